@@ -1,0 +1,16 @@
+"""Values every stage shares: money, quantities with qualifiers, fuzzy time, entities, sources, facts."""
+
+from .entities import Entity, EntityKind, Layer, entity_id_for, normalise_name
+from .events import DEAL_TYPES, RELATION_TYPES, STATUS_ORDER, FactType, Participant, Role, Status
+from .facts import CandidateFact, Fact, event_key
+from .fuzzytime import FuzzyTime, Precision, find_times, parse_label, parse_time
+from .money import Money, Qualifier, find_money, format_money, parse_money
+from .quantity import Range
+from .sources import Source, SourceKind, content_hash
+
+__all__ = [
+    "CandidateFact", "DEAL_TYPES", "Entity", "EntityKind", "Fact", "FactType", "FuzzyTime", "Layer", "Money",
+    "Participant", "Precision", "Qualifier", "RELATION_TYPES", "Range", "Role", "STATUS_ORDER", "Source",
+    "SourceKind", "Status", "content_hash", "entity_id_for", "event_key", "find_money", "find_times",
+    "format_money", "normalise_name", "parse_label", "parse_money", "parse_time",
+]

@@ -1,0 +1,185 @@
+"""Money: an exact amount, its currency, a qualifier, and the text it was read from.
+
+Amounts are :class:`decimal.Decimal`, never floats, so "$908.2 million" stays 908200000 exactly.
+:func:`parse_money` reads money in the forms real documents use ("$1.5 billion", "US$350m",
+"$1.2bn", "1.5 billion dollars", "€600m", "more than $600 billion", "$175-185 billion").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+
+from ..errors import InputError
+
+
+class Qualifier(StrEnum):
+    """How a stated figure relates to the true one."""
+
+    EXACT = "exact"
+    MORE_THAN = "more_than"
+    LESS_THAN = "less_than"
+    ABOUT = "about"
+    UP_TO = "up_to"
+    BETWEEN = "between"
+
+
+@dataclass(frozen=True, slots=True)
+class Money:
+    """An amount of money as a source states it.
+
+    ``high`` is set only for ``Qualifier.BETWEEN`` (a range such as "$175-185 billion").
+    """
+
+    amount: Decimal
+    currency: str = "USD"
+    qualifier: Qualifier = Qualifier.EXACT
+    high: Decimal | None = None
+    text: str = ""
+
+    def __post_init__(self) -> None:
+        if self.amount < 0:
+            raise InputError(f"money amount cannot be negative: {self.amount}")
+        if (self.high is None) != (self.qualifier is not Qualifier.BETWEEN):
+            raise InputError("a money range needs qualifier 'between' and a high bound, and only then")
+        if len(self.currency) != 3 or not self.currency.isupper():
+            raise InputError(f"currency must be an ISO 4217 code, got {self.currency!r}")
+
+    @property
+    def usd(self) -> Decimal | None:
+        """The amount in US dollars when the source stated it in dollars, else None."""
+        return self.amount if self.currency == "USD" else None
+
+    def to_json(self) -> dict:
+        out = {"amount": str(self.amount), "currency": self.currency, "qualifier": self.qualifier.value}
+        if self.high is not None:
+            out["high"] = str(self.high)
+        if self.text:
+            out["text"] = self.text
+        return out
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Money":
+        try:
+            return cls(
+                amount=Decimal(str(data["amount"])),
+                currency=data.get("currency", "USD"),
+                qualifier=Qualifier(data.get("qualifier", "exact")),
+                high=Decimal(str(data["high"])) if data.get("high") is not None else None,
+                text=data.get("text", ""),
+            )
+        except (KeyError, ValueError, InvalidOperation) as exc:
+            raise InputError(f"not a money value: {data!r} ({exc})") from None
+
+    def __str__(self) -> str:
+        return format_money(self)
+
+
+_SCALE = {
+    "thousand": Decimal(10) ** 3, "k": Decimal(10) ** 3,
+    "million": Decimal(10) ** 6, "mn": Decimal(10) ** 6, "mln": Decimal(10) ** 6, "m": Decimal(10) ** 6, "mm": Decimal(10) ** 6,
+    "billion": Decimal(10) ** 9, "bn": Decimal(10) ** 9, "b": Decimal(10) ** 9, "bln": Decimal(10) ** 9,
+    "trillion": Decimal(10) ** 12, "tn": Decimal(10) ** 12, "t": Decimal(10) ** 12, "trn": Decimal(10) ** 12,
+}
+_SYMBOL = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP",
+           "¥": "JPY", "jpy": "JPY", "c$": "CAD", "cad": "CAD", "a$": "AUD", "aud": "AUD", "chf": "CHF",
+           "₹": "INR", "inr": "INR", "rmb": "CNY", "cny": "CNY", "yuan": "CNY", "hk$": "HKD", "sek": "SEK",
+           "won": "KRW", "krw": "KRW", "₩": "KRW"}
+_WORD_CURRENCY = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP",
+                  "yen": "JPY", "yuan": "CNY", "won": "KRW", "francs": "CHF", "rupees": "INR"}
+
+_QUALIFIER_WORDS: tuple[tuple[str, Qualifier], ...] = (
+    (r"more than|over|above|exceeding|in excess of|upwards of|north of|at least|greater than|>", Qualifier.MORE_THAN),
+    (r"less than|under|below|fewer than|south of|<", Qualifier.LESS_THAN),
+    (r"up to|as much as|as high as|a maximum of", Qualifier.UP_TO),
+    (r"about|around|approximately|approx\.?|roughly|some|nearly|almost|close to|an estimated|estimated|~|circa", Qualifier.ABOUT),
+)
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_CUR_PREFIX = r"US\$|USD|HK\$|C\$|A\$|\$|€|EUR|£|GBP|¥|JPY|₹|INR|RMB|CNY|CHF|SEK|KRW|₩"
+_SCALE_RE = r"thousand|million|billion|trillion|mln|bln|trn|mn|bn|tn|mm|[kmbt]\b"
+
+MONEY_RE = re.compile(
+    rf"(?P<cur>{_CUR_PREFIX})\s?(?P<num>{_NUM})(?:\s?(?:-|–|to)\s?(?:{_CUR_PREFIX})?\s?(?P<num2>{_NUM}))?"
+    rf"(?:\s?(?P<scale>{_SCALE_RE}))?"
+    rf"|(?P<num_w>{_NUM})(?:\s?(?P<scale_w>thousand|million|billion|trillion|bn|mn|m|tn))?\s(?P<cur_w>dollars|dollar|euros|euro|pounds|yen|yuan|won|francs|rupees|USD|EUR|GBP)\b",
+    re.IGNORECASE,
+)
+def _to_decimal(text: str) -> Decimal:
+    return Decimal(text.replace(",", ""))
+
+
+def _plain(value: Decimal) -> Decimal:
+    """Whole amounts without a trailing exponent or fraction (1.5E+9 -> 1500000000)."""
+    return Decimal(int(value)) if value == value.to_integral_value() else value.normalize()
+
+
+def _qualifier_before(prefix: str) -> tuple[Qualifier, int]:
+    """The qualifier stated in the words just before an amount, and where those words start in ``prefix``."""
+    for words, qualifier in _QUALIFIER_WORDS:
+        m = re.search(rf"(?:^|(?<=\W))(?:{words})\s*$", prefix, re.IGNORECASE)
+        if m:
+            return qualifier, m.start()
+    return Qualifier.EXACT, len(prefix)
+
+
+def find_money(text: str) -> list[tuple[int, int, Money]]:
+    """Every money amount in ``text`` as ``(start, end, Money)``; start includes a leading qualifier."""
+    found: list[tuple[int, int, Money]] = []
+    for m in MONEY_RE.finditer(text):
+        if m.group("num") is not None:
+            cur = _SYMBOL.get(m.group("cur").lower(), "USD")
+            num, num2, scale = m.group("num"), m.group("num2"), m.group("scale")
+        else:
+            cur = _WORD_CURRENCY.get(m.group("cur_w").lower()) or _SYMBOL.get(m.group("cur_w").lower(), "USD")
+            num, num2, scale = m.group("num_w"), None, m.group("scale_w")
+        factor = _SCALE.get(scale.lower(), Decimal(1)) if scale else Decimal(1)
+        try:
+            amount = _to_decimal(num) * factor
+            high = _to_decimal(num2) * factor if num2 else None
+        except InvalidOperation:
+            continue
+        start = m.start()
+        qualifier = Qualifier.EXACT
+        if high is not None:
+            if high <= amount:
+                continue
+            qualifier = Qualifier.BETWEEN
+        else:
+            window = max(0, start - 30)
+            qualifier, offset = _qualifier_before(text[window:start])
+            start = window + offset if qualifier is not Qualifier.EXACT else start
+        found.append((start, m.end(), Money(amount=_plain(amount),
+                                            currency=cur, qualifier=qualifier, high=_plain(high) if high is not None else None,
+                                            text=text[start:m.end()])))
+    return found
+
+
+def parse_money(text: str) -> Money:
+    """Parse one money expression such as "more than $600 billion" or "€1.7bn".
+
+    Raises :class:`InputError` when the text holds no money amount.
+    """
+    found = find_money(text)
+    if not found:
+        raise InputError(f"no money amount in {text!r}")
+    return found[0][2]
+
+
+def format_money(money: Money) -> str:
+    """Short human form: "more than $600B", "about €5.8B", "$175B–$185B"."""
+    symbol = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}.get(money.currency, money.currency + " ")
+
+    def short(value: Decimal) -> str:
+        for unit, size in (("T", Decimal(10) ** 12), ("B", Decimal(10) ** 9), ("M", Decimal(10) ** 6)):
+            if value >= size:
+                return f"{symbol}{(value / size).quantize(Decimal('0.01')).normalize():f}{unit}"
+        return f"{symbol}{value.quantize(Decimal('0.01')).normalize():f}"
+
+    if money.qualifier is Qualifier.BETWEEN and money.high is not None:
+        return f"{short(money.amount)}–{short(money.high)}"
+    words = {Qualifier.EXACT: "", Qualifier.MORE_THAN: "more than ", Qualifier.LESS_THAN: "less than ",
+             Qualifier.ABOUT: "about ", Qualifier.UP_TO: "up to "}
+    return words[money.qualifier] + short(money.amount)
