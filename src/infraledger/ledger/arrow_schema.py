@@ -1,0 +1,40 @@
+"""Arrow schema of the facts table, used for bulk inserts and exports."""
+
+from __future__ import annotations
+
+import pyarrow as pa
+
+from .rows import FACT_COLUMNS, SOURCE_COLUMNS
+
+_DEC = pa.decimal128(38, 6)
+_PARTY = pa.struct([("name", pa.string()), ("role", pa.string()), ("entity_id", pa.string())])
+
+FACT_SCHEMA = pa.schema([
+    ("id", pa.string()), ("type", pa.string()), ("subject", pa.string()), ("subject_id", pa.string()),
+    ("counterparties", pa.list_(_PARTY)), ("people", pa.list_(pa.string())),
+    ("amount", _DEC), ("amount_high", _DEC), ("currency", pa.string()), ("amount_qualifier", pa.string()),
+    ("amount_text", pa.string()),
+    ("valuation", _DEC), ("valuation_high", _DEC), ("valuation_currency", pa.string()),
+    ("valuation_qualifier", pa.string()), ("valuation_text", pa.string()),
+    ("valid_start", pa.date32()), ("valid_end", pa.date32()), ("valid_precision", pa.string()),
+    ("valid_text", pa.string()), ("status", pa.string()), ("cited_source", pa.string()),
+    ("evidence", pa.string()), ("span_start", pa.int32()), ("span_end", pa.int32()),
+    ("attributes", pa.string()), ("confidence", pa.float64()), ("source_id", pa.string()),
+    ("event_key", pa.string()), ("recorded_at", pa.timestamp("us")), ("supersedes", pa.string()),
+])
+
+SOURCE_SCHEMA = pa.schema([
+    ("id", pa.string()), ("kind", pa.string()), ("title", pa.string()), ("publisher", pa.string()),
+    ("url", pa.string()), ("published", pa.date32()), ("retrieved", pa.date32()),
+    ("content_hash", pa.string()), ("form_type", pa.string()), ("accession", pa.string()),
+    ("filer_cik", pa.int64()), ("recorded_at", pa.timestamp("us")),
+])
+
+assert tuple(FACT_SCHEMA.names) == FACT_COLUMNS
+assert tuple(SOURCE_SCHEMA.names) == SOURCE_COLUMNS
+
+
+def rows_to_table(rows: list[tuple], schema: pa.Schema) -> pa.Table:
+    """Column-wise conversion of row tuples into an Arrow table of ``schema``."""
+    columns = list(zip(*rows)) if rows else [[] for _ in schema.names]
+    return pa.table([pa.array(list(col), type=field.type) for col, field in zip(columns, schema)], schema=schema)

@@ -1,0 +1,5 @@
+"""The embedded DuckDB ledger backend (one file, no server)."""
+
+from .store import DuckDBStore
+
+__all__ = ["DuckDBStore"]

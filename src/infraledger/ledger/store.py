@@ -1,0 +1,177 @@
+"""The ledger's interface: what every store backend offers, independent of the database.
+
+A ledger is append-only and bitemporal. ``append`` writes one source with its facts in one
+transaction; ``snapshot(as_of)`` returns a read-only view of what the ledger knew at that record
+time. A PostgreSQL backend sits beside the DuckDB one behind this same interface.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Iterable, Sequence
+
+from ..model import CandidateFact, Entity, Fact, FactType, Source, Status
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pyarrow as pa
+
+    from ..resolve import Resolver
+
+
+@dataclass(frozen=True)
+class AppendResult:
+    """What one append added; re-appending the same document adds nothing."""
+
+    source_id: str
+    facts_added: int
+    facts_skipped: int
+    entities_added: int
+    source_added: bool
+
+
+@dataclass(frozen=True)
+class EventState:
+    """One real-world event (facts sharing an ``event_key``) as known at a snapshot's time."""
+
+    key: str
+    type: FactType
+    subject: str
+    subject_id: str
+    status: Status | None
+    facts: tuple[Fact, ...]
+
+    @property
+    def latest(self) -> Fact:
+        """The fact that states the event's current state (latest valid time, then record time)."""
+        return self.facts[-1]
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Facts from different sources that disagree about one event's figures."""
+
+    key: str
+    type: FactType
+    subject: str
+    field: str
+    facts: tuple[Fact, ...]
+    values: tuple[str, ...] = field(default=())
+
+
+def as_record_time(value: date | datetime | str | None) -> datetime | None:
+    """A record-time bound: a date means the end of that day (everything recorded that day counts)."""
+    if value is None or isinstance(value, datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            parsed = datetime.fromisoformat(value)
+        except ValueError:
+            from ..errors import InputError
+            raise InputError(f"not a date or timestamp: {value!r}") from None
+        if len(value) <= 10:
+            return datetime.combine(parsed.date(), datetime.max.time())
+        return parsed
+    return datetime.combine(value, datetime.max.time())
+
+
+class Snapshot(ABC):
+    """A read-only view of the ledger as it stood at record time ``as_of`` (None = now)."""
+
+    as_of: datetime | None
+
+    @abstractmethod
+    def facts(self, *, types: Iterable[FactType | str] | None = None, entity: str | None = None,
+              layer: str | None = None, valid_from: date | None = None, valid_until: date | None = None,
+              source_id: str | None = None, include_superseded: bool = False) -> list[Fact]:
+        """Facts visible at this snapshot, ordered by valid time then record time.
+
+        ``entity`` (a name, alias, ticker or id) keeps facts whose subject or a counterparty is that
+        entity; ``layer`` keeps facts whose subject works in that layer; the valid-time filters keep
+        facts whose interval overlaps ``[valid_from, valid_until]``.
+        """
+
+    @abstractmethod
+    def fact(self, fact_id: str) -> Fact:
+        """One fact by id; raises NotFoundError."""
+
+    @abstractmethod
+    def entities(self) -> list[Entity]:
+        """Latest version of every entity recorded by ``as_of``."""
+
+    @abstractmethod
+    def entity(self, ref: str) -> Entity:
+        """An entity by id, name, alias, ticker or CIK; raises NotFoundError."""
+
+    @abstractmethod
+    def sources(self) -> list[Source]:
+        """Every source recorded by ``as_of``."""
+
+    @abstractmethod
+    def source(self, source_id: str) -> Source:
+        """One source by id; raises NotFoundError."""
+
+    @abstractmethod
+    def events(self, **filters) -> list[EventState]:
+        """Facts grouped into events (same ``event_key``), each with its latest known status."""
+
+    @abstractmethod
+    def conflicts(self) -> list[Conflict]:
+        """Events whose sources disagree on amount, valuation or date."""
+
+    @abstractmethod
+    def table(self, *, types: Iterable[FactType | str] | None = None) -> "pa.Table":
+        """Visible facts as an Arrow table (the columns of the store), for bulk analyses and exports."""
+
+    @abstractmethod
+    def count(self) -> int:
+        """Number of visible facts."""
+
+
+class LedgerStore(ABC):
+    """A ledger backend."""
+
+    @abstractmethod
+    def append(self, source: Source, facts: Sequence[CandidateFact], entities: Sequence[Entity] = (), *,
+               resolver: "Resolver | None" = None, recorded_at: datetime | None = None,
+               supersedes: dict[int, str] | None = None) -> AppendResult:
+        """Add one source, its entities and its facts in one transaction.
+
+        Names in ``facts`` are resolved to entity ids (``resolver``, default: the ledger's own
+        entities). ``supersedes`` maps a fact's position in ``facts`` to the id of an older fact it
+        corrects. ``recorded_at`` defaults to the source's ``recorded_at``, else now. Facts already
+        in the ledger (same identity) are skipped, so appending a document twice adds nothing.
+        """
+
+    @abstractmethod
+    def append_many(self, batches: Iterable[tuple[Source, Sequence[CandidateFact], Sequence[Entity]]], *,
+                    resolver: "Resolver | None" = None) -> list[AppendResult]:
+        """Several appends in one transaction: all land or none."""
+
+    @abstractmethod
+    def append_arrow(self, sources: "pa.Table", facts: "pa.Table") -> int:
+        """Bulk path: add already-resolved facts given as Arrow tables with the store's columns."""
+
+    @abstractmethod
+    def snapshot(self, as_of: date | datetime | str | None = None) -> Snapshot:
+        """A read-only view of what was known at record time ``as_of``."""
+
+    @abstractmethod
+    def record_resolution(self, name: str, entity_id: str, method: str, score: float | None,
+                          action: str = "merge", source_id: str | None = None) -> None:
+        """Record an entity-resolution decision (or its undoing)."""
+
+    @abstractmethod
+    def resolutions(self) -> list[dict]:
+        """Every resolution decision, oldest first."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Release the database."""
+
+    def __enter__(self) -> "LedgerStore":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
