@@ -1,0 +1,32 @@
+"""The ``infraledger`` command: a group that registers one module per command group."""
+
+from __future__ import annotations
+
+import click
+
+from .. import __version__
+from .common import AppContext, settings_from
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--db", envvar="INFRALEDGER_DB", metavar="PATH",
+              help="Ledger file (default: infraledger.duckdb, or INFRALEDGER_DB).")
+@click.option("--config", "config", metavar="FILE", help="TOML settings file (default: INFRALEDGER_CONFIG).")
+@click.version_option(__version__, prog_name="infraledger")
+@click.pass_context
+def cli(ctx: click.Context, db: str | None, config: str | None) -> None:
+    """A sourced, time-aware ledger of the AI-infrastructure capital cycle."""
+    ctx.obj = AppContext(settings_from(ctx, db, config))
+
+
+def _register() -> None:
+    # One line per command module; each module defines the commands it adds.
+    from . import ledger_commands
+    ledger_commands.register(cli)
+
+
+_register()
+
+
+def main() -> None:
+    cli(prog_name="infraledger")
