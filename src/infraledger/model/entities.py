@@ -18,6 +18,8 @@ class EntityKind(StrEnum):
     PERSON = "person"
     EXCHANGE = "exchange"
     GOVERNMENT = "government"
+    LIST = "list"    # an industry list or ranking, e.g. a "top 50 private firms" report
+    GROUP = "group"  # a named set of entities an aggregate figure is about
 
 
 class Layer(StrEnum):

@@ -120,6 +120,8 @@ def event_key(c: CandidateFact) -> str:
     a = c.attributes
     if c.type is FactType.FUNDING_ROUND:
         extra = [a.get("round") or (c.time.start.year if c.time else None)]
+    elif c.type is FactType.COMMERCIAL_CONTRACT:
+        extra = [a.get("tranche")]
     elif c.type is FactType.TALENT_MOVE:
         extra = sorted(c.people)
     elif c.type is FactType.CAPEX_BUDGET:

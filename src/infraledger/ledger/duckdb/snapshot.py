@@ -9,12 +9,13 @@ from typing import Iterable
 import pyarrow as pa
 
 from ...errors import NotFoundError
-from ...model import STATUS_ORDER, Entity, Fact, FactType, Range, Source, normalise_name
+from ...model import STATUS_ORDER, Entity, Fact, FactType, Range, Source, Status
 from ...resolve import Resolver
 from ..rows import FACT_COLUMNS, SOURCE_COLUMNS, entity_from_row, fact_from_row, source_from_row
 from ..store import Conflict, EventState, Snapshot
 
 _FAR_FUTURE = datetime(9999, 12, 31)
+_ONCE = {Status.ANNOUNCED, Status.COMPLETED, Status.TERMINATED}
 
 
 class DuckDBSnapshot(Snapshot):
@@ -162,8 +163,12 @@ class DuckDBSnapshot(Snapshot):
                 if clash:
                     out.append(Conflict(key, facts[0].type, facts[0].subject, field_name, tuple(clash),
                                         tuple(str(getattr(f, field_name)) for f in clash)))
-            dated = [(f, f.time) for f in facts if f.time is not None and f.status is not None]
-            clash = _disagreeing(dated, lambda a, b: not a.overlaps(b), same=lambda f, g: f.status == g.status)
+            # A deal is announced, completed or terminated once; "pending" is a state that lasts,
+            # and facts about different details (an IPO's pricing vs. its first trade) have different dates.
+            dated = [(f, f.time) for f in facts if f.time is not None and f.status in _ONCE]
+            clash = _disagreeing(dated, lambda a, b: not a.overlaps(b),
+                                 same=lambda f, g: f.status == g.status
+                                 and f.attributes.get("detail") == g.attributes.get("detail"))
             if clash:
                 out.append(Conflict(key, facts[0].type, facts[0].subject, "date", tuple(clash),
                                     tuple(f.time.label() for f in clash)))

@@ -1,0 +1,189 @@
+"""Read and write ledger data files: sources, entities and facts in infraledger's own JSON format.
+
+The format is meant to be written by hand or by scripts (the bundled sample is one)::
+
+    {"format": "infraledger-data/1",
+     "sources":  [{"key": "a", "kind": "article", "title": "...", "url": "...", "published": "2026-03-10",
+                   "recorded_at": "2026-03-30T00:00:00", "content_hash": "..."}],
+     "entities": [{"name": "CoreWeave", "tickers": ["CRWV"], "cik": 1769628, "layers": ["compute_cloud"]}],
+     "facts":    [{"source": "a", "type": "ipo", "subject": "CoreWeave", "amount": "$1.5 billion",
+                   "time": "2025-03", "status": "completed", "cited_source": "CoreWeave S-1",
+                   "span": [120, 190], "attributes": {"ticker": "CRWV"}}]}
+
+Amounts may be money phrases ("more than $600 billion") or money objects; times may be labels
+("2025-Q1", "2025-04/2025-09") or phrases ("mid-2025", resolved against the source's date).
+Files are validated completely before anything is written; a load is one transaction.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError, InputTooLargeError, ParseError
+from ..model import (CandidateFact, Entity, EntityKind, FactType, FuzzyTime, Layer, Money, Participant, Role,
+                     Source, SourceKind, Status, entity_id_for, parse_label, parse_money, parse_time)
+from .store import AppendResult, LedgerStore
+
+FORMAT = "infraledger-data/1"
+MAX_BYTES = 200_000_000
+
+
+@dataclass
+class DataFile:
+    """A parsed, validated data file: sources with their facts, and entities."""
+
+    batches: list[tuple[Source, list[CandidateFact], list[Entity]]]
+    supersedes: dict[str, str]
+
+
+def _money(value: Any, where: str) -> Money | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return parse_money(value)
+    if isinstance(value, dict):
+        return Money.from_json(value)
+    raise InputError(f"{where}: money must be a phrase or an object, got {value!r}")
+
+
+def _time(value: Any, anchor: date | None) -> FuzzyTime | None:
+    if value is None:
+        return None
+    if isinstance(value, dict):
+        return FuzzyTime.from_json(value)
+    try:
+        return parse_label(str(value))
+    except InputError:
+        return parse_time(str(value), anchor)
+
+
+def _source(data: dict) -> Source:
+    digest = data.get("content_hash", "")
+    key = digest or None
+    fields = {k: data[k] for k in ("publisher", "form_type", "accession") if data.get(k)}
+    src = Source.new(data["kind"], url=data.get("url", ""), title=data.get("title", ""),
+                     published=date.fromisoformat(data["published"]) if data.get("published") else None,
+                     retrieved=date.fromisoformat(data["retrieved"]) if data.get("retrieved") else None,
+                     filer_cik=int(data["filer_cik"]) if data.get("filer_cik") else None,
+                     recorded_at=datetime.fromisoformat(data["recorded_at"]) if data.get("recorded_at") else None,
+                     **fields)
+    if key:
+        src = Source(**{**{f: getattr(src, f) for f in src.__dataclass_fields__}, "id": f"src:{key[:16]}",
+                        "content_hash": key})
+    return src
+
+
+def _entity(data: dict, names_to_ids: dict[str, str]) -> Entity:
+    cik = int(data["cik"]) if data.get("cik") else None
+    parent = data.get("parent")
+    return Entity(
+        id=data.get("id") or entity_id_for(data["name"], cik), name=data["name"],
+        kind=EntityKind(data.get("kind", "company")), aliases=tuple(data.get("aliases", ())),
+        tickers=tuple(data.get("tickers", ())), cik=cik, country=data.get("country"),
+        layers=tuple(Layer(x) for x in data.get("layers", ())),
+        parent_id=names_to_ids.get(parent, entity_id_for(parent)) if parent else None,
+    )
+
+
+def _fact(data: dict, anchor: date | None) -> CandidateFact:
+    span = data.get("span")
+    if span is not None and (not isinstance(span, list) or len(span) != 2 or span[0] > span[1]):
+        raise InputError(f"span must be [start, end], got {span!r}")
+    return CandidateFact(
+        type=FactType(data["type"]), subject=data["subject"], subject_id=data.get("subject_id"),
+        counterparties=tuple(Participant(p["name"], Role(p["role"]), p.get("entity_id"))
+                             for p in data.get("counterparties", ())),
+        people=tuple(data.get("people", ())),
+        amount=_money(data.get("amount"), "amount"), valuation=_money(data.get("valuation"), "valuation"),
+        time=_time(data.get("time"), anchor),
+        status=Status(data["status"]) if data.get("status") else None,
+        cited_source=data.get("cited_source", ""), evidence=data.get("evidence", ""),
+        span=tuple(span) if span else None, attributes=dict(data.get("attributes", {})),
+        confidence=float(data.get("confidence", 1.0)),
+    )
+
+
+def parse_datafile(data: Any, origin: str = "<data>") -> DataFile:
+    """Validate a data file's JSON value; raises ParseError naming the first bad entry."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ParseError(f"not an infraledger data file (expected \"format\": \"{FORMAT}\")", source=origin)
+    where = "sources"
+    try:
+        sources: dict[str, Source] = {}
+        for i, s in enumerate(data.get("sources", [])):
+            where = f"sources[{i}]"
+            sources[s.get("key") or s.get("id") or str(i)] = _source(s)
+        names_to_ids: dict[str, str] = {}
+        for i, e in enumerate(data.get("entities", [])):
+            cik = int(e["cik"]) if e.get("cik") else None
+            names_to_ids[e["name"]] = e.get("id") or entity_id_for(e["name"], cik)
+        entities = []
+        for i, e in enumerate(data.get("entities", [])):
+            where = f"entities[{i}]"
+            entities.append(_entity(e, names_to_ids))
+        facts: dict[str, list[CandidateFact]] = {key: [] for key in sources}
+        for i, f in enumerate(data.get("facts", [])):
+            where = f"facts[{i}]"
+            key = f.get("source")
+            if key not in sources:
+                raise InputError(f"unknown source {key!r}")
+            facts[key].append(_fact(f, sources[key].published))
+    except InputError as exc:
+        raise ParseError(f"{where}: {exc}", source=origin) from None
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        detail = f"missing field {exc}" if isinstance(exc, KeyError) else str(exc)
+        raise ParseError(f"{where}: {detail}", source=origin) from None
+    batches = []
+    for n, (key, src) in enumerate(sources.items()):
+        batches.append((src, facts[key], entities if n == 0 else []))
+    if not batches and entities:
+        raise ParseError("entities given without any source", source=origin)
+    return DataFile(batches=batches, supersedes={})
+
+
+def read_datafile(path: str | Path, *, max_bytes: int = MAX_BYTES) -> DataFile:
+    """Read and validate a data file from disk."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError("no such file", source=str(path))
+    if path.stat().st_size > max_bytes:
+        raise InputTooLargeError(f"larger than {max_bytes} bytes", source=str(path))
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise ParseError("not UTF-8 text", source=str(path)) from None
+    except json.JSONDecodeError as exc:
+        raise ParseError(f"not valid JSON (line {exc.lineno}: {exc.msg})", source=str(path)) from None
+    return parse_datafile(data, str(path))
+
+
+def load_datafile(store: LedgerStore, path: str | Path, *, max_bytes: int = MAX_BYTES) -> list[AppendResult]:
+    """Load a data file into ``store`` in one transaction; re-loading it adds nothing."""
+    return store.append_many(read_datafile(path, max_bytes=max_bytes).batches)
+
+
+def dump_datafile(store_snapshot, path: str | Path) -> None:
+    """Write what a snapshot holds as a data file (round-trips through :func:`load_datafile`)."""
+    from ..model import Fact  # noqa: F401  (documentation of the element type)
+
+    sources = store_snapshot.sources()
+    by_source: dict[str, list] = {s.id: [] for s in sources}
+    for f in store_snapshot.facts():
+        body = f.to_json()
+        for k in ("id", "event_key", "recorded_at", "source_id"):
+            body.pop(k, None)
+        body["source"] = f.source_id
+        by_source.setdefault(f.source_id, []).append(body)
+    out = {
+        "format": FORMAT,
+        "sources": [{**s.to_json(), "key": s.id} for s in sources],
+        "entities": [e.to_json() for e in store_snapshot.entities()],
+        "facts": [f for s in sources for f in by_source.get(s.id, [])],
+    }
+    tmp = Path(str(path) + ".tmp")
+    tmp.write_text(json.dumps(out, indent=1, ensure_ascii=False), encoding="utf-8")
+    tmp.replace(path)
