@@ -2,9 +2,44 @@
 
 from __future__ import annotations
 
+import tempfile
+from datetime import date
+from pathlib import Path
+
 import click
 
-from .common import AppContext, domain_errors, pass_app
+from ..errors import InputError
+from ..ledger import EventState, open_ledger
+from ..ledger.datafile import load_datafile
+from ..ledger.export import FORMATS, export
+from ..model import Fact, FactType, Layer, Source, Status
+from ..sample import load_sample, sample_paths
+from .common import AppContext, as_of_option, domain_errors, json_option, pass_app, print_json, print_table
+
+
+def _day(value: str | None, name: str) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"--{name} must be a date YYYY-MM-DD, got {value!r}") from None
+
+
+def _parties(f: Fact) -> str:
+    return ", ".join(f"{p.name} ({p.role.value})" for p in f.counterparties)
+
+
+def _source_label(source: Source | None, f: Fact) -> str:
+    label = (source.title or source.url or source.id) if source else f.source_id
+    if len(label) > 60:
+        label = label[:57] + "..."
+    return f"{label} [cites: {f.cited_source}]" if f.cited_source else label
+
+
+def _fact_row(f: Fact, sources: dict[str, Source]) -> list:
+    return [f.time.label() if f.time else "", f.type.value, f.subject, _parties(f),
+            str(f.amount) if f.amount else "", f.status.value if f.status else "", _source_label(sources.get(f.source_id), f)]
 
 
 @click.command()
@@ -16,5 +51,193 @@ def init(app: AppContext) -> None:
         click.echo(f"ledger ready: {store.path} (schema version {store.schema_version})")
 
 
+@click.command()
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
+@click.option("--sample", is_flag=True, help="Load the bundled sample (the reference article and market facts).")
+@pass_app
+@domain_errors
+def load(app: AppContext, files: tuple[str, ...], sample: bool) -> None:
+    """Load data files (infraledger JSON format) or the bundled sample into the ledger."""
+    if not files and not sample:
+        raise click.UsageError("give data files to load, or --sample")
+    with app.open() as store:
+        results = load_sample(store) if sample else []
+        for path in files:
+            results += load_datafile(store, path, max_bytes=app.settings.max_input_bytes)
+    added = sum(r.facts_added for r in results)
+    skipped = sum(r.facts_skipped for r in results)
+    click.echo(f"loaded {added} new facts from {len(results)} sources ({skipped} already in the ledger)")
+
+
+@click.command()
+@click.option("--layer", type=click.Choice([x.value for x in Layer]), help="Only entities in this layer.")
+@click.option("--kind", help="Only entities of this kind (company, investor, person, ...).")
+@as_of_option
+@json_option
+@pass_app
+@domain_errors
+def entities(app: AppContext, layer: str | None, kind: str | None, as_of: str | None, as_json: bool) -> None:
+    """List the entities in the ledger."""
+    with app.open(read_only=True) as store:
+        items = store.snapshot(as_of).entities()
+    items = [e for e in items if (not layer or layer in e.layers) and (not kind or e.kind.value == kind)]
+    if as_json:
+        print_json([e.to_json() for e in items])
+        return
+    print_table(f"{len(items)} entities", ["id", "name", "kind", "tickers", "layers"],
+                [[e.id, e.name, e.kind.value, ", ".join(e.tickers), ", ".join(x.value for x in e.layers)] for e in items])
+
+
+def _event_json(e: EventState) -> dict:
+    latest = e.latest
+    return {"key": e.key, "type": e.type.value, "subject": e.subject, "subject_id": e.subject_id,
+            "status": e.status.value if e.status else None,
+            "time": latest.time.label() if latest.time else None,
+            "amount": e.amount.to_json() if e.amount else None,
+            "counterparties": [p.to_json() for p in latest.counterparties],
+            "facts": [f.id for f in e.facts], "sources": sorted({f.source_id for f in e.facts})}
+
+
+@click.command()
+@click.option("--type", "types", multiple=True, type=click.Choice([t.value for t in FactType]),
+              help="Only events of this type (repeatable).")
+@click.option("--company", help="Only events about this company (name, alias, ticker or id).")
+@click.option("--layer", type=click.Choice([x.value for x in Layer]), help="Only events whose subject is in this layer.")
+@click.option("--status", type=click.Choice([s.value for s in Status]), help="Only events in this state.")
+@click.option("--since", help="Only events valid on or after this date (YYYY-MM-DD).")
+@click.option("--until", help="Only events valid on or before this date (YYYY-MM-DD).")
+@as_of_option
+@json_option
+@pass_app
+@domain_errors
+def events(app: AppContext, types, company, layer, status, since, until, as_of, as_json) -> None:
+    """List events (facts grouped by deal) with their state as known at --as-of."""
+    with app.open(read_only=True) as store:
+        snap = store.snapshot(as_of)
+        items = snap.events(types=list(types) or None, entity=company, layer=layer,
+                            valid_from=_day(since, "since"), valid_until=_day(until, "until"))
+        sources = {s.id: s for s in snap.sources()}
+    if status:
+        items = [e for e in items if e.status and e.status.value == status]
+    if as_json:
+        print_json([_event_json(e) for e in items])
+        return
+    rows = []
+    for e in items:
+        row = _fact_row(e.latest, sources)
+        row[4] = str(e.amount) if e.amount else ""
+        row[5] = e.status.value if e.status else ""
+        if len(e.facts) > 1:
+            row[6] += f" (+{len(e.facts) - 1} more)"
+        rows.append(row)
+    title = f"{len(items)} events" + (f" as of {as_of}" if as_of else "")
+    print_table(title, ["when", "type", "subject", "counterparties", "amount", "status", "source"], rows)
+
+
+@click.command()
+@click.argument("company")
+@as_of_option
+@json_option
+@pass_app
+@domain_errors
+def show(app: AppContext, company: str, as_of: str | None, as_json: bool) -> None:
+    """Timeline of one company, with the source of every fact."""
+    with app.open(read_only=True) as store:
+        snap = store.snapshot(as_of)
+        entity = snap.entity(company)
+        facts = snap.facts(entity=entity.id)
+        sources = {s.id: s for s in snap.sources()}
+    if as_json:
+        print_json({"entity": entity.to_json(), "facts": [f.to_json() for f in facts],
+                    "sources": {sid: sources[sid].to_json() for sid in {f.source_id for f in facts}}})
+        return
+    layers = ", ".join(x.value for x in entity.layers) or "no layer"
+    click.echo(f"{entity.name} ({entity.kind.value}; {layers}){' — tickers ' + ', '.join(entity.tickers) if entity.tickers else ''}")
+    print_table(f"{len(facts)} facts", ["when", "type", "subject", "counterparties", "amount", "status", "source"],
+                [_fact_row(f, sources) for f in facts])
+
+
+@click.command()
+@as_of_option
+@json_option
+@pass_app
+@domain_errors
+def conflicts(app: AppContext, as_of: str | None, as_json: bool) -> None:
+    """Events whose sources disagree (amounts, valuations, dates)."""
+    with app.open(read_only=True) as store:
+        snap = store.snapshot(as_of)
+        items = snap.conflicts()
+        sources = {s.id: s for s in snap.sources()}
+    if as_json:
+        print_json([{"key": c.key, "type": c.type.value, "subject": c.subject, "field": c.field,
+                     "values": list(c.values), "facts": [f.id for f in c.facts],
+                     "sources": [f.source_id for f in c.facts]} for c in items])
+        return
+    print_table(f"{len(items)} conflicts", ["subject", "type", "field", "value", "source"],
+                [[c.subject, c.type.value, c.field, v, _source_label(sources.get(f.source_id), f)]
+                 for c in items for f, v in zip(c.facts, c.values)])
+
+
+@click.command("export")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), required=True, help="File format.")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="File to write.")
+@as_of_option
+@pass_app
+@domain_errors
+def export_cmd(app: AppContext, fmt: str, output: str, as_of: str | None) -> None:
+    """Export the facts (as of a date) to CSV, Parquet or JSON lines."""
+    with app.open(read_only=True) as store:
+        n = export(store.snapshot(as_of), output, fmt)
+    click.echo(f"wrote {n} facts to {output}")
+
+
+@click.command()
+@click.argument("path", required=False, type=click.Path(dir_okay=False))
+@click.option("--report/--no-report", default=True, help="Also write the HTML report next to the ledger.")
+@pass_app
+@domain_errors
+def quickstart(app: AppContext, path: str | None, report: bool) -> None:
+    """Build a ledger from the bundled sample and show what it holds."""
+    target = Path(path) if path else Path(tempfile.mkdtemp(prefix="infraledger-")) / "sample.duckdb"
+    with open_ledger(target) as store:
+        results = load_sample(store)
+        snap = store.snapshot()
+        evs = snap.events(types=[t.value for t in FactType if t.value in {
+            "funding_round", "strategic_investment", "ipo", "acquisition", "commercial_contract", "talent_move"}])
+        sources = {s.id: s for s in snap.sources()}
+        n_entities = len(snap.entities())
+        n_facts = snap.count()
+        report_path = None
+        if report:
+            report_path = _write_report(store, target.with_suffix(".html"))
+    click.echo(f"ledger: {target}")
+    click.echo(f"{n_facts} facts about {n_entities} entities from {len(sources)} sources "
+               f"({sum(r.facts_added for r in results)} added now; files: {', '.join(p.name for p in sample_paths())})")
+    rows = []
+    for e in evs:
+        row = _fact_row(e.latest, sources)
+        row[4] = str(e.amount) if e.amount else ""
+        row[5] = e.status.value if e.status else ""
+        rows.append(row)
+    print_table("Deals in the ledger (current state)", ["when", "type", "subject", "counterparties", "amount", "status", "source"], rows)
+    if report_path:
+        click.echo(f"report: {report_path}")
+    click.echo(f"next: infraledger --db {target} events --as-of 2026-03-10 --type acquisition")
+
+
+def _write_report(store, path: Path) -> Path | None:
+    """Write the HTML report when the report module is available; returns its path."""
+    try:
+        from ..render import build_report
+    except ImportError:
+        return None
+    html = build_report(store.snapshot(), as_of=None, fmt="html")
+    tmp = path.with_name(path.name + ".partial")
+    tmp.write_text(html, encoding="utf-8")
+    tmp.replace(path)
+    return path
+
+
 def register(cli: click.Group) -> None:
-    cli.add_command(init)
+    for command in (init, load, entities, events, show, conflicts, export_cmd, quickstart):
+        cli.add_command(command)

@@ -47,6 +47,11 @@ class EventState:
         """The fact that states the event's current state (latest valid time, then record time)."""
         return self.facts[-1]
 
+    @property
+    def amount(self):
+        """The amount stated by the latest fact that states one, or None."""
+        return next((f.amount for f in reversed(self.facts) if f.amount is not None), None)
+
 
 @dataclass(frozen=True)
 class Conflict:
