@@ -71,9 +71,9 @@ def _source(data: dict) -> Source:
                      filer_cik=int(data["filer_cik"]) if data.get("filer_cik") else None,
                      recorded_at=datetime.fromisoformat(data["recorded_at"]) if data.get("recorded_at") else None,
                      **fields)
-    if key:
-        src = Source(**{**{f: getattr(src, f) for f in src.__dataclass_fields__}, "id": f"src:{key[:16]}",
-                        "content_hash": key})
+    if key or data.get("id"):
+        src = Source(**{**{f: getattr(src, f) for f in src.__dataclass_fields__},
+                        "id": data.get("id") or f"src:{key[:16]}", "content_hash": key})
     return src
 
 

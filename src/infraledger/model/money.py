@@ -40,6 +40,11 @@ class Money:
     text: str = ""
 
     def __post_init__(self) -> None:
+        # One canonical form per value (165.20 -> 165.2, 1.5E+9 -> 1500000000), so that a fact's
+        # identity does not depend on how its source or the database wrote the number.
+        object.__setattr__(self, "amount", _plain(Decimal(self.amount)))
+        if self.high is not None:
+            object.__setattr__(self, "high", _plain(Decimal(self.high)))
         if self.amount < 0:
             raise InputError(f"money amount cannot be negative: {self.amount}")
         if (self.high is None) != (self.qualifier is not Qualifier.BETWEEN):

@@ -111,7 +111,7 @@ class DuckDBSnapshot(Snapshot):
         base, params = self._visible()
         where, more = self._where(types, None, None, None, None, None)
         sql = f"SELECT {', '.join(FACT_COLUMNS)} FROM ({base}) v" + (" WHERE " + " AND ".join(where) if where else "")
-        return self.con.execute(sql, params + more).to_arrow_table()
+        return self.con.sql(sql, params=params + more).to_arrow_table()
 
     def count(self) -> int:
         base, params = self._visible()

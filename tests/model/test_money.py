@@ -1,0 +1,80 @@
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, strategies as st
+
+from infraledger.errors import InputError
+from infraledger.model import Money, Qualifier, find_money, format_money, parse_money
+
+
+@pytest.mark.parametrize("text, amount, currency, qualifier", [
+    ("$1.5 billion", "1500000000", "USD", "exact"),
+    ("$908.2 million", "908200000", "USD", "exact"),
+    ("US$350m", "350000000", "USD", "exact"),
+    ("$1.2bn", "1200000000", "USD", "exact"),
+    ("1.5 billion dollars", "1500000000", "USD", "exact"),
+    ("€600m", "600000000", "EUR", "exact"),
+    ("£2.1 billion", "2100000000", "GBP", "exact"),
+    ("more than $600 billion", "600000000000", "USD", "more_than"),
+    ("over $14 billion", "14000000000", "USD", "more_than"),
+    ("approximately US$9.7 Billion", "9700000000", "USD", "about"),
+    ("around $11", "11", "USD", "about"),
+    ("up to $19.4 billion", "19400000000", "USD", "up_to"),
+    ("less than $5 million", "5000000", "USD", "less_than"),
+    ("$1,250,000", "1250000", "USD", "exact"),
+    ("$40.00", "40", "USD", "exact"),
+])
+def test_parse_money_reads_real_forms(text, amount, currency, qualifier):
+    m = parse_money(text)
+    assert m.amount == Decimal(amount)
+    assert m.currency == currency
+    assert m.qualifier.value == qualifier
+
+
+def test_range_is_between_with_high_bound():
+    m = parse_money("$175-185 billion")
+    assert (m.qualifier, m.amount, m.high) == (Qualifier.BETWEEN, Decimal("175000000000"), Decimal("185000000000"))
+
+
+def test_find_money_gives_spans_including_the_qualifier():
+    text = "The four budgeted more than $600 billion, and Oracle about $50B."
+    found = find_money(text)
+    assert [text[s:e] for s, e, _ in found] == ["more than $600 billion", "about $50B"]
+
+
+def test_non_usd_amount_has_no_usd_value():
+    assert parse_money("€1.7 billion").usd is None
+    assert parse_money("$1.7 billion").usd == Decimal("1700000000")
+
+
+def test_no_money_is_a_clear_error():
+    with pytest.raises(InputError, match="no money amount"):
+        parse_money("fifty companies")
+
+
+def test_invalid_money_values_are_refused():
+    with pytest.raises(InputError):
+        Money(Decimal("-1"))
+    with pytest.raises(InputError):
+        Money(Decimal("1"), currency="dollars")
+    with pytest.raises(InputError):
+        Money(Decimal("1"), qualifier=Qualifier.BETWEEN)
+
+
+def test_format_money_is_short():
+    assert format_money(parse_money("more than $600 billion")) == "more than $600B"
+    assert format_money(parse_money("$908.2 million")) == "$908.2M"
+
+
+@given(st.decimals(min_value=Decimal("0.01"), max_value=Decimal("999999"), places=2),
+       st.sampled_from(["million", "billion", "bn", "m"]))
+def test_parse_money_round_trips_amounts(value, scale):
+    text = f"${value} {scale}" if scale in ("million", "billion") else f"${value}{scale}"
+    factor = Decimal(10) ** (9 if scale in ("billion", "bn") else 6)
+    assert parse_money(text).amount == value * factor
+
+
+@given(st.decimals(min_value=0, max_value=10**12, places=0))
+def test_money_json_round_trip(value):
+    m = Money(Decimal(value), "USD", Qualifier.ABOUT, text="x")
+    assert Money.from_json(m.to_json()) == m
