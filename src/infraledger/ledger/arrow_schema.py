@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-from .rows import FACT_COLUMNS, SOURCE_COLUMNS
+from .rows import ENTITY_COLUMNS, FACT_COLUMNS, SOURCE_COLUMNS
 
 _DEC = pa.decimal128(38, 6)
 _PARTY = pa.struct([("name", pa.string()), ("role", pa.string()), ("entity_id", pa.string())])
@@ -30,7 +30,15 @@ SOURCE_SCHEMA = pa.schema([
     ("filer_cik", pa.int64()), ("recorded_at", pa.timestamp("us")),
 ])
 
+ENTITY_SCHEMA = pa.schema([
+    ("id", pa.string()), ("name", pa.string()), ("kind", pa.string()), ("aliases", pa.list_(pa.string())),
+    ("tickers", pa.list_(pa.string())), ("cik", pa.int64()), ("country", pa.string()),
+    ("layers", pa.list_(pa.string())), ("parent_id", pa.string()), ("version", pa.string()),
+    ("recorded_at", pa.timestamp("us")),
+])
+
 assert tuple(FACT_SCHEMA.names) == FACT_COLUMNS
+assert tuple(ENTITY_SCHEMA.names) == ENTITY_COLUMNS
 assert tuple(SOURCE_SCHEMA.names) == SOURCE_COLUMNS
 
 

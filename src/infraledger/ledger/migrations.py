@@ -31,7 +31,7 @@ def migrate(con) -> int:
     database was written by a newer release.
     """
     con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TIMESTAMP NOT NULL)")
-    row = con.execute("SELECT max(version) FROM schema_version").fetchone()
+    row = con.execute("SELECT max(version) FROM schema_version").fetchall()[0]
     current = row[0] or 0
     shipped = available()
     latest = shipped[-1][0] if shipped else 0

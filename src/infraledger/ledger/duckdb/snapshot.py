@@ -59,7 +59,8 @@ class DuckDBSnapshot(Snapshot):
 
     def source(self, source_id: str) -> Source:
         row = self.con.execute(f"SELECT {', '.join(SOURCE_COLUMNS)} FROM sources WHERE id = ? AND recorded_at <= ? "
-                               "ORDER BY recorded_at LIMIT 1", [source_id, self._t]).fetchone()
+                               "ORDER BY recorded_at LIMIT 1", [source_id, self._t]).fetchall()
+        row = row[0] if row else None
         if row is None:
             raise NotFoundError(f"no source '{source_id}' in the ledger")
         return source_from_row(row)
@@ -102,7 +103,8 @@ class DuckDBSnapshot(Snapshot):
 
     def fact(self, fact_id: str) -> Fact:
         row = self.con.execute(f"SELECT {', '.join(FACT_COLUMNS)} FROM facts WHERE id = ? AND recorded_at <= ?",
-                               [fact_id, self._t]).fetchone()
+                               [fact_id, self._t]).fetchall()
+        row = row[0] if row else None
         if row is None:
             raise NotFoundError(f"no fact '{fact_id}' in the ledger")
         return fact_from_row(row)
@@ -115,7 +117,7 @@ class DuckDBSnapshot(Snapshot):
 
     def count(self) -> int:
         base, params = self._visible()
-        return self.con.execute(f"SELECT count(*) FROM ({base}) v", params).fetchone()[0]
+        return self.con.execute(f"SELECT count(*) FROM ({base}) v", params).fetchall()[0][0]
 
     # -- events & conflicts -----------------------------------------------------------------
     def events(self, **filters) -> list[EventState]:

@@ -16,9 +16,9 @@ import pyarrow as pa
 from ...errors import InputError, LedgerError, LedgerLockedError
 from ...model import CandidateFact, Entity, EntityKind, Fact, Role, Source
 from ...resolve import Resolver
-from ..arrow_schema import FACT_SCHEMA, SOURCE_SCHEMA, rows_to_table
+from ..arrow_schema import ENTITY_SCHEMA, FACT_SCHEMA, SOURCE_SCHEMA, rows_to_table
 from ..migrations import migrate
-from ..rows import ENTITY_COLUMNS, SOURCE_COLUMNS, entity_row, entity_version, fact_row, placeholders, source_row
+from ..rows import SOURCE_COLUMNS, entity_row, entity_version, fact_row, placeholders, source_row
 from ..store import AppendResult, LedgerStore, as_record_time
 from .snapshot import DuckDBSnapshot
 
@@ -56,7 +56,7 @@ class DuckDBStore(LedgerStore):
             except duckdb.Error as exc:
                 raise LedgerError(f"{self.path}: cannot prepare ledger ({str(exc).splitlines()[0]})") from None
         else:
-            self.schema_version = self.con.execute("SELECT max(version) FROM schema_version").fetchone()[0]
+            self.schema_version = self.con.execute("SELECT max(version) FROM schema_version").fetchall()[0][0]
 
     # -- reads ------------------------------------------------------------------------------
     def snapshot(self, as_of: date | datetime | str | None = None) -> DuckDBSnapshot:
@@ -91,11 +91,10 @@ class DuckDBStore(LedgerStore):
             self.con.register("_new_facts", facts)
             try:
                 self.con.execute("INSERT INTO sources SELECT * FROM _new_sources n "
-                                 "WHERE NOT EXISTS (SELECT 1 FROM sources s WHERE s.id = n.id)")
-                before = self.con.execute("SELECT count(*) FROM facts").fetchone()[0]
-                self.con.execute("INSERT INTO facts SELECT * FROM _new_facts n "
-                                 "WHERE NOT EXISTS (SELECT 1 FROM facts f WHERE f.id = n.id)")
-                return [self.con.execute("SELECT count(*) FROM facts").fetchone()[0] - before]
+                                 "WHERE NOT EXISTS (SELECT 1 FROM sources s WHERE s.id = n.id)").fetchall()
+                inserted = self.con.execute("INSERT INTO facts SELECT * FROM _new_facts n "
+                                            "WHERE NOT EXISTS (SELECT 1 FROM facts f WHERE f.id = n.id)").fetchall()[0]
+                return [inserted[0]]
             finally:
                 self.con.unregister("_new_sources")
                 self.con.unregister("_new_facts")
@@ -107,7 +106,7 @@ class DuckDBStore(LedgerStore):
         if action not in ("merge", "undo"):
             raise InputError(f"resolution action must be 'merge' or 'undo', got {action!r}")
         self.con.execute("INSERT INTO resolutions VALUES (?, ?, ?, ?, ?, ?, ?)",
-                         [name, entity_id, method, score, action, source_id, utcnow()])
+                         [name, entity_id, method, score, action, source_id, utcnow()]).fetchall()
 
     def close(self) -> None:
         self.con.close()
@@ -141,7 +140,12 @@ class DuckDBStore(LedgerStore):
         latest = self._latest_entity_versions(list(by_id))
         rows = [entity_row(e, recorded_at) for e in by_id.values() if latest.get(e.id) != entity_version(e)]
         if rows:
-            self.con.executemany(f"INSERT INTO entities ({', '.join(ENTITY_COLUMNS)}) VALUES ({placeholders(len(ENTITY_COLUMNS))})", rows)
+            # One columnar insert: DuckDB's executemany costs a round trip per row.
+            self.con.register("_new_entities", rows_to_table(rows, ENTITY_SCHEMA))
+            try:
+                self.con.execute("INSERT INTO entities SELECT * FROM _new_entities").fetchall()
+            finally:
+                self.con.unregister("_new_entities")
         return len(rows)
 
     def _append_one(self, source: Source, candidates: Sequence[CandidateFact], entities: Sequence[Entity],
@@ -175,10 +179,10 @@ class DuckDBStore(LedgerStore):
                                              supersedes=sup))
 
         entities_added = self._write_entities(touched.values(), rec)
-        source_added = not self.con.execute("SELECT 1 FROM sources WHERE id = ?", [source.id]).fetchone()
+        source_added = not self.con.execute("SELECT 1 FROM sources WHERE id = ?", [source.id]).fetchall()
         if source_added:
             self.con.execute(f"INSERT INTO sources ({', '.join(SOURCE_COLUMNS)}) VALUES ({placeholders(len(SOURCE_COLUMNS))})",
-                             source_row(source, rec))
+                             source_row(source, rec)).fetchall()
         unique = list({f.id: f for f in facts}.values())
         existing = set()
         if unique:
@@ -189,11 +193,11 @@ class DuckDBStore(LedgerStore):
             table = rows_to_table([fact_row(f) for f in new], FACT_SCHEMA)
             self.con.register("_append_facts", table)
             try:
-                self.con.execute("INSERT INTO facts SELECT * FROM _append_facts")
+                self.con.execute("INSERT INTO facts SELECT * FROM _append_facts").fetchall()
             finally:
                 self.con.unregister("_append_facts")
         for name, (eid, method, score) in decisions.items():
             self.con.execute("INSERT INTO resolutions VALUES (?, ?, ?, ?, 'merge', ?, ?)",
-                             [name, eid, method, score, source.id, rec])
+                             [name, eid, method, score, source.id, rec]).fetchall()
         return AppendResult(source_id=source.id, facts_added=len(new), facts_skipped=len(facts) - len(new),
                             entities_added=entities_added, source_added=source_added)
