@@ -85,7 +85,8 @@ def print_table(title: str | None, columns: Sequence[str], rows: Iterable[Sequen
     console().print(table)
 
 
-def settings_from(ctx: click.Context, db: str | None, config: str | None) -> Settings:
+def settings_from(db: str | None, config: str | None) -> Settings:
+    """Settings for this run: file and environment, with ``--db`` taking precedence."""
     try:
         return load_settings(config_file=config).replace(db=db)
     except InfraledgerError as exc:

@@ -16,7 +16,7 @@ from .common import AppContext, settings_from
 @click.pass_context
 def cli(ctx: click.Context, db: str | None, config: str | None) -> None:
     """A sourced, time-aware ledger of the AI-infrastructure capital cycle."""
-    ctx.obj = AppContext(settings_from(ctx, db, config))
+    ctx.obj = AppContext(settings_from(db, config))
 
 
 def _register() -> None:

@@ -25,7 +25,7 @@ from typing import Any
 
 from ..errors import InputError, InputTooLargeError, ParseError
 from ..model import (CandidateFact, Entity, EntityKind, FactType, FuzzyTime, Layer, Money, Participant, Role,
-                     Source, SourceKind, Status, entity_id_for, parse_label, parse_money, parse_time)
+                     Source, Status, entity_id_for, parse_label, parse_money, parse_time)
 from .store import AppendResult, LedgerStore
 
 FORMAT = "infraledger-data/1"
@@ -37,7 +37,6 @@ class DataFile:
     """A parsed, validated data file: sources with their facts, and entities."""
 
     batches: list[tuple[Source, list[CandidateFact], list[Entity]]]
-    supersedes: dict[str, str]
 
 
 def _money(value: Any, where: str) -> Money | None:
@@ -142,7 +141,7 @@ def parse_datafile(data: Any, origin: str = "<data>") -> DataFile:
         batches.append((src, facts[key], entities if n == 0 else []))
     if not batches and entities:
         raise ParseError("entities given without any source", source=origin)
-    return DataFile(batches=batches, supersedes={})
+    return DataFile(batches=batches)
 
 
 def read_datafile(path: str | Path, *, max_bytes: int = MAX_BYTES) -> DataFile:
@@ -168,8 +167,6 @@ def load_datafile(store: LedgerStore, path: str | Path, *, max_bytes: int = MAX_
 
 def dump_datafile(store_snapshot, path: str | Path) -> None:
     """Write what a snapshot holds as a data file (round-trips through :func:`load_datafile`)."""
-    from ..model import Fact  # noqa: F401  (documentation of the element type)
-
     sources = store_snapshot.sources()
     by_source: dict[str, list] = {s.id: [] for s in sources}
     for f in store_snapshot.facts():

@@ -172,9 +172,9 @@ _ABSOLUTE: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(p, re.IG
     ("quarter2", rf"\b{_YEAR}[\s-]?Q(?P<qn>[1-4])\b"),
     ("half", rf"\b(?:H(?P<hn>[12])|(?P<hw>first|second|1st|2nd) half(?: of)?)\s*(?:of\s+)?{_YEAR}\b"),
     ("half2", rf"\b{_YEAR}[\s-]?H(?P<hn>[12])\b"),
-    ("span", rf"\b(?P<y1>(?:19|20)\d{{2}})\s*(?:-|–|to|through)\s*(?P<y2>(?:19|20)\d{{2}}|\d{{2}})\b"),
+    ("span", r"\b(?P<y1>(?:19|20)\d{2})\s*(?:-|–|to|through)\s*(?P<y2>(?:19|20)\d{2}|\d{2})\b"),
     ("part", rf"\b(?P<part>early|mid|late|end of|the end of|beginning of|start of|the start of|the beginning of)[\s-]+{_YEAR}\b"),
-    ("fiscal", rf"\b(?:fiscal(?: year)?|FY)\s*'?(?P<fy>(?:19|20)\d{{2}}|\d{{2}})\b"),
+    ("fiscal", r"\b(?:fiscal(?: year)?|FY)\s*'?(?P<fy>(?:19|20)\d{2}|\d{2})\b"),
     ("year", rf"\b{_YEAR}\b"),
 ))
 
