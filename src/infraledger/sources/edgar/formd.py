@@ -71,6 +71,7 @@ class RelatedPerson:
     middle_name: str | None = None
     relationships: tuple[str, ...] = ()
     clarification: str | None = None
+    address: Address = field(default_factory=Address)
 
     @property
     def name(self) -> str:
@@ -85,6 +86,7 @@ class SalesRecipient:
     crd: str | None = None
     associated_bd_name: str | None = None
     associated_bd_crd: str | None = None
+    address: Address = field(default_factory=Address)
     states_of_solicitation: tuple[str, ...] = ()
     foreign_solicitation: bool | None = None
 
@@ -208,90 +210,63 @@ def parse_form_d(data: bytes, *, source: str = "") -> FormD:
         raise ParseError(f"Form D holds a value of the wrong type: {exc}", source=source) from None
 
 
+#: Elements that open a record (a repeated group), each read into its own dict.
+_RECORDS = ("primaryIssuer", "issuer", "relatedPersonInfo", "recipient", "signature")
 #: Leaf names used in several places; their key is qualified by the parent ("findersFees/dollarAmount").
 _QUALIFIED = frozenset({"value", "previousName", "clarificationOfResponse", "dollarAmount", "isEstimate"})
-#: The leaves read for the filing as a whole (outside the issuer, person and recipient records).
-_FILING_TAGS = (
-    "submissionType", "testOrLive", "industryGroupType", "investmentFundType", "is40Act", "revenueRange",
-    "aggregateNetAssetValueRange", "isAmendment", "previousAccessionNumber", "value", "yetToOccur",
-    "moreThanOneYear", *_SECURITY_TYPES, "descriptionOfOtherType", "clarificationOfResponse",
-    "minimumInvestmentAccepted", "totalOfferingAmount", "totalAmountSold", "totalRemaining",
-    "hasNonAccreditedInvestors", "numberNonAccreditedInvestors", "totalNumberAlreadyInvested", "dollarAmount",
-    "isEstimate", "authorizedRepresentative",
-)
-_ADDRESS_TAGS = ("street1", "street2", "city", "stateOrCountry", "stateOrCountryDescription", "zipCode")
-_ISSUER_TAGS = ("cik", "entityName", "entityType", "entityTypeOtherDesc", "jurisdictionOfInc", "issuerPhoneNumber",
-                "value", "previousName", "withinFiveYears", "overFiveYears", "yetToBeFormed", *_ADDRESS_TAGS)
-_ISSUER_LISTS = frozenset({"issuerPreviousNameList/value", "issuerPreviousNameList/previousName",
-                           "edgarPreviousNameList/value", "edgarPreviousNameList/previousName"})
-# Related persons' and recipients' street addresses are not read: nothing downstream uses them,
-# and skipping them (the filter runs inside lxml) saves a third of the work on long filings.
-_PERSON_TAGS = ("firstName", "middleName", "lastName", "relationship", "relationshipClarification")
-_RECIPIENT_TAGS = ("recipientName", "recipientCRDNumber", "associatedBDName", "associatedBDCRDNumber", "state",
-                   "value", "foreignSolicitation")
-_SIGNATURE_TAGS = ("issuerName", "signatureName", "nameOfSigner", "signatureTitle", "signatureDate")
+#: Keys that repeat within one record and are collected as lists.
+_LISTS = frozenset({
+    "item", "relationship", "state", "statesOfSolicitationList/value", "issuerPreviousNameList/value",
+    "issuerPreviousNameList/previousName", "edgarPreviousNameList/value", "edgarPreviousNameList/previousName",
+})
 
 
-def _leaves(el, tags: tuple[str, ...], lists: frozenset[str] = frozenset()) -> dict:
-    """The stripped texts of the leaves named ``tags`` under ``el``, by tag (``lists`` keys collect lists).
+def _collect(root) -> tuple[dict, dict[str, list[dict]]]:
+    """Read every leaf in one pre-order pass into flat dicts: the filing's own and one per record.
 
-    ``iter(*tags)`` filters inside lxml, so Python only sees the few elements it reads; this
-    one pass per record is what keeps the reader many times faster than per-field lookups.
+    One ``iter()`` touches each element once, with as little Python per element as possible;
+    this, not per-field lookups (each a tree search), is what makes the reader fast. Containers
+    have no text (the parser drops blank text), so only they are checked for opening a record.
+    A record ends where its subtree ends: at the first element after it in document order,
+    found once when the record opens (lxml returns the same proxy object for an element while
+    one is alive, so ``is`` recognises it).
     """
-    out: dict = {}
-    for node in el.iter(*tags):
+    top: dict = {}
+    records: dict[str, list[dict]] = {name: [] for name in _RECORDS}
+    record_for, qualified, lists, following = records.get, _QUALIFIED, _LISTS, _following  # locals: hot loop
+    current, end = top, None
+    for node in root.iter():
+        if node is end:
+            current, end = top, None
         text = node.text
         if text is None:
+            opened = record_for(node.tag)
+            if opened is not None:
+                current = {}
+                opened.append(current)
+                end = following(node)
             continue
         text = text.strip()
         if not text or text == "None":
             continue
         tag = node.tag
-        if tag in _QUALIFIED:
+        if tag in qualified:
             tag = f"{node.getparent().tag}/{tag}"
         if tag in lists:
-            out.setdefault(tag, []).append(text)
-        elif tag not in out:
-            out[tag] = text
-    return out
+            current.setdefault(tag, []).append(text)
+        elif tag not in current:
+            current[tag] = text
+    return top, records
 
 
-def _children(el, tag: str) -> list:
-    return [] if el is None else [child for child in el if child.tag == tag]
-
-
-def _collect(root) -> tuple[dict, dict[str, list[dict]]]:
-    """Read the filing's own leaves and one dict per issuer, related person, recipient and signature."""
-    top = {child.tag: child for child in root}
-    offering = top.get("offeringData")
-    sections = {child.tag: child for child in offering} if offering is not None else {}
-    block = sections.get("signatureBlock", top.get("signatureBlock"))
-    compensation = sections.get("salesCompensationList")
-    issuer = top.get("primaryIssuer")
-    records = {
-        "primaryIssuer": [_leaves(issuer, _ISSUER_TAGS, _ISSUER_LISTS)] if issuer is not None else [],
-        "issuer": [_leaves(el, _ISSUER_TAGS, _ISSUER_LISTS) for el in _children(top.get("issuerList"), "issuer")],
-        "relatedPersonInfo": [_leaves(el, _PERSON_TAGS, _PERSON_LISTS)
-                              for el in _children(top.get("relatedPersonsList"), "relatedPersonInfo")],
-        "recipient": [_leaves(el, _RECIPIENT_TAGS, _RECIPIENT_LISTS) for el in _children(compensation, "recipient")],
-        "signature": [_leaves(el, _SIGNATURE_TAGS) for el in _children(block, "signature")],
-    }
-    fields = {}
-    for name in ("submissionType", "testOrLive"):
-        el = top.get(name)
-        if el is not None and el.text:
-            fields[name] = el.text.strip()
-    if offering is not None:
-        fields.update(_leaves(offering, _FILING_TAGS))
-        fields["item"] = [t for t in (el.text.strip() for el in _children(
-            sections.get("federalExemptionsExclusions"), "item") if el.text) if t]
-    if block is not None and "authorizedRepresentative" not in fields:
-        fields.update(_leaves(block, ("authorizedRepresentative",)))
-    return fields, records
-
-
-_PERSON_LISTS = frozenset({"relationship"})
-_RECIPIENT_LISTS = frozenset({"state", "statesOfSolicitationList/value"})
+def _following(node):
+    """The element right after ``node``'s subtree in document order, or None at the end."""
+    while node is not None:
+        after = node.getnext()
+        if after is not None:
+            return after
+        node = node.getparent()
+    return None
 
 
 def _form_d(top: dict, records: dict[str, list[dict]]) -> FormD:
@@ -302,8 +277,8 @@ def _form_d(top: dict, records: dict[str, list[dict]]) -> FormD:
         submission_type=get("submissionType"),
         is_live=get("testOrLive") == "LIVE",
         issuer=_issuer(records["primaryIssuer"][0]),
-        other_issuers=tuple(_issuer(r) for r in records["issuer"]),
-        related_persons=tuple(_person(r) for r in records["relatedPersonInfo"]),
+        other_issuers=tuple([_issuer(r) for r in records["issuer"]]),
+        related_persons=tuple([_person(r) for r in records["relatedPersonInfo"]]),
         industry_group=get("industryGroupType"),
         investment_fund_type=get("investmentFundType"),
         is_40_act=_flag(get("is40Act")),
@@ -315,12 +290,12 @@ def _form_d(top: dict, records: dict[str, list[dict]]) -> FormD:
         date_of_first_sale=_date(get("dateOfFirstSale/value")),
         first_sale_yet_to_occur=_flag(get("yetToOccur")) is True,
         more_than_one_year=_flag(get("moreThanOneYear")),
-        security_types=tuple(label for key, label in _SECURITY_TYPES.items() if get(key) in _TRUE),
+        security_types=tuple([label for key, label in _SECURITY_ITEMS if get(key) in _TRUE]),
         security_type_other=get("descriptionOfOtherType"),
         is_business_combination=_flag(get("isBusinessCombinationTransaction")),
         business_combination_clarification=get("businessCombinationTransaction/clarificationOfResponse"),
         minimum_investment=_money(get("minimumInvestmentAccepted")),
-        sales_compensation=tuple(_recipient(r) for r in records["recipient"]),
+        sales_compensation=tuple([_recipient(r) for r in records["recipient"]]),
         total_offering_amount=offered,
         offering_amount_indefinite=offered_indefinite,
         total_amount_sold=_money(get("totalAmountSold")),
@@ -339,11 +314,12 @@ def _form_d(top: dict, records: dict[str, list[dict]]) -> FormD:
         gross_proceeds_used_estimate=get("grossProceedsUsed/isEstimate") in _TRUE,
         proceeds_clarification=get("useOfProceeds/clarificationOfResponse"),
         authorized_representative=_flag(get("authorizedRepresentative")),
-        signatures=tuple(_signature(r) for r in records["signature"]),
+        signatures=tuple([_signature(r) for r in records["signature"]]),
     )
 
 
 _TRUE = frozenset({"true", "True", "TRUE", "1", "Y", "y", "yes", "Yes"})
+_SECURITY_ITEMS = tuple(_SECURITY_TYPES.items())
 
 
 def _flag(value: str | None) -> bool | None:
@@ -411,13 +387,14 @@ def _person(r: dict) -> RelatedPerson:
     return RelatedPerson(
         first_name=r.get("firstName"), middle_name=r.get("middleName"), last_name=r.get("lastName"),
         relationships=tuple(r.get("relationship", ())), clarification=r.get("relationshipClarification"),
+        address=_address(r),
     )
 
 
 def _recipient(r: dict) -> SalesRecipient:
     return SalesRecipient(
         name=r.get("recipientName"), crd=r.get("recipientCRDNumber"), associated_bd_name=r.get("associatedBDName"),
-        associated_bd_crd=r.get("associatedBDCRDNumber"),
+        associated_bd_crd=r.get("associatedBDCRDNumber"), address=_address(r),
         # Codes first, then free values such as "All States", as the form lists them.
         states_of_solicitation=tuple(r.get("state", ())) + tuple(r.get("statesOfSolicitationList/value", ())),
         foreign_solicitation=_flag(r.get("foreignSolicitation")),

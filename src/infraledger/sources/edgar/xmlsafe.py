@@ -60,7 +60,7 @@ def parse_xml(data: bytes, *, source: str = "") -> etree._Element:
         raise ParseError("empty document, expected XML", source=source)
     if looks_like_html(data):
         raise ParseError("an HTML page, not XML", source=source)
-    if _DTD.search(data):
+    if b"<!" in data and _DTD.search(data):  # the plain byte search is far cheaper than the regex
         raise ParseError("XML with a DTD or entity declaration is refused (entities are never expanded "
                          "or fetched)", source=source)
     try:
