@@ -1,0 +1,268 @@
+"""Text documents: plain text or HTML read from a file, decoded, cleaned and dated.
+
+A :class:`Document` is what the extractors read. Its ``text`` is the decoded plain text (for HTML,
+the visible article text without navigation and boilerplate, one block per paragraph), and every
+character offset an extractor reports refers to that text. ``published`` is the date the document
+states for itself (a dateline "HOUSTON, July 2, 2025 --", "Published March 10, 2026", an HTML
+meta tag); relative dates in the text ("on Monday", "last month") are resolved against it.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from ..errors import InputError, InputTooLargeError
+from ..model.fuzzytime import FuzzyTime, Precision, find_times, parse_time
+from ..model.sources import content_hash
+
+DEFAULT_MAX_BYTES = 50_000_000
+
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+# Elements whose text is never part of the article itself.
+_DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "button",
+              "iframe", "svg", "template", "menu")
+_BOILERPLATE_CLASS = re.compile(r"\b(nav|menu|breadcrumb|cookie|share|social|subscribe|newsletter-signup|"
+                                r"related|sidebar|advert|promo|footer|header)\b", re.I)
+_BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "tr", "section",
+               "article", "main", "dd", "dt", "figcaption", "table", "ul", "ol", "br", "hr", "td", "th"}
+_DATE_META = ("article:published_time", "og:published_time", "date", "pubdate", "publishdate", "dc.date",
+              "dc.date.issued", "sailthru.date", "parsely-pub-date", "datepublished")
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One document as read: raw bytes, decoded text and what is known about it.
+
+    ``kind`` is "text" or "html"; ``published`` the document's own date (None when it states none);
+    ``dateline`` the dateline or date line it was read from; ``name`` the file's base name.
+    """
+
+    text: str
+    name: str = ""
+    kind: str = "text"
+    title: str = ""
+    published: FuzzyTime | None = None
+    dateline: str = ""
+    url: str = ""
+    raw: bytes = b""
+    content_hash: str = ""
+
+    @property
+    def anchor(self) -> date | None:
+        """The day relative dates are resolved against (first day of the document's date)."""
+        return self.published.start if self.published else None
+
+
+def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read a plain-text or HTML file of at most ``max_bytes`` bytes into a :class:`Document`.
+
+    Raises :class:`InputTooLargeError` for a larger file, :class:`InputError` for a file that is
+    not text (binary data, undecodable bytes) and ``FileNotFoundError`` when it does not exist.
+    """
+    path = Path(path)
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise InputTooLargeError(f"{size} bytes is more than the limit of {max_bytes}", source=str(path))
+    with path.open("rb") as fh:
+        raw = fh.read(max_bytes + 1)
+    if len(raw) > max_bytes:
+        raise InputTooLargeError(f"more than the limit of {max_bytes} bytes", source=str(path))
+    return document_from_bytes(raw, name=path.name, source=str(path))
+
+
+def document_from_bytes(raw: bytes, *, name: str = "", url: str = "", source: str | None = None) -> Document:
+    """Decode ``raw`` (any encoding), detect HTML, clean and date it. Raises :class:`InputError`."""
+    text = decode(raw, source=source or name or None)
+    is_html = name.lower().endswith((".html", ".htm", ".xhtml")) or _looks_like_html(text)
+    if is_html:
+        body, title, meta_date = html_to_text(text)
+        return document_from_text(body, name=name, kind="html", title=title, url=url, raw=raw,
+                                  published=meta_date)
+    return document_from_text(text, name=name, url=url, raw=raw)
+
+
+def document_from_text(text: str, name: str = "", *, kind: str = "text", title: str = "", url: str = "",
+                       raw: bytes | None = None, published: FuzzyTime | None = None) -> Document:
+    """A :class:`Document` for text already decoded; the date is read from the text unless given."""
+    text = _normalise_newlines(text)
+    if not title:
+        title = next((line.strip() for line in text.splitlines() if line.strip()), "")[:300]
+    dateline = ""
+    found = find_document_date(text)
+    if found is not None:
+        dateline, found_date = found
+        if published is None or (published.precision is not Precision.DAY
+                                 and found_date.precision is Precision.DAY):
+            published = found_date
+    data = raw if raw is not None else text.encode("utf-8")
+    return Document(text=text, name=name, kind=kind, title=title, published=published, dateline=dateline,
+                    url=url, raw=data, content_hash=content_hash(data))
+
+
+def decode(raw: bytes, *, source: str | None = None) -> str:
+    """Bytes to text: a BOM wins, then UTF-8, then charset-normalizer's best guess.
+
+    Raises :class:`InputError` when the bytes are binary data or no encoding reads them as text.
+    """
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return _check_text(raw.decode(encoding), source)
+            except UnicodeDecodeError:
+                raise InputError(f"bytes do not match their {encoding} byte-order mark", source=source) from None
+    if b"\x00" in raw[:4096]:
+        raise InputError("binary data, not a text document", source=source)
+    try:
+        return _check_text(raw.decode("utf-8"), source)
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw).best()
+    if best is None:
+        raise InputError("cannot decode the bytes as text in any known encoding", source=source)
+    return _check_text(str(best), source)
+
+
+def _check_text(text: str, source: str | None) -> str:
+    sample = text[:8192]
+    if not sample:
+        return text
+    control = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f")
+    if control / len(sample) > 0.05 or "\x00" in sample:
+        raise InputError("binary data, not a text document", source=source)
+    return text
+
+
+def _normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:2048].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html")) or bool(re.search(r"<(body|p|div|article)\b", head))
+
+
+def html_to_text(html: str) -> tuple[str, str, FuzzyTime | None]:
+    """Visible article text of an HTML page, its title and its meta date.
+
+    Scripts, styles, navigation, headers, footers, asides and elements whose class or id marks
+    them as boilerplate are dropped; block elements become paragraphs separated by blank lines,
+    so sentence and paragraph offsets in the result are meaningful. The parser never fetches
+    anything from the network and does not expand entities beyond HTML's own.
+    """
+    from lxml import etree, html as lxml_html
+
+    parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, huge_tree=False)
+    try:
+        root = lxml_html.document_fromstring(html.encode("utf-8"), parser=parser)
+    except (etree.ParserError, ValueError) as exc:
+        raise InputError(f"cannot parse HTML: {exc}") from None
+    title = " ".join((root.findtext(".//title") or "").split())
+    meta_date = _meta_date(root)
+    for el in list(root.iter(*_DROP_TAGS)):
+        _drop(el)
+    for el in list(root.iter()):
+        if not isinstance(el.tag, str):
+            continue
+        marker = f"{el.get('class', '')} {el.get('id', '')} {el.get('role', '')}"
+        if el.tag not in ("html", "body", "article", "main") and _BOILERPLATE_CLASS.search(marker) \
+                and "dateline" not in marker and "article" not in marker:
+            _drop(el)
+    body = root.find(".//body")
+    blocks: list[str] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        line = " ".join("".join(current).split())
+        if line:
+            blocks.append(line)
+        current.clear()
+
+    def walk(el) -> None:
+        if not isinstance(el.tag, str):
+            if el.tail:
+                current.append(el.tail)
+            return
+        block = el.tag in _BLOCK_TAGS
+        if block:
+            flush()
+        if el.text:
+            current.append(el.text)
+        for child in el:
+            walk(child)
+        if block:
+            flush()
+        if el.tail:
+            current.append(el.tail)
+
+    walk(body if body is not None else root)
+    flush()
+    return "\n\n".join(blocks), title, meta_date
+
+
+def _drop(el) -> None:
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = el.tail
+    prev = el.getprevious()
+    if tail:
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)
+
+
+def _meta_date(root) -> FuzzyTime | None:
+    for meta in root.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        if key in _DATE_META and meta.get("content"):
+            try:
+                return parse_time(meta.get("content", "")[:10])
+            except InputError:
+                continue
+    for t in root.iter("time"):
+        value = t.get("datetime") or t.text or ""
+        try:
+            return parse_time(value[:40])
+        except InputError:
+            continue
+    return None
+
+
+# Words a dateline's place may hold before its date: "HOUSTON,", "SANTA CLARA, Calif.,",
+# "ARMONK, N.Y. and MOUNTAIN VIEW, Calif.,", "SYDNEY and NEW YORK,".
+_PLACE_WORD = re.compile(r"^(?:[A-Z][A-Z.'&-]*|[A-Z][a-z]{1,5}\.|and|[—–|*_-]+)$")
+_LEAD_IN = re.compile(r"(?:published|posted|updated|issued|dated|week of|as of|by [^—–|]{0,40})\s*$", re.I)
+
+
+def find_document_date(text: str, max_lines: int = 15) -> tuple[str, FuzzyTime] | None:
+    """The document's own date from its dateline or date line among its first ``max_lines`` lines.
+
+    A dateline ("HOUSTON, July 2, 2025 --") wins; otherwise the first short line that is, or
+    introduces, a date ("Published March 10, 2026", "Issue 41 | October 1, 2025"). A day-precise
+    date wins over a month. Returns ``(line, FuzzyTime)`` or None.
+    """
+    lines = [line.strip() for line in text.split("\n", 60)[:60] if line.strip()][:max_lines]
+    short: tuple[str, FuzzyTime] | None = None
+    for line in lines:
+        found = [(s, e, ft) for s, e, ft in find_times(line[:200])
+                 if ft.precision in (Precision.DAY, Precision.MONTH) and s < 100]
+        if not found:
+            continue
+        s, e, ft = found[0]
+        prefix = line[:s].replace(",", " ").split()
+        if all(_PLACE_WORD.match(w) for w in prefix) and (len(line) < 120 or re.match(r"\s*[—–-]", line[e:])):
+            if prefix or ft.precision is Precision.DAY or len(line) < 60:
+                return line[:160], ft
+        if len(line) < 120 and (not prefix or _LEAD_IN.search(line[:s]) or re.search(r"[|—–]\s*$", line[:s])):
+            if short is None or (short[1].precision is not Precision.DAY and ft.precision is Precision.DAY):
+                short = (line, ft)
+    return short
