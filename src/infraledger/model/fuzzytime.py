@@ -338,10 +338,41 @@ def _relative(m: re.Match, anchor: date) -> FuzzyTime | None:
     return None
 
 
-def find_times(text: str, anchor: date | None = None, *, fiscal_year_end: int = 12) -> list[tuple[int, int, FuzzyTime]]:
+# Dates that leave out the year ("on July 7", "in March", "on Monday"): read only when asked for
+# (``partial=True``) and an anchor is known, because a bare month name is ambiguous in other uses.
+_PARTIAL: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(p, re.IGNORECASE)) for name, p in (
+    ("md", rf"\b{_MONTH_RE}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*(?:19|20)\d{{2}})(?![\d.,]*\s*(?:%|percent|million|billion))"),
+    ("m", rf"\b(?:in|since|by|during|from|until|of|early|mid|late|last|this|that|before|after)[\s-]+{_MONTH_RE}\b(?!\s+\d)(?!,?\s*(?:19|20)\d{{2}})"),
+    ("wd", rf"\b(?:on|last|this past)\s+(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b(?!,?\s+{_MONTH_RE}\s+\d)"),
+))
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _partial(name: str, m: re.Match, anchor: date) -> FuzzyTime | None:
+    """A date without its year, placed in the anchor's year unless that lies over three months ahead."""
+    text = m.group(0)
+    try:
+        if name == "wd":
+            back = (anchor.weekday() - _WEEKDAYS.index(m.group("wd").lower())) % 7
+            return FuzzyTime(anchor - timedelta(days=back), anchor - timedelta(days=back), Precision.DAY, text, anchor)
+        month = _MONTHS[m.group("mon").lower()]
+        year = anchor.year if date(anchor.year, month, 1) <= anchor + timedelta(days=92) else anchor.year - 1
+        if name == "md":
+            d = date(year, month, int(m.group("day")))
+            return FuzzyTime(d, d, Precision.DAY, text, anchor)
+        return FuzzyTime(date(year, month, 1), _month_end(year, month), Precision.MONTH, text, anchor)
+    except (ValueError, KeyError):
+        return None
+
+
+def find_times(text: str, anchor: date | None = None, *, fiscal_year_end: int = 12,
+               partial: bool = False) -> list[tuple[int, int, FuzzyTime]]:
     """Every time expression in ``text`` as ``(start, end, FuzzyTime)``, most specific reading first.
 
     Relative expressions are resolved against ``anchor`` and skipped when there is none.
+    With ``partial=True`` (and an anchor), dates without a year are read too: "on July 7" and
+    "in March" fall in the anchor's year unless that is more than three months after the anchor
+    (then the year before); "on Monday" is the latest such weekday on or before the anchor.
     Overlapping matches are resolved in favour of the pattern listed first (the most precise).
     """
     taken: list[tuple[int, int]] = []
@@ -358,6 +389,14 @@ def find_times(text: str, anchor: date | None = None, *, fiscal_year_end: int = 
             if ft is not None:
                 taken.append((m.start(), m.end()))
                 out.append((m.start(), m.end(), ft))
+    if anchor is not None and partial:
+        for name, pattern in _PARTIAL:
+            for m in pattern.finditer(text):
+                if free(m.start(), m.end()):
+                    ft = _partial(name, m, anchor)
+                    if ft is not None:
+                        taken.append((m.start(), m.end()))
+                        out.append((m.start(), m.end(), ft))
     if anchor is not None:
         for m in _RELATIVE.finditer(text):
             if (m.group("rel") or "").lower() in ("last", "recently"):
