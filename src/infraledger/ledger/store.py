@@ -151,8 +151,8 @@ class LedgerStore(ABC):
 
     @abstractmethod
     def append_many(self, batches: Iterable[tuple[Source, Sequence[CandidateFact], Sequence[Entity]]], *,
-                    resolver: "Resolver | None" = None) -> list[AppendResult]:
-        """Several appends in one transaction: all land or none."""
+                    resolver: "Resolver | None" = None, recorded_at: datetime | None = None) -> list[AppendResult]:
+        """Several appends in one transaction: all land or none (``recorded_at`` as for :meth:`append`)."""
 
     @abstractmethod
     def append_arrow(self, sources: "pa.Table", facts: "pa.Table") -> int:

@@ -76,9 +76,10 @@ class DuckDBStore(LedgerStore):
                                  resolver)[0]
 
     def append_many(self, batches: Iterable[tuple[Source, Sequence[CandidateFact], Sequence[Entity]]], *,
-                    resolver: Resolver | None = None) -> list[AppendResult]:
+                    resolver: Resolver | None = None, recorded_at: datetime | None = None) -> list[AppendResult]:
         batches = list(batches)
-        return self._transaction(lambda r: [self._append_one(s, f, e, r, None, None) for s, f, e in batches], resolver)
+        return self._transaction(lambda r: [self._append_one(s, f, e, r, recorded_at, None) for s, f, e in batches],
+                                 resolver)
 
     def append_arrow(self, sources: pa.Table, facts: pa.Table) -> int:
         if facts.schema != FACT_SCHEMA:
