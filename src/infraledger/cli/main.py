@@ -23,6 +23,8 @@ def _register() -> None:
     # One line per command module; each module defines the commands it adds.
     from . import ledger_commands
     ledger_commands.register(cli)
+    from . import ingest
+    ingest.register(cli)
 
 
 _register()
