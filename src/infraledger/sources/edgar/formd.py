@@ -23,8 +23,16 @@ from ...errors import ParseError, UnsupportedInputError
 from .sgml import is_submission, split_submission, strip_xml_wrapper
 from .xmlsafe import parse_xml
 
-__all__ = ["Address", "FormD", "Issuer", "RelatedPerson", "SalesRecipient", "Signature", "parse_form_d",
-           "form_d_xml"]
+__all__ = [
+    "Address",
+    "FormD",
+    "Issuer",
+    "RelatedPerson",
+    "SalesRecipient",
+    "Signature",
+    "form_d_xml",
+    "parse_form_d",
+]
 
 FORM_D_TYPES = ("D", "D/A")
 

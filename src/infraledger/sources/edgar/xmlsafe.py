@@ -17,7 +17,7 @@ from lxml import etree
 
 from ...errors import ParseError
 
-__all__ = ["parse_xml", "looks_like_html"]
+__all__ = ["looks_like_html", "parse_xml"]
 
 _local = threading.local()
 _DTD = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
