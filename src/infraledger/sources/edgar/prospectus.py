@@ -126,7 +126,7 @@ def parse_prospectus(data: bytes | Submission, *, source: str = "", form_type: s
         issuer, cik = (filer.name, filer.cik) if filer else ("", None)
     else:
         text, document = document_text(data), source.rsplit("/", 1)[-1]
-        form = form_type.upper() or _form_from_text(text)
+        form = form_type.upper() or _form_from_text(text, source)
         issuer, cik = "", None
     cover, offset = _cover(text)
     if len(cover.strip()) < 200:
@@ -134,14 +134,15 @@ def parse_prospectus(data: bytes | Submission, *, source: str = "", form_type: s
     return _read_cover(form, issuer or _issuer(cover) or _issuer(text[:offset]), cik, cover, offset, document, text)
 
 
-def _form_from_text(text: str) -> str:
+def _form_from_text(text: str, source: str = "") -> str:
     m = re.search(r"rule\s+424\(b\)\((\d)\)", text[:3000], re.IGNORECASE)
     if m:
         return f"424B{m.group(1)}"
     m = re.search(r"\bform\s+(S-1|F-1|S-3|F-3)\b", text[:5000], re.IGNORECASE)
     if m:
         return m.group(1).upper()
-    raise UnsupportedInputError("not a prospectus: no Rule 424(b) legend or registration form on the cover")
+    raise UnsupportedInputError("not a prospectus: no Rule 424(b) legend or registration form on the cover",
+                                source=source)
 
 
 def _cover(text: str) -> tuple[str, int]:

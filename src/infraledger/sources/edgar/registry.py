@@ -1,0 +1,161 @@
+"""Which reader reads which filing: one table from form type to reader, and one entry point.
+
+:func:`read_filing` takes a file's bytes and name and returns a :class:`ReadFiling`: what the
+filing says (``parsed``, JSON-able through ``to_json``) and what it contributes to the ledger
+(``contributions``: sources with their facts). Input is recognised by content, not by name:
+a full submission by its SGML header (the form type is then taken from the header), Form D
+by its ``<edgarSubmission>`` root, EDGAR JSON by its keys, and a bare HTML/text document by
+its cover page. Forms without a reader raise :class:`UnsupportedInputError` naming the form.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from ...errors import InputTooLargeError, ParseError, UnsupportedInputError
+from ...model.sources import content_hash
+from .eightk import EIGHT_K_TYPES, parse_8k
+from .facts import FilingFacts, capex_facts, filing_source, form_d_facts, prospectus_facts
+from .facts8k import eightk_facts
+from .formd import FORM_D_TYPES, parse_form_d
+from .prospectus import PROSPECTUS_TYPES, parse_prospectus
+from .sgml import Submission, is_submission, split_submission
+from .submissions import load_json, parse_company_facts, parse_submissions
+from .tickers import parse_tickers
+from .xmlsafe import looks_like_html
+
+__all__ = ["READERS", "ReadFiling", "read_filing", "read_path"]
+
+
+@dataclass
+class ReadFiling:
+    """One input file, read: its kind, form type, the reader's value and its ledger contributions."""
+
+    name: str
+    kind: str
+    form_type: str
+    parsed: Any
+    contributions: list[FilingFacts] = field(default_factory=list)
+
+    @property
+    def fact_count(self) -> int:
+        return sum(len(c.facts) for c in self.contributions)
+
+    def to_json(self) -> dict:
+        parsed = self.parsed.to_json() if hasattr(self.parsed, "to_json") else self.parsed
+        return {"file": self.name, "kind": self.kind, "form_type": self.form_type, "parsed": parsed,
+                "contributions": [c.to_json() for c in self.contributions]}
+
+
+def _form_d(data: bytes, name: str, sub: Submission | None) -> ReadFiling:
+    form = parse_form_d(data, source=name)
+    header = sub.header if sub else None
+    filer = header.filer if header else None
+    source = filing_source(form_type=form.submission_type, accession=header.accession if header else "",
+                           cik=form.issuer.cik or (filer.cik if filer else None),
+                           filed=header.filed if header else (form.signatures[0].date if form.signatures else None),
+                           title=f"Form {form.submission_type}: {form.issuer.name}", content=data)
+    document = next((d.filename for d in sub.documents if d.is_xml), "primary_doc.xml") if sub else Path(name).name
+    return ReadFiling(name, "form_d", form.submission_type, form, [form_d_facts(form, source=source, document=document)])
+
+
+def _eight_k(data: bytes, name: str, sub: Submission | None) -> ReadFiling:
+    report = parse_8k(sub if sub is not None else data, source=name)
+    header = sub.header if sub else None
+    source = filing_source(form_type=report.form_type, accession=header.accession if header else "",
+                           cik=report.cik, filed=header.filed if header else report.date_of_report,
+                           title=f"Form {report.form_type}: {report.company}", content=data)
+    return ReadFiling(name, "8-k", report.form_type, report, [eightk_facts(report, source=source)])
+
+
+def _prospectus(data: bytes, name: str, sub: Submission | None) -> ReadFiling:
+    cover = parse_prospectus(sub if sub is not None else data, source=name)
+    header = sub.header if sub else None
+    source = filing_source(form_type=cover.form_type, accession=header.accession if header else "", cik=cover.cik,
+                           filed=header.filed if header else cover.prospectus_date,
+                           title=f"Form {cover.form_type}: {cover.issuer}", content=data)
+    return ReadFiling(name, "prospectus", cover.form_type, cover, [prospectus_facts(cover, source=source)])
+
+
+Reader = Callable[[bytes, str, "Submission | None"], ReadFiling]
+
+#: Form type (as in the submission header) -> reader.
+READERS: dict[str, Reader] = {
+    **{form: _form_d for form in FORM_D_TYPES},
+    **{form: _eight_k for form in EIGHT_K_TYPES},
+    **{form: _prospectus for form in PROSPECTUS_TYPES},
+}
+
+
+def _json(data: bytes, name: str) -> ReadFiling:
+    doc = load_json(data, source=name)
+    if "facts" in doc and "entityName" in doc:
+        facts = parse_company_facts(doc, source=name)
+        digest = content_hash(data)
+        return ReadFiling(name, "companyfacts", "XBRL", {"cik": facts.cik, "name": facts.name},
+                          capex_facts(facts, content_hash=digest))
+    if "filings" in doc:
+        return ReadFiling(name, "submissions", "", parse_submissions(doc, source=name))
+    values = list(doc.values())[:1]
+    if values and isinstance(values[0], dict) and "cik_str" in values[0]:
+        tickers = parse_tickers(doc, source=name)
+        return ReadFiling(name, "company_tickers", "", {"rows": len(tickers)})
+    raise UnsupportedInputError("JSON is not an EDGAR submissions, companyfacts or company_tickers document",
+                                source=name)
+
+
+def read_filing(data: bytes, name: str = "") -> ReadFiling:
+    """Read one EDGAR file (bytes) into a :class:`ReadFiling`.
+
+    Raises ParseError (malformed, truncated, unsafe or wrongly encoded input, HTML where XML is
+    expected) and UnsupportedInputError (a form or document kind we do not read), both naming ``name``.
+    """
+    head = data[:4096].lstrip()
+    if not head:
+        raise ParseError("empty file", source=name)
+    if is_submission(data):
+        sub = split_submission(data, source=name)
+        form = sub.header.form_type.upper()
+        reader = READERS.get(form)
+        if reader is None:
+            raise UnsupportedInputError(f"form type {form or '?'} is not read (readers: {_known()})", source=name)
+        return reader(data, name, sub)
+    if head[:1] in (b"{", b"["):
+        return _json(data, name)
+    stripped = head[5:].lstrip() if head.startswith(b"<XML>") else head
+    html = looks_like_html(stripped) or _XHTML.search(stripped[:3000]) is not None
+    if name.lower().endswith(".xml") and html:
+        raise ParseError("an HTML page, not XML", source=name)
+    if not html and (stripped.startswith(b"<?xml") or stripped.startswith(b"<edgarSubmission")
+                     or name.lower().endswith(".xml")):
+        return _form_d(data, name, None)
+    text_head = data[:60000]
+    if _EIGHT_K.search(text_head[:30000]):
+        return _eight_k(data, name, None)
+    if _PROSPECTUS.search(text_head):
+        return _prospectus(data, name, None)
+    raise UnsupportedInputError("neither a full submission, Form D XML, EDGAR JSON, an 8-K nor a prospectus "
+                                "(no cover page of a form we read)", source=name)
+
+
+_XHTML = re.compile(rb"<html[\s>]", re.IGNORECASE)
+# "FORM 8-K" on the cover, allowing the markup and non-breaking spaces filers put between the words.
+_EIGHT_K = re.compile(rb"FORM(?:\s|&nbsp;|&#160;|&#xa0;|<[^>]{0,200}>)*8-K\b", re.IGNORECASE)
+_PROSPECTUS = re.compile(rb"424\(b\)|PROSPECTUS", re.IGNORECASE)
+
+
+def _known() -> str:
+    return ", ".join(sorted(READERS))
+
+
+def read_path(path: str | Path, *, max_bytes: int) -> ReadFiling:
+    """Read a file from disk, refusing files over ``max_bytes`` (InputTooLargeError) before reading them."""
+    path = Path(path)
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise InputTooLargeError(f"{size} bytes is over the {max_bytes}-byte limit (setting max_input_bytes)",
+                                 source=str(path))
+    return read_filing(path.read_bytes(), str(path))
