@@ -1,0 +1,116 @@
+"""Audit a document: find its claims and opinions and give every claim a verdict with evidence.
+
+``audit_document(text_or_document, snapshot, as_of=None)`` is the whole audit; the CLI and the
+renderers only present its :class:`AuditReport`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from ..ledger import Snapshot
+from ..model import format_money
+from ..sources.document import Document
+from . import citations, consistency
+from .checks import Context, check
+from .claims import Claim, ClaimKind, find_claims
+from .evidence import EvidencePool
+from .mentions import NameIndex
+from .opinions import Opinion, find_opinions
+from .reading import AuditDocument, document_from_text
+from .selfsource import self_sources
+from .verdicts import PRECEDENCE, ClaimVerdict, Finding, Verdict, decide
+
+
+@dataclass
+class AuditReport:
+    """Everything an audit found: the text, its claims with verdicts, its opinions, and what was excluded."""
+
+    document: AuditDocument
+    verdicts: list[ClaimVerdict]
+    opinions: list[Opinion]
+    as_of: datetime | None = None
+    excluded_sources: dict[str, str] = field(default_factory=dict)
+    ledger_facts: int | None = None
+
+    def counts(self) -> dict[str, int]:
+        """Number of claims per verdict, every verdict listed (zeros included), in precedence order."""
+        out = {v.value: 0 for v in PRECEDENCE}
+        for cv in self.verdicts:
+            out[cv.verdict.value] += 1
+        return out
+
+    def to_json(self) -> dict[str, Any]:
+        d = self.document
+        return {
+            "document": {"origin": d.origin, "title": d.title, "url": d.url or None, "content_hash": d.content_hash,
+                         "published": d.published.isoformat() if d.published else None, "characters": len(d.text)},
+            "as_of": self.as_of.isoformat() if self.as_of else None,
+            "excluded_sources": [{"id": k, "reason": v} for k, v in self.excluded_sources.items()],
+            "counts": self.counts(),
+            "claims": [cv.to_json() for cv in self.verdicts],
+            "opinions": [o.to_json() for o in self.opinions],
+        }
+
+
+def _as_document(doc: str | Document | AuditDocument) -> AuditDocument:
+    if isinstance(doc, AuditDocument):
+        return doc
+    if isinstance(doc, Document):
+        return AuditDocument.from_document(doc)
+    return document_from_text(doc)
+
+
+def audit_document(doc: str | Document | AuditDocument, snapshot: Snapshot,
+                   as_of: date | datetime | str | None = None) -> AuditReport:
+    """Audit ``doc`` (text, a read Document or an AuditDocument) against the ledger ``snapshot``.
+
+    ``as_of`` only labels the report; the snapshot already is the ledger as of that record time.
+    Returns an :class:`AuditReport`. Raises InputTooLargeError for text over the size limit.
+    """
+    audited = _as_document(doc)
+    pool = EvidencePool(snapshot)
+    excluded = self_sources(snapshot.sources(), audited)
+    pool = EvidencePool(snapshot, excluded)
+    index = NameIndex(pool.entities())
+    opinions = find_opinions(audited.text)
+    claims = find_claims(audited.text, anchor=audited.published, index=index,
+                         skip=[o.span for o in opinions], title=audited.title)
+    ctx = Context(pool, audited.published)
+    internal = consistency.check_text(claims, audited.text)
+
+    def same(owner: str, name: str, entity_id: str | None) -> bool:
+        hit = index.get(owner)
+        if hit is not None and entity_id:
+            return hit.id == entity_id
+        return citations._default_same(owner, name, entity_id)
+
+    verdicts = []
+    for claim in claims:
+        findings: list[Finding] = list(check(claim, ctx)) + internal.get(claim.id, [])
+        findings += [Finding(Verdict.SOURCE_MISMATCH, reason) for reason in citations.mismatches(claim, same)]
+        cv = decide(claim, findings, pool.source)
+        verdicts.append(_with_implied_start(cv, claims))
+    recorded = snapshot.as_of
+    return AuditReport(audited, verdicts, opinions, recorded, excluded)
+
+
+def _with_implied_start(cv: ClaimVerdict, claims: list[Claim]) -> ClaimVerdict:
+    """Add what a stated change and price imply about the starting price to the change's explanation."""
+    c = cv.claim
+    if c.kind is not ClaimKind.CHANGE:
+        return cv
+    price = next((p for p in claims if p.kind is ClaimKind.SHARE_PRICE and p.sentence_span == c.sentence_span
+                  and p.subject_id == c.subject_id), None)
+    start = consistency.implied_start(c, price) if price else None
+    if start is None or start.midpoint is None:
+        return cv
+    ref = c.reference.replace("_", " ") or "start"
+    from decimal import Decimal
+
+    from ..model import Money
+    note = (f" The text's own figures ({c.text} to {price.text}) imply a {ref} near "
+            f"{format_money(Money(start.midpoint.quantize(Decimal('0.01'))))}.")
+    return ClaimVerdict(c, cv.verdict, cv.explanation + note, cv.evidence, cv.notes)

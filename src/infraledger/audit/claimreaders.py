@@ -1,0 +1,223 @@
+"""Readers for each kind of figure in one sentence; each adds :class:`~.claims.Claim` objects.
+
+Split from :mod:`.claims` so each reader stays short: money, percentages, counts, deal status,
+talent moves and rankings.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from ..model import Money, Qualifier, Status, find_money
+from ..model.money import (
+    _qualifier_before,  # the same qualifier words money uses ("more than", "about")
+)
+from . import cues
+from .claims import ClaimKind
+
+_PERCENT = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)", re.IGNORECASE)
+
+
+def read_money(f, bases: set[tuple[int, int]]) -> None:
+    """Amounts, valuations and share prices."""
+    for s, e, money in find_money(f.body):
+        money = _verb_qualifier(f.body[max(0, s - 40):s], money)
+        start, end = f.sent.start + s, f.sent.start + e
+        if (start, end) in bases or any(a <= start < b for a, b in f.used):
+            continue
+        before, after = f.body[max(0, s - 140):s], f.body[e:e + 100]
+        scaled = bool(re.search(r"(?:thousand|million|billion|trillion|bn|mn|[kmbt])\s*$", money.text, re.IGNORECASE))
+        if not scaled and money.amount < 10000 and (cues.SHARE_PRICE.search(before[-60:]) or cues.SHARE_PRICE.search(after[:30])):
+            subj, sid, _ = f.subject(start)
+            f.add(span=(start, end), text=money.text, kind=ClaimKind.SHARE_PRICE, measure="share_price",
+                  fact_types=cues.MEASURE_TYPES["share_price"], subject=subj, subject_id=sid, value=money,
+                  time=f.time_for(start, end, period=True))
+            continue
+        measure = cues.measure_of(before, after)
+        kw = dict(span=(start, end), text=money.text, kind=ClaimKind.AMOUNT, measure=measure,
+                  fact_types=cues.MEASURE_TYPES[measure], value=money)
+        period = measure in ("capex", "total_funding")
+        if measure == "acquisition":
+            target, acquirer = acquisition_parties(f, start, end)
+            kw.update(subject=target[0], subject_id=target[1], counterparty=acquirer[0], counterparty_id=acquirer[1])
+        elif measure == "contract" and (m := _party_before(f, start, r"\bwith\s+$")):
+            subj, sid, _ = f.subject(start, exclude={m.name})
+            kw.update(subject=subj, subject_id=sid, counterparty=m.name, counterparty_id=m.entity_id)
+        elif measure in ("strategic_investment", "contract", "funding_round") and (
+                m := _party_after(f, end, r"^[^.;$]{0,40}?\b(?:from|to|by|with)\s+$")):
+            subj, sid, _ = f.subject(start, nearest=True, exclude={m.name})
+            kw.update(subject=subj, subject_id=sid, counterparty=m.name, counterparty_id=m.entity_id)
+        elif measure == "strategic_investment" and (m := _party_after(f, end, r"^[^.;$]{0,40}?\bin\s+$")):
+            investor, iid, _ = f.subject(start, nearest=True)
+            kw.update(subject=m.name, subject_id=m.entity_id, counterparty=investor, counterparty_id=iid)
+        elif measure == "total_funding":
+            lst = _list_mention(f, start)
+            subj, sid, members = (lst.name, lst.entity_id, ()) if lst else f.subject(start, group_first=True)
+            kw.update(subject=subj, subject_id=sid, members=members)
+        elif measure == "capex" and cues.AGGREGATE.search(before) and not any(g.end <= start for g in f.groups):
+            # "the total annual outlay exceeds ..." - an aggregate over the names the sentence lists
+            kw.update(subject="", subject_id=None, members=tuple(m.name for m in f.mentions), extra={"aggregate": True})
+        else:
+            subj, sid, members = f.subject(start, group_first=measure in ("capex", "amount"))
+            if measure == "amount" and not members and not any(0 <= start - m.end <= 60 for m in f.mentions):
+                continue  # a figure named in passing ("how the $1 trillion cycle ..."), no party to check it against
+            kw.update(subject=subj, subject_id=sid, members=members)
+        kw["time"] = f.time_for(start, end, period=period)
+        f.add(**kw)
+
+
+#: Verbs that state a lower bound ("the outlay exceeds $1 trillion"); the shared money parser reads
+#: only the qualifier words that sit directly before a figure ("more than", "over").
+_EXCEEDS = re.compile(r"\b(?:exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|top(?:s|ped)?|crossed|tops)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _verb_qualifier(before: str, money: Money) -> Money:
+    if money.qualifier is Qualifier.EXACT and _EXCEEDS.search(before):
+        return Money(money.amount, money.currency, Qualifier.MORE_THAN, None, money.text)
+    return money
+
+
+def _party_after(f, end: int, gap_pattern: str):
+    for m in f.mentions:
+        if m.start >= end and re.search(gap_pattern, f.ctx.text[end:m.start], re.IGNORECASE):
+            return m
+    return None
+
+
+def _party_before(f, start: int, gap_pattern: str):
+    for m in reversed(f.mentions):
+        if m.end <= start and re.search(gap_pattern, f.ctx.text[max(f.sent.start, m.start - 20):m.start], re.IGNORECASE):
+            return m
+    return None
+
+
+def _list_mention(f, pos: int):
+    near = [m for m in f.mentions if re.match(r"\s*(?:list|ranking|index|report)\b", f.ctx.text[m.end:m.end + 12], re.IGNORECASE)]
+    return min(near, key=lambda m: abs(m.start - pos)) if near else None
+
+
+def acquisition_parties(f, start: int, end: int) -> tuple[tuple[str, str | None], tuple[str, str | None]]:
+    """(target, acquirer) around an acquisition cue near ``start``..``end``."""
+    target = acquirer = None
+    for m in f.mentions:
+        lead = f.ctx.text[max(f.sent.start, m.start - 40):m.start]
+        if target is None and cues.TARGET_CUE.search(lead):
+            target = m
+    for m in f.mentions:
+        lead = f.ctx.text[max(f.sent.start, m.start - 40):m.start]
+        if cues.ACQUIRED_BY.search(lead):
+            acquirer = m
+            before = [x for x in f.mentions if x.end <= m.start]
+            target = target or (before[0] if before else None)
+    if acquirer is None:
+        pos = target.start if target else start
+        before = [m for m in f.mentions if m.end <= pos and m is not target]
+        acquirer = before[0] if before else None
+    if target is None:
+        after = [m for m in f.mentions if m.start >= end and m is not acquirer]
+        target = after[0] if after else None
+    carried = f.ctx.carry.get(f.sent.paragraph, ("", None))
+    t = (target.name, target.entity_id) if target else ("", None)
+    a = (acquirer.name, acquirer.entity_id) if acquirer else (carried if f.pronoun else ("", None))
+    return t, a
+
+
+def read_percents(f) -> set[tuple[int, int]]:
+    """Percent changes and shares of a whole; returns the spans of money figures used as a share's base."""
+    bases: set[tuple[int, int]] = set()
+    money = [(f.sent.start + s, f.sent.start + e, m) for s, e, m in find_money(f.body)]
+    for m in _PERCENT.finditer(f.body):
+        s0 = m.start()
+        qualifier, qpos = _qualifier_before(f.body[max(0, s0 - 30):s0])
+        s = max(0, s0 - 30) + qpos if qualifier is not Qualifier.EXACT else s0
+        start, end = f.sent.start + s, f.sent.start + m.end()
+        try:
+            value = Decimal(m.group("n"))
+        except InvalidOperation:
+            continue
+        before, after = f.body[max(0, s - 60):s], f.body[m.end():m.end() + 80]
+        reference = next((name for name, pat in cues.REFERENCES if re.search(pat, after[:60] + " " + before[-40:], re.IGNORECASE)), "")
+        direction = "up" if cues.UP.search(before) else "down" if cues.DOWN.search(before) else ""
+        text = f.ctx.text[start:end]
+        if direction:
+            subj, sid, _ = f.subject(start)
+            f.add(span=(start, end), text=text, kind=ClaimKind.CHANGE, measure="change",
+                  fact_types=cues.MEASURE_TYPES["change"], subject=subj, subject_id=sid, quantity=value,
+                  qualifier=qualifier, direction=direction, reference=reference,
+                  time=f.time_for(start, end, prefer_as_of=True) or f.time_for(start, end, period=True))
+            continue
+        base = next(((a, b, mo) for a, b, mo in money if 0 <= a - end <= 12 and re.match(r"\s+of\s+(?:the\s+)?$",
+                     f.ctx.text[end:a], re.IGNORECASE)), None)
+        if base:
+            bases.add((base[0], base[1]))
+        subj, sid, members = f.subject(start, group_first=True)
+        f.add(span=(start, end), text=text, kind=ClaimKind.PERCENTAGE, measure="share_of" if base else "percent",
+              fact_types=cues.MEASURE_TYPES["capex"] if base else (), subject=subj, subject_id=sid, members=members,
+              quantity=value, qualifier=qualifier, base=base[2] if base else None,
+              time=f.time_for(start, end, period=True))
+    return bases
+
+
+def read_counts(f) -> None:
+    for m in cues.COUNT.finditer(f.body):
+        n = int(m.group("n").replace(",", ""))
+        if 1900 <= n <= 2100 and "," not in m.group("n"):
+            continue  # a year, not a count
+        start, end = f.sent.start + m.start(), f.sent.start + m.end()
+        if any(a <= start < b for a, b in f.used):
+            continue
+        lst = _list_mention(f, start)
+        subj, sid = (lst.name, lst.entity_id) if lst else f.subject(start, group_first=True)[:2]
+        f.add(span=(start, end), text=m.group(0), kind=ClaimKind.COUNT, measure="member_count" if lst else "count",
+              fact_types=cues.MEASURE_TYPES["member_count"] if lst else (), subject=subj, subject_id=sid,
+              quantity=Decimal(n), time=f.time_for(start, end, period=True))
+
+
+def read_status(f) -> None:
+    """Deal status: pending, completed, terminated, announced — for acquisitions named in the sentence."""
+    if not cues.DEAL.search(f.body):
+        return
+    found = None
+    for status, pattern in ((Status.TERMINATED, cues.TERMINATED), (Status.PENDING, cues.PENDING),
+                            (Status.COMPLETED, cues.COMPLETED), (Status.ANNOUNCED, cues.ANNOUNCED)):
+        m = pattern.search(f.body)
+        if m and not (status is Status.COMPLETED and re.search(r"\bnot yet\s*$", f.body[:m.start()], re.IGNORECASE)):
+            found = (status, m)
+            break
+    if found is None or re.search(r"\bif (?:approved|completed|it closes)\b", f.body[:found[1].start()], re.IGNORECASE) and found[0] is Status.COMPLETED:
+        return
+    status, m = found
+    start, end = f.sent.start + m.start(), f.sent.start + m.end()
+    extend = re.match(r"(?:\s+(?:regulatory\s+)?(?:approval|review|clearance))?(?:\s+as of\s+(?:[A-Z][a-z]+\.?\s+)?\d{4})?",
+                      f.body[m.end():])
+    phrase_end = end + len(extend.group(0))
+    target, acquirer = acquisition_parties(f, start, end)
+    f.add(span=(start, phrase_end), text=f.ctx.text[start:phrase_end], kind=ClaimKind.STATUS, measure="status",
+          fact_types=cues.MEASURE_TYPES["status"], subject=target[0], subject_id=target[1],
+          counterparty=acquirer[0], counterparty_id=acquirer[1], status=status,
+          time=f.time_for(start, phrase_end, prefer_as_of=True))
+
+
+def read_talent(f) -> None:
+    m = cues.TALENT.search(f.body)
+    if not m:
+        return
+    start, end = f.sent.start + m.start(), f.sent.start + m.end()
+    subj, sid, _ = f.subject(start)
+    hirer = _party_after(f, end, r"^[^.;]{0,80}?\b(?:to|by|at|joined)\s+$")
+    f.add(span=(start, end), text=m.group(0), kind=ClaimKind.DATE, measure="talent",
+          fact_types=cues.MEASURE_TYPES["talent"], subject=subj, subject_id=sid,
+          counterparty=hirer.name if hirer else "", counterparty_id=hirer.entity_id if hirer else None,
+          status=Status.COMPLETED, time=f.time_for(start, end) or f.time_for(start, end + 80))
+
+
+def read_rankings(f) -> None:
+    for m in cues.RANKING.finditer(f.body):
+        start, end = f.sent.start + m.start(), f.sent.start + m.end()
+        subj, sid, _ = f.subject(start, nearest=True)
+        if not subj:
+            subj = " ".join(f.body.split()[:2]).strip(",:")
+        f.add(span=(start, end), text=m.group(0), kind=ClaimKind.RANKING, measure="ranking", subject=subj,
+              subject_id=sid, extra={"rank": m.group("rank"), "category": m.group("noun")},
+              time=f.time_for(start, end))

@@ -1,0 +1,137 @@
+"""Internal consistency: whether the text's own figures hold together.
+
+Arithmetic is done on ranges (:class:`~infraledger.model.Range`), honest about qualifiers: "more
+than $600B" out of "more than $1T" allows any share from 0% upwards, so it does not establish "more
+than 60%". Checks: a share stated against parts and wholes the text gives elsewhere; one figure
+stated twice with values that cannot both hold; a deal called pending in one place and completed
+in another; IPO proceeds against shares × price stated in the same sentence. Implied values (a fall
+of 50% to $11 implies a start near $22) are offered by :func:`implied_start` for explanations.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from decimal import Decimal
+
+from ..model import Qualifier, Range, Status, format_money
+from .claims import Claim, ClaimKind
+from .cues import group_words
+from .verdicts import Finding, Verdict
+
+_SHARES = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(?P<scale>million|billion|m|bn)?\s+(?:class [a-z] )?shares\b",
+                     re.IGNORECASE)
+_SCALE = {"million": Decimal(10) ** 6, "m": Decimal(10) ** 6, "billion": Decimal(10) ** 9, "bn": Decimal(10) ** 9}
+
+
+def _same_subject(a: Claim, b: Claim) -> bool:
+    if a.subject_id and b.subject_id:
+        return a.subject_id == b.subject_id
+    if a.members and b.members:
+        return set(a.members) == set(b.members)
+    return bool(a.subject and b.subject) and group_words(a.subject) == group_words(b.subject)
+
+
+def share_of(claim: Claim, claims: list[Claim]) -> Finding | None:
+    """A "more than 60% of the $1 trillion" claim against the part and the whole the text states."""
+    if claim.kind is not ClaimKind.PERCENTAGE or claim.base is None or claim.quantity is None:
+        return None
+    parts = [c for c in claims if c is not claim and c.kind is ClaimKind.AMOUNT and c.value is not None
+             and c.measure == "capex" and _same_subject(c, claim) and c.value.currency == claim.base.currency]
+    if not parts:
+        return None
+    part = parts[0]
+    # The whole as the text states it: the loosest wording of the same amount anywhere in the text.
+    wholes = [c.value for c in claims if c.value is not None and c.value.amount == claim.base.amount
+              and c.value.currency == claim.base.currency and c.measure == part.measure]
+    whole = next((m for m in wholes if m.qualifier is not Qualifier.EXACT), claim.base)
+    ratio = (Range.of_money(part.value) / Range.of_money(whole)).scale(100)
+    stated = Range.of(claim.quantity, claim.qualifier)
+    if ratio.within(stated):
+        return None
+    how = "contradict" if not ratio.overlaps(stated) else "do not establish"
+    return Finding(Verdict.INCONSISTENT,
+                   f"The text's own figures - {format_money(part.value)} ({part.id}) out of {format_money(whole)} - "
+                   f"put the share at {describe_percent(ratio)}, so they {how} “{claim.text}”.")
+
+
+def describe_percent(r: Range) -> str:
+    """ "any share from 0% upwards", "more than 50%", "between 40% and 60%" for a range of percentages."""
+    if r.hi is None and (r.lo is None or r.lo == 0):
+        return "anything from 0% upwards"
+    return " ".join(w + "%" if w[0].isdigit() else w for w in r.describe().split())
+
+
+def repeated(claims: list[Claim]) -> dict[str, Finding]:
+    """One figure (same measure, subject and party) stated twice with values that cannot both hold."""
+    out: dict[str, Finding] = {}
+    groups: dict[tuple, list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.kind is ClaimKind.AMOUNT and c.value is not None and (c.subject_id or c.subject):
+            groups[(c.measure, c.subject_id or c.subject, c.counterparty_id or c.counterparty)].append(c)
+    for group in groups.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                if a.value.currency == b.value.currency and not Range.of_money(a.value).overlaps(Range.of_money(b.value)):
+                    for x, y in ((a, b), (b, a)):
+                        out[x.id] = Finding(Verdict.INCONSISTENT, f"The text states this {x.measure.replace('_', ' ')} "
+                                            f"of {x.subject} as “{x.text}” here and “{y.text}” at {y.id}; both cannot hold.")
+    statuses: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.kind is ClaimKind.STATUS and c.status and c.subject_id:
+            statuses[c.subject_id].append(c)
+    final = {Status.COMPLETED, Status.TERMINATED}
+    for group in statuses.values():
+        for a in group:
+            clash = next((b for b in group if (a.status in final) != (b.status in final)
+                          and (a.status in final or b.status in final)
+                          and (a.time is None or b.time is None or a.time.overlaps(b.time))), None)
+            if clash:
+                out[a.id] = Finding(Verdict.INCONSISTENT, f"The text calls the deal {a.status.value} here and "
+                                    f"{clash.status.value} at {clash.id}.")
+    return out
+
+
+def proceeds(claim: Claim, claims: list[Claim], text: str) -> Finding | None:
+    """IPO proceeds against shares × price when the same sentence states both."""
+    if claim.measure != "ipo_proceeds" or claim.value is None:
+        return None
+    s, e = claim.sentence_span
+    sentence = text[s:e]
+    m = _SHARES.search(sentence)
+    price = next((c for c in claims if c.kind is ClaimKind.SHARE_PRICE and c.sentence_span == claim.sentence_span
+                  and c.value is not None), None)
+    if not m or price is None:
+        return None
+    n = Decimal(m.group("n").replace(",", "")) * _SCALE.get((m.group("scale") or "").lower(), Decimal(1))
+    product = Range.exact(n) * Range.of_money(price.value)
+    if product.overlaps(Range.of_money(claim.value)):
+        return None
+    return Finding(Verdict.INCONSISTENT, f"The text's own {m.group(0)} at {format_money(price.value)} come to "
+                   f"${product.describe()}, not “{claim.text}”.")
+
+
+def implied_start(change: Claim, price: Claim) -> Range | None:
+    """The starting price a stated fall or rise to ``price`` implies ("fallen 50% to $11" -> about $22)."""
+    if change.quantity is None or price.value is None:
+        return None
+    pct = Range.of(change.quantity, Qualifier.ABOUT if change.qualifier is Qualifier.EXACT else change.qualifier)
+    if change.direction == "down":
+        if pct.hi is not None and pct.hi >= 100:
+            return None
+        factor = Range(None if pct.hi is None else 1 - pct.hi / 100, None if pct.lo is None else 1 - pct.lo / 100)
+    else:
+        factor = Range(None if pct.lo is None else 1 + pct.lo / 100, None if pct.hi is None else 1 + pct.hi / 100)
+    return Range.of_money(price.value) / factor
+
+
+def check_text(claims: list[Claim], text: str) -> dict[str, list[Finding]]:
+    """Findings about the text's own figures, by claim id."""
+    out: dict[str, list[Finding]] = defaultdict(list)
+    for c in claims:
+        for finding in (share_of(c, claims), proceeds(c, claims, text)):
+            if finding:
+                out[c.id].append(finding)
+    for cid, finding in repeated(claims).items():
+        out[cid].append(finding)
+    return out

@@ -1,0 +1,142 @@
+"""Cue words: what a figure measures, who acts, which state a deal is in.
+
+These are general English patterns of financial writing ("raised", "valuing ... at", "acquisition
+of", "pending regulatory approval"), never names of particular companies.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import FactType
+from .mentions import Mention
+
+PRONOUN_START = re.compile(r"\s*(?:[*•-]\s*)?(?:the (?:company|firm|startup|group|business|vendor|provider)|it|its|they|their)\b",
+                           re.IGNORECASE)
+
+#: (measure, pattern searched in the words just before the figure, pattern searched just after)
+_MEASURES: tuple[tuple[str, str, str], ...] = (
+    ("valuation", r"valu(?:ing|ed|ation)\b[^$]{0,60}$", r"^\s*valuation"),
+    ("total_funding", r"(?:total|combined|aggregate) funding\b[^$]{0,80}$|funding for\b[^$]{0,80}$", r"^$^"),
+    ("capex", r"(?:capex|capital expenditure|capital spending|budget(?:ed)?|outlay|spend(?:ing)?)\b[^$]{0,80}$",
+     r"^[^.;]{0,40}\b(?:capex|capital expenditure|capital spending|outlay|spend|spending)\b"),
+    ("ipo_proceeds", r"\b(?:ipo|initial public offering)\b[^$]{0,30}$", r"^[^.;]{0,40}\b(?:ipo|initial public offering)\b"),
+    ("acquisition", r"\b(?:acqui\w+|buy(?:ing|out)?|purchase|takeover|merger)\b[^$]{0,40}$",
+     r"^[^.;]{0,30}\b(?:acqui\w+|takeover|buyout|purchase of)\b"),
+    ("contract", r"\b(?:deal|contract|agreement|arrangement|pact|commitment) (?:with|from)\b[^$]{0,40}$",
+     r"^[^.;]{0,20}\b(?:contract|agreement|arrangement|pact|deal) with\b"),
+    ("funding_round", r"\b(?:round|series [a-z]|seed)\b[^$]{0,20}$", r"^[^.;]{0,60}\b(?:round|led by|series [a-z]|seed)\b"),
+    ("strategic_investment", r"\b(?:stake|investment|invest(?:ed|s)?|backing)\b[^$]{0,20}$",
+     r"^\s*(?:equity |minority |strategic |partial )?(?:stake|investment|exit)\b|^[^.;]{0,12}\bfrom\b"),
+    ("funding_round", r"\b(?:rais\w+|secured|landed|received|closed|funding)\b[^$]{0,25}$", r"^$^"),
+)
+MEASURE_TYPES: dict[str, tuple[FactType, ...]] = {
+    "valuation": (FactType.FUNDING_ROUND, FactType.STRATEGIC_INVESTMENT, FactType.ACQUISITION, FactType.IPO),
+    "total_funding": (FactType.LIST_METRIC,),
+    "capex": (FactType.CAPEX_BUDGET,),
+    "ipo_proceeds": (FactType.IPO,),
+    "acquisition": (FactType.ACQUISITION,),
+    "contract": (FactType.COMMERCIAL_CONTRACT,),
+    "funding_round": (FactType.FUNDING_ROUND, FactType.STRATEGIC_INVESTMENT),
+    "strategic_investment": (FactType.STRATEGIC_INVESTMENT, FactType.FUNDING_ROUND),
+    "share_price": (FactType.PRICE_OBSERVATION,),
+    "change": (FactType.PRICE_CHANGE, FactType.PRICE_OBSERVATION),
+    "member_count": (FactType.LIST_METRIC,),
+    "status": (FactType.ACQUISITION,),
+    "talent": (FactType.TALENT_MOVE,),
+    "amount": (FactType.FUNDING_ROUND, FactType.STRATEGIC_INVESTMENT, FactType.IPO, FactType.ACQUISITION,
+               FactType.COMMERCIAL_CONTRACT, FactType.CAPEX_BUDGET),
+}
+
+
+def measure_of(before: str, after: str) -> str:
+    """What a money figure measures, from the words before (``before``) and after it."""
+    b, a = before.lower()[-120:], after.lower()[:90]
+    for measure, pat_before, pat_after in _MEASURES:
+        if re.search(pat_before, b) or re.search(pat_after, a):
+            return measure
+    return "amount"
+
+
+SHARE_PRICE = re.compile(r"\b(?:trad(?:ing|ed|es)|shares?|stock|per share|a share|share price|priced at|closed at|opened at)\b",
+                         re.IGNORECASE)
+
+UP = re.compile(r"\b(?:increased|rose|risen|gained|climbed|jumped|grew|grown|surged|soared|up|rallied|advanced)\b[^%.;]{0,30}$", re.IGNORECASE)
+DOWN = re.compile(r"\b(?:fallen|fell|dropped|declined|lost|down|slid|slumped|plunged|decreased|sank|tumbled)\b[^%.;]{0,30}$", re.IGNORECASE)
+REFERENCES: tuple[tuple[str, str], ...] = (
+    ("ytd", r"year[- ]to[- ]date|\bytd\b|since the start of the year|so far this year"),
+    ("first_day_close", r"first[- ]day clos\w*|(?:its|the) debut clos\w*"),
+    ("offer_price", r"\b(?:ipo|offer(?:ing)?) price\b"),
+    ("since_ipo", r"since (?:its |the )?(?:ipo|listing|debut|flotation)"),
+    ("yoy", r"year[- ]over[- ]year|from a year (?:ago|earlier)"),
+)
+
+PENDING = re.compile(r"\bpending\b|\bnot yet (?:closed|completed|approved)\b|\bawaiting\b|\bsubject to (?:regulatory )?approval\b|"
+                     r"\byet to close\b|\bexpected to close\b|\bunder (?:regulatory )?review\b", re.IGNORECASE)
+TERMINATED = re.compile(r"\bterminated\b|\babandoned\b|\bcalled off\b|\bscrapped\b|\bblocked\b|\bwalked away\b", re.IGNORECASE)
+COMPLETED = re.compile(r"\bcompleted\b|\bclosed\b|\bfinali[sz]ed\b|\bwas acquired\b|\bhas acquired\b|\bhad acquired\b|"
+                       r"\bacquired\b", re.IGNORECASE)
+ANNOUNCED = re.compile(r"\bannounced\b|\bagreed to (?:buy|acquire)\b|\bsigned a deal to\b", re.IGNORECASE)
+DEAL = re.compile(r"\bacqui\w+|\bmerger\b|\btakeover\b|\bbuyout\b", re.IGNORECASE)
+ACQUIRED_BY = re.compile(r"\b(?:was|were|been|is being|to be) (?:acquired|bought|purchased) by\s*$", re.IGNORECASE)
+TARGET_CUE = re.compile(r"\b(?:acquire|acquiring|acquisition of|acquired|buy|buying|purchase of|takeover of|merger with)\s+(?:of\s+)?$", re.IGNORECASE)
+
+TALENT = re.compile(r"\b(?:lost its|poached|hired|hires|hiring of|departure of|joined)\b\s+(?:its |their |the )?"
+                    r"(?:ceo|cto|cfo|founder|co-founder|chief [a-z]+ officer|president|head of [a-z]+)\b", re.IGNORECASE)
+
+RANKING = re.compile(r"\b(?:a|an|the)\s+(?P<rank>top[- ](?:one|two|three|four|five|ten|\d{1,2})|(?:second|third)[- ]largest|largest|"
+                     r"biggest|fastest[- ]growing|No\.\s?\d{1,2})\s+(?P<noun>[a-z][a-z\- ]{0,40}?"
+                     r"(?:vendor|provider|company|player|subsegment|segment|market|firm|deal|investor|share|supplier))\b",
+                     re.IGNORECASE)
+
+COUNT = re.compile(r"\b(?P<n>\d{1,3}(?:,\d{3})+|\d{1,4})\s+(?P<noun>companies|firms|startups|start-ups|members|deals|"
+                   r"acquisitions|investors|employees|engineers|customers|vendors|providers|countries|data centers|"
+                   r"data centres|funds|rounds)\b", re.IGNORECASE)
+
+_GROUP = re.compile(r"\b(?:the\s+)?(?:(?:top|largest|biggest|leading|major)\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|"
+                    r"\d{1,2})\s+(?:(?:top|largest|biggest|leading|major)\s+)?(?:[a-z-]+\s+)?(?:hyperscalers|companies|"
+                    r"firms|providers|vendors|operators|carriers|startups|players|labs|cloud providers)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Group:
+    start: int
+    end: int
+    text: str
+    members: tuple[str, ...]
+
+
+def groups(body: str, offset: int, mentions: list[Mention]) -> list[Group]:
+    """Named sets such as "Four top hyperscalers—A, B, C and D—"; members are the names listed right after."""
+    out = []
+    for m in _GROUP.finditer(body):
+        members: tuple[str, ...] = ()
+        rest = body[m.end():]
+        opener = re.match(r"\s*(—|–|--|\(|:)\s*", rest)
+        if opener:
+            closer = {"(": ")", ":": "."}.get(opener.group(1), opener.group(1))
+            stop = rest.find(closer, opener.end())
+            stop = stop if stop > 0 else min(len(rest), 200)
+            lo, hi = offset + m.end() + opener.end(), offset + m.end() + stop
+            members = tuple(x.name for x in mentions if lo <= x.start and x.end <= hi)
+        text = re.sub(r"^the\s+", "", m.group(0), flags=re.IGNORECASE)
+        out.append(Group(offset + m.start(), offset + m.end(), text, members))
+    return out
+
+
+_AGENT = re.compile(r"(?:\bled by|\bbacked by|\bfrom|\bby|\bwith|\bto)\s*$", re.IGNORECASE)
+
+
+AGGREGATE = re.compile(r"\b(?:total|aggregate|combined|overall)\b[^$.;]{0,40}$", re.IGNORECASE)
+LABEL = re.compile(r"^\s*(?:[*•-]\s*|\d{1,2}\.\s*)?[A-Z][\w&+/-]*(?:\s[\w&+/-]+){0,5}:\s")
+
+
+def is_agent(text: str, start: int) -> bool:
+    """True when the name at ``start`` follows "led by", "backed by", "from", "with": a party, not the subject."""
+    return bool(_AGENT.search(text[max(0, start - 14):start])) and not re.search(r"(?:^|\n)\s*$", text[max(0, start - 14):start])
+
+
+def group_words(name: str) -> frozenset[str]:
+    """Content words of a group name, so "Four top hyperscalers" and "the top four hyperscalers" meet."""
+    return frozenset(w for w in re.findall(r"[a-z0-9]+", name.lower()) if w not in {"the", "of", "a", "an"})
