@@ -25,6 +25,8 @@ def _register() -> None:
     ledger_commands.register(cli)
     from . import ingest
     ingest.register(cli)
+    from . import audit
+    audit.register(cli)
 
 
 _register()

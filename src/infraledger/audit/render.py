@@ -1,0 +1,66 @@
+"""Present an :class:`~.api.AuditReport` as JSON or as a Markdown summary table.
+
+The HTML rendering of the article with highlighted claims is in :mod:`.html`.
+"""
+
+from __future__ import annotations
+
+import json
+
+from ..model import format_money
+from .api import AuditReport
+from .claims import Claim
+
+
+def to_json(report: AuditReport) -> str:
+    """The report as indented JSON: one object per claim, opinions, counts, excluded sources."""
+    return json.dumps(report.to_json(), indent=2, ensure_ascii=False)
+
+
+def value_text(c: Claim) -> str:
+    """A claim's figure in short form: "more than $600B", "about 50%", "pending"."""
+    if c.value is not None:
+        return format_money(c.value)
+    if c.quantity is not None:
+        q = {"exact": "", "more_than": "more than ", "less_than": "less than ", "about": "about ",
+             "up_to": "up to "}.get(c.qualifier.value, "")
+        unit = "%" if c.kind.value in ("percentage", "change") else ""
+        sign = {"up": "+", "down": "-"}.get(c.direction, "")
+        return f"{q}{sign}{c.quantity}{unit}"
+    if c.status is not None:
+        return c.status.value
+    return c.text
+
+
+def _cell(text: str) -> str:
+    """Markdown-table-safe text: pipes escaped, line breaks flattened, HTML-significant characters escaped."""
+    text = " ".join(str(text).split())
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|")
+            .replace("`", "\\`"))
+
+
+def to_markdown(report: AuditReport) -> str:
+    """A summary (verdict counts) and one table row per claim, then the opinions."""
+    d = report.document
+    lines = [f"# Audit: {_cell(d.title or d.origin)}", ""]
+    if d.published:
+        lines.append(f"Document date: {d.published.isoformat()}  ")
+    lines.append(f"Ledger as of: {report.as_of.isoformat() if report.as_of else 'now'}  ")
+    if report.excluded_sources:
+        lines.append("Not used as evidence (the audited document itself): "
+                     + ", ".join(f"`{k}` ({v})" for k, v in report.excluded_sources.items()) + "  ")
+    counts = report.counts()
+    lines += ["", "| verdict | claims |", "|---|---:|"]
+    lines += [f"| {k} | {v} |" for k, v in counts.items()]
+    lines += ["", "| id | claim | kind | subject | value | time | cited source | verdict | explanation | evidence |",
+              "|---|---|---|---|---|---|---|---|---|---|"]
+    for cv in report.verdicts:
+        c = cv.claim
+        evidence = "; ".join(f"{e.fact_id} ({e.source_title or e.source_id})" for e in cv.evidence)
+        row = [c.id, c.text, c.kind.value, c.subject, value_text(c), c.time.label() if c.time else "",
+               c.cited_source, f"**{cv.verdict.value}**", cv.explanation, evidence]
+        lines.append("| " + " | ".join(_cell(x) if not x.startswith("**") else x for x in row) + " |")
+    if report.opinions:
+        lines += ["", "## Opinions (interpretation, not checked)", ""]
+        lines += [f"- *{_cell(o.cue)}*: {_cell(o.text)}" for o in report.opinions]
+    return "\n".join(lines) + "\n"
