@@ -66,7 +66,7 @@ def parse_xml(data: bytes, *, source: str = "") -> etree._Element:
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
-        raise ParseError(_describe(exc), source=source) from None
+        raise ParseError(_describe(exc, data), source=source) from None
     except ValueError as exc:  # e.g. an encoding name lxml does not know
         raise ParseError(f"cannot read XML: {exc}", source=source) from None
     if root is None:
@@ -74,10 +74,15 @@ def parse_xml(data: bytes, *, source: str = "") -> etree._Element:
     return root
 
 
-def _describe(exc: etree.XMLSyntaxError) -> str:
+def _describe(exc: etree.XMLSyntaxError, data: bytes) -> str:
     message = str(exc.msg or exc).split("\n")[0]
     where = f" (line {exc.lineno})" if getattr(exc, "lineno", None) else ""
     lowered = message.lower()
+    # An error on the last line, in a document whose end is not a closing tag, is a cut file.
+    last_line = data.rstrip().count(b"\n") + 1
+    if getattr(exc, "lineno", None) and exc.lineno >= last_line and not data.rstrip().endswith(b">") \
+            and "encoding" not in lowered:
+        return f"truncated XML: {message}{where}"
     if "encoding" in lowered or "utf-8" in lowered or "bytes:" in lowered or "char" in lowered and "range" in lowered:
         return f"wrong encoding: the bytes do not match the XML's declared encoding ({message}){where}"
     if "premature end" in lowered or "end of data" in lowered or "not properly terminated" in lowered \
