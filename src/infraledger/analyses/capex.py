@@ -1,0 +1,194 @@
+"""Capex concentration: who budgets the capital expenditure of a period, and how concentrated it is.
+
+Per spender the latest full-period budget (company guidance or actuals before analysts'
+estimates), their total, the share of the top N and the Herfindahl-Hirschman index, plus the
+aggregate figures sources state for groups ("the four hyperscalers combined", "all AI
+infrastructure"). Shares are computed with :class:`~infraledger.model.Range` arithmetic, so a
+share of "more than $600B" in "more than $1T" is reported as unbounded, not as "more than 60%".
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from ..ledger.store import Snapshot
+from ..model import Money, Qualifier, Range
+from .figures import Figure, Unit, money_figure, ratio_range, unsupported
+from .frame import frame
+
+
+@dataclass(frozen=True)
+class SpenderCapex:
+    entity_id: str
+    name: str
+    period: str
+    basis: str
+    figure: Figure
+
+
+@dataclass(frozen=True)
+class AggregateCapex:
+    """A figure a source states for a group of spenders."""
+
+    entity_id: str
+    name: str
+    members: tuple[str, ...]
+    figure: Figure
+
+
+@dataclass(frozen=True)
+class CapexResult:
+    period: str
+    as_of: date | None
+    spenders: tuple[SpenderCapex, ...]          # largest first
+    total: Figure                               # sum over the named spenders
+    top_n: int
+    top_names: tuple[str, ...]
+    top_share: Figure                           # top N of the named spenders' total
+    aggregates: tuple[AggregateCapex, ...]      # broadest last
+    top_share_of_aggregate: tuple[Figure, ...]  # the top N's stated (and summed) figures over the broadest aggregate
+    hhi: Figure
+
+
+_BASIS_RANK = "CASE json_extract_string(attributes, '$.basis') WHEN 'estimate' THEN 1 ELSE 0 END"
+_PERIOD = ("coalesce(json_extract_string(attributes, '$.period'), CAST(year(coalesce(valid_end, valid_start)) AS VARCHAR))")
+
+
+def _year_of(period: str) -> str | None:
+    """'2026' and 'FY2026' are full periods of year 2026; 'FY2026-Q2' or 'FY2026-H1' are not."""
+    m = re.fullmatch(r"(?:FY)?(\d{4})", period.strip(), re.IGNORECASE)
+    return m.group(1) if m else None
+
+
+def _money(amount, high, currency, qualifier) -> Money:
+    return Money(amount=amount, currency=currency or "USD", qualifier=Qualifier(qualifier or "exact"), high=high)
+
+
+def share_range(part: Range, rest: Range) -> Range:
+    """Share of ``part`` in ``part + rest`` for independent non-negative ranges.
+
+    The share is ``1 / (1 + rest/part)``, decreasing in ``rest/part``, which gives tighter and
+    correct bounds than dividing ``part`` by a total that contains it.
+    """
+    x = ratio_range(rest, part)
+    lo = Decimal(0) if x.hi is None else 1 / (1 + x.hi)
+    hi = Decimal(1) if x.lo is None else 1 / (1 + x.lo)
+    return Range(lo, hi, lo_open=x.hi is None or x.hi_open, hi_open=x.lo_open)
+
+
+def capex_concentration(snapshot: Snapshot, *, as_of: date | str | None = None, period: str | None = None,
+                        top_n: int = 4) -> CapexResult:
+    """Capex budgets of ``period`` (a year such as "2026"; default: the as-of year, else the latest with data).
+
+    Returns a :class:`CapexResult`; figures the ledger cannot support are marked unsupported.
+    """
+    fr = frame(snapshot, as_of)
+    rows = fr.rows(
+        f"SELECT id, subject_id, subject, amount, amount_high, currency, amount_qualifier, attributes, {_PERIOD} AS period, "
+        f"{_BASIS_RANK} AS basis_rank, valid_start, recorded_at FROM facts "
+        "WHERE type = 'capex_budget' AND amount IS NOT NULL AND coalesce(currency, 'USD') = 'USD'")
+    by_year: dict[str, list[tuple]] = {}
+    for r in rows:
+        year = _year_of(r[8] or "")
+        if year:
+            by_year.setdefault(year, []).append(r)
+    if period is None:
+        target = str((fr.as_of or date.today()).year)
+        period = target if target in by_year else (max(by_year) if by_year else target)
+    year = _year_of(period) or period
+    chosen = by_year.get(year, [])
+
+    spenders: dict[str, tuple] = {}
+    aggregates: list[tuple] = []
+    for r in sorted(chosen, key=lambda r: (-r[9], r[10] or date.min, r[11])):
+        attrs = json.loads(r[7]) if r[7] else {}
+        if attrs.get("basis") == "aggregate" or (fr.kind(r[1]) or "") == "group" or attrs.get("members"):
+            aggregates.append((r, attrs))  # every stated group figure is kept: sources differ on them
+        else:
+            # later rows win: ordered by basis preference (estimates first, so guidance overrides), then valid time
+            spenders[r[1]] = (r, attrs)
+
+    items: list[SpenderCapex] = []
+    for eid, (r, attrs) in spenders.items():
+        money = _money(r[3], r[4], r[5], r[6])
+        basis = attrs.get("basis", "")
+        note = "analysts' estimate, not company guidance" if basis == "estimate" else ""
+        items.append(SpenderCapex(eid, fr.name(eid, r[2]), r[8], basis,
+                                  money_figure(f"{fr.name(eid, r[2])} capex {r[8]}", money, (r[0],), note)))
+    items.sort(key=lambda s: (-(s.figure.midpoint or 0), s.name))
+
+    ids = tuple(s.figure.fact_ids[0] for s in items)
+    if items:
+        total_range = sum((s.figure.value for s in items[1:]), items[0].figure.value)
+        total = Figure(f"capex {year}, named spenders", total_range, Unit.USD, ids,
+                       f"sum of {len(items)} spenders' latest figures")
+    else:
+        total = unsupported(f"capex {year}, named spenders", Unit.USD, f"no capex budgets for {year} in the ledger")
+
+    top = items[:top_n]
+    rest = items[top_n:]
+    top_names = tuple(s.name for s in top)
+    if len(items) > top_n:
+        part = sum((s.figure.value for s in top[1:]), top[0].figure.value)
+        other = sum((s.figure.value for s in rest[1:]), rest[0].figure.value)
+        top_share = Figure(f"top-{top_n} share of named spenders", share_range(part, other), Unit.PERCENT, ids,
+                           f"{', '.join(top_names)} of {len(items)} named spenders")
+    else:
+        top_share = unsupported(f"top-{top_n} share of named spenders", Unit.PERCENT,
+                                f"only {len(items)} spenders with {year} figures; a top-{top_n} share needs more", ids)
+
+    aggs: list[AggregateCapex] = []
+    for r, attrs in aggregates:
+        eid = r[1]
+        money = _money(r[3], r[4], r[5], r[6])
+        members = tuple(attrs.get("members") or ())
+        note = "estimate" if attrs.get("source_status") == "estimate" else ""
+        aggs.append(AggregateCapex(eid, fr.name(eid, r[2]), members,
+                                   money_figure(f"{fr.name(eid, r[2])} capex {year}", money, (r[0],), note)))
+    aggs.sort(key=lambda a: (len(a.members), a.figure.midpoint or 0))
+    top_share_agg = _share_of_aggregate(top, aggs, top_n, ids)
+
+    hhi = _hhi(items, ids)
+    return CapexResult(year, fr.as_of, tuple(items), total, top_n, top_names, top_share, tuple(aggs), top_share_agg, hhi)
+
+
+def _share_of_aggregate(top: list[SpenderCapex], aggs: list[AggregateCapex], top_n: int, ids) -> tuple[Figure, ...]:
+    """The top N's figures over the broadest stated aggregate, honest about both qualifiers.
+
+    One figure per group total a source states for exactly the top N, and one for the sum of
+    their own budgets; the denominator is the stated figure for the broadest group.
+    """
+    label = f"top-{top_n} share of all capex"
+    broad = [a for a in aggs if len(a.members) > top_n or not a.members]
+    if not broad:
+        return (unsupported(label, Unit.PERCENT, "no source states a figure for all spenders"),)
+    whole = broad[-1]
+    names = {s.name for s in top}
+    parts = [(a.figure.value, a.figure.fact_ids, f"{a.name} {a.figure.text()}")
+             for a in aggs if a.members and set(a.members) == names]
+    if len(top) == top_n:
+        parts.append((sum((s.figure.value for s in top[1:]), top[0].figure.value),
+                      tuple(s.figure.fact_ids[0] for s in top), "the sum of their own budgets"))
+    out = []
+    for part, part_ids, how in parts:
+        share = ratio_range(part, whole.figure.value)
+        if share.hi is None or share.hi > 1:
+            share = Range(share.lo, Decimal(1), share.lo_open, False)
+        out.append(Figure(label, share, Unit.PERCENT, tuple(part_ids) + whole.figure.fact_ids,
+                          f"{how} over {whole.name} {whole.figure.text()}"))
+    return tuple(out) or (unsupported(label, Unit.PERCENT, f"fewer than {top_n} spenders have figures"),)
+
+
+def _hhi(items: list[SpenderCapex], ids) -> Figure:
+    """HHI (0-10,000) over named spenders from the midpoints of their stated ranges."""
+    mids = [s.figure.midpoint for s in items]
+    if len(items) < 2 or any(m is None for m in mids):
+        return unsupported("HHI of named spenders", Unit.INDEX, "needs at least two spenders with bounded figures", ids)
+    total = sum(mids)
+    value = sum((m / total * 100) ** 2 for m in mids)
+    return Figure("HHI of named spenders", Range.exact(value.quantize(Decimal("1"))), Unit.INDEX, ids,
+                  "from the midpoints of stated ranges; open-ended figures count at their bound")

@@ -1,0 +1,200 @@
+"""M&A consolidation: acquisitions by the target's layer and by acquirer type, pending vs closed,
+value by quarter, and the independent players left in each layer.
+
+An acquirer's type comes from the layers recorded for the acquirer (a hyperscaler, a security
+incumbent, a carrier or telecom-equipment maker, an IT-asset platform, a chipmaker), never from a
+list of company names. Deals are grouped by event (facts sharing an event key); a deal's status
+is its most advanced stated state as of the date. Aggregation runs in SQL, so the analysis stays
+fast on large ledgers; only the listed deals are turned into Python objects.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from ..ledger.store import Snapshot
+from ..model import Money, Qualifier, Range
+from .figures import Figure, Unit, money_figure, unsupported
+from .frame import Frame, frame, range_bounds_sql
+
+#: Acquirer type by the first matching layer of the acquirer, in this order of precedence.
+ACQUIRER_TYPES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("hyperscaler", ("hyperscaler",)),
+    ("security incumbent", ("security",)),
+    ("carrier/telecom equipment", ("carrier", "telecom_equipment")),
+    ("IT-asset platform", ("it_asset_management",)),
+    ("chipmaker", ("silicon",)),
+)
+OTHER_ACQUIRER = "other"
+
+#: How many fact ids a summed figure cites; the rest are counted in its note.
+MAX_CITED = 12
+
+
+@dataclass(frozen=True)
+class Deal:
+    event_key: str
+    target_id: str
+    target: str
+    target_layer: str
+    acquirer_id: str
+    acquirer: str
+    acquirer_type: str
+    status: str
+    announced: date | None
+    closed: date | None
+    value: Figure
+    status_fact_id: str
+    fact_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Bucket:
+    key: str
+    deals: int
+    closed: int
+    pending: int
+    value: Figure
+    undisclosed: int
+
+
+@dataclass(frozen=True)
+class LayerPlayers:
+    layer: str
+    companies: int
+    acquired: int
+    pending: int
+    independent: int
+    acquired_names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class MnaResult:
+    as_of: date | None
+    total_deals: int
+    closed: int
+    pending: int
+    terminated: int
+    deals: tuple[Deal, ...]
+    by_layer: tuple[Bucket, ...]
+    by_acquirer_type: tuple[Bucket, ...]
+    by_quarter: tuple[Bucket, ...]
+    players: tuple[LayerPlayers, ...]
+
+
+def _acquirer_type_sql(layers: str) -> str:
+    cases = " ".join(
+        f"WHEN list_has_any({layers}, {list(ls)!r}::VARCHAR[]) THEN '{name}'" for name, ls in ACQUIRER_TYPES)
+    return f"CASE {cases} ELSE '{OTHER_ACQUIRER}' END"
+
+
+def _deal_sql() -> str:
+    lo, hi = range_bounds_sql("amount")
+    return f"""
+    WITH a AS (
+      SELECT id, event_key, subject_id, subject, list_filter(counterparties, lambda p: p.role = 'acquirer') AS acqs,
+             status, amount, amount_high, currency, amount_qualifier, valid_start, valid_precision, recorded_at,
+             CASE status WHEN 'announced' THEN 0 WHEN 'pending' THEN 1 WHEN 'completed' THEN 2
+                         WHEN 'terminated' THEN 2 ELSE -1 END AS so
+      FROM facts WHERE type = 'acquisition'),
+    s AS (SELECT event_key, status, id AS status_id FROM a WHERE status IS NOT NULL
+          QUALIFY row_number() OVER (PARTITION BY event_key ORDER BY so DESC, valid_start DESC NULLS LAST,
+                                     recorded_at DESC, id) = 1),
+    m AS (SELECT event_key, id AS amount_id, amount, amount_high, currency, amount_qualifier,
+                 {lo} AS lo, {hi} AS hi FROM a WHERE amount IS NOT NULL AND coalesce(currency, 'USD') = 'USD'
+          QUALIFY row_number() OVER (PARTITION BY event_key ORDER BY recorded_at DESC, valid_start DESC NULLS LAST, id) = 1),
+    g AS (SELECT event_key, any_value(subject_id) AS target_id, any_value(subject) AS target,
+                 max(acqs[1].entity_id) AS acquirer_id, max(acqs[1].name) AS acquirer,
+                 -- a day or month beats a vaguer "2025" stated by another source for the same deal
+                 coalesce(min(valid_start) FILTER (WHERE valid_precision IN ('day', 'month')), min(valid_start)) AS announced,
+                 coalesce(min(valid_start) FILTER (WHERE status = 'completed' AND valid_precision IN ('day', 'month')),
+                          min(valid_start) FILTER (WHERE status = 'completed')) AS closed,
+                 list(id ORDER BY valid_start NULLS LAST, recorded_at) AS ids
+          FROM a GROUP BY event_key)
+    SELECT g.event_key, g.target_id, g.target, coalesce(tl.layers[1], 'unknown') AS target_layer,
+           g.acquirer_id, coalesce(al.name, g.acquirer) AS acquirer, {_acquirer_type_sql('coalesce(al.layers, [])')} AS acquirer_type,
+           coalesce(s.status, 'announced') AS status, g.announced, g.closed, m.amount, m.amount_high, m.currency,
+           m.amount_qualifier, m.lo, m.hi, m.amount_id, s.status_id, g.ids,
+           CASE WHEN g.announced IS NULL THEN NULL ELSE year(g.announced) || '-Q' || quarter(g.announced) END AS quarter
+    FROM g LEFT JOIN s USING (event_key) LEFT JOIN m USING (event_key)
+      LEFT JOIN entity_layers tl ON tl.id = g.target_id LEFT JOIN entity_layers al ON al.id = g.acquirer_id
+    """
+
+
+def mna_consolidation(snapshot: Snapshot, *, as_of: date | str | None = None, limit: int | None = None) -> MnaResult:
+    """Acquisitions as of ``as_of``; ``deals`` lists the ``limit`` largest (then latest) deals, all when None."""
+    fr = frame(snapshot, as_of)
+    fr.con.execute(f"CREATE OR REPLACE TEMP VIEW deals AS {_deal_sql()}")
+    counts = fr.rows("SELECT count(*), count(*) FILTER (WHERE status = 'completed'), "
+                     "count(*) FILTER (WHERE status IN ('announced', 'pending')), "
+                     "count(*) FILTER (WHERE status = 'terminated') FROM deals")[0]
+    order = "ORDER BY amount DESC NULLS LAST, announced DESC NULLS LAST, event_key"
+    rows = fr.rows(f"SELECT * FROM deals {order}" + (f" LIMIT {int(limit)}" if limit is not None else ""))
+    deals = tuple(_deal(fr, r) for r in rows)
+    return MnaResult(fr.as_of, counts[0], counts[1], counts[2], counts[3], deals,
+                     _buckets(fr, "target_layer"), _buckets(fr, "acquirer_type"), _buckets(fr, "quarter", by_key=True),
+                     _players(fr))
+
+
+def _deal(fr: Frame, r: tuple) -> Deal:
+    (key, tid, target, tlayer, aid, acquirer, atype, status, announced, closed, amount, high, cur, q, _lo, _hi,
+     amount_id, status_id, ids, _quarter) = r
+    if amount is not None:
+        value = money_figure(f"{target} acquisition value", Money(amount=amount, currency=cur or "USD",
+                                                                  qualifier=Qualifier(q or "exact"), high=high), (amount_id,))
+    else:
+        value = unsupported(f"{target} acquisition value", Unit.USD, "value not disclosed in the ledger's facts")
+    return Deal(key, tid, fr.name(tid, target), tlayer, aid or "", acquirer or "", atype, status, announced, closed, value,
+                status_id or "", tuple(ids))
+
+
+def _buckets(fr: Frame, column: str, by_key: bool = False) -> tuple[Bucket, ...]:
+    rows = fr.rows(
+        f"SELECT coalesce({column}, 'undated') AS k, count(*), count(*) FILTER (WHERE status = 'completed'), "
+        "count(*) FILTER (WHERE status IN ('announced', 'pending')), "
+        "sum(lo), CASE WHEN bool_or(amount IS NOT NULL AND hi IS NULL) THEN NULL ELSE sum(hi) END, "
+        "count(*) FILTER (WHERE amount IS NULL), bool_or(amount_qualifier = 'more_than'), "
+        f"list(amount_id ORDER BY amount DESC) FILTER (WHERE amount_id IS NOT NULL) "
+        f"FROM deals GROUP BY k ORDER BY {'k' if by_key else 'sum(lo) DESC NULLS LAST, k'}")
+    out = []
+    for k, n, closed, pending, lo, hi, undisclosed, lo_open, ids in rows:
+        ids = tuple(ids or ())
+        note = f"{undisclosed} of {n} deals without a disclosed value" if undisclosed else ""
+        if len(ids) > MAX_CITED:
+            note = (note + "; " if note else "") + f"cites the {MAX_CITED} largest of {len(ids)} deal values"
+        if lo is None:
+            value = unsupported(f"M&A value, {k}", Unit.USD, note or "no disclosed values")
+        else:
+            value = Figure(f"M&A value, {k}", Range(Decimal(lo), None if hi is None else Decimal(hi), bool(lo_open)),
+                           Unit.USD, ids[:MAX_CITED], note)
+        out.append(Bucket(str(k), n, closed, pending, value, undisclosed))
+    return tuple(out)
+
+
+def _players(fr: Frame) -> tuple[LayerPlayers, ...]:
+    """Per layer: companies known, acquired (closed), pending, and independents left.
+
+    A company counts in every layer recorded for it; subsidiaries (a parent recorded, or a
+    ``subsidiary_of`` fact) are not independent.
+    """
+    rows = fr.rows("""
+      WITH subs AS (SELECT DISTINCT subject_id AS id FROM facts WHERE type = 'subsidiary_of'),
+      c AS (SELECT e.id, e.name, e.parent_id, unnest(e.layers) AS layer FROM entity_layers e WHERE e.kind = 'company')
+      SELECT c.layer, count(*) AS companies,
+             count(*) FILTER (WHERE d.status = 'completed') AS acquired,
+             count(*) FILTER (WHERE d.status IN ('announced', 'pending')) AS pending,
+             count(*) FILTER (WHERE (d.status IS NULL OR d.status = 'terminated') AND s.id IS NULL AND c.parent_id IS NULL) AS independent,
+             list(c.name ORDER BY c.name) FILTER (WHERE d.status = 'completed') AS acquired_names
+      FROM c LEFT JOIN (SELECT target_id, CASE WHEN bool_or(status = 'completed') THEN 'completed'
+                                    WHEN bool_or(status IN ('announced', 'pending')) THEN 'pending'
+                                    ELSE 'terminated' END AS status FROM deals GROUP BY target_id) d ON d.target_id = c.id
+             LEFT JOIN subs s ON s.id = c.id
+      GROUP BY c.layer ORDER BY c.layer""")
+    out = []
+    for layer, companies, acquired, pending, independent, names in rows:
+        if layer in ("venture", "exchange"):
+            continue
+        out.append(LayerPlayers(layer, companies, acquired, pending, independent, tuple(names or ())))
+    return tuple(out)
