@@ -1,15 +1,47 @@
-"""Map names in documents to ledger entities by exact name, alias, ticker or CIK.
+"""Map names in documents to ledger entities: exact name, alias, ticker, CIK, fuzzy name, SEC directory.
 
-Unknown names become new entities with stable ids (see :func:`infraledger.model.entity_id_for`).
-Every decision is returned as a :class:`Resolution`, which the ledger records so it can be undone.
+Order of evidence, strongest first: an entity id; a CIK; a name or alias of a known entity (after
+normalisation); a ticker written as one ("NVDA", "$NVDA"); a merge made by hand; a "<Parent>
+subsidiary <Child>" phrase (the child stays its own entity, with the parent as ``parent_id``); a
+fuzzy match to a known entity's name (:mod:`.matcher`); the SEC directory (title, former name,
+ticker or CIK of a registrant). Unknown names become new entities with stable ids
+(:func:`infraledger.model.entity_id_for`).
+
+Every answer is a :class:`Resolution`; the ledger records those that merged a name into an entity
+(anything but ``id``, ``name`` and ``new``), so each can be undone. Undo decisions given to the
+resolver (``decisions=store.resolutions()``) stop it mapping that name to that entity again.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Mapping
 
-from ..model import Entity, EntityKind, normalise_name
+from rapidfuzz import fuzz, process
+
+from ..model import Entity, EntityKind, entity_id_for, normalise_name
+from .directory import DirectoryEntry, SecDirectory
+from .matcher import Match, NameMatcher
+from .names import content_tokens, is_generic, match_key
+from .subsidiary import split_subsidiary
+
+# Which kinds of known entity a name of a given kind may be matched to by a fuzzy or SEC match:
+# an investor named in a round is often a company ("Nvidia" investing), a person never is.
+_COMPATIBLE: dict[EntityKind, frozenset[EntityKind]] = {
+    EntityKind.COMPANY: frozenset({EntityKind.COMPANY, EntityKind.INVESTOR, EntityKind.EXCHANGE}),
+    EntityKind.INVESTOR: frozenset({EntityKind.COMPANY, EntityKind.INVESTOR}),
+    EntityKind.EXCHANGE: frozenset({EntityKind.EXCHANGE, EntityKind.COMPANY}),
+    EntityKind.PERSON: frozenset(),
+    EntityKind.GOVERNMENT: frozenset({EntityKind.GOVERNMENT}),
+    EntityKind.LIST: frozenset(),
+    EntityKind.GROUP: frozenset(),
+}
+_SEC_KINDS = frozenset({EntityKind.COMPANY, EntityKind.INVESTOR, EntityKind.EXCHANGE})
+_TICKER_REF = re.compile(r"^(?:\$|(?:NYSE|NASDAQ|Nasdaq|NYSE American|AMEX)\s*:\s*)([A-Za-z][A-Za-z0-9.\-]{0,9})$")
+_CIK_REF = re.compile(r"^(?:CIK|cik)\s*:?\s*(\d{1,10})$")
+#: Two different entities scoring within this many points of each other make a name ambiguous.
+AMBIGUITY_MARGIN = 3.0
 
 
 @dataclass(frozen=True)
@@ -19,60 +51,214 @@ class Resolution:
     name: str
     entity: Entity
     created: bool
-    method: str  # "id", "cik", "ticker", "name", "alias", "new"
+    # "id", "cik", "ticker", "name", "alias", "manual", "subsidiary", "fuzzy", "sec_name",
+    # "sec_ticker", "sec_cik", "new"
+    method: str
     score: float | None = None
+    reason: str = ""
 
 
 class Resolver:
-    """Resolve names against a set of known entities; learns the entities it creates."""
+    """Resolve names against known entities (and optionally the SEC directory); learns what it creates."""
 
-    def __init__(self, entities: Iterable[Entity] = ()) -> None:
+    def __init__(self, entities: Iterable[Entity] = (), *, directory: SecDirectory | None = None,
+                 decisions: Iterable[Mapping] = (), matcher: NameMatcher | None = None) -> None:
+        self.directory = directory
+        self.matcher = matcher or NameMatcher(directory)
         self._by_id: dict[str, Entity] = {}
         self._by_name: dict[str, str] = {}
         self._by_ticker: dict[str, str] = {}
         self._by_cik: dict[int, str] = {}
+        self._key_ids: dict[str, set[str]] = {}     # matching key -> entity ids with a name of that key
+        self._postings: dict[str, set[str]] = {}    # word -> matching keys containing it
+        self._blocked: set[tuple[str, str]] = set()  # (matching key, entity id) undone
+        self._manual: dict[str, str] = {}            # matching key -> entity id merged by hand
+        self._key_list: list[str] | None = None      # keys of _key_ids, for rapidfuzz's extract
         for e in entities:
             self.add(e)
+        self.apply_decisions(decisions)
 
+    # -- what is known ----------------------------------------------------------------------
     def add(self, entity: Entity) -> None:
         """Make ``entity`` known (a later version of the same id replaces the earlier one)."""
         self._by_id[entity.id] = entity
         for n in entity.names():
             self._by_name.setdefault(normalise_name(n), entity.id)
+            key = match_key(n)
+            if key:
+                self._key_list = None
+                self._key_ids.setdefault(key, set()).add(entity.id)
+                for t in content_tokens(key):
+                    self._postings.setdefault(t, set()).add(key)
         self._by_name[normalise_name(entity.name)] = entity.id
         for t in entity.tickers:
             self._by_ticker[t.upper()] = entity.id
         if entity.cik:
             self._by_cik[int(entity.cik)] = entity.id
 
+    def apply_decisions(self, decisions: Iterable[Mapping]) -> None:
+        """Replay recorded decisions, oldest first: undos block a name -> entity mapping, manual merges add one."""
+        for d in decisions:
+            key, eid = match_key(str(d["name"])), str(d["entity_id"])
+            if d.get("action") == "undo":
+                self._blocked.add((key, eid))
+                if self._manual.get(key) == eid:
+                    del self._manual[key]
+            elif d.get("method") == "manual":
+                self._manual[key] = eid
+                self._blocked.discard((key, eid))
+
     def known(self) -> list[Entity]:
         return list(self._by_id.values())
 
+    def is_blocked(self, name: str, entity_id: str) -> bool:
+        """True when mapping ``name`` to ``entity_id`` was undone."""
+        return (match_key(name), entity_id) in self._blocked
+
+    # -- exact lookups ----------------------------------------------------------------------
+    def _ok(self, ref: str, eid: str, method: str, score: float | None = None, reason: str = "") -> Resolution | None:
+        if self.is_blocked(ref, eid):
+            return None
+        return Resolution(ref, self._by_id[eid], False, method, score, reason)
+
     def lookup(self, ref: str) -> Resolution | None:
-        """An existing entity for ``ref`` (id, CIK, ticker, name or alias), or None."""
+        """An existing entity for ``ref`` (id, CIK, name, alias, ticker or manual merge), or None."""
         ref = ref.strip()
         if ref in self._by_id:
             return Resolution(ref, self._by_id[ref], False, "id")
         digits = ref.lower().removeprefix("cik").strip(": ")
         if digits.isdigit() and int(digits) in self._by_cik:
-            return Resolution(ref, self._by_id[self._by_cik[int(digits)]], False, "cik")
+            return self._ok(ref, self._by_cik[int(digits)], "cik", reason="CIK of a known entity")
         key = normalise_name(ref)
         if key in self._by_name:
             eid = self._by_name[key]
             entity = self._by_id[eid]
-            method = "name" if normalise_name(entity.name) == key else "alias"
-            return Resolution(ref, entity, False, method)
-        if ref.upper() in self._by_ticker and (ref.isupper() or ref.startswith("$")):
-            return Resolution(ref, self._by_id[self._by_ticker[ref.upper()]], False, "ticker")
+            if normalise_name(entity.name) == key:
+                found = self._ok(ref, eid, "name", reason="the entity's name")
+            else:
+                found = self._ok(ref, eid, "alias", reason="a known alias of the entity")
+            if found:
+                return found
+        ticker = ref.lstrip("$").upper()
+        if ticker in self._by_ticker and (ref.isupper() or ref.startswith("$")):
+            found = self._ok(ref, self._by_ticker[ticker], "ticker", reason=f"ticker {ticker}")
+            if found:
+                return found
+        mkey = match_key(ref)
+        if mkey in self._manual and self._manual[mkey] in self._by_id:
+            return Resolution(ref, self._by_id[self._manual[mkey]], False, "manual", reason="merged by hand")
         return None
 
+    # -- fuzzy ------------------------------------------------------------------------------
+    def _known_count(self, tokens: tuple[str, ...]) -> int:
+        """How many known entities have a name containing all ``tokens``."""
+        keys: set[str] | None = None
+        for t in tokens:
+            have = self._postings.get(t, set())
+            keys = set(have) if keys is None else keys & have
+            if not keys:
+                return 0
+        return len({eid for k in keys or () for eid in self._key_ids[k]})
+
+    def candidates(self, name: str, kind: EntityKind = EntityKind.COMPANY, limit: int = 5) -> list[tuple[Entity, Match]]:
+        """Known entities a name may mean, best first, each with its score and reason (blocked ones left out)."""
+        key = match_key(name)
+        allowed = _COMPATIBLE.get(EntityKind(kind), frozenset())
+        if not key or not allowed:
+            return []
+        keys: set[str] = set()
+        for t in content_tokens(key):
+            keys |= self._postings.get(t, set())
+        # Misspelt names share no exact word; rapidfuzz's whole-string ratio finds them.
+        if self._key_list is None:
+            self._key_list = list(self._key_ids)
+        keys |= {k for k, _, _ in process.extract(key, self._key_list, scorer=fuzz.ratio,
+                                                  score_cutoff=80, limit=limit)}
+        best: dict[str, Match] = {}
+        for k in keys:
+            m = self.matcher.compare(name, k, known_count=self._known_count, keys=(key, k))
+            for eid in self._key_ids[k]:
+                if self._by_id[eid].kind in allowed and not self.is_blocked(name, eid):
+                    if eid not in best or m.score > best[eid].score:
+                        best[eid] = m
+        ranked = sorted(best.items(), key=lambda kv: (-kv[1].score, kv[0]))[:limit]
+        return [(self._by_id[eid], m) for eid, m in ranked]
+
+    def _fuzzy(self, name: str, kind: EntityKind) -> Resolution | None:
+        ranked = self.candidates(name, kind, limit=2)
+        if not ranked or ranked[0][1].score < self.matcher.threshold:
+            return None
+        (entity, m) = ranked[0]
+        if len(ranked) > 1 and ranked[1][1].score >= max(self.matcher.threshold, m.score - AMBIGUITY_MARGIN):
+            return None  # two entities fit about equally well: do not guess
+        return Resolution(name, entity, False, "fuzzy", round(m.score, 2), f"{m.reason} ('{name}' ~ known name)")
+
+    # -- SEC directory ----------------------------------------------------------------------
+    def _from_directory(self, name: str, kind: EntityKind, cik: int | None) -> Resolution | None:
+        if self.directory is None or kind not in _SEC_KINDS:
+            return None
+        ref = name.strip()
+        entry: DirectoryEntry | None = None
+        method = ""
+        if cik:
+            entry, method = self.directory.by_cik(cik), "sec_cik"
+        elif m := _TICKER_REF.match(ref):
+            entry, method = self.directory.by_ticker(m.group(1)), "sec_ticker"
+        elif m := _CIK_REF.match(ref):
+            entry, method = self.directory.by_cik(int(m.group(1))), "sec_cik"
+        elif not is_generic(match_key(ref)):
+            entry, method = self.directory.by_name(ref), "sec_name"
+        if entry is None:
+            return None
+        reason = f"SEC registrant {entry.title} (CIK {entry.cik})"
+        if entry.cik in self._by_cik:
+            return self._ok(name, self._by_cik[entry.cik], method, reason=reason)
+        if self.is_blocked(name, entity_id_for(entry.title, entry.cik)):
+            return None
+        aliases = (entry.title,) if normalise_name(entry.title) != normalise_name(ref) else ()
+        entity = Entity.new(ref if method == "sec_name" else entry.title, kind=kind, cik=entry.cik,
+                            tickers=tuple(entry.tickers), aliases=aliases)
+        self.add(entity)
+        return Resolution(name, entity, True, method, reason=reason)
+
+    # -- the whole resolution ---------------------------------------------------------------
     def resolve(self, name: str, *, kind: EntityKind = EntityKind.COMPANY, cik: int | None = None) -> Resolution:
         """The entity ``name`` means; a new entity when nothing known matches."""
+        kind = EntityKind(kind)
         if cik and int(cik) in self._by_cik:
             return Resolution(name, self._by_id[self._by_cik[int(cik)]], False, "cik")
         found = self.lookup(name)
         if found is not None:
             return found
+        if cik:
+            via_sec = self._from_directory(name, kind, cik)
+            if via_sec is not None:
+                return via_sec
+        parts = split_subsidiary(name) if kind in _SEC_KINDS else None
+        if parts is not None:
+            child = self._subsidiary(name, *parts, kind=kind)
+            if child is not None:
+                return child
+        found = self._fuzzy(name, kind) or self._from_directory(name, kind, None)
+        if found is not None:
+            return found
+        return self._new(name, kind, cik)
+
+    def _subsidiary(self, phrase: str, child: str, parent: str, *, kind: EntityKind) -> Resolution | None:
+        known = self.lookup(child) or self._fuzzy(child, kind)
+        reason = f"subsidiary phrase: {child}, subsidiary of {parent}"
+        if known is not None:
+            return None if self.is_blocked(phrase, known.entity.id) else \
+                Resolution(phrase, known.entity, False, "subsidiary", known.score, reason)
+        parent_res = self.lookup(parent) or self._fuzzy(parent, kind)
+        parent_id = parent_res.entity.id if parent_res else entity_id_for(parent)
+        entity = Entity.new(child, kind=kind, parent_id=parent_id)
+        if self.is_blocked(phrase, entity.id):
+            return None
+        self.add(entity)
+        return Resolution(phrase, entity, True, "subsidiary", reason=reason)
+
+    def _new(self, name: str, kind: EntityKind, cik: int | None) -> Resolution:
         entity = Entity.new(name.strip(), kind=kind, cik=cik)
         if entity.id in self._by_id:  # same normalised name, e.g. punctuation variants
             return Resolution(name, self._by_id[entity.id], False, "name")
