@@ -27,6 +27,8 @@ def _register() -> None:
     ingest.register(cli)
     from . import audit
     audit.register(cli)
+    from . import edgar
+    edgar.register(cli)
 
 
 _register()

@@ -10,7 +10,7 @@ the original stays in the history (as-of queries before the amendment still see 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from ...errors import NotFoundError
 from ...ledger import LedgerStore
@@ -33,7 +33,7 @@ def _filed(store_source) -> date:
     return store_source.published or date.min
 
 
-def ingest(store: LedgerStore, contribution: FilingFacts) -> IngestResult:
+def ingest(store: LedgerStore, contribution: FilingFacts, *, recorded_at: datetime | None = None) -> IngestResult:
     """Append one filing's source, entities and facts in one transaction; returns what changed.
 
     Nothing is written when the append fails (the store rolls the transaction back).
@@ -56,6 +56,7 @@ def ingest(store: LedgerStore, contribution: FilingFacts) -> IngestResult:
         if older:
             latest = max(older, key=lambda f: (_filed(snapshot.source(f.source_id)), f.recorded_at))
             supersedes[i] = latest.id
-    result = store.append(contribution.source, contribution.facts, contribution.entities, supersedes=supersedes)
+    result = store.append(contribution.source, contribution.facts, contribution.entities, supersedes=supersedes,
+                          recorded_at=recorded_at)
     return IngestResult(result.source_id, result.facts_added, result.facts_skipped,
                         len(supersedes) if result.facts_added else 0)

@@ -1,0 +1,188 @@
+"""``infraledger edgar``: read SEC filings (parse), put them in the ledger (ingest), fetch them live (fetch)."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from typing import Iterable
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from ..errors import InputError
+from ..ledger import as_record_time
+from ..sources.edgar.client import EdgarClient
+from ..sources.edgar.ingest import ingest as ingest_one
+from ..sources.edgar.registry import ReadFiling, read_filing, read_path
+from ..sources.edgar.tickers import load_tickers
+from .common import AppContext, domain_errors, pass_app, print_json, print_table
+
+
+def _progress() -> Progress:
+    # The bar goes to stderr so --json output on stdout stays clean; it is drawn only on a terminal.
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                    console=Console(stderr=True), disable=not sys.stderr.isatty(), transient=True)
+
+
+def _read_all(paths: Iterable[str], max_bytes: int) -> tuple[list[ReadFiling], list[str]]:
+    paths = list(paths)
+    done, errors = [], []
+    with _progress() as bar:
+        task = bar.add_task("reading", total=len(paths))
+        for path in paths:
+            try:
+                done.append(read_path(path, max_bytes=max_bytes))
+            except InputError as exc:
+                errors.append(str(exc))
+            except OSError as exc:
+                errors.append(f"{path}: {exc.strerror or exc}")
+            bar.advance(task)
+    return done, errors
+
+
+def _fail(errors: list[str], summary: str) -> None:
+    for line in errors[:-1]:
+        click.echo(f"Error: {line}", err=True)
+    raise click.ClickException(errors[-1] + (f" ({summary})" if len(errors) > 1 else ""))
+
+
+def _summary_row(read: ReadFiling) -> list:
+    parsed = read.parsed
+    what = ""
+    if read.kind == "form_d":
+        what = f"{parsed.issuer.name}: sold {parsed.total_amount_sold} of " + (
+            "indefinite" if parsed.offering_amount_indefinite else f"{parsed.total_offering_amount}")
+    elif read.kind == "8-k":
+        what = f"{parsed.company}: items {', '.join(i.code for i in parsed.items)}"
+    elif read.kind == "prospectus":
+        what = f"{parsed.issuer}: {parsed.shares} at {parsed.price_per_share} = {parsed.gross_proceeds}"
+    elif read.kind == "submissions":
+        what = f"{parsed.name}: {len(parsed.filings)} filings"
+    elif isinstance(parsed, dict):
+        what = ", ".join(f"{k}={v}" for k, v in parsed.items())
+    source = read.contributions[0].source if read.contributions else None
+    return [read.name, read.kind, read.form_type, source.accession if source else "", what, read.fact_count]
+
+
+@click.group()
+def edgar() -> None:
+    """SEC EDGAR filings: Form D, 8-K, S-1/424B prospectuses, full submissions and EDGAR JSON."""
+
+
+@edgar.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+              help="json: everything each filing says, with the facts it would add.")
+@pass_app
+@domain_errors
+def parse(app: AppContext, paths: tuple[str, ...], fmt: str) -> None:
+    """Read filings at PATHS and print what they say; nothing is written."""
+    done, errors = _read_all(paths, app.settings.max_input_bytes)
+    if fmt == "json":
+        print_json([r.to_json() for r in done])
+    elif done:
+        print_table(None, ["file", "kind", "form", "accession", "says", "facts"], [_summary_row(r) for r in done])
+    if errors:
+        _fail(errors, f"{len(errors)} of {len(paths)} files could not be read")
+
+
+def _ingest(app: AppContext, reads: list[ReadFiling], recorded_at: str | None) -> list[dict]:
+    when = as_record_time(recorded_at)
+    # Oldest filing first, so that an amendment finds the notice it amends already in the ledger.
+    contributions = sorted(((r, c) for r in reads for c in r.contributions),
+                           key=lambda rc: rc[1].source.published or date.min)
+    rows = []
+    with app.open() as store, _progress() as bar:
+        task = bar.add_task("ingesting", total=len(contributions))
+        for read, contribution in contributions:
+            result = ingest_one(store, contribution, recorded_at=when)
+            rows.append({"file": read.name, "form": contribution.source.form_type,
+                         "accession": contribution.source.accession, "source": result.source_id,
+                         "facts_added": result.facts_added, "facts_skipped": result.facts_skipped,
+                         "superseded": result.superseded, "notes": contribution.notes})
+            bar.advance(task)
+    return rows
+
+
+def _report(rows: list[dict], as_json: bool, title: str) -> None:
+    if as_json:
+        print_json(rows)
+        return
+    print_table(title, ["file", "form", "accession", "facts added", "superseded", "notes"],
+                [[r["file"], r["form"], r["accession"], r["facts_added"], r["superseded"], "; ".join(r["notes"])]
+                 for r in rows])
+
+
+@edgar.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--recorded-at", metavar="DATE", help="Record the facts as learnt on this date instead of now.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@pass_app
+@domain_errors
+def ingest(app: AppContext, paths: tuple[str, ...], recorded_at: str | None, as_json: bool) -> None:
+    """Add the facts of the filings at PATHS to the ledger, each filing as their source.
+
+    All files are read first: if one cannot be read, its error is printed and nothing is added.
+    """
+    done, errors = _read_all(paths, app.settings.max_input_bytes)
+    if errors:
+        _fail(errors, f"{len(errors)} of {len(paths)} files could not be read; nothing was added")
+    rows = _ingest(app, done, recorded_at)
+    _report(rows, as_json, f"{sum(r['facts_added'] for r in rows)} facts added from {len(rows)} filings")
+
+
+def _cik_for(app: AppContext, client: EdgarClient, cik: int | None, ticker: str | None) -> int:
+    if cik is not None:
+        return cik
+    if not ticker:
+        raise click.UsageError("give --cik or --ticker")
+    if app.settings.company_tickers:
+        return load_tickers(app.settings.company_tickers).cik_for(ticker)
+    return client.company_tickers().cik_for(ticker)
+
+
+@edgar.command()
+@click.option("--cik", type=int, help="The company's SEC CIK.")
+@click.option("--ticker", help="The company's ticker (looked up in company_tickers.json).")
+@click.option("--forms", default="D,D/A,8-K,S-1,424B4", show_default=True, help="Comma-separated form types.")
+@click.option("--since", type=click.DateTime(formats=["%Y-%m-%d"]), help="Only filings filed on or after this day.")
+@click.option("--no-ingest", is_flag=True, help="Only download into the cache.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@pass_app
+@domain_errors
+def fetch(app: AppContext, cik: int | None, ticker: str | None, forms: str, since, no_ingest: bool,
+          as_json: bool) -> None:
+    """Download a company's filings from EDGAR (cached, rate-limited) and add their facts to the ledger.
+
+    Needs the edgar_user_agent setting ('Name email@example.com'). Interrupted runs resume:
+    filings already in the cache are not downloaded again.
+    """
+    client = EdgarClient.from_settings(app.settings)
+    number = _cik_for(app, client, cik, ticker)
+    wanted = tuple(f.strip().upper() for f in forms.split(",") if f.strip())
+    reads, skipped = [], []
+    with _progress() as bar:
+        task = bar.add_task(f"fetching CIK {number}", total=None)
+        for fetched in client.fetch_filings(number, forms=wanted, since=since.date() if since else None,
+                                            on_listed=lambda n: bar.update(task, total=n)):
+            try:
+                reads.append(read_filing(fetched.data, str(fetched.path)))
+            except InputError as exc:
+                skipped.append(f"{fetched.ref.accession} ({fetched.ref.form}): {exc}")
+            bar.advance(task)
+    for line in skipped:
+        click.echo(f"skipped {line}", err=True)
+    if no_ingest:
+        if as_json:
+            print_json([{"file": r.name, "form": r.form_type} for r in reads])
+        else:
+            click.echo(f"{len(reads)} filings in the cache under {client.cache_dir}")
+        return
+    rows = _ingest(app, reads, None)
+    _report(rows, as_json, f"{sum(r['facts_added'] for r in rows)} facts added from {len(rows)} filings")
+
+
+def register(cli: click.Group) -> None:
+    cli.add_command(edgar)
+

@@ -1,0 +1,105 @@
+"""``infraledger edgar parse|ingest|fetch`` through the installed console script, into a real DuckDB file."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from infraledger.ledger import open_ledger
+from infraledger.model.events import FactType
+
+from test_edgar_client import ACCESSION, FILING_PATH, NVIDIA, SUBMISSIONS_PATH, _submissions_with_recorded_filing
+
+EXE = shutil.which("infraledger", path=str(Path(sys.executable).parent)) or "infraledger"
+
+
+def run(*args: str, env: dict | None = None, ok: bool = True) -> subprocess.CompletedProcess:
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith("INFRALEDGER_")}
+    full_env["INFRALEDGER_CONFIG"] = os.devnull
+    full_env.update(env or {})
+    proc = subprocess.run([EXE, *args], capture_output=True, text=True, timeout=120, env=full_env)
+    if ok:
+        assert proc.returncode == 0, proc.stderr
+    return proc
+
+
+def test_parse_prints_what_a_form_d_says_as_json(sec_dir):
+    proc = run("edgar", "parse", "--format", "json", str(sec_dir / "form-d/D_Notion-Labs-Inc_2020-04-10.xml"))
+    (doc,) = json.loads(proc.stdout)
+    assert doc["kind"] == "form_d" and doc["form_type"] == "D"
+    assert doc["parsed"]["issuer"]["name"] == "Notion Labs, Inc."
+    assert doc["contributions"][0]["facts"][0]["type"] == "funding_round"
+
+
+def test_ingest_puts_sourced_facts_in_the_ledger(sec_dir, tmp_path):
+    db = tmp_path / "l.duckdb"
+    files = [sec_dir / "form-d/D_Notion-Labs-Inc_2020-04-10.xml", sec_dir / "8-k/0000891618-95-000727_8-K_Cisco-Systems.txt",
+             sec_dir / "s-1/CAMP4-Therapeutics_424B4_IPO_2024.htm"]
+    rows = json.loads(run("--db", str(db), "edgar", "ingest", "--json", *map(str, files)).stdout)
+    assert sum(r["facts_added"] for r in rows) == 3
+    with open_ledger(db) as store:
+        snap = store.snapshot()
+        types = sorted(f.type.value for f in snap.facts())
+        assert types == ["acquisition", "funding_round", "ipo"]
+        cisco = snap.facts(types=[FactType.ACQUISITION])[0]
+        source = snap.source(cisco.source_id)
+        assert (source.form_type, source.accession, source.filer_cik) == ("8-K", "0000891618-95-000727", 858877)
+        assert source.url.endswith("/858877/000089161895000727/0000891618-95-000727.txt")
+
+
+def test_one_bad_file_gives_one_line_naming_it_and_nothing_enters_the_ledger(sec_dir, tmp_path):
+    db = tmp_path / "l.duckdb"
+    bad = tmp_path / "cut.xml"
+    data = (sec_dir / "form-d/D_Notion-Labs-Inc_2020-04-10.xml").read_bytes()
+    bad.write_bytes(data[: len(data) // 2])
+    proc = run("--db", str(db), "edgar", "ingest", str(sec_dir / "form-d/D_1685-38th-REIT-LLC_2023-01-27.xml"),
+               str(bad), ok=False)
+    assert proc.returncode != 0
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and "cut.xml: truncated XML" in lines[0] and "Traceback" not in proc.stderr
+    if db.exists():
+        with open_ledger(db) as store:
+            assert store.snapshot().count() == 0
+
+
+def test_unsupported_form_is_one_line(sec_dir, tmp_path):
+    proc = run("--db", str(tmp_path / "l.duckdb"), "edgar", "ingest",
+               str(sec_dir / "other/0001104659-25-002604_SC-TO-T-A_CVR-Energy.txt"), ok=False)
+    assert proc.returncode == 1
+    assert proc.stderr.strip().count("\n") == 0
+    assert "form type SC TO-T/A is not read" in proc.stderr
+
+
+def test_fetch_without_user_agent_is_a_config_error(tmp_path):
+    proc = run("--db", str(tmp_path / "l.duckdb"), "edgar", "fetch", "--cik", "1045810", ok=False,
+               env={"INFRALEDGER_CACHE_DIR": str(tmp_path / "cache")})
+    assert proc.returncode == 1
+    assert "User-Agent with a contact e-mail" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_fetch_by_ticker_downloads_caches_and_ingests(sec_dir, tmp_path, recorded_edgar):
+    with recorded_edgar() as server:
+        server.routes[SUBMISSIONS_PATH] = _submissions_with_recorded_filing(sec_dir)
+        server.routes[FILING_PATH] = (sec_dir / "8-k/0001045810-26-000024_8-K_NVIDIA-Corp.txt").read_bytes()
+        server.routes["/files/company_tickers.json"] = (sec_dir / "other/company_tickers.json").read_bytes()
+        server.faults[FILING_PATH] = ["429"]
+        env = {"INFRALEDGER_EDGAR_USER_AGENT": "Infraledger Tests tests@example.org",
+               "INFRALEDGER_EDGAR_BASE_URL": server.url, "INFRALEDGER_EDGAR_DATA_URL": server.url,
+               "INFRALEDGER_CACHE_DIR": str(tmp_path / "cache")}
+        db = tmp_path / "l.duckdb"
+        args = ("--db", str(db), "edgar", "fetch", "--ticker", "NVDA", "--forms", "8-K", "--since", "2026-03-01", "--json")
+        rows = json.loads(run(*args, env=env).stdout)
+        assert [r["accession"] for r in rows] == [ACCESSION]
+        again = json.loads(run(*args, env=env).stdout)
+        assert again[0]["facts_added"] == 0
+        assert server.requests_to(FILING_PATH) == 2  # one 429, one success; the second run used the cache
+        cached = tmp_path / "cache" / "edgar"
+        assert any(p.name == f"{ACCESSION}.txt" for p in cached.rglob("*.txt"))
+    with open_ledger(db) as store:
+        sources = store.snapshot().sources()
+        assert [s.accession for s in sources] == [ACCESSION]
+        assert sources[0].filer_cik == NVIDIA
