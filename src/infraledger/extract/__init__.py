@@ -1,0 +1,46 @@
+"""Deal-event extraction: documents in, :class:`~infraledger.model.facts.CandidateFact` out.
+
+``extract_events(document, backend="rules")`` is the public entry point. Backends are looked up
+by name in :data:`BACKENDS`: ``rules`` (the default; offline, a grammar of deal language) and
+``llm`` (an OpenAI-compatible endpoint configured in the settings). Every fact carries its
+evidence and the evidence's span in ``document.text``.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from ..errors import InputError
+from ..model.facts import CandidateFact
+from .evalshape import to_eval_record
+
+
+def _rules(document, settings=None) -> list[CandidateFact]:
+    from .rules import extract
+    return extract(document)
+
+
+def _llm(document, settings=None) -> list[CandidateFact]:
+    from .llm import extract
+    return extract(document, settings)
+
+
+#: Extraction backends by name: each takes a Document (and optional Settings) and returns facts.
+BACKENDS: dict[str, Callable[..., list[CandidateFact]]] = {"rules": _rules, "llm": _llm}
+
+
+def extract_events(document, backend: str = "rules", settings=None) -> list[CandidateFact]:
+    """The deal events ``document`` states, found by the named backend.
+
+    Takes a :class:`~infraledger.sources.document.Document`; returns candidate facts whose
+    ``span`` indexes ``document.text``. Raises :class:`InputError` for an unknown backend and
+    whatever the backend raises (:class:`~infraledger.errors.RemoteError` for ``llm``).
+    """
+    try:
+        run = BACKENDS[backend]
+    except KeyError:
+        raise InputError(f"unknown extraction backend {backend!r} (known: {', '.join(sorted(BACKENDS))})") from None
+    return run(document, settings)
+
+
+__all__ = ["BACKENDS", "extract_events", "to_eval_record"]

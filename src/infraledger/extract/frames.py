@@ -1,0 +1,152 @@
+"""The grammar of deal language: one frame per way English states a deal, over placeholder text.
+
+Frames run on a sentence in which every company name has been replaced by ``⟨E<id>⟩`` (people
+by ``⟨P<id>⟩``, money by ``⟨M<n>⟩``), so a pattern says "an entity, then a form of *acquire*,
+then up to N words with no other entity, then an entity" without spelling out names. Gaps never
+cross another company (``_G``), which is what makes "the nearest party" the one a verb governs.
+
+Each frame names the event type, the group that holds the subject (the company the event is
+about, as in the evaluation conventions), the groups that hold counterparties with their roles,
+and the status its verb implies. Frames are tried in order; a later frame does not fire on a
+trigger an earlier one has claimed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model.events import FactType, Role, Status
+
+E = r"⟨E\d+⟩"
+P = r"⟨P\d+⟩"
+M = r"⟨M\d+⟩"
+# A list of entities: "A, B and C", "A & B", "A together with B".
+EL = rf"{E}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+together\s+with\s+|\s*&\s*){E})*"
+PL = rf"{P}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:[\w-]+\s+){{0,3}}?{P})*"
+
+
+def _g(n: int) -> str:
+    """A gap of at most ``n`` characters containing no company (people and money may occur)."""
+    return rf"(?:[^⟨;]|⟨[PM]\d+⟩){{0,{n}}}?"
+
+
+_ACQ_VERB = (r"(?:acquisition|purchase|takeover|buyout|acquire|acquires|acquired|acquiring|buy|buys|bought|buying|"
+             r"purchases|purchased|purchasing|take over|took over|takes over|merge with|merger with)")
+_STAKE = r"(?:a |an |its |the )?(?:(?:[\d.]+%|minority|majority|equity|non-voting|passive|small|strategic|direct)\s+)*stake"
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One way of stating a deal: pattern, event type, subject group, role groups, default status."""
+
+    name: str
+    type: FactType
+    pattern: re.Pattern
+    subject: str
+    roles: dict[str, Role] = field(default_factory=dict)
+    status: Status | None = None
+    people: str = ""
+
+
+def _f(name: str, type_: FactType, pattern: str, subject: str, roles: dict[str, Role] | None = None,
+       status: Status | None = None, people: str = "") -> Frame:
+    return Frame(name, type_, re.compile(pattern, re.IGNORECASE), subject, roles or {}, status, people)
+
+
+INV, LEAD, ACQ, CUS, HIR, EXC = Role.INVESTOR, Role.LEAD_INVESTOR, Role.ACQUIRER, Role.CUSTOMER, Role.HIRER, Role.EXCHANGE
+SI, FR, AC, CC, TM, IPO = (FactType.STRATEGIC_INVESTMENT, FactType.FUNDING_ROUND, FactType.ACQUISITION,
+                           FactType.COMMERCIAL_CONTRACT, FactType.TALENT_MOVE, FactType.IPO)
+
+FRAMES: tuple[Frame, ...] = (
+    # -- strategic investments: one named investor puts money into one company -----------------
+    _f("invest-in", SI, rf"(?P<a>{EL}){_g(80)}\b(?:invest|invests|invested|investing|put|puts|putting|pour|pours|"
+       rf"poured|inject|injects|injected)\b{_g(25)}(?P<m>{M}){_g(40)}\b(?:in|into) (?P<t>{E})", "t", {"a": INV}),
+    _f("stake-in", SI, rf"(?P<a>{E}){_g(60)}\b(?:pay|pays|paid|paying|take|takes|took|taking|buy|buys|bought|buying|"
+       rf"acquire|acquires|acquired|receive|received|receives|hold|holds)\b{_g(20)}(?:(?P<m>{M}){_g(12)})?"
+       rf"\b(?:for )?{_STAKE}\b{_g(40)}\bin (?P<t>{E})", "t", {"a": INV}),
+    _f("stake-from", SI, rf"(?P<t>{E}){_g(60)}\b(?:received|receives|landed|lands|secured|secures|got|gets|won|wins|"
+       rf"raised|raises|took|takes|accepted)\b{_g(12)}(?P<m>{M}){_g(30)}\bfrom (?P<a>{E})(?!\s*(?:,|and)\s*{E})",
+       "t", {"a": INV}),
+    _f("buy-stock", SI, rf"(?P<a>{E}){_g(60)}\b(?:buy|buys|bought|buying|purchase|purchases|purchased)\b{_g(10)}"
+       rf"(?P<m>{M}) (?:worth )?of (?:new )?(?P<t>{E}) (?:common |ordinary |new |class a )?(?:stock|shares|equity)",
+       "t", {"a": INV}),
+    _f("poss-investment", SI, rf"(?P<a>{E})'s (?:(?P<m>{M}) )?(?:[\w-]+ )?(?:investment|stake) in (?P<t>{E})", "t",
+       {"a": INV}),
+    _f("investment-from", SI, rf"(?P<t>{E})'s (?P<m>{M}) (?:[\w-]+ )?(?:investment|stake|funding) from (?P<a>{E})",
+       "t", {"a": INV}),
+    # -- acquisitions ----------------------------------------------------------------------------
+    _f("sell-to", AC, rf"\b(?:sell|sells|sold|selling|sale of|divest|divests|divested|offload|offloads)\b"
+       rf"{_g(45)}(?P<t>{E}){_g(90)}\bto (?P<a>{EL})", "t", {"a": ACQ}),
+    _f("acquired-by", AC, rf"(?P<t>{E}){_g(80)}\b(?:was|were|has been|had been|is being|will be|to be|being) "
+       rf"(?:acquired|bought|purchased|taken over|snapped up)\b{_g(30)}\bby (?P<a>{EL})", "t", {"a": ACQ},
+       Status.COMPLETED),
+    _f("which-bought", AC, rf"(?P<t>{E}),? (?:which |that |whom )?(?P<a>{E}) (?:had |has |later |eventually )?"
+       rf"(?:bought|acquired|purchased|took private|agreed to (?:buy|acquire|purchase))\b", "t", {"a": ACQ}),
+    _f("take-private", AC, rf"(?P<a>{E}){_g(40)}\b(?:took|taken|take|takes|taking) (?P<t>{E}) private", "t",
+       {"a": ACQ}, Status.COMPLETED),
+    _f("agreement-with", AC, rf"(?P<t>{E}){_g(100)}\b(?:takeover|acquisition|merger|buyout) (?:agreement|deal|offer|bid)"
+       rf" (?:with|from|by) (?P<a>{E})", "t", {"a": ACQ}),
+    _f("bid-for", AC, rf"(?P<a>{E})'s{_g(30)}\b(?:bid|offer|approach|takeover) for{_g(60)}(?P<t>{E})", "t",
+       {"a": ACQ}),
+    _f("acquire", AC, rf"(?P<a>{EL})(?:'s)?{_g(160)}\b{_ACQ_VERB}\b(?: of| for)?(?P<gap>{_g(70)})(?P<t>{E})"
+       rf"(?!'s)(?!\s+(?:common |ordinary )?(?:stock|shares))", "t", {"a": ACQ}),
+    # -- commercial contracts (subject = supplier) ----------------------------------------------
+    _f("said-signed", CC, rf"(?P<s>{E}) said (?:that )?(?P<c>{E}) (?:had |has )?(?:signed|agreed to|committed to|"
+       rf"awarded)\b{_g(60)}\b(?:contract|deal|agreement|lease|order)", "s", {"c": CUS}, Status.COMPLETED),
+    _f("agreement-to-supply", CC, rf"(?P<s>{E}){_g(150)}\b(?:agreement|contract|deal) to (?:supply|provide|deliver)"
+       rf"\b{_g(60)}\bto (?P<c>{E})", "s", {"c": CUS}, Status.COMPLETED),
+    _f("buy-from", CC, rf"(?P<c>{E}){_g(80)}\b(?:buy|buys|bought|purchase|purchases|purchased|rent|rents|rented|lease|"
+       rf"leases|leased|procure|procures|procured)\b{_g(20)}(?P<m>{M})?{_g(60)}\bfrom (?P<s>{E})", "s", {"c": CUS}),
+    _f("picked", CC, rf"(?P<c>{E}){_g(40)}\b(?:picked|picks|selected|selects|chose|chooses|tapped|taps)\b (?P<s>{E})"
+       rf"{_g(150)}\b(?:deal|contract|agreement)\b", "s", {"c": CUS}, Status.COMPLETED),
+    _f("licence", CC, rf"(?P<c>{E}){_g(40)}\b(?:pay|pays|paying|paid)\b{_g(10)}(?P<m>{M}){_g(60)}\blicen[cs]e\b"
+       rf"{_g(20)}(?P<s>{E})", "s", {"c": CUS}, Status.ANNOUNCED),
+    _f("tenant", CC, rf"(?P<c>{E}){_g(30)}\b(?:remains|is|became|becomes|was|has been)\b (?P<s>{E})'s (?:[\w-]+ )?"
+       rf"(?:tenant|customer|client|anchor customer|anchor tenant)\b", "s", {"c": CUS}, Status.COMPLETED),
+    _f("signed-with", CC, rf"(?P<s>{E}){_g(140)}\b(?:signed|signs|sign|signing|secured|secures|inked|inks|won|wins|"
+       rf"landed|lands|entered into|enters into|announced|announces|struck|strikes|reached|expanded|expands|"
+       rf"extended|extends|disclosed|disclosing|finalized|awarded|has)\b(?P<gap>{_g(70)})\b(?:deal|contract|"
+       rf"agreement|lease|arrangement|order|pact|commitment)s?\b{_g(80)}\b(?:with|for) (?P<c>{E})", "s",
+       {"c": CUS}, Status.COMPLETED),
+    # -- talent moves (subject = the company that loses people) ---------------------------------
+    _f("left-to-join", TM, rf"(?P<p>{P})(?P<app>,{_g(120)},)?{_g(20)}\b(?:has |had )?(?:left|leaves|quit|quits|"
+       rf"departed|departs|is leaving|will leave)\b (?:(?P<s>{E})|the [\w-]+|his post|her post)?{_g(30)}"
+       rf"\bto (?:join|run|lead|head)\b{_g(50)}(?P<h>{E})", "s", {"h": HIR}, Status.COMPLETED, "p"),
+    _f("lost-to", TM, rf"(?P<s>{E}){_g(80)}\b(?:lost|loses|losing|has lost)\b{_g(50)}(?P<p>{PL})?{_g(60)}"
+       rf"(?:\bto (?P<h>{E}))", "s", {"h": HIR}, Status.COMPLETED, "p"),
+    _f("lost", TM, rf"(?P<s>{E}){_g(40)}\b(?:lost|loses|has lost)\b (?:its |their )?(?:[\w-]+ ){{0,4}}?(?P<p>{PL})",
+       "s", {}, Status.COMPLETED, "p"),
+    _f("bring-into", TM, rf"(?P<h>{E}){_g(60)}\b(?:bring|brings|brought|hire|hires|hired|poach|poached|poaches|"
+       rf"recruit|recruited|recruits)\b (?P<s>{E})(?:'s)? {_g(40)}(?P<p>{PL})", "s", {"h": HIR}, Status.ANNOUNCED, "p"),
+    _f("named-from", TM, rf"(?P<h>{E}){_g(40)}\b(?:named|appointed|names|appoints|tapped|taps|hired|hires)\b "
+       rf"(?P<p>{P}),{_g(100)}\b(?:at|of|from) (?P<s>{E}),{_g(30)}\bas\b", "s", {"h": HIR}, Status.ANNOUNCED, "p"),
+    _f("who-runs", TM, rf"(?P<p>{P}), who (?:is leaving|runs|leads|heads|ran|led|is|was|has been)\b{_g(30)}"
+       rf"(?P<s>{E}){_g(120)}\bwill (?:become|join|replace|succeed|take over|serve as|be named|lead)\b", "s",
+       {}, Status.ANNOUNCED, "p"),
+    _f("who-left", TM, rf"(?P<p>{P}),{_g(100)}\bwho (?:left|has left|quit|departed|resigned from) (?P<s>{E})", "s",
+       {}, Status.COMPLETED, "p"),
+    _f("joined-from", TM, rf"(?P<p>{P}){_g(30)}\b(?:joined|joins|has joined)\b (?P<h>{E}){_g(40)}\bfrom (?P<s>{E})",
+       "s", {"h": HIR}, Status.COMPLETED, "p"),
+    _f("step-down", TM, rf"(?P<p>{P}){_g(80)}(?:(?P<s>{E}){_g(60)})?\b(?:will step down|stepped down|steps down|"
+       rf"is stepping down|resigned|retired|will retire|will resign)\b", "s", {}, Status.ANNOUNCED, "p"),
+)
+
+# Funding rounds and IPOs are recognised by a raise verb plus a round or listing word, which is
+# easier to say in code than in one pattern (see rules.py).
+RAISE = re.compile(rf"(?P<t>{E}){_g(140)}\b(?P<verb>raised|raises|raise|raising|closed|closes|close of|closing|"
+                   rf"secured|secures|landed|lands|announced|announces|completed|completes|bagged|picked up|"
+                   rf"pulled in|banked|netted|fetched|priced|prices|pricing|sold)\b(?P<gap>{_g(60)})(?P<m>{M})?",
+                   re.IGNORECASE)
+ROUND_WORDS = re.compile(r"\b(?:round|series [a-z]\d?|seed|funding|financing|venture|fund-?raising|fundraise|"
+                         r"valuation|valuing|valued|led by|co-led|investors?)\b", re.IGNORECASE)
+DEBT_WORDS = re.compile(r"\b(?:notes?|convertible|debt|loan|bonds?|credit|facility|revenue|sales|earnings|"
+                        r"profit|buyback|repurchase|grants?)\b", re.IGNORECASE)
+IPO_WORDS = re.compile(r"\b(?:IPO|initial public offering|public offering|went public|listing|listed|"
+                       r"flotation|debut)\b", re.IGNORECASE)
+IPO_NOT = re.compile(r"\b(?:filed|files|filing|plans?|planning|prepar\w*|consider\w*|possible|potential|"
+                     r"could|may|might|seek\w*|intend\w*|confidential\w*|ahead of|before|secondary)\b", re.IGNORECASE)
+UNDISCLOSED_ROUNDS = re.compile(r"\b(?:raised|closed|closing|raising|completed|secured)\b[^.;]{0,30}"
+                                r"\b(?:undisclosed|unannounced|unspecified)\b[^.;]{0,20}\brounds?\b", re.IGNORECASE)
+ROUND_NOUN = re.compile(rf"(?P<t>{E})(?:'s)?{_g(40)}(?P<m>{M}) (?:[\w-]+ ){{0,2}}?(?:Series [A-Z]\d?|seed round|"
+                        rf"funding round|financing round|round)\b", re.IGNORECASE)

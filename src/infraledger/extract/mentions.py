@@ -1,0 +1,272 @@
+"""Names in deal prose: which capitalised spans are companies, which are people, and their full forms.
+
+Company names are found from general cues only: runs of capitalised words (with "&", "of" and
+legal suffixes inside), names that start with a digit or a lower-case letter ("1Finity", "xAI"),
+ticker cues ("(NASDAQ: X)") and company words ("Networks", "Capital", "Inc."). Capitalised
+words that are not names (sentence openers, months, roles, nationalities, generic acronyms) are
+trimmed. People are told apart from companies by the roles next to them ("chief executive X",
+"X, 61,", "X, who ...", "X, head of ..."). Within one document a short form is mapped to the
+fullest form it abbreviates ("Juniper" -> "Juniper Networks") and a ticker to its company.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# One word of a name: "Nvidia", "AT&T", "J.P.", "1Finity", "xAI", "T.Capital", "G42", "Co-Founder".
+_WORD = r"(?:[A-Z]\.[A-Z][a-z]{2,}|[A-Z](?:\.[A-Z])+\.?|[A-Z][A-Za-z0-9&'’\-]*(?:\.[A-Z][A-Za-z]+)?\.?|\d+[A-Za-z][A-Za-z0-9\-]*|[a-z][A-Z][A-Za-z0-9]*)"
+_JOIN = r"(?:[ \t]+(?:&[ \t]+|of[ \t]+(?:the[ \t]+)?|de[ \t]+|du[ \t]+|for[ \t]+)?|[ \t]*&[ \t]*)"
+_SUFFIX = r"(?:,?[ \t]+(?:Inc|Corp|Corporation|Co|Ltd|LLC|L\.P|LP|plc|PLC|AG|SA|S\.A|NV|N\.V|ASA|SE|GmbH|Oyj|AB|Limited)\.?(?![A-Za-z]))"
+_NUMBER_NAME = r"(?:\d{1,4}[ \t]+(?=(?:Capital|Ventures|Partners|Group|Holdings|Labs|Systems)\b))"
+NAME_RE = re.compile(rf"(?<![\w$€£.])(?:{_NUMBER_NAME})?{_WORD}(?:{_JOIN}{_WORD})*{_SUFFIX}?")
+TICKER_RE = re.compile(r"\((?:NYSE|NASDAQ|Nasdaq|TSX|LSE|ASX|TSE|HKEX|SIX|XETRA|Euronext)[^:)]{0,12}:\s*([A-Z][A-Z.\-]{0,6})\)")
+GOVERNMENT_RE = re.compile(r"\b(?:the\s+)?(U\.S\.|US|UK|British|French|German|Japanese|Chinese|Indian|Korean|Saudi|Canadian)\s+"
+                           r"(government|state|Treasury)\b")
+
+_STOP = frozenset("""
+the a an in on at as by for from with after before when while then also but and or if it its this that these those
+their his her our we they he she i under over within since until despite because although according separately
+meanwhile together alongside once both each every all some several no none not only one two three four five six
+seven eight nine ten what why how who where there here start looking remember analysts shares investors existing
+new old other another former first second third last next more most many much such so yet still even just
+neither either nothing none something everything per via about into out up down off during without
+january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec
+monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday
+chief executive officer president chairman chairwoman chair founder co-founder cofounder director vice head
+ceo cto cfo coo cio cso evp svp vp md board chief-executive
+ai gpu gpus cpu cpus tpu it ml ipo ipos m&a saas us u.s. uk u.k. eu usd eur q1 q2 q3 q4 h1 h2 fy
+series class phase tier note notes source sources update updated published press release media contact
+contacts investor relations forward-looking statements about read more
+french dutch german british american chinese japanese korean israeli indian finnish norwegian swedish danish
+canadian australian european asian taiwanese saudi emirati swiss italian spanish irish belgian austrian
+singaporean russian brazilian mexican african arab
+europe asia america africa china japan korea israel india finland norway sweden denmark canada australia
+taiwan france germany britain england italy spain ireland belgium austria singapore russia brazil mexico
+texas california london paris tokyo beijing shanghai washington york silicon valley
+analysis commentary opinion weekly monthly looking wrap recap issue chip week
+""".split())
+_COMPANY_WORDS = frozenset("""
+inc inc. corp corp. corporation co co. ltd ltd. llc plc ag sa nv asa se gmbh limited group holdings holding
+networks network systems labs lab technologies technology computing capital ventures venture partners
+management fund funds securities semiconductor semiconductors cloud mining data centers center energy
+bank investments investment equity global software robotics devices electronics communications telecom
+platforms platform microsystems industries solutions services therapeutics dynamics motors ai
+""".split())
+_ROLE = (r"(?:chief\s+(?:executive|technology|financial|operating|strategy|product|commercial|revenue|"
+         r"information|scientist|people|marketing|legal)(?:\s+(?:and\s+)?(?:ai\s+)?officer)?|chief|ceo|cto|cfo|coo|"
+         r"president|chair(?:man|woman)?|co-?founder|founder|director|vice\s+president|head\s+of\s+[\w\s'’-]{0,40}?|"
+         r"executive|officer|engineer|analyst|researcher|scientist|boss|successor|minister|chairperson|partner)")
+_PERSON_BEFORE = re.compile(rf"(?:{_ROLE})(?:\s+(?:and|&)\s+(?:{_ROLE}))?,?\s+$", re.I)
+_PERSON_AFTER = re.compile(rf"^,\s*(?:\d{{2}},|who\b|(?:(?!whose|which|that)[\w&'’.\-]+\s+){{0,6}}?(?:{_ROLE})\b)", re.I)
+_LEGAL_TAIL = re.compile(r",?\s+(?:Inc|Corp|Corporation|Co|Ltd|LLC|L\.P|LP|plc|PLC|Limited|S\.A|N\.V)\.?$")
+
+
+@dataclass(slots=True)
+class Mention:
+    """A name found in one sentence; offsets are relative to the sentence text."""
+
+    start: int
+    end: int
+    text: str
+    kind: str = "org"  # "org" or "person"
+    possessive: bool = False
+    ticker: str = ""
+
+
+def _clean_word(word: str) -> str:
+    return word.lower().rstrip(".,'’").removesuffix("'s").removesuffix("’s")
+
+
+def find_mentions(sentence: str, *, sentence_start_words: frozenset[str] = frozenset()) -> list[Mention]:
+    """Every company or person name in ``sentence`` (offsets into it), trimmed of non-name words.
+
+    ``sentence_start_words`` are capitalised words seen elsewhere in the document; a sentence's
+    first word is kept as a name only if it is one of them or looks like a name on its own.
+    """
+    out: list[Mention] = []
+    for m in GOVERNMENT_RE.finditer(sentence):
+        label = "U.S." if m.group(1) in ("U.S.", "US") else m.group(1)
+        out.append(Mention(m.start(1), m.end(2), f"{label} {m.group(2).lower()}"))
+    taken = [(x.start, x.end) for x in out]
+    for m in NAME_RE.finditer(sentence):
+        s, e = m.start(), m.end()
+        if any(not (e <= ts or s >= te) for ts, te in taken):
+            continue
+        text = m.group(0)
+        # A possessive inside a run ends one name: "Intel's Data Center Group" -> "Intel's".
+        inner = re.search(r"(?:'s|’s)(?=\s)", text)
+        if inner:
+            text = text[:inner.end()]
+            e = s + len(text)
+        words = list(re.finditer(r"\S+", text))
+        # Leading words that are not names: "The", "On", "In June", "French", "Dallas-based".
+        while words and (_clean_word(words[0].group(0)) in _STOP
+                         or re.search(r"-(?:based|headquartered|listed|born|owned|backed)$", words[0].group(0), re.I)
+                         or words[0].group(0) in ("&", "of", "and")):
+            words.pop(0)
+        while words and (_clean_word(words[-1].group(0)) in _STOP - {"co", "ai"} or words[-1].group(0) in ("&", "of", "the", "and", "for")):
+            words.pop()
+        if not words:
+            continue
+        s2, e2 = s + words[0].start(), s + words[-1].end()
+        text = sentence[s2:e2]
+        possessive = False
+        for suffix in ("'s", "’s", "'", "’"):
+            if text.endswith(suffix) and len(text) > len(suffix) + 1:
+                text, e2, possessive = text[: -len(suffix)], e2 - len(suffix), True
+                break
+        if text.endswith(".") and not re.search(r"(?:\b(?:Inc|Corp|Co|Ltd|Bros|Jr|Sr)|[A-Z]\.[A-Z])\.$", text):
+            text, e2 = text[:-1], e2 - 1
+        text = text.rstrip(",")
+        e2 = s2 + len(text) + (0 if not possessive else 0)
+        if not text or text.isdigit() or re.fullmatch(r"[A-Z]{1,2}\d*|\d+[A-Za-z]{1,2}|\d[\d.,]*", text) and not _is_short_name(text):
+            continue
+        if re.fullmatch(r"(?:Series|Class|Phase)\s+\w+", text) or re.fullmatch(r"[A-Z]+\d+[A-Z0-9]*", text) and len(text) > 3 \
+                and not re.fullmatch(r"[A-Z]\d{2}", text):
+            continue
+        # A sentence's first word is ambiguous ("Existing backers ..."): keep it only when it is
+        # known as a name elsewhere or is itself name-like.
+        if s2 == _first_word_start(sentence) and " " not in text:
+            word = _clean_word(text)
+            if word not in sentence_start_words and not _namey(text):
+                continue
+        # A dateline's place in capitals ("ESPOO, Feb 10" / "SAN FRANCISCO —").
+        if s2 == _first_word_start(sentence) and re.fullmatch(r"[A-Z .'&-]{4,}", text) and not possessive \
+                and re.match(r"\s*(?:,|[—–-]|and\b)", sentence[e2:]):
+            continue
+        ticker = ""
+        t = TICKER_RE.match(sentence, e2 + (2 if possessive else 0)) or TICKER_RE.match(sentence[e2:].lstrip(" ,"))
+        if t:
+            ticker = t.group(1)
+        out.append(Mention(s2, e2, text, possessive=possessive, ticker=ticker))
+        taken.append((s2, e2))
+    out.sort(key=lambda x: x.start)
+    for mention in out:
+        if _looks_like_person(sentence, mention):
+            mention.kind = "person"
+    return out
+
+
+def _is_short_name(text: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z]\d{2,3}|\d[A-Z][a-z]+", text))
+
+
+def _first_word_start(sentence: str) -> int:
+    m = re.search(r"[A-Za-z0-9]", sentence)
+    return m.start() if m else 0
+
+
+def _namey(word: str) -> bool:
+    """A single word that is a name on its own: inner capitals, digits, all caps, company word."""
+    core = word.rstrip(".")
+    return (any(c.isupper() for c in core[1:]) or any(c.isdigit() for c in core)
+            or core.lower() in _COMPANY_WORDS)
+
+
+def _looks_like_person(sentence: str, m: Mention) -> bool:
+    words = m.text.split()
+    if any(w.lower().strip(".,") in _COMPANY_WORDS for w in words) or m.ticker or _LEGAL_TAIL.search(m.text):
+        return False
+    if not 2 <= len(words) <= 4 and not (len(words) == 1 and _PERSON_AFTER.match(sentence[m.end:]) and re.match(r"^,\s*\d{2},", sentence[m.end:])):
+        return False
+    if not all(re.fullmatch(r"[A-Z][a-zA-Zé'’\-]+\.?|[A-Z]\.", w) for w in words):
+        return False
+    before = sentence[max(0, m.start - 60):m.start]
+    after = sentence[m.end + (2 if m.possessive else 0):]
+    return bool(_PERSON_BEFORE.search(before) or _PERSON_AFTER.match(after)
+                or re.search(r"\b(?:replacing|succeeding|replace|succeed)\s+$", before)
+                or re.search(r"\b(?:named|appointed|hired|welcomed|by|to|with)\s+$", before)
+                and _PERSON_AFTER.match(after))
+
+
+def is_exchange(name: str) -> bool:
+    """Stock exchanges and their markets ("Nasdaq", "NYSE", "Shanghai Stock Exchange")."""
+    return bool(re.search(r"\b(?:Nasdaq|NASDAQ|NYSE|Stock Exchange|Exchange|STAR Market|Euronext|Börse)\b", name))
+
+
+def strip_legal(name: str) -> str:
+    """'Juniper Networks, Inc.' -> 'Juniper Networks'."""
+    return _LEGAL_TAIL.sub("", name).strip()
+
+
+@dataclass
+class EntityTable:
+    """The document's names: one id per distinct company or person, short forms mapped to full ones."""
+
+    names: list[str] = field(default_factory=list)
+    kinds: list[str] = field(default_factory=list)
+    _index: dict[str, int] = field(default_factory=dict)
+
+    def add(self, name: str, kind: str) -> int:
+        key = name.lower()
+        if key in self._index:
+            idx = self._index[key]
+            if kind == "person":
+                self.kinds[idx] = "person"
+            return idx
+        self._index[key] = len(self.names)
+        self.names.append(name)
+        self.kinds.append(kind)
+        return self._index[key]
+
+    def alias(self, short: str, idx: int) -> None:
+        self._index.setdefault(short.lower(), idx)
+
+    def lookup(self, name: str) -> int | None:
+        return self._index.get(name.lower())
+
+
+def build_table(all_mentions: list[list[Mention]]) -> tuple[EntityTable, dict[str, str]]:
+    """Entity ids for the document's mentions and a map from each surface form to its full name.
+
+    A surface form maps to the single longer name that starts with it ("Palo Alto" -> "Palo Alto
+    Networks"), to the company a ticker cue names ("HPE" -> "Hewlett Packard Enterprise"), or to a
+    multi-word name whose initials it is ("GIP" -> "Global Infrastructure Partners"). Names whose
+    last word is a known person's surname are people.
+    """
+    table = EntityTable()
+    surfaces: dict[str, str] = {}
+    forms = {}
+    person_last = set()
+    for mentions in all_mentions:
+        for m in mentions:
+            forms.setdefault(strip_legal(m.text), m.kind)
+            if m.kind == "person":
+                forms[strip_legal(m.text)] = "person"
+                person_last.add(m.text.split()[-1].lower())
+                person_last.add(m.text.lower())
+    tickers = {m.ticker: strip_legal(m.text) for ms in all_mentions for m in ms if m.ticker}
+    full = {}
+    names = list(forms)
+    for name in names:
+        target = name
+        low = name.lower()
+        if name in tickers and tickers[name] != name:
+            target = tickers[name]
+        else:
+            longer = [n for n in names if n != name and n.lower().startswith(low + " ")
+                      and forms.get(n) == forms.get(name)
+                      and not re.search(r"\b[A-Z]+\d+", n[len(name):])]
+            if len(longer) == 1:
+                target = longer[0]
+            elif re.fullmatch(r"[A-Z]{2,5}", name):
+                initials = [n for n in names if len(n.split()) == len(name)
+                            and "".join(w[0] for w in n.split()).upper() == name]
+                if len(initials) == 1:
+                    target = initials[0]
+        full[name] = target
+    for name in names:
+        target = full[name]
+        while full.get(target, target) != target:
+            target = full[target]
+        kind = forms[target]
+        if kind != "person" and len(target.split()) <= 3 and (target.split()[-1].lower() in person_last
+                                                               or target.lower() in person_last) \
+                and not any(w.lower() in _COMPANY_WORDS for w in target.split()):
+            kind = "person"
+        idx = table.add(target, kind)
+        table.alias(name, idx)
+        surfaces[name] = target
+    return table, surfaces

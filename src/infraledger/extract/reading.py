@@ -1,0 +1,198 @@
+"""A document read for extraction: sentences, names, coreference, money, and placeholder text.
+
+This is the front half of the rules backend. Every sentence becomes an :class:`Analysed`
+sentence: its company and person mentions (as document-wide entity ids), its money amounts,
+its citation "(Source: ...)", and ``abstract`` — the sentence with names, money and resolved
+anaphors ("the company", "the San Jose-based startup", "it") replaced by placeholders, which is
+what the frames in :mod:`frames` match.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model.money import Money, find_money
+from .mentions import Mention, TICKER_RE, build_table, find_mentions, is_exchange, EntityTable
+from .text import Sentence, split_sentences
+
+CITATION_RE = re.compile(r"\s*\((?:Source|Sources|via|per)\s*:\s*([^()]{2,200})\)", re.IGNORECASE)
+_HEADS = (r"company|startup|start-up|firm|group|chipmaker|chip-maker|chip designer|maker|developer|provider|lab|"
+          r"carrier|operator|designer|vendor|miner|manufacturer|giant|supplier|specialist|neocloud|unicorn|insurgent|"
+          r"outfit|business|concern")
+COREF_RE = re.compile(rf"\b[Tt]he\s+(?:[\w'’&.-]+\s+){{0,4}}?(?:{_HEADS})\b(?!\s+(?:of|that|which|whose|in which)\b)"
+                      rf"(?!-)")
+_NOT_COREF = re.compile(r"^[Tt]he\s+(?:two|three|both|other|same|largest|biggest|smaller|new|combined|first|second|"
+                        r"last|rival|remaining)\b")
+IT_RE = re.compile(r"\b(?:[Ii]t|its|Its)\b(?!['’])")
+_SUBJECT_IT = re.compile(r"^\s+(?:has|had|have|would|will|is|was|said|says|agreed|agrees|announced|listed|raised|"
+                         r"completed|closed|bought|acquired|signed|expects|expected|plans|planned|owes|took|takes|could|"
+                         r"can|may|might|also|now|still|then|later|reported|filed|became|remains|received|landed)\b")
+
+
+@dataclass
+class Analysed:
+    """One sentence ready for the frames."""
+
+    sentence: Sentence
+    index: int
+    mentions: list[Mention]
+    ids: list[int]                       # entity id of each mention
+    money: list[tuple[int, int, Money]]  # offsets into the sentence text
+    abstract: str
+    pieces: list[tuple[int, int, int, int]]  # (abstract start, abstract end, text start, text end)
+    citation: str = ""
+    entity_ids: list[int] = field(default_factory=list)  # org entity ids in order, after coreference
+
+    def to_text(self, pos: int) -> int:
+        """Offset in the sentence text for an offset in ``abstract``."""
+        for a0, a1, t0, t1 in self.pieces:
+            if a0 <= pos < a1:
+                return t0 + min(pos - a0, t1 - t0)
+        return len(self.sentence.text)
+
+
+@dataclass
+class Reading:
+    """Every sentence of one document, analysed, and the document's entity table."""
+
+    text: str
+    sentences: list[Analysed]
+    table: EntityTable
+
+
+def read(text: str) -> Reading:
+    """Analyse ``text`` sentence by sentence (see module docstring)."""
+    sentences = split_sentences(text)
+    masked = [_mask(s.text) for s in sentences]
+    first_pass = [find_mentions(m) for m, _ in masked]
+    known = set()
+    for (mt, _), ms in zip(masked, first_pass):
+        for m in ms:
+            if m.start > _first_alpha(mt):
+                known.update(w.lower().strip(".,'’") for w in m.text.split())
+                known.add(m.text.lower())
+    known_f = frozenset(known)
+    all_mentions = [find_mentions(mt, sentence_start_words=known_f) for mt, _ in masked]
+    table, surfaces = build_table(all_mentions)
+    out: list[Analysed] = []
+    topics: list[list[int]] = []
+    for i, (s, (mt, citation), ms) in enumerate(zip(sentences, masked, all_mentions)):
+        ids = [table.lookup(surfaces.get(_strip(m.text), m.text)) or 0 for m in ms]
+        for m, idx in zip(ms, ids):
+            m.kind = table.kinds[idx]
+        money = [(a, b, mo) for a, b, mo in find_money(mt)]
+        analysed = _abstract(s, i, mt, ms, ids, money, table, topics)
+        analysed.citation = citation
+        out.append(analysed)
+        topics.append(analysed.entity_ids)
+    return Reading(text=text, sentences=out, table=table)
+
+
+def _strip(name: str) -> str:
+    from .mentions import strip_legal
+    return strip_legal(name)
+
+
+def _first_alpha(text: str) -> int:
+    m = re.search(r"[A-Za-z0-9]", text)
+    return m.start() if m else 0
+
+
+def _mask(text: str) -> tuple[str, str]:
+    """Blank out citations and ticker cues (same length, so offsets hold); return the citation."""
+    citation = ""
+    out = text
+    for m in CITATION_RE.finditer(text):
+        citation = citation or " ".join(m.group(1).split())
+        out = out[:m.start()] + " " * (m.end() - m.start()) + out[m.end():]
+    for m in TICKER_RE.finditer(out):
+        # keep the ticker cue for find_mentions: it reads it right after the name
+        pass
+    return out, citation
+
+
+def _topic(topics: list[list[int]], exclude: set[int], table: EntityTable) -> int | None:
+    """The most recent sentence's first company not excluded: what "the company" refers back to."""
+    for ids in reversed(topics[-8:]):
+        for idx in ids:
+            if idx not in exclude and table.kinds[idx] != "person" and not is_exchange(table.names[idx]):
+                return idx
+    return None
+
+
+def _abstract(s: Sentence, index: int, text: str, ms: list[Mention], ids: list[int],
+              money: list[tuple[int, int, Money]], table: EntityTable, topics: list[list[int]]) -> Analysed:
+    spans: list[tuple[int, int, str, int | None]] = []  # (start, end, placeholder, org id)
+    for m, idx in zip(ms, ids):
+        tag = "P" if table.kinds[idx] == "person" else "E"
+        spans.append((m.start, m.end, f"⟨{tag}{idx}⟩" + ("'s" if m.possessive else ""), idx if tag == "E" else None))
+    for n, (a, b, _) in enumerate(money):
+        if all(b <= x or a >= y for x, y, _, _ in spans):
+            spans.append((a, b, f"⟨M{n}⟩", None))
+    here = {idx for m, idx in zip(ms, ids) if table.kinds[idx] != "person"}
+    first_org = [(m.start, idx) for m, idx in zip(ms, ids) if table.kinds[idx] != "person"]
+    for m in COREF_RE.finditer(text):
+        if _NOT_COREF.match(m.group(0)) or re.search(r"\bcompanies\b", m.group(0)):
+            continue
+        start, end = m.start(), m.end()
+        if any(not (end <= x or start >= y) and ph.startswith("⟨M") for x, y, ph, _ in spans):
+            continue
+        before = [(x, y, idx) for x, y, ph, idx in spans if idx is not None and y <= start]
+        appos = before[-1] if before and re.fullmatch(r",\s*", text[before[-1][1]:start]) else None
+        if appos:
+            target = appos[2]
+        else:
+            target = _topic(topics, here, table)
+        if target is None:
+            continue
+        possessive = text[end:end + 2] in ("'s", "’s")
+        if possessive:
+            end += 2
+        spans = [sp for sp in spans if sp[1] <= start or sp[0] >= end]
+        spans.append((start, end, f"⟨E{target}⟩" + ("'s" if possessive else ""), target))
+    for m in IT_RE.finditer(text):
+        start, end = m.start(), m.end()
+        if any(not (end <= x or start >= y) for x, y, _, _ in spans):
+            continue
+        word = m.group(0)
+        prior = [idx for pos, idx in first_org if pos < start]
+        if word.lower() == "its":
+            if prior or word == "Its" and start > 0:
+                continue
+            target = _topic(topics, here, table)
+            tag = "'s"
+        elif _SUBJECT_IT.match(text[end:]) or re.search(r"\b(?:that|when|as|because|said|which|after|before|"
+                                                       r"until|since|and|but|if)\s+$", text[:start]):
+            target = prior[0] if prior else _topic(topics, here, table)
+            tag = ""
+        else:
+            target = _topic(topics, here, table)
+            tag = ""
+        if target is None:
+            continue
+        spans.append((start, end, f"⟨E{target}⟩{tag}", target))
+    spans.sort()
+    abstract: list[str] = []
+    pieces: list[tuple[int, int, int, int]] = []
+    pos = 0
+    apos = 0
+    for start, end, ph, _ in spans:
+        if start < pos:
+            continue
+        chunk = text[pos:start]
+        abstract.append(chunk)
+        pieces.append((apos, apos + len(chunk), pos, start))
+        apos += len(chunk)
+        abstract.append(ph)
+        pieces.append((apos, apos + len(ph), start, end))
+        apos += len(ph)
+        pos = end
+    abstract.append(text[pos:])
+    pieces.append((apos, apos + len(text) - pos, pos, len(text)))
+    joined = "".join(abstract)
+    # Ticker cues and blanked citations are noise to the frames.
+    joined = re.sub(r"\s*\((?:NYSE|NASDAQ|Nasdaq|TSX|LSE|ASX)[^)]*\)", lambda m: " " * len(m.group(0)), joined)
+    entity_ids = [int(x) for x in re.findall(r"⟨E(\d+)⟩", joined)]
+    return Analysed(sentence=s, index=index, mentions=ms, ids=ids, money=money, abstract=joined,
+                    pieces=pieces, entity_ids=entity_ids)

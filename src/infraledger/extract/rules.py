@@ -1,0 +1,533 @@
+"""The default extraction backend: a rule grammar of deal language, offline and fast.
+
+Pipeline: :func:`reading.read` (sentences, names, coreference, placeholders) -> the frames of
+:mod:`frames` per sentence -> arguments (amount, valuation, date, status, citation, investors,
+underwriters, exchange) -> follow-up sentences that add to the last deal ("The round values the
+company at ...", "X and Y also took part", "The purchase still needs antitrust clearance") ->
+one document-level merge of repeated mentions of one deal -> :class:`CandidateFact`.
+
+What is *not* an event is decided by the same grammar: rumours, talks, hypotheticals ("could",
+"might", "would have", "if"), forecasts and targets, buybacks, earnings, debt, IPO filings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ..model.events import FactType, Participant, Role, Status
+from ..model.facts import CandidateFact
+from ..model.fuzzytime import FuzzyTime, find_times
+from ..model.money import Money, Qualifier
+from .frames import (DEBT_WORDS, E, EL, FRAMES, IPO_NOT, IPO_WORDS, RAISE, ROUND_NOUN, ROUND_WORDS,
+                     UNDISCLOSED_ROUNDS, Frame)
+from .mentions import is_exchange
+from .reading import Analysed, Reading, read
+
+_HYPOTHETICAL = re.compile(r"\b(?:could|might|may|would have|reportedly|rumou?r\w*|in talks|speculat\w*|"
+                           r"unconfirmed|said to be|considering|exploring|if|whether|potential|possible|"
+                           r"hope[sd]? to|aims? to)\b", re.IGNORECASE)
+_WOULD = re.compile(r"\bwould\b", re.IGNORECASE)
+_WOULD_OK = re.compile(r"\b(?:said|says|announced|confirmed|under which|agreed that)\b[^.;]{0,30}\bwould\b", re.I)
+_NOT_COUNTED = re.compile(r"\b(?:we do not count|not counted|does not count|do not count|neither counts?|"
+                          r"is not an? (?:deal|acquisition|transaction|event)|not a (?:deal|transaction))\b", re.I)
+_TERMINATED = re.compile(r"\b(?:terminated|voted down|abandoned|lapsed|died|collapsed|called off|scrapped|is dead|"
+                         r"fell apart|walked away|was blocked|blocked the deal|withdrawn|withdrew)\b", re.I)
+_COMPLETED = re.compile(r"\b(?:completed|completes|closed|closes|finalized|finalised|has acquired|was acquired|"
+                        r"were acquired|bought|acquired|took)\b", re.I)
+_PENDING = re.compile(r"\b(?:pending|awaiting|still needs|still requires|remains subject|remain subject|"
+                      r"not yet closed|yet to close)\b", re.I)
+_ANNOUNCED = re.compile(r"\b(?:agreed|agrees|agree|agreement|to acquire|will acquire|would acquire|announced|"
+                        r"announces|plans to|letter of intent|definitive|will invest|would invest|to buy|to sell|"
+                        r"will buy|will pay|is paying|committed|commits)\b", re.I)
+_DEAL_ANAPHOR = re.compile(r"^(?:The|This|That)\s+(?:[\w-]+\s+){0,3}?(?:deal|transaction|acquisition|purchase|sale|"
+                           r"agreement|merger|round|contract|investment|subscription|takeover|offering|financing)\b",
+                           re.I)
+_LEAD = re.compile(rf"\b(?:co-led|led|co-led)\s+by\s+(?P<l>{EL})", re.I)
+_LED = re.compile(rf"(?P<l>{EL})\s+(?:co-)?led(?:\s+the\s+(?:round|financing|investment|raise))?\b(?!\s+by)", re.I)
+_PARTICIPANTS = re.compile(rf"\b(?:participation from|participants include|investors include|investors including|"
+                           rf"backers including|backers include|investors such as|investors,? including|including|"
+                           rf"joined by|alongside)\s+(?:(?:new|existing|other)\s+)?(?P<i>{EL})", re.I)
+_TOOK_PART = re.compile(rf"(?P<i>{EL})\s+(?:also\s+)?(?:took part|participated|invested|joined|contributed|"
+                        rf"also backed)\b(?:\s+(?:existing\s+)?(?:investors?\s+)?(?P<j>{EL}))?", re.I)
+_UNDERWRITERS = re.compile(rf"(?P<u>{EL})\s+(?:led|managed|sponsored|underwrote|ran)\s+the\s+(?:offering|IPO|listing)"
+                           rf"|\bunderwritten\s+by\s+(?P<v>{EL})|(?P<w>{EL})\s+(?:acted|served|are|were)\s+as\s+"
+                           rf"(?:[\w-]+\s+)?(?:underwriters|bookrunners|book-running managers)", re.I)
+_EXCHANGE_RE = re.compile(r"\b(?:Nasdaq|NASDAQ|NYSE|New York Stock Exchange|(?:[A-Z][a-z]+ )+Stock Exchange|"
+                          r"London Stock Exchange|Euronext)\b")
+_ROUND_LABEL = re.compile(r"\bSeries\s+[A-Z]\d?\b|\bseed\b", re.I)
+_BAD_DATE_BEFORE = re.compile(r"(?:as of|since|through|until|by the end of|by|expected to close in|close in|"
+                              r"close by|over|before the end of|fiscal|ended|ending|from)\s*$", re.I)
+_STATUS_RANK = {Status.ANNOUNCED: 0, Status.PENDING: 1, Status.COMPLETED: 2, Status.TERMINATED: 3}
+
+
+@dataclass
+class Draft:
+    """An event found in one sentence, before the document-level merge."""
+
+    type: FactType
+    subject: int
+    roles: list[tuple[int, Role]]
+    people: list[int]
+    sentence: Analysed
+    trigger: tuple[int, int]  # in abstract text
+    frame: str
+    amount: Money | None = None
+    valuation: Money | None = None
+    time: FuzzyTime | None = None
+    status: Status | None = None
+    cited: str = ""
+    extra_sentences: list[Analysed] = field(default_factory=list)
+
+
+def extract(document) -> list[CandidateFact]:
+    """Deal events of ``document`` (a :class:`~infraledger.sources.document.Document`)."""
+    reading = read(document.text)
+    anchor = document.anchor
+    drafts: list[Draft] = []
+    last_by_type: dict[FactType, Draft] = {}
+    last: Draft | None = None
+    for i, an in enumerate(reading.sentences):
+        if an.sentence.heading or _NOT_COUNTED.search(an.sentence.text):
+            continue
+        found = _frames(an, reading) + _raises(an, reading)
+        if found:
+            _arguments(found, an, reading, anchor, drafts)
+            for d in found:
+                _participants(d, an, reading)
+                if not d.cited and i + 1 < len(reading.sentences):
+                    nxt = reading.sentences[i + 1]
+                    if nxt.citation and nxt.sentence.paragraph == an.sentence.paragraph:
+                        d.cited = nxt.citation
+                if d.type is FactType.IPO:
+                    _ipo_parties(d, an, reading, i)
+                drafts.append(d)
+                last_by_type[d.type] = d
+                last = d
+        elif last is not None and i - last.sentence.index <= 4:
+            _follow_up(an, reading, last, last_by_type, anchor)
+    return [_to_fact(d, reading, document) for d in _merge(drafts)]
+
+
+# -- frames ----------------------------------------------------------------------------------
+
+
+def _ids(text: str | None) -> list[int]:
+    return [int(x) for x in re.findall(r"⟨[EP](\d+)⟩", text or "")]
+
+
+def _hypothetical(an: Analysed, start: int, end: int) -> bool:
+    region = an.abstract[max(0, start - 20):end]
+    if _HYPOTHETICAL.search(region):
+        return True
+    if _WOULD.search(region) and not _WOULD_OK.search(an.abstract[max(0, start - 60):end]):
+        return True
+    return False
+
+
+def _frames(an: Analysed, reading: Reading) -> list[Draft]:
+    out: list[Draft] = []
+    claimed: set[tuple] = set()
+    table = reading.table
+    for frame in FRAMES:
+        for m in frame.pattern.finditer(an.abstract):
+            d = _from_match(frame, m, an, reading)
+            if d is None:
+                continue
+            key = (d.subject, tuple(sorted(i for i, _ in d.roles)))
+            if key in claimed or any(k[0] == d.subject and set(k[1]) & set(key[1]) for k in claimed):
+                continue
+            if table.kinds[d.subject] == "person" or is_exchange(table.names[d.subject]):
+                continue
+            claimed.add(key)
+            out.append(d)
+            if frame.name == "invest-in":
+                # "A agreed to invest up to $10 billion in X and B up to $5 billion": the elided second deal.
+                ell = re.match(rf"\s*and (?P<a>{E}) (?P<m>(?:up to |about |nearly |another )?⟨M\d+⟩)", an.abstract[m.end():])
+                if ell:
+                    d2 = Draft(type=d.type, subject=d.subject, roles=[(_ids(ell.group("a"))[0], Role.INVESTOR)],
+                               people=[], sentence=an, trigger=(m.end(), m.end() + ell.end()), frame="invest-elided")
+                    d2.amount = _money_in(ell.group("m"), an)
+                    out.append(d2)
+    return out
+
+
+def _from_match(frame: Frame, m: re.Match, an: Analysed, reading: Reading) -> Draft | None:
+    groups = m.groupdict()
+    if _hypothetical(an, m.start(), m.end()):
+        return None
+    gap = groups.get("gap") or ""
+    if frame.name == "acquire" and re.search(r"⟨M|\bfrom\b|\bstake\b|\bshares\b|\bstock\b|\bassets?\b", gap):
+        return None
+    if frame.name == "signed-with" and re.search(r"\b(?:merger|takeover|acquisition|purchase|sale|settlement|credit|"
+                                                 r"loan|standstill|voting|licensing)\s*$", gap):
+        return None
+    subject_ids = _ids(groups.get(frame.subject))
+    roles: list[tuple[int, Role]] = []
+    for g, role in frame.roles.items():
+        roles += [(i, role) for i in _ids(groups.get(g)) if reading.table.kinds[i] != "person"]
+    people = [i for i in _ids(groups.get(frame.people)) if reading.table.kinds[i] == "person"] if frame.people else []
+    if not subject_ids and frame.type is FactType.TALENT_MOVE:
+        # "Scale's founder X left to ...": the company is the possessor before the person.
+        head = an.abstract[max(0, m.start() - 80):m.start()] + (groups.get("app") or "")
+        poss = re.findall(r"⟨E(\d+)⟩'s", head)
+        subject_ids = [int(poss[-1])] if poss else []
+    if not subject_ids:
+        return None
+    subject = subject_ids[0]
+    roles = [(i, r) for i, r in roles if i != subject]
+    if frame.type is not FactType.TALENT_MOVE and not roles:
+        return None
+    if frame.type is FactType.TALENT_MOVE and not people:
+        if frame.name != "lost-to":
+            return None
+        if not re.search(r"\b(?:ceo|chief|founder|president|cto|head|executive|engineers?|staff|team|researchers)\b",
+                         m.group(0), re.I):
+            return None
+    d = Draft(type=frame.type, subject=subject, roles=roles, people=people, sentence=an,
+              trigger=(m.start(), m.end()), frame=frame.name, status=frame.status)
+    if groups.get("m"):
+        d.amount = _money_in(groups["m"], an)
+    return d
+
+
+def _raises(an: Analysed, reading: Reading) -> list[Draft]:
+    """Funding rounds and IPOs: a raise verb with a round word, or with a listing word."""
+    out: list[Draft] = []
+    text = an.abstract
+    table = reading.table
+    for m in RAISE.finditer(text):
+        subject = _ids(m.group("t"))[0]
+        if table.kinds[subject] == "person" or is_exchange(table.names[subject]):
+            continue
+        clause_end = _clause_end(text, m.end())
+        clause = text[m.start():clause_end]
+        verb = m.group("verb").lower()
+        if _hypothetical(an, m.start(), m.end()):
+            continue
+        if IPO_WORDS.search(clause):
+            ipo_at = IPO_WORDS.search(clause)
+            if IPO_NOT.search(clause[max(0, ipo_at.start() - 40):ipo_at.end()]):
+                continue
+            if verb not in ("raised", "raises", "raise", "raising", "priced", "prices", "pricing", "sold",
+                            "fetched", "netted", "completed", "closed"):
+                continue
+            out.append(Draft(type=FactType.IPO, subject=subject, roles=[], people=[], sentence=an,
+                             trigger=(m.start(), m.end()), frame="ipo", status=Status.COMPLETED))
+            continue
+        if not m.group("m"):
+            continue
+        after = text[m.end():clause_end]
+        if DEBT_WORDS.search(m.group("gap") + text[m.end():m.end() + 40]):
+            continue
+        if re.match(rf"\s*(?:in \w+ \d{{4}} )?from (?:\w+ )?{E}(?!\s*(?:,|and))", after) and not ROUND_WORDS.search(clause):
+            continue  # a single named backer: a strategic investment, read by the frames
+        if verb.startswith("rais") or ROUND_WORDS.search(clause):
+            if verb in ("priced", "prices", "pricing", "sold", "fetched") and not ROUND_WORDS.search(clause):
+                continue
+            d = Draft(type=FactType.FUNDING_ROUND, subject=subject, roles=[], people=[], sentence=an,
+                      trigger=(m.start(), m.end()), frame="raise",
+                      status=Status.ANNOUNCED if verb.startswith("announc") else Status.COMPLETED)
+            d.amount = _money_in(m.group("m"), an)
+            out.append(d)
+    for m in ROUND_NOUN.finditer(text):
+        subject = _ids(m.group("t"))[0]
+        if any(d.type is FactType.FUNDING_ROUND and d.subject == subject and d.amount == _money_in(m.group("m"), an)
+               for d in out) or table.kinds[subject] == "person":
+            continue
+        if _hypothetical(an, m.start(), m.end()):
+            continue
+        d = Draft(type=FactType.FUNDING_ROUND, subject=subject, roles=[], people=[], sentence=an,
+                  trigger=(m.start(), m.end()), frame="round-noun", status=Status.COMPLETED)
+        d.amount = _money_in(m.group("m"), an)
+        out.append(d)
+    u = UNDISCLOSED_ROUNDS.search(text)
+    if u and an.entity_ids:
+        d = Draft(type=FactType.FUNDING_ROUND, subject=an.entity_ids[0], roles=[], people=[], sentence=an,
+                  trigger=(u.start(), u.end()), frame="undisclosed-rounds", status=Status.COMPLETED)
+        d.amount = None
+        d.valuation = _valuation(an, u.end())
+        d.extra_sentences.append(an)
+        out.append(d)
+    return out
+
+
+def _clause_end(text: str, pos: int) -> int:
+    m = re.compile(r";|\. |\bbut\b|—").search(text, pos)
+    return m.start() if m else len(text)
+
+
+# -- arguments -------------------------------------------------------------------------------
+
+
+def _money_in(placeholder: str, an: Analysed) -> Money | None:
+    found = re.search(r"⟨M(\d+)⟩", placeholder or "")
+    if not found:
+        return None
+    n = int(found.group(1))
+    return an.money[n][2] if n < len(an.money) else None
+
+
+def _money_kind(an: Analysed, n: int) -> str:
+    """"amount", "valuation", or "other" (per-share prices, fees, revenue, ranges, small sums)."""
+    a, b, money = an.money[n]
+    text = an.sentence.text
+    before, after = text[max(0, a - 45):a], text[b:b + 45]
+    if money.qualifier is Qualifier.BETWEEN or money.amount < Decimal(1_000_000):
+        return "other"
+    if re.match(r"\s*(?:in cash\s+)?(?:a|per|for each|each|apiece)\b", after) or re.search(r"\bat\s*$", before) \
+            and re.match(r"\s*(?:a|per|each)\b", after):
+        return "other"
+    if re.search(r"(?:revenue|sales|fee|fees|income|loss|earnings|profit|synergies|backstopping|buyback|"
+                 r"repurchase|debt|grants?|obligations)\b[^$€£¥\d]{0,25}$", before, re.I) \
+            or re.match(r"\s*(?:in |of )?(?:annual |annualized |annualised |quarterly )?(?:revenue|sales|net loss|"
+                        r"cost synergies|share buyback|buyback|termination fee|break fee|of (?:unpaid|lease))", after, re.I):
+        return "other"
+    if re.search(r"valu(?:ing|ed|es|ation)\b[^$€£¥]{0,35}$|(?:post|pre)-money\s*$", before, re.I) \
+            or re.match(r"\s*(?:post-money |pre-money )?valuation", after, re.I):
+        return "valuation"
+    return "amount"
+
+
+def _valuation(an: Analysed, after_pos: int = 0) -> Money | None:
+    for n in range(len(an.money)):
+        if _money_kind(an, n) == "valuation":
+            return an.money[n][2]
+    return None
+
+
+def _arguments(found: list[Draft], an: Analysed, reading: Reading, anchor, drafts: list[Draft]) -> None:
+    """Amounts (nearest unclaimed money to each trigger), valuations, dates, status, citation."""
+    used = set()
+    for d in found:
+        if d.amount is not None:
+            for n, (_, _, mo) in enumerate(an.money):
+                if mo is d.amount:
+                    used.add(n)
+    pairs = []
+    for d in found:
+        if d.amount is not None or d.type is FactType.TALENT_MOVE or d.frame == "undisclosed-rounds":
+            continue
+        t0 = an.to_text(d.trigger[0])
+        t1 = an.to_text(max(d.trigger[1] - 1, d.trigger[0]))
+        for n, (a, b, _) in enumerate(an.money):
+            kind = _money_kind(an, n)
+            if kind == "other" or (kind == "valuation" and d.type is not FactType.ACQUISITION):
+                continue
+            dist = (a - t1) if a >= t1 else (t0 - b) * 2 + 40 if b <= t0 else 0
+            pairs.append((dist + (500 if kind == "valuation" else 0), id(d), n, d))
+    for _, _, n, d in sorted(pairs, key=lambda p: p[:3]):
+        if n in used or d.amount is not None:
+            continue
+        d.amount = an.money[n][2]
+        used.add(n)
+    for d in found:
+        if d.valuation is None and d.type in (FactType.FUNDING_ROUND, FactType.STRATEGIC_INVESTMENT, FactType.IPO):
+            d.valuation = _valuation(an)
+        d.time = _date(an, d, anchor, drafts)
+        d.status = _status(d, an)
+        d.cited = an.citation
+
+
+def _date(an: Analysed, d: Draft, anchor, drafts: list[Draft]) -> FuzzyTime | None:
+    text = an.sentence.text
+    times = [(a, b, ft) for a, b, ft in find_times(text, anchor, partial=True)
+             if not _BAD_DATE_BEFORE.search(text[max(0, a - 25):a])
+             and not re.match(r"\s*(?:%|percent|million|billion)", text[b:b + 9])]
+    if times:
+        t0 = an.to_text(d.trigger[0])
+        t1 = an.to_text(max(d.trigger[1] - 1, d.trigger[0]))
+        inside = [t for t in times if t0 <= t[0] <= t1 + 40]
+        return (inside or times)[0][2]
+    if re.search(r"\bthe same day\b", text, re.I) and drafts and drafts[-1].time:
+        return drafts[-1].time
+    if anchor is not None and an.sentence.paragraph <= 3 and re.search(r"\btoday\b", text, re.I):
+        return FuzzyTime.day(anchor, "today")
+    return None
+
+
+def _status(d: Draft, an: Analysed) -> Status:
+    region = an.abstract[d.trigger[0]:_clause_end(an.abstract, d.trigger[1])]
+    whole = an.abstract
+    if d.type in (FactType.ACQUISITION, FactType.STRATEGIC_INVESTMENT, FactType.COMMERCIAL_CONTRACT) \
+            and _TERMINATED.search(whole[d.trigger[0]:]):
+        return Status.TERMINATED
+    if _PENDING.search(whole):
+        return Status.PENDING
+    if d.type is FactType.ACQUISITION:
+        if _COMPLETED.search(region) and not re.search(r"\b(?:agreed|agreement|to acquire|will|would)\b",
+                                                       region[:40], re.I):
+            return Status.COMPLETED
+        if d.status is not None:
+            return d.status
+        return Status.ANNOUNCED
+    if d.status is not None:
+        return d.status
+    if _ANNOUNCED.search(region):
+        return Status.ANNOUNCED
+    return Status.COMPLETED
+
+
+def _participants(d: Draft, an: Analysed, reading: Reading) -> None:
+    if d.type is not FactType.FUNDING_ROUND:
+        return
+    _add_investors(d, an, reading)
+
+
+def _add_investors(d: Draft, an: Analysed, reading: Reading) -> None:
+    text = an.abstract
+    have = {i for i, _ in d.roles}
+    table = reading.table
+
+    def add(ids: list[int], role: Role) -> None:
+        for i in ids:
+            if i == d.subject or i in have or table.kinds[i] == "person" or is_exchange(table.names[i]):
+                continue
+            have.add(i)
+            d.roles.append((i, role))
+
+    for m in _LEAD.finditer(text):
+        add(_ids(m.group("l")), Role.LEAD_INVESTOR)
+    for m in _LED.finditer(text):
+        add(_ids(m.group("l")), Role.LEAD_INVESTOR)
+    for m in _PARTICIPANTS.finditer(text):
+        add(_ids(m.group("i")), Role.INVESTOR)
+    for m in _TOOK_PART.finditer(text):
+        add(_ids(m.group("i")), Role.INVESTOR)
+        add(_ids(m.group("j")), Role.INVESTOR)
+
+
+def _ipo_parties(d: Draft, an: Analysed, reading: Reading, i: int) -> None:
+    names = {reading.table.names[x] for x, _ in d.roles}
+    window = [s for s in reading.sentences[i:i + 4] if s.sentence.paragraph == an.sentence.paragraph
+              or s.index == i + 1]
+    for s in window[:2]:
+        for m in _EXCHANGE_RE.finditer(s.sentence.text):
+            name = m.group(0)
+            if name not in names:
+                idx = reading.table.lookup(name)
+                if idx is None:
+                    idx = reading.table.add(name, "org")
+                if idx not in {x for x, _ in d.roles}:
+                    d.roles.append((idx, Role.EXCHANGE))
+                    names.add(name)
+            break
+    if not any(r is Role.EXCHANGE for _, r in d.roles) and re.search(r"\bsame (?:board|exchange|market)\b",
+                                                                      an.sentence.text):
+        for s in reversed(reading.sentences[:i]):
+            m = _EXCHANGE_RE.search(s.sentence.text)
+            if m:
+                idx = reading.table.lookup(m.group(0))
+                if idx is None:
+                    idx = reading.table.add(m.group(0), "org")
+                d.roles.append((idx, Role.EXCHANGE))
+                break
+    for s in window:
+        for m in _UNDERWRITERS.finditer(s.abstract):
+            for x in _ids(m.group("u") or m.group("v") or m.group("w")):
+                if x != d.subject and x not in {y for y, _ in d.roles} and reading.table.kinds[x] != "person":
+                    d.roles.append((x, Role.UNDERWRITER))
+
+
+def _follow_up(an: Analysed, reading: Reading, last: Draft, last_by_type: dict, anchor) -> None:
+    """A sentence without a deal of its own that adds investors, an amount, a valuation or a status."""
+    fr = last_by_type.get(FactType.FUNDING_ROUND)
+    if fr is not None and an.index - fr.sentence.index <= 3 and last is fr:
+        _add_investors(fr, an, reading)
+    if not _DEAL_ANAPHOR.match(an.sentence.text.strip()) and not re.match(r"^(?:That|This|The)\s+\w+\s+(?:closed|"
+                                                                         r"completed)", an.sentence.text):
+        return
+    d = last
+    if d.type is FactType.TALENT_MOVE:
+        return
+    if d.amount is None and d.type is not FactType.TALENT_MOVE:
+        kinds = [(n, _money_kind(an, n)) for n in range(len(an.money))]
+        amount = next((an.money[n][2] for n, k in kinds if k == "amount"), None)
+        if amount is None and d.type is FactType.ACQUISITION:
+            amount = next((an.money[n][2] for n, k in kinds if k == "valuation"), None)
+        d.amount = amount
+    if d.valuation is None and d.type is not FactType.COMMERCIAL_CONTRACT:
+        val = _valuation(an)
+        if val is not None and (d.amount is None or val.amount != d.amount.amount):
+            d.valuation = val
+    text = an.sentence.text
+    if _TERMINATED.search(text) and not re.search(r"\b(?:if|may|could|would)\b", text[:_TERMINATED.search(text).start()]):
+        d.status = Status.TERMINATED
+    elif _PENDING.search(text):
+        if d.status is not Status.COMPLETED:
+            d.status = Status.PENDING
+    elif re.search(r"\b(?:closed|completed) on\b|\bwas completed\b|\bhas closed\b", text):
+        d.status = Status.COMPLETED
+    if d.time is None:
+        times = find_times(text, anchor, partial=True)
+        if times and not re.search(r"\b(?:expected|expects|will|should)\b", text):
+            d.time = times[0][2]
+    d.extra_sentences.append(an)
+
+
+# -- merge and output --------------------------------------------------------------------------
+
+
+def _close(a: Money | None, b: Money | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return a.currency == b.currency and abs(a.amount - b.amount) <= Decimal("0.01") * max(a.amount, b.amount)
+
+
+def _same_event(a: Draft, b: Draft) -> bool:
+    if a.type is not b.type or a.subject != b.subject:
+        return False
+    ra = {i for i, r in a.roles if r not in (Role.EXCHANGE, Role.UNDERWRITER)}
+    rb = {i for i, r in b.roles if r not in (Role.EXCHANGE, Role.UNDERWRITER)}
+    parties = not ra or not rb or bool(ra & rb)
+    if a.type is FactType.FUNDING_ROUND:
+        return _close(a.amount, b.amount)
+    if a.type is FactType.IPO:
+        return True
+    if a.type is FactType.TALENT_MOVE:
+        people = not a.people or not b.people or bool(set(a.people) & set(b.people))
+        ha = {i for i, r in a.roles if r is Role.HIRER}
+        hb = {i for i, r in b.roles if r is Role.HIRER}
+        return people and (not ha or not hb or bool(ha & hb)) and (bool(a.people) == bool(b.people) or parties)
+    if a.type is FactType.COMMERCIAL_CONTRACT and a.amount and b.amount and not _close(a.amount, b.amount):
+        return False
+    return parties and bool(ra or rb)
+
+
+def _merge(drafts: list[Draft]) -> list[Draft]:
+    merged: list[Draft] = []
+    for d in drafts:
+        target = next((m for m in merged if _same_event(m, d)), None)
+        if target is None:
+            merged.append(d)
+            continue
+        have = {i for i, _ in target.roles}
+        for i, r in d.roles:
+            if i not in have:
+                target.roles.append((i, r))
+                have.add(i)
+        target.people += [p for p in d.people if p not in target.people]
+        target.amount = target.amount or d.amount
+        target.valuation = target.valuation or d.valuation
+        target.time = target.time or d.time
+        target.cited = target.cited or d.cited
+        if d.status and (target.status is None or _STATUS_RANK[d.status] > _STATUS_RANK[target.status]):
+            target.status = d.status
+    return merged
+
+
+def _to_fact(d: Draft, reading: Reading, document) -> CandidateFact:
+    names = reading.table.names
+    s = d.sentence.sentence
+    attributes: dict = {"frame": d.frame}
+    if d.type is FactType.FUNDING_ROUND:
+        label = _ROUND_LABEL.search(s.text)
+        if label:
+            attributes["round"] = label.group(0)
+    return CandidateFact(
+        type=d.type, subject=names[d.subject],
+        counterparties=tuple(Participant(names[i], r) for i, r in d.roles),
+        people=tuple(names[p] for p in d.people), amount=d.amount, valuation=d.valuation, time=d.time,
+        status=d.status, cited_source=d.cited, evidence=s.text, span=(s.start, s.end), attributes=attributes,
+    )

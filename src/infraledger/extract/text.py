@@ -1,0 +1,98 @@
+"""Sentences and paragraphs of a document's text, with character offsets into that text.
+
+Hand-written rather than taken from a library: the only pip-installable splitters either need
+model downloads or split at the abbreviations deal prose is full of ("Inc.", "Calif.", "U.S.",
+"J.P. Morgan", "Dec. 2"). Offsets always refer to the document text, so evidence spans
+reported by the extractors can be checked by slicing ``document.text``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Words after which a full stop does not end a sentence.
+_ABBREVIATIONS = frozenset("""
+inc corp co ltd llc plc bros mr mrs ms dr prof st sr jr no nos vs etc approx dept est fig
+calif conn fla ill mass mich minn wash ariz colo ga md va pa ny nj tex ore okla del ky tenn
+jan feb mar apr jun jul aug sep sept oct nov dec mt ft gen gov sen rep
+""".split())
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9$€£])")
+_PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*(?:[*•\-–]\s|\d+[.)]\s))|\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence: its text, where it starts in the document and the paragraph it belongs to."""
+
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    heading: bool = False
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every non-blank line or paragraph of ``text``."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for m in _PARAGRAPH.finditer(text):
+        if text[pos:m.start()].strip():
+            out.append(_trim(text, pos, m.start()))
+        pos = m.end()
+    if text[pos:].strip():
+        out.append(_trim(text, pos, len(text)))
+    return out
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def is_heading(line: str) -> bool:
+    """A headline or section title: short, no closing full stop, mostly capitalised words or all caps."""
+    stripped = line.strip().lstrip("*#•- ").strip()
+    if not stripped or len(stripped) > 160 or stripped.endswith((".", ":", ";")):
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][\w'’&.-]*", stripped)]
+    if not words:
+        return True
+    small = {"a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "with", "at", "by", "as", "from",
+             "vs", "its", "into", "after", "over"}
+    content = [w for w in words if w.lower() not in small]
+    if not content:
+        return False
+    caps = sum(1 for w in content if w[0].isupper() or w[0].isdigit())
+    return caps / len(content) >= 0.7 and len(words) >= 2
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Every sentence of ``text`` in order; headings (titles without a full stop) are flagged."""
+    out: list[Sentence] = []
+    for number, (p_start, p_end) in enumerate(paragraphs(text)):
+        block = text[p_start:p_end]
+        if not re.search(r"[.!?][\"'”’)]*\s", block.rstrip(".")) and is_heading(block):
+            out.append(Sentence(p_start, p_end, block, number, heading=True))
+            continue
+        pos = 0
+        for m in _BOUNDARY.finditer(block):
+            before = block[:m.start() + 1]
+            word = re.search(r"([A-Za-z][A-Za-z.]*)\.$", before)
+            if word:
+                w = word.group(1)
+                # "J.P.", "U.S.", single initials, known abbreviations: not an end.
+                if w.lower().rstrip(".") in _ABBREVIATIONS or len(w.rstrip(".")) == 1 or "." in w.rstrip("."):
+                    if not (w in ("U.S.", "U.K.") and re.match(r"\s+(?:The|It|In|A|On|But)\b", block[m.end() - 1:])):
+                        continue
+            s, e = _trim(block, pos, m.end())
+            if e > s:
+                out.append(Sentence(p_start + s, p_start + e, block[s:e], number))
+            pos = m.end()
+        s, e = _trim(block, pos, len(block))
+        if e > s:
+            out.append(Sentence(p_start + s, p_start + e, block[s:e], number))
+    return out
