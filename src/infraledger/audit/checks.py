@@ -130,6 +130,12 @@ def check_amount(claim: Claim, ctx: Context) -> list[Finding]:
         out.append(Finding(Verdict.CONTRADICTED, f"{ctx.cite(f)} records {format_money(_figure(claim, f))} for "
                            f"{f.subject} ({when(f.time)}), outside what “{claim.text}” allows.",
                            tuple(x for x, _ in figured)))
+    if same and not figured:
+        f = same[-1]
+        what = "valuation" if claim.measure == "valuation" else "amount"
+        out.append(Finding(Verdict.UNSUPPORTED, f"{ctx.cite(f)} records {f.subject}'s {f.type.value.replace('_', ' ')} "
+                           f"({when(f.time)}) but states no {what}, so nothing confirms or contradicts “{claim.text}”.",
+                           tuple(same)))
     if other and not same:
         f = other[-1]
         names = ", ".join(p.name for p in f.counterparties)

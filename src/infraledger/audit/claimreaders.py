@@ -22,7 +22,7 @@ _PERCENT = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)", re.I
 def read_money(f, bases: set[tuple[int, int]]) -> None:
     """Amounts, valuations and share prices."""
     for s, e, money in find_money(f.body):
-        money = _verb_qualifier(f.body[max(0, s - 40):s], money)
+        s, money = _verb_qualifier(f.body, s, e, money)
         start, end = f.sent.start + s, f.sent.start + e
         if (start, end) in bases or any(a <= start < b for a, b in f.used):
             continue
@@ -72,10 +72,14 @@ def read_money(f, bases: set[tuple[int, int]]) -> None:
 _EXCEEDS = re.compile(r"\b(?:exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|top(?:s|ped)?|crossed|tops)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-def _verb_qualifier(before: str, money: Money) -> Money:
-    if money.qualifier is Qualifier.EXACT and _EXCEEDS.search(before):
-        return Money(money.amount, money.currency, Qualifier.MORE_THAN, None, money.text)
-    return money
+def _verb_qualifier(body: str, s: int, e: int, money: Money) -> tuple[int, Money]:
+    """(start, money) with a lower bound stated by a verb taken in: "exceeds $33 billion"."""
+    window = max(0, s - 40)
+    m = _EXCEEDS.search(body[window:s])
+    if money.qualifier is Qualifier.EXACT and m:
+        start = window + m.start()
+        return start, Money(money.amount, money.currency, Qualifier.MORE_THAN, None, body[start:e])
+    return s, money
 
 
 def _party_after(f, end: int, gap_pattern: str):

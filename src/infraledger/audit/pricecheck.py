@@ -47,8 +47,13 @@ def price_at(claim: Claim, ctx: Context) -> Fact | None:
     window = _window(claim, ctx)
     if window is None:
         return None
-    inside = [f for f in _prices(claim, ctx) if f.time.end >= window[0] and f.time.start <= window[1]]
-    return inside[-1] if inside else None
+    prices = _prices(claim, ctx)
+    inside = [f for f in prices if f.time.end >= window[0] and f.time.start <= window[1]]
+    if inside:
+        return inside[-1]
+    # "As of March 2026" with no March price yet: the last close shortly before stands for it.
+    near = [f for f in prices if window[0] - _NEAR <= f.time.end < window[0]]
+    return near[-1] if near else None
 
 
 def check_share_price(claim: Claim, ctx: Context) -> list[Finding]:
