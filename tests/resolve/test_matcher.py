@@ -48,7 +48,8 @@ def test_press_and_filing_forms_of_one_company_match(directory):
     m = NameMatcher(directory)
     assert m.same("NVIDIA CORP", "NVIDIA Corporation")
     assert m.same("Meta Platforms, Inc.", "META PLATFORMS INC")
-    assert m.same("Axonics Modulation Technologies, Inc.", "Axonics, Inc.")  # specific first word
+    assert m.same("Palo Alto Networks, Inc.", "Palo Alto")  # a specific name plus a descriptive word
+    assert not m.same("Palo Alto Networks, Inc.", "Palo")    # part of a two-word name
     assert m.same("Eaton Vance Tax-Advantaged Global Dividend Opportunities Fun",  # truncated by EDGAR
                   "Eaton Vance Tax-Advantaged Global Dividend Opportunities Fund")
 

@@ -131,9 +131,10 @@ class SecDirectory:
 
     def by_cik(self, cik: int | str) -> DirectoryEntry | None:
         try:
-            return self._entries().get(int(str(cik).lower().removeprefix("cik").strip(": ")))
+            number = int(str(cik).lower().removeprefix("cik").strip(": "))
         except ValueError:
             return None
+        return self._entries().get(number)
 
     def by_ticker(self, ticker: str) -> DirectoryEntry | None:
         self._entries()

@@ -105,10 +105,15 @@ class NameMatcher:
             return Match(0.0, "no comparable words")
         dice = 100.0 * (ma + mb) / (wa + wb)
         shorter, short_matched, short_total = (ta, ma, wa) if wa <= wb else (tb, mb, wb)
-        if short_total and short_matched >= 0.999 * short_total and len(shorter) < max(len(ta), len(tb)):
-            if self.specific(shorter, known_count):
+        longer = tb if shorter is ta else ta
+        if short_total and short_matched >= 0.999 * short_total and len(shorter) < len(longer):
+            # The longer name may add only descriptive words: "Palo Alto" is "Palo Alto Networks",
+            # "Palo" is not (its partner word "Alto" is part of the name, not a description).
+            extra = [t for t in longer if t not in shorter and t not in GENERIC_WORDS]
+            if not self.specific(shorter, known_count):
+                return Match(min(dice, self.threshold - 1.0), "contained, not specific")
+            if not extra:
                 return Match(max(dice, self.threshold + 4.0 + dice / 100.0), "contained, specific")
-            return Match(min(dice, self.threshold - 1.0), "contained, not specific")
         return Match(round(dice, 2), "shared words")
 
     def same(self, a: str, b: str) -> bool:

@@ -60,7 +60,7 @@ def split_subsidiary(name: str) -> tuple[str, str] | None:
 
     'Fujitsu subsidiary 1Finity' -> ('1Finity', 'Fujitsu').
     """
-    name = name.strip()
+    name = name.strip().rstrip(".")
     for pattern in (_PARENT_FIRST, _CHILD_FIRST):
         m = pattern.fullmatch(name)
         if m:
