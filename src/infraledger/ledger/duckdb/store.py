@@ -116,7 +116,8 @@ class DuckDBStore(LedgerStore):
     def _transaction(self, work, resolver: Resolver | None):
         if self.read_only:
             raise LedgerError(f"{self.path}: ledger opened read-only")
-        resolver = resolver or Resolver(self.snapshot().entities())
+        # Recorded decisions go to the resolver so that an undone merge is not made again.
+        resolver = resolver or Resolver(self.snapshot().entities(), decisions=self.resolutions())
         self.con.execute("BEGIN TRANSACTION")
         try:
             out = work(resolver)
