@@ -29,6 +29,8 @@ def _register() -> None:
     audit.register(cli)
     from . import edgar
     edgar.register(cli)
+    from . import resolve
+    resolve.register(cli)
 
 
 _register()
