@@ -68,6 +68,8 @@ FRAMES: tuple[Frame, ...] = (
     _f("stake-from", SI, rf"(?P<t>{E}){_g(60)}\b(?:received|receives|landed|lands|secured|secures|got|gets|won|wins|"
        rf"raised|raises|took|takes|accepted)\b{_g(12)}(?P<m>{M}){_g(30)}\bfrom (?P<a>{E})(?!\s*(?:,|and)\s*{E})",
        "t", {"a": INV}),
+    _f("stake-topic", SI, rf"(?P<a>{E}){_g(40)}\b(?:take|takes|took|taking|buy|buys|bought)\b {_STAKE}\b"
+       rf"(?!{_g(40)}\bin\b)", "topic", {"a": INV}),
     _f("buy-stock", SI, rf"(?P<a>{E}){_g(60)}\b(?:buy|buys|bought|buying|purchase|purchases|purchased)\b{_g(10)}"
        rf"(?P<m>{M}) (?:worth )?of (?:new )?(?P<t>{E}) (?:common |ordinary |new |class a )?(?:stock|shares|equity)",
        "t", {"a": INV}),
@@ -136,7 +138,7 @@ FRAMES: tuple[Frame, ...] = (
 # easier to say in code than in one pattern (see rules.py).
 RAISE = re.compile(rf"(?P<t>{E}){_g(140)}\b(?P<verb>raised|raises|raise|raising|closed|closes|close of|closing|"
                    rf"secured|secures|landed|lands|announced|announces|completed|completes|bagged|picked up|"
-                   rf"pulled in|banked|netted|fetched|priced|prices|pricing|sold)\b(?P<gap>{_g(60)})(?P<m>{M})?",
+                   rf"pulled in|banked|netted|fetched|priced|prices|pricing|sold)\b(?P<gap>{_g(60)})(?P<m>{M})",
                    re.IGNORECASE)
 ROUND_WORDS = re.compile(r"\b(?:round|series [a-z]\d?|seed|funding|financing|venture|fund-?raising|fundraise|"
                          r"valuation|valuing|valued|led by|co-led|investors?)\b", re.IGNORECASE)

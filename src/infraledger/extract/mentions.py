@@ -60,6 +60,12 @@ _ROLE = (r"(?:chief\s+(?:executive|technology|financial|operating|strategy|produ
          r"executive|officer|engineer|analyst|researcher|scientist|boss|successor|minister|chairperson|partner)")
 _PERSON_BEFORE = re.compile(rf"(?:{_ROLE})(?:\s+(?:and|&)\s+(?:{_ROLE}))?,?\s+$", re.I)
 _PERSON_AFTER = re.compile(rf"^,\s*(?:\d{{2}},|who\b|(?:(?!whose|which|that)[\w&'’.\-]+\s+){{0,6}}?(?:{_ROLE})\b)", re.I)
+# What follows a sentence's first word when that word is a name: "Cisco, which ...", "Cisco's",
+# "Cisco agreed ...".
+_NAME_CONTEXT = re.compile(r"(?:,\s*(?:which|who|whose|a|an|the|founded|based)\b|'s\b|’s\b|\s+(?:said|says|agreed|"
+                           r"announced|raised|acquired|bought|signed|closed|completed|reported|invested|lost|named|"
+                           r"hired|sold|took|priced|landed|secured|received|agrees|announces|raises|acquires|buys|"
+                           r"signs|closes|completes|invests|sells|takes|prices|lands|secures|receives)\b)")
 _LEGAL_TAIL = re.compile(r",?\s+(?:Inc|Corp|Corporation|Co|Ltd|LLC|L\.P|LP|plc|PLC|Limited|S\.A|N\.V)\.?$")
 
 
@@ -104,9 +110,10 @@ def find_mentions(sentence: str, *, sentence_start_words: frozenset[str] = froze
         # Leading words that are not names: "The", "On", "In June", "French", "Dallas-based".
         while words and (_clean_word(words[0].group(0)) in _STOP
                          or re.search(r"-(?:based|headquartered|listed|born|owned|backed)$", words[0].group(0), re.I)
+                         or re.match(r"[A-Z][\w]*-[a-z]", words[0].group(0))
                          or words[0].group(0) in ("&", "of", "and")):
             words.pop(0)
-        while words and (_clean_word(words[-1].group(0)) in _STOP - {"co", "ai"} or words[-1].group(0) in ("&", "of", "the", "and", "for")):
+        while words and (_clean_word(words[-1].group(0)) in _STOP - {"co", "ai"} or re.match(r"[A-Z][\w]*-[a-z]", words[-1].group(0)) or words[-1].group(0) in ("&", "of", "the", "and", "for")):
             words.pop()
         if not words:
             continue
@@ -130,7 +137,7 @@ def find_mentions(sentence: str, *, sentence_start_words: frozenset[str] = froze
         # known as a name elsewhere or is itself name-like.
         if s2 == _first_word_start(sentence) and " " not in text:
             word = _clean_word(text)
-            if word not in sentence_start_words and not _namey(text):
+            if word not in sentence_start_words and not _namey(text) and not _NAME_CONTEXT.match(sentence[e2:]):
                 continue
         # A dateline's place in capitals ("ESPOO, Feb 10" / "SAN FRANCISCO —").
         if s2 == _first_word_start(sentence) and re.fullmatch(r"[A-Z .'&-]{4,}", text) and not possessive \

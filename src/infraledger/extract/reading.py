@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..model.money import Money, find_money
 from .mentions import Mention, TICKER_RE, build_table, find_mentions, is_exchange, EntityTable
-from .text import Sentence, split_sentences
+from .text import Sentence, is_heading, split_sentences
 
 CITATION_RE = re.compile(r"\s*\((?:Source|Sources|via|per)\s*:\s*([^()]{2,200})\)", re.IGNORECASE)
 _HEADS = (r"company|startup|start-up|firm|group|chipmaker|chip-maker|chip designer|maker|developer|provider|lab|"
@@ -43,6 +43,7 @@ class Analysed:
     pieces: list[tuple[int, int, int, int]]  # (abstract start, abstract end, text start, text end)
     citation: str = ""
     entity_ids: list[int] = field(default_factory=list)  # org entity ids in order, after coreference
+    topic: int | None = None  # the company the previous sentences were about
 
     def to_text(self, pos: int) -> int:
         """Offset in the sentence text for an offset in ``abstract``."""
@@ -74,7 +75,13 @@ def read(text: str) -> Reading:
                 known.add(m.text.lower())
     known_f = frozenset(known)
     all_mentions = [find_mentions(mt, sentence_start_words=known_f) for mt, _ in masked]
-    table, surfaces = build_table(all_mentions)
+    # Title-case headlines run names into verbs ("Crusoe Raises ..."): they do not define names.
+    table, surfaces = build_table([ms for s, ms in zip(sentences, all_mentions) if not s.heading])
+    for s, ms in zip(sentences, all_mentions):
+        for m in ms:
+            if s.heading and table.lookup(surfaces.get(_strip(m.text), m.text)) is None:
+                surfaces[_strip(m.text)] = _strip(m.text)
+                table.add(_strip(m.text), m.kind)
     out: list[Analysed] = []
     topics: list[list[int]] = []
     for i, (s, (mt, citation), ms) in enumerate(zip(sentences, masked, all_mentions)):
@@ -84,6 +91,7 @@ def read(text: str) -> Reading:
         money = [(a, b, mo) for a, b, mo in find_money(mt)]
         analysed = _abstract(s, i, mt, ms, ids, money, table, topics)
         analysed.citation = citation
+        analysed.topic = _topic(topics, set(), table)
         out.append(analysed)
         topics.append(analysed.entity_ids)
     return Reading(text=text, sentences=out, table=table)
@@ -106,10 +114,19 @@ def _mask(text: str) -> tuple[str, str]:
     for m in CITATION_RE.finditer(text):
         citation = citation or " ".join(m.group(1).split())
         out = out[:m.start()] + " " * (m.end() - m.start()) + out[m.end():]
-    for m in TICKER_RE.finditer(out):
-        # keep the ticker cue for find_mentions: it reads it right after the name
-        pass
+    # A dateline's place and date ("SANTA CLARA, Calif., Dec. 2, 2025 -- ") names no party.
+    dateline = re.match(r"^[A-Z][\w .,'&]{0,80}?(?:19|20)\d{2}\s*(?:--|—|–|-)\s", out)
+    if dateline and re.search(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s", dateline.group(0)):
+        out = " " * dateline.end() + out[dateline.end():]
+    # A bullet's title-case label ("* Smarter Connectivity: Arrcus landed ...") names no party.
+    label = re.match(r"^\s*(?:[*•\-]\s*)?([A-Z][\w&+/'’ -]{0,60}):\s", out)
+    if label and is_heading(label.group(1)):
+        out = " " * label.end() + out[label.end():]
     return out, citation
+
+
+def _blank(m: re.Match) -> str:
+    return " " * len(m.group(0))
 
 
 def _topic(topics: list[list[int]], exclude: set[int], table: EntityTable) -> int | None:
@@ -126,7 +143,7 @@ def _abstract(s: Sentence, index: int, text: str, ms: list[Mention], ids: list[i
     spans: list[tuple[int, int, str, int | None]] = []  # (start, end, placeholder, org id)
     for m, idx in zip(ms, ids):
         tag = "P" if table.kinds[idx] == "person" else "E"
-        spans.append((m.start, m.end, f"⟨{tag}{idx}⟩" + ("'s" if m.possessive else ""), idx if tag == "E" else None))
+        spans.append((m.start, m.end, f"⟨{tag}{idx}⟩", idx if tag == "E" else None))
     for n, (a, b, _) in enumerate(money):
         if all(b <= x or a >= y for x, y, _, _ in spans):
             spans.append((a, b, f"⟨M{n}⟩", None))
@@ -143,7 +160,7 @@ def _abstract(s: Sentence, index: int, text: str, ms: list[Mention], ids: list[i
         if appos:
             target = appos[2]
         else:
-            target = _topic(topics, here, table)
+            target = _topic(topics, {idx for x, y, ph, idx in spans if idx is not None and y <= start}, table)
         if target is None:
             continue
         possessive = text[end:end + 2] in ("'s", "’s")
@@ -167,7 +184,11 @@ def _abstract(s: Sentence, index: int, text: str, ms: list[Mention], ids: list[i
             target = prior[0] if prior else _topic(topics, here, table)
             tag = ""
         else:
-            target = _topic(topics, here, table)
+            # An object pronoun is not its own clause's subject (the nearest company before it),
+            # but may be another company of the sentence ("after X's owner took it private").
+            nearest = prior[-1] if prior else None
+            earlier = [idx for idx in prior if idx != nearest]
+            target = earlier[0] if earlier else _topic(topics, {nearest} if nearest is not None else set(), table)
             tag = ""
         if target is None:
             continue
@@ -190,9 +211,14 @@ def _abstract(s: Sentence, index: int, text: str, ms: list[Mention], ids: list[i
         pos = end
     abstract.append(text[pos:])
     pieces.append((apos, apos + len(text) - pos, pos, len(text)))
-    joined = "".join(abstract)
+    joined = "".join(abstract).replace("’s", "'s")
     # Ticker cues and blanked citations are noise to the frames.
-    joined = re.sub(r"\s*\((?:NYSE|NASDAQ|Nasdaq|TSX|LSE|ASX)[^)]*\)", lambda m: " " * len(m.group(0)), joined)
+    joined = re.sub(r"\s*\((?:NYSE|NASDAQ|Nasdaq|TSX|LSE|ASX)[^)]*\)", _blank, joined)
     entity_ids = [int(x) for x in re.findall(r"⟨E(\d+)⟩", joined)]
+    # Blanked to equal length, so offsets still map: appositions that describe a party ("X, a
+    # GPU cloud backed by Y, raised ...") and a parent named before its subsidiary ("Fujitsu
+    # subsidiary 1Finity"), which would otherwise stand between a verb and its party.
+    joined = re.sub(r"(?<=⟩), (?:a|an|the) (?:[^,;⟨—]|⟨[EP]\d+⟩(?:'s)?){1,100}?,(?= )", _blank, joined)
+    joined = re.sub(r"⟨E\d+⟩(?:'s)? (?:subsidiary|unit|division|affiliate|arm|spin-off|spinoff) (?=⟨E)", _blank, joined)
     return Analysed(sentence=s, index=index, mentions=ms, ids=ids, money=money, abstract=joined,
                     pieces=pieces, entity_ids=entity_ids)

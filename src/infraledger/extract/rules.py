@@ -13,7 +13,8 @@ What is *not* an event is decided by the same grammar: rumours, talks, hypotheti
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import timedelta
 from decimal import Decimal
 
 from ..model.events import FactType, Participant, Role, Status
@@ -41,7 +42,7 @@ _PENDING = re.compile(r"\b(?:pending|awaiting|still needs|still requires|remains
 _ANNOUNCED = re.compile(r"\b(?:agreed|agrees|agree|agreement|to acquire|will acquire|would acquire|announced|"
                         r"announces|plans to|letter of intent|definitive|will invest|would invest|to buy|to sell|"
                         r"will buy|will pay|is paying|committed|commits)\b", re.I)
-_DEAL_ANAPHOR = re.compile(r"^(?:The|This|That)\s+(?:[\w-]+\s+){0,3}?(?:deal|transaction|acquisition|purchase|sale|"
+_DEAL_ANAPHOR = re.compile(r"^(?:The|This|That)\s+(?:\S+\s+){0,3}?(?:deal|transaction|acquisition|purchase|sale|"
                            r"agreement|merger|round|contract|investment|subscription|takeover|offering|financing)\b",
                            re.I)
 _LEAD = re.compile(rf"\b(?:co-led|led|co-led)\s+by\s+(?P<l>{EL})", re.I)
@@ -93,7 +94,7 @@ def extract(document) -> list[CandidateFact]:
             continue
         found = _frames(an, reading) + _raises(an, reading)
         if found:
-            _arguments(found, an, reading, anchor, drafts)
+            _arguments(found, an, reading, anchor, drafts, document.published)
             for d in found:
                 _participants(d, an, reading)
                 if not d.cited and i + 1 < len(reading.sentences):
@@ -126,21 +127,53 @@ def _hypothetical(an: Analysed, start: int, end: int) -> bool:
     return False
 
 
+_COORDINATED = re.compile(r"(?:,\s*)?\band\s+(?:also\s+|then\s+|later\s+|\w+ly\s+)?(?=(?:has\s+|have\s+|had\s+|"
+                          r"will\s+)?(?:signed|expanded|extended|secured|landed|raised|agreed|completed|closed|"
+                          r"acquired|bought|invested|received|struck|inked|won|took|hired|named|lost|announced)\b)")
+
+
+def _variants(an: Analysed) -> list[Analysed]:
+    """The sentence, plus one copy per coordinated verb phrase with the subject written in.
+
+    "X landed $67 million from Y and concurrently signed a deal with Z": the second verb's
+    subject is X, so a copy reads "... ⟨X⟩ signed a deal with Z" (offsets mapped back).
+    """
+    out = [an]
+    for m in _COORDINATED.finditer(an.abstract):
+        before = re.findall(r"⟨E\d+⟩", an.abstract[:m.start()])
+        if not before:
+            continue
+        subject = before[0] + " "
+        delta = len(subject) - (m.end() - m.start())
+        abstract = an.abstract[:m.start()] + subject + an.abstract[m.end():]
+        pieces = [(a0, a1, t0, t1) if a1 <= m.start() else
+                  (max(a0, m.start()) + (delta if a0 >= m.end() else 0), a1 + delta, t0, t1)
+                  for a0, a1, t0, t1 in an.pieces]
+        out.append(replace(an, abstract=abstract, pieces=pieces))
+    # Appositions and relative clauses between a verb and its party ("sell 51% of X, the maker
+    # it bought in 2015 for $16.7 billion, to Y") are read once in place and once blanked out.
+    blanked = re.sub(r"(?<=⟩),\s(?:⟨E\d+⟩|which|who|whose|until then|formerly|previously)[^,;]{0,120}?,(?= )",
+                     lambda m: " " * len(m.group(0)), an.abstract)
+    if blanked != an.abstract:
+        out.append(replace(an, abstract=blanked))
+    return out
+
+
 def _frames(an: Analysed, reading: Reading) -> list[Draft]:
     out: list[Draft] = []
-    claimed: set[tuple] = set()
+    claimed: set[frozenset] = set()
     table = reading.table
-    for frame in FRAMES:
-        for m in frame.pattern.finditer(an.abstract):
-            d = _from_match(frame, m, an, reading)
+    for variant, frame in ((v, f) for v in _variants(an) for f in FRAMES):
+        for m in frame.pattern.finditer(variant.abstract):
+            d = _from_match(frame, m, variant, reading)
             if d is None:
                 continue
-            key = (d.subject, tuple(sorted(i for i, _ in d.roles)))
-            if key in claimed or any(k[0] == d.subject and set(k[1]) & set(key[1]) for k in claimed):
+            pairs = {frozenset((d.subject, i)) for i, _ in d.roles} or {frozenset((d.subject, -1, *d.people))}
+            if pairs & claimed:
                 continue
             if table.kinds[d.subject] == "person" or is_exchange(table.names[d.subject]):
                 continue
-            claimed.add(key)
+            claimed |= pairs
             out.append(d)
             if frame.name == "invest-in":
                 # "A agreed to invest up to $10 billion in X and B up to $5 billion": the elided second deal.
@@ -158,7 +191,7 @@ def _from_match(frame: Frame, m: re.Match, an: Analysed, reading: Reading) -> Dr
     if _hypothetical(an, m.start(), m.end()):
         return None
     gap = groups.get("gap") or ""
-    if frame.name == "acquire" and re.search(r"⟨M|\bfrom\b|\bstake\b|\bshares\b|\bstock\b|\bassets?\b", gap):
+    if frame.name == "acquire" and re.search(r"⟨M|\bfrom\b|\bstake\b|\bassets?\b", gap):
         return None
     if frame.name == "signed-with" and re.search(r"\b(?:merger|takeover|acquisition|purchase|sale|settlement|credit|"
                                                  r"loan|standstill|voting|licensing)\s*$", gap):
@@ -173,6 +206,8 @@ def _from_match(frame: Frame, m: re.Match, an: Analysed, reading: Reading) -> Dr
         head = an.abstract[max(0, m.start() - 80):m.start()] + (groups.get("app") or "")
         poss = re.findall(r"⟨E(\d+)⟩'s", head)
         subject_ids = [int(poss[-1])] if poss else []
+    if not subject_ids and frame.subject == "topic" and an.topic is not None:
+        subject_ids = [an.topic]
     if not subject_ids:
         return None
     subject = subject_ids[0]
@@ -185,6 +220,10 @@ def _from_match(frame: Frame, m: re.Match, an: Analysed, reading: Reading) -> Dr
         if not re.search(r"\b(?:ceo|chief|founder|president|cto|head|executive|engineers?|staff|team|researchers)\b",
                          m.group(0), re.I):
             return None
+    if frame.name == "signed-with" and re.match(r"\s*to (?:purchase|buy|acquire|procure|lease|rent)\b",
+                                                an.abstract[m.end():]):
+        # "X entered into agreements with Y to purchase ...": X is the customer.
+        roles, subject = [(subject, Role.CUSTOMER)], roles[0][0]
     d = Draft(type=frame.type, subject=subject, roles=roles, people=people, sentence=an,
               trigger=(m.start(), m.end()), frame=frame.name, status=frame.status)
     if groups.get("m"):
@@ -297,7 +336,8 @@ def _valuation(an: Analysed, after_pos: int = 0) -> Money | None:
     return None
 
 
-def _arguments(found: list[Draft], an: Analysed, reading: Reading, anchor, drafts: list[Draft]) -> None:
+def _arguments(found: list[Draft], an: Analysed, reading: Reading, anchor, drafts: list[Draft],
+               document_time: FuzzyTime | None) -> None:
     """Amounts (nearest unclaimed money to each trigger), valuations, dates, status, citation."""
     used = set()
     for d in found:
@@ -325,12 +365,12 @@ def _arguments(found: list[Draft], an: Analysed, reading: Reading, anchor, draft
     for d in found:
         if d.valuation is None and d.type in (FactType.FUNDING_ROUND, FactType.STRATEGIC_INVESTMENT, FactType.IPO):
             d.valuation = _valuation(an)
-        d.time = _date(an, d, anchor, drafts)
+        d.time = _date(an, d, anchor, drafts, document_time)
         d.status = _status(d, an)
         d.cited = an.citation
 
 
-def _date(an: Analysed, d: Draft, anchor, drafts: list[Draft]) -> FuzzyTime | None:
+def _date(an: Analysed, d: Draft, anchor, drafts: list[Draft], document_time: FuzzyTime | None) -> FuzzyTime | None:
     text = an.sentence.text
     times = [(a, b, ft) for a, b, ft in find_times(text, anchor, partial=True)
              if not _BAD_DATE_BEFORE.search(text[max(0, a - 25):a])
@@ -342,9 +382,18 @@ def _date(an: Analysed, d: Draft, anchor, drafts: list[Draft]) -> FuzzyTime | No
         return (inside or times)[0][2]
     if re.search(r"\bthe same day\b", text, re.I) and drafts and drafts[-1].time:
         return drafts[-1].time
-    if anchor is not None and an.sentence.paragraph <= 3 and re.search(r"\btoday\b", text, re.I):
-        return FuzzyTime.day(anchor, "today")
-    return None
+    later = re.search(r"\b(\w+) days later\b", text, re.I)
+    if later and drafts and drafts[-1].time and drafts[-1].time.precision.value == "day":
+        n = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}.get(later.group(1).lower())
+        if n:
+            return FuzzyTime.day(drafts[-1].time.start + timedelta(days=n), later.group(0))
+    if re.search(r"\bthe same day\b", text, re.I) and drafts and drafts[-1].time:
+        return drafts[-1].time
+    # No date of its own: the last date stated earlier in the paragraph, else the document's date.
+    for prev in reversed(drafts):
+        if prev.sentence.sentence.paragraph == an.sentence.paragraph and prev.time is not None:
+            return prev.time
+    return document_time
 
 
 def _status(d: Draft, an: Analysed) -> Status:
@@ -435,8 +484,12 @@ def _follow_up(an: Analysed, reading: Reading, last: Draft, last_by_type: dict, 
     fr = last_by_type.get(FactType.FUNDING_ROUND)
     if fr is not None and an.index - fr.sentence.index <= 3 and last is fr:
         _add_investors(fr, an, reading)
-    if not _DEAL_ANAPHOR.match(an.sentence.text.strip()) and not re.match(r"^(?:That|This|The)\s+\w+\s+(?:closed|"
-                                                                         r"completed)", an.sentence.text):
+    anaphor = _DEAL_ANAPHOR.match(an.sentence.text.strip())
+    mentions_deal = re.search(r"\b(?:deal|transaction|consideration|acquisition|purchase|round|contract|investment)\b",
+                              an.abstract, re.I)
+    if not anaphor and not (mentions_deal and an.index - last.sentence.index <= 2 and last.amount is None
+                            and (not an.entity_ids or last.subject in an.entity_ids
+                                 or any(i in an.entity_ids for i, _ in last.roles))):
         return
     d = last
     if d.type is FactType.TALENT_MOVE:
