@@ -51,7 +51,9 @@ class Frame:
 
 def _f(name: str, type_: FactType, pattern: str, subject: str, roles: dict[str, Role] | None = None,
        status: Status | None = None, people: str = "") -> Frame:
-    return Frame(name, type_, re.compile(pattern, re.IGNORECASE), subject, roles or {}, status, people)
+    # Blanked appositions leave runs of spaces: every space in a pattern stands for any run.
+    return Frame(name, type_, re.compile(pattern.replace(" ", r"\s+"), re.IGNORECASE), subject, roles or {}, status,
+                 people)
 
 
 INV, LEAD, ACQ, CUS, HIR, EXC = Role.INVESTOR, Role.LEAD_INVESTOR, Role.ACQUIRER, Role.CUSTOMER, Role.HIRER, Role.EXCHANGE
@@ -150,5 +152,11 @@ IPO_NOT = re.compile(r"\b(?:filed|files|filing|plans?|planning|prepar\w*|conside
                      r"could|may|might|seek\w*|intend\w*|confidential\w*|ahead of|before|secondary)\b", re.IGNORECASE)
 UNDISCLOSED_ROUNDS = re.compile(r"\b(?:raised|closed|closing|raising|completed|secured)\b[^.;]{0,30}"
                                 r"\b(?:undisclosed|unannounced|unspecified)\b[^.;]{0,20}\brounds?\b", re.IGNORECASE)
-ROUND_NOUN = re.compile(rf"(?P<t>{E})(?:'s)?{_g(40)}(?P<m>{M}) (?:[\w-]+ ){{0,2}}?(?:Series [A-Z]\d?|seed round|"
-                        rf"funding round|financing round|round)\b", re.IGNORECASE)
+ROUND_NOUN = re.compile(rf"(?P<t>{E})(?:'s)?{_g(90)}(?P<m>{M})\s+(?:(?!(?:in|into|for|to|of|from|at|the)\b)[\w-]+\s+)"
+                        rf"{{0,2}}?(?:Series [A-Z]\d?|seed round|funding round|financing round|round)\b", re.IGNORECASE)
+# "Samsung's fund co-led a $100 million round in the company"
+ROUND_IN = re.compile(rf"(?P<l>{EL})\s+(?:co-)?led\s+(?:a|an|the)\s+(?P<m>{M})\s+(?:[\w-]+\s+){{0,3}}?round\s+in\s+"
+                      rf"(?P<t>{E})", re.IGNORECASE)
+CUMULATIVE = re.compile(r"\b(?:raised a total|in total|to date|since (?:it was )?"
+                        r"founded|since its founding|since inception|bringing (?:its|the) total|total funding)\b",
+                        re.IGNORECASE)

@@ -19,7 +19,8 @@ _WORD = r"(?:[A-Z]\.[A-Z][a-z]{2,}|[A-Z](?:\.[A-Z])+\.?|[A-Z][A-Za-z0-9&'’\-]*
 _JOIN = r"(?:[ \t]+(?:&[ \t]+|of[ \t]+(?:the[ \t]+)?|de[ \t]+|du[ \t]+|for[ \t]+)?|[ \t]*&[ \t]*)"
 _SUFFIX = r"(?:,?[ \t]+(?:Inc|Corp|Corporation|Co|Ltd|LLC|L\.P|LP|plc|PLC|AG|SA|S\.A|NV|N\.V|ASA|SE|GmbH|Oyj|AB|Limited)\.?(?![A-Za-z]))"
 _NUMBER_NAME = r"(?:\d{1,4}[ \t]+(?=(?:Capital|Ventures|Partners|Group|Holdings|Labs|Systems)\b))"
-NAME_RE = re.compile(rf"(?<![\w$€£.])(?:{_NUMBER_NAME})?{_WORD}(?:{_JOIN}{_WORD})*{_SUFFIX}?")
+NAME_RE = re.compile(rf"(?<![\w$€£.])(?:{_NUMBER_NAME})?{_WORD}(?:{_JOIN}{_WORD})*"
+                     rf"(?:(?<=Fund)[ \t]+\d{{1,2}}(?![\d,.%]))?{_SUFFIX}?")
 TICKER_RE = re.compile(r"\((?:NYSE|NASDAQ|Nasdaq|TSX|LSE|ASX|TSE|HKEX|SIX|XETRA|Euronext)[^:)]{0,12}:\s*([A-Z][A-Z.\-]{0,6})\)")
 GOVERNMENT_RE = re.compile(r"\b(?:the\s+)?(U\.S\.|US|UK|British|French|German|Japanese|Chinese|Indian|Korean|Saudi|Canadian)\s+"
                            r"(government|state|Treasury)\b")
@@ -36,7 +37,7 @@ jan feb mar apr jun jul aug sep sept oct nov dec
 monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday
 chief executive officer president chairman chairwoman chair founder co-founder cofounder director vice head
 ceo cto cfo coo cio cso evp svp vp md board chief-executive
-ai gpu gpus cpu cpus tpu it ml ipo ipos m&a saas us u.s. uk u.k. eu usd eur q1 q2 q3 q4 h1 h2 fy
+ai gpu gpus cpu cpus tpu it ml ipo ipos m&a saas us u.s. u.s uk u.k. u.k eu usd eur q1 q2 q3 q4 h1 h2 fy
 series class phase tier note notes source sources update updated published press release media contact
 contacts investor relations forward-looking statements about read more
 french dutch german british american chinese japanese korean israeli indian finnish norwegian swedish danish
@@ -47,6 +48,11 @@ taiwan france germany britain england italy spain ireland belgium austria singap
 texas california london paris tokyo beijing shanghai washington york silicon valley
 analysis commentary opinion weekly monthly looking wrap recap issue chip week
 """.split())
+# Words trimmed from a name's end: function words, dates and roles, but not places ("Export
+# Development Canada") or "AI"/"Co" ("Scale AI").
+_TAIL_STOP = _STOP - frozenset("""co ai europe asia america africa china japan korea israel india finland norway
+sweden denmark canada australia taiwan france germany britain england italy spain ireland belgium austria singapore
+russia brazil mexico texas california london paris tokyo beijing shanghai washington york silicon valley""".split())
 _COMPANY_WORDS = frozenset("""
 inc inc. corp corp. corporation co co. ltd ltd. llc plc ag sa nv asa se gmbh limited group holdings holding
 networks network systems labs lab technologies technology computing capital ventures venture partners
@@ -59,7 +65,8 @@ _ROLE = (r"(?:chief\s+(?:executive|technology|financial|operating|strategy|produ
          r"president|chair(?:man|woman)?|co-?founder|founder|director|vice\s+president|head\s+of\s+[\w\s'’-]{0,40}?|"
          r"executive|officer|engineer|analyst|researcher|scientist|boss|successor|minister|chairperson|partner)")
 _PERSON_BEFORE = re.compile(rf"(?:{_ROLE})(?:\s+(?:and|&)\s+(?:{_ROLE}))?,?\s+$", re.I)
-_PERSON_AFTER = re.compile(rf"^,\s*(?:\d{{2}},|who\b|(?:(?!whose|which|that)[\w&'’.\-]+\s+){{0,6}}?(?:{_ROLE})\b)", re.I)
+_PERSON_AFTER = re.compile(rf"^,\s*(?:\d{{2}},|who\b|(?!founded|based|backed|owned|headquartered|formerly)"
+                           rf"(?:(?!whose|which|that)[\w&'’.\-]+\s+){{0,6}}?(?:{_ROLE})\b)", re.I)
 # What follows a sentence's first word when that word is a name: "Cisco, which ...", "Cisco's",
 # "Cisco agreed ...".
 _NAME_CONTEXT = re.compile(r"(?:,\s*(?:which|who|whose|a|an|the|founded|based)\b|'s\b|’s\b|\s+(?:said|says|agreed|"
@@ -113,7 +120,7 @@ def find_mentions(sentence: str, *, sentence_start_words: frozenset[str] = froze
                          or re.match(r"[A-Z][\w]*-[a-z]", words[0].group(0))
                          or words[0].group(0) in ("&", "of", "and")):
             words.pop(0)
-        while words and (_clean_word(words[-1].group(0)) in _STOP - {"co", "ai"} or re.match(r"[A-Z][\w]*-[a-z]", words[-1].group(0)) or words[-1].group(0) in ("&", "of", "the", "and", "for")):
+        while words and (_clean_word(words[-1].group(0)) in _TAIL_STOP or re.match(r"[A-Z][\w]*-[a-z]", words[-1].group(0)) or words[-1].group(0) in ("&", "of", "the", "and", "for")):
             words.pop()
         if not words:
             continue
@@ -176,7 +183,7 @@ def _looks_like_person(sentence: str, m: Mention) -> bool:
     words = m.text.split()
     if any(w.lower().strip(".,") in _COMPANY_WORDS for w in words) or m.ticker or _LEGAL_TAIL.search(m.text):
         return False
-    if not 2 <= len(words) <= 4 and not (len(words) == 1 and _PERSON_AFTER.match(sentence[m.end:]) and re.match(r"^,\s*\d{2},", sentence[m.end:])):
+    if not 2 <= len(words) <= 4 and not (len(words) == 1 and _PERSON_AFTER.match(sentence[m.end:])):
         return False
     if not all(re.fullmatch(r"[A-Z][a-zA-Zé'’\-]+\.?|[A-Z]\.", w) for w in words):
         return False
@@ -236,10 +243,12 @@ def build_table(all_mentions: list[list[Mention]]) -> tuple[EntityTable, dict[st
     table = EntityTable()
     surfaces: dict[str, str] = {}
     forms = {}
+    order: dict[str, int] = {}
     person_last = set()
     for mentions in all_mentions:
         for m in mentions:
             forms.setdefault(strip_legal(m.text), m.kind)
+            order.setdefault(strip_legal(m.text).lower(), len(order))
             if m.kind == "person":
                 forms[strip_legal(m.text)] = "person"
                 person_last.add(m.text.split()[-1].lower())
@@ -253,8 +262,10 @@ def build_table(all_mentions: list[list[Mention]]) -> tuple[EntityTable, dict[st
         if name in tickers and tickers[name] != name:
             target = tickers[name]
         else:
+            # A short form abbreviates a full name written before it ("Palo Alto Networks ...
+            # Palo Alto"), not a longer name that comes later ("Crusoe ... Crusoe Cloud").
             longer = [n for n in names if n != name and n.lower().startswith(low + " ")
-                      and forms.get(n) == forms.get(name)
+                      and forms.get(n) == forms.get(name) and order[n.lower()] < order[low]
                       and not re.search(r"\b[A-Z]+\d+", n[len(name):])]
             if len(longer) == 1:
                 target = longer[0]

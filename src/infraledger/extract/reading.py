@@ -20,7 +20,7 @@ CITATION_RE = re.compile(r"\s*\((?:Source|Sources|via|per)\s*:\s*([^()]{2,200})\
 _HEADS = (r"company|startup|start-up|firm|group|chipmaker|chip-maker|chip designer|maker|developer|provider|lab|"
           r"carrier|operator|designer|vendor|miner|manufacturer|giant|supplier|specialist|neocloud|unicorn|insurgent|"
           r"outfit|business|concern")
-COREF_RE = re.compile(rf"\b[Tt]he\s+(?:[\w'’&.-]+\s+){{0,4}}?(?:{_HEADS})\b(?!\s+(?:of|that|which|whose|in which)\b)"
+COREF_RE = re.compile(rf"\b[Tt]he\s+(?:(?!the\b|a\b|an\b)[\w'’&.-]+\s+){{0,4}}?(?:{_HEADS})\b(?!\s+(?:of|that|which|whose|in which)\b)"
                       rf"(?!-)")
 _NOT_COREF = re.compile(r"^[Tt]he\s+(?:two|three|both|other|same|largest|biggest|smaller|new|combined|first|second|"
                         r"last|rival|remaining)\b")
@@ -84,12 +84,18 @@ def read(text: str) -> Reading:
                 table.add(_strip(m.text), m.kind)
     out: list[Analysed] = []
     topics: list[list[int]] = []
+    counts: dict[int, int] = {}
+    for ms in all_mentions:
+        for m in ms:
+            idx = table.lookup(surfaces.get(_strip(m.text), m.text))
+            if idx is not None:
+                counts[idx] = counts.get(idx, 0) + 1
     for i, (s, (mt, citation), ms) in enumerate(zip(sentences, masked, all_mentions)):
         ids = [table.lookup(surfaces.get(_strip(m.text), m.text)) or 0 for m in ms]
         for m, idx in zip(ms, ids):
             m.kind = table.kinds[idx]
         money = [(a, b, mo) for a, b, mo in find_money(mt)]
-        analysed = _abstract(s, i, mt, ms, ids, money, table, topics)
+        analysed = _abstract(s, i, mt, ms, ids, money, table, topics, counts)
         analysed.citation = citation
         analysed.topic = _topic(topics, set(), table)
         out.append(analysed)
@@ -129,17 +135,45 @@ def _blank(m: re.Match) -> str:
     return " " * len(m.group(0))
 
 
-def _topic(topics: list[list[int]], exclude: set[int], table: EntityTable) -> int | None:
-    """The most recent sentence's first company not excluded: what "the company" refers back to."""
-    for ids in reversed(topics[-8:]):
+def _topic(topics: list[list[int]], exclude: set[int], table: EntityTable,
+           earlier: list[int] = (), counts: dict[int, int] | None = None) -> int | None:
+    """What "the company" or "it" refers back to.
+
+    Candidates are the subjects (first companies) of the last three sentences and ``earlier``
+    companies of the current sentence; the one the document mentions most wins, ties going to
+    the most recent. Excluded are people, exchanges, public bodies and ``exclude``.
+    """
+    cands: list[int] = []
+    for ids in reversed(topics[-3:]):
         for idx in ids:
-            if idx not in exclude and table.kinds[idx] != "person" and not is_exchange(table.names[idx]):
-                return idx
-    return None
+            if _can_refer(idx, exclude, table):
+                cands.append(idx)
+                break
+    cands = [i for i in reversed(earlier) if _can_refer(i, exclude, table)] + cands
+    if not cands:
+        for ids in reversed(topics[-8:-3]):
+            for idx in ids:
+                if _can_refer(idx, exclude, table):
+                    return idx
+        return None
+    if counts is None:
+        return cands[0]
+    return max(cands, key=lambda i: (counts.get(i, 0), -cands.index(i)))
+
+
+_PUBLIC_BODY = re.compile(r"\b(?:Commission|Department|Authority|Agency|Court|Ministry|Regulator|Government|government|"
+                          r"state|Treasury|Exchange|Market|Parliament|Congress|Senate|Office|Bureau)\b")
+
+
+def _can_refer(idx: int, exclude: set[int], table: EntityTable) -> bool:
+    name = table.names[idx]
+    return (idx not in exclude and table.kinds[idx] != "person" and not is_exchange(name)
+            and not _PUBLIC_BODY.search(name))
 
 
 def _abstract(s: Sentence, index: int, text: str, ms: list[Mention], ids: list[int],
-              money: list[tuple[int, int, Money]], table: EntityTable, topics: list[list[int]]) -> Analysed:
+              money: list[tuple[int, int, Money]], table: EntityTable, topics: list[list[int]],
+              counts: dict[int, int]) -> Analysed:
     spans: list[tuple[int, int, str, int | None]] = []  # (start, end, placeholder, org id)
     for m, idx in zip(ms, ids):
         tag = "P" if table.kinds[idx] == "person" else "E"
@@ -160,7 +194,9 @@ def _abstract(s: Sentence, index: int, text: str, ms: list[Mention], ids: list[i
         if appos:
             target = appos[2]
         else:
-            target = _topic(topics, {idx for x, y, ph, idx in spans if idx is not None and y <= start}, table)
+            prior_here = [idx for x, y, ph, idx in sorted(spans) if idx is not None and y <= start]
+            nearest = prior_here[-1:] 
+            target = _topic(topics, set(nearest), table, [i for i in prior_here if i not in nearest], counts)
         if target is None:
             continue
         possessive = text[end:end + 2] in ("'s", "’s")
@@ -177,18 +213,18 @@ def _abstract(s: Sentence, index: int, text: str, ms: list[Mention], ids: list[i
         if word.lower() == "its":
             if prior or word == "Its" and start > 0:
                 continue
-            target = _topic(topics, here, table)
+            target = _topic(topics, here, table, (), counts)
             tag = "'s"
         elif _SUBJECT_IT.match(text[end:]) or re.search(r"\b(?:that|when|as|because|said|which|after|before|"
                                                        r"until|since|and|but|if)\s+$", text[:start]):
-            target = prior[0] if prior else _topic(topics, here, table)
+            target = prior[0] if prior else _topic(topics, here, table, (), counts)
             tag = ""
         else:
             # An object pronoun is not its own clause's subject (the nearest company before it),
             # but may be another company of the sentence ("after X's owner took it private").
             nearest = prior[-1] if prior else None
             earlier = [idx for idx in prior if idx != nearest]
-            target = earlier[0] if earlier else _topic(topics, {nearest} if nearest is not None else set(), table)
+            target = _topic(topics, {nearest} if nearest is not None else set(), table, earlier, counts)
             tag = ""
         if target is None:
             continue
@@ -219,6 +255,6 @@ def _abstract(s: Sentence, index: int, text: str, ms: list[Mention], ids: list[i
     # GPU cloud backed by Y, raised ...") and a parent named before its subsidiary ("Fujitsu
     # subsidiary 1Finity"), which would otherwise stand between a verb and its party.
     joined = re.sub(r"(?<=⟩), (?:a|an|the) (?:[^,;⟨—]|⟨[EP]\d+⟩(?:'s)?){1,100}?,(?= )", _blank, joined)
-    joined = re.sub(r"⟨E\d+⟩(?:'s)? (?:subsidiary|unit|division|affiliate|arm|spin-off|spinoff) (?=⟨E)", _blank, joined)
+    joined = re.sub(r"⟨E\d+⟩(?:'s)? (?:subsidiary|unit|division|affiliate|arm|spin-off|spinoff|maker|owner|parent|creator) (?=⟨E)", _blank, joined)
     return Analysed(sentence=s, index=index, mentions=ms, ids=ids, money=money, abstract=joined,
                     pieces=pieces, entity_ids=entity_ids)

@@ -21,7 +21,7 @@ from ..model.events import FactType, Participant, Role, Status
 from ..model.facts import CandidateFact
 from ..model.fuzzytime import FuzzyTime, find_times
 from ..model.money import Money, Qualifier
-from .frames import (DEBT_WORDS, E, EL, FRAMES, IPO_NOT, IPO_WORDS, RAISE, ROUND_NOUN, ROUND_WORDS,
+from .frames import (CUMULATIVE, DEBT_WORDS, E, EL, FRAMES, IPO_NOT, IPO_WORDS, RAISE, ROUND_IN, ROUND_NOUN, ROUND_WORDS,
                      UNDISCLOSED_ROUNDS, Frame)
 from .mentions import is_exchange
 from .reading import Analysed, Reading, read
@@ -79,6 +79,7 @@ class Draft:
     time: FuzzyTime | None = None
     status: Status | None = None
     cited: str = ""
+    weak_time: bool = False  # the date was carried over, not stated with the deal
     extra_sentences: list[Analysed] = field(default_factory=list)
 
 
@@ -93,6 +94,10 @@ def extract(document) -> list[CandidateFact]:
         if an.sentence.heading or _NOT_COUNTED.search(an.sentence.text):
             continue
         found = _frames(an, reading) + _raises(an, reading)
+        for d in found:
+            prev = last_by_type.get(d.type)
+            if d.frame == "stake-topic" and prev is not None and i - prev.sentence.index <= 3:
+                d.subject = prev.subject  # "Four days later X said it would take a stake" (in the same company)
         if found:
             _arguments(found, an, reading, anchor, drafts, document.published)
             for d in found:
@@ -108,7 +113,7 @@ def extract(document) -> list[CandidateFact]:
                 last = d
         elif last is not None and i - last.sentence.index <= 4:
             _follow_up(an, reading, last, last_by_type, anchor)
-    return [_to_fact(d, reading, document) for d in _merge(drafts)]
+    return [_to_fact(d, reading, document) for d in _merge(drafts, reading.table.names)]
 
 
 # -- frames ----------------------------------------------------------------------------------
@@ -238,6 +243,8 @@ def _raises(an: Analysed, reading: Reading) -> list[Draft]:
     table = reading.table
     for m in RAISE.finditer(text):
         subject = _ids(m.group("t"))[0]
+        if re.search(r"(?:\bby|\bfrom|\bwith|\bincluding)\s+(?:⟨E\d+⟩(?:\s*,\s*|\s+and\s+))*$", text[:m.start()]):
+            continue  # a backer named in a list, not the company raising
         if table.kinds[subject] == "person" or is_exchange(table.names[subject]):
             continue
         clause_end = _clause_end(text, m.end())
@@ -255,7 +262,9 @@ def _raises(an: Analysed, reading: Reading) -> list[Draft]:
             out.append(Draft(type=FactType.IPO, subject=subject, roles=[], people=[], sentence=an,
                              trigger=(m.start(), m.end()), frame="ipo", status=Status.COMPLETED))
             continue
-        if not m.group("m"):
+        if not m.group("m") or CUMULATIVE.search(text[m.start():m.end() + 40]):
+            continue
+        if _money_kind(an, int(re.search(r"\d+", m.group("m")).group(0))) != "amount":
             continue
         after = text[m.end():clause_end]
         if DEBT_WORDS.search(m.group("gap") + text[m.end():m.end() + 40]):
@@ -270,7 +279,16 @@ def _raises(an: Analysed, reading: Reading) -> list[Draft]:
                       status=Status.ANNOUNCED if verb.startswith("announc") else Status.COMPLETED)
             d.amount = _money_in(m.group("m"), an)
             out.append(d)
+    for m in ROUND_IN.finditer(text):
+        subject = _ids(m.group("t"))[0]
+        d = Draft(type=FactType.FUNDING_ROUND, subject=subject, roles=[(i, Role.LEAD_INVESTOR) for i in _ids(m.group("l"))
+                                                                       if i != subject],
+                  people=[], sentence=an, trigger=(m.start(), m.end()), frame="round-in", status=Status.COMPLETED)
+        d.amount = _money_in(m.group("m"), an)
+        out.append(d)
     for m in ROUND_NOUN.finditer(text):
+        if any(d.frame == "round-in" and d.trigger[0] <= m.start(m.lastindex or 0) <= d.trigger[1] for d in out):
+            continue
         subject = _ids(m.group("t"))[0]
         if any(d.type is FactType.FUNDING_ROUND and d.subject == subject and d.amount == _money_in(m.group("m"), an)
                for d in out) or table.kinds[subject] == "person":
@@ -286,7 +304,7 @@ def _raises(an: Analysed, reading: Reading) -> list[Draft]:
         d = Draft(type=FactType.FUNDING_ROUND, subject=an.entity_ids[0], roles=[], people=[], sentence=an,
                   trigger=(u.start(), u.end()), frame="undisclosed-rounds", status=Status.COMPLETED)
         d.amount = None
-        d.valuation = _valuation(an, u.end())
+        d.valuation = _valuation(an, an.to_text(u.start()))
         d.extra_sentences.append(an)
         out.append(d)
     return out
@@ -329,9 +347,9 @@ def _money_kind(an: Analysed, n: int) -> str:
     return "amount"
 
 
-def _valuation(an: Analysed, after_pos: int = 0) -> Money | None:
+def _valuation(an: Analysed, lo: int = 0, hi: int | None = None) -> Money | None:
     for n in range(len(an.money)):
-        if _money_kind(an, n) == "valuation":
+        if lo <= an.money[n][0] < (hi if hi is not None else 10**9) and _money_kind(an, n) == "valuation":
             return an.money[n][2]
     return None
 
@@ -362,15 +380,19 @@ def _arguments(found: list[Draft], an: Analysed, reading: Reading, anchor, draft
             continue
         d.amount = an.money[n][2]
         used.add(n)
+    starts = sorted(d.trigger[0] for d in found)
     for d in found:
         if d.valuation is None and d.type in (FactType.FUNDING_ROUND, FactType.STRATEGIC_INVESTMENT, FactType.IPO):
-            d.valuation = _valuation(an)
-        d.time = _date(an, d, anchor, drafts, document_time)
+            # the valuation stated in this deal's own stretch of the sentence
+            later = [s for s in starts if s > d.trigger[0]]
+            lo, hi = an.to_text(d.trigger[0]), an.to_text(later[0]) if later else len(an.sentence.text)
+            d.valuation = _valuation(an, lo, hi)
+        d.time, d.weak_time = _date(an, d, anchor, drafts, document_time)
         d.status = _status(d, an)
         d.cited = an.citation
 
 
-def _date(an: Analysed, d: Draft, anchor, drafts: list[Draft], document_time: FuzzyTime | None) -> FuzzyTime | None:
+def _date(an: Analysed, d: Draft, anchor, drafts: list[Draft], document_time: FuzzyTime | None) -> tuple[FuzzyTime | None, bool]:
     text = an.sentence.text
     times = [(a, b, ft) for a, b, ft in find_times(text, anchor, partial=True)
              if not _BAD_DATE_BEFORE.search(text[max(0, a - 25):a])
@@ -379,21 +401,19 @@ def _date(an: Analysed, d: Draft, anchor, drafts: list[Draft], document_time: Fu
         t0 = an.to_text(d.trigger[0])
         t1 = an.to_text(max(d.trigger[1] - 1, d.trigger[0]))
         inside = [t for t in times if t0 <= t[0] <= t1 + 40]
-        return (inside or times)[0][2]
-    if re.search(r"\bthe same day\b", text, re.I) and drafts and drafts[-1].time:
-        return drafts[-1].time
+        return (inside or times)[0][2], False
     later = re.search(r"\b(\w+) days later\b", text, re.I)
     if later and drafts and drafts[-1].time and drafts[-1].time.precision.value == "day":
         n = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}.get(later.group(1).lower())
         if n:
-            return FuzzyTime.day(drafts[-1].time.start + timedelta(days=n), later.group(0))
+            return FuzzyTime.day(drafts[-1].time.start + timedelta(days=n), later.group(0)), False
     if re.search(r"\bthe same day\b", text, re.I) and drafts and drafts[-1].time:
-        return drafts[-1].time
+        return drafts[-1].time, False
     # No date of its own: the last date stated earlier in the paragraph, else the document's date.
     for prev in reversed(drafts):
         if prev.sentence.sentence.paragraph == an.sentence.paragraph and prev.time is not None:
-            return prev.time
-    return document_time
+            return prev.time, True
+    return document_time, True
 
 
 def _status(d: Draft, an: Analysed) -> Status:
@@ -419,7 +439,7 @@ def _status(d: Draft, an: Analysed) -> Status:
 
 
 def _participants(d: Draft, an: Analysed, reading: Reading) -> None:
-    if d.type is not FactType.FUNDING_ROUND:
+    if d.type is not FactType.FUNDING_ROUND or d.frame == "undisclosed-rounds":
         return
     _add_investors(d, an, reading)
 
@@ -528,8 +548,13 @@ def _close(a: Money | None, b: Money | None) -> bool:
     return a.currency == b.currency and abs(a.amount - b.amount) <= Decimal("0.01") * max(a.amount, b.amount)
 
 
-def _same_event(a: Draft, b: Draft) -> bool:
-    if a.type is not b.type or a.subject != b.subject:
+def _same_name(a: str, b: str) -> bool:
+    wa, wb = set(a.lower().split()), set(b.lower().split())
+    return wa <= wb or wb <= wa
+
+
+def _same_event(a: Draft, b: Draft, names: list[str]) -> bool:
+    if a.type is not b.type or not (a.subject == b.subject or _same_name(names[a.subject], names[b.subject])):
         return False
     ra = {i for i, r in a.roles if r not in (Role.EXCHANGE, Role.UNDERWRITER)}
     rb = {i for i, r in b.roles if r not in (Role.EXCHANGE, Role.UNDERWRITER)}
@@ -548,10 +573,10 @@ def _same_event(a: Draft, b: Draft) -> bool:
     return parties and bool(ra or rb)
 
 
-def _merge(drafts: list[Draft]) -> list[Draft]:
+def _merge(drafts: list[Draft], names: list[str]) -> list[Draft]:
     merged: list[Draft] = []
     for d in drafts:
-        target = next((m for m in merged if _same_event(m, d)), None)
+        target = next((m for m in merged if _same_event(m, d, names)), None)
         if target is None:
             merged.append(d)
             continue
@@ -563,7 +588,8 @@ def _merge(drafts: list[Draft]) -> list[Draft]:
         target.people += [p for p in d.people if p not in target.people]
         target.amount = target.amount or d.amount
         target.valuation = target.valuation or d.valuation
-        target.time = target.time or d.time
+        if target.time is None or (target.weak_time and d.time is not None and not d.weak_time):
+            target.time, target.weak_time = d.time, d.weak_time
         target.cited = target.cited or d.cited
         if d.status and (target.status is None or _STATUS_RANK[d.status] > _STATUS_RANK[target.status]):
             target.status = d.status
