@@ -51,12 +51,16 @@ class NameMatcher:
         self.directory = directory
         self.threshold = threshold
         self._n = len(directory) if directory is not None else 0
+        self._weights: dict[str, float] = {}
 
     def weight(self, token: str) -> float:
         """Rarity of a word among registrants' names (1 for every word when there is no directory)."""
         if not self._n:
             return 1.0
-        return math.log((self._n + 1) / (self.directory.doc_freq(token) + 1))
+        w = self._weights.get(token)
+        if w is None:
+            w = self._weights[token] = math.log((self._n + 1) / (self.directory.doc_freq(token) + 1))
+        return w
 
     def specific(self, tokens: tuple[str, ...], known_count: Callable[[tuple[str, ...]], int] | None = None) -> bool:
         """True when a name with these words points at one company only."""

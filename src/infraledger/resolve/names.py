@@ -76,17 +76,20 @@ def squash(key: str) -> str:
     return key.replace(" ", "")
 
 
+@lru_cache(maxsize=65536)
 def content_tokens(key: str) -> tuple[str, ...]:
     """Tokens of a key without connecting words ('and', 'of', 'the')."""
     return tuple(t for t in key.split() if t not in _STOP)
 
 
+@lru_cache(maxsize=65536)
 def numbers_in(key: str) -> frozenset[str]:
     """Numbers and roman numerals of a key: 'fund ii' and 'fund iii' are different funds."""
     return frozenset(t for t in key.split() if t.isdigit() or re.fullmatch(r"[ivx]{1,5}", t) or
                      (any(c.isdigit() for c in t) and len(t) <= 4))
 
 
+@lru_cache(maxsize=65536)
 def is_generic(key: str) -> bool:
     """True when a key is made only of descriptive words ('networks', 'cloud systems') or is empty."""
     tokens = content_tokens(key)

@@ -40,6 +40,10 @@ _COMPATIBLE: dict[EntityKind, frozenset[EntityKind]] = {
 _SEC_KINDS = frozenset({EntityKind.COMPANY, EntityKind.INVESTOR, EntityKind.EXCHANGE})
 _TICKER_REF = re.compile(r"^(?:\$|(?:NYSE|NASDAQ|Nasdaq|NYSE American|AMEX)\s*:\s*)([A-Za-z][A-Za-z0-9.\-]{0,9})$")
 _CIK_REF = re.compile(r"^(?:CIK|cik)\s*:?\s*(\d{1,10})$")
+#: Candidates are gathered from at most this many of a name's rarest words, each in at most
+#: MAX_POSTING known names (a name of common words only is still compared by whole-string ratio).
+MAX_CANDIDATE_WORDS = 3
+MAX_POSTING = 50
 #: Two different entities scoring within this many points of each other make a name ambiguous.
 AMBIGUITY_MARGIN = 3.0
 
@@ -73,7 +77,7 @@ class Resolver:
         self._postings: dict[str, set[str]] = {}    # word -> matching keys containing it
         self._blocked: set[tuple[str, str]] = set()  # (matching key, entity id) undone
         self._manual: dict[str, str] = {}            # matching key -> entity id merged by hand
-        self._key_list: list[str] | None = None      # keys of _key_ids, for rapidfuzz's extract
+        self._by_initial: dict[str, list[str]] | None = None  # keys by first letter, for rapidfuzz
         for e in entities:
             self.add(e)
         self.apply_decisions(decisions)
@@ -86,7 +90,8 @@ class Resolver:
             self._by_name.setdefault(normalise_name(n), entity.id)
             key = match_key(n)
             if key:
-                self._key_list = None
+                if key not in self._key_ids and self._by_initial is not None:
+                    self._by_initial.setdefault(key[0], []).append(key)
                 self._key_ids.setdefault(key, set()).add(entity.id)
                 for t in content_tokens(key):
                     self._postings.setdefault(t, set()).add(key)
@@ -166,13 +171,21 @@ class Resolver:
         allowed = _COMPATIBLE.get(EntityKind(kind), frozenset())
         if not key or not allowed:
             return []
+        # Candidates share one of the query's rarer words: a word in hundreds of names ("capital",
+        # "technology") would bring hundreds of candidates and decides nothing on its own.
+        posted = sorted((self._postings[t] for t in set(content_tokens(key)) if t in self._postings), key=len)
         keys: set[str] = set()
-        for t in content_tokens(key):
-            keys |= self._postings.get(t, set())
-        # Misspelt names share no exact word; rapidfuzz's whole-string ratio finds them.
-        if self._key_list is None:
-            self._key_list = list(self._key_ids)
-        keys |= {k for k, _, _ in process.extract(key, self._key_list, scorer=fuzz.ratio,
+        for have in posted[:MAX_CANDIDATE_WORDS]:
+            if len(have) > MAX_POSTING:
+                break
+            keys |= have
+        # Misspelt names share no exact word; rapidfuzz's whole-string ratio finds them among the
+        # names with the same first letter (a first letter is rarely the mistyped one).
+        if self._by_initial is None:
+            self._by_initial = {}
+            for k in self._key_ids:
+                self._by_initial.setdefault(k[0], []).append(k)
+        keys |= {k for k, _, _ in process.extract(key, self._by_initial.get(key[0], []), scorer=fuzz.ratio,
                                                   score_cutoff=80, limit=limit)}
         best: dict[str, Match] = {}
         for k in keys:
