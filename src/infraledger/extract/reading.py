@@ -209,7 +209,7 @@ def _abstract(s: Sentence, index: int, text: str, ms: list[Mention], ids: list[i
         if any(not (end <= x or start >= y) for x, y, _, _ in spans):
             continue
         word = m.group(0)
-        prior = [idx for pos, idx in first_org if pos < start]
+        prior = [idx for x, y, ph, idx in sorted(spans) if idx is not None and y <= start]
         if word.lower() == "its":
             if prior or word == "Its" and start > 0:
                 continue

@@ -262,7 +262,8 @@ def _raises(an: Analysed, reading: Reading) -> list[Draft]:
             out.append(Draft(type=FactType.IPO, subject=subject, roles=[], people=[], sentence=an,
                              trigger=(m.start(), m.end()), frame="ipo", status=Status.COMPLETED))
             continue
-        if not m.group("m") or CUMULATIVE.search(text[m.start():m.end() + 40]):
+        raw = an.sentence.text[an.to_text(m.start()):an.to_text(m.end() - 1) + 45]
+        if not m.group("m") or CUMULATIVE.search(raw):
             continue
         if _money_kind(an, int(re.search(r"\d+", m.group("m")).group(0))) != "amount":
             continue

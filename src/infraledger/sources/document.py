@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..errors import InputError, InputTooLargeError
 from ..model.fuzzytime import FuzzyTime, Precision, find_times, parse_time
-from ..model.sources import content_hash
+from ..model.sources import Source, SourceKind, content_hash
 
 DEFAULT_MAX_BYTES = 50_000_000
 
@@ -56,6 +56,31 @@ class Document:
     def anchor(self) -> date | None:
         """The day relative dates are resolved against (first day of the document's date)."""
         return self.published.start if self.published else None
+
+    @property
+    def source_kind(self) -> SourceKind:
+        """``press_release`` when the text reads like one (release markers, an "About X" section,
+        media contacts, a dateline with "today announced"), else ``article``."""
+        return SourceKind.PRESS_RELEASE if looks_like_press_release(self.text) else SourceKind.ARTICLE
+
+    def to_source(self) -> Source:
+        """The ledger :class:`Source` for this document: identified by its content hash, dated by its date."""
+        return Source.new(self.source_kind, content=self.raw or self.text, url=self.url,
+                          title=self.title or self.name,
+                          published=self.published.start if self.published else None)
+
+
+_RELEASE_MARKS = re.compile(r"FOR IMMEDIATE RELEASE|\bPRESS RELEASE\b|^About [A-Z][^\n]{0,60}$|"
+                            r"^(?:Media|Press|Investor)(?: Relations)? [Cc]ontacts?\b|^Contacts?:|"
+                            r"^Forward[- ][Ll]ooking [Ss]tatements", re.M)
+
+
+def looks_like_press_release(text: str) -> bool:
+    """Two or more press-release markers, or a dateline sentence saying "today announced"."""
+    marks = len(_RELEASE_MARKS.findall(text[:200_000]))
+    lead = text[:1500]
+    dateline_announce = bool(re.search(r"(?:19|20)\d{2}\s*(?:--|—|–|-)\s[^\n]{0,300}\btoday announced\b", lead))
+    return marks >= 2 or (marks >= 1 and dateline_announce) or dateline_announce and "\n" in lead
 
 
 def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
@@ -158,7 +183,10 @@ def html_to_text(html: str) -> tuple[str, str, FuzzyTime | None]:
     """
     from lxml import etree, html as lxml_html
 
-    parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, huge_tree=False)
+    # The text is already decoded: tell the parser its UTF-8 re-encoding, or lxml guesses Latin-1
+    # for pages without a charset declaration and mangles every non-ASCII character.
+    parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, huge_tree=False,
+                                  encoding="utf-8")
     try:
         root = lxml_html.document_fromstring(html.encode("utf-8"), parser=parser)
     except (etree.ParserError, ValueError) as exc:
