@@ -94,7 +94,7 @@ def _xbrl_and_xml() -> list[tuple[str, int, str]]:
             out.append((n.group(1).strip(), int(c.group(1)), "xbrl_cover"))
     for path in sorted((SEC / "form-d").iterdir()):
         text = path.read_text(errors="replace")
-        for block in re.findall(r"<(?:primaryIssuer|issuer)>(.*?)</(?:primaryIssuer|issuer)>", text, re.S):
+        for block in re.findall(r"<(?:primaryIssuer|issuer)>(.*?)</(?:primaryIssuer|issuer)>", text, re.DOTALL):
             c = re.search(r"<cik>(\d+)", block)
             n = re.search(r"<entityName>([^<]+)", block)
             if c and n:
@@ -104,7 +104,7 @@ def _xbrl_and_xml() -> list[tuple[str, int, str]]:
                         out.append((prev.strip(), int(c.group(1)), "form_d_previous_name"))
     for path in sorted((SEC / "other").glob("Schedule13*.xml")):
         text = path.read_text(errors="replace")
-        c = re.search(r"<issuerCIK>(\d+)", text, re.I)
+        c = re.search(r"<issuerCIK>(\d+)", text, re.IGNORECASE)
         n = re.search(r"<issuerName>([^<]+)", text)
         if c and n:
             out.append((n.group(1).strip(), int(c.group(1)), "schedule_13d_issuer"))

@@ -42,7 +42,7 @@ class SecDirectory:
         self._postings: dict[str, set[int]] = {}
 
     @classmethod
-    def from_entries(cls, entries: list[DirectoryEntry]) -> "SecDirectory":
+    def from_entries(cls, entries: list[DirectoryEntry]) -> SecDirectory:
         """A directory over given entries (for a subset, or data from elsewhere)."""
         d = cls()
         d._by_cik = {}

@@ -16,8 +16,8 @@ registrants' names, so "Southern" never absorbs "Southern Power".
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from rapidfuzz import fuzz
 

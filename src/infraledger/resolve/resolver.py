@@ -15,8 +15,8 @@ resolver (``decisions=store.resolutions()``) stop it mapping that name to that e
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Iterable, Mapping
 
 from rapidfuzz import fuzz, process
 
@@ -191,9 +191,9 @@ class Resolver:
         for k in keys:
             m = self.matcher.compare(name, k, known_count=self._known_count, keys=(key, k))
             for eid in self._key_ids[k]:
-                if self._by_id[eid].kind in allowed and not self.is_blocked(name, eid):
-                    if eid not in best or m.score > best[eid].score:
-                        best[eid] = m
+                if (self._by_id[eid].kind in allowed and not self.is_blocked(name, eid)
+                        and (eid not in best or m.score > best[eid].score)):
+                    best[eid] = m
         ranked = sorted(best.items(), key=lambda kv: (-kv[1].score, kv[0]))[:limit]
         return [(self._by_id[eid], m) for eid, m in ranked]
 
