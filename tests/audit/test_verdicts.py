@@ -9,8 +9,19 @@ from datetime import datetime
 
 from infraledger.audit.api import audit_document
 from infraledger.audit.reading import document_from_text
-from infraledger.model import (CandidateFact, EntityKind, FactType, FuzzyTime, Participant, Role, Source, SourceKind,
-                               Status, parse_label, parse_money)
+from infraledger.model import (
+    CandidateFact,
+    EntityKind,
+    FactType,
+    FuzzyTime,
+    Participant,
+    Role,
+    Source,
+    SourceKind,
+    Status,
+    parse_label,
+    parse_money,
+)
 
 from .conftest import add, entities, source
 

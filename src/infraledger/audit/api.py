@@ -71,13 +71,15 @@ def audit_document(doc: str | Document | AuditDocument, snapshot: Snapshot,
     Returns an :class:`AuditReport`. Raises InputTooLargeError for text over the size limit.
     """
     audited = _as_document(doc)
-    pool = EvidencePool(snapshot)
-    excluded = self_sources(snapshot.sources(), audited)
-    pool = EvidencePool(snapshot, excluded)
+    sources = snapshot.sources()
+    excluded = self_sources(sources, audited)
+    pool = EvidencePool(snapshot, excluded, sources)
     index = NameIndex(pool.entities())
     opinions = find_opinions(audited.text)
     claims = find_claims(audited.text, anchor=audited.published, index=index,
                          skip=[o.span for o in opinions], title=audited.title)
+    groups = [g.id for c in claims if c.members or (c.subject and not c.subject_id) for g in pool.groups(c.subject)]
+    pool.prefetch([c.subject_id for c in claims] + [c.counterparty_id for c in claims] + groups)
     ctx = Context(pool, audited.published)
     internal = consistency.check_text(claims, audited.text)
 

@@ -203,7 +203,7 @@ def check_status(claim: Claim, ctx: Context) -> list[Finding]:
         if later:
             f = later[0]
             return [Finding(Verdict.STALE, f"True when written, but {ctx.cite(f)} records the deal {f.status.value} on "
-                            f"{when(f.time)}, after the text's date ({cutoff}).", tuple([*before[-1:], f]))]
+                            f"{when(f.time)}, after the text's date ({cutoff}).", (*before[-1:], f))]
         if state is not None:
             return [Finding(Verdict.SUPPORTED, f"{ctx.cite(state)} records the deal as {state.status.value} on "
                             f"{when(state.time)}, and nothing in the ledger says it closed by the text's date.",

@@ -35,8 +35,8 @@ def read_money(f, bases: set[tuple[int, int]]) -> None:
                   time=f.time_for(start, end, period=True))
             continue
         measure = cues.measure_of(before, after)
-        kw = dict(span=(start, end), text=money.text, kind=ClaimKind.AMOUNT, measure=measure,
-                  fact_types=cues.MEASURE_TYPES[measure], value=money)
+        kw = {"span": (start, end), "text": money.text, "kind": ClaimKind.AMOUNT, "measure": measure,
+                  "fact_types": cues.MEASURE_TYPES[measure], "value": money}
         period = measure in ("capex", "total_funding")
         if measure == "acquisition":
             target, acquirer = acquisition_parties(f, start, end)

@@ -90,6 +90,8 @@ class Claim:
             out["value"] = self.value.to_json()
         elif self.quantity is not None:
             out["value"] = str(self.quantity)
+        else:
+            out["value"] = self.status.value if self.status else None
         out["qualifier"] = (self.value.qualifier if self.value is not None else self.qualifier).value
         out["time"] = self.time.to_json() if self.time else None
         for key in ("direction", "reference"):

@@ -1,30 +1,69 @@
 """The ledger facts an audit may use as evidence: everything visible at ``as_of`` except the audited text.
 
-Facts are fetched per entity (one indexed query each, cached), never by scanning the whole ledger,
-so an audit against a ledger of millions of facts reads only the facts about the companies the
-text names. Facts from sources recognised as the audited document are dropped here, in one place,
-so no check can use the text as its own evidence.
+Facts are fetched per entity and cached. When a text names many companies, :meth:`EvidencePool.prefetch`
+reads the facts of all of them in one pass over the snapshot's Arrow table (filtered column-wise
+with pyarrow, then only the matching rows become :class:`Fact` objects) instead of one query per
+company: on a ledger of a million facts one pass costs about as much as two single-company queries.
+Facts from sources recognised as the audited document are dropped here, in one place, so no check
+can use the text as its own evidence.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
+
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from ..errors import NotFoundError
 from ..ledger import Snapshot
+from ..ledger.rows import fact_from_row
 from ..model import Entity, EntityKind, Fact, FactType, Source
 from .cues import group_words
+
+#: From this many companies on, one pass over the table beats one query per company.
+BULK_FROM = 4
 
 
 class EvidencePool:
     """Facts by entity from one snapshot, without the audited document's own facts."""
 
-    def __init__(self, snapshot: Snapshot, excluded_sources: Iterable[str] = ()) -> None:
+    def __init__(self, snapshot: Snapshot, excluded_sources: Iterable[str] = (),
+                 sources: Iterable[Source] | None = None) -> None:
         self.snapshot = snapshot
         self.excluded = frozenset(excluded_sources)
         self._facts: dict[str, list[Fact]] = {}
-        self._sources: dict[str, Source | None] = {}
+        self._sources: dict[str, Source | None] = {s.id: s for s in sources} if sources is not None else {}
         self._entities: list[Entity] | None = None
+
+    def prefetch(self, entity_ids: Iterable[str | None]) -> None:
+        """Load the facts of many entities at once (see the module docstring)."""
+        ids = sorted({e for e in entity_ids if e and e not in self._facts})
+        if len(ids) < BULK_FROM:
+            return
+        table = self.snapshot.table()
+        wanted = pa.array(ids, pa.string())
+        mask = pc.is_in(table["subject_id"], value_set=wanted).to_numpy(zero_copy_only=False)
+        parties = table["counterparties"].combine_chunks()
+        flat = pc.list_flatten(parties)
+        if len(flat):
+            hit = pc.is_in(pc.struct_field(flat, "entity_id"), value_set=wanted).to_numpy(zero_copy_only=False)
+            parents = pc.list_parent_indices(parties).to_numpy(zero_copy_only=False)
+            mask[parents[hit]] = True
+        rows = table.filter(pa.array(mask))
+        columns = [c.to_pylist() for c in rows.columns]
+        facts = [fact_from_row(r) for r in zip(*columns)] if rows.num_rows else []
+        facts.sort(key=lambda f: (f.time.start if f.time else date.max, f.time.end if f.time else date.max,
+                                  f.recorded_at, f.id))
+        found: dict[str, list[Fact]] = {i: [] for i in ids}
+        for f in facts:
+            if f.source_id in self.excluded:
+                continue
+            for eid in {f.subject_id, *(p.entity_id for p in f.counterparties)}:
+                if eid in found:
+                    found[eid].append(f)
+        self._facts.update(found)
 
     def entities(self) -> list[Entity]:
         if self._entities is None:
