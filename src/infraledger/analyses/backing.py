@@ -48,8 +48,8 @@ def _customer(f: Fact):
 
 def capex_backing(snapshot: Snapshot, company: str, *, as_of: date | str | None = None) -> BackingScore:
     """Capex-backing score of ``company`` (name, ticker or id) as of ``as_of``; NotFoundError if unknown."""
-    eid = snapshot.entity(company).id
     fr = frame(snapshot, as_of)
+    eid = fr.entity_id(company)
     name = fr.name(eid)
     facts = fr.facts("type = 'commercial_contract' AND subject_id = ?", [eid])
     by_customer: dict[str, list[Fact]] = {}

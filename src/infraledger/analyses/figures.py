@@ -18,6 +18,7 @@ from ..model import Money, Qualifier, Range, format_money
 class Unit(StrEnum):
     USD = "usd"
     PERCENT = "percent"    # a ratio stored as a fraction (0.6 = 60%)
+    CHANGE = "change"      # a relative change as a fraction, shown with its sign (+98.9%, -50%)
     PRICE = "price"        # USD per share
     COUNT = "count"
     INDEX = "index"        # dimensionless, e.g. HHI on 0-10,000
@@ -80,6 +81,9 @@ def _num(value: Decimal, unit: Unit) -> str:
         return format_money(Money(amount=max(value, Decimal(0))))
     if unit is Unit.PERCENT:
         return f"{(value * 100).quantize(Decimal('0.1')).normalize():f}%"
+    if unit is Unit.CHANGE:
+        pct = (value * 100).quantize(Decimal('0.1')).normalize()
+        return f"{'+' if pct > 0 else ''}{pct:f}%"
     if unit is Unit.PRICE:
         return f"${value.quantize(Decimal('0.01'))}"
     if unit is Unit.COUNT:
@@ -92,7 +96,8 @@ def _num(value: Decimal, unit: Unit) -> str:
 def format_range(r: Range, unit: Unit) -> str:
     """Words for a range in ``unit``: "more than 60%", "$575B to $625B", "any value (cannot be bounded)"."""
     lo, hi = r.lo, r.hi
-    if (lo is None or lo == 0) and hi is None:
+    floor = unit is not Unit.CHANGE  # other quantities cannot go below zero, so 0 is "no lower bound"
+    if (lo is None or (floor and lo == 0)) and hi is None:
         return "any value (cannot be bounded)"
     if lo is not None and lo == hi:
         return _num(lo, unit)
@@ -100,7 +105,7 @@ def format_range(r: Range, unit: Unit) -> str:
         return "any share from 0% to 100% (cannot be bounded)"
     if hi is None:
         return f"{'more than' if r.lo_open else 'at least'} {_num(lo, unit)}"
-    if lo is None or lo == 0:
+    if lo is None or (floor and lo == 0):
         return f"{'less than' if r.hi_open else 'at most'} {_num(hi, unit)}"
     a, b = _num(lo, unit), _num(hi, unit)
     return a if a == b else f"{a} to {b}"

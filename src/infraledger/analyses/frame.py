@@ -16,6 +16,7 @@ from typing import Any, Iterable, Sequence
 import duckdb
 import pyarrow as pa
 
+from ..errors import NotFoundError
 from ..ledger.rows import FACT_COLUMNS, fact_from_row
 from ..ledger.store import Snapshot
 from ..model import Entity, EntityKind, Fact, Layer
@@ -86,6 +87,16 @@ class Frame:
         return {f.id: f for f in self.facts("id IN (SELECT unnest(?))", [ids])}
 
     # -- entities ---------------------------------------------------------------------------
+    def entity_id(self, ref: str) -> str:
+        """The id of the entity ``ref`` names (name, alias, ticker or id); an id that only facts
+        carry (its entity recorded later than this snapshot) is accepted as is. Raises NotFoundError."""
+        try:
+            return self.snapshot.entity(ref).id
+        except NotFoundError:
+            if self.rows("SELECT 1 FROM facts WHERE subject_id = ? LIMIT 1", [ref]):
+                return ref
+            raise
+
     def name(self, entity_id: str | None, fallback: str = "") -> str:
         e = self.entities.get(entity_id or "")
         return e.name if e else (fallback or entity_id or "")

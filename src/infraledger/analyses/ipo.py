@@ -165,9 +165,9 @@ def _score(fr: Frame, eid: str, facts: list[Fact]) -> IpoScore:
         missing.append("first-day close")
 
     if ret:
-        pop = Figure(f"{name} first-day return", ret[0].scale(Decimal("0.01")), Unit.PERCENT, (ret[2],))
+        pop = Figure(f"{name} first-day return", ret[0].scale(Decimal("0.01")), Unit.CHANGE, (ret[2],))
     elif offer and close_fig.supported:
-        pop = Figure(f"{name} first-day return", change_range(close_fig.value, offer[0]), Unit.PERCENT,
+        pop = Figure(f"{name} first-day return", change_range(close_fig.value, offer[0]), Unit.CHANGE,
                      close_fig.fact_ids + (offer[2],))
     else:
         pop = unsupported(f"{name} first-day return", Unit.PERCENT, "needs the offer price and first-day close")
@@ -191,7 +191,7 @@ def _score(fr: Frame, eid: str, facts: list[Fact]) -> IpoScore:
             return unsupported(label, Unit.PERCENT, "no price observations in the ledger up to this date")
         if not base.supported:
             return unsupported(label, Unit.PERCENT, base.note or f"no {base.label}")
-        return Figure(label, change_range(latest.value, base.value), Unit.PERCENT, latest.fact_ids + base.fact_ids,
+        return Figure(label, change_range(latest.value, base.value), Unit.CHANGE, latest.fact_ids + base.fact_ids,
                       f"latest price {latest.text()} ({latest_label}) against {base.text()}")
 
     since_ipo = change(f"{name} return since IPO", offer_fig)
@@ -209,7 +209,7 @@ def _score(fr: Frame, eid: str, facts: list[Fact]) -> IpoScore:
             candidates.append((opened[0], (opened[2],)))
     if len(candidates) >= 2:
         peak, peak_ids = max(candidates, key=lambda c: c[0].midpoint or 0)
-        drawdown = Figure(f"{name} drawdown from peak", change_range(latest.value, peak), Unit.PERCENT,
+        drawdown = Figure(f"{name} drawdown from peak", change_range(latest.value, peak), Unit.CHANGE,
                           latest.fact_ids + peak_ids,
                           f"peak among {len(candidates)} observed prices, not a full daily series")
     else:
@@ -226,7 +226,7 @@ def _score(fr: Frame, eid: str, facts: list[Fact]) -> IpoScore:
         if sign < 0:
             r = Range(None if r.hi is None else -r.hi, None if r.lo is None else -r.lo, r.hi_open, r.lo_open)
         ref = str(a.get("reference", ""))
-        stated.append(StatedChange(Figure(f"{name} change ({ref})", r, Unit.PERCENT, (f.id,)), str(a.get("direction", "")),
+        stated.append(StatedChange(Figure(f"{name} change ({ref})", r, Unit.CHANGE, (f.id,)), str(a.get("direction", "")),
                                    ref, f.time.label() if f.time else ""))
 
     ids = tuple(dict.fromkeys(i for fig in (proceeds, offer_fig, close_fig, pop, latest, since_ipo, since_close, drawdown)

@@ -51,7 +51,7 @@ def timeline(snapshot: Snapshot, *, company: str | None = None, layer: str | Non
         raise InputError("give a company or a layer for the timeline, not both")
     fr = frame(snapshot, as_of)
     if company is not None:
-        eid = snapshot.entity(company).id
+        eid = fr.entity_id(company)
         where = "(subject_id = ? OR list_contains(list_transform(counterparties, lambda p: p.entity_id), ?))"
         params: list = [eid, eid]
         of = fr.name(eid)

@@ -31,6 +31,10 @@ def _register() -> None:
     edgar.register(cli)
     from . import resolve
     resolve.register(cli)
+    from . import report
+    report.register(cli)
+    from . import prices
+    prices.register(cli)
     from . import extract
     extract.register(cli)
 

@@ -1,0 +1,65 @@
+"""``infraledger prices``: load share prices into the ledger from CSV files or, optionally, Yahoo Finance."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import click
+
+from ..errors import InputError, NotFoundError
+from ..model import Entity
+from ..sources.prices import PriceFile, fetch_yfinance, read_price_csv
+from .common import AppContext, domain_errors, pass_app
+
+
+@click.group("prices")
+def prices() -> None:
+    """Share prices: price_observation facts from CSV (date,ticker,close[,open,high,low,volume])."""
+
+
+def _load(app: AppContext, pf: PriceFile, origin: str) -> None:
+    with app.open() as store:
+        snap = store.snapshot()
+        names: dict[str, str] = {}
+        new: list[Entity] = []
+        for ticker in pf.tickers:
+            try:
+                names[ticker] = snap.entity(ticker).name
+            except NotFoundError:
+                # an unknown ticker becomes a company of that name, to be merged by resolution later
+                new.append(Entity.new(ticker, tickers=(ticker,)))
+                names[ticker] = ticker
+        facts = [replace(c, subject=names[c.subject]) for c in pf.candidates]
+        result = store.append(pf.source, facts, entities=new)
+    click.echo(f"{origin}: {result.facts_added} price observations added ({result.facts_skipped} already in the ledger) "
+               f"for {len(pf.tickers)} tickers" + (f"; new companies: {', '.join(e.name for e in new)}" if new else ""))
+
+
+@prices.command("load")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@pass_app
+@domain_errors
+def load(app: AppContext, file: str) -> None:
+    """Load a price CSV file; tickers are matched to companies in the ledger."""
+    _load(app, read_price_csv(file, max_bytes=app.settings.max_input_bytes), file)
+
+
+@prices.command("fetch")
+@click.argument("tickers", nargs=-1, required=True)
+@click.option("--start", required=True, metavar="DATE", help="First day (YYYY-MM-DD).")
+@click.option("--end", default=None, metavar="DATE", help="Day after the last (default: today).")
+@pass_app
+@domain_errors
+def fetch(app: AppContext, tickers: tuple[str, ...], start: str, end: str | None) -> None:
+    """Download daily prices with yfinance (extra 'prices', needs network), cache them, and load them."""
+    try:
+        first, last = date.fromisoformat(start), date.fromisoformat(end) if end else date.today()
+    except ValueError as exc:
+        raise InputError(f"dates must be YYYY-MM-DD ({exc})") from None
+    path = fetch_yfinance(list(tickers), first, last, app.settings.cache_path / "prices")
+    _load(app, read_price_csv(path, max_bytes=app.settings.max_input_bytes), str(path))
+
+
+def register(cli: click.Group) -> None:
+    cli.add_command(prices)

@@ -1,0 +1,137 @@
+"""The report: the article's argument made from the ledger's own facts, as HTML or Markdown.
+
+``build_report(snapshot, as_of, fmt)`` runs the analyses as of a date, draws the charts as inline
+SVG and fills a jinja2 template (autoescaped for HTML, so source text can never become markup).
+Every figure links to footnotes naming the facts' sources, citations and evidence; figures the
+ledger cannot support are printed as such and listed at the end, never invented.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from importlib import resources
+from typing import Mapping
+
+import jinja2
+from markupsafe import Markup, escape
+
+from ..analyses.capex import capex_concentration
+from ..analyses.divergence import ipo_divergence
+from ..analyses.figures import Figure
+from ..analyses.frame import Frame, as_date, frame
+from ..analyses.funding import private_funding
+from ..analyses.mna import mna_consolidation
+from ..analyses.outlook import exit_outlook
+from ..errors import InputError
+from ..ledger.store import Snapshot
+from . import charts
+from .footnotes import Footnotes
+
+FORMATS = ("html", "md")
+#: Rows listed per table; counts and totals always cover everything.
+LIST_LIMIT = 40
+
+
+@dataclass
+class _Figures:
+    """Formats figures for one output format, numbering footnotes and collecting unsupported figures."""
+
+    fmt: str
+    notes: Footnotes
+    unsupported: list[Figure] = field(default_factory=list)
+
+    def refs(self, ids) -> str | Markup:
+        nums, more = self.notes.cite(ids)
+        if not nums:
+            return "" if self.fmt == "md" else Markup("")
+        if self.fmt == "md":
+            return "".join(f"[^{n}]" for n in nums) + (f" (+{more} facts)" if more else "")
+        links = ",".join(f'<a href="#fn-{n}">{n}</a>' for n in nums)
+        return Markup(f'<sup class="refs">{links}{f" +{more}" if more else ""}</sup>')
+
+    def fig(self, figure: Figure, note: bool = True) -> str | Markup:
+        """A figure's text with its footnote references (and its note unless ``note`` is False);
+        unsupported figures say so and why."""
+        if not figure.supported:
+            if figure not in self.unsupported:
+                self.unsupported.append(figure)
+            if self.fmt == "md":
+                return f"*not supported by the ledger* ({md(figure.note)})"
+            return Markup('<span class="unsupported" title="{t}">not supported by the ledger</span>').format(t=figure.note)
+        if self.fmt == "md":
+            return md(figure.text()) + self.refs(figure.fact_ids)
+        extra = Markup(' <span class="fignote">({})</span>').format(figure.note) if figure.note and note else ""
+        return Markup('<span class="fig">{}</span>{}{}').format(figure.text(), self.refs(figure.fact_ids), extra)
+
+
+def md(text: object) -> str:
+    """Source text made inert for Markdown: HTML escaped (a Markdown viewer renders raw HTML) and table pipes escaped."""
+    return html.escape(str(text), quote=False).replace("|", "\\|").replace("\n", " ")
+
+
+def _environment(fmt: str) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(resources.files("infraledger").joinpath("render", "templates"))),
+        autoescape=fmt == "html", trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+    env.filters["md"] = md
+    env.filters["layer"] = lambda v: str(v).replace("_", " ")
+    return env
+
+
+def _stack(fr: Frame, acquired: set[str]) -> dict[str, list[tuple[str, bool]]]:
+    by_layer: dict[str, list[tuple[str, bool]]] = {x: [] for x in charts.STACK_ORDER}
+    for e in sorted(fr.entities.values(), key=lambda e: e.name.lower()):
+        if e.kind.value != "company":
+            continue
+        for layer in e.layers:
+            if layer.value not in ("venture", "exchange"):
+                by_layer.setdefault(layer.value, []).append((e.name, e.id in acquired))
+    return {k: v for k, v in by_layer.items() if v}
+
+
+def build_report(snapshot: Snapshot, as_of: date | datetime | str | None = None, fmt: str = "html", *,
+                 source_texts: Mapping[str, str] | None = None, title: str | None = None) -> str:
+    """The report of ``snapshot`` as of valid date ``as_of`` (default: the snapshot's date) as a string.
+
+    ``fmt`` is "html" (one self-contained page) or "md". ``source_texts`` maps source ids to their
+    text so evidence spans can be quoted. Raises InputError for an unknown format or bad date.
+    """
+    if fmt not in FORMATS:
+        raise InputError(f"unknown report format '{fmt}'; use one of: {', '.join(FORMATS)}")
+    cut = as_date(as_of) if as_of is not None else (snapshot.as_of.date() if snapshot.as_of else None)
+    fr = frame(snapshot, cut)
+    capex = capex_concentration(snapshot, as_of=cut)
+    divergence = ipo_divergence(snapshot, as_of=cut, limit=12)
+    mna = mna_consolidation(snapshot, as_of=cut, limit=LIST_LIMIT)
+    funding = private_funding(snapshot, as_of=cut, limit=LIST_LIMIT)
+    outlook = exit_outlook(snapshot, as_of=cut, limit=LIST_LIMIT)
+    acquired = {d.target_id for d in mna.deals if d.status == "completed"}
+    stack = _stack(fr, acquired)
+    card = type("Card", (), {"ipos": tuple(r.score for r in divergence.rows)})
+    chart_svgs = {
+        "capex": charts.capex_chart(capex),
+        "ipo": charts.ipo_paths_chart(card),
+        "mna": charts.mna_timeline_chart(mna),
+        "funding": charts.funding_chart(funding),
+        "stack": charts.stack_map_chart(stack),
+    }
+    figures = _Figures(fmt, Footnotes(fr, source_texts))
+    context = dict(
+        title=title or "The AI-infrastructure capital cycle, from the ledger",
+        as_of=cut.isoformat() if cut else "now",
+        record_as_of=snapshot.as_of.date().isoformat() if snapshot.as_of else "now",
+        generated=datetime.now().replace(microsecond=0).isoformat(sep=" "),
+        n_facts=fr.rows("SELECT count(*) FROM facts")[0][0], n_sources=len({r[0] for r in fr.rows(
+            "SELECT DISTINCT source_id FROM facts")}),
+        capex=capex, divergence=divergence, mna=mna, funding=funding, outlook=outlook, stack=stack,
+        charts={k: Markup(v) for k, v in chart_svgs.items()} if fmt == "html" else chart_svgs,
+        fig=figures.fig, refs=figures.refs, unsupported=figures.unsupported, notes=figures.notes.notes,
+        list_limit=LIST_LIMIT,
+    )
+    template = _environment(fmt).get_template(f"report.{fmt}.j2")
+    return template.render(**context)
+
+
+__all__ = ["FORMATS", "build_report", "escape"]
