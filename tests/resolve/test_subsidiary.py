@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from infraledger.resolve import find_subsidiaries, split_subsidiary
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from infraledger.resolve import find_subsidiaries, split_subsidiary, subsidiary_facts
 
 from .conftest import SHARED
 
@@ -33,3 +36,32 @@ def test_phrases_in_running_text_are_found_in_order():
             "subsidiary Tailspin Air raised money.")
     assert [(s.child, s.parent) for s in find_subsidiaries(text)] == [("Orbit Labs", "Stellar Corp"),
                                                                        ("Tailspin Air", "Northwind")]
+
+
+def test_relation_facts_land_in_the_ledger_with_the_child_as_its_own_entity(make_ledger):
+    from infraledger.model import Entity, FactType, Source, SourceKind
+
+    text = (SHARED / "seed" / "ai-infrastructure-boom-2026.txt").read_text(encoding="utf-8")
+    facts = subsidiary_facts(text)
+    assert [(f.subject, f.counterparties[0].name, f.counterparties[0].role.value) for f in facts] == [
+        ("1Finity", "Fujitsu", "related")]
+    assert text[facts[0].span[0]:facts[0].span[1]] == facts[0].evidence
+    store = make_ledger()
+    store.append(Source.new(SourceKind.ARTICLE, content=text), facts, [Entity.new("Fujitsu", aliases=("Fujitsu Limited",))])
+    snap = store.snapshot()
+    relation = snap.facts(types=[FactType.SUBSIDIARY_OF])[0]
+    assert relation.subject_id == snap.entity("1Finity").id != snap.entity("Fujitsu").id
+    assert relation.counterparties[0].entity_id == snap.entity("Fujitsu Limited").id
+
+
+_word = st.from_regex(r"[A-Z][a-z]{2,8}", fullmatch=True).filter(
+    lambda w: w not in {"The", "And", "But", "Its", "Also", "Both", "Their"})
+_company = st.lists(_word, min_size=1, max_size=3).map(" ".join)
+
+
+@given(_company, _company)
+def test_any_two_capitalised_names_are_split_in_both_phrasings(parent, child):
+    assume(parent != child)
+    assert split_subsidiary(f"{parent} subsidiary {child}") == (child, parent)
+    assert split_subsidiary(f"{child}, a subsidiary of {parent}") == (child, parent)
+    assert split_subsidiary(f"{child} (a wholly owned subsidiary of {parent})") == (child, parent)

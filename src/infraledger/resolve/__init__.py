@@ -9,7 +9,7 @@ from .directory import DirectoryEntry, SecDirectory
 from .matcher import Match, NameMatcher
 from .names import match_key
 from .resolver import Resolution, Resolver
-from .subsidiary import SubsidiaryMention, find_subsidiaries, split_subsidiary
+from .subsidiary import SubsidiaryMention, find_subsidiaries, split_subsidiary, subsidiary_facts
 
 __all__ = ["DirectoryEntry", "Match", "NameMatcher", "Resolution", "Resolver", "SecDirectory",
-           "SubsidiaryMention", "find_subsidiaries", "match_key", "split_subsidiary"]
+           "SubsidiaryMention", "find_subsidiaries", "match_key", "split_subsidiary", "subsidiary_facts"]

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..model import CandidateFact, FactType, Participant, Role
+
 # A company name as written in prose: capitalised or numeric words, with '&', '.', '-' inside, and
 # lower-case joiners ("of", "and", "de") only between capitalised words.
 _WORD = r"(?:[A-Z0-9][\w&.'’\-]*[\w&])|(?:[A-Z0-9])"
@@ -68,3 +70,14 @@ def split_subsidiary(name: str) -> tuple[str, str] | None:
             if child and parent and child != parent:
                 return child, parent
     return None
+
+
+def subsidiary_facts(text: str, *, offset: int = 0) -> list[CandidateFact]:
+    """A ``subsidiary_of`` relation fact (subject: child; counterparty: parent, role 'related') per phrase.
+
+    ``offset`` is added to the spans, for text that is a slice of a longer document.
+    """
+    return [CandidateFact(type=FactType.SUBSIDIARY_OF, subject=s.child,
+                          counterparties=(Participant(s.parent, Role.RELATED),),
+                          evidence=text[s.span[0]:s.span[1]], span=(s.span[0] + offset, s.span[1] + offset))
+            for s in find_subsidiaries(text)]
