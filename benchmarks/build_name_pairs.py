@@ -41,7 +41,8 @@ from infraledger.model import normalise_name
 REPO = Path(__file__).resolve().parents[1]
 SEC = REPO.parent / "shared" / "data" / "sec"
 OUT = REPO / "tests" / "resolve" / "name_pairs.csv"
-_LEGAL = {"inc", "corp", "co", "ltd", "llc", "plc", "lp", "group", "holdings", "company", "corporation"}
+# Legal words, and EDGAR's "/NEW/" marker for a re-registered company, are not shared words.
+_LEGAL = {"inc", "corp", "co", "ltd", "llc", "plc", "lp", "group", "holdings", "company", "corporation", "new"}
 
 
 def _tickers() -> dict[int, str]:
