@@ -31,6 +31,11 @@ def _g(n: int) -> str:
     return rf"(?:[^⟨;]|⟨[PM]\d+⟩){{0,{n}}}?"
 
 
+def _ge(n: int) -> str:
+    """A gap of at most ``n`` characters that may contain companies (for appositions)."""
+    return rf"(?:[^;⟨]|⟨[EPM]\d+⟩(?:'s)?){{0,{n}}}?"
+
+
 _ACQ_VERB = (r"(?:acquisition|purchase|takeover|buyout|acquire|acquires|acquired|acquiring|buy|buys|bought|buying|"
              r"purchases|purchased|purchasing|take over|took over|takes over|merge with|merger with)")
 _STAKE = r"(?:a |an |its |the )?(?:(?:[\d.]+%|minority|majority|equity|non-voting|passive|small|strategic|direct)\s+)*stake"
@@ -114,9 +119,12 @@ FRAMES: tuple[Frame, ...] = (
        rf"agreement|lease|arrangement|order|pact|commitment)s?\b{_g(80)}\b(?:with|for) (?P<c>{E})", "s",
        {"c": CUS}, Status.COMPLETED),
     # -- talent moves (subject = the company that loses people) ---------------------------------
-    _f("left-to-join", TM, rf"(?P<p>{P})(?P<app>,{_g(120)},)?{_g(20)}\b(?:has |had )?(?:left|leaves|quit|quits|"
+    _f("left-to-join", TM, rf"(?P<p>{P})(?P<app>,{_ge(120)},)?{_g(20)}\b(?:has |had )?(?:left|leaves|quit|quits|"
        rf"departed|departs|is leaving|will leave)\b (?:(?P<s>{E})|the [\w-]+|his post|her post)?{_g(30)}"
        rf"\bto (?:join|run|lead|head)\b{_g(50)}(?P<h>{E})", "s", {"h": HIR}, Status.COMPLETED, "p"),
+    _f("said-will-join", TM, rf"(?P<h>{E}){_g(30)}\bsaid (?:that )?(?P<p>{P})(?P<app>,{_ge(120)},)? "
+       rf"(?:would|will|is to|is set to|is due to) (?:join|become|lead|head|run)\b (?:(?P<h2>{E})|the company)?", "s",
+       {"h": HIR}, Status.ANNOUNCED, "p"),
     _f("lost-to", TM, rf"(?P<s>{E}){_g(80)}\b(?:lost|loses|losing|has lost)\b{_g(50)}(?P<p>{PL})?{_g(60)}"
        rf"(?:\bto (?P<h>{E}))", "s", {"h": HIR}, Status.COMPLETED, "p"),
     _f("lost", TM, rf"(?P<s>{E}){_g(40)}\b(?:lost|loses|has lost)\b (?:its |their )?(?:[\w-]+ ){{0,4}}?(?P<p>{PL})",

@@ -45,9 +45,10 @@ canadian australian european asian taiwanese saudi emirati swiss italian spanish
 singaporean russian brazilian mexican african arab
 europe asia america africa china japan korea israel india finland norway sweden denmark canada australia
 taiwan france germany britain england italy spain ireland belgium austria singapore russia brazil mexico
-texas california london paris tokyo beijing shanghai washington york silicon valley
+texas california london paris tokyo beijing shanghai washington silicon valley
 analysis commentary opinion weekly monthly looking wrap recap issue chip week
 """.split())
+_NEW_PLACES = frozenset({"York", "Jersey", "Zealand", "Delhi", "Mexico", "Hampshire", "England", "Orleans"})
 # Words trimmed from a name's end: function words, dates and roles, but not places ("Export
 # Development Canada") or "AI"/"Co" ("Scale AI").
 _TAIL_STOP = _STOP - frozenset("""co ai europe asia america africa china japan korea israel india finland norway
@@ -103,6 +104,7 @@ def find_mentions(sentence: str, *, sentence_start_words: frozenset[str] = froze
         label = "U.S." if m.group(1) in ("U.S.", "US") else m.group(1)
         out.append(Mention(m.start(1), m.end(2), f"{label} {m.group(2).lower()}"))
     taken = [(x.start, x.end) for x in out]
+    taken += [(t.start(), t.end()) for t in TICKER_RE.finditer(sentence)]  # "(NYSE: HPE)" is a cue, not a name
     for m in NAME_RE.finditer(sentence):
         s, e = m.start(), m.end()
         if any(not (e <= ts or s >= te) for ts, te in taken):
@@ -115,7 +117,8 @@ def find_mentions(sentence: str, *, sentence_start_words: frozenset[str] = froze
             e = s + len(text)
         words = list(re.finditer(r"\S+", text))
         # Leading words that are not names: "The", "On", "In June", "French", "Dallas-based".
-        while words and (_clean_word(words[0].group(0)) in _STOP
+        while words and not (len(words) > 1 and words[0].group(0) == "New" and words[1].group(0) in _NEW_PLACES) \
+                and (_clean_word(words[0].group(0)) in _STOP
                          or re.search(r"-(?:based|headquartered|listed|born|owned|backed)$", words[0].group(0), re.I)
                          or re.match(r"[A-Z][\w]*-[a-z]", words[0].group(0))
                          or words[0].group(0) in ("&", "of", "and")):

@@ -254,7 +254,8 @@ def _abstract(s: Sentence, index: int, text: str, ms: list[Mention], ids: list[i
     # Blanked to equal length, so offsets still map: appositions that describe a party ("X, a
     # GPU cloud backed by Y, raised ...") and a parent named before its subsidiary ("Fujitsu
     # subsidiary 1Finity"), which would otherwise stand between a verb and its party.
-    joined = re.sub(r"(?<=⟩), (?:a|an|the) (?:[^,;⟨—]|⟨[EP]\d+⟩(?:'s)?){1,100}?,(?= )", _blank, joined)
+    joined = re.sub(r"(?<=⟩), (?:a|an|the) (?:[^,;⟨—]|⟨[EP]\d+⟩(?:'s)?){1,100}?,(?= )",
+                    lambda m: m.group(0) if re.search(r"⟨P\d+⟩$", joined[:m.start()]) else _blank(m), joined)
     joined = re.sub(r"⟨E\d+⟩(?:'s)? (?:subsidiary|unit|division|affiliate|arm|spin-off|spinoff|maker|owner|parent|creator) (?=⟨E)", _blank, joined)
     return Analysed(sentence=s, index=index, mentions=ms, ids=ids, money=money, abstract=joined,
                     pieces=pieces, entity_ids=entity_ids)

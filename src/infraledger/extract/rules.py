@@ -30,7 +30,7 @@ _HYPOTHETICAL = re.compile(r"\b(?:could|might|may|would have|reportedly|rumou?r\
                            r"unconfirmed|said to be|considering|exploring|if|whether|potential|possible|"
                            r"hope[sd]? to|aims? to)\b", re.IGNORECASE)
 _WOULD = re.compile(r"\bwould\b", re.IGNORECASE)
-_WOULD_OK = re.compile(r"\b(?:said|says|announced|confirmed|under which|agreed that)\b[^.;]{0,30}\bwould\b", re.I)
+_WOULD_OK = re.compile(r"\b(?:said|says|announced|confirmed|under which|agreed that)\b[^.;]{0,140}\bwould\b", re.I)
 _NOT_COUNTED = re.compile(r"\b(?:we do not count|not counted|does not count|do not count|neither counts?|"
                           r"is not an? (?:deal|acquisition|transaction|event)|not a (?:deal|transaction))\b", re.I)
 _TERMINATED = re.compile(r"\b(?:terminated|voted down|abandoned|lapsed|died|collapsed|called off|scrapped|is dead|"
@@ -202,6 +202,11 @@ def _from_match(frame: Frame, m: re.Match, an: Analysed, reading: Reading) -> Dr
                                                  r"loan|standstill|voting|licensing)\s*$", gap):
         return None
     subject_ids = _ids(groups.get(frame.subject))
+    if frame.type is FactType.TALENT_MOVE and groups.get("app"):
+        # "X, the chief technology officer of Y, has left the company": Y, named in the apposition.
+        named = re.findall(r"(?:\b(?:of|at)\s+⟨E(\d+)⟩|⟨E(\d+)⟩'s)", groups["app"])
+        if named:
+            subject_ids = [int(named[0][0] or named[0][1])]
     roles: list[tuple[int, Role]] = []
     for g, role in frame.roles.items():
         roles += [(i, role) for i in _ids(groups.get(g)) if reading.table.kinds[i] != "person"]
@@ -210,7 +215,9 @@ def _from_match(frame: Frame, m: re.Match, an: Analysed, reading: Reading) -> Dr
         # "Scale's founder X left to ...": the company is the possessor before the person.
         head = an.abstract[max(0, m.start() - 80):m.start()] + (groups.get("app") or "")
         poss = re.findall(r"⟨E(\d+)⟩'s", head)
-        subject_ids = [int(poss[-1])] if poss else []
+        # "X, the chief technology officer of Y, has left": the company named in the apposition.
+        named = re.findall(r"\b(?:of|at)\s+⟨E(\d+)⟩", groups.get("app") or "")
+        subject_ids = [int(poss[-1])] if poss else [int(named[0])] if named else []
     if not subject_ids and frame.subject == "topic" and an.topic is not None:
         subject_ids = [an.topic]
     if not subject_ids:

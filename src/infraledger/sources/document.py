@@ -268,6 +268,8 @@ def _meta_date(root) -> FuzzyTime | None:
 # Words a dateline's place may hold before its date: "HOUSTON,", "SANTA CLARA, Calif.,",
 # "ARMONK, N.Y. and MOUNTAIN VIEW, Calif.,", "SYDNEY and NEW YORK,".
 _PLACE_WORD = re.compile(r"^(?:[A-Z][A-Z.'&-]*|[A-Z][a-z]{1,5}\.|and|[—–|*_-]+)$")
+# After a capitalised city, a country or state may follow in title case ("OSLO, Norway, April 8").
+_PLACE_TAIL = re.compile(r"^[A-Z][a-z]+$")
 _LEAD_IN = re.compile(r"(?:published|posted|updated|issued|dated|week of|as of|by [^—–|]{0,40})\s*$", re.I)
 
 
@@ -287,7 +289,10 @@ def find_document_date(text: str, max_lines: int = 15) -> tuple[str, FuzzyTime] 
             continue
         s, e, ft = found[0]
         prefix = line[:s].replace(",", " ").split()
-        if all(_PLACE_WORD.match(w) for w in prefix) and (len(line) < 120 or re.match(r"\s*[—–-]", line[e:])):
+        if prefix and _PLACE_WORD.match(prefix[0]) and prefix[0].isupper() and \
+                all(_PLACE_WORD.match(w) or _PLACE_TAIL.match(w) for w in prefix[1:]) and len(prefix) <= 8 \
+                and (len(line) < 120 or re.match(r"\s*[—–-]", line[e:])) \
+                or all(_PLACE_WORD.match(w) for w in prefix) and (len(line) < 120 or re.match(r"\s*[—–-]", line[e:])):
             if prefix or ft.precision is Precision.DAY or len(line) < 60:
                 return line[:160], ft
         if len(line) < 120 and (not prefix or _LEAD_IN.search(line[:s]) or re.search(r"[|—–]\s*$", line[:s])):

@@ -1,0 +1,78 @@
+"""Test documents written for the extractor, in several styles, about fictional companies.
+
+None of them copies the evaluation documents: other companies, other figures, other phrasing.
+"""
+
+RELEASE = """PRESS RELEASE
+
+Halvorsen Grid Raises $120 Million Series C to Expand Liquid-Cooled Capacity
+
+OSLO, Norway, April 8, 2025 -- Halvorsen Grid AS, an operator of renewable-powered data centers, today \
+announced that it has closed a $120 million Series C financing round led by Nordlys Ventures and Brightpeak \
+Capital. Existing investors Fjord Partners and Ravnsborg Capital also participated. The round values the \
+Oslo-based company at more than $900 million.
+
+"Demand keeps rising," said Ingrid Solberg, chief executive of Halvorsen Grid.
+
+About Halvorsen Grid
+Halvorsen Grid builds and operates data centers in the Nordics.
+
+Media contact: press@halvorsen.example
+"""
+
+NEWSLETTER = """Compute Ledger - weekly briefing
+May 16, 2025
+
+* Tarrow Cloud signs Quintessa. Tarrow Cloud said on Monday it had signed a four-year agreement to supply \
+GPU capacity to Quintessa Labs. The contract is worth about $2.2 billion.
+* Pelagos buys capacity. Pelagos AI agreed to buy $600 million of compute from Norrland Compute over three years.
+* Orvieto invests. Orvieto Systems will invest up to $250 million in Kestrel Photonics, the companies said on \
+Wednesday (Source: Orvieto 8-K).
+* People. Mara Lindqvist, the chief technology officer of Tarrow Cloud, has left the company to join Pelagos AI.
+"""
+
+ARTICLE = """Brennan Software completes takeover of Ostrava Data
+
+PRAGUE, 3 November 2025 - Brennan Software said on Monday that it had completed its acquisition of Ostrava \
+Data, a Czech database startup, for about $780 million. Brennan Software first agreed to buy Ostrava Data in June.
+
+The deal is the largest in the company's history. Separately, Calder Robotics shareholders voted down the \
+merger agreement with Wexley Industries, and Calder Robotics said it had terminated the deal.
+
+Meanwhile Fenwick Analytics agreed to acquire Sorrel Security for $310 million in cash. The transaction is \
+still pending regulatory approval.
+"""
+
+COMMENTARY = """Opinion: do not believe every deal rumour
+
+June 2, 2025
+
+Vantor Networks is reportedly in talks to buy Pellucid Systems, according to people familiar with the matter. \
+Vantor Networks could also bid for Arden Semiconductor if the price falls. Analysts expect Vantor Networks to \
+spend $2 billion on acquisitions next year, a forecast rather than a plan. Meanwhile Pellucid Systems announced \
+a $500 million share buyback and reported quarterly revenue of $310 million. Arden Semiconductor launched a new \
+switch chip on Tuesday. Kessel Cloud filed for an initial public offering last week. None of these is a deal.
+"""
+
+PAGE = """<!DOCTYPE html>
+<html><head><title>Brisa Compute prices IPO</title></head><body>
+<nav><a href="/">Home</a> | <a href="/markets">Markets</a></nav>
+<div class="article-body">
+<h1>Brisa Compute prices IPO</h1>
+<p class="dateline">NEW YORK, September 24, 2025</p>
+<p>Brisa Compute raised $410 million in its initial public offering on the New York Stock Exchange, selling \
+20 million shares at $20.50 each. Morgan Halvard and Clearwater Securities led the offering.</p>
+<p>Separately, Brisa Compute said Tomas Eriksen, the chief operating officer of Valdane Networks, would join \
+the company as chief executive.</p>
+</div>
+<footer>Subscribe to our newsletter</footer>
+</body></html>
+"""
+
+COREFERENCE = """Quiet money for a Lisbon startup
+
+March 3, 2026
+
+Sardinha Labs, a Lisbon-based maker of network firewalls, has a new backer. Tagus Telecom invested \
+EUR 40 million in the Lisbon-based startup last month, the companies said. Sardinha Labs was founded in 2021.
+"""

@@ -1,0 +1,144 @@
+"""The rules backend on documents in several styles (press release, newsletter, article, HTML page,
+commentary), all about fictional companies written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from infraledger.errors import InputError
+from infraledger.extract import extract_events, to_eval_record
+from infraledger.model.events import FactType, Role, Status
+from infraledger.model.money import Qualifier
+from infraledger.sources.document import document_from_bytes, document_from_text
+
+from . import docs
+
+
+def _events(text: str, name: str = "doc.txt"):
+    document = document_from_bytes(text.encode("utf-8"), name=name)
+    return document, extract_events(document)
+
+
+def _one(facts, type_: FactType, subject: str):
+    found = [f for f in facts if f.type is type_ and f.subject == subject]
+    assert len(found) == 1, [(f.type.value, f.subject) for f in facts]
+    return found[0]
+
+
+def _roles(fact) -> dict[str, Role]:
+    return {p.name: p.role for p in fact.counterparties}
+
+
+def test_press_release_funding_round_with_leads_participants_valuation_and_dateline_date():
+    _, facts = _events(docs.RELEASE)
+    assert len(facts) == 1
+    f = _one(facts, FactType.FUNDING_ROUND, "Halvorsen Grid")
+    assert f.amount.amount == Decimal(120_000_000) and f.amount.currency == "USD"
+    assert _roles(f) == {"Nordlys Ventures": Role.LEAD_INVESTOR, "Brightpeak Capital": Role.LEAD_INVESTOR,
+                         "Fjord Partners": Role.INVESTOR, "Ravnsborg Capital": Role.INVESTOR}
+    assert f.valuation.amount == Decimal(900_000_000) and f.valuation.qualifier is Qualifier.MORE_THAN
+    assert f.time.start == date(2025, 4, 8)
+    assert f.status is Status.COMPLETED
+    assert f.attributes["round"] == "Series C"
+
+
+def test_newsletter_items_contract_direction_up_to_investment_citation_and_talent_move():
+    _, facts = _events(docs.NEWSLETTER)
+    assert len(facts) == 4
+    supply = _one(facts, FactType.COMMERCIAL_CONTRACT, "Tarrow Cloud")
+    assert _roles(supply) == {"Quintessa Labs": Role.CUSTOMER}
+    assert supply.amount.amount == Decimal(2_200_000_000) and supply.amount.qualifier is Qualifier.ABOUT
+    assert supply.time.label() == "2025-05-12"  # "on Monday" before the Friday, May 16 issue
+    bought = _one(facts, FactType.COMMERCIAL_CONTRACT, "Norrland Compute")  # the seller supplies
+    assert _roles(bought) == {"Pelagos AI": Role.CUSTOMER}
+    stake = _one(facts, FactType.STRATEGIC_INVESTMENT, "Kestrel Photonics")
+    assert _roles(stake) == {"Orvieto Systems": Role.INVESTOR}
+    assert stake.amount.qualifier is Qualifier.UP_TO
+    assert stake.cited_source == "Orvieto 8-K"
+    move = _one(facts, FactType.TALENT_MOVE, "Tarrow Cloud")
+    assert move.people == ("Mara Lindqvist",) and _roles(move) == {"Pelagos AI": Role.HIRER}
+
+
+def test_article_statuses_completed_terminated_pending_and_repeated_mentions_merged():
+    _, facts = _events(docs.ARTICLE)
+    assert len(facts) == 3  # "first agreed to buy Ostrava Data in June" is the same deal
+    done = _one(facts, FactType.ACQUISITION, "Ostrava Data")
+    assert _roles(done) == {"Brennan Software": Role.ACQUIRER}
+    assert done.status is Status.COMPLETED and done.time.start == date(2025, 11, 3)
+    assert done.amount.amount == Decimal(780_000_000) and done.amount.qualifier is Qualifier.ABOUT
+    dead = _one(facts, FactType.ACQUISITION, "Calder Robotics")
+    assert dead.status is Status.TERMINATED and _roles(dead) == {"Wexley Industries": Role.ACQUIRER}
+    pending = _one(facts, FactType.ACQUISITION, "Sorrel Security")
+    assert pending.status is Status.PENDING and pending.amount.amount == Decimal(310_000_000)
+
+
+def test_rumours_hypotheticals_forecasts_buybacks_earnings_launches_and_ipo_filings_are_not_events():
+    _, facts = _events(docs.COMMENTARY)
+    assert facts == []
+
+
+def test_html_page_ipo_with_exchange_and_underwriters_and_a_hire_without_boilerplate():
+    _, facts = _events(docs.PAGE, name="page.html")
+    ipo = _one(facts, FactType.IPO, "Brisa Compute")
+    assert ipo.amount.amount == Decimal(410_000_000)  # not the $20.50 share price
+    assert _roles(ipo) == {"New York Stock Exchange": Role.EXCHANGE, "Morgan Halvard": Role.UNDERWRITER,
+                           "Clearwater Securities": Role.UNDERWRITER}
+    hire = _one(facts, FactType.TALENT_MOVE, "Valdane Networks")
+    assert hire.people == ("Tomas Eriksen",) and _roles(hire) == {"Brisa Compute": Role.HIRER}
+    assert len(facts) == 2
+
+
+def test_descriptive_noun_phrase_refers_back_to_the_company_and_other_currencies_stay_as_stated():
+    _, facts = _events(docs.COREFERENCE)
+    f = _one(facts, FactType.STRATEGIC_INVESTMENT, "Sardinha Labs")
+    assert _roles(f) == {"Tagus Telecom": Role.INVESTOR}
+    assert f.amount.currency == "EUR" and f.amount.amount == Decimal(40_000_000)
+    assert f.time.label() == "2026-02"  # "last month" against the March 3, 2026 date line
+    record = to_eval_record(f, "c.txt")
+    assert record["amount_usd"] is None and record["amount_original"]
+
+
+@pytest.mark.parametrize("name", ["RELEASE", "NEWSLETTER", "ARTICLE", "PAGE", "COREFERENCE"])
+def test_every_fact_carries_evidence_that_is_its_span_in_the_document_text(name):
+    document, facts = _events(getattr(docs, name), name=name.lower() + (".html" if name == "PAGE" else ".txt"))
+    assert facts
+    for f in facts:
+        start, end = f.span
+        assert document.text[start:end] == f.evidence
+        assert f.evidence.strip()
+
+
+def test_acquired_by_names_the_target_as_subject_not_the_buyer():
+    _, facts = _events("Glenrock Data, a storage startup, was acquired by Ashdown Systems in 2024.")
+    assert [(f.subject, _roles(f)) for f in facts] == [("Glenrock Data", {"Ashdown Systems": Role.ACQUIRER})]
+    assert facts[0].time.label() == "2024"
+
+
+def test_sale_to_a_buyer_makes_the_buyer_the_acquirer():
+    _, facts = _events("Tamsin Group agreed to sell its cable unit Brora Fibre to Kilnworth Partners for "
+                       "$1.2bn, the companies said on 5 May 2025.")
+    f = _one(facts, FactType.ACQUISITION, "Brora Fibre")
+    assert _roles(f) == {"Kilnworth Partners": Role.ACQUIRER}
+    assert f.amount.amount == Decimal(1_200_000_000) and f.status is Status.ANNOUNCED
+
+
+def test_ticker_cue_links_the_ticker_to_the_company():
+    text = ("DENVER, Jan. 14, 2026 -- Mesa Fabric Inc. (NASDAQ: MSFB) today announced that it has signed a "
+            "five-year supply agreement with Corran Mills. MSFB expects the contract to be worth US$350m.")
+    _, facts = _events(text)
+    f = _one(facts, FactType.COMMERCIAL_CONTRACT, "Mesa Fabric")
+    assert _roles(f) == {"Corran Mills": Role.CUSTOMER}
+    assert f.time.label() == "2026-01-14"
+
+
+def test_unknown_backend_is_an_input_error():
+    with pytest.raises(InputError, match="unknown extraction backend"):
+        extract_events(document_from_text("Nothing.", name="x.txt"), backend="nope")
+
+
+def test_empty_and_dealless_documents_give_no_events():
+    assert extract_events(document_from_text("", name="empty.txt")) == []
+    assert extract_events(document_from_text("The weather was fine. Markets were calm.", name="x.txt")) == []

@@ -1,0 +1,73 @@
+"""Sentence splitting and name finding, the ground floor of the rules backend."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings, strategies as st
+
+from infraledger.extract.mentions import build_table, find_mentions
+from infraledger.extract.text import is_heading, split_sentences
+
+
+def test_abbreviations_do_not_end_sentences():
+    text = ("Orrin Corp. and J.P. Morgan advised. SANTA ROSA, Calif., Dec. 2, 2025 -- The U.S. unit of "
+            "Kelda Inc. grew. It raised money.")
+    sentences = [s.text for s in split_sentences(text)]
+    assert sentences == ["Orrin Corp. and J.P. Morgan advised.",
+                         "SANTA ROSA, Calif., Dec. 2, 2025 -- The U.S. unit of Kelda Inc. grew.",
+                         "It raised money."]
+
+
+def test_titles_and_section_headings_are_flagged():
+    text = "Vesper Labs Raises $30 Million\n\nVesper Labs raised $30 million.\n\nAbout Vesper Labs\nIt makes chips."
+    flags = [(s.text, s.heading) for s in split_sentences(text)]
+    assert flags[0] == ("Vesper Labs Raises $30 Million", True)
+    assert ("About Vesper Labs", True) in flags
+    assert ("Vesper Labs raised $30 million.", False) in flags
+    assert is_heading("Quarterly Deal Review") and not is_heading("the deal closed on time")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("Ab c.D,\n!?$1 Inc. U.S. ")), max_size=300))
+def test_sentence_offsets_always_slice_the_text(text):
+    last = 0
+    for s in split_sentences(text):
+        assert text[s.start:s.end] == s.text
+        assert s.start >= last and s.text == s.text.strip() and s.text
+        last = s.end
+
+
+def _names(sentence: str) -> list[tuple[str, str]]:
+    return [(m.text, m.kind) for m in find_mentions(sentence)]
+
+
+def test_company_names_with_suffixes_digits_lowercase_starts_and_ampersands():
+    names = _names("Talbot & Rhys LLC, 1Stone, eQuant and Morrow Capital Partners backed Quill Systems, Inc. in 2024.")
+    assert [n for n, _ in names] == ["Talbot & Rhys LLC", "1Stone", "eQuant", "Morrow Capital Partners",
+                                     "Quill Systems, Inc."]
+
+
+def test_leading_non_name_words_are_trimmed():
+    names = _names("On Monday, Dutch chipmaker Veldhoven Optics and Austin-based Larkspur said in June they agree.")
+    assert [n for n, _ in names] == ["Veldhoven Optics", "Larkspur"]
+
+
+def test_people_are_told_apart_by_their_roles():
+    names = dict(_names("Ortwin Basq, chief executive of Calloway Networks, said Calloway Networks hired "
+                        "former Veltrane president Ama Okafor."))
+    assert names["Ortwin Basq"] == "person" and names["Ama Okafor"] == "person"
+    assert names["Calloway Networks"] == "org"
+
+
+def test_possessives_and_ticker_cues():
+    ms = find_mentions("Renfrew Energy Inc. (NYSE: RNFW) said Halden's unit grew.")
+    assert [(m.text, m.ticker, m.possessive) for m in ms] == [("Renfrew Energy Inc.", "RNFW", False),
+                                                              ("Halden", "", True)]
+
+
+def test_short_forms_and_tickers_map_to_the_full_name_written_first():
+    first = find_mentions("Palisade Compute Group (NASDAQ: PLCG) met Orla Semiconductor.")
+    later = find_mentions("Palisade Compute said PLCG and Orla agreed.")
+    table, surfaces = build_table([first, later])
+    assert surfaces["Palisade Compute"] == "Palisade Compute Group"
+    assert surfaces["PLCG"] == "Palisade Compute Group"
+    assert surfaces["Orla"] == "Orla Semiconductor"
