@@ -227,54 +227,53 @@ _LISTS = frozenset({
     "item", "relationship", "state", "statesOfSolicitationList/value", "issuerPreviousNameList/value",
     "issuerPreviousNameList/previousName", "edgarPreviousNameList/value", "edgarPreviousNameList/previousName",
 })
+#: Leaf tags needing more than "first value wins": 1 = list, 2 = qualify by parent (then maybe list).
+_SPECIAL = {tag: 1 for tag in _LISTS if "/" not in tag}
+_SPECIAL.update({tag: 2 for tag in _QUALIFIED})
 
 
 def _collect(root) -> tuple[dict, dict[str, list[dict]]]:
-    """Read every leaf in one pre-order pass into flat dicts: the filing's own and one per record.
+    """Read every leaf into flat dicts: the filing's own values, and one dict per record.
 
-    One ``iter()`` touches each element once, with as little Python per element as possible;
-    this, not per-field lookups (each a tree search), is what makes the reader fast. Containers
-    have no text (the parser drops blank text), so only they are checked for opening a record.
-    A record ends where its subtree ends: at the first element after it in document order,
-    found once when the record opens (lxml returns the same proxy object for an element while
-    one is alive, so ``is`` recognises it).
+    Records (issuers, related persons, sales recipients, signatures) are found by lxml's
+    C-level tag filter (``iter(*tags)``) and cut out of the tree (the tree is ours and thrown
+    away after reading), so that one plain pass over each record and one over what remains
+    read every leaf exactly once. Per element the loop does as little Python as possible;
+    this, not per-field lookups (each a tree search), is what makes the reader fast.
     """
-    top: dict = {}
     records: dict[str, list[dict]] = {name: [] for name in _RECORDS}
-    record_for, qualified, lists, following = records.get, _QUALIFIED, _LISTS, _following  # locals: hot loop
-    current, end = top, None
-    for node in root.iter():
-        if node is end:
-            current, end = top, None
+    found = list(root.iter(*_RECORDS))
+    for el in found:
+        records[el.tag].append(_leaves(el))
+    for el in found:
+        el.getparent().remove(el)
+    return _leaves(root), records
+
+
+def _leaves(el) -> dict:
+    """Leaf texts under ``el`` by tag (first value wins; repeating tags as lists); containers have no text."""
+    into: dict = {}
+    special, lists = _SPECIAL.get, _LISTS  # locals: hot loop
+    for node in el.iter():
         text = node.text
         if text is None:
-            opened = record_for(node.tag)
-            if opened is not None:
-                current = {}
-                opened.append(current)
-                end = following(node)
             continue
         text = text.strip()
         if not text or text == "None":
             continue
         tag = node.tag
-        if tag in qualified:
+        kind = special(tag)
+        if kind is None:
+            if tag not in into:
+                into[tag] = text
+            continue
+        if kind == 2:
             tag = f"{node.getparent().tag}/{tag}"
         if tag in lists:
-            current.setdefault(tag, []).append(text)
-        elif tag not in current:
-            current[tag] = text
-    return top, records
-
-
-def _following(node):
-    """The element right after ``node``'s subtree in document order, or None at the end."""
-    while node is not None:
-        after = node.getnext()
-        if after is not None:
-            return after
-        node = node.getparent()
-    return None
+            into.setdefault(tag, []).append(text)
+        elif tag not in into:
+            into[tag] = text
+    return into
 
 
 def _form_d(top: dict, records: dict[str, list[dict]]) -> FormD:

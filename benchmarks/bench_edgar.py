@@ -1,0 +1,121 @@
+"""EDGAR benchmark: Form D reading, ours vs edgartools, and full-submission splitting vs raw reading.
+
+Run: python -m benchmarks.bench_edgar [--docs N] [--split-mb M]
+
+1. Every Form D in ../shared/data/sec/form-d is repeated to N documents (default 3,000) and
+   parsed by our reader and by edgartools' ``FormD.from_xml`` in the same run; docs/s for both
+   and the ratio are printed, after checking that both readers report the same key fields for
+   each distinct filing.
+2. Every full submission (.txt/.nc) in ../shared/data/sec is read from disk and split, repeated
+   to about M MB (default 200); the splitting throughput in MB/s is printed next to the raw
+   speed of reading the same files (the upper limit).
+Best CPU time of three runs each; edgartools is optional (``pip install edgartools``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import time
+from decimal import Decimal
+from pathlib import Path
+
+from infraledger.sources.edgar.formd import form_d_xml, parse_form_d
+from infraledger.sources.edgar.sgml import is_submission, split_submission
+
+SEC = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "sec"
+
+
+def best_of(fn, repeat: int = 3) -> float:
+    """Best CPU time of ``repeat`` runs: on a shared machine, wall time mostly measures the neighbours."""
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.process_time()
+        fn()
+        best = min(best, time.process_time() - t0)
+    return best
+
+
+def _each(read, docs) -> None:
+    # Results are dropped as they come, as a bulk loader would; keeping thousands alive would
+    # time the garbage collector rather than the reader.
+    for doc in docs:
+        read(doc)
+
+
+def _key_fields_ours(d) -> tuple:
+    return (d.issuer.cik, d.issuer.name, d.submission_type, "Indefinite" if d.offering_amount_indefinite
+            else d.total_offering_amount, d.total_amount_sold, d.total_investors,
+            d.date_of_first_sale.isoformat() if d.date_of_first_sale else None, len(d.related_persons),
+            d.federal_exemptions)
+
+
+def _key_fields_theirs(f) -> tuple:
+    od = f.offering_data
+    osa = od.offering_sales_amounts
+
+    def amount(text):
+        return "Indefinite" if text == "Indefinite" else (Decimal(text) if text else None)
+
+    return (int(f.primary_issuer.cik), f.primary_issuer.entity_name, f.submission_type,
+            amount(osa.total_offering_amount), amount(osa.total_amount_sold), int(od.investors.total_already_invested),
+            od.date_of_first_sale or None, len(f.related_persons), tuple(od.federal_exemptions))
+
+
+def bench_form_d(n_docs: int) -> None:
+    files = sorted(p for p in (SEC / "form-d").iterdir() if p.is_file())
+    xmls = [form_d_xml(p.read_bytes(), source=p.name) for p in files]
+    docs = [xmls[i % len(xmls)] for i in range(n_docs)]
+    ours = best_of(lambda: _each(parse_form_d, docs))
+    print(f"Form D: {len(files)} distinct real filings repeated to {n_docs} documents")
+    print(f"  ours        {n_docs / ours:10,.0f} docs/s  ({ours * 1000 / n_docs:.3f} ms/doc)")
+    try:
+        from edgar.offerings import FormD
+    except ImportError:
+        print("  edgartools  not installed (pip install edgartools) - no comparison")
+        return
+    texts = [x.decode("utf-8") for x in docs]
+    same = all(_key_fields_ours(parse_form_d(x)) == _key_fields_theirs(FormD.from_xml(x.decode("utf-8")))
+               for x in xmls)
+    theirs = best_of(lambda: _each(FormD.from_xml, texts))
+    print(f"  edgartools  {n_docs / theirs:10,.0f} docs/s  ({theirs * 1000 / n_docs:.3f} ms/doc)")
+    print(f"  ratio       {theirs / ours:10.1f}x   key fields identical on every filing: {same}")
+
+
+def bench_split(target_mb: float) -> None:
+    files = [p for p in SEC.rglob("*") if p.is_file() and p.suffix in (".txt", ".nc")]
+    files = [p for p in files if is_submission(p.read_bytes()[:4096])]
+    size = sum(p.stat().st_size for p in files)
+    rounds = max(1, int(target_mb * 1e6 // size))
+    total_mb = size * rounds / 1e6
+
+    def raw() -> None:
+        for _ in range(rounds):
+            for p in files:
+                p.read_bytes()
+
+    def split() -> None:
+        for _ in range(rounds):
+            for p in files:
+                split_submission(p.read_bytes())
+
+    documents = sum(len(split_submission(p.read_bytes()).documents) for p in files)
+    raw_t, split_t = best_of(raw), best_of(split)
+    print(f"Full submissions: {len(files)} real files ({size / 1e6:.1f} MB, {documents} documents) x {rounds} "
+          f"= {total_mb:.0f} MB")
+    print(f"  raw read    {total_mb / raw_t:10,.0f} MB/s")
+    print(f"  read+split  {total_mb / split_t:10,.0f} MB/s  ({split_t / raw_t:.2f}x the raw read time)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=3000, help="Form D documents to parse (default 3000)")
+    parser.add_argument("--split-mb", type=float, default=200, help="MB of submissions to split (default 200)")
+    args = parser.parse_args()
+    print(f"python {platform.python_version()} on {platform.machine()} {platform.system()}")
+    bench_form_d(args.docs)
+    bench_split(args.split_mb)
+
+
+if __name__ == "__main__":
+    main()
