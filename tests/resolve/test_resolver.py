@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from infraledger.model import Entity, EntityKind
-from infraledger.resolve import Resolver
+from infraledger.resolve import DirectoryEntry, Resolver, SecDirectory
 
 
 def test_brand_legal_and_filing_forms_reach_one_entity(sample_entities, directory):
@@ -91,3 +91,18 @@ def test_a_manual_merge_maps_a_name_and_a_later_undo_removes_it(sample_entities)
     assert (r.resolve("Big Red").entity, r.resolve("Big Red").method) == (oracle, "manual")
     r2 = Resolver(sample_entities, decisions=[merge, {**merge, "action": "undo"}])
     assert r2.resolve("Big Red").entity != oracle
+
+
+def test_a_fuzzy_match_gives_way_to_an_exact_sec_title_of_another_registrant():
+    known = Entity.new("Vertex Cloud Networks", cik=1)
+    directory = SecDirectory.from_entries([DirectoryEntry(1, "VERTEX CLOUD NETWORKS INC"),
+                                           DirectoryEntry(2, "Vertex Cloud, Inc.", ["VXC"])])
+    assert Resolver([known]).resolve("Vertex Cloud").entity == known  # without the directory: fuzzy
+    res = Resolver([known], directory=directory).resolve("Vertex Cloud")
+    assert (res.entity.id, res.method, res.entity.tickers) == ("cik:2", "sec_name", ("VXC",))
+
+
+def test_trusts_and_funds_keep_their_word_trust():
+    from infraledger.resolve.names import match_key
+
+    assert match_key("Franklin Templeton Holdings Trust") != match_key("Franklin Templeton")

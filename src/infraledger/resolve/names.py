@@ -27,8 +27,8 @@ _FOLD = {
 # Legal-form words that may be left over after normalise_name (inside a name or in parentheses).
 LEGAL_WORDS = frozenset({
     "inc", "incorporated", "corp", "corporation", "company", "llc", "ltd", "limited", "plc", "ag", "sa",
-    "nv", "bv", "gmbh", "holdings", "group", "lp", "llp", "se", "oyj", "ab", "asa", "kk", "the", "trust",
-    "reit", "new", "companies",
+    "nv", "bv", "gmbh", "holdings", "group", "lp", "llp", "se", "oyj", "ab", "asa", "kk", "the", "new",
+    "companies",
 })
 
 # Words that say what a company does, not which company it is: a name made only of these (after

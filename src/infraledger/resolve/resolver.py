@@ -252,7 +252,12 @@ class Resolver:
             child = self._subsidiary(name, *parts, kind=kind)
             if child is not None:
                 return child
-        found = self._fuzzy(name, kind) or self._from_directory(name, kind, None)
+        found = self._fuzzy(name, kind)
+        if found is not None and found.entity.cik and self.directory is not None:
+            exact = self.directory.by_name(name)
+            if exact is not None and exact.cik != found.entity.cik:
+                found = None  # the SEC knows this exact name as another registrant
+        found = found or self._from_directory(name, kind, None)
         if found is not None:
             return found
         return self._new(name, kind, cik)
