@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from datetime import date
+
+import pytest
 from decimal import Decimal
 
 from infraledger.ledger import open_ledger
@@ -124,3 +126,23 @@ def test_companyfacts_give_annual_capex_actuals_per_annual_report(sec_dir, tmp_p
     for c in read.contributions:
         ingest(store, c)
     assert store.snapshot().count() == len(facts)
+
+
+# A fictional press release, written for this test.
+RELEASE = ("LAKEVIEW, Ore., August 12, 2025 -- Tindalo Networks today announced that it has completed its "
+           "acquisition of Corvane Labs, a developer of optical interconnect software, for $410 million in cash.\n")
+
+
+def test_press_release_exhibits_go_to_the_text_extractor_with_their_location():
+    pytest.importorskip("infraledger.extract")
+    from infraledger.sources.edgar.facts8k import press_release_facts
+
+    notes: list[str] = []
+    facts = press_release_facts(RELEASE, name="ex99-1.htm", notes=notes)
+    assert notes == []
+    deal = next(f for f in facts if f.type is FactType.ACQUISITION)
+    assert deal.subject == "Corvane Labs"
+    where = deal.attributes["evidence_location"]
+    assert where["document"] == "ex99-1.htm"
+    start, end = where["offset"]
+    assert RELEASE[start:end] == deal.evidence or "Corvane Labs" in RELEASE[start:end]

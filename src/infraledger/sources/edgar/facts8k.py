@@ -13,6 +13,7 @@ says why. EX-99 press releases are handed to the text extractor
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ...model.entities import Entity, normalise_name
 from ...model.events import FactType, Participant, Role, Status
@@ -125,7 +126,10 @@ def _talent(report: EightK, item: Item, filer: Entity, when, out: FilingFacts) -
 
 def press_release_facts(text: str, *, name: str, published: FuzzyTime | None = None,
                         notes: list[str] | None = None) -> list[CandidateFact]:
-    """Deal facts the text extractor finds in a press release; [] (with a note) when it is not installed."""
+    """Deal facts the text extractor finds in a press release exhibit, each located in that exhibit.
+
+    Returns [] (with a note) when the extractor stage is not installed.
+    """
     try:
         from ...extract import extract_events  # another stage; optional here
     except ImportError:
@@ -134,4 +138,10 @@ def press_release_facts(text: str, *, name: str, published: FuzzyTime | None = N
         return []
     from ..document import document_from_text
     document = document_from_text(text, name=name, published=published)
-    return list(extract_events(document))
+    out = []
+    for fact in extract_events(document):
+        where = {"document": name, "element": "press release exhibit"}
+        if fact.span:
+            where["offset"] = list(fact.span)
+        out.append(replace(fact, attributes={**fact.attributes, "evidence_location": where}))
+    return out
