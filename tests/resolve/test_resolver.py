@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from infraledger.model import Entity, EntityKind
 from infraledger.resolve import DirectoryEntry, Resolver, SecDirectory
 
@@ -106,3 +109,22 @@ def test_trusts_and_funds_keep_their_word_trust():
     from infraledger.resolve.names import match_key
 
     assert match_key("Franklin Templeton Holdings Trust") != match_key("Franklin Templeton")
+
+
+def test_tickers_written_with_an_exchange_resolve_without_the_directory(sample_entities):
+    r = Resolver(sample_entities)
+    assert r.resolve("NASDAQ: NVDA").entity.name == "Nvidia"
+    assert r.resolve("$msft").entity.name == "Microsoft"
+    assert r.resolve("Zs").created  # a lower-case word is not a ticker
+
+
+_names = st.text(alphabet=st.sampled_from("AaBbCcOoRrSsTt &.,-'/"), min_size=1, max_size=25)
+
+
+@given(st.lists(_names, min_size=1, max_size=8))
+def test_resolving_again_gives_the_same_entity_and_creates_nothing(names):
+    r = Resolver([Entity.new("Cobra Star"), Entity.new("Rats & Cats Corp")])
+    first = [r.resolve(n) for n in names if n.strip()]
+    again = [r.resolve(n.strip()) for n in names if n.strip()]
+    assert [a.entity.id for a in first] == [b.entity.id for b in again]
+    assert not any(b.created for b in again)

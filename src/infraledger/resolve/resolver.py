@@ -144,8 +144,9 @@ class Resolver:
                 found = self._ok(ref, eid, "alias", reason="a known alias of the entity")
             if found:
                 return found
-        ticker = ref.lstrip("$").upper()
-        if ticker in self._by_ticker and (ref.isupper() or ref.startswith("$")):
+        written = _TICKER_REF.match(ref)  # "$NVDA", "NASDAQ: NVDA"
+        ticker = (written.group(1) if written else ref).upper()
+        if ticker in self._by_ticker and (ref.isupper() or written):
             found = self._ok(ref, self._by_ticker[ticker], "ticker", reason=f"ticker {ticker}")
             if found:
                 return found
