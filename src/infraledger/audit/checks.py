@@ -111,6 +111,8 @@ def check_amount(claim: Claim, ctx: Context) -> list[Finding]:
     stated = Range.of_money(claim.value)
     figured = [(f, m) for f in same if (m := _figure(claim, f)) is not None and m.currency == claim.value.currency]
     agree = [f for f, m in figured if stated.overlaps(Range.of_money(m))]
+    if claim.measure == "amount":  # what the figure measures is unknown: agreement must also be in time
+        agree = [f for f in agree if claim.time is not None and f.time is not None and f.time.overlaps(claim.time)]
     out: list[Finding] = []
     if agree:
         dated = [f for f in agree if _overlaps(f.time, claim.time)]
@@ -125,11 +127,15 @@ def check_amount(claim: Claim, ctx: Context) -> list[Finding]:
         out.append(Finding(Verdict.SUPPORTED, f"{ctx.cite(f)} records {format_money(_figure(claim, f))} for "
                            f"{f.subject} ({f.type.value.replace('_', ' ')}, {when(f.time)}), which agrees with "
                            f"“{claim.text}”.", tuple(best)))
-    elif figured:
-        f = figured[-1][0]
-        out.append(Finding(Verdict.CONTRADICTED, f"{ctx.cite(f)} records {format_money(_figure(claim, f))} for "
-                           f"{f.subject} ({when(f.time)}), outside what “{claim.text}” allows.",
-                           tuple(x for x, _ in figured)))
+    elif figured and claim.measure != "amount":
+        # Only facts about the same moment can contradict: another round or budget year is not this one.
+        comparable = [(f, m) for f, m in figured if claim.time is None or f.time is None or claim.measure == "capex"
+                      or f.time.overlaps(claim.time)]
+        if comparable:
+            f = comparable[-1][0]
+            out.append(Finding(Verdict.CONTRADICTED, f"{ctx.cite(f)} records {format_money(_figure(claim, f))} for "
+                               f"{f.subject} ({when(f.time)}), outside what “{claim.text}” allows.",
+                               tuple(x for x, _ in comparable)))
     if same and not figured:
         f = same[-1]
         what = "valuation" if claim.measure == "valuation" else "amount"

@@ -62,16 +62,32 @@ def describe_percent(r: Range) -> str:
     return " ".join(w + "%" if w[0].isdigit() else w for w in r.describe().split())
 
 
+#: Figures a deal has once (its price, its IPO proceeds); other figures (valuations, rounds,
+#: budgets) change over time, so two of them disagree only when stated for the same time.
+_ONCE = {"acquisition", "ipo_proceeds"}
+
+
+def _same_moment(a: Claim, b: Claim) -> bool:
+    lo, hi = sorted((a.value.amount, b.value.amount))
+    if lo == 0 or hi / lo >= 1000:
+        return False  # a per-share price and a total read under one cue are different measures, not a clash
+    if a.time is not None and b.time is not None:
+        return a.time.overlaps(b.time)
+    return a.measure in _ONCE
+
+
 def repeated(claims: list[Claim]) -> dict[str, Finding]:
     """One figure (same measure, subject and party) stated twice with values that cannot both hold."""
     out: dict[str, Finding] = {}
     groups: dict[tuple, list[Claim]] = defaultdict(list)
     for c in claims:
-        if c.kind is ClaimKind.AMOUNT and c.value is not None and (c.subject_id or c.subject):
+        if c.kind is ClaimKind.AMOUNT and c.value is not None and (c.subject_id or c.subject) and c.measure != "amount":
             groups[(c.measure, c.subject_id or c.subject, c.counterparty_id or c.counterparty)].append(c)
     for group in groups.values():
         for i, a in enumerate(group):
             for b in group[i + 1:]:
+                if not _same_moment(a, b):
+                    continue
                 if a.value.currency == b.value.currency and not Range.of_money(a.value).overlaps(Range.of_money(b.value)):
                     for x, y in ((a, b), (b, a)):
                         out[x.id] = Finding(Verdict.INCONSISTENT, f"The text states this {x.measure.replace('_', ' ')} "
