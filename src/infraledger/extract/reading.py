@@ -24,6 +24,7 @@ COREF_RE = re.compile(rf"\b[Tt]he\s+(?:(?!the\b|a\b|an\b)[\w'’&.-]+\s+){{0,4}}
                       rf"(?!-)")
 _NOT_COREF = re.compile(r"^[Tt]he\s+(?:two|three|both|other|same|largest|biggest|smaller|new|combined|first|second|"
                         r"last|rival|remaining)\b")
+_CAP_WORD = re.compile(r"(?<![\w'’])[A-Z0-9][\w&'’.-]*")
 IT_RE = re.compile(r"\b(?:[Ii]t|its|Its)\b(?!['’])")
 _SUBJECT_IT = re.compile(r"^\s+(?:has|had|have|would|will|is|was|said|says|agreed|agrees|announced|listed|raised|"
                          r"completed|closed|bought|acquired|signed|expects|expected|plans|planned|owes|took|takes|could|"
@@ -44,6 +45,7 @@ class Analysed:
     citation: str = ""
     entity_ids: list[int] = field(default_factory=list)  # org entity ids in order, after coreference
     topic: int | None = None  # the company the previous sentences were about
+    times: list | None = None  # the sentence's dates, filled in on first use
 
     def to_text(self, pos: int) -> int:
         """Offset in the sentence text for an offset in ``abstract``."""
@@ -66,13 +68,11 @@ def read(text: str) -> Reading:
     """Analyse ``text`` sentence by sentence (see module docstring)."""
     sentences = split_sentences(text)
     masked = [_mask(s.text) for s in sentences]
-    first_pass = [find_mentions(m) for m, _ in masked]
+    # Capitalised words seen after a sentence's first word: a first word among them is a name.
     known = set()
-    for (mt, _), ms in zip(masked, first_pass):
-        for m in ms:
-            if m.start > _first_alpha(mt):
-                known.update(w.lower().strip(".,'’") for w in m.text.split())
-                known.add(m.text.lower())
+    for mt, _ in masked:
+        for w in _CAP_WORD.finditer(mt, _first_alpha(mt) + 1):
+            known.add(w.group(0).lower().strip(".,'’").removesuffix("'s").removesuffix("’s"))
     known_f = frozenset(known)
     all_mentions = [find_mentions(mt, sentence_start_words=known_f) for mt, _ in masked]
     # Title-case headlines run names into verbs ("Crusoe Raises ..."): they do not define names.
@@ -176,18 +176,18 @@ def _abstract(s: Sentence, index: int, text: str, ms: list[Mention], ids: list[i
               counts: dict[int, int]) -> Analysed:
     spans: list[tuple[int, int, str, int | None]] = []  # (start, end, placeholder, org id)
     for m, idx in zip(ms, ids):
-        tag = "P" if table.kinds[idx] == "person" else "E"
-        spans.append((m.start, m.end, f"⟨{tag}{idx}⟩", idx if tag == "E" else None))
+        person = table.kinds[idx] == "person"
+        spans.append((m.start, m.end, f"⟦P{idx}⟧" if person else f"⟨E{idx}⟩", None if person else idx))
     for n, (a, b, _) in enumerate(money):
         if all(b <= x or a >= y for x, y, _, _ in spans):
-            spans.append((a, b, f"⟨M{n}⟩", None))
+            spans.append((a, b, f"⟪M{n}⟫", None))
     here = {idx for m, idx in zip(ms, ids) if table.kinds[idx] != "person"}
     first_org = [(m.start, idx) for m, idx in zip(ms, ids) if table.kinds[idx] != "person"]
     for m in COREF_RE.finditer(text):
         if _NOT_COREF.match(m.group(0)) or re.search(r"\bcompanies\b", m.group(0)):
             continue
         start, end = m.start(), m.end()
-        if any(not (end <= x or start >= y) and ph.startswith("⟨M") for x, y, ph, _ in spans):
+        if any(not (end <= x or start >= y) and ph.startswith("⟪M") for x, y, ph, _ in spans):
             continue
         before = [(x, y, idx) for x, y, ph, idx in spans if idx is not None and y <= start]
         appos = before[-1] if before and re.fullmatch(r",\s*", text[before[-1][1]:start]) else None
@@ -254,8 +254,7 @@ def _abstract(s: Sentence, index: int, text: str, ms: list[Mention], ids: list[i
     # Blanked to equal length, so offsets still map: appositions that describe a party ("X, a
     # GPU cloud backed by Y, raised ...") and a parent named before its subsidiary ("Fujitsu
     # subsidiary 1Finity"), which would otherwise stand between a verb and its party.
-    joined = re.sub(r"(?<=⟩), (?:a|an|the) (?:[^,;⟨—]|⟨[EP]\d+⟩(?:'s)?){1,100}?,(?= )",
-                    lambda m: m.group(0) if re.search(r"⟨P\d+⟩$", joined[:m.start()]) else _blank(m), joined)
+    joined = re.sub(r"(?<=⟩), (?:a|an|the) (?:[^,;⟨—]|⟨E\d+⟩(?:'s)?){1,100}?,(?= )", _blank, joined)
     joined = re.sub(r"⟨E\d+⟩(?:'s)? (?:subsidiary|unit|division|affiliate|arm|spin-off|spinoff|maker|owner|parent|creator) (?=⟨E)", _blank, joined)
     return Analysed(sentence=s, index=index, mentions=ms, ids=ids, money=money, abstract=joined,
                     pieces=pieces, entity_ids=entity_ids)

@@ -21,7 +21,7 @@ from ..model.events import FactType, Participant, Role, Status
 from ..model.facts import CandidateFact
 from ..model.fuzzytime import FuzzyTime, find_times
 from ..model.money import Money, Qualifier
-from .frames import (CUMULATIVE, DEBT_WORDS, E, EL, FRAMES, IPO_NOT, IPO_WORDS, RAISE, ROUND_IN, ROUND_NOUN, ROUND_WORDS,
+from .frames import (CUMULATIVE, RAISE_GATE, DEBT_WORDS, E, EL, FRAMES, IPO_NOT, IPO_WORDS, RAISE, ROUND_IN, ROUND_NOUN, ROUND_WORDS,
                      UNDISCLOSED_ROUNDS, Frame)
 from .mentions import is_exchange
 from .reading import Analysed, Reading, read
@@ -119,8 +119,11 @@ def extract(document) -> list[CandidateFact]:
 # -- frames ----------------------------------------------------------------------------------
 
 
+_ID_RE = re.compile(r"(?:⟨E|⟦P)(\d+)[⟩⟧]")
+
+
 def _ids(text: str | None) -> list[int]:
-    return [int(x) for x in re.findall(r"⟨[EP](\d+)⟩", text or "")]
+    return [int(x) for x in _ID_RE.findall(text or "")]
 
 
 def _hypothetical(an: Analysed, start: int, end: int) -> bool:
@@ -169,6 +172,8 @@ def _frames(an: Analysed, reading: Reading) -> list[Draft]:
     claimed: set[frozenset] = set()
     table = reading.table
     for variant, frame in ((v, f) for v in _variants(an) for f in FRAMES):
+        if not frame.may_match(variant.abstract):
+            continue
         for m in frame.pattern.finditer(variant.abstract):
             d = _from_match(frame, m, variant, reading)
             if d is None:
@@ -182,7 +187,7 @@ def _frames(an: Analysed, reading: Reading) -> list[Draft]:
             out.append(d)
             if frame.name == "invest-in":
                 # "A agreed to invest up to $10 billion in X and B up to $5 billion": the elided second deal.
-                ell = re.match(rf"\s*and (?P<a>{E}) (?P<m>(?:up to |about |nearly |another )?⟨M\d+⟩)", an.abstract[m.end():])
+                ell = re.match(rf"\s*and (?P<a>{E}) (?P<m>(?:up to |about |nearly |another )?⟪M\d+⟫)", an.abstract[m.end():])
                 if ell:
                     d2 = Draft(type=d.type, subject=d.subject, roles=[(_ids(ell.group("a"))[0], Role.INVESTOR)],
                                people=[], sentence=an, trigger=(m.end(), m.end() + ell.end()), frame="invest-elided")
@@ -196,7 +201,7 @@ def _from_match(frame: Frame, m: re.Match, an: Analysed, reading: Reading) -> Dr
     if _hypothetical(an, m.start(), m.end()):
         return None
     gap = groups.get("gap") or ""
-    if frame.name == "acquire" and re.search(r"⟨M|\bfrom\b|\bstake\b|\bassets?\b", gap):
+    if frame.name == "acquire" and re.search(r"⟪M|\bfrom\b|\bstake\b|\bassets?\b", gap):
         return None
     if frame.name == "signed-with" and re.search(r"\b(?:merger|takeover|acquisition|purchase|sale|settlement|credit|"
                                                  r"loan|standstill|voting|licensing)\s*$", gap):
@@ -248,7 +253,7 @@ def _raises(an: Analysed, reading: Reading) -> list[Draft]:
     out: list[Draft] = []
     text = an.abstract
     table = reading.table
-    for m in RAISE.finditer(text):
+    for m in (RAISE.finditer(text) if RAISE_GATE.search(text) else ()):
         subject = _ids(m.group("t"))[0]
         if re.search(r"(?:\bby|\bfrom|\bwith|\bincluding)\s+(?:⟨E\d+⟩(?:\s*,\s*|\s+and\s+))*$", text[:m.start()]):
             continue  # a backer named in a list, not the company raising
@@ -327,7 +332,7 @@ def _clause_end(text: str, pos: int) -> int:
 
 
 def _money_in(placeholder: str, an: Analysed) -> Money | None:
-    found = re.search(r"⟨M(\d+)⟩", placeholder or "")
+    found = re.search(r"⟪M(\d+)⟫", placeholder or "")
     if not found:
         return None
     n = int(found.group(1))
@@ -402,7 +407,7 @@ def _arguments(found: list[Draft], an: Analysed, reading: Reading, anchor, draft
 
 def _date(an: Analysed, d: Draft, anchor, drafts: list[Draft], document_time: FuzzyTime | None) -> tuple[FuzzyTime | None, bool]:
     text = an.sentence.text
-    times = [(a, b, ft) for a, b, ft in find_times(text, anchor, partial=True)
+    times = [(a, b, ft) for a, b, ft in _times(an, anchor)
              if not _BAD_DATE_BEFORE.search(text[max(0, a - 25):a])
              and not re.match(r"\s*(?:%|percent|million|billion)", text[b:b + 9])]
     if times:
@@ -422,6 +427,13 @@ def _date(an: Analysed, d: Draft, anchor, drafts: list[Draft], document_time: Fu
         if prev.sentence.sentence.paragraph == an.sentence.paragraph and prev.time is not None:
             return prev.time, True
     return document_time, True
+
+
+def _times(an: Analysed, anchor) -> list:
+    """Dates of a sentence (computed once: several deals of one sentence ask for them)."""
+    if an.times is None:
+        an.times = find_times(an.sentence.text, anchor, partial=True)
+    return an.times
 
 
 def _status(d: Draft, an: Analysed) -> Status:
@@ -541,7 +553,7 @@ def _follow_up(an: Analysed, reading: Reading, last: Draft, last_by_type: dict, 
     elif re.search(r"\b(?:closed|completed) on\b|\bwas completed\b|\bhas closed\b", text):
         d.status = Status.COMPLETED
     if d.time is None:
-        times = find_times(text, anchor, partial=True)
+        times = _times(an, anchor)
         if times and not re.search(r"\b(?:expected|expects|will|should)\b", text):
             d.time = times[0][2]
     d.extra_sentences.append(an)
