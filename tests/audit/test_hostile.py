@@ -48,6 +48,7 @@ def test_markdown_and_json_keep_input_text_inert(store):
 
 
 @pytest.mark.slow
+@pytest.mark.browser
 def test_html_report_runs_no_input_text_in_a_real_browser(store, tmp_path):
     playwright = pytest.importorskip("playwright.sync_api")
     from pathlib import Path

@@ -258,3 +258,11 @@ def test_group_entity_kind_is_used_for_aggregates(store):
         time="2026-02", period="2026", basis="aggregate"), ents=group)
     cv = verdict(audit(store, "Three large carriers budgeted more than $60 billion in capex for 2026."), "more than $60 billion")
     assert cv.verdict.value == "supported"
+
+
+def test_as_of_argument_limits_evidence_to_what_was_recorded_by_then(store):
+    _deal(store, ("2026-03-20", "completed"))
+    doc = document_from_text(HEADER + DEAL)
+    report = audit_document(doc, store.snapshot(), as_of="2026-03-15")
+    assert verdict(report, "pending").verdict.value == "supported"
+    assert report.as_of.date().isoformat() == "2026-03-15"

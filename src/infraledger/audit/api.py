@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from ..ledger import Snapshot
+from ..ledger import Snapshot, as_record_time
 from ..model import format_money
 from ..sources.document import Document
 from . import citations, consistency
@@ -67,13 +67,17 @@ def audit_document(doc: str | Document | AuditDocument, snapshot: Snapshot,
                    as_of: date | datetime | str | None = None) -> AuditReport:
     """Audit ``doc`` (text, a read Document or an AuditDocument) against the ledger ``snapshot``.
 
-    ``as_of`` only labels the report; the snapshot already is the ledger as of that record time.
-    Returns an :class:`AuditReport`. Raises InputTooLargeError for text over the size limit.
+    ``as_of`` (a record date or time) limits the evidence to facts the ledger had recorded by then,
+    in addition to the snapshot's own as-of; the report states the effective record time.
+    Returns an :class:`AuditReport`. Raises InputError for a malformed ``as_of``.
     """
     audited = _as_document(doc)
+    cutoff = as_record_time(as_of)
+    if cutoff is not None and snapshot.as_of is not None and snapshot.as_of < cutoff:
+        cutoff = snapshot.as_of
     sources = snapshot.sources()
     excluded = self_sources(sources, audited)
-    pool = EvidencePool(snapshot, excluded, sources)
+    pool = EvidencePool(snapshot, excluded, sources, recorded_by=cutoff)
     index = NameIndex(pool.entities())
     opinions = find_opinions(audited.text)
     claims = find_claims(audited.text, anchor=audited.published, index=index,
@@ -95,8 +99,7 @@ def audit_document(doc: str | Document | AuditDocument, snapshot: Snapshot,
         findings += [Finding(Verdict.SOURCE_MISMATCH, reason) for reason in citations.mismatches(claim, same)]
         cv = decide(claim, findings, pool.source)
         verdicts.append(_with_implied_start(cv, claims))
-    recorded = snapshot.as_of
-    return AuditReport(audited, verdicts, opinions, recorded, excluded)
+    return AuditReport(audited, verdicts, opinions, cutoff or snapshot.as_of, excluded)
 
 
 def _with_implied_start(cv: ClaimVerdict, claims: list[Claim]) -> ClaimVerdict:

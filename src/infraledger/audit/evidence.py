@@ -11,7 +11,7 @@ can use the text as its own evidence.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -30,9 +30,10 @@ class EvidencePool:
     """Facts by entity from one snapshot, without the audited document's own facts."""
 
     def __init__(self, snapshot: Snapshot, excluded_sources: Iterable[str] = (),
-                 sources: Iterable[Source] | None = None) -> None:
+                 sources: Iterable[Source] | None = None, recorded_by: datetime | None = None) -> None:
         self.snapshot = snapshot
         self.excluded = frozenset(excluded_sources)
+        self.recorded_by = recorded_by  # a record-time cutoff tighter than the snapshot's own, if any
         self._facts: dict[str, list[Fact]] = {}
         self._sources: dict[str, Source | None] = {s.id: s for s in sources} if sources is not None else {}
         self._entities: list[Entity] | None = None
@@ -58,7 +59,7 @@ class EvidencePool:
                                   f.recorded_at, f.id))
         found: dict[str, list[Fact]] = {i: [] for i in ids}
         for f in facts:
-            if f.source_id in self.excluded:
+            if not self._usable(f):
                 continue
             for eid in {f.subject_id, *(p.entity_id for p in f.counterparties)}:
                 if eid in found:
@@ -79,9 +80,12 @@ class EvidencePool:
                 found = self.snapshot.facts(entity=entity_id)
             except NotFoundError:
                 found = []
-            self._facts[entity_id] = [f for f in found if f.source_id not in self.excluded]
+            self._facts[entity_id] = [f for f in found if self._usable(f)]
         wanted = set(types)
         return [f for f in self._facts[entity_id] if not wanted or f.type in wanted]
+
+    def _usable(self, f: Fact) -> bool:
+        return f.source_id not in self.excluded and (self.recorded_by is None or f.recorded_at <= self.recorded_by)
 
     def about(self, entity_id: str | None, types: Iterable[FactType] = ()) -> list[Fact]:
         """Like :meth:`facts`, but only facts whose *subject* is ``entity_id``."""
