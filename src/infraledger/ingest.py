@@ -21,6 +21,7 @@ from .ledger import LedgerStore
 from .ledger.store import as_record_time
 from .model.facts import CandidateFact
 from .model.sources import Source, SourceKind
+from .resolve import Resolver
 from .sources.document import DEFAULT_MAX_BYTES, Document, read_document
 
 
@@ -68,23 +69,27 @@ def prepare(path: str | Path, *, backend: str = "rules", max_bytes: int = DEFAUL
 
 def ingest_files(store: LedgerStore, paths: Sequence[str | Path], *, backend: str = "rules",
                  max_bytes: int = DEFAULT_MAX_BYTES,
-                 recorded_at: date | datetime | str | None = None) -> list[IngestedDocument]:
+                 recorded_at: date | datetime | str | None = None,
+                 resolver: Resolver | None = None) -> list[IngestedDocument]:
     """Read, extract and append every file of ``paths`` in one transaction.
+
+    ``resolver`` maps names to entities (default: the ledger's own entities and recorded decisions).
 
     Returns what each file added (a file loaded before adds nothing: the ledger is idempotent).
     Raises :class:`InputError` (or a subclass) for the first file that cannot be read; the ledger
     is then unchanged.
     """
     prepared = [prepare(path, backend=backend, max_bytes=max_bytes) for path in paths]
-    return ingest_prepared(store, prepared, recorded_at=recorded_at)
+    return ingest_prepared(store, prepared, recorded_at=recorded_at, resolver=resolver)
 
 
 def ingest_prepared(store: LedgerStore, prepared: Iterable[PreparedDocument], *,
-                    recorded_at: date | datetime | str | None = None) -> list[IngestedDocument]:
+                    recorded_at: date | datetime | str | None = None,
+                    resolver: Resolver | None = None) -> list[IngestedDocument]:
     """Append already prepared documents in one transaction."""
     prepared = list(prepared)
     results = store.append_many(((item.source, item.candidates, ()) for item in prepared),
-                                recorded_at=as_record_time(recorded_at))
+                                recorded_at=as_record_time(recorded_at), resolver=resolver)
     return [IngestedDocument(path=item.path, source_id=item.source.id, extracted=len(item.candidates),
                              added=result.facts_added)
             for item, result in zip(prepared, results)]

@@ -129,3 +129,16 @@ def test_opening_a_ledger_in_a_missing_folder_is_an_input_error(tmp_path):
     from infraledger.ledger import open_ledger
     with pytest.raises(InputError, match="folder does not exist"):
         open_ledger(tmp_path / "nope" / "x.duckdb")
+
+
+def test_looking_up_a_company_honours_merges_and_their_undo(make_ledger):
+    store = make_ledger()
+    store.append(source("a", T1), [deal(Status.PENDING)])
+    acme = store.snapshot().entity("Acme Cloud")
+    with pytest.raises(NotFoundError):
+        store.snapshot().entity("Roadrunner Compute")
+    store.record_resolution("Roadrunner Compute", acme.id, "manual", None)
+    assert store.snapshot().entity("Roadrunner Compute").id == acme.id
+    store.record_resolution("Roadrunner Compute", acme.id, "manual", None, action="undo")
+    with pytest.raises(NotFoundError):
+        store.snapshot().entity("Roadrunner Compute")

@@ -42,7 +42,12 @@ class DuckDBSnapshot(Snapshot):
 
     def resolver(self) -> Resolver:
         if self._resolver is None:
-            self._resolver = Resolver(self.entities())
+            # Decisions recorded by then, so a merge undone before this record time is not made again.
+            cur = self.con.execute("SELECT name, entity_id, method, score, action, source_id, recorded_at "
+                                   "FROM resolutions WHERE recorded_at <= ? ORDER BY recorded_at, rowid", [self._t])
+            cols = [d[0] for d in cur.description]
+            decisions = [dict(zip(cols, row)) for row in cur.fetchall()]
+            self._resolver = Resolver(self.entities(), decisions=decisions)
         return self._resolver
 
     def entity(self, ref: str) -> Entity:
