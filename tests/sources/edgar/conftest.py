@@ -41,7 +41,7 @@ class RecordedEdgar:
             def log_message(self, *args) -> None:  # keep test output quiet
                 pass
 
-            def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+            def do_GET(self) -> None:
                 path = self.path.split("?")[0]
                 with owner._lock:
                     owner.log.append((path, self.headers.get("User-Agent", ""), time.monotonic()))
@@ -80,7 +80,7 @@ class RecordedEdgar:
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
-    def __enter__(self) -> "RecordedEdgar":
+    def __enter__(self) -> RecordedEdgar:
         self.thread.start()
         return self
 

@@ -6,7 +6,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from infraledger.errors import InputError, InputTooLargeError, ParseError, UnsupportedInputError
+from infraledger.errors import (
+    InputError,
+    InputTooLargeError,
+    ParseError,
+    UnsupportedInputError,
+)
 from infraledger.sources.edgar.formd import parse_form_d
 from infraledger.sources.edgar.registry import read_filing, read_path
 

@@ -9,10 +9,16 @@ import subprocess
 import sys
 from pathlib import Path
 
+from test_edgar_client import (
+    ACCESSION,
+    FILING_PATH,
+    NVIDIA,
+    SUBMISSIONS_PATH,
+    _submissions_with_recorded_filing,
+)
+
 from infraledger.ledger import open_ledger
 from infraledger.model.events import FactType
-
-from test_edgar_client import ACCESSION, FILING_PATH, NVIDIA, SUBMISSIONS_PATH, _submissions_with_recorded_filing
 
 EXE = shutil.which("infraledger", path=str(Path(sys.executable).parent)) or "infraledger"
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
-from decimal import Decimal
 
 from infraledger.ledger import open_ledger
 from infraledger.model.events import FactType, Role, Status
@@ -104,7 +104,7 @@ def test_424b4_gives_an_ipo_with_exchange_and_underwriters(sec_dir, tmp_path):
     read = read_path(sec_dir / "s-1/CAMP4-Therapeutics_424B4_IPO_2024.htm", max_bytes=LIMIT)
     (fact,) = read.contributions[0].facts
     assert fact.type is FactType.IPO and fact.status is Status.COMPLETED
-    assert fact.amount.amount == Decimal("75020000")
+    assert fact.amount.amount == Decimal(75020000)
     assert fact.attributes["shares"] == "6820000" and fact.attributes["offer_price"] == "11.00"
     assert fact.attributes["ticker"] == "CAMP"
     roles = {p.role for p in fact.counterparties}

@@ -19,9 +19,9 @@ def test_ipo_final_prospectus_cover(sec_dir):
     c = _read(sec_dir, "s-1/CAMP4-Therapeutics_424B4_IPO_2024.htm")
     assert c.form_type == "424B4"
     assert c.is_ipo
-    assert c.shares == Decimal("6820000")
+    assert c.shares == Decimal(6820000)
     assert c.price_per_share == Decimal("11.00")
-    assert c.gross_proceeds == Decimal("75020000")
+    assert c.gross_proceeds == Decimal(75020000)
     assert (c.exchange, c.ticker) == ("Nasdaq", "CAMP")
     assert c.underwriters[:2] == ("J.P. Morgan", "Leerink Partners")
     assert c.prospectus_date == date(2024, 10, 10)

@@ -10,7 +10,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from infraledger.errors import ParseError
-from infraledger.sources.edgar.sgml import decode_text, is_submission, split_submission, uudecode
+from infraledger.sources.edgar.sgml import (
+    decode_text,
+    is_submission,
+    split_submission,
+    uudecode,
+)
 
 
 def test_split_header_and_documents_of_a_modern_8k(sec_dir):
@@ -71,7 +76,7 @@ def test_truncated_uuencoded_part_is_refused():
 
 def test_decode_text_falls_back_to_windows_1252():
     assert decode_text("café".encode("cp1252")) == "café"
-    assert decode_text("café".encode("utf-8")) == "café"
+    assert decode_text("café".encode()) == "café"
 
 
 @settings(max_examples=60, deadline=None)

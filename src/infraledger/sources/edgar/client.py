@@ -20,10 +20,10 @@ import re
 import tempfile
 import threading
 import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Callable, Iterator
 from urllib.parse import urlsplit
 
 import requests
@@ -98,10 +98,10 @@ class EdgarClient:
         self.session.mount("https://", adapter)
 
     @classmethod
-    def from_settings(cls, settings: Settings, **overrides) -> "EdgarClient":
-        values = dict(user_agent=settings.edgar_user_agent, cache_dir=settings.cache_path / "edgar",
-                      base_url=settings.edgar_base_url, data_url=settings.edgar_data_url, rate=settings.edgar_rate,
-                      max_bytes=settings.max_input_bytes)
+    def from_settings(cls, settings: Settings, **overrides) -> EdgarClient:
+        values = {"user_agent": settings.edgar_user_agent, "cache_dir": settings.cache_path / "edgar",
+                  "base_url": settings.edgar_base_url, "data_url": settings.edgar_data_url,
+                  "rate": settings.edgar_rate, "max_bytes": settings.max_input_bytes}
         values.update(overrides)
         return cls(**values)
 

@@ -13,13 +13,21 @@ per field. Text values are stripped; empty elements and the literal ``None`` EDG
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from lxml import etree
 
 from ...errors import ParseError, UnsupportedInputError
+from .formd_model import (
+    SECURITY_TYPES,
+    Address,
+    FormD,
+    Issuer,
+    RelatedPerson,
+    SalesRecipient,
+    Signature,
+)
 from .sgml import is_submission, split_submission, strip_xml_wrapper
 from .xmlsafe import parse_xml
 
@@ -35,146 +43,6 @@ __all__ = [
 ]
 
 FORM_D_TYPES = ("D", "D/A")
-
-#: ``typesOfSecuritiesOffered`` flags and the names the paper form gives them.
-_SECURITY_TYPES = {
-    "isEquityType": "Equity", "isDebtType": "Debt", "isOptionToAcquireType": "Option, Warrant or Other Right",
-    "isSecurityToBeAcquiredType": "Security to be Acquired Upon Exercise", "isPooledInvestmentFundType":
-    "Pooled Investment Fund Interests", "isTenantInCommonType": "Tenant-in-Common Securities",
-    "isMineralPropertyType": "Mineral Property Securities", "isOtherType": "Other",
-    "isBusinessCombinationTransaction": "Business Combination",
-}
-
-
-@dataclass(slots=True)
-class Address:
-    street1: str | None = None
-    street2: str | None = None
-    city: str | None = None
-    state_or_country: str | None = None
-    state_or_country_description: str | None = None
-    zip_code: str | None = None
-
-
-@dataclass(slots=True)
-class Issuer:
-    cik: int | None
-    name: str | None
-    entity_type: str | None = None
-    entity_type_other: str | None = None
-    jurisdiction: str | None = None
-    year_of_incorporation: int | None = None
-    incorporated_within_five_years: bool | None = None
-    yet_to_be_formed: bool = False
-    phone: str | None = None
-    address: Address = field(default_factory=Address)
-    previous_names: tuple[str, ...] = ()
-    edgar_previous_names: tuple[str, ...] = ()
-
-
-@dataclass(slots=True)
-class RelatedPerson:
-    first_name: str | None
-    last_name: str | None
-    middle_name: str | None = None
-    relationships: tuple[str, ...] = ()
-    clarification: str | None = None
-    address: Address = field(default_factory=Address)
-
-    @property
-    def name(self) -> str:
-        """Full name; Form D puts entities (a general partner) in ``lastName`` with ``N/A`` first names."""
-        parts = [p for p in (self.first_name, self.middle_name, self.last_name) if p and p.upper() != "N/A"]
-        return " ".join(parts)
-
-
-@dataclass(slots=True)
-class SalesRecipient:
-    name: str | None
-    crd: str | None = None
-    associated_bd_name: str | None = None
-    associated_bd_crd: str | None = None
-    address: Address = field(default_factory=Address)
-    states_of_solicitation: tuple[str, ...] = ()
-    foreign_solicitation: bool | None = None
-
-
-@dataclass(slots=True)
-class Signature:
-    issuer_name: str | None
-    signature_name: str | None
-    name_of_signer: str | None
-    title: str | None = None
-    date: date | None = None
-
-
-@dataclass(slots=True)
-class FormD:
-    """Everything a Form D states, typed."""
-
-    submission_type: str
-    is_live: bool
-    issuer: Issuer
-    other_issuers: tuple[Issuer, ...] = ()
-    related_persons: tuple[RelatedPerson, ...] = ()
-    industry_group: str | None = None
-    investment_fund_type: str | None = None
-    is_40_act: bool | None = None
-    revenue_range: str | None = None
-    net_asset_value_range: str | None = None
-    federal_exemptions: tuple[str, ...] = ()
-    is_amendment: bool | None = None
-    previous_accession: str | None = None
-    date_of_first_sale: date | None = None
-    first_sale_yet_to_occur: bool = False
-    more_than_one_year: bool | None = None
-    security_types: tuple[str, ...] = ()
-    security_type_other: str | None = None
-    is_business_combination: bool | None = None
-    business_combination_clarification: str | None = None
-    minimum_investment: Decimal | None = None
-    sales_compensation: tuple[SalesRecipient, ...] = ()
-    total_offering_amount: Decimal | None = None
-    offering_amount_indefinite: bool = False
-    total_amount_sold: Decimal | None = None
-    total_remaining: Decimal | None = None
-    remaining_indefinite: bool = False
-    offering_clarification: str | None = None
-    has_non_accredited_investors: bool | None = None
-    number_non_accredited_investors: int | None = None
-    total_investors: int | None = None
-    sales_commissions: Decimal | None = None
-    sales_commissions_estimate: bool = False
-    finders_fees: Decimal | None = None
-    finders_fees_estimate: bool = False
-    fees_clarification: str | None = None
-    gross_proceeds_used: Decimal | None = None
-    gross_proceeds_used_estimate: bool = False
-    proceeds_clarification: str | None = None
-    authorized_representative: bool | None = None
-    signatures: tuple[Signature, ...] = ()
-
-    @property
-    def is_equity(self) -> bool:
-        return "Equity" in self.security_types
-
-    @property
-    def is_pooled_investment(self) -> bool:
-        return "Pooled Investment Fund Interests" in self.security_types
-
-    def to_json(self) -> dict:
-        """A JSON-able dict (decimals and dates as strings)."""
-        return _jsonable(asdict(self))
-
-
-def _jsonable(value):
-    if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, (Decimal, date)):
-        return str(value)
-    return value
 
 
 def form_d_xml(data: bytes, *, source: str = "") -> bytes:
@@ -227,6 +95,8 @@ _LISTS = frozenset({
     "item", "relationship", "state", "statesOfSolicitationList/value", "issuerPreviousNameList/value",
     "issuerPreviousNameList/previousName", "edgarPreviousNameList/value", "edgarPreviousNameList/previousName",
 })
+#: Elements that hold records.
+_RECORD_LISTS = frozenset({"issuerList", "relatedPersonsList", "salesCompensationList", "signatureBlock"})
 #: Leaf tags needing more than "first value wins": 1 = list, 2 = qualify by parent (then maybe list).
 _SPECIAL = {tag: 1 for tag in _LISTS if "/" not in tag}
 _SPECIAL.update({tag: 2 for tag in _QUALIFIED})
@@ -235,19 +105,37 @@ _SPECIAL.update({tag: 2 for tag in _QUALIFIED})
 def _collect(root) -> tuple[dict, dict[str, list[dict]]]:
     """Read every leaf into flat dicts: the filing's own values, and one dict per record.
 
-    Records (issuers, related persons, sales recipients, signatures) are found by lxml's
-    C-level tag filter (``iter(*tags)``) and cut out of the tree (the tree is ours and thrown
-    away after reading), so that one plain pass over each record and one over what remains
-    read every leaf exactly once. Per element the loop does as little Python as possible;
-    this, not per-field lookups (each a tree search), is what makes the reader fast.
+    Records (issuers, related persons, sales recipients, signatures) sit at fixed places in the
+    Form D layout: under the root, under ``offeringData``, or in the list elements that hold
+    them. They are found there by looking at those few children only (a tag-filtered search of
+    the whole tree costs more than reading it), read, and cut out of the tree (the tree is ours
+    and thrown away after reading), so that one plain pass over what remains reads the
+    filing's own values. Per element that pass does as little Python as possible; this, not
+    per-field lookups (each a tree search), is what makes the reader fast.
     """
     records: dict[str, list[dict]] = {name: [] for name in _RECORDS}
-    found = list(root.iter(*_RECORDS))
-    for el in found:
-        records[el.tag].append(_leaves(el))
+    found = []
+    for child in root:
+        if child.tag == "offeringData":
+            for section in child:
+                _records(section, records, found)
+        else:
+            _records(child, records, found)
     for el in found:
         el.getparent().remove(el)
     return _leaves(root), records
+
+
+def _records(el, records: dict[str, list[dict]], found: list) -> None:
+    tag = el.tag
+    if tag in records:
+        records[tag].append(_leaves(el))
+        found.append(el)
+    elif tag in _RECORD_LISTS:
+        for child in el:
+            if child.tag in records:
+                records[child.tag].append(_leaves(child))
+                found.append(child)
 
 
 def _leaves(el) -> dict:
@@ -326,7 +214,7 @@ def _form_d(top: dict, records: dict[str, list[dict]]) -> FormD:
 
 
 _TRUE = frozenset({"true", "True", "TRUE", "1", "Y", "y", "yes", "Yes"})
-_SECURITY_ITEMS = tuple(_SECURITY_TYPES.items())
+_SECURITY_ITEMS = tuple(SECURITY_TYPES.items())
 
 
 def _flag(value: str | None) -> bool | None:

@@ -11,14 +11,21 @@ its cover page. Forms without a reader raise :class:`UnsupportedInputError` nami
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from ...errors import InputTooLargeError, ParseError, UnsupportedInputError
 from ...model.sources import content_hash
 from .eightk import EIGHT_K_TYPES, parse_8k
-from .facts import FilingFacts, capex_facts, filing_source, form_d_facts, prospectus_facts
+from .facts import (
+    FilingFacts,
+    capex_facts,
+    filing_source,
+    form_d_facts,
+    prospectus_facts,
+)
 from .facts8k import eightk_facts
 from .formd import FORM_D_TYPES, parse_form_d
 from .prospectus import PROSPECTUS_TYPES, parse_prospectus
@@ -129,8 +136,7 @@ def read_filing(data: bytes, name: str = "") -> ReadFiling:
     html = looks_like_html(stripped) or _XHTML.search(stripped[:3000]) is not None
     if name.lower().endswith(".xml") and html:
         raise ParseError("an HTML page, not XML", source=name)
-    if not html and (stripped.startswith(b"<?xml") or stripped.startswith(b"<edgarSubmission")
-                     or name.lower().endswith(".xml")):
+    if not html and (stripped.startswith((b"<?xml", b"<edgarSubmission")) or name.lower().endswith(".xml")):
         return _form_d(data, name, None)
     text_head = data[:60000]
     if _EIGHT_K.search(text_head[:30000]):

@@ -11,10 +11,10 @@ reported it. Parsing is the standard library's ``json``; the files are at most a
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Iterable, Iterator
 
 from ...errors import ParseError, UnsupportedInputError
 
