@@ -54,16 +54,19 @@ class Frame:
     roles: dict[str, Role] = field(default_factory=dict)
     status: Status | None = None
     people: str = ""
-    gate: re.Pattern | None = None  # words the sentence must contain for the frame to be tried
+    gate: tuple[str, ...] | None = None  # words the sentence must contain for the frame to be tried
 
-    def may_match(self, abstract: str) -> bool:
-        """A cheap test before the full pattern: trigger words present, enough parties."""
+    def may_match(self, abstract: str, low: str) -> bool:
+        """A cheap test before the full pattern (``low`` is ``abstract`` lower-cased): trigger
+        words present, enough parties."""
         if self.type is FactType.TALENT_MOVE:
             if "⟦P" not in abstract:
                 return False
         elif self.subject != "topic" and abstract.find("⟨E", abstract.find("⟨E") + 1) < 0 or "⟨E" not in abstract:
             return False
-        return self.gate is None or self.gate.search(abstract) is not None
+        if self.gate is None:
+            return True
+        return any(word in low for word in self.gate)
 
 
 # Trigger words per frame (checked before the frame's full pattern, for speed).
@@ -85,7 +88,7 @@ def _f(name: str, type_: FactType, pattern: str, subject: str, roles: dict[str, 
        status: Status | None = None, people: str = "") -> Frame:
     # Blanked appositions leave runs of spaces: every space in a pattern stands for any run.
     return Frame(name, type_, re.compile(pattern.replace(" ", r"\s+"), re.IGNORECASE), subject, roles or {}, status,
-                 people, re.compile(_GATES[name], re.IGNORECASE) if name in _GATES else None)
+                 people, tuple(_GATES[name].split("|")) if name in _GATES else None)
 
 
 INV, LEAD, ACQ, CUS, HIR, EXC = Role.INVESTOR, Role.LEAD_INVESTOR, Role.ACQUIRER, Role.CUSTOMER, Role.HIRER, Role.EXCHANGE

@@ -77,6 +77,19 @@ _NAME_CONTEXT = re.compile(r"(?:,\s*(?:which|who|whose|a|an|the|founded|based)\b
 _LEGAL_TAIL = re.compile(r",?\s+(?:Inc|Corp|Corporation|Co|Ltd|LLC|L\.P|LP|plc|PLC|Limited|S\.A|N\.V)\.?$")
 
 
+_INNER_POSS = re.compile(r"(?:'s|’s)(?=\s)")
+_TOKEN = re.compile(r"\S+")
+_PLACE_ADJ = re.compile(r"-(?:based|headquartered|listed|born|owned|backed)$", re.I)
+_HYPHEN_LOWER = re.compile(r"[A-Z][\w]*-[a-z]")
+_KEEP_DOT = re.compile(r"(?:\b(?:Inc|Corp|Co|Ltd|Bros|Jr|Sr)|[A-Z]\.[A-Z])\.$")
+_TOO_SHORT = re.compile(r"[A-Z]{1,2}\d*|\d+[A-Za-z]{1,2}|\d[\d.,]*")
+_SERIES = re.compile(r"(?:Series|Class|Phase)\s+\w+")
+_MODEL_CODE = re.compile(r"[A-Z]+\d+[A-Z0-9]*")
+_SHORT_CODE = re.compile(r"[A-Z]\d{2}")
+_CAPS_PLACE = re.compile(r"[A-Z .'&-]{4,}")
+_PLACE_END = re.compile(r"\s*(?:,|[—–-]|and\b)")
+
+
 @dataclass(slots=True)
 class Mention:
     """A name found in one sentence; offsets are relative to the sentence text."""
@@ -105,25 +118,26 @@ def find_mentions(sentence: str, *, sentence_start_words: frozenset[str] = froze
         out.append(Mention(m.start(1), m.end(2), f"{label} {m.group(2).lower()}"))
     taken = [(x.start, x.end) for x in out]
     taken += [(t.start(), t.end()) for t in TICKER_RE.finditer(sentence)]  # "(NYSE: HPE)" is a cue, not a name
+    first_start = _first_word_start(sentence)
     for m in NAME_RE.finditer(sentence):
         s, e = m.start(), m.end()
         if any(not (e <= ts or s >= te) for ts, te in taken):
             continue
         text = m.group(0)
         # A possessive inside a run ends one name: "Intel's Data Center Group" -> "Intel's".
-        inner = re.search(r"(?:'s|’s)(?=\s)", text)
+        inner = _INNER_POSS.search(text)
         if inner:
             text = text[:inner.end()]
             e = s + len(text)
-        words = list(re.finditer(r"\S+", text))
+        words = list(_TOKEN.finditer(text))
         # Leading words that are not names: "The", "On", "In June", "French", "Dallas-based".
         while words and not (len(words) > 1 and words[0].group(0) == "New" and words[1].group(0) in _NEW_PLACES) \
                 and (_clean_word(words[0].group(0)) in _STOP
-                         or re.search(r"-(?:based|headquartered|listed|born|owned|backed)$", words[0].group(0), re.I)
-                         or re.match(r"[A-Z][\w]*-[a-z]", words[0].group(0))
+                         or _PLACE_ADJ.search(words[0].group(0))
+                         or _HYPHEN_LOWER.match(words[0].group(0))
                          or words[0].group(0) in ("&", "of", "and")):
             words.pop(0)
-        while words and (_clean_word(words[-1].group(0)) in _TAIL_STOP or re.match(r"[A-Z][\w]*-[a-z]", words[-1].group(0)) or words[-1].group(0) in ("&", "of", "the", "and", "for")):
+        while words and (_clean_word(words[-1].group(0)) in _TAIL_STOP or _HYPHEN_LOWER.match(words[-1].group(0)) or words[-1].group(0) in ("&", "of", "the", "and", "for")):
             words.pop()
         if not words:
             continue
@@ -134,24 +148,22 @@ def find_mentions(sentence: str, *, sentence_start_words: frozenset[str] = froze
             if text.endswith(suffix) and len(text) > len(suffix) + 1:
                 text, e2, possessive = text[: -len(suffix)], e2 - len(suffix), True
                 break
-        if text.endswith(".") and not re.search(r"(?:\b(?:Inc|Corp|Co|Ltd|Bros|Jr|Sr)|[A-Z]\.[A-Z])\.$", text):
+        if text.endswith(".") and not _KEEP_DOT.search(text):
             text, e2 = text[:-1], e2 - 1
         text = text.rstrip(",")
         e2 = s2 + len(text) + (0 if not possessive else 0)
-        if not text or text.isdigit() or re.fullmatch(r"[A-Z]{1,2}\d*|\d+[A-Za-z]{1,2}|\d[\d.,]*", text) and not _is_short_name(text):
+        if not text or text.isdigit() or _TOO_SHORT.fullmatch(text) and not _is_short_name(text):
             continue
-        if re.fullmatch(r"(?:Series|Class|Phase)\s+\w+", text) or re.fullmatch(r"[A-Z]+\d+[A-Z0-9]*", text) and len(text) > 3 \
-                and not re.fullmatch(r"[A-Z]\d{2}", text):
+        if _SERIES.fullmatch(text) or _MODEL_CODE.fullmatch(text) and len(text) > 3 and not _SHORT_CODE.fullmatch(text):
             continue
         # A sentence's first word is ambiguous ("Existing backers ..."): keep it only when it is
         # known as a name elsewhere or is itself name-like.
-        if s2 == _first_word_start(sentence) and " " not in text:
+        if s2 == first_start and " " not in text:
             word = _clean_word(text)
             if word not in sentence_start_words and not _namey(text) and not _NAME_CONTEXT.match(sentence[e2:]):
                 continue
         # A dateline's place in capitals ("ESPOO, Feb 10" / "SAN FRANCISCO —").
-        if s2 == _first_word_start(sentence) and re.fullmatch(r"[A-Z .'&-]{4,}", text) and not possessive \
-                and re.match(r"\s*(?:,|[—–-]|and\b)", sentence[e2:]):
+        if s2 == first_start and _CAPS_PLACE.fullmatch(text) and not possessive and _PLACE_END.match(sentence, e2):
             continue
         ticker = ""
         t = TICKER_RE.match(sentence, e2 + (2 if possessive else 0)) or TICKER_RE.match(sentence[e2:].lstrip(" ,"))
@@ -259,6 +271,9 @@ def build_table(all_mentions: list[list[Mention]]) -> tuple[EntityTable, dict[st
     tickers = {m.ticker: strip_legal(m.text) for ms in all_mentions for m in ms if m.ticker}
     full = {}
     names = list(forms)
+    by_first: dict[str, list[str]] = {}
+    for n in names:
+        by_first.setdefault(n.lower().split()[0], []).append(n)
     for name in names:
         target = name
         low = name.lower()
@@ -267,7 +282,7 @@ def build_table(all_mentions: list[list[Mention]]) -> tuple[EntityTable, dict[st
         else:
             # A short form abbreviates a full name written before it ("Palo Alto Networks ...
             # Palo Alto"), not a longer name that comes later ("Crusoe ... Crusoe Cloud").
-            longer = [n for n in names if n != name and n.lower().startswith(low + " ")
+            longer = [n for n in by_first.get(low.split()[0], ()) if n != name and n.lower().startswith(low + " ")
                       and forms.get(n) == forms.get(name) and order[n.lower()] < order[low]
                       and not re.search(r"\b[A-Z]+\d+", n[len(name):])]
             if len(longer) == 1:

@@ -9,11 +9,12 @@ what the frames in :mod:`frames` match.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
 from ..model.money import Money, find_money
-from .mentions import Mention, TICKER_RE, build_table, find_mentions, is_exchange, EntityTable
+from .mentions import TICKER_RE, EntityTable, Mention, build_table, find_mentions, is_exchange, strip_legal
 from .text import Sentence, is_heading, split_sentences
 
 CITATION_RE = re.compile(r"\s*\((?:Source|Sources|via|per)\s*:\s*([^()]{2,200})\)", re.IGNORECASE)
@@ -103,8 +104,8 @@ def read(text: str) -> Reading:
     return Reading(text=text, sentences=out, table=table)
 
 
+@functools.lru_cache(maxsize=4096)
 def _strip(name: str) -> str:
-    from .mentions import strip_legal
     return strip_legal(name)
 
 
@@ -113,20 +114,27 @@ def _first_alpha(text: str) -> int:
     return m.start() if m else 0
 
 
+_DATELINE = re.compile(r"[A-Z][\w .,'&]{0,80}?(?:19|20)\d{2}\s*(?:--|—|–|-)\s")
+_MONTH_WORD = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s")
+_LABEL = re.compile(r"\s*(?:[*•\-]\s*)?([A-Z][\w&+/'’ -]{0,60}):\s")
+
+
 def _mask(text: str) -> tuple[str, str]:
-    """Blank out citations and ticker cues (same length, so offsets hold); return the citation."""
+    """Blank out citations, a dateline's place and date, and a bullet's label (same length, so
+    offsets hold); return the citation."""
     citation = ""
     out = text
-    for m in CITATION_RE.finditer(text):
-        citation = citation or " ".join(m.group(1).split())
-        out = out[:m.start()] + " " * (m.end() - m.start()) + out[m.end():]
+    if "(" in text:
+        for m in CITATION_RE.finditer(text):
+            citation = citation or " ".join(m.group(1).split())
+            out = out[:m.start()] + " " * (m.end() - m.start()) + out[m.end():]
     # A dateline's place and date ("SANTA CLARA, Calif., Dec. 2, 2025 -- ") names no party.
-    dateline = re.match(r"^[A-Z][\w .,'&]{0,80}?(?:19|20)\d{2}\s*(?:--|—|–|-)\s", out)
-    if dateline and re.search(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s", dateline.group(0)):
+    head = out[:110]
+    if ("--" in head or "—" in head or "–" in head or " - " in head) and (dateline := _DATELINE.match(out)) \
+            and _MONTH_WORD.search(dateline.group(0)):
         out = " " * dateline.end() + out[dateline.end():]
     # A bullet's title-case label ("* Smarter Connectivity: Arrcus landed ...") names no party.
-    label = re.match(r"^\s*(?:[*•\-]\s*)?([A-Z][\w&+/'’ -]{0,60}):\s", out)
-    if label and is_heading(label.group(1)):
+    if ":" in out[:70] and (label := _LABEL.match(out)) and is_heading(label.group(1)):
         out = " " * label.end() + out[label.end():]
     return out, citation
 

@@ -171,8 +171,8 @@ def _frames(an: Analysed, reading: Reading) -> list[Draft]:
     out: list[Draft] = []
     claimed: set[frozenset] = set()
     table = reading.table
-    for variant, frame in ((v, f) for v in _variants(an) for f in FRAMES):
-        if not frame.may_match(variant.abstract):
+    for variant, low, frame in ((v, v.abstract.lower(), f) for v in _variants(an) for f in FRAMES):
+        if not frame.may_match(variant.abstract, low):
             continue
         for m in frame.pattern.finditer(variant.abstract):
             d = _from_match(frame, m, variant, reading)
