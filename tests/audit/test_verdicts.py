@@ -266,3 +266,11 @@ def test_as_of_argument_limits_evidence_to_what_was_recorded_by_then(store):
     report = audit_document(doc, store.snapshot(), as_of="2026-03-15")
     assert verdict(report, "pending").verdict.value == "supported"
     assert report.as_of.date().isoformat() == "2026-03-15"
+
+
+def test_year_to_date_without_a_year_end_price_stays_ambiguous_for_a_recent_listing(store):
+    add(store, source("Gadget Inc prices on debut", day="2025-05-10"),
+        fact("ipo", "Gadget Inc", time="2025-05-09", status="completed", first_day_close="20.00"), ents=ENTS)
+    _price(store, "2026-03-06", "$39.00")  # +95% since listing; this year's start unknown
+    cv = verdict(audit(store, YTD), "more than 100%")
+    assert cv.verdict.value == "ambiguous" and "not computable" in cv.explanation

@@ -116,6 +116,9 @@ def _readings(claim: Claim, ctx: Context, at: Fact) -> list[tuple[str, Range, tu
             f = before[-1]
             out.append((f"{year} year-to-date (from {format_money(f.amount)} on {when(f.time)})",
                         Range.of_money(f.amount), (f,)))
+        elif listed is not None and listed.year == year - 1:
+            # The literal reading stays on the table even when the ledger cannot compute it.
+            out.append((f"{year} year-to-date (no year-end {year - 1} price in the ledger)", Range(None, None), ()))
         if listed is not None and listed.year == year - 1:
             fdc = _first_day_close(terms)
             start = fdc or (("offer_price" in terms) and (terms["offer_price"][0], (terms["offer_price"][1],),
