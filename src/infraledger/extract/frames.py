@@ -194,7 +194,7 @@ UNDISCLOSED_ROUNDS = re.compile(r"\b(?:raised|closed|closing|raising|completed|s
                                 r"\b(?:undisclosed|unannounced|unspecified)\b[^.;]{0,20}\brounds?\b", re.IGNORECASE)
 ROUND_NOUN = re.compile(rf"(?P<t>{E})(?:'s)?{_g(90)}(?P<m>{M})\s+(?:(?!(?:in|into|for|to|of|from|at|the)\b)[\w-]+\s+)"
                         rf"{{0,2}}?(?:Series [A-Z]\d?|seed round|funding round|financing round|round)\b", re.IGNORECASE)
-# "Samsung's fund co-led a $100 million round in the company"
+# "Orla's fund co-led a $100 million round in the company"
 ROUND_IN = re.compile(rf"(?P<l>{EL})\s+(?:co-)?led\s+(?:a|an|the)\s+(?P<m>{M})\s+(?:[\w-]+\s+){{0,3}}?round\s+in\s+"
                       rf"(?P<t>{E})", re.IGNORECASE)
 CUMULATIVE = re.compile(r"\b(?:raised a total|in total|to date|since (?:it was )?"

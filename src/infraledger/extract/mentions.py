@@ -6,7 +6,7 @@ ticker cues ("(NASDAQ: X)") and company words ("Networks", "Capital", "Inc."). C
 words that are not names (sentence openers, months, roles, nationalities, generic acronyms) are
 trimmed. People are told apart from companies by the roles next to them ("chief executive X",
 "X, 61,", "X, who ...", "X, head of ..."). Within one document a short form is mapped to the
-fullest form it abbreviates ("Juniper" -> "Juniper Networks") and a ticker to its company.
+fullest form it abbreviates ("Orla" -> "Orla Semiconductor") and a ticker to its company.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-# One word of a name: "Nvidia", "AT&T", "J.P.", "1Finity", "xAI", "T.Capital", "G42", "Co-Founder".
+# One word of a name: "Nvidia", "AT&T", "A.B.", "1Finity", "xAI", "Q.Labs", "K77", "Co-Founder".
 _WORD = r"(?:[A-Z]\.[A-Z][a-z]{2,}|[A-Z](?:\.[A-Z])+\.?|[A-Z][A-Za-z0-9&'’\-]*(?:\.[A-Z][A-Za-z]+)?\.?|\d+[A-Za-z][A-Za-z0-9\-]*|[a-z][A-Z][A-Za-z0-9]*)"
 _JOIN = r"(?:[ \t]+(?:&[ \t]+|of[ \t]+(?:the[ \t]+)?|de[ \t]+|du[ \t]+|for[ \t]+)?|[ \t]*&[ \t]*)"
 _SUFFIX = r"(?:,?[ \t]+(?:Inc|Corp|Corporation|Co|Ltd|LLC|L\.P|LP|plc|PLC|AG|SA|S\.A|NV|N\.V|ASA|SE|GmbH|Oyj|AB|Limited)\.?(?![A-Za-z]))"
@@ -45,15 +45,15 @@ canadian australian european asian taiwanese saudi emirati swiss italian spanish
 singaporean russian brazilian mexican african arab
 europe asia america africa china japan korea israel india finland norway sweden denmark canada australia
 taiwan france germany britain england italy spain ireland belgium austria singapore russia brazil mexico
-texas california london paris tokyo beijing shanghai washington silicon valley
+texas california london paris tokyo washington silicon valley
 analysis commentary opinion weekly monthly looking wrap recap issue chip week
 """.split())
 _NEW_PLACES = frozenset({"York", "Jersey", "Zealand", "Delhi", "Mexico", "Hampshire", "England", "Orleans"})
 # Words trimmed from a name's end: function words, dates and roles, but not places ("Export
-# Development Canada") or "AI"/"Co" ("Scale AI").
+# Development Canada") or "AI"/"Co" ("Quill AI").
 _TAIL_STOP = _STOP - frozenset("""co ai europe asia america africa china japan korea israel india finland norway
 sweden denmark canada australia taiwan france germany britain england italy spain ireland belgium austria singapore
-russia brazil mexico texas california london paris tokyo beijing shanghai washington york silicon valley""".split())
+russia brazil mexico texas california london paris tokyo washington york silicon valley""".split())
 _COMPANY_WORDS = frozenset("""
 inc inc. corp corp. corporation co co. ltd ltd. llc plc ag sa nv asa se gmbh limited group holdings holding
 networks network systems labs lab technologies technology computing capital ventures venture partners
@@ -124,7 +124,7 @@ def find_mentions(sentence: str, *, sentence_start_words: frozenset[str] = froze
         if any(not (e <= ts or s >= te) for ts, te in taken):
             continue
         text = m.group(0)
-        # A possessive inside a run ends one name: "Intel's Data Center Group" -> "Intel's".
+        # A possessive inside a run ends one name: "Orla's Data Center Group" -> "Orla's".
         inner = _INNER_POSS.search(text)
         if inner:
             text = text[:inner.end()]
@@ -211,12 +211,12 @@ def _looks_like_person(sentence: str, m: Mention) -> bool:
 
 
 def is_exchange(name: str) -> bool:
-    """Stock exchanges and their markets ("Nasdaq", "NYSE", "Shanghai Stock Exchange")."""
-    return bool(re.search(r"\b(?:Nasdaq|NASDAQ|NYSE|Stock Exchange|Exchange|STAR Market|Euronext|Börse)\b", name))
+    """Stock exchanges and their markets ("Nasdaq", "NYSE", "Oslo Stock Exchange")."""
+    return bool(re.search(r"\b(?:Nasdaq|NASDAQ|NYSE|Stock Exchange|Exchange|Euronext|Börse)\b", name))
 
 
 def strip_legal(name: str) -> str:
-    """'Juniper Networks, Inc.' -> 'Juniper Networks'."""
+    """'Quill Systems, Inc.' -> 'Quill Systems'."""
     return _LEGAL_TAIL.sub("", name).strip()
 
 
@@ -251,8 +251,8 @@ def build_table(all_mentions: list[list[Mention]]) -> tuple[EntityTable, dict[st
     """Entity ids for the document's mentions and a map from each surface form to its full name.
 
     A surface form maps to the single longer name that starts with it ("Palo Alto" -> "Palo Alto
-    Networks"), to the company a ticker cue names ("HPE" -> "Hewlett Packard Enterprise"), or to a
-    multi-word name whose initials it is ("GIP" -> "Global Infrastructure Partners"). Names whose
+    Networks"), to the company a ticker cue names ("QSG" -> "Quill Systems Group"), or to a
+    multi-word name whose initials it is ("NHP" -> "Nordlys Harbour Partners"). Names whose
     last word is a known person's surname are people.
     """
     table = EntityTable()
@@ -281,7 +281,7 @@ def build_table(all_mentions: list[list[Mention]]) -> tuple[EntityTable, dict[st
             target = tickers[name]
         else:
             # A short form abbreviates a full name written before it ("Palo Alto Networks ...
-            # Palo Alto"), not a longer name that comes later ("Crusoe ... Crusoe Cloud").
+            # Palo Alto"), not a longer name that comes later ("Brisa ... Brisa Cloud").
             longer = [n for n in by_first.get(low.split()[0], ()) if n != name and n.lower().startswith(low + " ")
                       and forms.get(n) == forms.get(name) and order[n.lower()] < order[low]
                       and not re.search(r"\b[A-Z]+\d+", n[len(name):])]

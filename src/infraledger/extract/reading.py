@@ -76,7 +76,7 @@ def read(text: str) -> Reading:
             known.add(w.group(0).lower().strip(".,'’").removesuffix("'s").removesuffix("’s"))
     known_f = frozenset(known)
     all_mentions = [find_mentions(mt, sentence_start_words=known_f) for mt, _ in masked]
-    # Title-case headlines run names into verbs ("Crusoe Raises ..."): they do not define names.
+    # Title-case headlines run names into verbs ("Brisa Raises ..."): they do not define names.
     table, surfaces = build_table([ms for s, ms in zip(sentences, all_mentions) if not s.heading])
     for s, ms in zip(sentences, all_mentions):
         for m in ms:

@@ -217,7 +217,7 @@ def _from_match(frame: Frame, m: re.Match, an: Analysed, reading: Reading) -> Dr
         roles += [(i, role) for i in _ids(groups.get(g)) if reading.table.kinds[i] != "person"]
     people = [i for i in _ids(groups.get(frame.people)) if reading.table.kinds[i] == "person"] if frame.people else []
     if not subject_ids and frame.type is FactType.TALENT_MOVE:
-        # "Scale's founder X left to ...": the company is the possessor before the person.
+        # "Quill's founder X left to ...": the company is the possessor before the person.
         head = an.abstract[max(0, m.start() - 80):m.start()] + (groups.get("app") or "")
         poss = re.findall(r"⟨E(\d+)⟩'s", head)
         # "X, the chief technology officer of Y, has left": the company named in the apposition.

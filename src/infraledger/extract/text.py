@@ -2,7 +2,7 @@
 
 Hand-written rather than taken from a library: the only pip-installable splitters either need
 model downloads or split at the abbreviations deal prose is full of ("Inc.", "Calif.", "U.S.",
-"J.P. Morgan", "Dec. 2"). Offsets always refer to the document text, so evidence spans
+"A.B. Carter", "Dec. 2"). Offsets always refer to the document text, so evidence spans
 reported by the extractors can be checked by slicing ``document.text``.
 """
 
@@ -86,7 +86,7 @@ def split_sentences(text: str) -> list[Sentence]:
             word = re.search(r"([A-Za-z][A-Za-z.]*)\.$", before)
             if word:
                 w = word.group(1)
-                # "J.P.", "U.S.", single initials, known abbreviations: not an end.
+                # "A.B.", "U.S.", single initials, known abbreviations: not an end.
                 if w.lower().rstrip(".") in _ABBREVIATIONS or len(w.rstrip(".")) == 1 or "." in w.rstrip("."):
                     if not (w in ("U.S.", "U.K.") and re.match(r"\s+(?:The|It|In|A|On|But)\b", block[m.end() - 1:])):
                         continue
