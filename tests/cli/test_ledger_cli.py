@@ -3,33 +3,21 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-EXE = shutil.which("infraledger", path=str(Path(sys.executable).parent)) or "infraledger"
-
-
-def run(*args: str, db: Path | None = None, ok: bool = True) -> subprocess.CompletedProcess:
-    cmd = [EXE] + (["--db", str(db)] if db else []) + list(args)
-    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
-    if ok:
-        assert proc.returncode == 0, proc.stderr
-    return proc
-
-
 @pytest.fixture(scope="module")
-def sample_db(tmp_path_factory) -> Path:
+def sample_db(tmp_path_factory, cli) -> Path:
     db = tmp_path_factory.mktemp("cli") / "sample.duckdb"
-    run("load", "--sample", db=db)
+    cli("load", "--sample", db=db)
     return db
 
 
-def test_quickstart_builds_a_ledger_and_shows_the_articles_deals_with_sources(tmp_path):
-    proc = run("quickstart", str(tmp_path / "q.duckdb"))
+def test_quickstart_builds_a_ledger_and_shows_the_articles_deals_with_sources(tmp_path, cli):
+    proc = cli("quickstart", str(tmp_path / "q.duckdb"))
     out = proc.stdout
     for name in ("CoreWeave", "Netskope", "Chronosphere", "DriveNets", "CAST AI", "Arrcus"):
         assert name in out
@@ -37,14 +25,14 @@ def test_quickstart_builds_a_ledger_and_shows_the_articles_deals_with_sources(tm
     assert (tmp_path / "q.duckdb").is_file()
 
 
-def test_events_as_of_show_a_pending_deal_before_its_closing_and_completed_after(sample_db):
-    before = json.loads(run("events", "--as-of", "2026-03-10", "--type", "acquisition", "--json", db=sample_db).stdout)
-    after = json.loads(run("events", "--as-of", "2026-03-20", "--type", "acquisition", "--json", db=sample_db).stdout)
+def test_events_as_of_show_a_pending_deal_before_its_closing_and_completed_after(sample_db, cli):
+    before = json.loads(cli("events", "--as-of", "2026-03-10", "--type", "acquisition", "--json", db=sample_db).stdout)
+    after = json.loads(cli("events", "--as-of", "2026-03-20", "--type", "acquisition", "--json", db=sample_db).stdout)
     assert {e["subject"]: e["status"] for e in before}["Wiz"] == "pending"
     assert {e["subject"]: e["status"] for e in after}["Wiz"] == "completed"
 
 
-def test_loading_a_later_source_that_closes_a_pending_deal(tmp_path):
+def test_loading_a_later_source_that_closes_a_pending_deal(tmp_path, cli):
     db = tmp_path / "l.duckdb"
     base = {"format": "infraledger-data/1", "entities": [{"name": "Bigco", "layers": ["security"]}]}
     first = {**base, "sources": [{"key": "a", "kind": "press_release", "title": "Bigco to buy Tinyco",
@@ -59,39 +47,39 @@ def test_loading_a_later_source_that_closes_a_pending_deal(tmp_path):
                         "counterparties": [{"name": "Bigco", "role": "acquirer"}]}]}
     for i, doc in enumerate((first, later)):
         (tmp_path / f"{i}.json").write_text(json.dumps(doc))
-        run("load", str(tmp_path / f"{i}.json"), db=db)
-    state = lambda day: json.loads(run("events", "--as-of", day, "--json", db=db).stdout)[0]["status"]
+        cli("load", str(tmp_path / f"{i}.json"), db=db)
+    state = lambda day: json.loads(cli("events", "--as-of", day, "--json", db=db).stdout)[0]["status"]
     assert (state("2026-02-01"), state("2026-02-11")) == ("pending", "completed")
-    again = run("load", str(tmp_path / "1.json"), db=db).stdout
+    again = cli("load", str(tmp_path / "1.json"), db=db).stdout
     assert "loaded 0 new facts" in again
 
 
-def test_show_gives_a_company_timeline_with_sources(sample_db):
-    data = json.loads(run("show", "CRWV", "--json", db=sample_db).stdout)
+def test_show_gives_a_company_timeline_with_sources(sample_db, cli):
+    data = json.loads(cli("show", "CRWV", "--json", db=sample_db).stdout)
     assert data["entity"]["name"] == "CoreWeave"
     assert len(data["facts"]) >= 10
     assert all(f["source_id"] in data["sources"] for f in data["facts"])
 
 
-def test_filters_on_events(sample_db):
-    sec = json.loads(run("events", "--layer", "security", "--json", db=sample_db).stdout)
+def test_filters_on_events(sample_db, cli):
+    sec = json.loads(cli("events", "--layer", "security", "--json", db=sample_db).stdout)
     assert {e["subject"] for e in sec} >= {"Wiz", "Netskope"}
     assert all(e["subject"] in {"Wiz", "Netskope", "Palo Alto Networks", "Zscaler", "Cisco"} for e in sec)
-    since = json.loads(run("events", "--since", "2026-01-01", "--type", "acquisition", "--json", db=sample_db).stdout)
+    since = json.loads(cli("events", "--since", "2026-01-01", "--type", "acquisition", "--json", db=sample_db).stdout)
     assert "Chronosphere" in {e["subject"] for e in since}
 
 
-def test_entities_and_conflicts_listings(sample_db):
-    ents = json.loads(run("entities", "--layer", "hyperscaler", "--json", db=sample_db).stdout)
+def test_entities_and_conflicts_listings(sample_db, cli):
+    ents = json.loads(cli("entities", "--layer", "hyperscaler", "--json", db=sample_db).stdout)
     assert {e["name"] for e in ents} == {"Alphabet", "Amazon", "Meta Platforms", "Microsoft", "Oracle"}
-    conflicts = json.loads(run("conflicts", "--json", db=sample_db).stdout)
+    conflicts = json.loads(cli("conflicts", "--json", db=sample_db).stdout)
     assert any(c["subject"] == "Fermi" and c["field"] == "amount" for c in conflicts)
 
 
 @pytest.mark.parametrize("fmt", ["csv", "parquet", "json"])
-def test_export(sample_db, tmp_path, fmt):
+def test_export(sample_db, tmp_path, fmt, cli):
     out = tmp_path / f"x.{fmt}"
-    proc = run("export", "--format", fmt, "-o", str(out), db=sample_db)
+    proc = cli("export", "--format", fmt, "-o", str(out), db=sample_db)
     assert out.stat().st_size > 1000 and "wrote" in proc.stdout
 
 
@@ -100,41 +88,41 @@ def test_export(sample_db, tmp_path, fmt):
     (["load", "/no/such/file.json"], "no such file"),
     (["events", "--since", "yesterday"], "--since must be a date"),
 ])
-def test_errors_are_one_line_without_traceback(sample_db, args, message):
-    proc = run(*args, db=sample_db, ok=False)
+def test_errors_are_one_line_without_traceback(sample_db, args, message, cli):
+    proc = cli(*args, db=sample_db, ok=False)
     assert proc.returncode != 0
     assert message in proc.stderr
     assert "Traceback" not in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
 
 
-def test_a_bad_data_file_is_refused_in_one_line(tmp_path):
+def test_a_bad_data_file_is_refused_in_one_line(tmp_path, cli):
     bad = tmp_path / "bad.json"
     bad.write_text("{\"format\": \"infraledger-data/1\", \"sources\": [}")
-    proc = run("load", str(bad), db=tmp_path / "x.duckdb", ok=False)
+    proc = cli("load", str(bad), db=tmp_path / "x.duckdb", ok=False)
     assert "not valid JSON" in proc.stderr and "Traceback" not in proc.stderr
 
 
-def test_a_missing_ledger_is_a_clear_error(tmp_path):
-    proc = run("events", db=tmp_path / "none.duckdb", ok=False)
+def test_a_missing_ledger_is_a_clear_error(tmp_path, cli):
+    proc = cli("events", db=tmp_path / "none.duckdb", ok=False)
     assert "no ledger here" in proc.stderr
 
 
-def test_a_file_that_is_not_a_ledger_is_a_clear_error(tmp_path):
+def test_a_file_that_is_not_a_ledger_is_a_clear_error(tmp_path, cli):
     junk = tmp_path / "junk.duckdb"
     junk.write_bytes(b"this is not a database" * 100)
-    proc = run("events", db=junk, ok=False)
+    proc = cli("events", db=junk, ok=False)
     assert proc.returncode != 0 and "Traceback" not in proc.stderr
 
 
-def test_a_locked_ledger_is_a_clear_error(tmp_path):
+def test_a_locked_ledger_is_a_clear_error(tmp_path, cli):
     db = tmp_path / "locked.duckdb"
-    run("init", db=db)
+    cli("init", db=db)
     holder = subprocess.Popen([sys.executable, "-c",
                                "import sys, duckdb; c = duckdb.connect(sys.argv[1]); print('ready', flush=True); sys.stdin.read()",
                                str(db)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "ready"
-        proc = run("load", "--sample", db=db, ok=False)
+        proc = cli("load", "--sample", db=db, ok=False)
         assert "in use by another process" in proc.stderr
     finally:
         holder.stdin.close()
