@@ -166,7 +166,11 @@ def uudecode(body: bytes, *, source: str = "") -> tuple[str, bytes]:
         line = line.rstrip(b"\r")
         if line.strip() == b"end":
             return name, bytes(out)
-        if not line or line.startswith(b"<"):
+        if not line:
+            continue
+        if line[:1] == b"<" and not _uu_length_ok(line):
+            # A wrapper tag such as </PDF> or </TEXT>, not data: a data line may also start
+            # with "<" (the length character of 28 bytes), but then its length matches.
             if line.startswith(b"</"):
                 break
             continue
@@ -179,6 +183,12 @@ def uudecode(body: bytes, *, source: str = "") -> tuple[str, bytes]:
             except binascii.Error as exc:
                 raise ParseError(f"uuencoded part {name!r} is corrupt ({exc})", source=source) from None
     raise ParseError(f"uuencoded part {name!r} is truncated (no 'end' line)", source=source)
+
+
+def _uu_length_ok(line: bytes) -> bool:
+    """True when a line is as long as its uuencode length character says (padding may vary by one)."""
+    expected = 1 + (((line[0] - 32) & 63) + 2) // 3 * 4
+    return abs(len(line.rstrip()) - expected) <= 1 or len(line) == expected
 
 
 def split_submission(data: bytes, *, source: str = "") -> Submission:
