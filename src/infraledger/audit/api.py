@@ -11,7 +11,7 @@ from datetime import date, datetime
 from typing import Any
 
 from ..ledger import Snapshot, as_record_time
-from ..model import format_money
+from ..model import FactType, format_money
 from ..sources.document import Document
 from . import citations, consistency
 from .checks import Context, check
@@ -22,6 +22,12 @@ from .opinions import Opinion, find_opinions
 from .reading import AuditDocument, document_from_text
 from .selfsource import self_sources
 from .verdicts import PRECEDENCE, ClaimVerdict, Finding, Verdict, decide
+
+
+#: Every fact type a check reads (prices and IPO terms for changes, list metrics for counts, ...).
+CHECKED_TYPES = (FactType.FUNDING_ROUND, FactType.STRATEGIC_INVESTMENT, FactType.IPO, FactType.ACQUISITION,
+                 FactType.COMMERCIAL_CONTRACT, FactType.TALENT_MOVE, FactType.CAPEX_BUDGET, FactType.PRICE_OBSERVATION,
+                 FactType.PRICE_CHANGE, FactType.LIST_METRIC)
 
 
 @dataclass
@@ -83,7 +89,7 @@ def audit_document(doc: str | Document | AuditDocument, snapshot: Snapshot,
     claims = find_claims(audited.text, anchor=audited.published, index=index,
                          skip=[o.span for o in opinions], title=audited.title)
     groups = [g.id for c in claims if c.members or (c.subject and not c.subject_id) for g in pool.groups(c.subject)]
-    pool.prefetch([c.subject_id for c in claims] + [c.counterparty_id for c in claims] + groups)
+    pool.prefetch([c.subject_id for c in claims] + groups, CHECKED_TYPES)
     ctx = Context(pool, audited.published)
     internal = consistency.check_text(claims, audited.text)
 

@@ -1,9 +1,10 @@
 """The ledger facts an audit may use as evidence: everything visible at ``as_of`` except the audited text.
 
-Facts are fetched per entity and cached. When a text names many companies, :meth:`EvidencePool.prefetch`
-reads the facts of all of them in one pass over the snapshot's Arrow table (filtered column-wise
-with pyarrow, then only the matching rows become :class:`Fact` objects) instead of one query per
-company: on a ledger of a million facts one pass costs about as much as two single-company queries.
+Checks ask for the facts *about* an entity (it is their subject), fetched per entity and cached.
+When a text names many companies, :meth:`EvidencePool.prefetch` reads the facts about all of them
+in one pass over the snapshot's Arrow table, narrowed to the fact types the claims need (filtered
+column-wise with pyarrow; only the matching rows become :class:`Fact` objects) instead of one query
+per company: on a ledger of a million facts one pass costs about as much as two single-company queries.
 Facts from sources recognised as the audited document are dropped here, in one place, so no check
 can use the text as its own evidence.
 """
@@ -26,6 +27,11 @@ from .cues import group_words
 BULK_FROM = 4
 
 
+def _valid_order(f: Fact) -> tuple:
+    """The order snapshots return facts in: valid time, then record time."""
+    return (f.time.start if f.time else date.max, f.time.end if f.time else date.max, f.recorded_at, f.id)
+
+
 class EvidencePool:
     """Facts by entity from one snapshot, without the audited document's own facts."""
 
@@ -34,62 +40,56 @@ class EvidencePool:
         self.snapshot = snapshot
         self.excluded = frozenset(excluded_sources)
         self.recorded_by = recorded_by  # a record-time cutoff tighter than the snapshot's own, if any
-        self._facts: dict[str, list[Fact]] = {}
+        self._about: dict[str, list[Fact]] = {}             # entity id -> facts about it
+        self._types: dict[str, frozenset[FactType]] = {}    # which types a prefetch loaded (empty = all)
         self._sources: dict[str, Source | None] = {s.id: s for s in sources} if sources is not None else {}
         self._entities: list[Entity] | None = None
 
-    def prefetch(self, entity_ids: Iterable[str | None]) -> None:
-        """Load the facts of many entities at once (see the module docstring)."""
-        ids = sorted({e for e in entity_ids if e and e not in self._facts})
+    def prefetch(self, entity_ids: Iterable[str | None], types: Iterable[FactType] = ()) -> None:
+        """Load the facts about many entities at once (see the module docstring).
+
+        ``types`` narrows the read to the fact types the checks will ask for (all when empty).
+        """
+        ids = sorted({e for e in entity_ids if e and e not in self._about})
         if len(ids) < BULK_FROM:
             return
-        table = self.snapshot.table()
-        wanted = pa.array(ids, pa.string())
-        mask = pc.is_in(table["subject_id"], value_set=wanted).to_numpy(zero_copy_only=False)
-        parties = table["counterparties"].combine_chunks()
-        flat = pc.list_flatten(parties)
-        if len(flat):
-            hit = pc.is_in(pc.struct_field(flat, "entity_id"), value_set=wanted).to_numpy(zero_copy_only=False)
-            parents = pc.list_parent_indices(parties).to_numpy(zero_copy_only=False)
-            mask[parents[hit]] = True
-        rows = table.filter(pa.array(mask))
+        types = sorted(set(types))
+        table = self.snapshot.table(types=types or None)
+        mask = pc.is_in(table["subject_id"], value_set=pa.array(ids, pa.string()))
+        rows = table.filter(mask)
         columns = [c.to_pylist() for c in rows.columns]
-        facts = [fact_from_row(r) for r in zip(*columns)] if rows.num_rows else []
-        facts.sort(key=lambda f: (f.time.start if f.time else date.max, f.time.end if f.time else date.max,
-                                  f.recorded_at, f.id))
         found: dict[str, list[Fact]] = {i: [] for i in ids}
-        for f in facts:
-            if not self._usable(f):
-                continue
-            for eid in {f.subject_id, *(p.entity_id for p in f.counterparties)}:
-                if eid in found:
-                    found[eid].append(f)
-        self._facts.update(found)
+        for row in zip(*columns):
+            f = fact_from_row(row)
+            if self._usable(f):
+                found[f.subject_id].append(f)
+        for eid, facts in found.items():
+            facts.sort(key=_valid_order)
+            self._about[eid] = facts
+            self._types[eid] = frozenset(types)
 
     def entities(self) -> list[Entity]:
         if self._entities is None:
             self._entities = self.snapshot.entities()
         return self._entities
 
-    def facts(self, entity_id: str | None, types: Iterable[FactType] = ()) -> list[Fact]:
-        """Facts whose subject or a counterparty is ``entity_id``, of ``types`` (all when empty)."""
-        if not entity_id:
-            return []
-        if entity_id not in self._facts:
-            try:
-                found = self.snapshot.facts(entity=entity_id)
-            except NotFoundError:
-                found = []
-            self._facts[entity_id] = [f for f in found if self._usable(f)]
-        wanted = set(types)
-        return [f for f in self._facts[entity_id] if not wanted or f.type in wanted]
-
     def _usable(self, f: Fact) -> bool:
         return f.source_id not in self.excluded and (self.recorded_by is None or f.recorded_at <= self.recorded_by)
 
     def about(self, entity_id: str | None, types: Iterable[FactType] = ()) -> list[Fact]:
-        """Like :meth:`facts`, but only facts whose *subject* is ``entity_id``."""
-        return [f for f in self.facts(entity_id, types) if f.subject_id == entity_id]
+        """Facts whose subject is ``entity_id``, of ``types`` (all when empty), in valid-time order."""
+        if not entity_id:
+            return []
+        wanted = set(types)
+        loaded = self._types.get(entity_id)
+        if entity_id not in self._about or (loaded and (not wanted or not wanted <= loaded)):
+            try:
+                found = self.snapshot.facts(entity=entity_id)
+            except NotFoundError:
+                found = []
+            self._about[entity_id] = [f for f in found if f.subject_id == entity_id and self._usable(f)]
+            self._types[entity_id] = frozenset()
+        return [f for f in self._about[entity_id] if not wanted or f.type in wanted]
 
     def source(self, source_id: str) -> Source | None:
         if source_id not in self._sources:
