@@ -23,7 +23,6 @@ from .reading import AuditDocument, document_from_text
 from .selfsource import self_sources
 from .verdicts import PRECEDENCE, ClaimVerdict, Finding, Verdict, decide
 
-
 #: Every fact type a check reads (prices and IPO terms for changes, list metrics for counts, ...).
 CHECKED_TYPES = (FactType.FUNDING_ROUND, FactType.STRATEGIC_INVESTMENT, FactType.IPO, FactType.ACQUISITION,
                  FactType.COMMERCIAL_CONTRACT, FactType.TALENT_MOVE, FactType.CAPEX_BUDGET, FactType.PRICE_OBSERVATION,
