@@ -50,8 +50,21 @@ def capex_backing(snapshot: Snapshot, company: str, *, as_of: date | str | None 
     """Capex-backing score of ``company`` (name, ticker or id) as of ``as_of``; NotFoundError if unknown."""
     fr = frame(snapshot, as_of)
     eid = fr.entity_id(company)
-    name = fr.name(eid)
-    facts = fr.facts("type = 'commercial_contract' AND subject_id = ?", [eid])
+    return capex_backing_many(snapshot, [eid], as_of=as_of)[eid]
+
+
+def capex_backing_many(snapshot: Snapshot, entity_ids: list[str], *, as_of: date | str | None = None) -> dict[str, BackingScore]:
+    """Capex-backing scores of several companies (by entity id) with one query; {id: BackingScore}."""
+    fr = frame(snapshot, as_of)
+    by_company: dict[str, list[Fact]] = {eid: [] for eid in entity_ids}
+    if entity_ids:
+        for f in fr.facts("type = 'commercial_contract' AND subject_id IN (SELECT unnest(?))", [list(entity_ids)]):
+            by_company[f.subject_id].append(f)
+    return {eid: _score(fr, eid, facts) for eid, facts in by_company.items()}
+
+
+def _score(fr, eid: str, facts: list[Fact]) -> BackingScore:
+    name = fr.name(eid, facts[0].subject if facts else "")
     by_customer: dict[str, list[Fact]] = {}
     for f in facts:
         c = _customer(f)

@@ -58,6 +58,9 @@ _BASIS_RANK = "CASE json_extract_string(attributes, '$.basis') WHEN 'estimate' T
 _PERIOD = ("coalesce(json_extract_string(attributes, '$.period'), CAST(year(coalesce(valid_end, valid_start)) AS VARCHAR))")
 
 
+_FULL_PERIOD = r"(?:FY)?(\d{4})"
+
+
 def _year_of(period: str) -> str | None:
     """'2026' and 'FY2026' are full periods of year 2026; 'FY2026-Q2' or 'FY2026-H1' are not."""
     m = re.fullmatch(r"(?:FY)?(\d{4})", period.strip(), re.IGNORECASE)
@@ -87,30 +90,30 @@ def capex_concentration(snapshot: Snapshot, *, as_of: date | str | None = None, 
     Returns a :class:`CapexResult`; figures the ledger cannot support are marked unsupported.
     """
     fr = frame(snapshot, as_of)
-    rows = fr.rows(
+    fr.con.execute(
+        "CREATE OR REPLACE TEMP TABLE capex_rows AS "
         f"SELECT id, subject_id, subject, amount, amount_high, currency, amount_qualifier, attributes, {_PERIOD} AS period, "
-        f"{_BASIS_RANK} AS basis_rank, valid_start, recorded_at FROM facts "
+        f"{_BASIS_RANK} AS basis_rank, valid_start, recorded_at, "
+        "coalesce(json_extract_string(attributes, '$.basis') = 'aggregate' OR json_exists(attributes, '$.members'), FALSE) "
+        "OR coalesce(subject_id IN (SELECT id FROM entity_layers WHERE kind = 'group'), FALSE) AS is_group FROM facts "
         "WHERE type = 'capex_budget' AND amount IS NOT NULL AND coalesce(currency, 'USD') = 'USD'")
-    by_year: dict[str, list[tuple]] = {}
-    for r in rows:
-        year = _year_of(r[8] or "")
-        if year:
-            by_year.setdefault(year, []).append(r)
+    fr.con.execute(f"UPDATE capex_rows SET period = NULL WHERE NOT regexp_full_match(period, '{_FULL_PERIOD}')")
+    years = [r[0] for r in fr.rows(f"SELECT DISTINCT regexp_extract(period, '{_FULL_PERIOD}', 1) FROM capex_rows "
+                                   "WHERE period IS NOT NULL")]
     if period is None:
         target = str((fr.as_of or date.today()).year)
-        period = target if target in by_year else (max(by_year) if by_year else target)
+        period = target if target in years else (max(years) if years else target)
     year = _year_of(period) or period
-    chosen = by_year.get(year, [])
-
-    spenders: dict[str, tuple] = {}
-    aggregates: list[tuple] = []
-    for r in sorted(chosen, key=lambda r: (-r[9], r[10] or date.min, r[11])):
-        attrs = json.loads(r[7]) if r[7] else {}
-        if attrs.get("basis") == "aggregate" or (fr.kind(r[1]) or "") == "group" or attrs.get("members"):
-            aggregates.append((r, attrs))  # every stated group figure is kept: sources differ on them
-        else:
-            # later rows win: ordered by basis preference (estimates first, so guidance overrides), then valid time
-            spenders[r[1]] = (r, attrs)
+    # per spender, the latest figure, company guidance or actuals before analysts' estimates
+    cols = "id, subject_id, subject, amount, amount_high, currency, amount_qualifier, attributes, period"
+    chosen = fr.rows(f"SELECT {cols} FROM capex_rows WHERE NOT is_group AND regexp_extract(period, '{_FULL_PERIOD}', 1) = ? "
+                     "QUALIFY row_number() OVER (PARTITION BY subject_id ORDER BY basis_rank, valid_start DESC NULLS LAST, "
+                     "recorded_at DESC, id) = 1", [year])
+    spenders = {r[1]: (r, json.loads(r[7]) if r[7] else {}) for r in chosen}
+    # every stated group figure is kept: sources differ on them
+    aggregates = [(r, json.loads(r[7]) if r[7] else {}) for r in fr.rows(
+        f"SELECT {cols} FROM capex_rows WHERE is_group AND regexp_extract(period, '{_FULL_PERIOD}', 1) = ? "
+        "ORDER BY valid_start, recorded_at, id", [year])]
 
     items: list[SpenderCapex] = []
     for eid, (r, attrs) in spenders.items():

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..ledger.store import Snapshot
-from .backing import BackingScore, capex_backing
+from .backing import BackingScore, capex_backing_many
 from .figures import Figure
 from .frame import frame
-from .ipo import IpoScore, ipo_scorecard
+from .ipo import IpoScorecard, IpoScore, ipo_scorecard
 
 
 @dataclass(frozen=True)
@@ -46,28 +46,43 @@ def _performance(s: IpoScore) -> Figure:
 
 
 def ipo_divergence(snapshot: Snapshot, *, as_of: date | str | None = None, year: int | None = None,
-                   limit: int | None = 12) -> Divergence:
-    """Rank the IPO cohort (``year``: IPOs of that year; ``limit``: the largest N) as of ``as_of``."""
+                   limit: int | None = 12, card: IpoScorecard | None = None) -> Divergence:
+    """Rank the IPO cohort (``year``: IPOs of that year; ``limit``: the largest N) as of ``as_of``.
+
+    ``card`` reuses a scorecard already computed for the same snapshot and date.
+    """
     fr = frame(snapshot, as_of)
-    card = ipo_scorecard(snapshot, as_of=as_of, year=year, limit=limit)
+    card = card or ipo_scorecard(snapshot, as_of=as_of, year=year, limit=limit)
+    ids = [s.entity_id for s in card.ipos]
+    backing = capex_backing_many(snapshot, ids, as_of=as_of)
+    # one query per explanation for the whole cohort, not one per IPO
+    profits: dict[str, tuple] = {}
+    for eid, fid, flag, income in fr.rows(
+            "SELECT subject_id, id, json_extract_string(attributes, '$.profitable'), "
+            "json_extract_string(attributes, '$.net_income') FROM facts WHERE subject_id IN (SELECT unnest(?)) AND "
+            "attributes IS NOT NULL AND (json_extract_string(attributes, '$.profitable') IS NOT NULL OR "
+            "json_extract_string(attributes, '$.net_income') IS NOT NULL) "
+            "ORDER BY valid_start NULLS FIRST, recorded_at", [ids]):
+        profits[eid] = (fid, flag, income)  # the latest statement wins
+    layer_sizes = dict(fr.rows("SELECT layer, count(*) FROM (SELECT unnest(layers) AS layer FROM entity_layers "
+                               "WHERE kind = 'company') GROUP BY layer"))
+    competitors: dict[str, list[tuple]] = {}
+    for eid, fid, cid, cname in fr.rows(
+            "SELECT subject_id, id, cp.entity_id, cp.name FROM (SELECT id, subject_id, unnest(counterparties) AS cp "
+            "FROM facts WHERE type = 'competes_with' AND subject_id IN (SELECT unnest(?))) ORDER BY cp.name", [ids]):
+        competitors.setdefault(eid, []).append((fid, cid, cname))
     rows = []
     for s in card.ipos:
-        prof = fr.rows("SELECT id, json_extract_string(attributes, '$.profitable'), "
-                       "json_extract_string(attributes, '$.net_income') FROM facts WHERE subject_id = ? AND "
-                       "(json_extract_string(attributes, '$.profitable') IS NOT NULL OR "
-                       "json_extract_string(attributes, '$.net_income') IS NOT NULL) ORDER BY valid_start DESC NULLS LAST", [s.entity_id])
         profitability, pids = "unknown", ()
-        if prof:
-            fid, flag, income = prof[0]
+        if s.entity_id in profits:
+            fid, flag, income = profits[s.entity_id]
             positive = flag in ("true", "1", "yes") if flag is not None else not str(income).strip().startswith("-")
             profitability, pids = ("profitable" if positive else "loss-making"), (fid,)
         layers = fr.layers(s.entity_id)
         layer = layers[0].value if layers else "unknown"
-        n_layer = fr.rows("SELECT count(*) FROM entity_layers WHERE kind = 'company' AND list_contains(layers, ?)", [layer])[0][0]
-        comp = fr.rows("SELECT id, cp.entity_id, cp.name FROM (SELECT id, subject_id, unnest(counterparties) AS cp FROM facts "
-                       "WHERE type = 'competes_with') WHERE subject_id = ? ORDER BY cp.name", [s.entity_id])
-        rows.append(DivergenceRow(s, _performance(s), capex_backing(snapshot, s.entity_id, as_of=as_of), profitability, pids,
-                                  layer, n_layer, tuple(dict.fromkeys(fr.name(c[1], c[2]) for c in comp)),
+        comp = competitors.get(s.entity_id, [])
+        rows.append(DivergenceRow(s, _performance(s), backing[s.entity_id], profitability, pids, layer,
+                                  layer_sizes.get(layer, 0), tuple(dict.fromkeys(fr.name(c[1], c[2]) for c in comp)),
                                   tuple(c[0] for c in comp)))
     rows.sort(key=lambda r: (r.performance.midpoint is None, -(r.performance.midpoint or 0), r.score.name))
     return Divergence(fr.as_of, tuple(rows))

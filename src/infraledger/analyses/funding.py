@@ -189,21 +189,23 @@ def _strategic(fr: Frame, limit: int | None) -> tuple[StrategicLink, ...]:
                UNION ALL
                SELECT id, cp.entity_id, subject_id, subject
                FROM (SELECT id, subject_id, subject, unnest(counterparties) AS cp FROM facts WHERE type = 'customer_of')),
-      links AS (SELECT inv.subject_id, inv.investor_id, cust.id AS cust_fact, cust.customer, cust.customer_id
-                FROM inv JOIN cust ON cust.company_id = inv.subject_id
-                LEFT JOIN parents p ON p.child = cust.customer_id
-                WHERE cust.customer_id = inv.investor_id OR p.parent = inv.investor_id),
       g AS (SELECT subject_id, any_value(subject) AS subject, investor_id, any_value(investor) AS investor,
                    arg_max(amount, (amount IS NOT NULL, recorded_at)) AS amount,
                    arg_max(amount_high, (amount IS NOT NULL, recorded_at)) AS amount_high,
                    arg_max(currency, (amount IS NOT NULL, recorded_at)) AS currency,
                    arg_max(amount_qualifier, (amount IS NOT NULL, recorded_at)) AS q,
                    arg_max(id, (amount IS NOT NULL, recorded_at)) AS amount_id, list(id) AS ids
-            FROM inv GROUP BY subject_id, investor_id)
-      SELECT g.*, (SELECT list(struct_pack(f := cust_fact, c := customer, cid := customer_id))
-                   FROM links l WHERE l.subject_id = g.subject_id AND l.investor_id = g.investor_id) AS via
-      FROM g ORDER BY amount DESC NULLS LAST, subject_id, investor_id
-      {'' if limit is None else f'LIMIT {int(limit)}'}""")
+            FROM inv GROUP BY subject_id, investor_id
+            ORDER BY amount DESC NULLS LAST, subject_id, investor_id {'' if limit is None else f'LIMIT {int(limit)}'}),
+      -- customer links only for the investments listed: joining every investment would cost more than it shows
+      links AS (SELECT g.subject_id, g.investor_id,
+                       list(struct_pack(f := cust.id, c := cust.customer, cid := cust.customer_id)) AS via
+                FROM g JOIN cust ON cust.company_id = g.subject_id
+                LEFT JOIN parents p ON p.child = cust.customer_id
+                WHERE cust.customer_id = g.investor_id OR p.parent = g.investor_id
+                GROUP BY g.subject_id, g.investor_id)
+      SELECT g.*, links.via FROM g LEFT JOIN links USING (subject_id, investor_id)
+      ORDER BY g.amount DESC NULLS LAST, g.subject_id, g.investor_id""")
     out = []
     for sid, subject, iid, investor, amount, high, cur, q, amount_id, ids, via in rows:
         name = fr.name(sid, subject)

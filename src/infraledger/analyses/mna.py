@@ -126,7 +126,9 @@ def _deal_sql() -> str:
 def mna_consolidation(snapshot: Snapshot, *, as_of: date | str | None = None, limit: int | None = None) -> MnaResult:
     """Acquisitions as of ``as_of``; ``deals`` lists the ``limit`` largest (then latest) deals, all when None."""
     fr = frame(snapshot, as_of)
-    fr.con.execute(f"CREATE OR REPLACE TEMP VIEW deals AS {_deal_sql()}")
+    # one table of deals per frame: the counts, list and groupings below all read it
+    if not fr.rows("SELECT 1 FROM duckdb_tables() WHERE table_name = 'deals'"):
+        fr.con.execute(f"CREATE TEMP TABLE deals AS {_deal_sql()}")
     counts = fr.rows("SELECT count(*), count(*) FILTER (WHERE status = 'completed'), "
                      "count(*) FILTER (WHERE status IN ('announced', 'pending')), "
                      "count(*) FILTER (WHERE status = 'terminated') FROM deals")[0]

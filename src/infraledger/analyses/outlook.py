@@ -20,11 +20,11 @@ from datetime import date
 from decimal import Decimal
 
 from ..ledger.store import Snapshot
-from .backing import capex_backing
+from .backing import capex_backing_many
 from .frame import frame
-from .funding import private_funding
-from .ipo import ipo_scorecard
-from .mna import mna_consolidation
+from .funding import FundingResult, private_funding
+from .ipo import IpoScorecard, ipo_scorecard
+from .mna import MnaResult, mna_consolidation
 
 IPO_READY, TARGET, AT_RISK = "IPO-ready", "acquisition target", "at risk"
 
@@ -50,8 +50,13 @@ class Outlook:
     companies: tuple[CompanyOutlook, ...]
 
 
-def exit_outlook(snapshot: Snapshot, *, as_of: date | str | None = None, limit: int = 50) -> Outlook:
-    """Outlook for companies that raised private money or listed (at most ``limit``, by most facts)."""
+def exit_outlook(snapshot: Snapshot, *, as_of: date | str | None = None, limit: int = 50,
+                 mna: MnaResult | None = None, funding: FundingResult | None = None,
+                 card: IpoScorecard | None = None) -> Outlook:
+    """Outlook for companies that raised private money or listed (at most ``limit``, by most facts).
+
+    ``mna``, ``funding`` and ``card`` reuse results already computed for the same snapshot and date.
+    """
     fr = frame(snapshot, as_of)
     acquired = {r[0] for r in fr.rows("SELECT DISTINCT subject_id FROM facts WHERE type = 'acquisition' AND status = 'completed'")}
     candidates = [r[0] for r in fr.rows(
@@ -61,14 +66,21 @@ def exit_outlook(snapshot: Snapshot, *, as_of: date | str | None = None, limit: 
     reasons: dict[str, list[Reason]] = {c: [] for c in candidates}
 
     # acquisition pressure by layer: incumbents bought companies in these layers
-    mna = mna_consolidation(snapshot, as_of=as_of, limit=200)
-    bought: dict[str, list] = {}
+    mna = mna or mna_consolidation(snapshot, as_of=as_of, limit=200)
+    examples: dict[str, list] = {}
     for d in mna.deals:
         if d.status != "terminated":
-            bought.setdefault(d.target_layer, []).append(d)
-    funding = private_funding(snapshot, as_of=as_of, limit=500)
+            examples.setdefault(d.target_layer, []).append(d)
+    # counts per layer cover every deal, not only the listed ones
+    bought = {b.key: b.deals for b in mna.by_layer}
+    funding = funding or private_funding(snapshot, as_of=as_of, limit=500)
     talent = {m.company: m for m in funding.talent_moves}
-    ipos = {s.entity_id: s for s in ipo_scorecard(snapshot, as_of=as_of, limit=100).ipos}
+    ipos = {s.entity_id: s for s in (card or ipo_scorecard(snapshot, as_of=as_of, limit=100)).ipos}
+    backings = capex_backing_many(snapshot, candidates, as_of=as_of)
+    valuations = {r[0]: (r[1], r[2]) for r in fr.rows(
+        "SELECT subject_id, arg_max(id, valuation), max(valuation) FROM facts WHERE subject_id IN (SELECT unnest(?)) "
+        "AND valuation >= 1000000000 AND type IN ('funding_round', 'strategic_investment') GROUP BY subject_id",
+        [candidates])}
 
     for eid in candidates:
         name = fr.name(eid)
@@ -91,22 +103,21 @@ def exit_outlook(snapshot: Snapshot, *, as_of: date | str | None = None, limit: 
                                          ch.figure.fact_ids))
                         break
         for layer in layers:
-            deals = bought.get(layer, [])
-            if deals:
-                rs.append(Reason(TARGET, f"{len(deals)} acquisition(s) in its layer ({layer}): "
-                                 + ", ".join(f"{d.acquirer} / {d.target}" for d in deals[:3]),
+            if bought.get(layer):
+                deals = examples.get(layer, [])
+                rs.append(Reason(TARGET, f"{bought[layer]} acquisition(s) in its layer ({layer})"
+                                 + (": " + ", ".join(f"{d.acquirer} / {d.target}" for d in deals[:3]) if deals else ""),
                                  tuple(d.status_fact_id for d in deals[:3] if d.status_fact_id)))
         for link in funding.strategic:
             if link.company_id == eid and link.investor_layers and not set(link.investor_layers) & {"venture"}:
                 rs.append(Reason(TARGET, f"strategic stake held by {link.investor} ({', '.join(link.investor_layers)})",
                                  link.fact_ids[:2]))
-        backing = capex_backing(snapshot, eid, as_of=as_of)
+        backing = backings[eid]
         if backing.score.supported and backing.score.value.lo is not None and backing.score.value.lo >= Decimal("0.5"):
             rs.append(Reason(IPO_READY, f"capex backing {backing.score.text()} ({backing.score.note})", backing.score.fact_ids))
-        val = fr.rows("SELECT id, valuation FROM facts WHERE subject_id = ? AND valuation >= 1000000000 AND "
-                      "type IN ('funding_round', 'strategic_investment') ORDER BY valuation DESC LIMIT 1", [eid])
+        val = valuations.get(eid)
         if val and s is None:
-            rs.append(Reason(IPO_READY, f"private valuation of ${Decimal(val[0][1]) / 10**9:.1f}B or more", (val[0][0],)))
+            rs.append(Reason(IPO_READY, f"private valuation of ${Decimal(val[1]) / 10**9:.1f}B or more", (val[0],)))
 
     out = []
     for eid in candidates:

@@ -16,6 +16,8 @@ import matplotlib
 
 matplotlib.use("Agg")  # headless; must precede any backend use
 
+from matplotlib import dates as mdates  # noqa: E402
+from matplotlib.collections import LineCollection  # noqa: E402
 from matplotlib.figure import Figure as MplFigure  # noqa: E402
 
 from ..analyses.capex import CapexResult  # noqa: E402
@@ -127,16 +129,25 @@ def mna_timeline_chart(result: MnaResult) -> str:
     layers = sorted({d.target_layer for d in deals})
     fig = _figure(7, 0.5 * len(layers) + 1.6)
     ax = fig.add_subplot()
-    for d in deals:
-        y = layers.index(d.target_layer)
-        size = 30 + (min(_billions(d.value.value.lo), 40) * 8 if d.value.supported else 0)
-        closed = d.status == "completed"
-        if d.closed and d.closed != d.announced:
-            ax.plot([d.announced, d.closed], [y, y], color=PALETTE[0], lw=1)
-        ax.scatter([d.announced], [y], s=size, color=PALETTE[0] if closed else "white", edgecolors=PALETTE[0], zorder=3)
-        if len(deals) <= 25:
-            ax.annotate(f"{d.acquirer} / {d.target}", (d.announced, y), textcoords="offset points", xytext=(6, 6),
-                        fontsize=7)
+    ys = [layers.index(d.target_layer) for d in deals]
+    sizes = [30 + (min(_billions(d.value.value.lo), 40) * 8 if d.value.supported else 0) for d in deals]
+    closed = [d.status == "completed" for d in deals]
+    # one collection per kind of mark: drawing each deal as its own artist is slow for long deal lists
+    segments = [[(mdates.date2num(d.announced), y), (mdates.date2num(d.closed), y)]
+                for d, y in zip(deals, ys) if d.closed and d.closed != d.announced]
+    if segments:
+        ax.add_collection(LineCollection(segments, colors=PALETTE[0], linewidths=1))
+    for done, face in ((True, PALETTE[0]), (False, "white")):
+        pick = [i for i, c in enumerate(closed) if c is done]
+        if pick:
+            ax.scatter([mdates.date2num(deals[i].announced) for i in pick], [ys[i] for i in pick],
+                       s=[sizes[i] for i in pick], color=face, edgecolors=PALETTE[0], zorder=3,
+                       label="closed" if done else "announced or pending")
+    if len(deals) <= 25:
+        for d, y in zip(deals, ys):
+            ax.annotate(f"{d.acquirer} / {d.target}", (mdates.date2num(d.announced), y), textcoords="offset points",
+                        xytext=(6, 6), fontsize=7)
+    ax.xaxis_date()
     ax.set_yticks(range(len(layers)), [x.replace("_", " ") for x in layers])
     ax.set_ylim(-0.7, len(layers) - 0.3)
     ax.set_title(title, loc="left", fontsize=11)

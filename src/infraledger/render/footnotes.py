@@ -13,7 +13,6 @@ from typing import Iterable, Mapping
 
 from ..analyses.figures import Figure
 from ..analyses.frame import Frame
-from ..errors import NotFoundError
 from ..model import Fact, Source
 
 #: Most footnote references printed after one number; the rest are counted.
@@ -84,12 +83,10 @@ class Footnotes:
         return nums, max(0, len(ids) - MAX_REFS)
 
     def _source(self, source_id: str) -> Source | None:
-        if source_id not in self._sources:
-            try:
-                self._sources[source_id] = self.fr.snapshot.source(source_id)
-            except NotFoundError:
-                self._sources[source_id] = None
-        return self._sources[source_id]
+        if not self._sources:
+            # one query for all sources: asking for each cited source would cost a query per note
+            self._sources = {s.id: s for s in self.fr.snapshot.sources()}
+        return self._sources.get(source_id)
 
     def notes(self) -> list[Note]:
         """The notes in number order (call after every figure has been cited)."""

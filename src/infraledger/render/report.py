@@ -22,6 +22,7 @@ from ..analyses.divergence import ipo_divergence
 from ..analyses.figures import Figure
 from ..analyses.frame import Frame, as_date, frame
 from ..analyses.funding import private_funding
+from ..analyses.ipo import IpoScorecard
 from ..analyses.mna import mna_consolidation
 from ..analyses.outlook import exit_outlook
 from ..errors import InputError
@@ -106,10 +107,10 @@ def build_report(snapshot: Snapshot, as_of: date | datetime | str | None = None,
     divergence = ipo_divergence(snapshot, as_of=cut, limit=12)
     mna = mna_consolidation(snapshot, as_of=cut, limit=LIST_LIMIT)
     funding = private_funding(snapshot, as_of=cut, limit=LIST_LIMIT)
-    outlook = exit_outlook(snapshot, as_of=cut, limit=LIST_LIMIT)
+    card = IpoScorecard(cut, tuple(r.score for r in divergence.rows))
+    outlook = exit_outlook(snapshot, as_of=cut, limit=LIST_LIMIT, mna=mna, funding=funding, card=card)
     acquired = {d.target_id for d in mna.deals if d.status == "completed"}
     stack = _stack(fr, acquired)
-    card = type("Card", (), {"ipos": tuple(r.score for r in divergence.rows)})
     chart_svgs = {
         "capex": charts.capex_chart(capex),
         "ipo": charts.ipo_paths_chart(card),
