@@ -65,6 +65,8 @@ def _summary_row(read: ReadFiling) -> list:
         what = f"{parsed.issuer}: {parsed.shares} at {parsed.price_per_share} = {parsed.gross_proceeds}"
     elif read.kind == "submissions":
         what = f"{parsed.name}: {len(parsed.filings)} filings"
+    elif read.kind in ("form_index", "atom_feed"):
+        what = f"{len(parsed.filings)} filings listed"
     elif isinstance(parsed, dict):
         what = ", ".join(f"{k}={v}" for k, v in parsed.items())
     source = read.contributions[0].source if read.contributions else None

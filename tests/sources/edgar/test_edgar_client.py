@@ -121,3 +121,15 @@ def test_requests_are_spaced_by_the_rate_limit(edgar, tmp_path):
 def test_ticker_map_comes_through_the_client(edgar, tmp_path):
     tickers = _client(edgar, tmp_path).company_tickers()
     assert tickers.cik_for("NVDA") == NVIDIA
+
+
+def test_daily_index_and_latest_filings_through_the_client(edgar, sec_dir, tmp_path):
+    edgar.routes["/Archives/edgar/daily-index/2020/QTR1/form.20200318.idx"] = (
+        sec_dir / "other/form.20200318.idx").read_bytes()
+    edgar.routes["/cgi-bin/browse-edgar"] = (sec_dir / "other/latest-filings-8-K_atom_2026-07-03.xml").read_bytes()
+    client = _client(edgar, tmp_path)
+    assert len(client.daily_index(date(2020, 3, 18))) == 4084
+    latest = client.latest_filings("8-K", count=10)
+    assert latest[0].accession == "0001683168-26-005262"
+    assert client.cache_path(edgar.url + "/cgi-bin/browse-edgar?type=8-K") != client.cache_path(
+        edgar.url + "/cgi-bin/browse-edgar?type=D")

@@ -79,3 +79,26 @@ def test_every_ticker_row_is_found_by_its_ticker(rows):
     for cik, ticker in rows:
         assert tickers.cik_for(ticker.lower()) == cik
         assert ticker in tickers.tickers_for(cik)
+
+
+def test_daily_form_index_lists_every_filing_with_its_accession(sec_dir):
+    from infraledger.sources.edgar.listings import parse_daily_index
+
+    refs = parse_daily_index((sec_dir / "other/form.20200318.idx").read_bytes())
+    assert len(refs) == 4084
+    assert refs[0].form == "1-A" and refs[0].cik == 1806014 and refs[0].accession == "0001140361-20-006155"
+    assert refs[0].company == "DLP Positive Note Fund LLC"
+    # The daily index lists what was disseminated that day; a few filings carry earlier filing dates.
+    assert all(r.filed is not None and r.filed <= date(2020, 3, 18) for r in refs)
+    assert sum(r.filed == date(2020, 3, 18) for r in refs) > 3900
+    assert sum(r.form == "D" for r in refs) > 50
+
+
+def test_atom_feed_of_latest_filings(sec_dir):
+    from infraledger.sources.edgar.listings import parse_atom_feed
+
+    refs = parse_atom_feed((sec_dir / "other/latest-filings-8-K_atom_2026-07-03.xml").read_bytes())
+    assert len(refs) == 10 and all(r.form == "8-K" for r in refs)
+    first = refs[0]
+    assert (first.cik, first.accession, first.filed) == (1070050, "0001683168-26-005262", date(2026, 7, 2))
+    assert first.items == ("1.01", "2.03", "9.01")

@@ -15,6 +15,7 @@ after urllib3 has handed the response over, so one outer loop retries those.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import tempfile
@@ -24,7 +25,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import requests
 from requests.adapters import HTTPAdapter
@@ -32,6 +33,7 @@ from urllib3.util.retry import Retry
 
 from ...config import Settings
 from ...errors import ConfigError, InputTooLargeError, RemoteError
+from .listings import parse_atom_feed, parse_daily_index
 from .submissions import CompanySubmissions, FilingRef, parse_submissions
 from .tickers import TickerMap, parse_tickers
 
@@ -109,8 +111,10 @@ class EdgarClient:
     def cache_path(self, url: str) -> Path:
         parts = urlsplit(url)
         host = parts.netloc.replace(":", "_") or "local"
-        segments = [s for s in parts.path.split("/") if s and s not in (".", "..")]
-        return self.cache_dir.joinpath(host, *segments) if segments else self.cache_dir / host / "index"
+        segments = [s for s in parts.path.split("/") if s and s not in (".", "..")] or ["index"]
+        if parts.query:  # one file per query (feeds differ only in it)
+            segments[-1] += "@" + hashlib.sha256(parts.query.encode()).hexdigest()[:16]
+        return self.cache_dir.joinpath(host, *segments)
 
     def get(self, url: str, *, refresh: bool = False) -> tuple[bytes, bool]:
         """The body at ``url`` and whether it came from the cache. Raises RemoteError."""
@@ -178,6 +182,20 @@ class EdgarClient:
         url = f"{self.base_url}/files/company_tickers.json"
         data, _ = self.get(url)
         return parse_tickers(data, source=url)
+
+    def daily_index(self, day: date) -> list[FilingRef]:
+        """Every filing disseminated on ``day`` (the daily form index; a past day's index never changes)."""
+        quarter = (day.month - 1) // 3 + 1
+        url = f"{self.base_url}/Archives/edgar/daily-index/{day.year}/QTR{quarter}/form.{day:%Y%m%d}.idx"
+        data, _ = self.get(url)
+        return parse_daily_index(data, source=url)
+
+    def latest_filings(self, form: str = "", count: int = 100) -> list[FilingRef]:
+        """The newest filings (of one form, if given) from EDGAR's Atom feed; always refetched."""
+        url = (f"{self.base_url}/cgi-bin/browse-edgar?action=getcurrent&type={quote(form)}&count={int(count)}"
+               "&output=atom")
+        data, _ = self.get(url, refresh=True)
+        return parse_atom_feed(data, source=url)
 
     def filing_url(self, ref: FilingRef) -> str:
         return f"{self.base_url}/Archives/edgar/data/{ref.cik}/{ref.accession.replace('-', '')}/{ref.accession}.txt"

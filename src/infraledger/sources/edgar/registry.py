@@ -4,8 +4,8 @@
 filing says (``parsed``, JSON-able through ``to_json``) and what it contributes to the ledger
 (``contributions``: sources with their facts). Input is recognised by content, not by name:
 a full submission by its SGML header (the form type is then taken from the header), Form D
-by its ``<edgarSubmission>`` root, EDGAR JSON by its keys, and a bare HTML/text document by
-its cover page. Forms without a reader raise :class:`UnsupportedInputError` naming the form.
+by its ``<edgarSubmission>`` root, EDGAR JSON by its keys, the daily form index and the Atom
+feed of latest filings by their headers, and a bare HTML/text document by its cover page. Forms without a reader raise :class:`UnsupportedInputError` naming the form.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from .facts import (
 )
 from .facts8k import eightk_facts
 from .formd import FORM_D_TYPES, parse_form_d
+from .listings import parse_atom_feed, parse_daily_index
 from .prospectus import PROSPECTUS_TYPES, parse_prospectus
 from .sgml import Submission, is_submission, split_submission
 from .submissions import load_json, parse_company_facts, parse_submissions
@@ -87,6 +88,16 @@ def _prospectus(data: bytes, name: str, sub: Submission | None) -> ReadFiling:
     return ReadFiling(name, "prospectus", cover.form_type, cover, [prospectus_facts(cover, source=source)])
 
 
+@dataclass(frozen=True)
+class _Listing:
+    """Filings listed by an index or feed (nothing for the ledger: they are leads to fetch)."""
+
+    filings: list
+
+    def to_json(self) -> dict:
+        return {"count": len(self.filings), "filings": [f.to_json() for f in self.filings]}
+
+
 Reader = Callable[[bytes, str, "Submission | None"], ReadFiling]
 
 #: Form type (as in the submission header) -> reader.
@@ -136,8 +147,12 @@ def read_filing(data: bytes, name: str = "") -> ReadFiling:
     html = looks_like_html(stripped) or _XHTML.search(stripped[:3000]) is not None
     if name.lower().endswith(".xml") and html:
         raise ParseError("an HTML page, not XML", source=name)
+    if not html and b"<feed" in stripped[:600] and b"http://www.w3.org/2005/Atom" in stripped[:600]:
+        return ReadFiling(name, "atom_feed", "", _Listing(parse_atom_feed(data, source=name)))
     if not html and (stripped.startswith((b"<?xml", b"<edgarSubmission")) or name.lower().endswith(".xml")):
         return _form_d(data, name, None)
+    if b"Form Type" in head and b"File Name" in head and b"Daily Index" in head[:200] or name.endswith(".idx"):
+        return ReadFiling(name, "form_index", "", _Listing(parse_daily_index(data, source=name)))
     text_head = data[:60000]
     if _EIGHT_K.search(text_head[:30000]):
         return _eight_k(data, name, None)

@@ -66,6 +66,7 @@ class FilingRef:
     description: str = ""
     items: tuple[str, ...] = ()
     size: int | None = None
+    company: str = ""
 
     @property
     def url(self) -> str:
@@ -81,7 +82,7 @@ class FilingRef:
                 "filed": self.filed.isoformat() if self.filed else None,
                 "report_date": self.report_date.isoformat() if self.report_date else None,
                 "primary_document": self.primary_document, "description": self.description,
-                "items": list(self.items), "size": self.size, "url": self.url}
+                "items": list(self.items), "size": self.size, "company": self.company, "url": self.url}
 
 
 @dataclass(frozen=True, slots=True)
