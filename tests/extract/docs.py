@@ -76,3 +76,31 @@ March 3, 2026
 Sardinha Labs, a Lisbon-based maker of network firewalls, has a new backer. Tagus Telecom invested \
 EUR 40 million in the Lisbon-based startup last month, the companies said. Sardinha Labs was founded in 2021.
 """
+
+# One-line items in the styles of wire briefs, each a separate paragraph.
+BRIEFS = """Deal briefs
+Published July 11, 2025
+
+Zephyr Compute, a San Jose-based startup, said on Tuesday it raised $45 million in Series B funding from \
+Acorn Capital and Birch Ventures.
+
+Brightline Robotics said it had agreed to be acquired by Stellar Industries for $2.1 billion in cash.
+
+Nimbus Cloud has inked a multiyear deal to provide compute to Orbital Labs.
+
+Quasar Devices' chief financial officer, John Roe, is leaving to join Helix Semiconductor.
+
+In a filing, Apex Power disclosed that Vega Holdings had taken a 12% stake in the company for $90 million.
+
+Cirrus Data went public on the Nasdaq on Friday, raising $220 million.
+
+Ridge Partners led a $75 million round in Sable Compute.
+
+Mistwood Energy has agreed to supply power to Dynamo Data Centers under a 20-year agreement.
+
+Former Lattice Labs chief technology officer Omar Reyes has joined Crescent Machines as head of research.
+
+Talks between Arcturus Power and Vela Grid over a possible merger have stalled, people familiar with the matter said.
+
+Kite Systems said it would consider selling its storage unit to Harbor Data.
+"""

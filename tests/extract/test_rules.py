@@ -142,3 +142,25 @@ def test_unknown_backend_is_an_input_error():
 def test_empty_and_dealless_documents_give_no_events():
     assert extract_events(document_from_text("", name="empty.txt")) == []
     assert extract_events(document_from_text("The weather was fine. Markets were calm.", name="x.txt")) == []
+
+
+def test_wire_briefs_each_give_their_deal_and_talks_or_considerations_give_none():
+    _, facts = _events(docs.BRIEFS)
+    got = {(f.type, f.subject): f for f in facts}
+    assert set(got) == {
+        (FactType.FUNDING_ROUND, "Zephyr Compute"), (FactType.ACQUISITION, "Brightline Robotics"),
+        (FactType.COMMERCIAL_CONTRACT, "Nimbus Cloud"), (FactType.TALENT_MOVE, "Quasar Devices"),
+        (FactType.STRATEGIC_INVESTMENT, "Apex Power"), (FactType.IPO, "Cirrus Data"),
+        (FactType.FUNDING_ROUND, "Sable Compute"), (FactType.COMMERCIAL_CONTRACT, "Mistwood Energy"),
+        (FactType.TALENT_MOVE, "Lattice Labs"),
+    }
+    assert _roles(got[(FactType.FUNDING_ROUND, "Zephyr Compute")]) == {"Acorn Capital": Role.INVESTOR,
+                                                                       "Birch Ventures": Role.INVESTOR}
+    assert got[(FactType.FUNDING_ROUND, "Zephyr Compute")].time.label() == "2025-07-08"  # "on Tuesday"
+    assert got[(FactType.ACQUISITION, "Brightline Robotics")].status is Status.ANNOUNCED  # "agreed to be acquired"
+    assert _roles(got[(FactType.STRATEGIC_INVESTMENT, "Apex Power")]) == {"Vega Holdings": Role.INVESTOR}
+    assert _roles(got[(FactType.IPO, "Cirrus Data")]) == {"Nasdaq": Role.EXCHANGE}
+    assert got[(FactType.IPO, "Cirrus Data")].amount.amount == Decimal(220_000_000)
+    assert _roles(got[(FactType.FUNDING_ROUND, "Sable Compute")]) == {"Ridge Partners": Role.LEAD_INVESTOR}
+    assert got[(FactType.TALENT_MOVE, "Lattice Labs")].people == ("Omar Reyes",)
+    assert _roles(got[(FactType.TALENT_MOVE, "Quasar Devices")]) == {"Helix Semiconductor": Role.HIRER}

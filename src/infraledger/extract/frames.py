@@ -80,7 +80,8 @@ _GATES = {
     "tenant": r"tenant|customer|client", "signed-with": r"deal|contract|agreement|lease|arrangement|order|pact|commitment",
     "left-to-join": r"join|run|lead|head", "said-will-join": r"will|would|is to|is set|is due", "lost-to": r"los",
     "lost": r"los", "bring-into": r"bring|brought|hire|poach|recruit", "named-from": r"named|appoint|tap|hire",
-    "who-runs": r"who", "who-left": r"who", "joined-from": r"join", "step-down": r"step|resign|retire",
+    "who-runs": r"who", "who-left": r"who", "joined-from": r"join", "has-joined": r"join",
+    "agree-to-supply": r"supply|provide|deliver", "step-down": r"step|resign|retire",
 }
 
 
@@ -99,7 +100,7 @@ FRAMES: tuple[Frame, ...] = (
     # -- strategic investments: one named investor puts money into one company -----------------
     _f("invest-in", SI, rf"(?P<a>{EL}){_g(80)}\b(?:invest|invests|invested|investing|put|puts|putting|pour|pours|"
        rf"poured|inject|injects|injected)\b{_g(25)}(?P<m>{M}){_g(40)}\b(?:in|into) (?P<t>{E})", "t", {"a": INV}),
-    _f("stake-in", SI, rf"(?P<a>{E}){_g(60)}\b(?:pay|pays|paid|paying|take|takes|took|taking|buy|buys|bought|buying|"
+    _f("stake-in", SI, rf"(?P<a>{E}){_g(60)}\b(?:pay|pays|paid|paying|take|takes|took|taken|taking|buy|buys|bought|buying|"
        rf"acquire|acquires|acquired|receive|received|receives|hold|holds)\b{_g(20)}(?:(?P<m>{M}){_g(12)})?"
        rf"\b(?:for )?{_STAKE}\b{_g(40)}\bin (?P<t>{E})", "t", {"a": INV}),
     _f("stake-from", SI, rf"(?P<t>{E}){_g(60)}\b(?:received|receives|landed|lands|secured|secures|got|gets|won|wins|"
@@ -116,10 +117,9 @@ FRAMES: tuple[Frame, ...] = (
        "t", {"a": INV}),
     # -- acquisitions ----------------------------------------------------------------------------
     _f("sell-to", AC, rf"\b(?:sell|sells|sold|selling|sale of|divest|divests|divested|offload|offloads)\b"
-       rf"{_g(45)}(?P<t>{E}){_g(90)}\bto (?P<a>{EL})", "t", {"a": ACQ}),
+       rf"{_g(70)}(?P<t>{E}){_g(90)}\bto (?:[\w-]+ ){{0,3}}?(?P<a>{EL})", "t", {"a": ACQ}),
     _f("acquired-by", AC, rf"(?P<t>{E}){_g(80)}\b(?:was|were|has been|had been|is being|will be|to be|being) "
-       rf"(?:acquired|bought|purchased|taken over|snapped up)\b{_g(30)}\bby (?P<a>{EL})", "t", {"a": ACQ},
-       Status.COMPLETED),
+       rf"(?:acquired|bought|purchased|taken over|snapped up)\b{_g(30)}\bby (?P<a>{EL})", "t", {"a": ACQ}),
     _f("which-bought", AC, rf"(?P<t>{E}),? (?:which |that |whom )?(?P<a>{E}) (?:had |has |later |eventually )?"
        rf"(?:bought|acquired|purchased|took private|agreed to (?:buy|acquire|purchase))\b", "t", {"a": ACQ}),
     _f("take-private", AC, rf"(?P<a>{E}){_g(40)}\b(?:took|taken|take|takes|taking) (?P<t>{E}) private", "t",
@@ -135,6 +135,8 @@ FRAMES: tuple[Frame, ...] = (
        rf"awarded)\b{_g(60)}\b(?:contract|deal|agreement|lease|order)", "s", {"c": CUS}, Status.COMPLETED),
     _f("agreement-to-supply", CC, rf"(?P<s>{E}){_g(150)}\b(?:agreement|contract|deal) to (?:supply|provide|deliver)"
        rf"\b{_g(60)}\bto (?P<c>{E})", "s", {"c": CUS}, Status.COMPLETED),
+    _f("agree-to-supply", CC, rf"(?P<s>{E}){_g(60)}\b(?:agreed|agrees|has agreed|signed up|will|is to|is set) to "
+       rf"(?:supply|provide|deliver)\b{_g(60)}\bto (?P<c>{E})", "s", {"c": CUS}, Status.ANNOUNCED),
     _f("buy-from", CC, rf"(?P<c>{E}){_g(80)}\b(?:buy|buys|bought|purchase|purchases|purchased|rent|rents|rented|lease|"
        rf"leases|leased|procure|procures|procured)\b{_g(20)}(?P<m>{M})?{_g(60)}\bfrom (?P<s>{E})", "s", {"c": CUS}),
     _f("picked", CC, rf"(?P<c>{E}){_g(40)}\b(?:picked|picks|selected|selects|chose|chooses|tapped|taps)\b (?P<s>{E})"
@@ -146,7 +148,7 @@ FRAMES: tuple[Frame, ...] = (
     _f("signed-with", CC, rf"(?P<s>{E}){_g(140)}\b(?:signed|signs|sign|signing|secured|secures|inked|inks|won|wins|"
        rf"landed|lands|entered into|enters into|announced|announces|struck|strikes|reached|expanded|expands|"
        rf"extended|extends|disclosed|disclosing|finalized|awarded|has)\b(?P<gap>{_g(70)})\b(?:deal|contract|"
-       rf"agreement|lease|arrangement|order|pact|commitment)s?\b{_g(80)}\b(?:with|for) (?P<c>{E})", "s",
+       rf"agreement|lease|arrangement|order|pact|commitment)s?\b{_g(80)}\b(?:with|for) (?:[\w-]+ ){{0,4}}?(?P<c>{E})", "s",
        {"c": CUS}, Status.COMPLETED),
     # -- talent moves (subject = the company that loses people) ---------------------------------
     _f("left-to-join", TM, rf"(?P<p>{P})(?P<app>,{_ge(120)},)?{_g(20)}\b(?:has |had )?(?:left|leaves|quit|quits|"
@@ -170,6 +172,8 @@ FRAMES: tuple[Frame, ...] = (
        {}, Status.COMPLETED, "p"),
     _f("joined-from", TM, rf"(?P<p>{P}){_g(30)}\b(?:joined|joins|has joined)\b (?P<h>{E}){_g(40)}\bfrom (?P<s>{E})",
        "s", {"h": HIR}, Status.COMPLETED, "p"),
+    _f("has-joined", TM, rf"(?P<p>{P}){_g(40)}\b(?:has joined|joined|joins|will join|is joining|is to join)\b "
+       rf"(?P<h>{E})(?!'s|{_g(40)}\bfrom\b|\s+(?:board|committee|advisory))", "s", {"h": HIR}, Status.COMPLETED, "p"),
     _f("step-down", TM, rf"(?P<p>{P}){_g(80)}(?:(?P<s>{E}){_g(60)})?\b(?:will step down|stepped down|steps down|"
        rf"is stepping down|resigned|retired|will retire|will resign)\b", "s", {}, Status.ANNOUNCED, "p"),
 )

@@ -160,7 +160,8 @@ def find_mentions(sentence: str, *, sentence_start_words: frozenset[str] = froze
         # known as a name elsewhere or is itself name-like.
         if s2 == first_start and " " not in text:
             word = _clean_word(text)
-            if word not in sentence_start_words and not _namey(text) and not _NAME_CONTEXT.match(sentence[e2:]):
+            if word not in sentence_start_words and not _namey(text) and not _NAME_CONTEXT.match(sentence[e2:]) \
+                    and sentence[e2:].strip() not in (".", ":", ""):  # "Groq." as a lead-in names the item
                 continue
         # A dateline's place in capitals ("ESPOO, Feb 10" / "SAN FRANCISCO —").
         if s2 == first_start and _CAPS_PLACE.fullmatch(text) and not possessive and _PLACE_END.match(sentence, e2):

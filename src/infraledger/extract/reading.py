@@ -47,6 +47,7 @@ class Analysed:
     entity_ids: list[int] = field(default_factory=list)  # org entity ids in order, after coreference
     topic: int | None = None  # the company the previous sentences were about
     times: list | None = None  # the sentence's dates, filled in on first use
+    blanked: list[tuple[int, int]] = field(default_factory=list)  # text spans blanked in this reading
 
     def to_text(self, pos: int) -> int:
         """Offset in the sentence text for an offset in ``abstract``."""

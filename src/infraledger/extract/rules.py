@@ -41,7 +41,7 @@ _PENDING = re.compile(r"\b(?:pending|awaiting|still needs|still requires|remains
                       r"not yet closed|yet to close)\b", re.I)
 _ANNOUNCED = re.compile(r"\b(?:agreed|agrees|agree|agreement|to acquire|will acquire|would acquire|announced|"
                         r"announces|plans to|letter of intent|definitive|will invest|would invest|to buy|to sell|"
-                        r"will buy|will pay|is paying|committed|commits)\b", re.I)
+                        r"will buy|will pay|is paying|committed|commits|would take|will take|to take|would buy)\b", re.I)
 _DEAL_ANAPHOR = re.compile(r"^(?:The|This|That)\s+(?:\S+\s+){0,3}?(?:deal|transaction|acquisition|purchase|sale|"
                            r"agreement|merger|round|contract|investment|subscription|takeover|offering|financing)\b",
                            re.I)
@@ -52,6 +52,8 @@ _PARTICIPANTS = re.compile(rf"\b(?:participation from|participants include|inves
                            rf"joined by|alongside)\s+(?:(?:new|existing|other)\s+)?(?P<i>{EL})", re.I)
 _TOOK_PART = re.compile(rf"(?P<i>{EL})\s+(?:also\s+)?(?:took part|participated|invested|joined|contributed|"
                         rf"also backed)\b(?:\s+(?:existing\s+)?(?:investors?\s+)?(?P<j>{EL}))?", re.I)
+_FROM_INVESTORS = re.compile(rf"⟪M\d+⟫[^⟨;.]{{0,60}}?\bfrom\s+(?:(?:new|existing)\s+)?(?:investors\s+(?:including\s+)?)?"
+                             rf"(?P<i>{EL})", re.I)
 _UNDERWRITERS = re.compile(rf"(?P<u>{EL})\s+(?:led|managed|sponsored|underwrote|ran)\s+the\s+(?:offering|IPO|listing)"
                            rf"|\bunderwritten\s+by\s+(?P<v>{EL})|(?P<w>{EL})\s+(?:acted|served|are|were)\s+as\s+"
                            rf"(?:[\w-]+\s+)?(?:underwriters|bookrunners|book-running managers)", re.I)
@@ -60,6 +62,7 @@ _EXCHANGE_RE = re.compile(r"\b(?:Nasdaq|NASDAQ|NYSE|New York Stock Exchange|(?:[
 _ROUND_LABEL = re.compile(r"\bSeries\s+[A-Z]\d?\b|\bseed\b", re.I)
 _BAD_DATE_BEFORE = re.compile(r"(?:as of|since|through|until|by the end of|by|expected to close in|close in|"
                               r"close by|over|before the end of|fiscal|ended|ending|from)\s*$", re.I)
+_IPO_VERB = re.compile(r"\b(?:raised|raising|raises|priced|pricing|sold|selling|fetched|netted)\b[^.;]{0,60}⟪M", re.I)
 _STATUS_RANK = {Status.ANNOUNCED: 0, Status.PENDING: 1, Status.COMPLETED: 2, Status.TERMINATED: 3}
 
 
@@ -112,7 +115,10 @@ def extract(document) -> list[CandidateFact]:
                 last_by_type[d.type] = d
                 last = d
         elif last is not None and i - last.sentence.index <= 4:
-            _follow_up(an, reading, last, last_by_type, anchor)
+            # "The deal ..." speaks of the latest sentence's deal that still lacks a figure.
+            latest = [d for d in drafts if d.sentence.index == last.sentence.index]
+            target = next((d for d in latest if d.amount is None and d.type is not FactType.TALENT_MOVE), last)
+            _follow_up(an, reading, target, last_by_type, anchor)
     return [_to_fact(d, reading, document) for d in _merge(drafts, reading.table.names)]
 
 
@@ -126,11 +132,14 @@ def _ids(text: str | None) -> list[int]:
     return [int(x) for x in _ID_RE.findall(text or "")]
 
 
-def _hypothetical(an: Analysed, start: int, end: int) -> bool:
-    region = an.abstract[max(0, start - 20):end]
+def _hypothetical(an: Analysed, start: int, end: int, text: str | None = None) -> bool:
+    """Whether the stretch ``start:end`` of ``text`` (default: the sentence's placeholder text)
+    is a rumour, a hypothetical or a conditional rather than a statement of fact."""
+    text = an.abstract if text is None else text
+    region = text[max(0, start - 20):end]
     if _HYPOTHETICAL.search(region):
         return True
-    if _WOULD.search(region) and not _WOULD_OK.search(an.abstract[max(0, start - 60):end]):
+    if _WOULD.search(region) and not _WOULD_OK.search(text[max(0, start - 60):end]):
         return True
     return False
 
@@ -160,11 +169,21 @@ def _variants(an: Analysed) -> list[Analysed]:
         out.append(replace(an, abstract=abstract, pieces=pieces))
     # Appositions and relative clauses between a verb and its party ("sell 51% of X, the maker
     # it bought in 2015 for $16.7 billion, to Y") are read once in place and once blanked out.
-    blanked = re.sub(r"(?<=⟩),\s(?:⟨E\d+⟩|which|who|whose|until then|formerly|previously)[^,;]{0,120}?,(?= )",
-                     lambda m: " " * len(m.group(0)), an.abstract)
-    if blanked != an.abstract:
-        out.append(replace(an, abstract=blanked))
+    blanked, spans = _blank_clauses(an.abstract)
+    if spans:
+        out.append(replace(an, abstract=blanked, blanked=[(an.to_text(a), an.to_text(b - 1) + 1) for a, b in spans]))
     return out
+
+
+_CLAUSE = re.compile(r"(?<=⟩),\s(?:⟨E\d+⟩|which|who|whose|until then|formerly|previously)[^,;]{0,120}?,(?= )")
+
+
+def _blank_clauses(abstract: str) -> tuple[str, list[tuple[int, int]]]:
+    """``abstract`` with appositions and relative clauses blanked, and where they were."""
+    spans = [(m.start(), m.end()) for m in _CLAUSE.finditer(abstract)]
+    for a, b in spans:
+        abstract = abstract[:a] + " " * (b - a) + abstract[b:]
+    return abstract, spans
 
 
 def _frames(an: Analysed, reading: Reading) -> list[Draft]:
@@ -198,10 +217,10 @@ def _frames(an: Analysed, reading: Reading) -> list[Draft]:
 
 def _from_match(frame: Frame, m: re.Match, an: Analysed, reading: Reading) -> Draft | None:
     groups = m.groupdict()
-    if _hypothetical(an, m.start(), m.end()):
+    if _hypothetical(an, m.start(), m.end(), m.string):
         return None
     gap = groups.get("gap") or ""
-    if frame.name == "acquire" and re.search(r"⟪M|\bfrom\b|\bstake\b|\bassets?\b", gap):
+    if frame.name == "acquire" and (re.search(r"⟪M|\bfrom\b|\bstake\b|\bassets?\b|^\s*into\b", gap)):
         return None
     if frame.name == "signed-with" and re.search(r"\b(?:merger|takeover|acquisition|purchase|sale|settlement|credit|"
                                                  r"loan|standstill|voting|licensing)\s*$", gap):
@@ -219,7 +238,7 @@ def _from_match(frame: Frame, m: re.Match, an: Analysed, reading: Reading) -> Dr
     if not subject_ids and frame.type is FactType.TALENT_MOVE:
         # "Quill's founder X left to ...": the company is the possessor before the person.
         head = an.abstract[max(0, m.start() - 80):m.start()] + (groups.get("app") or "")
-        poss = re.findall(r"⟨E(\d+)⟩'s", head)
+        poss = re.findall(r"⟨E(\d+)⟩'s?(?=\s)", head) or re.findall(r"⟨E(\d+)⟩\s+(?:[\w-]+\s+){0,4}$", head)
         # "X, the chief technology officer of Y, has left": the company named in the apposition.
         named = re.findall(r"\b(?:of|at)\s+⟨E(\d+)⟩", groups.get("app") or "")
         subject_ids = [int(poss[-1])] if poss else [int(named[0])] if named else []
@@ -253,7 +272,15 @@ def _raises(an: Analysed, reading: Reading) -> list[Draft]:
     out: list[Draft] = []
     text = an.abstract
     table = reading.table
-    for m in (RAISE.finditer(text) if RAISE_GATE.search(text) else ()):
+    blanked, _ = _blank_clauses(text)
+    matches = list(RAISE.finditer(text)) if RAISE_GATE.search(text) else []
+    if blanked != text and matches is not None and RAISE_GATE.search(blanked):
+        # "X, which started out ..., raised $600 million": the verb's subject across the clause
+        matches += list(RAISE.finditer(blanked))
+    for m in matches:
+        if any(d.trigger[0] == m.start() and d.subject == _ids(m.group("t"))[0] for d in out):
+            continue  # read already, in the sentence as written
+        text = m.string
         subject = _ids(m.group("t"))[0]
         if re.search(r"(?:\bby|\bfrom|\bwith|\bincluding)\s+(?:⟨E\d+⟩(?:\s*,\s*|\s+and\s+))*$", text[:m.start()]):
             continue  # a backer named in a list, not the company raising
@@ -262,7 +289,7 @@ def _raises(an: Analysed, reading: Reading) -> list[Draft]:
         clause_end = _clause_end(text, m.end())
         clause = text[m.start():clause_end]
         verb = m.group("verb").lower()
-        if _hypothetical(an, m.start(), m.end()):
+        if _hypothetical(an, m.start(), m.end(), text):
             continue
         if IPO_WORDS.search(clause):
             ipo_at = IPO_WORDS.search(clause)
@@ -292,6 +319,15 @@ def _raises(an: Analysed, reading: Reading) -> list[Draft]:
                       status=Status.ANNOUNCED if verb.startswith("announc") else Status.COMPLETED)
             d.amount = _money_in(m.group("m"), an)
             out.append(d)
+    text = an.abstract
+    ipo = IPO_WORDS.search(text)
+    if ipo and not any(d.type is FactType.IPO for d in out) and _IPO_VERB.search(text) \
+            and not IPO_NOT.search(text[max(0, ipo.start() - 40):ipo.end()]) and not _hypothetical(an, 0, ipo.end()):
+        issuers = [int(x) for x in re.findall(r"⟨E(\d+)⟩", text[:ipo.start()])
+                   if table.kinds[int(x)] != "person" and not is_exchange(table.names[int(x)])]
+        if issuers:
+            out.append(Draft(type=FactType.IPO, subject=issuers[0], roles=[], people=[], sentence=an,
+                             trigger=(ipo.start(), ipo.end()), frame="ipo-listing", status=Status.COMPLETED))
     for m in ROUND_IN.finditer(text):
         subject = _ids(m.group("t"))[0]
         d = Draft(type=FactType.FUNDING_ROUND, subject=subject, roles=[(i, Role.LEAD_INVESTOR) for i in _ids(m.group("l"))
@@ -383,12 +419,14 @@ def _arguments(found: list[Draft], an: Analysed, reading: Reading, anchor, draft
         t0 = an.to_text(d.trigger[0])
         t1 = an.to_text(max(d.trigger[1] - 1, d.trigger[0]))
         for n, (a, b, _) in enumerate(an.money):
+            if any(x <= a < y for x, y in d.sentence.blanked):
+                continue  # money of a clause this reading left out
             kind = _money_kind(an, n)
             if kind == "other" or (kind == "valuation" and d.type is not FactType.ACQUISITION):
                 continue
             dist = (a - t1) if a >= t1 else (t0 - b) * 2 + 40 if b <= t0 else 0
-            pairs.append((dist + (500 if kind == "valuation" else 0), id(d), n, d))
-    for _, _, n, d in sorted(pairs, key=lambda p: p[:3]):
+            pairs.append((dist + (500 if kind == "valuation" else 0), d.trigger[1] - d.trigger[0], n, id(d), d))
+    for _, _, n, _, d in sorted(pairs, key=lambda p: p[:4]):
         if n in used or d.amount is not None:
             continue
         d.amount = an.money[n][2]
@@ -407,25 +445,28 @@ def _arguments(found: list[Draft], an: Analysed, reading: Reading, anchor, draft
 
 def _date(an: Analysed, d: Draft, anchor, drafts: list[Draft], document_time: FuzzyTime | None) -> tuple[FuzzyTime | None, bool]:
     text = an.sentence.text
-    times = [(a, b, ft) for a, b, ft in _times(an, anchor)
-             if not _BAD_DATE_BEFORE.search(text[max(0, a - 25):a])
-             and not re.match(r"\s*(?:%|percent|million|billion)", text[b:b + 9])]
-    if times:
-        t0 = an.to_text(d.trigger[0])
-        t1 = an.to_text(max(d.trigger[1] - 1, d.trigger[0]))
-        inside = [t for t in times if t0 <= t[0] <= t1 + 40]
-        return (inside or times)[0][2], False
     later = re.search(r"\b(\w+) days later\b", text, re.I)
     if later and drafts and drafts[-1].time and drafts[-1].time.precision.value == "day":
         n = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}.get(later.group(1).lower())
         if n:
             return FuzzyTime.day(drafts[-1].time.start + timedelta(days=n), later.group(0)), False
+    times = [(a, b, ft) for a, b, ft in _times(an, anchor)
+             if not _BAD_DATE_BEFORE.search(text[max(0, a - 25):a])
+             and not re.match(r"\s*(?:%|percent|million|billion)", text[b:b + 9])
+             and not any(x <= a < y for x, y in d.sentence.blanked)]
+    if times:
+        t0 = an.to_text(d.trigger[0])
+        t1 = an.to_text(max(d.trigger[1] - 1, d.trigger[0]))
+        inside = [t for t in times if t0 <= t[0] <= t1 + 40]
+        return (inside or times)[0][2], False
     if re.search(r"\bthe same day\b", text, re.I) and drafts and drafts[-1].time:
         return drafts[-1].time, False
-    # No date of its own: the last date stated earlier in the paragraph, else the document's date.
-    for prev in reversed(drafts):
-        if prev.sentence.sentence.paragraph == an.sentence.paragraph and prev.time is not None:
-            return prev.time, True
+    # No date of its own: the date of the latest deal stated earlier in the paragraph (the first
+    # one of its sentence), else the document's date.
+    same = [p for p in drafts if p.sentence.sentence.paragraph == an.sentence.paragraph and p.time is not None]
+    if same:
+        latest = same[-1].sentence.index
+        return next(p for p in same if p.sentence.index == latest).time, True
     return document_time, True
 
 
@@ -445,6 +486,9 @@ def _status(d: Draft, an: Analysed) -> Status:
     if _PENDING.search(whole):
         return Status.PENDING
     if d.type is FactType.ACQUISITION:
+        if re.search(r"\b(?:to be|will be|would be|is being|agreed to be)\s+(?:acquired|bought|purchased|taken over)",
+                     region, re.I):
+            return Status.ANNOUNCED
         if _COMPLETED.search(region) and not re.search(r"\b(?:agreed|agreement|to acquire|will|would)\b",
                                                        region[:40], re.I):
             return Status.COMPLETED
@@ -461,10 +505,10 @@ def _status(d: Draft, an: Analysed) -> Status:
 def _participants(d: Draft, an: Analysed, reading: Reading) -> None:
     if d.type is not FactType.FUNDING_ROUND or d.frame == "undisclosed-rounds":
         return
-    _add_investors(d, an, reading)
+    _add_investors(d, an, reading, own=True)
 
 
-def _add_investors(d: Draft, an: Analysed, reading: Reading) -> None:
+def _add_investors(d: Draft, an: Analysed, reading: Reading, own: bool = False) -> None:
     text = an.abstract
     have = {i for i, _ in d.roles}
     table = reading.table
@@ -485,6 +529,10 @@ def _add_investors(d: Draft, an: Analysed, reading: Reading) -> None:
     for m in _TOOK_PART.finditer(text):
         add(_ids(m.group("i")), Role.INVESTOR)
         add(_ids(m.group("j")), Role.INVESTOR)
+    if own:
+        # "raised $45 million in Series B funding from A and B": the backers of this round.
+        for m in _FROM_INVESTORS.finditer(text, d.trigger[0]):
+            add(_ids(m.group("i")), Role.INVESTOR)
 
 
 def _ipo_parties(d: Draft, an: Analysed, reading: Reading, i: int) -> None:

@@ -76,7 +76,8 @@ def split_sentences(text: str) -> list[Sentence]:
     for number, (p_start, p_end) in enumerate(paragraphs(text)):
         block = text[p_start:p_end]
         # The document's first line is its title when it has no closing full stop.
-        title = number == 0 and "\n" not in block and len(block) < 200 and not block.rstrip().endswith((".", ":"))
+        title = (number == 0 and len(block) < 200 or len(block) < 70) and "\n" not in block \
+            and not block.rstrip().endswith((".", ":", "!", "?", '"', "”"))
         if title or not re.search(r"[.!?][\"'”’)]*\s", block.rstrip(".")) and is_heading(block):
             out.append(Sentence(p_start, p_end, block, number, heading=True))
             continue
