@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
 from ..ledger import Snapshot, as_record_time
-from ..model import FactType, format_money
+from ..model import FactType, Money, format_money
 from ..sources.document import Document
 from . import citations, consistency
 from .checks import Context, check
@@ -117,10 +118,7 @@ def _with_implied_start(cv: ClaimVerdict, claims: list[Claim]) -> ClaimVerdict:
     start = consistency.implied_start(c, price) if price else None
     if start is None or start.midpoint is None:
         return cv
-    ref = c.reference.replace("_", " ") or "start"
-    from decimal import Decimal
-
-    from ..model import Money
-    note = (f" The text's own figures ({c.text} to {price.text}) imply a {ref} near "
+    ref = {"first_day_close": "first-day close", "offer_price": "offer price"}.get(c.reference, "starting price")
+    note = (f"; the text's own figures ({c.text} to {price.text}) imply a {ref} near "
             f"{format_money(Money(start.midpoint.quantize(Decimal('0.01'))))}.")
-    return ClaimVerdict(c, cv.verdict, cv.explanation + note, cv.evidence, cv.notes)
+    return ClaimVerdict(c, cv.verdict, cv.explanation.rstrip(".") + note, cv.evidence, cv.notes)
