@@ -82,13 +82,14 @@ def edgar() -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
               help="json: everything each filing says, with the facts it would add.")
+@click.option("--with-text", is_flag=True, help="With --format json: include press-release exhibit texts.")
 @pass_app
 @domain_errors
-def parse(app: AppContext, paths: tuple[str, ...], fmt: str) -> None:
+def parse(app: AppContext, paths: tuple[str, ...], fmt: str, with_text: bool) -> None:
     """Read filings at PATHS and print what they say; nothing is written."""
     done, errors = _read_all(paths, app.settings.max_input_bytes)
     if fmt == "json":
-        print_json([r.to_json() for r in done])
+        print_json([r.to_json(with_text=with_text) for r in done])
     elif done:
         print_table(None, ["file", "kind", "form", "accession", "says", "facts"], [_summary_row(r) for r in done])
     if errors:

@@ -109,3 +109,12 @@ def test_fetch_by_ticker_downloads_caches_and_ingests(sec_dir, tmp_path, recorde
         sources = store.snapshot().sources()
         assert [s.accession for s in sources] == [ACCESSION]
         assert sources[0].filer_cik == NVIDIA
+
+
+def test_parse_with_text_exposes_press_release_exhibits(sec_dir):
+    proc = run("edgar", "parse", "--format", "json", "--with-text",
+               str(sec_dir / "8-k/0000320193-24-000005_8-K_Apple-Inc.txt"))
+    (doc,) = json.loads(proc.stdout)
+    (release,) = [e for e in doc["parsed"]["exhibits"] if "text" in e]
+    assert release["type"] == "EX-99.1"
+    assert "Apple reports first quarter results" in release["text"]

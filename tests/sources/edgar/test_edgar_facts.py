@@ -146,3 +146,17 @@ def test_press_release_exhibits_go_to_the_text_extractor_with_their_location():
     assert where["document"] == "ex99-1.htm"
     start, end = where["offset"]
     assert RELEASE[start:end] == deal.evidence or "Corvane Labs" in RELEASE[start:end]
+
+
+def test_an_original_loaded_after_its_amendment_does_not_add_a_second_raise(sec_dir, tmp_path):
+    amendment = (sec_dir / "form-d/D-A_Shepherds-Finance-LLC_2023-01-31.xml").read_bytes()
+    original = read_filing(_original_of(amendment).replace(b"<totalAmountSold>", b"<totalAmountSold>1"), "orig.xml")
+    amended = read_filing(amendment, "D-A.xml")
+    store = open_ledger(tmp_path / "ledger.duckdb")
+    ingest(store, amended.contributions[0])
+    late = ingest(store, original.contributions[0])
+    assert (late.facts_added, late.facts_skipped) == (0, 1)
+    assert any("older than those already in the ledger" in n for n in original.contributions[0].notes)
+    (fact,) = store.snapshot().facts(types=[FactType.FUNDING_ROUND])
+    assert fact.amount.amount == amended.parsed.total_amount_sold
+    assert len(store.snapshot().sources()) == 2

@@ -145,8 +145,7 @@ def prospectus_facts(cover: ProspectusCover, *, source: Source) -> FilingFacts:
     return out
 
 
-def capex_facts(facts: CompanyFacts, *, fiscal_year_end: int | None = None,
-                content_hash: str = "") -> list[FilingFacts]:
+def capex_facts(facts: CompanyFacts, *, fiscal_year_end: int | None = None) -> list[FilingFacts]:
     """Annual capital expenditure (``capex_budget``, basis ``actual``), one source per annual report.
 
     For each fiscal year the first concept of :data:`CAPEX_CONCEPTS` that has a value is used

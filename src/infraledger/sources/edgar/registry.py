@@ -17,8 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ...errors import InputTooLargeError, ParseError, UnsupportedInputError
-from ...model.sources import content_hash
-from .eightk import EIGHT_K_TYPES, parse_8k
+from .eightk import EIGHT_K_TYPES, EightK, parse_8k
 from .facts import (
     FilingFacts,
     capex_facts,
@@ -52,8 +51,12 @@ class ReadFiling:
     def fact_count(self) -> int:
         return sum(len(c.facts) for c in self.contributions)
 
-    def to_json(self) -> dict:
-        parsed = self.parsed.to_json() if hasattr(self.parsed, "to_json") else self.parsed
+    def to_json(self, *, with_text: bool = False) -> dict:
+        """JSON-able form; ``with_text`` adds the 8-K's exhibit texts (press releases) where there are any."""
+        if isinstance(self.parsed, EightK):
+            parsed = self.parsed.to_json(with_text=with_text)
+        else:
+            parsed = self.parsed.to_json() if hasattr(self.parsed, "to_json") else self.parsed
         return {"file": self.name, "kind": self.kind, "form_type": self.form_type, "parsed": parsed,
                 "contributions": [c.to_json() for c in self.contributions]}
 
@@ -112,9 +115,7 @@ def _json(data: bytes, name: str) -> ReadFiling:
     doc = load_json(data, source=name)
     if "facts" in doc and "entityName" in doc:
         facts = parse_company_facts(doc, source=name)
-        digest = content_hash(data)
-        return ReadFiling(name, "companyfacts", "XBRL", {"cik": facts.cik, "name": facts.name},
-                          capex_facts(facts, content_hash=digest))
+        return ReadFiling(name, "companyfacts", "XBRL", {"cik": facts.cik, "name": facts.name}, capex_facts(facts))
     if "filings" in doc:
         return ReadFiling(name, "submissions", "", parse_submissions(doc, source=name))
     values = list(doc.values())[:1]
