@@ -39,7 +39,6 @@ class AuditReport:
     opinions: list[Opinion]
     as_of: datetime | None = None
     excluded_sources: dict[str, str] = field(default_factory=dict)
-    ledger_facts: int | None = None
 
     def counts(self) -> dict[str, int]:
         """Number of claims per verdict, every verdict listed (zeros included), in precedence order."""
