@@ -71,3 +71,23 @@ def test_input_over_the_configured_limit_is_refused(db, tmp_path):
     big.write_text("Acme raised $5 million. " * 100, encoding="utf-8")
     proc = run("audit", str(big), db=db, ok=False, env={"INFRALEDGER_MAX_INPUT_BYTES": "1000"})
     assert proc.returncode != 0 and "limit" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_url_option_keeps_the_published_copy_out_of_the_evidence(tmp_path):
+    db = tmp_path / "own.duckdb"
+    data = {"format": "infraledger-data/1",
+            "sources": [{"key": "a", "kind": "article", "title": "Weekly notes", "url": "https://news.example/acme",
+                         "recorded_at": "2026-03-11T00:00:00"}],
+            "entities": [{"name": "Acme Robotics"}, {"name": "Zeta Ventures", "kind": "investor"}],
+            "facts": [{"source": "a", "type": "funding_round", "subject": "Acme Robotics", "amount": "$120 million",
+                       "time": "2025-04", "counterparties": [{"name": "Zeta Ventures", "role": "lead_investor"}]}]}
+    (tmp_path / "data.json").write_text(json.dumps(data), encoding="utf-8")
+    run("load", str(tmp_path / "data.json"), db=db)
+    text = tmp_path / "draft.txt"
+    text.write_text("Draft, edited\nAcme Robotics raised $120 million in April 2025 in a round led by Zeta Ventures.\n",
+                    encoding="utf-8")
+    plain = json.loads(run("audit", str(text), "--format", "json", db=db).stdout)
+    assert plain["counts"]["supported"] == 1
+    own = json.loads(run("audit", str(text), "--format", "json", "--url", "http://www.news.example/acme/", db=db).stdout)
+    assert own["counts"]["supported"] == 0
+    assert own["excluded_sources"][0]["reason"] == "URL"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -34,16 +35,24 @@ def _write_atomically(path: Path, content: str) -> None:
               help="Markdown table, standalone HTML page, or JSON.")
 @click.option("-o", "--output", metavar="OUT", type=click.Path(dir_okay=False),
               help="Write the report to this file instead of standard output.")
+@click.option("--url", metavar="URL", default="",
+              help="Where FILE was published, so a ledger source with that address is not used as evidence.")
 @pass_app
 @domain_errors
-def audit(app: AppContext, file: str, as_of: str | None, fmt: str, output: str | None) -> None:
-    """Find the checkable claims in FILE (text or HTML) and give each a verdict with evidence."""
+def audit(app: AppContext, file: str, as_of: str | None, fmt: str, output: str | None, url: str) -> None:
+    """Find the checkable claims in FILE (text or HTML) and give each a verdict with evidence.
+
+    The text never supports itself: a ledger source with the same content, address or title is
+    left out of the evidence.
+    """
     from ..audit.api import audit_document
     from ..audit.html import to_html
     from ..audit.reading import read_file
     from ..audit.render import to_json, to_markdown
 
     doc = read_file(file, max_bytes=app.settings.max_input_bytes)
+    if url:
+        doc = replace(doc, url=url)
     with app.open(read_only=True) as store:
         report = audit_document(doc, store.snapshot(as_of))
     content = {"md": to_markdown, "html": to_html, "json": to_json}[fmt](report)
