@@ -25,6 +25,10 @@ COREF_RE = re.compile(rf"\b[Tt]he\s+(?:(?!the\b|a\b|an\b)[\w'’&.-]+\s+){{0,4}}
                       rf"(?!-)")
 _NOT_COREF = re.compile(r"^[Tt]he\s+(?:two|three|both|other|same|largest|biggest|smaller|new|combined|first|second|"
                         r"last|rival|remaining)\b")
+# A sentence can state money only with a digit next to a currency sign, code or word somewhere.
+_MONEY_HINT = re.compile(r"\d(?=[^.;]{0,12}?(?:dollars?|euros?|pounds|yen|yuan|won|francs|rupees|USD|EUR|GBP|CHF))|"
+                         r"(?:[$€£¥₹₩]|\b(?:US|USD|EUR|GBP|JPY|RMB|CNY|CHF|SEK|KRW|INR|HK|C|A)\$?)\s?\d",
+                         re.IGNORECASE)
 _CAP_WORD = re.compile(r"(?<![\w'’])[A-Z0-9][\w&'’.-]*")
 IT_RE = re.compile(r"\b(?:[Ii]t|its|Its)\b(?!['’])")
 _SUBJECT_IT = re.compile(r"^\s+(?:has|had|have|would|will|is|was|said|says|agreed|agrees|announced|listed|raised|"
@@ -96,7 +100,7 @@ def read(text: str) -> Reading:
         ids = [table.lookup(surfaces.get(_strip(m.text), m.text)) or 0 for m in ms]
         for m, idx in zip(ms, ids):
             m.kind = table.kinds[idx]
-        money = [(a, b, mo) for a, b, mo in find_money(mt)]
+        money = find_money(mt) if _MONEY_HINT.search(mt) else []
         analysed = _abstract(s, i, mt, ms, ids, money, table, topics, counts)
         analysed.citation = citation
         analysed.topic = _topic(topics, set(), table)

@@ -21,8 +21,8 @@ from ..model.events import FactType, Participant, Role, Status
 from ..model.facts import CandidateFact
 from ..model.fuzzytime import FuzzyTime, find_times
 from ..model.money import Money, Qualifier
-from .frames import (CUMULATIVE, RAISE_GATE, DEBT_WORDS, E, EL, FRAMES, IPO_NOT, IPO_WORDS, RAISE, ROUND_IN, ROUND_NOUN, ROUND_WORDS,
-                     UNDISCLOSED_ROUNDS, Frame)
+from .frames import (ANY_TRIGGER, CUMULATIVE, DEBT_WORDS, E, EL, FRAMES, IPO_NOT, IPO_WORDS, RAISE_GATE, ROUND_IN,
+                     ROUND_NOUN, ROUND_WORDS, UNDISCLOSED_ROUNDS, Frame, find_raises)
 from .mentions import is_exchange
 from .reading import Analysed, Reading, read
 
@@ -96,7 +96,7 @@ def extract(document) -> list[CandidateFact]:
     for i, an in enumerate(reading.sentences):
         if an.sentence.heading or _NOT_COUNTED.search(an.sentence.text):
             continue
-        found = _frames(an, reading) + _raises(an, reading)
+        found = _frames(an, reading) + _raises(an, reading) if ANY_TRIGGER.search(an.abstract) else []
         for d in found:
             prev = last_by_type.get(d.type)
             if d.frame == "stake-topic" and prev is not None and i - prev.sentence.index <= 3:
@@ -190,7 +190,8 @@ def _frames(an: Analysed, reading: Reading) -> list[Draft]:
     out: list[Draft] = []
     claimed: set[frozenset] = set()
     table = reading.table
-    for variant, low, frame in ((v, v.abstract.lower(), f) for v in _variants(an) for f in FRAMES):
+    for variant, low, frame in ((v, low, f) for v in _variants(an) for low in (v.abstract.lower(),)
+                                for f in FRAMES):
         if not frame.may_match(variant.abstract, low):
             continue
         for m in frame.pattern.finditer(variant.abstract):
@@ -273,10 +274,10 @@ def _raises(an: Analysed, reading: Reading) -> list[Draft]:
     text = an.abstract
     table = reading.table
     blanked, _ = _blank_clauses(text)
-    matches = list(RAISE.finditer(text)) if RAISE_GATE.search(text) else []
-    if blanked != text and matches is not None and RAISE_GATE.search(blanked):
+    matches = find_raises(text) if RAISE_GATE.search(text) else []
+    if blanked != text and RAISE_GATE.search(blanked):
         # "X, which started out ..., raised $600 million": the verb's subject across the clause
-        matches += list(RAISE.finditer(blanked))
+        matches += find_raises(blanked)
     for m in matches:
         if any(d.trigger[0] == m.start() and d.subject == _ids(m.group("t"))[0] for d in out):
             continue  # read already, in the sentence as written
