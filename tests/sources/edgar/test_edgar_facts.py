@@ -160,3 +160,11 @@ def test_an_original_loaded_after_its_amendment_does_not_add_a_second_raise(sec_
     (fact,) = store.snapshot().facts(types=[FactType.FUNDING_ROUND])
     assert fact.amount.amount == amended.parsed.total_amount_sold
     assert len(store.snapshot().sources()) == 2
+
+
+def test_8k_item_502_reads_the_verb_after_a_name_without_a_later_honorific(sec_dir):
+    read = read_path(sec_dir / "8-k/html/0001193125-23-048785_BlackRock_8-K.html", max_bytes=LIMIT)
+    moves = [(f.people, f.attributes["move"]) for f in read.contributions[0].facts]
+    # "Gary S. Shedlin transitioned from the role of Chief Financial Officer to Vice Chairman" is a
+    # change of role within the company, neither a departure nor an appointment.
+    assert moves == [(("Martin Small",), "appointment")]

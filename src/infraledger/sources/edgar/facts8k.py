@@ -3,8 +3,9 @@
 The filer is the reporting company. For item 2.01 the acquired company is read from the
 legal introduction of the parties that such items open with ("... acquired Combinet, Inc., a
 California corporation ("Combinet") ..."): the first company so introduced that is neither the
-filer nor one of its subsidiaries. For item 5.02 a person is someone named in full whom the
-item later calls "Mr./Ms./Mrs./Dr. <surname>"; whether they leave or join is read from the
+filer nor one of its subsidiaries. For item 5.02 a person is someone named in full and either
+followed by a departure or appointment verb ("Martin Small became ...") or later called
+"Mr./Ms./Mrs./Dr. <surname>"; whether they leave or join is read from that verb, else from the
 sentence that first names them. When nothing can be identified, no fact is made and a note
 says why. EX-99 press releases are handed to the text extractor
 (:func:`infraledger.extract.extract_events`) when that module is installed.
@@ -34,6 +35,15 @@ _HONORIFIC = r"\b(?:Mr|Ms|Mrs|Dr)\.\s+"
 _LEAVE = re.compile(r"\b(resign\w*|retire\w*|depart\w*|step(?:ped|s)?\s+down|terminat\w*|separation|will\s+leave)\b",
                     re.IGNORECASE)
 _JOIN = re.compile(r"\b(appoint\w*|elect\w*|named|hired?|promot\w*|join\w*|became)\b", re.IGNORECASE)
+#: Last words of organisation names and bodies that act in 5.02 items ("the Board elected ...").
+_NOT_SURNAMES = frozenset({
+    "corporation", "company", "inc", "incorporated", "corp", "board", "committee", "directors", "bank", "group",
+    "holdings", "trust", "partners", "fund", "officer", "chairman", "president", "plan", "agreement",
+})
+#: A departure or appointment verb right after a person's name ("..., age 59," may come between).
+_DIRECT = re.compile(r"(?:,[^,.;]{1,40},)?\s+(?:(?:has|have|was|will|had)\s+(?:been\s+)?)?"
+                     r"(resign\w*|retire\w*|depart\w*|step(?:ped|s)?\s+down|appointed|elected|named|became|"
+                     r"joined|hired|promoted)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<![A-Z])[.;]\s")
 
 
@@ -106,14 +116,22 @@ def _talent(report: EightK, item: Item, filer: Entity, when, out: FilingFacts) -
     seen: set[str] = set()
     for m in _PERSON.finditer(text):
         full, surname = m.group(1), m.group(2)
-        if full in seen or not re.search(_HONORIFIC + re.escape(surname) + r"\b", text):
+        if full in seen or surname.lower() in _NOT_SURNAMES:
             continue
-        seen.add(full)
+        # The verb right after the name says what happened to that person ("Martin Small became ...");
+        # without one, the name must be a person the item refers back to as "Mr./Ms. <surname>".
+        verb = _DIRECT.match(text, m.end(1))
+        if verb is None and not re.search(_HONORIFIC + re.escape(surname) + r"\b", text):
+            continue
         sentence = _sentence(text, m.start())
-        leave, join = _LEAVE.search(sentence), _JOIN.search(sentence)
-        if not leave and not join:
-            continue
-        move = "departure" if leave and (not join or leave.start() < join.start()) else "appointment"
+        if verb is not None:
+            move = "departure" if _LEAVE.match(verb.group(1)) else "appointment"
+        else:
+            leave, join = _LEAVE.search(sentence), _JOIN.search(sentence)
+            if not leave and not join:
+                continue
+            move = "departure" if leave and (not join or leave.start() < join.start()) else "appointment"
+        seen.add(full)
         span = (item.start + _offset(report.text, item, m.start(1)), item.start + _offset(report.text, item, m.end(1)))
         parts = (Participant(filer.name, Role.HIRER, filer.id),) if move == "appointment" else ()
         out.facts.append(CandidateFact(
@@ -121,7 +139,7 @@ def _talent(report: EightK, item: Item, filer: Entity, when, out: FilingFacts) -
             time=when, status=Status.ANNOUNCED, evidence=sentence, span=span,
             attributes={"item": item.code, "move": move, "evidence_location": _location(report, item, span)}))
     if not seen:
-        out.notes.append(f"Item {item.code}: no person named with a later Mr./Ms. reference; no fact")
+        out.notes.append(f"Item {item.code}: no departing or appointed person named; no fact")
 
 
 def press_release_facts(text: str, *, name: str, published: FuzzyTime | None = None,
