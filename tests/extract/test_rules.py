@@ -164,3 +164,17 @@ def test_wire_briefs_each_give_their_deal_and_talks_or_considerations_give_none(
     assert _roles(got[(FactType.FUNDING_ROUND, "Sable Compute")]) == {"Ridge Partners": Role.LEAD_INVESTOR}
     assert got[(FactType.TALENT_MOVE, "Lattice Labs")].people == ("Omar Reyes",)
     assert _roles(got[(FactType.TALENT_MOVE, "Quasar Devices")]) == {"Helix Semiconductor": Role.HIRER}
+
+
+def test_a_very_long_document_is_read_in_windows_with_spans_into_the_whole_text(monkeypatch):
+    from infraledger.extract import rules
+
+    monkeypatch.setattr(rules, "WINDOW_CHARS", 2_000)  # small windows, to exercise the cutting
+    filler = "Markets were calm and nothing else happened that week.\n\n" * 60
+    text = docs.RELEASE + "\n\n" + filler + docs.ARTICLE + "\n\n" + filler + docs.RELEASE
+    document = document_from_text(text, name="long.txt")
+    facts = extract_events(document)
+    subjects = sorted(f.subject for f in facts)
+    assert subjects == ["Calder Robotics", "Halvorsen Grid", "Ostrava Data", "Sorrel Security"]  # repeat merged
+    for f in facts:
+        assert document.text[f.span[0]:f.span[1]] == f.evidence

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model.money import Money, find_money
-from .mentions import TICKER_RE, EntityTable, Mention, build_table, find_mentions, is_exchange, strip_legal
+from .mentions import EntityTable, Mention, build_table, find_mentions, is_exchange, strip_legal
 from .text import Sentence, is_heading, split_sentences
 
 CITATION_RE = re.compile(r"\s*\((?:Source|Sources|via|per)\s*:\s*([^()]{2,200})\)", re.IGNORECASE)
@@ -195,7 +195,6 @@ def _abstract(s: Sentence, index: int, text: str, ms: list[Mention], ids: list[i
         if all(b <= x or a >= y for x, y, _, _ in spans):
             spans.append((a, b, f"⟪M{n}⟫", None))
     here = {idx for m, idx in zip(ms, ids) if table.kinds[idx] != "person"}
-    first_org = [(m.start, idx) for m, idx in zip(ms, ids) if table.kinds[idx] != "person"]
     for m in COREF_RE.finditer(text):
         if _NOT_COREF.match(m.group(0)) or re.search(r"\bcompanies\b", m.group(0)):
             continue

@@ -1,0 +1,306 @@
+"""Arguments of a deal found in a sentence: amount, valuation, date, status, investors, exchange.
+
+Also the sentences that follow a deal without stating one of their own and add to it ("The round
+values the company at ...", "X and Y also took part", "The purchase still needs antitrust
+clearance", "That purchase closed on December 26").
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+from decimal import Decimal
+
+from ..model.events import FactType, Role, Status
+from ..model.fuzzytime import FuzzyTime, find_times
+from ..model.money import Money, Qualifier
+from .drafts import Draft, clause_end, ids
+from .frames import EL
+from .mentions import is_exchange
+from .reading import Analysed, Reading
+
+
+TERMINATED = re.compile(r"\b(?:terminated|voted down|abandoned|lapsed|died|collapsed|called off|scrapped|is dead|"
+                         r"fell apart|walked away|was blocked|blocked the deal|withdrawn|withdrew)\b", re.I)
+
+
+_COMPLETED = re.compile(r"\b(?:completed|completes|closed|closes|finalized|finalised|has acquired|was acquired|"
+                        r"were acquired|bought|acquired|took)\b", re.I)
+
+
+PENDING = re.compile(r"\b(?:pending|awaiting|still needs|still requires|remains subject|remain subject|"
+                      r"not yet closed|yet to close)\b", re.I)
+
+
+_ANNOUNCED = re.compile(r"\b(?:agreed|agrees|agree|agreement|to acquire|will acquire|would acquire|announced|"
+                        r"announces|plans to|letter of intent|definitive|will invest|would invest|to buy|to sell|"
+                        r"will buy|will pay|is paying|committed|commits|would take|will take|to take|would buy)\b", re.I)
+
+
+_DEAL_ANAPHOR = re.compile(r"^(?:The|This|That)\s+(?:\S+\s+){0,3}?(?:deal|transaction|acquisition|purchase|sale|"
+                           r"agreement|merger|round|contract|investment|subscription|takeover|offering|financing)\b",
+                           re.I)
+
+
+_LEAD = re.compile(rf"\b(?:co-led|led|co-led)\s+by\s+(?P<l>{EL})", re.I)
+
+
+_LED = re.compile(rf"(?P<l>{EL})\s+(?:co-)?led(?:\s+the\s+(?:round|financing|investment|raise))?\b(?!\s+by)", re.I)
+
+
+_PARTICIPANTS = re.compile(rf"\b(?:participation from|participants include|investors include|investors including|"
+                           rf"backers including|backers include|investors such as|investors,? including|including|"
+                           rf"joined by|alongside)\s+(?:(?:new|existing|other)\s+)?(?P<i>{EL})", re.I)
+
+
+_TOOK_PART = re.compile(rf"(?P<i>{EL})\s+(?:also\s+)?(?:took part|participated|invested|joined|contributed|"
+                        rf"also backed)\b(?:\s+(?:existing\s+)?(?:investors?\s+)?(?P<j>{EL}))?", re.I)
+
+
+_FROM_INVESTORS = re.compile(rf"⟪M\d+⟫[^⟨;.]{{0,60}}?\bfrom\s+(?:(?:new|existing)\s+)?(?:investors\s+(?:including\s+)?)?"
+                             rf"(?P<i>{EL})", re.I)
+
+
+_UNDERWRITERS = re.compile(rf"(?P<u>{EL})\s+(?:led|managed|sponsored|underwrote|ran)\s+the\s+(?:offering|IPO|listing)"
+                           rf"|\bunderwritten\s+by\s+(?P<v>{EL})|(?P<w>{EL})\s+(?:acted|served|are|were)\s+as\s+"
+                           rf"(?:[\w-]+\s+)?(?:underwriters|bookrunners|book-running managers)", re.I)
+
+
+_EXCHANGE_RE = re.compile(r"\b(?:Nasdaq|NASDAQ|NYSE|New York Stock Exchange|(?:[A-Z][a-z]+ )+Stock Exchange|"
+                          r"London Stock Exchange|Euronext)\b")
+
+
+_BAD_DATE_BEFORE = re.compile(r"(?:as of|since|through|until|by the end of|by|expected to close in|close in|"
+                              r"close by|over|before the end of|fiscal|ended|ending|from)\s*$", re.I)
+
+
+def money_kind(an: Analysed, n: int) -> str:
+    """"amount", "valuation", or "other" (per-share prices, fees, revenue, ranges, small sums)."""
+    a, b, money = an.money[n]
+    text = an.sentence.text
+    before, after = text[max(0, a - 45):a], text[b:b + 45]
+    if money.qualifier is Qualifier.BETWEEN or money.amount < Decimal(1_000_000):
+        return "other"
+    if re.match(r"\s*(?:in cash\s+)?(?:a|per|for each|each|apiece)\b", after) or re.search(r"\bat\s*$", before) \
+            and re.match(r"\s*(?:a|per|each)\b", after):
+        return "other"
+    if re.search(r"(?:revenue|sales|fee|fees|income|loss|earnings|profit|synergies|backstopping|buyback|"
+                 r"repurchase|debt|grants?|obligations)\b[^$€£¥\d]{0,25}$", before, re.I) \
+            or re.match(r"\s*(?:in |of )?(?:annual |annualized |annualised |quarterly )?(?:revenue|sales|net loss|"
+                        r"cost synergies|share buyback|buyback|termination fee|break fee|of (?:unpaid|lease))", after, re.I):
+        return "other"
+    if re.search(r"valu(?:ing|ed|es|ation)\b[^$€£¥]{0,35}$|(?:post|pre)-money\s*$", before, re.I) \
+            or re.match(r"\s*(?:post-money |pre-money )?valuation", after, re.I):
+        return "valuation"
+    return "amount"
+
+
+def valuation(an: Analysed, lo: int = 0, hi: int | None = None) -> Money | None:
+    for n in range(len(an.money)):
+        if lo <= an.money[n][0] < (hi if hi is not None else 10**9) and money_kind(an, n) == "valuation":
+            return an.money[n][2]
+    return None
+
+
+def assign_arguments(found: list[Draft], an: Analysed, reading: Reading, anchor, drafts: list[Draft],
+               document_time: FuzzyTime | None) -> None:
+    """Amounts (nearest unclaimed money to each trigger), valuations, dates, status, citation."""
+    used = set()
+    for d in found:
+        if d.amount is not None:
+            for n, (_, _, mo) in enumerate(an.money):
+                if mo is d.amount:
+                    used.add(n)
+    pairs = []
+    for d in found:
+        if d.amount is not None or d.type is FactType.TALENT_MOVE or d.frame == "undisclosed-rounds":
+            continue
+        t0 = an.to_text(d.trigger[0])
+        t1 = an.to_text(max(d.trigger[1] - 1, d.trigger[0]))
+        for n, (a, b, _) in enumerate(an.money):
+            if any(x <= a < y for x, y in d.sentence.blanked):
+                continue  # money of a clause this reading left out
+            kind = money_kind(an, n)
+            if kind == "other" or (kind == "valuation" and d.type is not FactType.ACQUISITION):
+                continue
+            dist = (a - t1) if a >= t1 else (t0 - b) * 2 + 40 if b <= t0 else 0
+            pairs.append((dist + (500 if kind == "valuation" else 0), d.trigger[1] - d.trigger[0], n, id(d), d))
+    for _, _, n, _, d in sorted(pairs, key=lambda p: p[:4]):
+        if n in used or d.amount is not None:
+            continue
+        d.amount = an.money[n][2]
+        used.add(n)
+    starts = sorted(d.trigger[0] for d in found)
+    for d in found:
+        if d.valuation is None and d.type in (FactType.FUNDING_ROUND, FactType.STRATEGIC_INVESTMENT, FactType.IPO):
+            # the valuation stated in this deal's own stretch of the sentence
+            later = [s for s in starts if s > d.trigger[0]]
+            lo, hi = an.to_text(d.trigger[0]), an.to_text(later[0]) if later else len(an.sentence.text)
+            d.valuation = valuation(an, lo, hi)
+        d.time, d.weak_time = _date(an, d, anchor, drafts, document_time)
+        d.status = _status(d, an)
+        d.cited = an.citation
+
+
+def _date(an: Analysed, d: Draft, anchor, drafts: list[Draft], document_time: FuzzyTime | None) -> tuple[FuzzyTime | None, bool]:
+    text = an.sentence.text
+    later = re.search(r"\b(\w+) days later\b", text, re.I)
+    if later and drafts and drafts[-1].time and drafts[-1].time.precision.value == "day":
+        n = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}.get(later.group(1).lower())
+        if n:
+            return FuzzyTime.day(drafts[-1].time.start + timedelta(days=n), later.group(0)), False
+    times = [(a, b, ft) for a, b, ft in _times(an, anchor)
+             if not _BAD_DATE_BEFORE.search(text[max(0, a - 25):a])
+             and not re.match(r"\s*(?:%|percent|million|billion)", text[b:b + 9])
+             and not any(x <= a < y for x, y in d.sentence.blanked)]
+    if times:
+        t0 = an.to_text(d.trigger[0])
+        t1 = an.to_text(max(d.trigger[1] - 1, d.trigger[0]))
+        inside = [t for t in times if t0 <= t[0] <= t1 + 40]
+        return (inside or times)[0][2], False
+    if re.search(r"\bthe same day\b", text, re.I) and drafts and drafts[-1].time:
+        return drafts[-1].time, False
+    # No date of its own: the date of the latest deal stated earlier in the paragraph (the first
+    # one of its sentence), else the document's date.
+    same = [p for p in drafts if p.sentence.sentence.paragraph == an.sentence.paragraph and p.time is not None]
+    if same:
+        latest = same[-1].sentence.index
+        return next(p for p in same if p.sentence.index == latest).time, True
+    return document_time, True
+
+
+def _times(an: Analysed, anchor) -> list:
+    """Dates of a sentence (computed once: several deals of one sentence ask for them)."""
+    if an.times is None:
+        an.times = find_times(an.sentence.text, anchor, partial=True)
+    return an.times
+
+
+def _status(d: Draft, an: Analysed) -> Status:
+    region = an.abstract[d.trigger[0]:clause_end(an.abstract, d.trigger[1])]
+    whole = an.abstract
+    if d.type in (FactType.ACQUISITION, FactType.STRATEGIC_INVESTMENT, FactType.COMMERCIAL_CONTRACT) \
+            and TERMINATED.search(whole[d.trigger[0]:]):
+        return Status.TERMINATED
+    if PENDING.search(whole):
+        return Status.PENDING
+    if d.type is FactType.ACQUISITION:
+        if re.search(r"\b(?:to be|will be|would be|is being|agreed to be)\s+(?:acquired|bought|purchased|taken over)",
+                     region, re.I):
+            return Status.ANNOUNCED
+        if _COMPLETED.search(region) and not re.search(r"\b(?:agreed|agreement|to acquire|will|would)\b",
+                                                       region[:40], re.I):
+            return Status.COMPLETED
+        if d.status is not None:
+            return d.status
+        return Status.ANNOUNCED
+    if d.status is not None:
+        return d.status
+    if _ANNOUNCED.search(region):
+        return Status.ANNOUNCED
+    return Status.COMPLETED
+
+
+def participants(d: Draft, an: Analysed, reading: Reading) -> None:
+    if d.type is not FactType.FUNDING_ROUND or d.frame == "undisclosed-rounds":
+        return
+    _add_investors(d, an, reading, own=True)
+
+
+def _add_investors(d: Draft, an: Analysed, reading: Reading, own: bool = False) -> None:
+    text = an.abstract
+    have = {i for i, _ in d.roles}
+    table = reading.table
+
+    def add(ids: list[int], role: Role) -> None:
+        for i in ids:
+            if i == d.subject or i in have or table.kinds[i] == "person" or is_exchange(table.names[i]):
+                continue
+            have.add(i)
+            d.roles.append((i, role))
+
+    for m in _LEAD.finditer(text):
+        add(ids(m.group("l")), Role.LEAD_INVESTOR)
+    for m in _LED.finditer(text):
+        add(ids(m.group("l")), Role.LEAD_INVESTOR)
+    for m in _PARTICIPANTS.finditer(text):
+        add(ids(m.group("i")), Role.INVESTOR)
+    for m in _TOOK_PART.finditer(text):
+        add(ids(m.group("i")), Role.INVESTOR)
+        add(ids(m.group("j")), Role.INVESTOR)
+    if own:
+        # "raised $45 million in Series B funding from A and B": the backers of this round.
+        for m in _FROM_INVESTORS.finditer(text, d.trigger[0]):
+            add(ids(m.group("i")), Role.INVESTOR)
+
+
+def ipo_parties(d: Draft, an: Analysed, reading: Reading, i: int) -> None:
+    names = {reading.table.names[x] for x, _ in d.roles}
+    window = [s for s in reading.sentences[i:i + 4] if s.sentence.paragraph == an.sentence.paragraph
+              or s.index == i + 1]
+    for s in window[:2]:
+        for m in _EXCHANGE_RE.finditer(s.sentence.text):
+            name = m.group(0)
+            if name not in names:
+                idx = reading.table.lookup(name)
+                if idx is None:
+                    idx = reading.table.add(name, "org")
+                if idx not in {x for x, _ in d.roles}:
+                    d.roles.append((idx, Role.EXCHANGE))
+                    names.add(name)
+            break
+    if not any(r is Role.EXCHANGE for _, r in d.roles) and re.search(r"\bsame (?:board|exchange|market)\b",
+                                                                      an.sentence.text):
+        for s in reversed(reading.sentences[:i]):
+            m = _EXCHANGE_RE.search(s.sentence.text)
+            if m:
+                idx = reading.table.lookup(m.group(0))
+                if idx is None:
+                    idx = reading.table.add(m.group(0), "org")
+                d.roles.append((idx, Role.EXCHANGE))
+                break
+    for s in window:
+        for m in _UNDERWRITERS.finditer(s.abstract):
+            for x in ids(m.group("u") or m.group("v") or m.group("w")):
+                if x != d.subject and x not in {y for y, _ in d.roles} and reading.table.kinds[x] != "person":
+                    d.roles.append((x, Role.UNDERWRITER))
+
+
+def follow_up(an: Analysed, reading: Reading, last: Draft, last_by_type: dict, anchor) -> None:
+    """A sentence without a deal of its own that adds investors, an amount, a valuation or a status."""
+    fr = last_by_type.get(FactType.FUNDING_ROUND)
+    if fr is not None and an.index - fr.sentence.index <= 3 and last is fr:
+        _add_investors(fr, an, reading)
+    anaphor = _DEAL_ANAPHOR.match(an.sentence.text.strip())
+    mentions_deal = re.search(r"\b(?:deal|transaction|consideration|acquisition|purchase|round|contract|investment)\b",
+                              an.abstract, re.I)
+    if not anaphor and not (mentions_deal and an.index - last.sentence.index <= 2 and last.amount is None
+                            and (not an.entity_ids or last.subject in an.entity_ids
+                                 or any(i in an.entity_ids for i, _ in last.roles))):
+        return
+    d = last
+    if d.type is FactType.TALENT_MOVE:
+        return
+    if d.amount is None and d.type is not FactType.TALENT_MOVE:
+        kinds = [(n, money_kind(an, n)) for n in range(len(an.money))]
+        amount = next((an.money[n][2] for n, k in kinds if k == "amount"), None)
+        if amount is None and d.type is FactType.ACQUISITION:
+            amount = next((an.money[n][2] for n, k in kinds if k == "valuation"), None)
+        d.amount = amount
+    if d.valuation is None and d.type is not FactType.COMMERCIAL_CONTRACT:
+        val = valuation(an)
+        if val is not None and (d.amount is None or val.amount != d.amount.amount):
+            d.valuation = val
+    text = an.sentence.text
+    if TERMINATED.search(text) and not re.search(r"\b(?:if|may|could|would)\b", text[:TERMINATED.search(text).start()]):
+        d.status = Status.TERMINATED
+    elif PENDING.search(text):
+        if d.status is not Status.COMPLETED:
+            d.status = Status.PENDING
+    elif re.search(r"\b(?:closed|completed) on\b|\bwas completed\b|\bhas closed\b", text):
+        d.status = Status.COMPLETED
+    if d.time is None:
+        times = _times(an, anchor)
+        if times and not re.search(r"\b(?:expected|expects|will|should)\b", text):
+            d.time = times[0][2]
+    d.extra_sentences.append(an)

@@ -1,0 +1,136 @@
+"""Deals found in one sentence (drafts), their document-level merge, and their output as facts.
+
+A document often states one deal several times ("agreed to buy X in June ... completed its
+acquisition of X"): drafts of one type about one subject whose parties agree (and, for rounds,
+whose amounts agree) are merged into one event; the merged event keeps the first stated figures,
+the most precise date and the latest status.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ..model.events import FactType, Participant, Role, Status
+from ..model.facts import CandidateFact
+from ..model.fuzzytime import FuzzyTime
+from ..model.money import Money
+from .reading import Analysed, Reading
+
+
+STATUS_RANK = {Status.ANNOUNCED: 0, Status.PENDING: 1, Status.COMPLETED: 2, Status.TERMINATED: 3}
+
+
+_ROUND_LABEL = re.compile(r"\bSeries\s+[A-Z]\d?\b|\bseed\b", re.I)
+
+
+@dataclass
+class Draft:
+    """An event found in one sentence, before the document-level merge."""
+
+    type: FactType
+    subject: int
+    roles: list[tuple[int, Role]]
+    people: list[int]
+    sentence: Analysed
+    trigger: tuple[int, int]  # in abstract text
+    frame: str
+    amount: Money | None = None
+    valuation: Money | None = None
+    time: FuzzyTime | None = None
+    status: Status | None = None
+    cited: str = ""
+    weak_time: bool = False  # the date was carried over, not stated with the deal
+    extra_sentences: list[Analysed] = field(default_factory=list)
+
+
+_ID_RE = re.compile(r"(?:⟨E|⟦P)(\d+)[⟩⟧]")
+
+
+def ids(text: str | None) -> list[int]:
+    return [int(x) for x in _ID_RE.findall(text or "")]
+
+
+def clause_end(text: str, pos: int) -> int:
+    m = re.compile(r";|\. |\bbut\b|—").search(text, pos)
+    return m.start() if m else len(text)
+
+
+def money_in(placeholder: str, an: Analysed) -> Money | None:
+    found = re.search(r"⟪M(\d+)⟫", placeholder or "")
+    if not found:
+        return None
+    n = int(found.group(1))
+    return an.money[n][2] if n < len(an.money) else None
+
+
+def _close(a: Money | None, b: Money | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return a.currency == b.currency and abs(a.amount - b.amount) <= Decimal("0.01") * max(a.amount, b.amount)
+
+
+def _same_name(a: str, b: str) -> bool:
+    wa, wb = set(a.lower().split()), set(b.lower().split())
+    return wa <= wb or wb <= wa
+
+
+def _same_event(a: Draft, b: Draft, names: list[str]) -> bool:
+    if a.type is not b.type or not (a.subject == b.subject or _same_name(names[a.subject], names[b.subject])):
+        return False
+    ra = {i for i, r in a.roles if r not in (Role.EXCHANGE, Role.UNDERWRITER)}
+    rb = {i for i, r in b.roles if r not in (Role.EXCHANGE, Role.UNDERWRITER)}
+    parties = not ra or not rb or bool(ra & rb)
+    if a.type is FactType.FUNDING_ROUND:
+        return _close(a.amount, b.amount)
+    if a.type is FactType.IPO:
+        return True
+    if a.type is FactType.TALENT_MOVE:
+        people = not a.people or not b.people or bool(set(a.people) & set(b.people))
+        ha = {i for i, r in a.roles if r is Role.HIRER}
+        hb = {i for i, r in b.roles if r is Role.HIRER}
+        return people and (not ha or not hb or bool(ha & hb)) and (bool(a.people) == bool(b.people) or parties)
+    if a.type is FactType.COMMERCIAL_CONTRACT and a.amount and b.amount and not _close(a.amount, b.amount):
+        return False
+    return parties and bool(ra or rb)
+
+
+def merge(drafts: list[Draft], names: list[str]) -> list[Draft]:
+    merged: list[Draft] = []
+    for d in drafts:
+        target = next((m for m in merged if _same_event(m, d, names)), None)
+        if target is None:
+            merged.append(d)
+            continue
+        have = {i for i, _ in target.roles}
+        for i, r in d.roles:
+            if i not in have:
+                target.roles.append((i, r))
+                have.add(i)
+        target.people += [p for p in d.people if p not in target.people]
+        target.amount = target.amount or d.amount
+        target.valuation = target.valuation or d.valuation
+        if target.time is None or (target.weak_time and d.time is not None and not d.weak_time):
+            target.time, target.weak_time = d.time, d.weak_time
+        target.cited = target.cited or d.cited
+        if d.status and (target.status is None or STATUS_RANK[d.status] > STATUS_RANK[target.status]):
+            target.status = d.status
+    return merged
+
+
+def to_fact(d: Draft, reading: Reading, offset: int = 0) -> CandidateFact:
+    names = reading.table.names
+    s = d.sentence.sentence
+    attributes: dict = {"frame": d.frame}
+    if d.type is FactType.FUNDING_ROUND:
+        label = _ROUND_LABEL.search(s.text)
+        if label:
+            attributes["round"] = label.group(0)
+    return CandidateFact(
+        type=d.type, subject=names[d.subject],
+        counterparties=tuple(Participant(names[i], r) for i, r in d.roles),
+        people=tuple(names[p] for p in d.people), amount=d.amount, valuation=d.valuation, time=d.time,
+        status=d.status, cited_source=d.cited, evidence=s.text, span=(s.start + offset, s.end + offset),
+        attributes=attributes,
+    )
