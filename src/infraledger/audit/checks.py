@@ -23,6 +23,7 @@ from ..model import (
     Role,
     Status,
     format_money,
+    normalise_name,
 )
 from .claims import Claim, ClaimKind
 from .evidence import EvidencePool
@@ -63,13 +64,20 @@ _KEY_ROLE = {FactType.ACQUISITION: {Role.ACQUIRER}, FactType.STRATEGIC_INVESTMEN
 
 
 def _counterparty_split(claim: Claim, facts: list[Fact]) -> tuple[list[Fact], list[Fact]]:
-    """(facts naming the claim's counterparty or naming none, facts naming only other parties)."""
+    """(facts naming the claim's counterparty or naming none, facts naming only other parties).
+
+    A party matches by entity id or by normalised name, so one company recorded under two ids
+    (before and after its CIK was known) still meets itself.
+    """
     if not claim.counterparty_id:
         return facts, []
+    wanted = normalise_name(claim.counterparty)
     same, other = [], []
     for f in facts:
-        named = _parties(f, _KEY_ROLE.get(f.type))
-        (same if not named or claim.counterparty_id in named else other).append(f)
+        roles = _KEY_ROLE.get(f.type)
+        parties = [p for p in f.counterparties if roles is None or p.role in roles]
+        match = any(p.entity_id == claim.counterparty_id or normalise_name(p.name) == wanted for p in parties)
+        (same if not parties or match else other).append(f)
     return same, other
 
 
