@@ -274,3 +274,13 @@ def test_year_to_date_without_a_year_end_price_stays_ambiguous_for_a_recent_list
     _price(store, "2026-03-06", "$39.00")  # +95% since listing; this year's start unknown
     cv = verdict(audit(store, YTD), "more than 100%")
     assert cv.verdict.value == "ambiguous" and "not computable" in cv.explanation
+
+
+def test_a_party_recorded_under_two_ids_still_matches_by_name(store):
+    from infraledger.model import Entity
+    add(store, source("TinyCo deal", day="2025-06-02"), fact("acquisition", "TinyCo", amount="$2 billion",
+        time="2025-06-01", status="announced", parties=[("Alphabet", "acquirer")]))  # creates a name-based id
+    add(store, source("registry", day="2025-07-01"), ents=[Entity.new("Alphabet", cik=1652044, aliases=("Google",))])
+    cv = verdict(audit(store, "Google's pending acquisition of TinyCo for $2 billion awaits approval."), "$2 billion")
+    assert cv.claim.counterparty_id == "cik:1652044"
+    assert cv.verdict.value == "supported"
