@@ -10,7 +10,7 @@ the citation the text gives. Figures are found with the shared parsers (``find_m
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -138,7 +138,6 @@ def find_claims(text: str, *, anchor: date | None = None, index: NameIndex | Non
 
 
 def _renumber(i: int, c: Claim) -> Claim:
-    from dataclasses import replace
     return replace(c, id=f"c{i}")
 
 
