@@ -5,21 +5,25 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
+from .errors import InputError
 from .ledger import AppendResult, LedgerStore
 from .ledger.datafile import load_datafile
 
-SAMPLE_FILES = ("sample-article.json", "sample-market.json")
+#: The sample's parts: the article's own facts, and market facts each from its own public source.
+SAMPLE_PARTS = {"article": "sample-article.json", "market": "sample-market.json"}
 
 
-def sample_paths() -> list[Path]:
-    """Paths of the bundled sample data files, article first."""
+def sample_paths(parts: str = "all") -> list[Path]:
+    """Paths of the bundled sample data files of ``parts`` ("all", "article" or "market"), article first."""
+    if parts != "all" and parts not in SAMPLE_PARTS:
+        raise InputError(f"no sample part '{parts}' (choose all, {', '.join(SAMPLE_PARTS)})")
     base = resources.files("infraledger").joinpath("data")
-    return [Path(str(base.joinpath(name))) for name in SAMPLE_FILES]
+    return [Path(str(base.joinpath(name))) for part, name in SAMPLE_PARTS.items() if parts in ("all", part)]
 
 
-def load_sample(store: LedgerStore) -> list[AppendResult]:
-    """Load the whole bundled sample into ``store`` (idempotent)."""
+def load_sample(store: LedgerStore, parts: str = "all") -> list[AppendResult]:
+    """Load the bundled sample (or one part of it) into ``store`` (idempotent)."""
     results: list[AppendResult] = []
-    for path in sample_paths():
+    for path in sample_paths(parts):
         results += load_datafile(store, path)
     return results

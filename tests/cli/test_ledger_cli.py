@@ -127,3 +127,19 @@ def test_a_locked_ledger_is_a_clear_error(tmp_path, cli):
     finally:
         holder.stdin.close()
         holder.wait(timeout=10)
+
+
+def test_the_articles_own_sample_never_supports_the_article(tmp_path, shared, cli):
+    db = tmp_path / "article.duckdb"
+    assert "from 1 sources" in cli("load", "--sample", "article", db=db).stdout
+    report = json.loads(cli("audit", str(shared / "seed" / "ai-infrastructure-boom-2026.txt"), "--format", "json",
+                            db=db).stdout)
+    verdicts = [c["verdict"] for c in report["claims"]]
+    assert len(verdicts) >= 20
+    assert "supported" not in verdicts
+    assert report["excluded_sources"]  # the article was recognised among the ledger's sources
+
+
+def test_an_unknown_sample_part_is_refused(tmp_path, cli):
+    proc = cli("load", "--sample", "everything", db=tmp_path / "x.duckdb", ok=False)
+    assert proc.returncode != 0 and "everything" in proc.stderr

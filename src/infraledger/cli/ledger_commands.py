@@ -13,7 +13,7 @@ from ..ledger import EventState, open_ledger
 from ..ledger.datafile import load_datafile
 from ..ledger.export import FORMATS, export
 from ..model import Fact, FactType, Layer, Source, Status
-from ..sample import load_sample, sample_paths
+from ..sample import SAMPLE_PARTS, load_sample, sample_paths
 from .common import AppContext, as_of_option, domain_errors, json_option, pass_app, print_json, print_table
 
 
@@ -53,15 +53,17 @@ def init(app: AppContext) -> None:
 
 @click.command()
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
-@click.option("--sample", is_flag=True, help="Load the bundled sample (the reference article and market facts).")
+@click.option("--sample", type=click.Choice(["all", *SAMPLE_PARTS]), is_flag=False, flag_value="all",
+              default=None, help="Load the bundled sample: all of it (the default), or only its 'article' "
+                                 "facts or its 'market' facts.")
 @pass_app
 @domain_errors
-def load(app: AppContext, files: tuple[str, ...], sample: bool) -> None:
+def load(app: AppContext, files: tuple[str, ...], sample: str | None) -> None:
     """Load data files (infraledger JSON format) or the bundled sample into the ledger."""
     if not files and not sample:
         raise click.UsageError("give data files to load, or --sample")
     with app.open() as store:
-        results = load_sample(store) if sample else []
+        results = load_sample(store, sample) if sample else []
         for path in files:
             results += load_datafile(store, path, max_bytes=app.settings.max_input_bytes)
     added = sum(r.facts_added for r in results)
