@@ -97,54 +97,52 @@ _LISTS = frozenset({
 })
 #: Elements that hold records.
 _RECORD_LISTS = frozenset({"issuerList", "relatedPersonsList", "salesCompensationList", "signatureBlock"})
+#: Containers inside records (they do not end the record they are in).
+_RECORD_PARTS = frozenset({
+    "issuerAddress", "yearOfInc", "issuerPreviousNameList", "edgarPreviousNameList", "relatedPersonName",
+    "relatedPersonAddress", "relatedPersonRelationshipList", "recipientAddress", "statesOfSolicitationList",
+})
+#: Sections whose direct child containers belong to the filing itself.
+_SECTIONS = frozenset({"edgarSubmission", "offeringData"})
 #: Leaf tags needing more than "first value wins": 1 = list, 2 = qualify by parent (then maybe list).
 _SPECIAL = {tag: 1 for tag in _LISTS if "/" not in tag}
 _SPECIAL.update({tag: 2 for tag in _QUALIFIED})
 
 
 def _collect(root) -> tuple[dict, dict[str, list[dict]]]:
-    """Read every leaf into flat dicts: the filing's own values, and one dict per record.
+    """Read every leaf in one pre-order pass into flat dicts: the filing's own and one per record.
 
-    Records (issuers, related persons, sales recipients, signatures) sit at fixed places in the
-    Form D layout: under the root, under ``offeringData``, or in the list elements that hold
-    them. They are found there by looking at those few children only (a tag-filtered search of
-    the whole tree costs more than reading it), read, and cut out of the tree (the tree is ours
-    and thrown away after reading), so that one plain pass over what remains reads the
-    filing's own values. Per element that pass does as little Python as possible; this, not
-    per-field lookups (each a tree search), is what makes the reader fast.
+    One ``iter()`` touches each element once, with as little Python per element as possible;
+    this, not per-field lookups (each a tree search), is what makes the reader fast. Only
+    containers (elements without text: the parser drops blank text) change where leaves go:
+    a record element opens a new record; a record list, or any container directly under the
+    root or ``offeringData``, returns to the filing's own values. Form D puts every record in
+    such a list, so a record ends exactly where the next section starts. The containers known
+    to sit inside records are recognised by name, so the parent is looked up only for others.
     """
+    top: dict = {}
     records: dict[str, list[dict]] = {name: [] for name in _RECORDS}
-    found = []
-    for child in root:
-        if child.tag == "offeringData":
-            for section in child:
-                _records(section, records, found)
-        else:
-            _records(child, records, found)
-    for el in found:
-        el.getparent().remove(el)
-    return _leaves(root), records
-
-
-def _records(el, records: dict[str, list[dict]], found: list) -> None:
-    tag = el.tag
-    if tag in records:
-        records[tag].append(_leaves(el))
-        found.append(el)
-    elif tag in _RECORD_LISTS:
-        for child in el:
-            if child.tag in records:
-                records[child.tag].append(_leaves(child))
-                found.append(child)
-
-
-def _leaves(el) -> dict:
-    """Leaf texts under ``el`` by tag (first value wins; repeating tags as lists); containers have no text."""
-    into: dict = {}
-    special, lists = _SPECIAL.get, _LISTS  # locals: hot loop
-    for node in el.iter():
+    record_for, special, lists = records.get, _SPECIAL.get, _LISTS  # locals: hot loop
+    parts, record_lists, sections = _RECORD_PARTS, _RECORD_LISTS, _SECTIONS
+    current = top
+    for node in root.iter():
         text = node.text
         if text is None:
+            if current is top:
+                opened = record_for(node.tag)
+                if opened is not None:
+                    current = {}
+                    opened.append(current)
+                continue
+            tag = node.tag
+            if tag in parts:
+                continue
+            opened = record_for(tag)
+            if opened is not None:
+                current = {}
+                opened.append(current)
+            elif tag in record_lists or node.getparent().tag in sections:
+                current = top
             continue
         text = text.strip()
         if not text or text == "None":
@@ -152,16 +150,16 @@ def _leaves(el) -> dict:
         tag = node.tag
         kind = special(tag)
         if kind is None:
-            if tag not in into:
-                into[tag] = text
+            if tag not in current:
+                current[tag] = text
             continue
         if kind == 2:
             tag = f"{node.getparent().tag}/{tag}"
         if tag in lists:
-            into.setdefault(tag, []).append(text)
-        elif tag not in into:
-            into[tag] = text
-    return into
+            current.setdefault(tag, []).append(text)
+        elif tag not in current:
+            current[tag] = text
+    return top, records
 
 
 def _form_d(top: dict, records: dict[str, list[dict]]) -> FormD:
