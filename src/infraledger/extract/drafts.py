@@ -81,7 +81,7 @@ def _same_event(a: Draft, b: Draft, names: list[str]) -> bool:
         return False
     ra = {i for i, r in a.roles if r not in (Role.EXCHANGE, Role.UNDERWRITER)}
     rb = {i for i, r in b.roles if r not in (Role.EXCHANGE, Role.UNDERWRITER)}
-    parties = not ra or not rb or bool(ra & rb)
+    parties = not ra or not rb or bool(ra & rb) or any(_same_name(names[x], names[y]) for x in ra for y in rb)
     if a.type is FactType.FUNDING_ROUND:
         return _close(a.amount, b.amount)
     if a.type is FactType.IPO:
@@ -105,7 +105,7 @@ def merge(drafts: list[Draft], names: list[str]) -> list[Draft]:
             continue
         have = {i for i, _ in target.roles}
         for i, r in d.roles:
-            if i not in have:
+            if i not in have and not any(_same_name(names[i], names[j]) for j in have):
                 target.roles.append((i, r))
                 have.add(i)
         target.people += [p for p in d.people if p not in target.people]

@@ -38,8 +38,9 @@ def _ge(n: int) -> str:
     return rf"[^;]{{0,{n}}}?"
 
 
+# "merger with" is left out on purpose: it does not say who buys whom ("to merge into" does).
 _ACQ_VERB = (r"(?:acquisition|purchase|takeover|buyout|acquire|acquires|acquired|acquiring|buy|buys|bought|buying|"
-             r"purchases|purchased|purchasing|take over|took over|takes over|merge with|merger with)")
+             r"purchases|purchased|purchasing|take over|took over|takes over)")
 _STAKE = r"(?:a |an |its |the )?(?:(?:[\d.]+%|minority|majority|equity|non-voting|passive|small|strategic|direct)\s+)*stake"
 
 
@@ -74,7 +75,7 @@ _GATES = {
     "invest-in": r"invest|put|pour|inject", "stake-in": r"stake", "stake-from": r"from", "stake-topic": r"stake",
     "buy-stock": r"stock|shares|equity", "poss-investment": r"investment|stake", "investment-from": r"from",
     "sell-to": r"sell|sold|sale|divest|offload", "acquired-by": r"by", "which-bought": r"bought|acquired|purchased|"
-    r"private|agreed", "take-private": r"private", "agreement-with": r"agreement|deal|offer|bid", "bid-for": r"for",
+    r"private|agreed", "take-private": r"private", "merge-into": r"into", "agreement-with": r"agreement|deal|offer|bid", "bid-for": r"for",
     "acquire": r"acqui|buy|bought|purchas|take|took|merge", "said-signed": r"said", "agreement-to-supply":
     r"supply|provide|deliver", "buy-from": r"from", "picked": r"pick|select|chose|tap", "licence": r"licen",
     "tenant": r"tenant|customer|client", "signed-with": r"deal|contract|agreement|lease|arrangement|order|pact|commitment",
@@ -122,6 +123,8 @@ FRAMES: tuple[Frame, ...] = (
        rf"(?:acquired|bought|purchased|taken over|snapped up)\b{_g(30)}\bby (?P<a>{EL})", "t", {"a": ACQ}),
     _f("which-bought", AC, rf"(?P<t>{E}),? (?:which |that |whom )?(?P<a>{E}) (?:had |has |later |eventually )?"
        rf"(?:bought|acquired|purchased|took private|agreed to (?:buy|acquire|purchase))\b", "t", {"a": ACQ}),
+    _f("merge-into", AC, rf"(?P<t>{E}){_g(30)}\b(?:to merge|will merge|merged|merges|would merge) (?:with and )?into "
+       rf"(?P<a>{E})", "t", {"a": ACQ}),
     _f("take-private", AC, rf"(?P<a>{E}){_g(40)}\b(?:took|taken|take|takes|taking) (?P<t>{E}) private", "t",
        {"a": ACQ}, Status.COMPLETED),
     _f("agreement-with", AC, rf"(?P<t>{E}){_g(100)}\b(?:takeover|acquisition|merger|buyout) (?:agreement|deal|offer|bid)"
@@ -129,7 +132,7 @@ FRAMES: tuple[Frame, ...] = (
     _f("bid-for", AC, rf"(?P<a>{E})'s{_g(30)}\b(?:bid|offer|approach|takeover) for{_g(60)}(?P<t>{E})", "t",
        {"a": ACQ}),
     _f("acquire", AC, rf"(?P<a>{EL})(?:'s)?{_g(160)}\b{_ACQ_VERB}\b(?: of| for)?(?P<gap>{_g(70)})(?P<t>{E})"
-       rf"(?!'s)(?!\s+(?:common |ordinary )?(?:stock|shares))", "t", {"a": ACQ}),
+       rf"(?!'s)(?!\s+(?:common |ordinary |capital |preferred )?(?:stock|shares))", "t", {"a": ACQ}),
     # -- commercial contracts (subject = supplier) ----------------------------------------------
     _f("said-signed", CC, rf"(?P<s>{E}) said (?:that )?(?P<c>{E}) (?:had |has )?(?:signed|agreed to|committed to|"
        rf"awarded)\b{_g(60)}\b(?:contract|deal|agreement|lease|order)", "s", {"c": CUS}, Status.COMPLETED),

@@ -47,6 +47,7 @@ europe asia america africa china japan korea israel india finland norway sweden 
 taiwan france germany britain england italy spain ireland belgium austria singapore russia brazil mexico
 texas california london paris tokyo washington silicon valley
 analysis commentary opinion weekly monthly looking wrap recap issue chip week
+registrant registrants sub merger company purchaser buyer seller issuer parent
 """.split())
 _NEW_PLACES = frozenset({"York", "Jersey", "Zealand", "Delhi", "Mexico", "Hampshire", "England", "Orleans"})
 # Words trimmed from a name's end: function words, dates and roles, but not places ("Export
@@ -83,6 +84,13 @@ _PLACE_ADJ = re.compile(r"-(?:based|headquartered|listed|born|owned|backed)$", r
 _HYPHEN_LOWER = re.compile(r"[A-Z][\w]*-[a-z]")
 _KEEP_DOT = re.compile(r"(?:\b(?:Inc|Corp|Co|Ltd|Bros|Jr|Sr)|[A-Z]\.[A-Z])\.$")
 _TOO_SHORT = re.compile(r"[A-Z]{1,2}\d*|\d+[A-Za-z]{1,2}|\d[\d.,]*")
+# Parts of documents and laws, not parties: "Form S-4", "Exhibit 99.1", "Item 8.01", "Securities Act".
+_DOCUMENT_WORDS = re.compile(r"(?:Form|Exhibit|Item|Rule|Section|Schedule|Regulation|Annex|Appendix|Article|Chapter)\b"
+                             r"|.*\b(?:Act|Agreement|Plan|Statement|Report|Stock|Shares)$")
+_PLACE_LIST = re.compile(r"\b(?:states?|provinces?|countries|country|cities|city|regions?|counties|county|territories)"
+                         r"\s+of\s+((?:(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*(?:\s*,\s*|\s+and\s+))*"
+                         r"(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*)")
+_DEFINED = re.compile(r",?\s*\((?:the\s+)?[\"“]([A-Z][\w&.'’ -]{0,40}?)[\"”]\)")
 _SERIES = re.compile(r"(?:Series|Class|Phase)\s+\w+")
 _MODEL_CODE = re.compile(r"[A-Z]+\d+[A-Z0-9]*")
 _SHORT_CODE = re.compile(r"[A-Z]\d{2}")
@@ -118,6 +126,7 @@ def find_mentions(sentence: str, *, sentence_start_words: frozenset[str] = froze
         out.append(Mention(m.start(1), m.end(2), f"{label} {m.group(2).lower()}"))
     taken = [(x.start, x.end) for x in out]
     taken += [(t.start(), t.end()) for t in TICKER_RE.finditer(sentence)]  # "(NYSE: HPE)" is a cue, not a name
+    taken += [(p.start(1), p.end(1)) for p in _PLACE_LIST.finditer(sentence)]  # "the states of Ohio and Utah"
     first_start = _first_word_start(sentence)
     for m in NAME_RE.finditer(sentence):
         s, e = m.start(), m.end()
@@ -154,7 +163,7 @@ def find_mentions(sentence: str, *, sentence_start_words: frozenset[str] = froze
         e2 = s2 + len(text) + (0 if not possessive else 0)
         if not text or text.isdigit() or _TOO_SHORT.fullmatch(text) and not _is_short_name(text):
             continue
-        if _SERIES.fullmatch(text) or _MODEL_CODE.fullmatch(text) and len(text) > 3 and not _SHORT_CODE.fullmatch(text):
+        if _DOCUMENT_WORDS.match(text) or _SERIES.fullmatch(text) or _MODEL_CODE.fullmatch(text) and len(text) > 3 and not _SHORT_CODE.fullmatch(text):
             continue
         # A sentence's first word is ambiguous ("Existing backers ..."): keep it only when it is
         # known as a name elsewhere or is itself name-like.
@@ -170,6 +179,11 @@ def find_mentions(sentence: str, *, sentence_start_words: frozenset[str] = froze
         t = TICKER_RE.match(sentence, e2 + (2 if possessive else 0)) or TICKER_RE.match(sentence[e2:].lstrip(" ,"))
         if t:
             ticker = t.group(1)
+        else:
+            # A defined short name, as filings and releases write it: Acme Holdings, Inc. ("Acme").
+            d = _DEFINED.match(sentence, e2)
+            if d:
+                ticker = d.group(1)
         out.append(Mention(s2, e2, text, possessive=possessive, ticker=ticker))
         taken.append((s2, e2))
     out.sort(key=lambda x: x.start)
@@ -209,6 +223,11 @@ def _looks_like_person(sentence: str, m: Mention) -> bool:
                 or re.search(r"\b(?:replacing|succeeding|replace|succeed)\s+$", before)
                 or re.search(r"\b(?:named|appointed|hired|welcomed|by|to|with)\s+$", before)
                 and _PERSON_AFTER.match(after))
+
+
+def _is_company(name: str) -> bool:
+    """A name that says it is a company: a legal suffix or a company word."""
+    return bool(_LEGAL_TAIL.search(name)) or any(w.lower().strip(".,") in _COMPANY_WORDS for w in name.split()[1:])
 
 
 def is_exchange(name: str) -> bool:
@@ -269,6 +288,7 @@ def build_table(all_mentions: list[list[Mention]]) -> tuple[EntityTable, dict[st
                 forms[strip_legal(m.text)] = "person"
                 person_last.add(m.text.split()[-1].lower())
                 person_last.add(m.text.lower())
+    # Ticker cues and defined short names: "(NASDAQ: QSG)", '("Quill")'.
     tickers = {m.ticker: strip_legal(m.text) for ms in all_mentions for m in ms if m.ticker}
     full = {}
     names = list(forms)
@@ -280,11 +300,12 @@ def build_table(all_mentions: list[list[Mention]]) -> tuple[EntityTable, dict[st
         low = name.lower()
         if name in tickers and tickers[name] != name:
             target = tickers[name]
+            forms[name] = forms.get(target, "org")
         else:
             # A short form abbreviates a full name written before it ("Palo Alto Networks ...
             # Palo Alto"), not a longer name that comes later ("Brisa ... Brisa Cloud").
             longer = [n for n in by_first.get(low.split()[0], ()) if n != name and n.lower().startswith(low + " ")
-                      and forms.get(n) == forms.get(name) and order[n.lower()] < order[low]
+                      and (forms.get(n) == forms.get(name) or _is_company(n)) and order[n.lower()] < order[low]
                       and not re.search(r"\b[A-Z]+\d+", n[len(name):])]
             if len(longer) == 1:
                 target = longer[0]
@@ -298,7 +319,7 @@ def build_table(all_mentions: list[list[Mention]]) -> tuple[EntityTable, dict[st
         target = full[name]
         while full.get(target, target) != target:
             target = full[target]
-        kind = forms[target]
+        kind = "org" if _is_company(target) else forms[target]
         if kind != "person" and len(target.split()) <= 3 and (target.split()[-1].lower() in person_last
                                                                or target.lower() in person_last) \
                 and not any(w.lower() in _COMPANY_WORDS for w in target.split()):

@@ -189,11 +189,14 @@ def _from_match(frame: Frame, m: re.Match, an: Analysed, reading: Reading) -> Dr
     if _hypothetical(an, m.start(), m.end(), m.string):
         return None
     gap = groups.get("gap") or ""
-    if frame.name == "acquire" and (re.search(r"⟪M|\bfrom\b|\bstake\b|\bassets?\b|^\s*into\b", gap)):
+    if frame.name == "acquire" and (re.search(r"⟪M|\bfrom\b|\bstake\b|\bassets?\b|^\s*into\b", gap)
+                                    or re.search(r"\b(?:options?|rights?|warrants?)\s+to\s+\S+\s*$",
+                                                 m.string[:m.start("gap")])):
         return None
-    if frame.name == "signed-with" and re.search(r"\b(?:merger|takeover|acquisition|purchase|sale|settlement|credit|"
-                                                 r"loan|standstill|voting|licensing)\s*$", gap):
-        return None
+    if frame.name == "signed-with" and (re.search(r"\b(?:merger|takeover|acquisition|purchase|sale|settlement|credit|"
+                                                  r"loan|standstill|voting|licensing)\s*$", gap)
+                                        or re.search(r"\b(?:merger|takeover|acquisition)\b", m.group(0), re.I)):
+        return None  # an agreement to merge or to lend is not a supply contract
     subject_ids = ids(groups.get(frame.subject))
     if frame.type is FactType.TALENT_MOVE and groups.get("app"):
         # "X, the chief technology officer of Y, has left the company": Y, named in the apposition.

@@ -19,6 +19,7 @@ jan feb mar apr jun jul aug sep sept oct nov dec mt ft gen gov sen rep
 """.split())
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9$€£])")
 _PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*(?:[*•\-–]\s|\d+[.)]\s))|\n")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n\s*|\n(?=[ \t]*(?:[*•\-–]\s|\(?[a-z0-9]\)\s))")
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,11 +33,22 @@ class Sentence:
     heading: bool = False
 
 
+def hard_wrapped(text: str) -> bool:
+    """Whether the text is wrapped at a fixed width (filings, e-mail): many long lines that end
+    mid-sentence. Then a single line break is a space and only blank lines end paragraphs."""
+    lines = [line.rstrip() for line in text[:200_000].split("\n") if line.strip()]
+    if len(lines) < 8:
+        return False
+    wrapped = sum(1 for line in lines if 55 <= len(line) <= 100 and not line.endswith((".", "!", "?", ":", '"', "”")))
+    return wrapped / len(lines) > 0.3
+
+
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of every non-blank line or paragraph of ``text``."""
     out: list[tuple[int, int]] = []
     pos = 0
-    for m in _PARAGRAPH.finditer(text):
+    splitter = _BLANK_LINE if hard_wrapped(text) else _PARAGRAPH
+    for m in splitter.finditer(text):
         if text[pos:m.start()].strip():
             out.append(_trim(text, pos, m.start()))
         pos = m.end()
