@@ -49,7 +49,8 @@ class Frame:
     """
 
     def __init__(self, snapshot: Snapshot, as_of: date | None) -> None:
-        self.snapshot = snapshot
+        # a weak reference: the frame cache is keyed weakly by the snapshot, so the frame must not keep it alive
+        self._snapshot = weakref.ref(snapshot)
         self.as_of = as_of
         self.con = duckdb.connect(":memory:")
         table = snapshot.table(types=ANALYSED_TYPES)
@@ -67,6 +68,13 @@ class Frame:
             "name": pa.array([e.name for e in ents], pa.string()),
             "parent_id": pa.array([e.parent_id for e in ents], pa.string()),
         }))
+
+    @property
+    def snapshot(self) -> Snapshot:
+        snap = self._snapshot()
+        if snap is None:  # pragma: no cover - only if a frame outlives its snapshot
+            raise ReferenceError("the snapshot of this frame is gone")
+        return snap
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
         """Rows of a query over ``facts`` / ``entity_layers``."""

@@ -112,12 +112,16 @@ def private_funding(snapshot: Snapshot, *, as_of: date | str | None = None, list
     list_size, list_total = _list_metrics(fr, list_name)
     lo, hi = range_bounds_sql("amount")
     rows = fr.rows(f"""
-      WITH f AS (SELECT id, subject_id, subject, amount_qualifier, {lo} AS lo, {hi} AS hi FROM facts
-                 WHERE type IN ('funding_round', 'strategic_investment') AND amount IS NOT NULL
+      WITH e AS (SELECT event_key, any_value(subject_id) AS subject_id, any_value(subject) AS subject,
+                        arg_max(id, (recorded_at, id)) AS id, arg_max(amount, (recorded_at, id)) AS amount,
+                        arg_max(amount_high, (recorded_at, id)) AS amount_high,
+                        arg_max(amount_qualifier, (recorded_at, id)) AS amount_qualifier
+                 FROM facts WHERE type IN ('funding_round', 'strategic_investment') AND amount IS NOT NULL
                    AND coalesce(currency, 'USD') = 'USD' {members_sql}
-                 QUALIFY row_number() OVER (PARTITION BY event_key ORDER BY recorded_at DESC, id) = 1)
+                 GROUP BY event_key),  -- one amount per funding event: the latest stated
+           f AS (SELECT id, subject_id, subject, amount_qualifier, {lo} AS lo, {hi} AS hi FROM e)
       SELECT subject_id, any_value(subject), sum(lo), CASE WHEN bool_or(hi IS NULL) THEN NULL ELSE sum(hi) END,
-             bool_or(amount_qualifier = 'more_than'), list(id ORDER BY lo DESC), count(*)
+             bool_or(amount_qualifier = 'more_than'), arg_max(id, lo, 12), count(*)
       FROM f GROUP BY subject_id ORDER BY sum(lo) DESC, subject_id""", mparams)
     companies = [CompanyFunding(eid, fr.name(eid, name),
                                 Figure(f"{fr.name(eid, name)} raised", Range(Decimal(lo), None if hi is None else Decimal(hi), bool(lo_open)),

@@ -92,34 +92,39 @@ def _acquirer_type_sql(layers: str) -> str:
 
 def _deal_sql() -> str:
     lo, hi = range_bounds_sql("amount")
+    # One pass of aggregation per deal; arg_max over ordered keys picks the fact that states the
+    # deal's most advanced status and the latest-recorded amount (cheaper than window functions).
+    status_key = ("(status IS NOT NULL, so, coalesce(valid_start, DATE '0001-01-01'), recorded_at, id)")
+    amount_key = ("(amount IS NOT NULL AND coalesce(currency, 'USD') = 'USD', recorded_at, "
+                  "coalesce(valid_start, DATE '0001-01-01'), id)")
     return f"""
     WITH a AS (
-      SELECT id, event_key, subject_id, subject, list_filter(counterparties, lambda p: p.role = 'acquirer') AS acqs,
+      SELECT id, event_key, subject_id, subject, list_filter(counterparties, lambda p: p.role = 'acquirer')[1] AS acq,
              status, amount, amount_high, currency, amount_qualifier, valid_start, valid_precision, recorded_at,
              CASE status WHEN 'announced' THEN 0 WHEN 'pending' THEN 1 WHEN 'completed' THEN 2
                          WHEN 'terminated' THEN 2 ELSE -1 END AS so
       FROM facts WHERE type = 'acquisition'),
-    s AS (SELECT event_key, status, id AS status_id FROM a WHERE status IS NOT NULL
-          QUALIFY row_number() OVER (PARTITION BY event_key ORDER BY so DESC, valid_start DESC NULLS LAST,
-                                     recorded_at DESC, id) = 1),
-    m AS (SELECT event_key, id AS amount_id, amount, amount_high, currency, amount_qualifier,
-                 {lo} AS lo, {hi} AS hi FROM a WHERE amount IS NOT NULL AND coalesce(currency, 'USD') = 'USD'
-          QUALIFY row_number() OVER (PARTITION BY event_key ORDER BY recorded_at DESC, valid_start DESC NULLS LAST, id) = 1),
     g AS (SELECT event_key, any_value(subject_id) AS target_id, any_value(subject) AS target,
-                 max(acqs[1].entity_id) AS acquirer_id, max(acqs[1].name) AS acquirer,
+                 max(acq.entity_id) AS acquirer_id, max(acq.name) AS acquirer,
                  -- a day or month beats a vaguer "2025" stated by another source for the same deal
                  coalesce(min(valid_start) FILTER (WHERE valid_precision IN ('day', 'month')), min(valid_start)) AS announced,
                  coalesce(min(valid_start) FILTER (WHERE status = 'completed' AND valid_precision IN ('day', 'month')),
                           min(valid_start) FILTER (WHERE status = 'completed')) AS closed,
-                 list(id ORDER BY valid_start NULLS LAST, recorded_at) AS ids
-          FROM a GROUP BY event_key)
-    SELECT g.event_key, g.target_id, g.target, coalesce(tl.layers[1], 'unknown') AS target_layer,
-           g.acquirer_id, coalesce(al.name, g.acquirer) AS acquirer, {_acquirer_type_sql('coalesce(al.layers, [])')} AS acquirer_type,
-           coalesce(s.status, 'announced') AS status, g.announced, g.closed, m.amount, m.amount_high, m.currency,
-           m.amount_qualifier, m.lo, m.hi, m.amount_id, s.status_id, g.ids,
-           CASE WHEN g.announced IS NULL THEN NULL ELSE year(g.announced) || '-Q' || quarter(g.announced) END AS quarter
-    FROM g LEFT JOIN s USING (event_key) LEFT JOIN m USING (event_key)
-      LEFT JOIN entity_layers tl ON tl.id = g.target_id LEFT JOIN entity_layers al ON al.id = g.acquirer_id
+                 arg_max(status, {status_key}) AS status, arg_max(id, {status_key}) AS status_id,
+                 bool_or(status IS NOT NULL) AS has_status,
+                 arg_max(amount, {amount_key}) AS amount, arg_max(amount_high, {amount_key}) AS amount_high,
+                 arg_max(currency, {amount_key}) AS currency, arg_max(amount_qualifier, {amount_key}) AS amount_qualifier,
+                 arg_max(id, {amount_key}) AS amount_id
+          FROM a GROUP BY event_key),
+    m AS (SELECT * REPLACE (CASE WHEN coalesce(currency, 'USD') = 'USD' THEN amount END AS amount) FROM g)
+    SELECT m.event_key, m.target_id, m.target, coalesce(tl.layers[1], 'unknown') AS target_layer,
+           m.acquirer_id, coalesce(al.name, m.acquirer) AS acquirer, {_acquirer_type_sql('coalesce(al.layers, [])')} AS acquirer_type,
+           CASE WHEN m.has_status THEN m.status ELSE 'announced' END AS status, m.announced, m.closed,
+           m.amount, m.amount_high, m.currency, m.amount_qualifier, {lo} AS lo, {hi} AS hi,
+           CASE WHEN m.amount IS NOT NULL THEN m.amount_id END AS amount_id,
+           CASE WHEN m.has_status THEN m.status_id END AS status_id,
+           CASE WHEN m.announced IS NULL THEN NULL ELSE year(m.announced) || '-Q' || quarter(m.announced) END AS quarter
+    FROM m LEFT JOIN entity_layers tl ON tl.id = m.target_id LEFT JOIN entity_layers al ON al.id = m.acquirer_id
     """
 
 
@@ -134,15 +139,20 @@ def mna_consolidation(snapshot: Snapshot, *, as_of: date | str | None = None, li
                      "count(*) FILTER (WHERE status = 'terminated') FROM deals")[0]
     order = "ORDER BY amount DESC NULLS LAST, announced DESC NULLS LAST, event_key"
     rows = fr.rows(f"SELECT * FROM deals {order}" + (f" LIMIT {int(limit)}" if limit is not None else ""))
-    deals = tuple(_deal(fr, r) for r in rows)
+    # the facts of the listed deals only: collecting them for every deal costs more than it shows
+    ids: dict[str, list[str]] = {}
+    for key, fid in fr.rows("SELECT event_key, id FROM facts WHERE type = 'acquisition' AND event_key IN (SELECT unnest(?)) "
+                            "ORDER BY valid_start NULLS LAST, recorded_at, id", [[r[0] for r in rows]]):
+        ids.setdefault(key, []).append(fid)
+    deals = tuple(_deal(fr, r, tuple(ids.get(r[0], ()))) for r in rows)
     return MnaResult(fr.as_of, counts[0], counts[1], counts[2], counts[3], deals,
                      _buckets(fr, "target_layer"), _buckets(fr, "acquirer_type"), _buckets(fr, "quarter", by_key=True),
                      _players(fr))
 
 
-def _deal(fr: Frame, r: tuple) -> Deal:
+def _deal(fr: Frame, r: tuple, ids: tuple[str, ...]) -> Deal:
     (key, tid, target, tlayer, aid, acquirer, atype, status, announced, closed, amount, high, cur, q, _lo, _hi,
-     amount_id, status_id, ids, _quarter) = r
+     amount_id, status_id, _quarter) = r
     if amount is not None:
         value = money_figure(f"{target} acquisition value", Money(amount=amount, currency=cur or "USD",
                                                                   qualifier=Qualifier(q or "exact"), high=high), (amount_id,))
@@ -158,14 +168,14 @@ def _buckets(fr: Frame, column: str, by_key: bool = False) -> tuple[Bucket, ...]
         "count(*) FILTER (WHERE status IN ('announced', 'pending')), "
         "sum(lo), CASE WHEN bool_or(amount IS NOT NULL AND hi IS NULL) THEN NULL ELSE sum(hi) END, "
         "count(*) FILTER (WHERE amount IS NULL), bool_or(amount_qualifier = 'more_than'), "
-        f"list(amount_id ORDER BY amount DESC) FILTER (WHERE amount_id IS NOT NULL) "
+        f"arg_max(amount_id, amount, {MAX_CITED}) FILTER (WHERE amount_id IS NOT NULL), count(amount_id) "
         f"FROM deals GROUP BY k ORDER BY {'k' if by_key else 'sum(lo) DESC NULLS LAST, k'}")
     out = []
-    for k, n, closed, pending, lo, hi, undisclosed, lo_open, ids in rows:
+    for k, n, closed, pending, lo, hi, undisclosed, lo_open, ids, n_valued in rows:
         ids = tuple(ids or ())
         note = f"{undisclosed} of {n} deals without a disclosed value" if undisclosed else ""
-        if len(ids) > MAX_CITED:
-            note = (note + "; " if note else "") + f"cites the {MAX_CITED} largest of {len(ids)} deal values"
+        if n_valued > MAX_CITED:
+            note = (note + "; " if note else "") + f"cites the {MAX_CITED} largest of {n_valued} deal values"
         if lo is None:
             value = unsupported(f"M&A value, {k}", Unit.USD, note or "no disclosed values")
         else:

@@ -16,7 +16,7 @@ from ..analyses.frame import Frame
 from ..model import Fact, Source
 
 #: Most footnote references printed after one number; the rest are counted.
-MAX_REFS = 6
+MAX_REFS = 4
 _QUOTE_LIMIT = 400
 
 

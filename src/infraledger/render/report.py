@@ -32,7 +32,7 @@ from .footnotes import Footnotes
 
 FORMATS = ("html", "md")
 #: Rows listed per table; counts and totals always cover everything.
-LIST_LIMIT = 40
+LIST_LIMIT = 25
 
 
 @dataclass
