@@ -139,7 +139,8 @@ def _mask(text: str) -> tuple[str, str]:
             and _MONTH_WORD.search(dateline.group(0)):
         out = " " * dateline.end() + out[dateline.end():]
     # A bullet's title-case label ("* Smarter Connectivity: Arrcus landed ...") names no party.
-    if ":" in out[:70] and (label := _LABEL.match(out)) and is_heading(label.group(1)):
+    if ":" in out[:70] and (label := _LABEL.match(out)) and (
+            is_heading(label.group(1)) or re.match(r"\s*[*•\-]", out) and len(label.group(1).split()) <= 4):
         out = " " * label.end() + out[label.end():]
     return out, citation
 

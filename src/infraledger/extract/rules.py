@@ -189,6 +189,13 @@ def _from_match(frame: Frame, m: re.Match, an: Analysed, reading: Reading) -> Dr
     if _hypothetical(an, m.start(), m.end(), m.string):
         return None
     gap = groups.get("gap") or ""
+    # "X ... from Y and concurrently signed a deal with Z": the verb after "and" belongs to the
+    # sentence's subject X (read in the coordinated copy), not to the nearest company Y.
+    lead = min((g for g in groups if groups[g] and g in ("a", "s", "t", "c", "h", "p")), key=m.start, default=None)
+    if lead is not None and _COORDINATED.search(m.string, m.end(lead), m.end()):
+        first = re.search(r"⟨E\d+⟩", m.string)
+        if first is not None and first.start() != m.start(lead):
+            return None
     if frame.name == "acquire" and (re.search(r"⟪M|\bfrom\b|\bstake\b|\bassets?\b|^\s*into\b", gap)
                                     or re.search(r"\b(?:options?|rights?|warrants?)\s+to\s+\S+\s*$",
                                                  m.string[:m.start("gap")])):
