@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from infraledger.model import CandidateFact, Entity, FactType, Layer, Participant, Role, Source, Status, parse_label, parse_money
+from infraledger.model import (
+    CandidateFact,
+    Entity,
+    FactType,
+    Layer,
+    Participant,
+    Role,
+    Source,
+    Status,
+    parse_label,
+    parse_money,
+)
 
 
 def src(name: str, at: str = "2026-03-01") -> Source:

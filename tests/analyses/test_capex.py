@@ -41,7 +41,7 @@ def test_totals_add_ranges_and_rank_spenders(make_ledger):
                             capex("Gamma", "$50 billion")])
     r = capex_concentration(store.snapshot())
     assert [s.name for s in r.spenders] == ["Beta", "Alpha", "Gamma"]
-    assert (r.total.value.lo, r.total.value.hi) == (Decimal("405000000000"), Decimal("455000000000"))
+    assert (r.total.value.lo, r.total.value.hi) == (Decimal(405000000000), Decimal(455000000000))
     assert r.total.text() == "$405B to $455B"
     assert set(r.total.fact_ids) == {s.figure.fact_ids[0] for s in r.spenders}
 
@@ -74,3 +74,12 @@ def test_as_of_cut_off_hides_later_budgets_and_missing_data_is_marked(make_ledge
     assert not early.hhi.supported
     empty = capex_concentration(store.snapshot("2025-12-01"), period="2026")
     assert not empty.total.supported and empty.total.text() == "not supported by the ledger"
+
+
+def test_budgets_without_period_attributes_use_their_valid_year(make_ledger):
+    store = make_ledger()
+    store.append(src("plain"), [fact("capex_budget", "A", amount="$10 billion", when="2025"),
+                                fact("capex_budget", "B", amount="$30 billion", when="2025-06")])
+    r = capex_concentration(store.snapshot(), period="2025")
+    assert [s.name for s in r.spenders] == ["B", "A"] and r.aggregates == ()
+    assert r.hhi.value.lo == 6250  # shares 75% and 25%

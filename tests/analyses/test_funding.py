@@ -51,10 +51,10 @@ def test_totals_shares_and_coverage_of_the_list(make_ledger):
     r = private_funding(ledger(make_ledger).snapshot(), top_k=1)
     assert r.list_name == "Top 50"
     assert [c.name for c in r.companies] == ["Netstart", "Kube", "Routeco"]
-    assert r.known_total.value.lo == Decimal("825000000")
+    assert r.known_total.value.lo == Decimal(825000000)
     # 825M of "more than 33B" is less than 2.5%, with no lower bound
-    assert r.coverage.value.lo == 0 and r.coverage.value.hi == Decimal("825") / Decimal("33000")
-    assert r.top_k_share.value.lo == pytest.approx(Decimal("650") / Decimal("825"))
+    assert r.coverage.value.lo == 0 and r.coverage.value.hi == Decimal(825) / Decimal(33000)
+    assert r.top_k_share.value.lo == pytest.approx(Decimal(650) / Decimal(825))
     assert Decimal("0.3") < r.gini.value.lo < Decimal("0.6")
 
 

@@ -65,7 +65,7 @@ def test_without_a_series_the_stated_change_is_shown_and_the_derived_close_is_a_
     ])
     (s,) = ipo_scorecard(store.snapshot()).ipos
     assert "derived" in s.first_day_close.note
-    assert s.first_day_close.value.lo == Decimal("19") * Decimal("1.162")
+    assert s.first_day_close.value.lo == Decimal(19) * Decimal("1.162")
     assert s.stated_changes[0].figure.value.lo == Decimal("-0.5")
     fall = s.return_since_first_close.value
     assert fall.lo < Decimal("-0.5") < fall.hi < Decimal("-0.4")  # about half, honest about "about $11"

@@ -58,3 +58,9 @@ def test_as_of_reads_the_deal_state_known_then(make_ledger):
     assert {d.target: d.status for d in r.deals} == {"Wizard": "announced", "Scope": "announced"}
     limited = mna_consolidation(store.snapshot(), limit=1)
     assert [d.target for d in limited.deals] == ["Wizard"] and limited.total_deals == 4
+
+
+def test_each_sources_stated_status_is_kept_in_the_history(make_ledger):
+    r = mna_consolidation(ledger(make_ledger).snapshot())
+    scope = {d.target: d for d in r.deals}["Scope"]
+    assert [(s, w) for s, w, _ in scope.history] == [("announced", "2025-11-19"), ("completed", "2026-01-01/2026-01-31")]

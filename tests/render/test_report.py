@@ -14,7 +14,7 @@ from infraledger.errors import InputError
 from infraledger.model import CandidateFact, FactType, Money, Source, parse_label
 from infraledger.render import build_report
 
-from .conftest import ARTICLE_SOURCE  # noqa: F401 (fixtures come from conftest)
+from .conftest import ARTICLE_SOURCE
 
 
 @pytest.fixture(scope="module")
@@ -96,7 +96,7 @@ def test_markdown_has_the_same_findings_and_footnotes(sample_ledger):
     md = build_report(sample_ledger.snapshot("2026-03-30"), fmt="md")
     assert md.startswith("# ") and "more than $600B[^" in md
     cited = set(re.findall(r"\[\^(\d+)\](?!:)", md))
-    defined = set(re.findall(r"^\[\^(\d+)\]:", md, re.M))
+    defined = set(re.findall(r"^\[\^(\d+)\]:", md, re.MULTILINE))
     assert cited == defined and cited
     assert "| Wiz | security | Alphabet | hyperscaler |" in md
 

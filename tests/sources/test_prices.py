@@ -62,7 +62,7 @@ def test_size_is_bounded(tmp_path):
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.tuples(st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31)),
                           st.sampled_from(["AAA", "BB.B", "C-1"]),
-                          st.decimals(min_value=Decimal("0.01"), max_value=Decimal("99999"), places=2)),
+                          st.decimals(min_value=Decimal("0.01"), max_value=Decimal(99999), places=2)),
                 min_size=1, max_size=20, unique_by=lambda r: (r[0], r[1])))
 def test_any_valid_file_reads_back_exactly(rows):
     body = "date,ticker,close\n" + "".join(f"{d.isoformat()},{t},{c}\n" for d, t, c in rows)

@@ -193,5 +193,5 @@ def _hhi(items: list[SpenderCapex], ids) -> Figure:
         return unsupported("HHI of named spenders", Unit.INDEX, "needs at least two spenders with bounded figures", ids)
     total = sum(mids)
     value = sum((m / total * 100) ** 2 for m in mids)
-    return Figure("HHI of named spenders", Range.exact(value.quantize(Decimal("1"))), Unit.INDEX, ids,
+    return Figure("HHI of named spenders", Range.exact(value.quantize(Decimal(1))), Unit.INDEX, ids,
                   "from the midpoints of stated ranges; open-ended figures count at their bound")

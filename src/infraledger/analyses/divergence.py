@@ -14,7 +14,7 @@ from ..ledger.store import Snapshot
 from .backing import BackingScore, capex_backing_many
 from .figures import Figure
 from .frame import frame
-from .ipo import IpoScorecard, IpoScore, ipo_scorecard
+from .ipo import IpoScore, IpoScorecard, ipo_scorecard
 
 
 @dataclass(frozen=True)

@@ -90,7 +90,7 @@ def _num(value: Decimal, unit: Unit) -> str:
         return f"{int(value):,}"
     if abs(value) < 10:
         return f"{value.quantize(Decimal('0.01'))}"
-    return f"{value.quantize(Decimal('1')):,}"
+    return f"{value.quantize(Decimal(1)):,}"
 
 
 def format_range(r: Range, unit: Unit) -> str:

@@ -10,8 +10,9 @@ The frame is cached per snapshot and date, so a report's analyses share one load
 from __future__ import annotations
 
 import weakref
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 import duckdb
 import pyarrow as pa
@@ -26,7 +27,7 @@ ANALYSED_TYPES = ("capex_budget", "ipo", "price_observation", "price_change", "a
                   "strategic_investment", "commercial_contract", "talent_move", "list_metric", "list_membership",
                   "backed_by", "subsidiary_of", "competes_with", "customer_of")
 
-_CACHE: "weakref.WeakKeyDictionary[Snapshot, dict[date | None, Frame]]" = weakref.WeakKeyDictionary()
+_CACHE: weakref.WeakKeyDictionary[Snapshot, dict[date | None, Frame]] = weakref.WeakKeyDictionary()
 
 
 def as_date(value: date | datetime | str | None) -> date | None:

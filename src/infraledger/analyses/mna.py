@@ -10,7 +10,7 @@ fast on large ledgers; only the listed deals are turned into Python objects.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
@@ -48,6 +48,7 @@ class Deal:
     value: Figure
     status_fact_id: str
     fact_ids: tuple[str, ...]
+    history: tuple[tuple[str, str, str], ...] = ()  # (status, when, fact id) as each source stated it
 
 
 @dataclass(frozen=True)
@@ -141,10 +142,15 @@ def mna_consolidation(snapshot: Snapshot, *, as_of: date | str | None = None, li
     rows = fr.rows(f"SELECT * FROM deals {order}" + (f" LIMIT {int(limit)}" if limit is not None else ""))
     # the facts of the listed deals only: collecting them for every deal costs more than it shows
     ids: dict[str, list[str]] = {}
-    for key, fid in fr.rows("SELECT event_key, id FROM facts WHERE type = 'acquisition' AND event_key IN (SELECT unnest(?)) "
-                            "ORDER BY valid_start NULLS LAST, recorded_at, id", [[r[0] for r in rows]]):
+    history: dict[str, list[tuple[str, str, str]]] = {}
+    for key, fid, status, start, end in fr.rows(
+            "SELECT event_key, id, status, valid_start, valid_end FROM facts WHERE type = 'acquisition' "
+            "AND event_key IN (SELECT unnest(?)) ORDER BY valid_start NULLS LAST, recorded_at, id", [[r[0] for r in rows]]):
         ids.setdefault(key, []).append(fid)
-    deals = tuple(_deal(fr, r, tuple(ids.get(r[0], ()))) for r in rows)
+        if status:
+            when = "" if start is None else start.isoformat() if start == end else f"{start.isoformat()}/{end.isoformat()}"
+            history.setdefault(key, []).append((status, when, fid))
+    deals = tuple(replace(_deal(fr, r, tuple(ids.get(r[0], ()))), history=tuple(history.get(r[0], ()))) for r in rows)
     return MnaResult(fr.as_of, counts[0], counts[1], counts[2], counts[3], deals,
                      _buckets(fr, "target_layer"), _buckets(fr, "acquirer_type"), _buckets(fr, "quarter", by_key=True),
                      _players(fr))

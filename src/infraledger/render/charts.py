@@ -16,15 +16,15 @@ import matplotlib
 
 matplotlib.use("Agg")  # headless; must precede any backend use
 
-from matplotlib import dates as mdates  # noqa: E402
-from matplotlib.collections import LineCollection, PatchCollection  # noqa: E402
-from matplotlib.figure import Figure as MplFigure  # noqa: E402
-from matplotlib.patches import Rectangle  # noqa: E402
+from matplotlib import dates as mdates
+from matplotlib.collections import LineCollection, PatchCollection
+from matplotlib.figure import Figure as MplFigure
+from matplotlib.patches import Rectangle
 
-from ..analyses.capex import CapexResult  # noqa: E402
-from ..analyses.funding import FundingResult  # noqa: E402
-from ..analyses.ipo import IpoScorecard  # noqa: E402
-from ..analyses.mna import MnaResult  # noqa: E402
+from ..analyses.capex import CapexResult
+from ..analyses.funding import FundingResult
+from ..analyses.ipo import IpoScorecard
+from ..analyses.mna import MnaResult
 
 #: Order of the stack map, from the ground up.
 STACK_ORDER = ("power", "data_center", "silicon", "networking", "compute_cloud", "compute_orchestration",

@@ -8,8 +8,8 @@ supplied (``source_texts``: the ledger stores offsets, not documents), else the 
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Iterable, Mapping
 
 from ..analyses.figures import Figure
 from ..analyses.frame import Frame

@@ -9,10 +9,10 @@ ledger cannot support are printed as such and listed at the end, never invented.
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from importlib import resources
-from typing import Mapping
 
 import jinja2
 from markupsafe import Markup, escape
