@@ -104,3 +104,23 @@ Talks between Arcturus Power and Vela Grid over a possible merger have stalled, 
 
 Kite Systems said it would consider selling its storage unit to Harbor Data.
 """
+
+# A blog post: first person, long sentences, money and dates in loose forms.
+BLOG = """What I learned tracking neocloud money this spring
+
+Posted by a former analyst, 14 May 2026
+
+I spent the quarter reading term sheets, and three deals stood out.
+
+First, Corvid Compute picked up 1.5 billion dollars in fresh equity earlier this month, in a round led by \
+Tallis Growth. Existing backers Moreau Partners and Ashgrove Capital also put money in. The Austin-based \
+startup is now valued at roughly US$9bn.
+
+Second, Harlow Systems struck an agreement to buy Penrose Fabric for US$350m in cash, pending regulatory \
+approval. Harlow expects the purchase to close later in the year.
+
+Third, in Q1 the chipmaker Estrella Silicon signed a supply deal with Lumo Cloud worth $1.2bn over four years.
+
+Things I would not count: Corvid Compute said it could raise more later, and there are rumours that Lumo Cloud \
+is exploring a sale. Estrella Silicon also reported record quarterly revenue of $800 million.
+"""

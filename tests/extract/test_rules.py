@@ -178,3 +178,20 @@ def test_a_very_long_document_is_read_in_windows_with_spans_into_the_whole_text(
     assert subjects == ["Calder Robotics", "Halvorsen Grid", "Ostrava Data", "Sorrel Security"]  # repeat merged
     for f in facts:
         assert document.text[f.span[0]:f.span[1]] == f.evidence
+
+
+def test_blog_post_money_in_words_and_codes_relative_dates_pending_status_and_non_events():
+    _, facts = _events(docs.BLOG)
+    assert sorted((f.type.value, f.subject) for f in facts) == [
+        ("acquisition", "Penrose Fabric"), ("commercial_contract", "Estrella Silicon"),
+        ("funding_round", "Corvid Compute")]
+    round_ = _one(facts, FactType.FUNDING_ROUND, "Corvid Compute")
+    assert round_.amount.amount == Decimal(1_500_000_000)  # "1.5 billion dollars"
+    assert _roles(round_) == {"Tallis Growth": Role.LEAD_INVESTOR, "Moreau Partners": Role.INVESTOR,
+                              "Ashgrove Capital": Role.INVESTOR}
+    assert round_.valuation.amount == Decimal(9_000_000_000) and round_.valuation.qualifier is Qualifier.ABOUT
+    assert round_.time.label() == "2026-05/2026-05-14"  # "earlier this month"
+    deal = _one(facts, FactType.ACQUISITION, "Penrose Fabric")
+    assert deal.status is Status.PENDING and deal.amount.amount == Decimal(350_000_000)  # "US$350m"
+    supply = _one(facts, FactType.COMMERCIAL_CONTRACT, "Estrella Silicon")
+    assert supply.time.label() == "2026-Q1" and supply.amount.amount == Decimal(1_200_000_000)  # "$1.2bn"

@@ -52,3 +52,10 @@ def test_weekday_reading_is_within_the_week_before_the_anchor(anchor, weekday):
     day = found[0][2].start
     assert anchor - timedelta(days=6) <= day <= anchor
     assert day.strftime("%A").lower() == weekday
+
+
+def test_a_quarter_without_year_falls_in_the_anchor_year_or_the_one_before():
+    assert labels("in Q1 the chipmaker signed a deal", date(2026, 5, 14)) == ["2026-Q1"]
+    assert labels("results for the fourth quarter were weak", date(2026, 2, 1)) == ["2025-Q4"]
+    assert labels("in the third quarter of 2024 it grew", date(2026, 2, 1)) == ["2024-Q3"]
+    assert labels("Q2 2025 revenue", date(2026, 2, 1)) == ["2025-Q2"]

@@ -49,12 +49,13 @@ _LED = re.compile(rf"(?P<l>{EL})\s+(?:co-)?led(?:\s+the\s+(?:round|financing|inv
 
 
 _PARTICIPANTS = re.compile(rf"\b(?:participation from|participants include|investors include|investors including|"
+                           rf"(?:existing|new|other|returning) (?:backers|investors|shareholders)|"
                            rf"backers including|backers include|investors such as|investors,? including|including|"
                            rf"joined by|alongside)\s+(?:(?:new|existing|other)\s+)?(?P<i>{EL})", re.I)
 
 
 _TOOK_PART = re.compile(rf"(?P<i>{EL})\s+(?:also\s+)?(?:took part|participated|invested|joined|contributed|"
-                        rf"also backed)\b(?:\s+(?:existing\s+)?(?:investors?\s+)?(?P<j>{EL}))?", re.I)
+                        rf"also backed|put (?:money|capital|cash)? ?in|chipped in|came in|followed on)\b(?:\s+(?:existing\s+)?(?:investors?\s+)?(?P<j>{EL}))?", re.I)
 
 
 _FROM_INVESTORS = re.compile(rf"⟪M\d+⟫[^⟨;.]{{0,60}}?\bfrom\s+(?:(?:new|existing)\s+)?(?:investors\s+(?:including\s+)?)?"
@@ -271,6 +272,10 @@ def follow_up(an: Analysed, reading: Reading, last: Draft, last_by_type: dict, a
     fr = last_by_type.get(FactType.FUNDING_ROUND)
     if fr is not None and an.index - fr.sentence.index <= 3 and last is fr:
         _add_investors(fr, an, reading)
+    if last.valuation is None and last.type in (FactType.FUNDING_ROUND, FactType.STRATEGIC_INVESTMENT, FactType.IPO) \
+            and an.entity_ids[:1] == [last.subject] and an.index - last.sentence.index <= 2:
+        # "The startup is now valued at roughly $9bn": the company just said to have raised.
+        last.valuation = valuation(an)
     anaphor = _DEAL_ANAPHOR.match(an.sentence.text.strip())
     mentions_deal = re.search(r"\b(?:deal|transaction|consideration|acquisition|purchase|round|contract|investment)\b",
                               an.abstract, re.I)

@@ -344,6 +344,8 @@ _PARTIAL: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(p, re.IGN
     ("md", rf"\b{_MONTH_RE}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*(?:19|20)\d{{2}})(?![\d.,]*\s*(?:%|percent|million|billion))"),
     ("m", rf"\b(?:in|since|by|during|from|until|of|early|mid|late|last|this|that|before|after)[\s-]+{_MONTH_RE}\b(?!\s+\d)(?!,?\s*(?:19|20)\d{{2}})"),
     ("wd", rf"\b(?:on|last|this past)\s+(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b(?!,?\s+{_MONTH_RE}\s+\d)"),
+    ("q", r"\b(?:Q(?P<qn>[1-4])|(?:the\s+)?(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)\b"
+          r"(?![\s-]*(?:of\s+)?(?:fiscal|FY|calendar)?\s*'?(?:19|20)?\d{2}\b)"),
 ))
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -355,6 +357,11 @@ def _partial(name: str, m: re.Match, anchor: date) -> FuzzyTime | None:
         if name == "wd":
             back = (anchor.weekday() - _WEEKDAYS.index(m.group("wd").lower())) % 7
             return FuzzyTime(anchor - timedelta(days=back), anchor - timedelta(days=back), Precision.DAY, text, anchor)
+        if name == "q":
+            q = int(m.group("qn")) if m.group("qn") else _ORD[m.group("qw").lower()]
+            first = 3 * (q - 1) + 1
+            year = anchor.year if date(anchor.year, first, 1) <= anchor + timedelta(days=92) else anchor.year - 1
+            return FuzzyTime(date(year, first, 1), _month_end(year, first + 2), Precision.QUARTER, text, anchor)
         month = _MONTHS[m.group("mon").lower()]
         year = anchor.year if date(anchor.year, month, 1) <= anchor + timedelta(days=92) else anchor.year - 1
         if name == "md":
@@ -370,9 +377,10 @@ def find_times(text: str, anchor: date | None = None, *, fiscal_year_end: int = 
     """Every time expression in ``text`` as ``(start, end, FuzzyTime)``, most specific reading first.
 
     Relative expressions are resolved against ``anchor`` and skipped when there is none.
-    With ``partial=True`` (and an anchor), dates without a year are read too: "on July 7" and
-    "in March" fall in the anchor's year unless that is more than three months after the anchor
-    (then the year before); "on Monday" is the latest such weekday on or before the anchor.
+    With ``partial=True`` (and an anchor), dates without a year are read too: "on July 7",
+    "in March" and "in Q1" / "the third quarter" fall in the anchor's year unless that is more
+    than three months after the anchor (then the year before); "on Monday" is the latest such
+    weekday on or before the anchor.
     Overlapping matches are resolved in favour of the pattern listed first (the most precise).
     """
     taken: list[tuple[int, int]] = []
