@@ -110,12 +110,13 @@ def test_an_html_error_page_where_json_was_expected_is_a_parse_error(edgar, tmp_
 
 
 def test_requests_are_spaced_by_the_rate_limit(edgar, tmp_path):
-    client = _client(edgar, tmp_path, rate=8.0)
-    for _ in range(4):
+    client = _client(edgar, tmp_path, rate=10.0)
+    for _ in range(6):
         client.get(edgar.url + "/files/company_tickers.json", refresh=True)
     times = [t for _, _, t in edgar.log]
-    gaps = [b - a for a, b in zip(times, times[1:])]
-    assert min(gaps) >= 1 / 8.0 - 0.02
+    # Six requests at 10/s span at least 0.5 s; one request slowed in transit may shorten the span
+    # seen by the server by up to one interval, hence 0.4 s.
+    assert times[-1] - times[0] >= 0.4
 
 
 def test_ticker_map_comes_through_the_client(edgar, tmp_path):
