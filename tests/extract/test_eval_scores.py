@@ -1,6 +1,6 @@
 """Quality on the real evaluation files, scored by the shared scorer; fails when quality regresses.
 
-Thresholds sit a little below the figures measured when they were set (seed 0.963, news-dev 0.982),
+Thresholds sit a little below the figures measured when they were set (seed 1.000, news-dev 0.982),
 so ordinary changes pass and a real regression does not.
 """
 
@@ -38,7 +38,7 @@ def test_reference_article_event_f1(tmp_path):
     doc = read_document(SHARED / "seed" / "ai-infrastructure-boom-2026.txt")
     records = [to_eval_record(f) for f in extract_events(doc)]
     figures = _score(EVAL / "seed-gold.jsonl", records, tmp_path)
-    assert figures["f1"] >= 0.92
+    assert figures["f1"] >= 0.95
     assert figures["counterparty_f1"] >= 0.9
     assert figures["dates"] >= 0.9
 
@@ -50,8 +50,8 @@ def test_news_dev_event_f1_counterparties_and_dates(tmp_path):
         records += [to_eval_record(f, path.name) for f in extract_events(doc)]
     figures = _score(EVAL / "news-dev-gold.jsonl", records, tmp_path)
     assert figures["f1"] >= 0.94
-    assert figures["counterparty_f1"] >= 0.88
-    assert figures["dates"] >= 0.85
+    assert figures["counterparty_f1"] >= 0.92
+    assert figures["dates"] >= 0.9
 
 
 @pytest.mark.parametrize("path", sorted((EVAL / "news").glob("dev-*")) + [SHARED / "seed" / "ai-infrastructure-boom-2026.txt"],

@@ -42,7 +42,8 @@ _DEAL_ANAPHOR = re.compile(r"^(?:The|This|That)\s+(?:\S+\s+){0,3}?(?:deal|transa
                            re.I)
 
 
-_LEAD = re.compile(rf"\b(?:co-led|led|co-led)\s+by\s+(?P<l>{EL})", re.I)
+# "led by Dallas-based X", "led by Dutch chip-equipment maker X": descriptors may come first.
+_LEAD = re.compile(rf"\b(?:co-led|led)\s+by\s+(?:[\w-]+\s+){{0,3}}?(?P<l>{EL})", re.I)
 
 
 _LED = re.compile(rf"(?P<l>{EL})\s+(?:co-)?led(?:\s+the\s+(?:round|financing|investment|raise))?\b(?!\s+by)", re.I)
@@ -54,7 +55,9 @@ _PARTICIPANTS = re.compile(rf"\b(?:participation from|participants include|inves
                            rf"joined by|alongside)\s+(?:(?:new|existing|other)\s+)?(?P<i>{EL})", re.I)
 
 
-_TOOK_PART = re.compile(rf"(?P<i>{EL})\s+(?:also\s+)?(?:took part|participated|invested|joined|contributed|"
+_WITH_PARTICIPATING = re.compile(rf"\bwith\s+(?:the\s+)?(?P<i>{EL})\s+(?:also\s+)?(?:participating|investing|joining|"
+                                 rf"taking part|contributing)\b", re.I)
+_TOOK_PART = re.compile(rf"(?P<i>{EL})\s+(?:also\s+)?(?:took part|participated|invested(?!\s+⟪M)|joined|contributed|"
                         rf"also backed|put (?:money|capital|cash)? ?in|chipped in|came in|followed on)\b(?:\s+(?:existing\s+)?(?:investors?\s+)?(?P<j>{EL}))?", re.I)
 
 
@@ -71,8 +74,9 @@ _EXCHANGE_RE = re.compile(r"\b(?:Nasdaq|NASDAQ|NYSE|New York Stock Exchange|(?:[
                           r"London Stock Exchange|Euronext)\b")
 
 
+_FUTURE = re.compile(r"\b(?:will|would|is to|is set to|is due to|to become)\b", re.I)
 _BAD_DATE_BEFORE = re.compile(r"(?:as of|since|through|until|by the end of|by|expected to close in|close in|"
-                              r"close by|over|before the end of|fiscal|ended|ending|from)\s*$", re.I)
+                              r"close by|before the end of|fiscal|ended|ending|from)\s*$", re.I)
 
 
 def money_kind(an: Analysed, n: int) -> str:
@@ -138,12 +142,14 @@ def assign_arguments(found: list[Draft], an: Analysed, reading: Reading, anchor,
             later = [s for s in starts if s > d.trigger[0]]
             lo, hi = an.to_text(d.trigger[0]), an.to_text(later[0]) if later else len(an.sentence.text)
             d.valuation = valuation(an, lo, hi)
-        d.time, d.weak_time = _date(an, d, anchor, drafts, document_time)
+        d.time, d.weak_time = _date(an, d, anchor, drafts, document_time, reading.sentences)
         d.status = _status(d, an)
         d.cited = an.citation
 
 
-def _date(an: Analysed, d: Draft, anchor, drafts: list[Draft], document_time: FuzzyTime | None) -> tuple[FuzzyTime | None, bool]:
+def _date(an: Analysed, d: Draft, anchor, drafts: list[Draft], document_time: FuzzyTime | None,
+          reading_sentences: list[Analysed]) -> tuple[FuzzyTime | None, bool]:
+    """When the deal of ``d`` happened, and whether that date was only carried over (weak)."""
     text = an.sentence.text
     later = re.search(r"\b(\w+) days later\b", text, re.I)
     if later and drafts and drafts[-1].time and drafts[-1].time.precision.value == "day":
@@ -158,15 +164,32 @@ def _date(an: Analysed, d: Draft, anchor, drafts: list[Draft], document_time: Fu
         t0 = an.to_text(d.trigger[0])
         t1 = an.to_text(max(d.trigger[1] - 1, d.trigger[0]))
         inside = [t for t in times if t0 <= t[0] <= t1 + 40]
-        return (inside or times)[0][2], False
+        if d.type is FactType.TALENT_MOVE and _FUTURE.search(an.abstract, d.trigger[0], d.trigger[1] + 60):
+            # "X said on Monday that Y will become chief executive on April 1": the move is dated
+            # by its announcement, not by when it takes effect.
+            before = [t for t in times if t[0] < t0]
+            if before:
+                return before[0][2], False
+            inside = []
+            times = []
+        if inside or times:
+            return (inside or times)[0][2], False
     if re.search(r"\bthe same day\b", text, re.I) and drafts and drafts[-1].time:
         return drafts[-1].time, False
     # No date of its own: the date of the latest deal stated earlier in the paragraph (the first
-    # one of its sentence), else the document's date.
-    same = [p for p in drafts if p.sentence.sentence.paragraph == an.sentence.paragraph and p.time is not None]
+    # one of its sentence), else the latest date the document has stated so far, else its date.
+    same = [p for p in drafts if p.sentence.sentence.paragraph == an.sentence.paragraph and p.time is not None
+            and p.sentence.index < an.index]
     if same:
         latest = same[-1].sentence.index
-        return next(p for p in same if p.sentence.index == latest).time, True
+        return min((p for p in same if p.sentence.index == latest), key=lambda p: p.trigger[0]).time, True
+    for prev in reversed(reading_sentences[max(0, an.index - 12):an.index]):
+        stated = [ft for a, b, ft in _times(prev, anchor)
+                  if not _BAD_DATE_BEFORE.search(prev.sentence.text[max(0, a - 25):a])
+                  and document_time is not None and ft.start <= document_time.end
+                  and not prev.sentence.heading]
+        if stated:
+            return stated[-1], True
     return document_time, True
 
 
@@ -226,6 +249,8 @@ def _add_investors(d: Draft, an: Analysed, reading: Reading, own: bool = False) 
         add(ids(m.group("l")), Role.LEAD_INVESTOR)
     for m in _PARTICIPANTS.finditer(text):
         add(ids(m.group("i")), Role.INVESTOR)
+    for m in _WITH_PARTICIPATING.finditer(text):
+        add(ids(m.group("i")), Role.INVESTOR)
     for m in _TOOK_PART.finditer(text):
         add(ids(m.group("i")), Role.INVESTOR)
         add(ids(m.group("j")), Role.INVESTOR)
@@ -237,9 +262,10 @@ def _add_investors(d: Draft, an: Analysed, reading: Reading, own: bool = False) 
 
 def ipo_parties(d: Draft, an: Analysed, reading: Reading, i: int) -> None:
     names = {reading.table.names[x] for x, _ in d.roles}
-    window = [s for s in reading.sentences[i:i + 4] if s.sentence.paragraph == an.sentence.paragraph
-              or s.index == i + 1]
-    for s in window[:2]:
+    # The listing's parties follow within a few sentences: "X and Y led the offering", "its shares
+    # begin trading today on the Nasdaq".
+    window = reading.sentences[i:i + 5]
+    for s in window[:4]:
         for m in _EXCHANGE_RE.finditer(s.sentence.text):
             name = m.group(0)
             if name not in names:

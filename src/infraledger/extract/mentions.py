@@ -48,6 +48,8 @@ taiwan france germany britain england italy spain ireland belgium austria singap
 texas california london paris tokyo washington silicon valley
 analysis commentary opinion weekly monthly looking wrap recap issue chip week
 registrant registrants sub merger company purchaser buyer seller issuer parent
+however moreover instead overall finally additionally thus hence indeed notably importantly similarly likewise
+earlier later previously currently recently now
 """.split())
 _NEW_PLACES = frozenset({"York", "Jersey", "Zealand", "Delhi", "Mexico", "Hampshire", "England", "Orleans"})
 # Words trimmed from a name's end: function words, dates and roles, but not places ("Export
@@ -71,7 +73,8 @@ _PERSON_AFTER = re.compile(rf"^,\s*(?:\d{{2}},|who\b|(?!founded|based|backed|own
                            rf"(?:(?!whose|which|that)[\w&'’.\-]+\s+){{0,6}}?(?:{_ROLE})\b)", re.I)
 # What follows a sentence's first word when that word is a name: "Cisco, which ...", "Cisco's",
 # "Cisco agreed ...".
-_NAME_CONTEXT = re.compile(r"(?:,\s*(?:which|who|whose|a|an|the|founded|based)\b|'s\b|’s\b|\s+(?:said|says|agreed|"
+_NAME_CONTEXT = re.compile(r"(?:,\s*(?:which|who|whose|a|an|the|founded|based)\b|,\s*[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+)*"
+                           r"\s*(?:,|and)|'s\b|’s\b|\s+(?:said|says|agreed|"
                            r"announced|raised|acquired|bought|signed|closed|completed|reported|invested|lost|named|"
                            r"hired|sold|took|priced|landed|secured|received|agrees|announces|raises|acquires|buys|"
                            r"signs|closes|completes|invests|sells|takes|prices|lands|secures|receives)\b)")
@@ -86,7 +89,7 @@ _KEEP_DOT = re.compile(r"(?:\b(?:Inc|Corp|Co|Ltd|Bros|Jr|Sr)|[A-Z]\.[A-Z])\.$")
 _TOO_SHORT = re.compile(r"[A-Z]{1,2}\d*|\d+[A-Za-z]{1,2}|\d[\d.,]*")
 # Parts of documents and laws, not parties: "Form S-4", "Exhibit 99.1", "Item 8.01", "Securities Act".
 _DOCUMENT_WORDS = re.compile(r"(?:Form|Exhibit|Item|Rule|Section|Schedule|Regulation|Annex|Appendix|Article|Chapter)\b"
-                             r"|.*\b(?:Act|Agreement|Plan|Statement|Report|Stock|Shares)$")
+                             r"|.*\b(?:Act|Agreement|Statement|Report|Stock|Shares)$")
 _PLACE_LIST = re.compile(r"\b(?:states?|provinces?|countries|country|cities|city|regions?|counties|county|territories)"
                          r"\s+of\s+((?:(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*(?:\s*,\s*|\s+and\s+))*"
                          r"(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*)")
@@ -136,8 +139,14 @@ def find_mentions(sentence: str, *, sentence_start_words: frozenset[str] = froze
         # A possessive inside a run ends one name: "Orla's Data Center Group" -> "Orla's".
         inner = _INNER_POSS.search(text)
         if inner:
-            text = text[:inner.end()]
-            e = s + len(text)
+            owner = text[:inner.end()]
+            if all(_clean_word(w) in _STOP for w in owner.split()):
+                # "Norway's Aker ASA": a place's possessive before a name; the name is what follows.
+                rest = len(owner) + len(text[len(owner):]) - len(text[len(owner):].lstrip())
+                text, s = text[rest:], s + rest
+            else:
+                text = owner
+                e = s + len(text)
         words = list(_TOKEN.finditer(text))
         # Leading words that are not names: "The", "On", "In June", "French", "Dallas-based".
         while words and not (len(words) > 1 and words[0].group(0) == "New" and words[1].group(0) in _NEW_PLACES) \

@@ -229,6 +229,14 @@ def _from_match(frame: Frame, m: re.Match, an: Analysed, reading: Reading) -> Dr
     roles = [(i, r) for i, r in roles if i != subject]
     if frame.type is not FactType.TALENT_MOVE and not roles:
         return None
+    if frame.name in ("who-runs", "step-down") and groups.get("p"):
+        # "Nokia said that X, who runs Intel's unit, will become its chief executive" /
+        # "Altera also gets a new boss: X, who is leaving Y, will replace Z": the company named
+        # before the person, or the one the previous sentences are about, hires.
+        before = [i for i in ids(m.string[:m.start("p")]) if reading.table.kinds[i] != "person" and i != subject]
+        hirer = before[0] if before else an.topic if frame.name == "who-runs" else None
+        if hirer is not None and hirer != subject:
+            roles = [(hirer, Role.HIRER)]
     if frame.type is FactType.TALENT_MOVE and not people:
         if frame.name != "lost-to":
             return None
