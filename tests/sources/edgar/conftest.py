@@ -9,6 +9,7 @@ page with status 200). Every request's path, User-Agent and arrival time are rec
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -96,3 +97,34 @@ class RecordedEdgar:
 def recorded_edgar():
     """The :class:`RecordedEdgar` class, to be used as a context manager by a test."""
     return RecordedEdgar
+
+
+#: The recorded filing the live-client tests fetch.
+NVIDIA = 1045810
+ACCESSION = "0001045810-26-000024"
+FILING_PATH = f"/Archives/edgar/data/{NVIDIA}/{ACCESSION.replace('-', '')}/{ACCESSION}.txt"
+SUBMISSIONS_PATH = f"/submissions/CIK{NVIDIA:010d}.json"
+
+
+def _submissions_with_recorded_filing(sec_dir) -> bytes:
+    """NVIDIA's recorded submissions JSON, plus the recorded 8-K filed after it was captured."""
+    doc = json.loads((sec_dir / "other/submissions_CIK0001045810_NVIDIA.json").read_bytes())
+    recent = doc["filings"]["recent"]
+    row = {"accessionNumber": ACCESSION, "filingDate": "2026-03-06", "reportDate": "2026-03-02", "form": "8-K",
+           "primaryDocument": "nvda-20260302.htm", "primaryDocDescription": "8-K", "items": "5.02,9.01",
+           "size": 165811}
+    for key, values in recent.items():
+        values.insert(0, row.get(key, "" if isinstance(values[0], str) else 0))
+    return json.dumps(doc).encode()
+
+
+@pytest.fixture()
+def edgar(sec_dir):
+    """A running :class:`RecordedEdgar` serving NVIDIA's submissions, one recorded 8-K and the ticker map."""
+    with RecordedEdgar() as server:
+        server.routes[SUBMISSIONS_PATH] = _submissions_with_recorded_filing(sec_dir)
+        server.routes[FILING_PATH] = (sec_dir / "8-k/0001045810-26-000024_8-K_NVIDIA-Corp.txt").read_bytes()
+        server.routes["/files/company_tickers.json"] = (sec_dir / "other/company_tickers.json").read_bytes()
+        server.cik, server.accession = NVIDIA, ACCESSION
+        server.filing_path, server.submissions_path = FILING_PATH, SUBMISSIONS_PATH
+        yield server

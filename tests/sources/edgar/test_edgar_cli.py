@@ -9,14 +9,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-from test_edgar_client import (
-    ACCESSION,
-    FILING_PATH,
-    NVIDIA,
-    SUBMISSIONS_PATH,
-    _submissions_with_recorded_filing,
-)
-
 from infraledger.ledger import open_ledger
 from infraledger.model.events import FactType
 
@@ -87,28 +79,24 @@ def test_fetch_without_user_agent_is_a_config_error(tmp_path):
     assert "User-Agent with a contact e-mail" in proc.stderr and "Traceback" not in proc.stderr
 
 
-def test_fetch_by_ticker_downloads_caches_and_ingests(sec_dir, tmp_path, recorded_edgar):
-    with recorded_edgar() as server:
-        server.routes[SUBMISSIONS_PATH] = _submissions_with_recorded_filing(sec_dir)
-        server.routes[FILING_PATH] = (sec_dir / "8-k/0001045810-26-000024_8-K_NVIDIA-Corp.txt").read_bytes()
-        server.routes["/files/company_tickers.json"] = (sec_dir / "other/company_tickers.json").read_bytes()
-        server.faults[FILING_PATH] = ["429"]
-        env = {"INFRALEDGER_EDGAR_USER_AGENT": "Infraledger Tests tests@example.org",
-               "INFRALEDGER_EDGAR_BASE_URL": server.url, "INFRALEDGER_EDGAR_DATA_URL": server.url,
-               "INFRALEDGER_CACHE_DIR": str(tmp_path / "cache")}
-        db = tmp_path / "l.duckdb"
-        args = ("--db", str(db), "edgar", "fetch", "--ticker", "NVDA", "--forms", "8-K", "--since", "2026-03-01", "--json")
-        rows = json.loads(run(*args, env=env).stdout)
-        assert [r["accession"] for r in rows] == [ACCESSION]
-        again = json.loads(run(*args, env=env).stdout)
-        assert again[0]["facts_added"] == 0
-        assert server.requests_to(FILING_PATH) == 2  # one 429, one success; the second run used the cache
-        cached = tmp_path / "cache" / "edgar"
-        assert any(p.name == f"{ACCESSION}.txt" for p in cached.rglob("*.txt"))
+def test_fetch_by_ticker_downloads_caches_and_ingests(edgar, tmp_path):
+    edgar.faults[edgar.filing_path] = ["429"]
+    env = {"INFRALEDGER_EDGAR_USER_AGENT": "Infraledger Tests tests@example.org",
+           "INFRALEDGER_EDGAR_BASE_URL": edgar.url, "INFRALEDGER_EDGAR_DATA_URL": edgar.url,
+           "INFRALEDGER_CACHE_DIR": str(tmp_path / "cache")}
+    db = tmp_path / "l.duckdb"
+    args = ("--db", str(db), "edgar", "fetch", "--ticker", "NVDA", "--forms", "8-K", "--since", "2026-03-01", "--json")
+    rows = json.loads(run(*args, env=env).stdout)
+    assert [r["accession"] for r in rows] == [edgar.accession]
+    again = json.loads(run(*args, env=env).stdout)
+    assert again[0]["facts_added"] == 0
+    assert edgar.requests_to(edgar.filing_path) == 2  # one 429, one success; the second run used the cache
+    cached = tmp_path / "cache" / "edgar"
+    assert any(p.name == f"{edgar.accession}.txt" for p in cached.rglob("*.txt"))
     with open_ledger(db) as store:
         sources = store.snapshot().sources()
-        assert [s.accession for s in sources] == [ACCESSION]
-        assert sources[0].filer_cik == NVIDIA
+        assert [s.accession for s in sources] == [edgar.accession]
+        assert sources[0].filer_cik == edgar.cik
 
 
 def test_parse_with_text_exposes_press_release_exhibits(sec_dir):

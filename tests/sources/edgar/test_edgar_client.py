@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 
 import pytest
@@ -12,31 +11,6 @@ from infraledger.sources.edgar.client import EdgarClient
 from infraledger.sources.edgar.registry import read_filing
 
 UA = "Infraledger Tests tests@example.org"
-NVIDIA = 1045810
-ACCESSION = "0001045810-26-000024"
-FILING_PATH = f"/Archives/edgar/data/{NVIDIA}/{ACCESSION.replace('-', '')}/{ACCESSION}.txt"
-SUBMISSIONS_PATH = f"/submissions/CIK{NVIDIA:010d}.json"
-
-
-def _submissions_with_recorded_filing(sec_dir) -> bytes:
-    """NVIDIA's recorded submissions JSON, plus the recorded 8-K filed after it was captured."""
-    doc = json.loads((sec_dir / "other/submissions_CIK0001045810_NVIDIA.json").read_bytes())
-    recent = doc["filings"]["recent"]
-    row = {"accessionNumber": ACCESSION, "filingDate": "2026-03-06", "reportDate": "2026-03-02", "form": "8-K",
-           "primaryDocument": "nvda-20260302.htm", "primaryDocDescription": "8-K", "items": "5.02,9.01",
-           "size": 165811}
-    for key, values in recent.items():
-        values.insert(0, row.get(key, "" if isinstance(values[0], str) else 0))
-    return json.dumps(doc).encode()
-
-
-@pytest.fixture()
-def edgar(sec_dir, recorded_edgar):
-    with recorded_edgar() as server:
-        server.routes[SUBMISSIONS_PATH] = _submissions_with_recorded_filing(sec_dir)
-        server.routes[FILING_PATH] = (sec_dir / "8-k/0001045810-26-000024_8-K_NVIDIA-Corp.txt").read_bytes()
-        server.routes["/files/company_tickers.json"] = (sec_dir / "other/company_tickers.json").read_bytes()
-        yield server
 
 
 def _client(server, tmp_path, **kw) -> EdgarClient:
@@ -55,46 +29,46 @@ def test_user_agent_without_contact_email_is_a_config_error(tmp_path):
 
 def test_fetch_lists_then_downloads_the_filing_with_the_declared_user_agent(edgar, tmp_path):
     client = _client(edgar, tmp_path)
-    fetched = list(client.fetch_filings(NVIDIA, forms=("8-K",), since=date(2026, 3, 1)))
-    assert [f.ref.accession for f in fetched] == [ACCESSION]
-    assert fetched[0].data == edgar.routes[FILING_PATH]
+    fetched = list(client.fetch_filings(edgar.cik, forms=("8-K",), since=date(2026, 3, 1)))
+    assert [f.ref.accession for f in fetched] == [edgar.accession]
+    assert fetched[0].data == edgar.routes[edgar.filing_path]
     assert not fetched[0].from_cache and fetched[0].path.is_file()
     assert {ua for _, ua, _ in edgar.log} == {UA}
     read = read_filing(fetched[0].data, str(fetched[0].path))
-    assert read.contributions[0].source.accession == ACCESSION
+    assert read.contributions[0].source.accession == edgar.accession
 
 
 def test_nothing_is_fetched_twice(edgar, tmp_path):
     client = _client(edgar, tmp_path)
-    list(client.fetch_filings(NVIDIA, forms=("8-K",), since=date(2026, 3, 1)))
-    again = list(_client(edgar, tmp_path).fetch_filings(NVIDIA, forms=("8-K",), since=date(2026, 3, 1)))
+    list(client.fetch_filings(edgar.cik, forms=("8-K",), since=date(2026, 3, 1)))
+    again = list(_client(edgar, tmp_path).fetch_filings(edgar.cik, forms=("8-K",), since=date(2026, 3, 1)))
     assert again[0].from_cache
-    assert edgar.requests_to(FILING_PATH) == 1
+    assert edgar.requests_to(edgar.filing_path) == 1
 
 
 def test_429_and_503_are_retried_until_the_filing_arrives(edgar, tmp_path):
-    edgar.faults[FILING_PATH] = ["429", "503", "429"]
-    data, cached = _client(edgar, tmp_path).get(edgar.url + FILING_PATH)
-    assert data == edgar.routes[FILING_PATH] and not cached
-    assert edgar.requests_to(FILING_PATH) == 4
+    edgar.faults[edgar.filing_path] = ["429", "503", "429"]
+    data, cached = _client(edgar, tmp_path).get(edgar.url + edgar.filing_path)
+    assert data == edgar.routes[edgar.filing_path] and not cached
+    assert edgar.requests_to(edgar.filing_path) == 4
 
 
 def test_a_body_cut_short_is_fetched_again_and_never_cached_half(edgar, tmp_path):
-    edgar.faults[FILING_PATH] = ["truncate"]
+    edgar.faults[edgar.filing_path] = ["truncate"]
     client = _client(edgar, tmp_path)
-    data, _ = client.get(edgar.url + FILING_PATH)
-    assert data == edgar.routes[FILING_PATH]
-    assert edgar.requests_to(FILING_PATH) == 2
-    assert client.cache_path(edgar.url + FILING_PATH).read_bytes() == data
+    data, _ = client.get(edgar.url + edgar.filing_path)
+    assert data == edgar.routes[edgar.filing_path]
+    assert edgar.requests_to(edgar.filing_path) == 2
+    assert client.cache_path(edgar.url + edgar.filing_path).read_bytes() == data
 
 
 def test_persistent_failure_is_a_retryable_remote_error_and_leaves_no_cache_file(edgar, tmp_path):
-    edgar.faults[FILING_PATH] = ["503"] * 10
+    edgar.faults[edgar.filing_path] = ["503"] * 10
     client = _client(edgar, tmp_path, retries=2)
     with pytest.raises(RemoteError, match="HTTP 503") as caught:
-        client.get(edgar.url + FILING_PATH)
+        client.get(edgar.url + edgar.filing_path)
     assert caught.value.retryable
-    assert not client.cache_path(edgar.url + FILING_PATH).exists()
+    assert not client.cache_path(edgar.url + edgar.filing_path).exists()
     assert list((tmp_path / "cache").rglob(".part-*")) == []
 
 
@@ -104,9 +78,9 @@ def test_missing_filing_is_a_404_remote_error(edgar, tmp_path):
 
 
 def test_an_html_error_page_where_json_was_expected_is_a_parse_error(edgar, tmp_path):
-    edgar.faults[SUBMISSIONS_PATH] = ["html"]
+    edgar.faults[edgar.submissions_path] = ["html"]
     with pytest.raises(ParseError, match="HTML"):
-        _client(edgar, tmp_path).submissions(NVIDIA)
+        _client(edgar, tmp_path).submissions(edgar.cik)
 
 
 def test_requests_are_spaced_by_the_rate_limit(edgar, tmp_path):
@@ -121,7 +95,7 @@ def test_requests_are_spaced_by_the_rate_limit(edgar, tmp_path):
 
 def test_ticker_map_comes_through_the_client(edgar, tmp_path):
     tickers = _client(edgar, tmp_path).company_tickers()
-    assert tickers.cik_for("NVDA") == NVIDIA
+    assert tickers.cik_for("NVDA") == edgar.cik
 
 
 def test_daily_index_and_latest_filings_through_the_client(edgar, sec_dir, tmp_path):
