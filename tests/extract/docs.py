@@ -124,3 +124,35 @@ Third, in Q1 the chipmaker Estrella Silicon signed a supply deal with Lumo Cloud
 Things I would not count: Corvid Compute said it could raise more later, and there are rumours that Lumo Cloud \
 is exploring a sale. Estrella Silicon also reported record quarterly revenue of $800 million.
 """
+
+# Market colour full of deal words that are not deals.
+MARKET_COLOUR = """Markets wrap: chip stocks close higher
+
+NEW YORK, March 12, 2026 -- Shares of Verdance Semiconductor closed 4% higher on Thursday after the company \
+raised its full-year revenue forecast to $2.4 billion. Rival Oakmere Devices secured a spot in the Nasdaq-100 \
+index, and Pellucid Cloud raised prices for its GPU rentals by 10%.
+
+Verdance Semiconductor said it would use its cash to buy back $500 million of its shares. The company also \
+launched the V9 accelerator, which it hopes will help it acquire new customers in Europe. Chief executive \
+Mara Quist said the group was buying time while demand settles.
+
+Analysts at Halvard Research expect Oakmere Devices to announce an acquisition within a year, possibly of a \
+smaller software company. Pellucid Cloud declined to comment on a report that it had held talks with Brightwater \
+Systems about a merger. Oakmere Devices reported quarterly net income of $120 million.
+"""
+
+MERGER_RELEASE = """Talvio and Brenmark to Combine
+
+DALLAS and TORONTO, Feb. 3, 2026 /PRNewswire/ -- Talvio Holdings, Inc. (NYSE: TLV) and Brenmark Networks Corp. \
+(NASDAQ: BRNK) today announced that they have entered into a definitive agreement under which Talvio will acquire \
+Brenmark in an all-stock transaction valued at approximately $4.2 billion, including debt. Under the terms of the \
+agreement, Brenmark shareholders will receive 0.52 shares of Talvio common stock for each Brenmark share.
+
+The transaction is expected to close in the second half of 2026, subject to approval by Brenmark shareholders and \
+regulatory approvals. Upon closing, Brenmark CEO Ilse Varga will join Talvio's board of directors.
+
+"Together we can serve operators on three continents," said Tomasz Reyes, Talvio's chief executive.
+
+Separately, Talvio said it completed the sale of its consumer unit, Kestrel Home, to Arbor Equity Partners for \
+$310 million on January 30.
+"""

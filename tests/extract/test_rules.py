@@ -195,3 +195,21 @@ def test_blog_post_money_in_words_and_codes_relative_dates_pending_status_and_no
     assert deal.status is Status.PENDING and deal.amount.amount == Decimal(350_000_000)  # "US$350m"
     supply = _one(facts, FactType.COMMERCIAL_CONTRACT, "Estrella Silicon")
     assert supply.time.label() == "2026-Q1" and supply.amount.amount == Decimal(1_200_000_000)  # "$1.2bn"
+
+
+def test_market_colour_with_deal_words_but_no_deals_gives_nothing():
+    _, facts = _events(docs.MARKET_COLOUR)
+    assert facts == []
+
+
+def test_merger_release_with_wire_dateline_and_a_completed_sale_of_a_unit():
+    document, facts = _events(docs.MERGER_RELEASE)
+    assert document.published.label() == "2026-02-03"
+    merger = _one(facts, FactType.ACQUISITION, "Brenmark Networks")
+    assert _roles(merger) == {"Talvio Holdings": Role.ACQUIRER}
+    assert merger.amount.amount == Decimal(4_200_000_000) and merger.amount.qualifier is Qualifier.ABOUT
+    assert merger.status is Status.ANNOUNCED and merger.time.label() == "2026-02-03"
+    sale = _one(facts, FactType.ACQUISITION, "Kestrel Home")
+    assert _roles(sale) == {"Arbor Equity Partners": Role.ACQUIRER}
+    assert sale.status is Status.COMPLETED and sale.time.label() == "2026-01-30"
+    assert len(facts) == 2  # joining a board is not a talent move

@@ -117,6 +117,7 @@ def test_a_missing_file_raises_file_not_found(tmp_path):
     ("SANTA CLARA, Calif., Dec. 2, 2025 -- Something happened", date(2025, 12, 2)),
     ("PARIS, 9 September 2025 - A startup closed a round", date(2025, 9, 9)),
     ("Issue 41 | October 1, 2025", date(2025, 10, 1)),
+    ("DALLAS and TORONTO, Feb. 3, 2026 /PRNewswire/ -- A merger was announced", date(2026, 2, 3)),
 ])
 def test_dateline_forms(line, expected):
     found = find_document_date("Some headline\n\n" + line + "\n\nBody text follows here.")

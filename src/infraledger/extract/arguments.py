@@ -201,7 +201,8 @@ def _times(an: Analysed, anchor) -> list:
 
 
 def _status(d: Draft, an: Analysed) -> Status:
-    region = an.abstract[d.trigger[0]:clause_end(an.abstract, d.trigger[1])]
+    # The status words sit around the trigger: "completed the sale of X", "X ... agreed to buy".
+    region = an.abstract[max(0, d.trigger[0] - 30):clause_end(an.abstract, d.trigger[1])]
     whole = an.abstract
     if d.type in (FactType.ACQUISITION, FactType.STRATEGIC_INVESTMENT, FactType.COMMERCIAL_CONTRACT) \
             and TERMINATED.search(whole[d.trigger[0]:]):

@@ -270,6 +270,8 @@ def _meta_date(root) -> FuzzyTime | None:
 _PLACE_WORD = re.compile(r"^(?:[A-Z][A-Z.'&-]*|[A-Z][a-z]{1,5}\.|and|[—–|*_-]+)$")
 # After a capitalised city, a country or state may follow in title case ("OSLO, Norway, April 8").
 _PLACE_TAIL = re.compile(r"^[A-Z][a-z]+$")
+# What follows a dateline's date: a dash, perhaps after a wire service tag ("/PRNewswire/ --").
+_AFTER_DATELINE = re.compile(r"\s*(?:/[^/\n]{2,40}/\s*)?(?:--|[—–-])")
 _LEAD_IN = re.compile(r"(?:published|posted|updated|issued|dated|week of|as of|by [^—–|]{0,40})\s*$", re.I)
 
 
@@ -291,8 +293,8 @@ def find_document_date(text: str, max_lines: int = 15) -> tuple[str, FuzzyTime] 
         prefix = line[:s].replace(",", " ").split()
         if prefix and _PLACE_WORD.match(prefix[0]) and prefix[0].isupper() and \
                 all(_PLACE_WORD.match(w) or _PLACE_TAIL.match(w) for w in prefix[1:]) and len(prefix) <= 8 \
-                and (len(line) < 120 or re.match(r"\s*[—–-]", line[e:])) \
-                or all(_PLACE_WORD.match(w) for w in prefix) and (len(line) < 120 or re.match(r"\s*[—–-]", line[e:])):
+                and (len(line) < 120 or _AFTER_DATELINE.match(line[e:])) \
+                or all(_PLACE_WORD.match(w) for w in prefix) and (len(line) < 120 or _AFTER_DATELINE.match(line[e:])):
             if prefix or ft.precision is Precision.DAY or len(line) < 60:
                 return line[:160], ft
         if len(line) < 120 and (not prefix or _LEAD_IN.search(line[:s]) or re.search(r"[|—–]\s*$", line[:s])):
