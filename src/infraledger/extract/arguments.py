@@ -29,7 +29,7 @@ _COMPLETED = re.compile(r"\b(?:completed|completes|closed|closes|finalized|final
 
 
 PENDING = re.compile(r"\b(?:pending|awaiting|still needs|still requires|remains subject|remain subject|"
-                      r"not yet closed|yet to close)\b", re.I)
+                     r"not yet closed|yet to close|needs? (?:[\w.-]+ ){0,3}(?:clearance|approvals?))\b", re.I)
 
 
 _ANNOUNCED = re.compile(r"\b(?:agreed|agrees|agree|agreement|to acquire|will acquire|would acquire|announced|"
@@ -201,8 +201,11 @@ def _times(an: Analysed, anchor) -> list:
 
 
 def _status(d: Draft, an: Analysed) -> Status:
-    # The status words sit around the trigger: "completed the sale of X", "X ... agreed to buy".
-    region = an.abstract[max(0, d.trigger[0] - 30):clause_end(an.abstract, d.trigger[1])]
+    """The deal's state as this sentence states it (later sentences may move it on)."""
+    stop = clause_end(an.abstract, d.trigger[1])
+    region = an.abstract[d.trigger[0]:stop]
+    # Status words may also come just before the trigger: "completed the sale of X".
+    before = an.abstract[max(0, d.trigger[0] - 30):d.trigger[0]]
     whole = an.abstract
     if d.type in (FactType.ACQUISITION, FactType.STRATEGIC_INVESTMENT, FactType.COMMERCIAL_CONTRACT) \
             and TERMINATED.search(whole[d.trigger[0]:]):
@@ -213,8 +216,8 @@ def _status(d: Draft, an: Analysed) -> Status:
         if re.search(r"\b(?:to be|will be|would be|is being|agreed to be)\s+(?:acquired|bought|purchased|taken over)",
                      region, re.I):
             return Status.ANNOUNCED
-        if _COMPLETED.search(region) and not re.search(r"\b(?:agreed|agreement|to acquire|will|would)\b",
-                                                       region[:40], re.I):
+        agreed = re.search(r"\b(?:agreed|agreement|to acquire|will|would)\b", region[:40], re.I)
+        if not agreed and (_COMPLETED.search(region) or _COMPLETED.search(before)):
             return Status.COMPLETED
         if d.status is not None:
             return d.status
@@ -303,6 +306,10 @@ def follow_up(an: Analysed, reading: Reading, last: Draft, last_by_type: dict, a
             and an.entity_ids[:1] == [last.subject] and an.index - last.sentence.index <= 2:
         # "The startup is now valued at roughly $9bn": the company just said to have raised.
         last.valuation = valuation(an)
+    if an.index == last.sentence.index + 1 and last.status in (Status.ANNOUNCED, None) \
+            and last.type in (FactType.ACQUISITION, FactType.STRATEGIC_INVESTMENT) \
+            and PENDING.search(an.sentence.text) and re.search(r"\bclos(?:e|ing)\b|\bcomplet", an.sentence.text):
+        last.status = Status.PENDING  # "The companies expect to close ..., pending regulatory approvals."
     anaphor = _DEAL_ANAPHOR.match(an.sentence.text.strip())
     mentions_deal = re.search(r"\b(?:deal|transaction|consideration|acquisition|purchase|round|contract|investment)\b",
                               an.abstract, re.I)

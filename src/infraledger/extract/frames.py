@@ -202,11 +202,11 @@ class RaiseMatch:
         self.string = string
         self._spans = {"t": t, "verb": verb, "gap": gap, "m": m}
 
-    def start(self) -> int:
-        return self._spans["t"][0]
+    def start(self, name: str = "t") -> int:
+        return self._spans[name][0]
 
-    def end(self) -> int:
-        return self._spans["m"][1]
+    def end(self, name: str = "m") -> int:
+        return self._spans[name][1]
 
     def group(self, name: str) -> str:
         a, b = self._spans[name]

@@ -303,7 +303,8 @@ def _raises(an: Analysed, reading: Reading) -> list[Draft]:
                 continue
             d = Draft(type=FactType.FUNDING_ROUND, subject=subject, roles=[], people=[], sentence=an,
                       trigger=(m.start(), m.end()), frame="raise",
-                      status=Status.ANNOUNCED if verb.startswith("announc") else Status.COMPLETED)
+                      status=Status.ANNOUNCED if verb.startswith("announc") and not re.match(
+                          r"\s*(?:the\s+)?(?:close|closing|completion)\b", text[m.end("verb"):]) else Status.COMPLETED)
             d.amount = money_in(m.group("m"), an)
             out.append(d)
     text = an.abstract
