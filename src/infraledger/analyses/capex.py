@@ -74,13 +74,21 @@ def _money(amount, high, currency, qualifier) -> Money:
 def share_range(part: Range, rest: Range) -> Range:
     """Share of ``part`` in ``part + rest`` for independent non-negative ranges.
 
-    The share is ``1 / (1 + rest/part)``, decreasing in ``rest/part``, which gives tighter and
-    correct bounds than dividing ``part`` by a total that contains it.
+    The share grows with ``part`` and shrinks with ``rest``, so its bounds are
+    ``part.lo / (part.lo + rest.hi)`` and ``part.hi / (part.hi + rest.lo)``: tighter, and correct,
+    compared with dividing ``part`` by a total that contains it.
     """
-    x = ratio_range(rest, part)
-    lo = Decimal(0) if x.hi is None else 1 / (1 + x.hi)
-    hi = Decimal(1) if x.lo is None else 1 / (1 + x.lo)
-    return Range(lo, hi, lo_open=x.hi is None or x.hi_open, hi_open=x.lo_open)
+    p_lo, o_lo = part.lo or Decimal(0), rest.lo or Decimal(0)
+    if rest.hi is None or p_lo + rest.hi == 0:
+        lo = Decimal(0)
+    else:
+        lo = p_lo / (p_lo + rest.hi)
+    if part.hi is None or part.hi + o_lo == 0:
+        hi = Decimal(1)
+    else:
+        hi = part.hi / (part.hi + o_lo)
+    return Range(lo, hi, lo_open=part.lo_open or rest.hi is None or rest.hi_open,
+                 hi_open=part.hi is None or part.hi_open or rest.lo_open)
 
 
 def capex_concentration(snapshot: Snapshot, *, as_of: date | str | None = None, period: str | None = None,
