@@ -74,6 +74,10 @@ _EXCHANGE_RE = re.compile(r"\b(?:Nasdaq|NASDAQ|NYSE|New York Stock Exchange|(?:[
                           r"London Stock Exchange|Euronext)\b")
 
 
+# A sentence can state a date only with a digit, a month, a weekday or a relative word.
+_DATEISH = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tues|wednes|thurs|fri|satur|sun|"
+                      r"today|yesterday|tomorrow|week|month|year|quarter|ytd|first|second|third|fourth|last|mid|early|"
+                      r"late)", re.I)
 _FUTURE = re.compile(r"\b(?:will|would|is to|is set to|is due to|to become)\b", re.I)
 _BAD_DATE_BEFORE = re.compile(r"(?:as of|since|through|until|by the end of|by|expected to close in|close in|"
                               r"close by|before the end of|fiscal|ended|ending|from)\s*$", re.I)
@@ -196,7 +200,8 @@ def _date(an: Analysed, d: Draft, anchor, drafts: list[Draft], document_time: Fu
 def _times(an: Analysed, anchor) -> list:
     """Dates of a sentence (computed once: several deals of one sentence ask for them)."""
     if an.times is None:
-        an.times = find_times(an.sentence.text, anchor, partial=True)
+        text = an.sentence.text
+        an.times = find_times(text, anchor, partial=True) if _DATEISH.search(text) else []
     return an.times
 
 

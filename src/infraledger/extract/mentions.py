@@ -78,6 +78,8 @@ _NAME_CONTEXT = re.compile(r"(?:,\s*(?:which|who|whose|a|an|the|founded|based)\b
                            r"announced|raised|acquired|bought|signed|closed|completed|reported|invested|lost|named|"
                            r"hired|sold|took|priced|landed|secured|received|agrees|announces|raises|acquires|buys|"
                            r"signs|closes|completes|invests|sells|takes|prices|lands|secures|receives)\b)")
+_NAME_WORD = re.compile(r"[A-Z][a-zA-Zé'’\-]+\.?|[A-Z]\.")
+_SUCCEEDING = re.compile(r"\b(?:replacing|succeeding|replace|succeed)\s+$")
 _LEGAL_TAIL = re.compile(r",?\s+(?:Inc|Corp|Corporation|Co|Ltd|LLC|L\.P|LP|plc|PLC|Limited|S\.A|N\.V)\.?$")
 
 
@@ -136,6 +138,8 @@ def find_mentions(sentence: str, *, sentence_start_words: frozenset[str] = froze
         if any(not (e <= ts or s >= te) for ts, te in taken):
             continue
         text = m.group(0)
+        if " " not in text and text.lower() in _STOP:
+            continue  # the common case of a capitalised sentence opener ("The", "In", "On")
         # A possessive inside a run ends one name: "Orla's Data Center Group" -> "Orla's".
         inner = _INNER_POSS.search(text)
         if inner:
@@ -224,14 +228,11 @@ def _looks_like_person(sentence: str, m: Mention) -> bool:
         return False
     if not 2 <= len(words) <= 4 and not (len(words) == 1 and _PERSON_AFTER.match(sentence[m.end:])):
         return False
-    if not all(re.fullmatch(r"[A-Z][a-zA-Zé'’\-]+\.?|[A-Z]\.", w) for w in words):
+    if not all(_NAME_WORD.fullmatch(w) for w in words):
         return False
     before = sentence[max(0, m.start - 60):m.start]
-    after = sentence[m.end + (2 if m.possessive else 0):]
-    return bool(_PERSON_BEFORE.search(before) or _PERSON_AFTER.match(after)
-                or re.search(r"\b(?:replacing|succeeding|replace|succeed)\s+$", before)
-                or re.search(r"\b(?:named|appointed|hired|welcomed|by|to|with)\s+$", before)
-                and _PERSON_AFTER.match(after))
+    after = sentence[m.end + (2 if m.possessive else 0):m.end + 120]
+    return bool(_PERSON_BEFORE.search(before) or _PERSON_AFTER.match(after) or _SUCCEEDING.search(before))
 
 
 def _is_company(name: str) -> bool:

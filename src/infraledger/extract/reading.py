@@ -31,7 +31,8 @@ _MONEY_HINT = re.compile(r"\d(?=[^.;]{0,12}?(?:dollars?|euros?|pounds|yen|yuan|w
                          re.IGNORECASE)
 _CAP_WORD = re.compile(r"(?<![\w'’])[A-Z0-9][\w&'’.-]*")
 IT_RE = re.compile(r"\b(?:[Ii]t|its|Its)\b(?!['’])")
-_SUBJECT_IT = re.compile(r"^\s+(?:has|had|have|would|will|is|was|said|says|agreed|agrees|announced|listed|raised|"
+_SUBJECT_CONTEXT = re.compile(r"\b(?:that|when|as|because|said|which|after|before|until|since|and|but|if)\s+$")
+_SUBJECT_IT = re.compile(r"\s+(?:has|had|have|would|will|is|was|said|says|agreed|agrees|announced|listed|raised|"
                          r"completed|closed|bought|acquired|signed|expects|expected|plans|planned|owes|took|takes|could|"
                          r"can|may|might|also|now|still|then|later|reported|filed|became|remains|received|landed)\b")
 
@@ -197,13 +198,13 @@ def _abstract(s: Sentence, index: int, text: str, ms: list[Mention], ids: list[i
             spans.append((a, b, f"⟪M{n}⟫", None))
     here = {idx for m, idx in zip(ms, ids) if table.kinds[idx] != "person"}
     for m in COREF_RE.finditer(text):
-        if _NOT_COREF.match(m.group(0)) or re.search(r"\bcompanies\b", m.group(0)):
+        if _NOT_COREF.match(m.group(0)) or "companies" in m.group(0):
             continue
         start, end = m.start(), m.end()
         if any(not (end <= x or start >= y) and ph.startswith("⟪M") for x, y, ph, _ in spans):
             continue
         before = [(x, y, idx) for x, y, ph, idx in spans if idx is not None and y <= start]
-        appos = before[-1] if before and re.fullmatch(r",\s*", text[before[-1][1]:start]) else None
+        appos = before[-1] if before and text[before[-1][1]:start].strip() == "," else None
         if appos:
             target = appos[2]
         else:
@@ -228,8 +229,7 @@ def _abstract(s: Sentence, index: int, text: str, ms: list[Mention], ids: list[i
                 continue
             target = _topic(topics, here, table, (), counts)
             tag = "'s"
-        elif _SUBJECT_IT.match(text[end:]) or re.search(r"\b(?:that|when|as|because|said|which|after|before|"
-                                                       r"until|since|and|but|if)\s+$", text[:start]):
+        elif _SUBJECT_IT.match(text, end) or _SUBJECT_CONTEXT.search(text, max(0, start - 12), start):
             target = prior[0] if prior else _topic(topics, here, table, (), counts)
             tag = ""
         else:
