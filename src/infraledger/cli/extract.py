@@ -50,4 +50,5 @@ def extract_cmd(app: AppContext, files: tuple[Path, ...], fmt: str, backend: str
 
 
 def register(cli: click.Group) -> None:
+    """Add the ``extract`` command to ``cli``."""
     cli.add_command(extract_cmd)

@@ -105,6 +105,7 @@ def money_kind(an: Analysed, n: int) -> str:
 
 
 def valuation(an: Analysed, lo: int = 0, hi: int | None = None) -> Money | None:
+    """The first valuation stated in the sentence between text offsets ``lo`` and ``hi``, or None."""
     for n in range(len(an.money)):
         if lo <= an.money[n][0] < (hi if hi is not None else 10**9) and money_kind(an, n) == "valuation":
             return an.money[n][2]
@@ -235,6 +236,7 @@ def _status(d: Draft, an: Analysed) -> Status:
 
 
 def participants(d: Draft, an: Analysed, reading: Reading) -> None:
+    """Add a funding round's lead and other investors named in its own sentence."""
     if d.type is not FactType.FUNDING_ROUND or d.frame == "undisclosed-rounds":
         return
     _add_investors(d, an, reading, own=True)
@@ -270,6 +272,7 @@ def _add_investors(d: Draft, an: Analysed, reading: Reading, own: bool = False) 
 
 
 def ipo_parties(d: Draft, an: Analysed, reading: Reading, i: int) -> None:
+    """Add an IPO's exchange and underwriters, named in its sentence or the few after it."""
     names = {reading.table.names[x] for x, _ in d.roles}
     # The listing's parties follow within a few sentences: "X and Y led the offering", "its shares
     # begin trading today on the Nasdaq".

@@ -49,15 +49,18 @@ _ID_RE = re.compile(r"(?:⟨E|⟦P)(\d+)[⟩⟧]")
 
 
 def ids(text: str | None) -> list[int]:
+    """Entity ids of the company and person placeholders in ``text``, in order."""
     return [int(x) for x in _ID_RE.findall(text or "")]
 
 
 def clause_end(text: str, pos: int) -> int:
+    """Where the clause that runs through ``pos`` ends (semicolon, sentence end, "but", dash)."""
     m = re.compile(r";|\. |\bbut\b|—").search(text, pos)
     return m.start() if m else len(text)
 
 
 def money_in(placeholder: str, an: Analysed) -> Money | None:
+    """The money a ``⟪M<n>⟫`` placeholder stands for in sentence ``an``, or None."""
     found = re.search(r"⟪M(\d+)⟫", placeholder or "")
     if not found:
         return None
@@ -97,6 +100,7 @@ def _same_event(a: Draft, b: Draft, names: list[str]) -> bool:
 
 
 def merge(drafts: list[Draft], names: list[str]) -> list[Draft]:
+    """One draft per real-world deal: repeated mentions folded into the first (see module docstring)."""
     merged: list[Draft] = []
     for d in drafts:
         target = next((m for m in merged if _same_event(m, d, names)), None)
@@ -120,6 +124,7 @@ def merge(drafts: list[Draft], names: list[str]) -> list[Draft]:
 
 
 def to_fact(d: Draft, reading: Reading, offset: int = 0) -> CandidateFact:
+    """The draft as a :class:`CandidateFact`; the evidence is its sentence, spanned in the whole text."""
     names = reading.table.names
     s = d.sentence.sentence
     attributes: dict = {"frame": d.frame}

@@ -180,6 +180,7 @@ def _time(value: str | None, anchor) -> FuzzyTime | None:
 
 
 def to_fact(event: _Event, document, span: tuple[int, int]) -> CandidateFact:
+    """A validated event as a :class:`CandidateFact` with its evidence span in ``document.text``."""
     return CandidateFact(
         type=FactType(event.type), subject=event.subject.strip(),
         counterparties=tuple(Participant(p.name.strip(), Role(p.role)) for p in event.counterparties
