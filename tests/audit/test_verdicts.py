@@ -276,11 +276,11 @@ def test_year_to_date_without_a_year_end_price_stays_ambiguous_for_a_recent_list
     assert cv.verdict.value == "ambiguous" and "not computable" in cv.explanation
 
 
-def test_a_party_recorded_under_two_ids_still_matches_by_name(store):
+def test_a_party_learnt_by_name_and_later_with_its_cik_matches_by_its_alias(store):
     from infraledger.model import Entity
     add(store, source("TinyCo deal", day="2025-06-02"), fact("acquisition", "TinyCo", amount="$2 billion",
-        time="2025-06-01", status="announced", parties=[("Alphabet", "acquirer")]))  # creates a name-based id
+        time="2025-06-01", status="announced", parties=[("Alphabet", "acquirer")]))  # a name-based id first
     add(store, source("registry", day="2025-07-01"), ents=[Entity.new("Alphabet", cik=1652044, aliases=("Google",))])
     cv = verdict(audit(store, "Google's pending acquisition of TinyCo for $2 billion awaits approval."), "$2 billion")
-    assert cv.claim.counterparty_id == "cik:1652044"
+    assert cv.claim.counterparty_id == store.snapshot().entity("cik:1652044").id  # one entity, not two
     assert cv.verdict.value == "supported"

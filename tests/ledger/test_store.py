@@ -9,7 +9,8 @@ from datetime import datetime
 import pytest
 
 from infraledger.errors import InputError, LedgerLockedError, NotFoundError
-from infraledger.model import CandidateFact, FactType, Participant, Role, Source, Status, parse_label, parse_money
+from infraledger.model import (CandidateFact, Entity, FactType, Layer, Participant, Role, Source, Status, parse_label,
+                               parse_money)
 
 T1, T2, T3 = datetime(2026, 3, 1), datetime(2026, 3, 15), datetime(2026, 4, 1)
 
@@ -142,3 +143,44 @@ def test_looking_up_a_company_honours_merges_and_their_undo(make_ledger):
     store.record_resolution("Roadrunner Compute", acme.id, "manual", None, action="undo")
     with pytest.raises(NotFoundError):
         store.snapshot().entity("Roadrunner Compute")
+
+
+def _raise(subject: str, subject_id: str | None = None, amount: str = "$40 million") -> CandidateFact:
+    return CandidateFact(type=FactType.FUNDING_ROUND, subject=subject, subject_id=subject_id,
+                         amount=parse_money(amount), time=parse_label("2025-06"), status=Status.COMPLETED)
+
+
+def test_a_company_known_by_name_gains_its_cik_instead_of_a_second_entity(make_ledger):
+    store = make_ledger()
+    store.append(source("article", T1), [_raise("Quasar Fabrics")])
+    filer = Entity.new("QUASAR FABRICS, INC.", cik=1234567, tickers=("QSF",))
+    store.append(source("form d", T2), [_raise(filer.name, filer.id, "$41 million")], entities=[filer])
+    snap = store.snapshot()
+    found = [e for e in snap.entities() if "quasar" in e.name.lower()]
+    assert len(found) == 1
+    company = found[0]
+    assert company.cik == 1234567 and "QSF" in company.tickers
+    assert snap.entity("cik:1234567").id == snap.entity("QSF").id == company.id
+    assert len(snap.facts(entity=company.id)) == 2
+    assert any(d["name"] == filer.name and d["entity_id"] == company.id for d in store.resolutions())
+    # Read as it stood before the filing, the company had no CIK yet.
+    assert store.snapshot(T1).entity("Quasar Fabrics").cik is None
+
+
+def test_a_name_only_entity_list_after_the_filing_adds_its_layers_to_the_filer(make_ledger):
+    store = make_ledger()
+    filer = Entity.new("Quasar Fabrics Inc", cik=1234567)
+    store.append(source("form d", T1), [_raise(filer.name, filer.id)], entities=[filer])
+    listed = Entity.new("Quasar Fabrics", layers=(Layer.NETWORKING,))
+    store.append(source("list", T2), [_raise("Quasar Fabrics", listed.id, "$50 million")], entities=[listed])
+    snap = store.snapshot()
+    assert [e.id for e in snap.entities()] == [filer.id]
+    assert snap.entity(filer.id).layers == (Layer.NETWORKING,)
+
+
+def test_different_ciks_under_one_name_stay_two_entities(make_ledger):
+    store = make_ledger()
+    a, b = Entity.new("Quasar Fabrics Inc", cik=1), Entity.new("Quasar Fabrics Inc", cik=2)
+    store.append(source("a", T1), [_raise(a.name, a.id)], entities=[a])
+    store.append(source("b", T2), [_raise(b.name, b.id, "$9 million")], entities=[b])
+    assert sorted(e.id for e in store.snapshot().entities()) == ["cik:1", "cik:2"]

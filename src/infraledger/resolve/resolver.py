@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
@@ -112,6 +112,31 @@ class Resolver:
             elif d.get("method") == "manual":
                 self._manual[key] = eid
                 self._blocked.discard((key, eid))
+
+    def adopt(self, entity: Entity) -> Entity:
+        """The entity to record for an incoming ``entity`` that may already be known under another id.
+
+        The ledger can learn a company first by name (an article: ``n:<name>``) and later with its
+        CIK (a filing: ``cik:<N>``), or the other way round. When the incoming entity's CIK, name or
+        alias is that of a known entity under another id (and their CIKs do not differ), the known
+        entity is returned with the incoming tickers, names, layers and CIK added, so both sources'
+        facts meet on one entity. Otherwise ``entity`` itself.
+        """
+        if entity.id in self._by_id:
+            return entity
+        found = None
+        for ref in ((f"cik:{entity.cik}",) if entity.cik else ()) + entity.names():
+            hit = self.lookup(ref)
+            if hit and hit.method in ("cik", "name", "alias") and hit.entity.kind is entity.kind:
+                found = hit.entity
+                break
+        if found is None or (found.cik and entity.cik and found.cik != entity.cik):
+            return entity
+        names = tuple(dict.fromkeys(n for n in (*found.aliases, *entity.names()) if n != found.name))
+        return replace(found, cik=found.cik or entity.cik, aliases=names,
+                       tickers=tuple(dict.fromkeys((*found.tickers, *entity.tickers))),
+                       layers=tuple(dict.fromkeys((*found.layers, *entity.layers))),
+                       country=found.country or entity.country, parent_id=found.parent_id or entity.parent_id)
 
     def known(self) -> list[Entity]:
         return list(self._by_id.values())

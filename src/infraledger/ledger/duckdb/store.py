@@ -154,14 +154,20 @@ class DuckDBStore(LedgerStore):
                     resolver: Resolver, recorded_at: datetime | None,
                     supersedes: dict[int, str] | None) -> AppendResult:
         rec = recorded_at or source.recorded_at or utcnow()
-        for e in entities:
-            resolver.add(e)
-        touched: dict[str, Entity] = {e.id: e for e in entities}
+        touched: dict[str, Entity] = {}
         decisions: dict[str, tuple[str, str, float | None]] = {}
+        redirect: dict[str, str] = {}  # incoming entity id -> the known entity it was folded into
+        for e in entities:
+            kept = resolver.adopt(e)
+            if kept.id != e.id:
+                redirect[e.id] = kept.id
+                decisions[e.name] = (kept.id, "same-entity", None)
+            resolver.add(kept)
+            touched[kept.id] = kept
 
         def resolve(name: str, entity_id: str | None, kind: EntityKind) -> str:
             if entity_id:
-                return entity_id
+                return redirect.get(entity_id, entity_id)
             r = resolver.resolve(name, kind=kind)
             if r.created:
                 touched[r.entity.id] = r.entity
