@@ -72,7 +72,7 @@ class Frame:
 
 # Trigger words per frame (checked before the frame's full pattern, for speed).
 _GATES = {
-    "invest-in": r"invest|put|pour|inject", "stake-in": r"stake", "stake-from": r"from", "stake-topic": r"stake",
+    "invest-in": r"invest|put|pour|inject", "commit-topic": r"commit|pledg|followed with|chipped|put in", "stake-in": r"stake", "stake-from": r"from", "stake-topic": r"stake",
     "buy-stock": r"stock|shares|equity", "poss-investment": r"investment|stake", "investment-from": r"from",
     "sell-to": r"sell|sold|sale|divest|offload", "acquired-by": r"by", "which-bought": r"bought|acquired|purchased|"
     r"private|agreed", "take-private": r"private", "merge-into": r"into", "agreement-with": r"agreement|deal|offer|bid", "bid-for": r"for",
@@ -109,6 +109,9 @@ FRAMES: tuple[Frame, ...] = (
        "t", {"a": INV}),
     _f("stake-topic", SI, rf"(?P<a>{E}){_g(40)}\b(?:take|takes|took|taking|buy|buys|bought)\b {_STAKE}\b"
        rf"(?!{_g(40)}\bin\b)", "topic", {"a": INV}),
+    # "X raised from both of its backers: A committed up to $4 billion, and B followed with $2 billion"
+    _f("commit-topic", SI, rf"(?P<a>{E}) (?:has |had |also )?(?:committed|pledged|followed with|chipped in|put in)\b "
+       rf"(?P<m>{M})(?!{_g(30)}\b(?:in|into|to) ⟨E)", "topic", {"a": INV}, Status.ANNOUNCED),
     _f("buy-stock", SI, rf"(?P<a>{E}){_g(60)}\b(?:buy|buys|bought|buying|purchase|purchases|purchased)\b{_g(10)}"
        rf"(?P<m>{M}) (?:worth )?of (?:new )?(?P<t>{E}) (?:common |ordinary |new |class a )?(?:stock|shares|equity)",
        "t", {"a": INV}),

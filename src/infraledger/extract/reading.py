@@ -90,7 +90,7 @@ def read(text: str) -> Reading:
                 surfaces[_strip(m.text)] = _strip(m.text)
                 table.add(_strip(m.text), m.kind)
     out: list[Analysed] = []
-    topics: list[list[int]] = []
+    topics: list[tuple[int, list[int]]] = []  # (paragraph, company ids) of each sentence so far
     counts: dict[int, int] = {}
     for ms in all_mentions:
         for m in ms:
@@ -104,9 +104,9 @@ def read(text: str) -> Reading:
         money = find_money(mt) if _MONEY_HINT.search(mt) else []
         analysed = _abstract(s, i, mt, ms, ids, money, table, topics, counts)
         analysed.citation = citation
-        analysed.topic = _topic(topics, set(), table)
+        analysed.topic = _topic(topics, set(), table, paragraph=s.paragraph)
         out.append(analysed)
-        topics.append(analysed.entity_ids)
+        topics.append((s.paragraph, analysed.entity_ids))
     return Reading(text=text, sentences=out, table=table)
 
 
@@ -150,23 +150,25 @@ def _blank(m: re.Match) -> str:
     return " " * len(m.group(0))
 
 
-def _topic(topics: list[list[int]], exclude: set[int], table: EntityTable,
-           earlier: list[int] = (), counts: dict[int, int] | None = None) -> int | None:
+def _topic(topics: list[tuple[int, list[int]]], exclude: set[int], table: EntityTable,
+           earlier: list[int] = (), counts: dict[int, int] | None = None, paragraph: int = -1) -> int | None:
     """What "the company" or "it" refers back to.
 
-    Candidates are the subjects (first companies) of the last three sentences and ``earlier``
-    companies of the current sentence; the one the document mentions most wins, ties going to
-    the most recent. Excluded are people, exchanges, public bodies and ``exclude``.
+    Candidates are the subjects (first companies) of the last three sentences of the current
+    paragraph and ``earlier`` companies of the current sentence; the one the document mentions
+    most wins, ties going to the most recent. With none of those, the subject of the latest
+    sentence that names a company. Excluded are people, exchanges, public bodies and ``exclude``.
     """
     cands: list[int] = []
-    for ids in reversed(topics[-3:]):
-        for idx in ids:
-            if _can_refer(idx, exclude, table):
-                cands.append(idx)
-                break
+    for par, ids in reversed(topics[-3:]):
+        if par != paragraph:
+            break
+        first = next((idx for idx in ids if _can_refer(idx, exclude, table)), None)
+        if first is not None:
+            cands.append(first)
     cands = [i for i in reversed(earlier) if _can_refer(i, exclude, table)] + cands
     if not cands:
-        for ids in reversed(topics[-8:-3]):
+        for _, ids in reversed(topics[-8:]):
             for idx in ids:
                 if _can_refer(idx, exclude, table):
                     return idx
@@ -210,7 +212,8 @@ def _abstract(s: Sentence, index: int, text: str, ms: list[Mention], ids: list[i
         else:
             prior_here = [idx for x, y, ph, idx in sorted(spans) if idx is not None and y <= start]
             nearest = prior_here[-1:] 
-            target = _topic(topics, set(nearest), table, [i for i in prior_here if i not in nearest], counts)
+            target = _topic(topics, set(nearest), table, [i for i in prior_here if i not in nearest], counts,
+                            s.paragraph)
         if target is None:
             continue
         possessive = text[end:end + 2] in ("'s", "’s")
@@ -227,17 +230,17 @@ def _abstract(s: Sentence, index: int, text: str, ms: list[Mention], ids: list[i
         if word.lower() == "its":
             if prior or word == "Its" and start > 0:
                 continue
-            target = _topic(topics, here, table, (), counts)
+            target = _topic(topics, here, table, (), counts, s.paragraph)
             tag = "'s"
         elif _SUBJECT_IT.match(text, end) or _SUBJECT_CONTEXT.search(text, max(0, start - 12), start):
-            target = prior[0] if prior else _topic(topics, here, table, (), counts)
+            target = prior[0] if prior else _topic(topics, here, table, (), counts, s.paragraph)
             tag = ""
         else:
             # An object pronoun is not its own clause's subject (the nearest company before it),
             # but may be another company of the sentence ("after X's owner took it private").
             nearest = prior[-1] if prior else None
             earlier = [idx for idx in prior if idx != nearest]
-            target = _topic(topics, {nearest} if nearest is not None else set(), table, earlier, counts)
+            target = _topic(topics, {nearest} if nearest is not None else set(), table, earlier, counts, s.paragraph)
             tag = ""
         if target is None:
             continue

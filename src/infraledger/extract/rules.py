@@ -221,6 +221,13 @@ def _from_match(frame: Frame, m: re.Match, an: Analysed, reading: Reading) -> Dr
         # "X, the chief technology officer of Y, has left": the company named in the apposition.
         named = re.findall(r"\b(?:of|at)\s+⟨E(\d+)⟩", groups.get("app") or "")
         subject_ids = [int(poss[-1])] if poss else [int(named[0])] if named else []
+    if not subject_ids and frame.name == "commit-topic":
+        # Only where the sentence says whose backers these are: "X raised from ...: A committed ...".
+        head = m.string[:m.start()]
+        if not re.search(r"\b(?:raised|raising|backers|investors|funding|financing)\b", head, re.I):
+            return None
+        firsts = [i for i in ids(head) if reading.table.kinds[i] != "person"]
+        subject_ids = firsts[:1]
     if not subject_ids and frame.subject == "topic" and an.topic is not None:
         subject_ids = [an.topic]
     if not subject_ids:
