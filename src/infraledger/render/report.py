@@ -9,6 +9,7 @@ ledger cannot support are printed as such and listed at the end, never invented.
 from __future__ import annotations
 
 import html
+from concurrent.futures import Future, ThreadPoolExecutor
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -103,31 +104,39 @@ def build_report(snapshot: Snapshot, as_of: date | datetime | str | None = None,
         raise InputError(f"unknown report format '{fmt}'; use one of: {', '.join(FORMATS)}")
     cut = as_date(as_of) if as_of is not None else (snapshot.as_of.date() if snapshot.as_of else None)
     fr = frame(snapshot, cut)
-    capex = capex_concentration(snapshot, as_of=cut)
-    divergence = ipo_divergence(snapshot, as_of=cut, limit=12)
-    mna = mna_consolidation(snapshot, as_of=cut, limit=LIST_LIMIT)
-    funding = private_funding(snapshot, as_of=cut, limit=LIST_LIMIT)
-    card = IpoScorecard(cut, tuple(r.score for r in divergence.rows))
-    outlook = exit_outlook(snapshot, as_of=cut, limit=LIST_LIMIT, mna=mna, funding=funding, card=card)
-    acquired = {d.target_id for d in mna.deals if d.status == "completed"}
-    stack = _stack(fr, acquired)
-    chart_svgs = {
-        "capex": charts.capex_chart(capex),
-        "ipo": charts.ipo_paths_chart(card),
-        "mna": charts.mna_timeline_chart(mna),
-        "funding": charts.funding_chart(funding),
-        "stack": charts.stack_map_chart(stack),
-    }
+    # Charts are drawn on a worker thread while the next analyses run their queries (DuckDB releases
+    # the GIL while it works); only that one thread touches matplotlib. Markdown has no charts.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        jobs: dict[str, Future] = {}
+
+        def draw(name: str, fn, *args) -> None:
+            if fmt == "html":
+                jobs[name] = pool.submit(fn, *args)
+
+        capex = capex_concentration(snapshot, as_of=cut)
+        draw("capex", charts.capex_chart, capex)
+        divergence = ipo_divergence(snapshot, as_of=cut, limit=12)
+        card = IpoScorecard(cut, tuple(r.score for r in divergence.rows))
+        draw("ipo", charts.ipo_paths_chart, card)
+        mna = mna_consolidation(snapshot, as_of=cut, limit=LIST_LIMIT)
+        draw("mna", charts.mna_timeline_chart, mna)
+        acquired = {d.target_id for d in mna.deals if d.status == "completed"}
+        stack = _stack(fr, acquired)
+        draw("stack", charts.stack_map_chart, stack)
+        funding = private_funding(snapshot, as_of=cut, limit=LIST_LIMIT)
+        draw("funding", charts.funding_chart, funding)
+        outlook = exit_outlook(snapshot, as_of=cut, limit=LIST_LIMIT, mna=mna, funding=funding, card=card)
+        chart_svgs = {name: Markup(job.result()) for name, job in jobs.items()}
+    counts = fr.rows("SELECT count(*), count(DISTINCT source_id) FROM facts")[0]
     figures = _Figures(fmt, Footnotes(fr, source_texts))
     context = dict(
         title=title or "The AI-infrastructure capital cycle, from the ledger",
         as_of=cut.isoformat() if cut else "now",
         record_as_of=snapshot.as_of.date().isoformat() if snapshot.as_of else "now",
         generated=datetime.now().replace(microsecond=0).isoformat(sep=" "),
-        n_facts=fr.rows("SELECT count(*) FROM facts")[0][0], n_sources=len({r[0] for r in fr.rows(
-            "SELECT DISTINCT source_id FROM facts")}),
+        n_facts=counts[0], n_sources=counts[1],
         capex=capex, divergence=divergence, mna=mna, funding=funding, outlook=outlook, stack=stack,
-        charts={k: Markup(v) for k, v in chart_svgs.items()} if fmt == "html" else chart_svgs,
+        charts=chart_svgs,
         fig=figures.fig, refs=figures.refs, unsupported=figures.unsupported, notes=figures.notes.notes,
         list_limit=LIST_LIMIT,
     )
