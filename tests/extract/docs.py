@@ -156,3 +156,21 @@ regulatory approvals. Upon closing, Brenmark CEO Ilse Varga will join Talvio's b
 Separately, Talvio said it completed the sale of its consumer unit, Kestrel Home, to Arbor Equity Partners for \
 $310 million on January 30.
 """
+
+# A wire roundup: a rumour among announced deals, a stake sold, a contract "agreed".
+WIRE = """Wire roundup
+
+LONDON, June 9, 2026 (Reuters) - Fenwick Data has hired Priya Nair, the former head of cloud at Orlov Systems, as its chief operating officer, the company said on Tuesday.
+
+Separately, people familiar with the matter said Orlov Systems was in advanced talks to buy Gantry Labs for about $700 million. A deal could be announced as soon as next week.
+
+Zenith Power said it had completed the acquisition of Marlow Grid, a battery developer, from Tern Capital for an undisclosed sum.
+
+Kappa AI, which builds inference chips, raised $85m in a Series A round co-led by Veld Ventures and Ostrander Partners, taking its total funding to $110m.
+
+Helio Compute agreed a five-year, $2.5 billion contract to host workloads for Arcadia Labs, under which Arcadia will rent 50,000 GPUs.
+
+Bryce Networks has sold a 20% stake to Mirren Capital for $150 million, valuing the company at $750 million.
+
+Nimbus Telecom will pay $40 per share in cash to acquire Sable Fibre in a deal valued at $1.1 billion.
+"""

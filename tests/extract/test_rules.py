@@ -213,3 +213,20 @@ def test_merger_release_with_wire_dateline_and_a_completed_sale_of_a_unit():
     assert _roles(sale) == {"Arbor Equity Partners": Role.ACQUIRER}
     assert sale.status is Status.COMPLETED and sale.time.label() == "2026-01-30"
     assert len(facts) == 2  # joining a board is not a talent move
+
+
+def test_wire_roundup_skips_the_rumour_and_reads_stake_sales_and_agreed_contracts():
+    document, facts = _events(docs.WIRE)
+    assert document.published.label() == "2026-06-09"  # "LONDON, June 9, 2026 (Reuters) -"
+    got = {(f.type, f.subject): f for f in facts}
+    assert set(got) == {
+        (FactType.TALENT_MOVE, "Orlov Systems"), (FactType.ACQUISITION, "Marlow Grid"),
+        (FactType.FUNDING_ROUND, "Kappa AI"), (FactType.COMMERCIAL_CONTRACT, "Helio Compute"),
+        (FactType.STRATEGIC_INVESTMENT, "Bryce Networks"), (FactType.ACQUISITION, "Sable Fibre"),
+    }  # nothing about Gantry Labs: "people familiar with the matter said ... in advanced talks"
+    stake = got[(FactType.STRATEGIC_INVESTMENT, "Bryce Networks")]
+    assert _roles(stake) == {"Mirren Capital": Role.INVESTOR} and stake.amount.amount == Decimal(150_000_000)
+    assert stake.valuation.amount == Decimal(750_000_000)
+    assert got[(FactType.ACQUISITION, "Sable Fibre")].amount.amount == Decimal(1_100_000_000)  # not $40 a share
+    assert got[(FactType.FUNDING_ROUND, "Kappa AI")].amount.amount == Decimal(85_000_000)  # not the $110m total
+    assert got[(FactType.TALENT_MOVE, "Orlov Systems")].people == ("Priya Nair",)

@@ -120,7 +120,8 @@ def _first_alpha(text: str) -> int:
     return m.start() if m else 0
 
 
-_DATELINE = re.compile(r"[A-Z][\w .,'&]{0,80}?(?:19|20)\d{2}\s*(?:/[^/\n]{2,40}/\s*)?(?:--|—|–|-)\s")
+_DATELINE = re.compile(r"[A-Z][\w .,'&]{0,80}?(?:19|20)\d{2}\s*(?:/[^/\n]{2,40}/\s*|\([A-Z][\w .&-]{1,30}\)\s*)?"
+                       r"(?:--|—|–|-)\s")
 _MONTH_WORD = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s")
 _LABEL = re.compile(r"\s*(?:[*•\-]\s*)?([A-Z][\w&+/'’ -]{0,60}):\s")
 

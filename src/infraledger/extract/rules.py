@@ -24,12 +24,14 @@ from .frames import (ANY_TRIGGER, CUMULATIVE, DEBT_WORDS, E, FRAMES, IPO_NOT, IP
 from .mentions import is_exchange
 from .reading import Analysed, Reading, read
 
-_HYPOTHETICAL = re.compile(r"\b(?:could|might|may|would have|reportedly|rumou?r\w*|in talks|speculat\w*|"
+_HYPOTHETICAL = re.compile(r"\b(?:could|might|may|would have|reportedly|rumou?r\w*|in (?:\w+ )?talks|speculat\w*|"
+                           r"is said to|are said to|weighing|mulling|"
                            r"unconfirmed|said to be|considering|exploring|if|whether|potential|possible|"
                            r"hope[sd]? to|aims? to)\b", re.IGNORECASE)
 _WOULD = re.compile(r"\bwould\b", re.IGNORECASE)
 _WOULD_OK = re.compile(r"\b(?:said|says|announced|confirmed|under which|agreed that)\b[^.;]{0,140}\bwould\b", re.I)
-_NOT_COUNTED = re.compile(r"\b(?:we do not count|not counted|does not count|do not count|neither counts?|"
+_NOT_COUNTED = re.compile(r"\b(?:people familiar with|familiar with the (?:matter|plans|talks)|according to (?:people|"
+                          r"sources|a person)|sources said|people briefed|we do not count|not counted|does not count|do not count|neither counts?|"
                           r"is not an? (?:deal|acquisition|transaction|event)|not a (?:deal|transaction))\b", re.I)
 _IPO_VERB = re.compile(r"\b(?:raised|raising|raises|priced|pricing|sold|selling|fetched|netted)\b[^.;]{0,60}⟪M", re.I)
 #: Longer texts are read in windows of about this many characters, cut at paragraph breaks, so

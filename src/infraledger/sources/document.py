@@ -270,8 +270,9 @@ def _meta_date(root) -> FuzzyTime | None:
 _PLACE_WORD = re.compile(r"^(?:[A-Z][A-Z.'&-]*|[A-Z][a-z]{1,5}\.|and|[—–|*_-]+)$")
 # After a capitalised city, a country or state may follow in title case ("OSLO, Norway, April 8").
 _PLACE_TAIL = re.compile(r"^[A-Z][a-z]+$")
-# What follows a dateline's date: a dash, perhaps after a wire service tag ("/PRNewswire/ --").
-_AFTER_DATELINE = re.compile(r"\s*(?:/[^/\n]{2,40}/\s*)?(?:--|[—–-])")
+# What follows a dateline's date: a dash, perhaps after a wire service tag ("/PRNewswire/ --",
+# "(Reuters) -").
+_AFTER_DATELINE = re.compile(r"\s*(?:/[^/\n]{2,40}/\s*|\([A-Z][\w .&-]{1,30}\)\s*)?(?:--|[—–-])")
 _LEAD_IN = re.compile(r"(?:published|posted|updated|issued|dated|week of|as of|by [^—–|]{0,40})\s*$", re.I)
 
 
