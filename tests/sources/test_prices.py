@@ -103,3 +103,23 @@ def test_cli_loads_prices_onto_known_companies_and_is_idempotent(tmp_path):
     bad = _cli("--db", str(db), "prices", "load", "bad.csv", cwd=tmp_path)
     assert bad.returncode != 0 and "Traceback" not in bad.stderr
     assert bad.stderr.strip().splitlines()[-1] == "Error: bad.csv: line 2: close is not a number: 'x'"
+
+
+def test_price_download_without_the_extra_says_how_to_install_it(tmp_path, monkeypatch):
+    import builtins
+
+    from infraledger.errors import InputError
+    from infraledger.sources.prices import fetch_yfinance
+
+    real_import = builtins.__import__
+
+    def no_yfinance(name, *args, **kwargs):
+        if name == "yfinance":
+            raise ImportError("No module named 'yfinance'")
+        return real_import(name, *args, **kwargs)
+
+    # simulates an install without the optional 'prices' extra; nothing is fetched
+    monkeypatch.setattr(builtins, "__import__", no_yfinance)
+    with pytest.raises(InputError, match=r"pip install 'infraledger\[prices\]'"):
+        fetch_yfinance(["CRWV"], date(2025, 3, 28), date(2025, 4, 30), tmp_path)
+    assert list(tmp_path.iterdir()) == []
