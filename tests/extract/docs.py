@@ -174,3 +174,15 @@ Bryce Networks has sold a 20% stake to Mirren Capital for $150 million, valuing 
 
 Nimbus Telecom will pay $40 per share in cash to acquire Sable Fibre in a deal valued at $1.1 billion.
 """
+
+# A list of deals in note form, dated by a weekday line.
+DEALS_LIST = """Deals of the week
+Friday, August 14, 2026
+
+• Quill Systems — $120M Series B led by Nordlys Ventures, with Harrow Capital participating.
+• Orla Semiconductor acquires Brisa Labs for $300M in cash.
+• Tarrow Cloud snapped up Kestrel Labs, terms undisclosed.
+• Vantor Networks closes $45 million seed round.
+• Juno Grid inks $900M power purchase agreement with Helix Data.
+• Lark Robotics files for IPO on Nasdaq.
+"""

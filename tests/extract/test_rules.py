@@ -230,3 +230,18 @@ def test_wire_roundup_skips_the_rumour_and_reads_stake_sales_and_agreed_contract
     assert got[(FactType.ACQUISITION, "Sable Fibre")].amount.amount == Decimal(1_100_000_000)  # not $40 a share
     assert got[(FactType.FUNDING_ROUND, "Kappa AI")].amount.amount == Decimal(85_000_000)  # not the $110m total
     assert got[(FactType.TALENT_MOVE, "Orlov Systems")].people == ("Priya Nair",)
+
+
+def test_deal_list_in_note_form():
+    document, facts = _events(docs.DEALS_LIST)
+    assert document.published.label() == "2026-08-14"  # "Friday, August 14, 2026"
+    got = {(f.type, f.subject): f for f in facts}
+    assert set(got) == {
+        (FactType.FUNDING_ROUND, "Quill Systems"), (FactType.ACQUISITION, "Brisa Labs"),
+        (FactType.ACQUISITION, "Kestrel Labs"), (FactType.FUNDING_ROUND, "Vantor Networks"),
+        (FactType.COMMERCIAL_CONTRACT, "Juno Grid"),
+    }  # an IPO filing is not an IPO; a power purchase agreement is a contract, not an acquisition
+    assert _roles(got[(FactType.FUNDING_ROUND, "Quill Systems")]) == {"Nordlys Ventures": Role.LEAD_INVESTOR,
+                                                                      "Harrow Capital": Role.INVESTOR}
+    assert got[(FactType.ACQUISITION, "Kestrel Labs")].status is Status.COMPLETED  # "snapped up"
+    assert _roles(got[(FactType.COMMERCIAL_CONTRACT, "Juno Grid")]) == {"Helix Data": Role.CUSTOMER}

@@ -25,7 +25,7 @@ TERMINATED = re.compile(r"\b(?:terminated|voted down|abandoned|lapsed|died|colla
 
 
 _COMPLETED = re.compile(r"\b(?:completed|completes|closed|closes|finalized|finalised|has acquired|was acquired|"
-                        r"were acquired|bought|acquired|took)\b", re.I)
+                        r"were acquired|bought|acquired|took|snapped up|scooped up|bought out|swallowed)\b", re.I)
 
 
 PENDING = re.compile(r"\b(?:pending|awaiting|still needs|still requires|remains subject|remain subject|"

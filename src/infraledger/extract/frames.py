@@ -40,7 +40,8 @@ def _ge(n: int) -> str:
 
 # "merger with" is left out on purpose: it does not say who buys whom ("to merge into" does).
 _ACQ_VERB = (r"(?:acquisition|purchase|takeover|buyout|acquire|acquires|acquired|acquiring|buy|buys|bought|buying|"
-             r"purchases|purchased|purchasing|take over|took over|takes over)")
+             r"purchases|purchased|purchasing|take over|took over|takes over|snaps up|snapped up|snap up|scoops up|"
+             r"scooped up|buys out|bought out|swallows|swallowed)")
 _STAKE = r"(?:a |an |its |the )?(?:(?:[\d.]+%|minority|majority|equity|non-voting|passive|small|strategic|direct)\s+)*stake"
 
 
@@ -76,7 +77,7 @@ _GATES = {
     "buy-stock": r"stock|shares|equity", "poss-investment": r"investment|stake", "investment-from": r"from",
     "sell-to": r"sell|sold|sale|divest|offload", "sold-stake": r"stake", "acquired-by": r"by", "which-bought": r"bought|acquired|purchased|"
     r"private|agreed", "take-private": r"private", "merge-into": r"into", "agreement-with": r"agreement|deal|offer|bid", "bid-for": r"for",
-    "acquire": r"acqui|buy|bought|purchas|take|took|merge", "said-signed": r"said", "agreement-to-supply":
+    "acquire": r"acqui|buy|bought|purchas|take|took|merge|snap|scoop|swallow", "said-signed": r"said", "agreement-to-supply":
     r"supply|provide|deliver", "buy-from": r"from", "picked": r"pick|select|chose|tap", "licence": r"licen",
     "tenant": r"tenant|customer|client", "signed-with": r"deal|contract|agreement|lease|arrangement|order|pact|commitment",
     "left-to-join": r"join|run|lead|head", "said-will-join": r"will|would|is to|is set|is due", "lost-to": r"los",

@@ -198,12 +198,13 @@ def _from_match(frame: Frame, m: re.Match, an: Analysed, reading: Reading) -> Dr
         first = re.search(r"⟨E\d+⟩", m.string)
         if first is not None and first.start() != m.start(lead):
             return None
-    if frame.name == "acquire" and (re.search(r"⟪M|\bfrom\b|\bstake\b|\bassets?\b|^\s*into\b", gap)
+    if frame.name == "acquire" and (re.search(r"⟪M|\bfrom\b|\bstake\b|\bassets?\b|^\s*into\b|"
+                                              r"^\s*(?:agreements?|contracts?|orders?|obligations?|commitments?)\b", gap)
                                     or re.search(r"\b(?:options?|rights?|warrants?)\s+to\s+\S+\s*$",
                                                  m.string[:m.start("gap")])):
         return None
-    if frame.name == "signed-with" and (re.search(r"\b(?:merger|takeover|acquisition|purchase|sale|settlement|credit|"
-                                                  r"loan|standstill|voting|licensing)\s*$", gap)
+    if frame.name == "signed-with" and (re.search(r"\b(?<!power )(?:merger|takeover|acquisition|purchase|sale|settlement|"
+                                                  r"credit|loan|standstill|voting|licensing)\s*$", gap)
                                         or re.search(r"\b(?:merger|takeover|acquisition)\b", m.group(0), re.I)):
         return None  # an agreement to merge or to lend is not a supply contract
     subject_ids = ids(groups.get(frame.subject))

@@ -273,7 +273,8 @@ _PLACE_TAIL = re.compile(r"^[A-Z][a-z]+$")
 # What follows a dateline's date: a dash, perhaps after a wire service tag ("/PRNewswire/ --",
 # "(Reuters) -").
 _AFTER_DATELINE = re.compile(r"\s*(?:/[^/\n]{2,40}/\s*|\([A-Z][\w .&-]{1,30}\)\s*)?(?:--|[—–-])")
-_LEAD_IN = re.compile(r"(?:published|posted|updated|issued|dated|week of|as of|by [^—–|]{0,40})\s*$", re.I)
+_LEAD_IN = re.compile(r"(?:published|posted|updated|issued|dated|week of|as of|by [^—–|]{0,40}|"
+                      r"(?:mon|tues|wednes|thurs|fri|satur|sun)day,?)\s*$", re.I)
 
 
 def find_document_date(text: str, max_lines: int = 15) -> tuple[str, FuzzyTime] | None:
