@@ -129,3 +129,13 @@ def test_cli_writes_the_report_and_prints_its_path(tmp_path):
     unknown = subprocess.run([str(exe), "--db", str(db), "report", "--source-text", str(db)], capture_output=True,
                              text=True, timeout=120, cwd=tmp_path)
     assert unknown.returncode != 0 and "no source in the ledger has this content" in unknown.stderr
+
+
+def test_charts_are_the_same_for_the_same_ledger(sample_ledger):
+    def svgs(html: str) -> list[str]:
+        return re.findall(r"<svg .*?</svg>", html, re.S)
+
+    first = svgs(build_report(sample_ledger.snapshot("2026-03-30"), fmt="html"))
+    again = svgs(build_report(sample_ledger.snapshot("2026-03-30"), fmt="html"))
+    assert len(first) == 5 and first == again
+    assert len({re.search(r'id="(chart-[a-z]+)"', s).group(1) for s in first}) == 5
