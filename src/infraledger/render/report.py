@@ -9,14 +9,14 @@ ledger cannot support are printed as such and listed at the end, never invented.
 from __future__ import annotations
 
 import html
-from concurrent.futures import Future, ThreadPoolExecutor
 from collections.abc import Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from importlib import resources
 
 import jinja2
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from ..analyses.capex import capex_concentration
 from ..analyses.divergence import ipo_divergence
@@ -45,6 +45,7 @@ class _Figures:
     unsupported: list[Figure] = field(default_factory=list)
 
     def refs(self, ids) -> str | Markup:
+        """Footnote references for fact ids (a figure's, or any list of ids)."""
         nums, more = self.notes.cite(ids)
         if not nums:
             return "" if self.fmt == "md" else Markup("")
@@ -144,4 +145,4 @@ def build_report(snapshot: Snapshot, as_of: date | datetime | str | None = None,
     return template.render(**context)
 
 
-__all__ = ["FORMATS", "build_report", "escape"]
+__all__ = ["FORMATS", "build_report"]
