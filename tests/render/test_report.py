@@ -139,3 +139,16 @@ def test_charts_are_the_same_for_the_same_ledger(sample_ledger):
     again = svgs(build_report(sample_ledger.snapshot("2026-03-30"), fmt="html"))
     assert len(first) == 5 and first == again
     assert len({re.search(r'id="(chart-[a-z]+)"', s).group(1) for s in first}) == 5
+
+
+def test_timelines_of_a_company_and_a_layer_are_appended_with_footnotes(sample_ledger):
+    out = build_report(sample_ledger.snapshot("2026-03-30"), fmt="html", timelines=("NTSK", "layer:observability"))
+    t = text_of(out)
+    assert "Timeline: Netskope" in t and "Timeline: layer observability" in t
+    section = out.split("Timeline: Netskope")[1].split("</section>")[0]
+    assert "2025-09-17" in section and 'href="#fn-' in section
+    md = build_report(sample_ledger.snapshot("2026-03-30"), fmt="md", timelines=("Netskope",))
+    assert "## Timeline: Netskope" in md
+    from infraledger.errors import NotFoundError
+    with pytest.raises(NotFoundError):
+        build_report(sample_ledger.snapshot("2026-03-30"), timelines=("Nobody Inc",))

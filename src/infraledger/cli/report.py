@@ -18,9 +18,12 @@ from .common import AppContext, as_of_option, domain_errors, pass_app
 @click.option("--format", "fmt", type=click.Choice(["html", "md"]), default="html", show_default=True)
 @click.option("--source-text", "texts", multiple=True, type=click.Path(exists=True, dir_okay=False), metavar="FILE",
               help="Text of a source document, matched by content hash, so evidence spans are quoted (repeatable).")
+@click.option("--timeline", "timelines", multiple=True, metavar="COMPANY",
+              help="Append the timeline of a company (name, ticker or id) or of 'layer:<layer>' (repeatable).")
 @pass_app
 @domain_errors
-def report(app: AppContext, as_of: str | None, output: str | None, fmt: str, texts: tuple[str, ...]) -> None:
+def report(app: AppContext, as_of: str | None, output: str | None, fmt: str, texts: tuple[str, ...],
+           timelines: tuple[str, ...]) -> None:
     """Write the report (capex, IPOs, M&A, funding, stack map) and print its path."""
     from ..render import build_report
 
@@ -37,7 +40,7 @@ def report(app: AppContext, as_of: str | None, output: str | None, fmt: str, tex
             if sid is None:
                 raise click.ClickException(f"{name}: no source in the ledger has this content")
             source_texts[sid] = data.decode("utf-8", errors="replace")
-        text = build_report(snap, as_of=as_of, fmt=fmt, source_texts=source_texts)
+        text = build_report(snap, as_of=as_of, fmt=fmt, source_texts=source_texts, timelines=timelines)
     # write beside the target and rename, so a failure never leaves a half-written report
     tmp = path.with_name(path.name + ".partial")
     tmp.write_text(text, encoding="utf-8")

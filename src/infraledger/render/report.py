@@ -9,7 +9,7 @@ ledger cannot support are printed as such and listed at the end, never invented.
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -26,6 +26,7 @@ from ..analyses.funding import private_funding
 from ..analyses.ipo import IpoScorecard
 from ..analyses.mna import mna_consolidation
 from ..analyses.outlook import exit_outlook
+from ..analyses.timeline import timeline
 from ..errors import InputError
 from ..ledger.store import Snapshot
 from . import charts
@@ -95,11 +96,14 @@ def _stack(fr: Frame, acquired: set[str]) -> dict[str, list[tuple[str, bool]]]:
 
 
 def build_report(snapshot: Snapshot, as_of: date | datetime | str | None = None, fmt: str = "html", *,
-                 source_texts: Mapping[str, str] | None = None, title: str | None = None) -> str:
+                 source_texts: Mapping[str, str] | None = None, title: str | None = None,
+                 timelines: Sequence[str] = ()) -> str:
     """The report of ``snapshot`` as of valid date ``as_of`` (default: the snapshot's date) as a string.
 
     ``fmt`` is "html" (one self-contained page) or "md". ``source_texts`` maps source ids to their
-    text so evidence spans can be quoted. Raises InputError for an unknown format or bad date.
+    text so evidence spans can be quoted. ``timelines`` names companies (or ``layer:<name>``) whose
+    timelines are appended. Raises InputError for an unknown format, bad date or layer, and
+    NotFoundError for an unknown company.
     """
     if fmt not in FORMATS:
         raise InputError(f"unknown report format '{fmt}'; use one of: {', '.join(FORMATS)}")
@@ -128,6 +132,8 @@ def build_report(snapshot: Snapshot, as_of: date | datetime | str | None = None,
         draw("funding", charts.funding_chart, funding)
         outlook = exit_outlook(snapshot, as_of=cut, limit=LIST_LIMIT, mna=mna, funding=funding, card=card)
         chart_svgs = {name: Markup(job.result()) for name, job in jobs.items()}
+    lines = [timeline(snapshot, layer=ref.removeprefix("layer:"), as_of=cut, limit=200) if ref.startswith("layer:")
+             else timeline(snapshot, company=ref, as_of=cut, limit=200) for ref in timelines]
     counts = fr.rows("SELECT count(*), count(DISTINCT source_id) FROM facts")[0]
     figures = _Figures(fmt, Footnotes(fr, source_texts))
     context = dict(
@@ -136,7 +142,7 @@ def build_report(snapshot: Snapshot, as_of: date | datetime | str | None = None,
         record_as_of=snapshot.as_of.date().isoformat() if snapshot.as_of else "now",
         generated=datetime.now().replace(microsecond=0).isoformat(sep=" "),
         n_facts=counts[0], n_sources=counts[1],
-        capex=capex, divergence=divergence, mna=mna, funding=funding, outlook=outlook, stack=stack,
+        capex=capex, divergence=divergence, timelines=lines, mna=mna, funding=funding, outlook=outlook, stack=stack,
         charts=chart_svgs,
         fig=figures.fig, refs=figures.refs, unsupported=figures.unsupported, notes=figures.notes.notes,
         list_limit=LIST_LIMIT,
