@@ -71,3 +71,19 @@ def test_short_forms_and_tickers_map_to_the_full_name_written_first():
     assert surfaces["Palisade Compute"] == "Palisade Compute Group"
     assert surfaces["PLCG"] == "Palisade Compute Group"
     assert surfaces["Orla"] == "Orla Semiconductor"
+
+
+def test_hard_wrapped_lines_are_joined_into_sentences_and_names_across_a_break_are_one_name():
+    text = ("LAKEVIEW, Ore., August 12, 2025 -- Tindra Networks today announced that it has completed its\n"
+            "acquisition of Corvale Labs, in a round of deals advised by Bramblewick\n"
+            "Ventures and others.\n\nA second paragraph.")
+    sentences = split_sentences(text)
+    assert len(sentences) == 2 and "\n" in sentences[0].text
+    names = [m.text for m in find_mentions(sentences[0].text)]
+    assert "Bramblewick Ventures" in names and "Corvale Labs" in names
+
+
+def test_unwrapped_lines_stay_paragraphs():
+    text = "Quarterly Deal Review\nPublished March 2, 2026\nOrla Semiconductor bought Brisa Labs."
+    assert [s.text for s in split_sentences(text)] == ["Quarterly Deal Review", "Published March 2, 2026",
+                                                        "Orla Semiconductor bought Brisa Labs."]

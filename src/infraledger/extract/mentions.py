@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 
 # One word of a name: "Nvidia", "AT&T", "A.B.", "1Finity", "xAI", "Q.Labs", "K77", "Co-Founder".
 _WORD = r"(?:[A-Z]\.[A-Z][a-z]{2,}|[A-Z](?:\.[A-Z])+\.?|[A-Z][A-Za-z0-9&'’\-]*(?:\.[A-Z][A-Za-z]+)?\.?|\d+[A-Za-z][A-Za-z0-9\-]*|[a-z][A-Z][A-Za-z0-9]*)"
-_JOIN = r"(?:[ \t]+(?:&[ \t]+|of[ \t]+(?:the[ \t]+)?|de[ \t]+|du[ \t]+|for[ \t]+)?|[ \t]*&[ \t]*)"
+# Words of a name are joined by spaces (or one line break, in hard-wrapped text), "&", "of".
+_JOIN = r"(?:(?:[ \t]*\n)?[ \t]+(?:&[ \t]+|of[ \t]+(?:the[ \t]+)?|de[ \t]+|du[ \t]+|for[ \t]+)?|[ \t]*\n(?=[A-Z])|[ \t]*&[ \t]*)"
 _SUFFIX = r"(?:,?[ \t]+(?:Inc|Corp|Corporation|Co|Ltd|LLC|L\.P|LP|plc|PLC|AG|SA|S\.A|NV|N\.V|ASA|SE|GmbH|Oyj|AB|Limited)\.?(?![A-Za-z]))"
 _NUMBER_NAME = r"(?:\d{1,4}[ \t]+(?=(?:Capital|Ventures|Partners|Group|Holdings|Labs|Systems)\b))"
 NAME_RE = re.compile(rf"(?<![\w$€£.])(?:{_NUMBER_NAME})?{_WORD}(?:{_JOIN}{_WORD})*"
@@ -197,7 +198,8 @@ def find_mentions(sentence: str, *, sentence_start_words: frozenset[str] = froze
             d = _DEFINED.match(sentence, e2)
             if d:
                 ticker = d.group(1)
-        out.append(Mention(s2, e2, text, possessive=possessive, ticker=ticker))
+        # One space between words, whatever the text wrapped at (offsets stay those of the text).
+        out.append(Mention(s2, e2, " ".join(text.split()), possessive=possessive, ticker=ticker))
         taken.append((s2, e2))
     out.sort(key=lambda x: x.start)
     for mention in out:

@@ -37,10 +37,14 @@ def hard_wrapped(text: str) -> bool:
     """Whether the text is wrapped at a fixed width (filings, e-mail): many long lines that end
     mid-sentence. Then a single line break is a space and only blank lines end paragraphs."""
     lines = [line.rstrip() for line in text[:200_000].split("\n") if line.strip()]
-    if len(lines) < 8:
+    if len(lines) < 2:
         return False
-    wrapped = sum(1 for line in lines if 55 <= len(line) <= 100 and not line.endswith((".", "!", "?", ":", '"', "”")))
-    return wrapped / len(lines) > 0.3
+    # Ends mid-sentence: no closing punctuation, and the next line goes on (not a blank line).
+    chunks = text[:200_000].split("\n")
+    # (titles end in a capitalised word or a figure; a wrapped line mostly in a small word or comma)
+    wrapped = sum(1 for line, nxt in zip(chunks, chunks[1:])
+                  if 40 <= len(line.rstrip()) <= 130 and nxt.strip() and re.search(r"[a-z,]$", line.rstrip()))
+    return wrapped / len(lines) > 0.2
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
