@@ -97,6 +97,10 @@ _PLACE_LIST = re.compile(r"\b(?:states?|provinces?|countries|country|cities|city
                          r"\s+of\s+((?:(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*(?:\s*,\s*|\s+and\s+))*"
                          r"(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*)")
 _DEFINED = re.compile(r",?\s*\((?:the\s+)?[\"“]([A-Z][\w&.'’ -]{0,40}?)[\"”]\)")
+# Endings of English verbs and adverbs ("Notwithstanding", "Includes", "Separately"): a sentence's
+# first word with one is an ordinary word even if it was capitalised somewhere else.
+_WORD_FORM = re.compile(r"(?:ing|ly|ed|es)$")
+_FIRST_WORD = re.compile(r"[^A-Za-z0-9]*(?:(?:\(?[a-z0-9]{1,3}\)|\d{1,2}\.)\s+[^A-Za-z0-9]*)?")
 _SERIES = re.compile(r"(?:Series|Class|Phase)\s+\w+")
 _MODEL_CODE = re.compile(r"[A-Z]+\d+[A-Z0-9]*")
 _SHORT_CODE = re.compile(r"[A-Z]\d{2}")
@@ -183,7 +187,8 @@ def find_mentions(sentence: str, *, sentence_start_words: frozenset[str] = froze
         # known as a name elsewhere or is itself name-like.
         if s2 == first_start and " " not in text:
             word = _clean_word(text)
-            if word not in sentence_start_words and not _namey(text) and not _NAME_CONTEXT.match(sentence[e2:]) \
+            if (word not in sentence_start_words or _WORD_FORM.search(word)) and not _namey(text) \
+                    and not _NAME_CONTEXT.match(sentence[e2:]) \
                     and sentence[e2:].strip() not in (".", ":", ""):  # "Groq." as a lead-in names the item
                 continue
         # A dateline's place in capitals ("ESPOO, Feb 10" / "SAN FRANCISCO —").
@@ -213,8 +218,9 @@ def _is_short_name(text: str) -> bool:
 
 
 def _first_word_start(sentence: str) -> int:
-    m = re.search(r"[A-Za-z0-9]", sentence)
-    return m.start() if m else 0
+    """Where the sentence's first word starts, after bullets and enumerators ("(c)", "2.", "*")."""
+    m = _FIRST_WORD.match(sentence)
+    return m.end() if m else 0
 
 
 def _namey(word: str) -> bool:

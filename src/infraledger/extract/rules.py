@@ -30,7 +30,8 @@ _HYPOTHETICAL = re.compile(r"\b(?:could|might|may|would have|reportedly|rumou?r\
                            r"hope[sd]? to|aims? to)\b", re.IGNORECASE)
 _WOULD = re.compile(r"\bwould\b", re.IGNORECASE)
 _WOULD_OK = re.compile(r"\b(?:said|says|announced|confirmed|under which|agreed that)\b[^.;]{0,140}\bwould\b", re.I)
-_NOT_COUNTED = re.compile(r"\b(?:people familiar with|familiar with the (?:matter|plans|talks)|according to (?:people|"
+_NOT_COUNTED = re.compile(r"\b(?:forward-looking statements?|actual results (?:may|could) differ|risks and "
+                          r"uncertainties|people familiar with|familiar with the (?:matter|plans|talks)|according to (?:people|"
                           r"sources|a person)|sources said|people briefed|we do not count|not counted|does not count|do not count|neither counts?|"
                           r"is not an? (?:deal|acquisition|transaction|event)|not a (?:deal|transaction))\b", re.I)
 _IPO_VERB = re.compile(r"\b(?:raised|raising|raises|priced|pricing|sold|selling|fetched|netted)\b[^.;]{0,60}⟪M", re.I)
