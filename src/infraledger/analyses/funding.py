@@ -113,13 +113,13 @@ def private_funding(snapshot: Snapshot, *, as_of: date | str | None = None, list
     lo, hi = range_bounds_sql("amount")
     rows = fr.rows(f"""
       WITH e AS (SELECT event_key, any_value(subject_id) AS subject_id, any_value(subject) AS subject,
-                        arg_max(id, (recorded_at, id)) AS id, arg_max(amount, (recorded_at, id)) AS amount,
-                        arg_max(amount_high, (recorded_at, id)) AS amount_high,
-                        arg_max(amount_qualifier, (recorded_at, id)) AS amount_qualifier
+                        arg_max(struct_pack(id, amount, amount_high, amount_qualifier), (recorded_at, id)) AS latest
                  FROM facts WHERE type IN ('funding_round', 'strategic_investment') AND amount IS NOT NULL
                    AND coalesce(currency, 'USD') = 'USD' {members_sql}
                  GROUP BY event_key),  -- one amount per funding event: the latest stated
-           f AS (SELECT id, subject_id, subject, amount_qualifier, {lo} AS lo, {hi} AS hi FROM e)
+           u AS (SELECT subject_id, subject, latest.id AS id, latest.amount AS amount, latest.amount_high AS amount_high,
+                        latest.amount_qualifier AS amount_qualifier FROM e),
+           f AS (SELECT id, subject_id, subject, amount_qualifier, {lo} AS lo, {hi} AS hi FROM u)
       SELECT subject_id, any_value(subject), sum(lo), CASE WHEN bool_or(hi IS NULL) THEN NULL ELSE sum(hi) END,
              bool_or(amount_qualifier = 'more_than'), arg_max(id, lo, 12), count(*)
       FROM f GROUP BY subject_id ORDER BY sum(lo) DESC, subject_id""", mparams)
@@ -187,20 +187,19 @@ def _strategic(fr: Frame, limit: int | None) -> tuple[StrategicLink, ...]:
       parents AS (SELECT subject_id AS child, cp.entity_id AS parent
                   FROM (SELECT subject_id, unnest(counterparties) AS cp FROM facts WHERE type = 'subsidiary_of')
                   UNION SELECT id, parent_id FROM entity_layers WHERE parent_id IS NOT NULL),
+      g0 AS (SELECT subject_id, any_value(subject) AS subject, investor_id, any_value(investor) AS investor,
+                    arg_max(struct_pack(amount, amount_high, currency, amount_qualifier, id),
+                            (amount IS NOT NULL, recorded_at, id)) AS latest, list(id) AS ids
+             FROM inv GROUP BY subject_id, investor_id),
+      g AS (SELECT * FROM g0 ORDER BY g0.latest.amount DESC NULLS LAST, subject_id, investor_id
+            {'' if limit is None else f'LIMIT {int(limit)}'}),
       cust AS (SELECT id, subject_id AS company_id, cp.entity_id AS customer_id, cp.name AS customer
-               FROM (SELECT id, subject_id, unnest(counterparties) AS cp FROM facts WHERE type = 'commercial_contract')
+               FROM (SELECT id, subject_id, unnest(counterparties) AS cp FROM facts WHERE type = 'commercial_contract'
+                     AND subject_id IN (SELECT subject_id FROM g))
                WHERE cp.role = 'customer'
                UNION ALL
                SELECT id, cp.entity_id, subject_id, subject
                FROM (SELECT id, subject_id, subject, unnest(counterparties) AS cp FROM facts WHERE type = 'customer_of')),
-      g AS (SELECT subject_id, any_value(subject) AS subject, investor_id, any_value(investor) AS investor,
-                   arg_max(amount, (amount IS NOT NULL, recorded_at)) AS amount,
-                   arg_max(amount_high, (amount IS NOT NULL, recorded_at)) AS amount_high,
-                   arg_max(currency, (amount IS NOT NULL, recorded_at)) AS currency,
-                   arg_max(amount_qualifier, (amount IS NOT NULL, recorded_at)) AS q,
-                   arg_max(id, (amount IS NOT NULL, recorded_at)) AS amount_id, list(id) AS ids
-            FROM inv GROUP BY subject_id, investor_id
-            ORDER BY amount DESC NULLS LAST, subject_id, investor_id {'' if limit is None else f'LIMIT {int(limit)}'}),
       -- customer links only for the investments listed: joining every investment would cost more than it shows
       links AS (SELECT g.subject_id, g.investor_id,
                        list(struct_pack(f := cust.id, c := cust.customer, cid := cust.customer_id)) AS via
@@ -208,8 +207,10 @@ def _strategic(fr: Frame, limit: int | None) -> tuple[StrategicLink, ...]:
                 LEFT JOIN parents p ON p.child = cust.customer_id
                 WHERE cust.customer_id = g.investor_id OR p.parent = g.investor_id
                 GROUP BY g.subject_id, g.investor_id)
-      SELECT g.*, links.via FROM g LEFT JOIN links USING (subject_id, investor_id)
-      ORDER BY g.amount DESC NULLS LAST, g.subject_id, g.investor_id""")
+      SELECT g.subject_id, g.subject, g.investor_id, g.investor, g.latest.amount, g.latest.amount_high,
+             g.latest.currency, g.latest.amount_qualifier, g.latest.id, g.ids, links.via
+      FROM g LEFT JOIN links USING (subject_id, investor_id)
+      ORDER BY g.latest.amount DESC NULLS LAST, g.subject_id, g.investor_id""")
     out = []
     for sid, subject, iid, investor, amount, high, cur, q, amount_id, ids, via in rows:
         name = fr.name(sid, subject)

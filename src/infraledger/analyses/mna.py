@@ -111,13 +111,13 @@ def _deal_sql() -> str:
                  coalesce(min(valid_start) FILTER (WHERE valid_precision IN ('day', 'month')), min(valid_start)) AS announced,
                  coalesce(min(valid_start) FILTER (WHERE status = 'completed' AND valid_precision IN ('day', 'month')),
                           min(valid_start) FILTER (WHERE status = 'completed')) AS closed,
-                 arg_max(status, {status_key}) AS status, arg_max(id, {status_key}) AS status_id,
-                 bool_or(status IS NOT NULL) AS has_status,
-                 arg_max(amount, {amount_key}) AS amount, arg_max(amount_high, {amount_key}) AS amount_high,
-                 arg_max(currency, {amount_key}) AS currency, arg_max(amount_qualifier, {amount_key}) AS amount_qualifier,
-                 arg_max(id, {amount_key}) AS amount_id
+                 arg_max(struct_pack(status, id), {status_key}) AS st, bool_or(status IS NOT NULL) AS has_status,
+                 arg_max(struct_pack(amount, amount_high, currency, amount_qualifier, id), {amount_key}) AS am
           FROM a GROUP BY event_key),
-    m AS (SELECT * REPLACE (CASE WHEN coalesce(currency, 'USD') = 'USD' THEN amount END AS amount) FROM g)
+    m AS (SELECT event_key, target_id, target, acquirer_id, acquirer, announced, closed, has_status,
+                 st.status AS status, st.id AS status_id,
+                 CASE WHEN coalesce(am.currency, 'USD') = 'USD' THEN am.amount END AS amount, am.amount_high AS amount_high,
+                 am.currency AS currency, am.amount_qualifier AS amount_qualifier, am.id AS amount_id FROM g)
     SELECT m.event_key, m.target_id, m.target, coalesce(tl.layers[1], 'unknown') AS target_layer,
            m.acquirer_id, coalesce(al.name, m.acquirer) AS acquirer, {_acquirer_type_sql('coalesce(al.layers, [])')} AS acquirer_type,
            CASE WHEN m.has_status THEN m.status ELSE 'announced' END AS status, m.announced, m.closed,
