@@ -74,3 +74,9 @@ def test_missing_data_is_marked_not_invented(make_ledger):
     r = private_funding(store.snapshot())
     assert r.list_name == "" and not r.list_total.supported and not r.coverage.supported
     assert not r.top_k_share.supported and not r.gini.supported
+
+
+def test_gini_in_the_ledger_matches_the_reference_formula(make_ledger):
+    r = private_funding(ledger(make_ledger).snapshot())
+    mids = [c.raised.midpoint for c in r.companies]
+    assert r.gini.value.lo == gini(mids).quantize(Decimal("0.01"))

@@ -111,7 +111,10 @@ def private_funding(snapshot: Snapshot, *, as_of: date | str | None = None, list
 
     list_size, list_total = _list_metrics(fr, list_name)
     lo, hi = range_bounds_sql("amount")
-    rows = fr.rows(f"""
+    # Per company in SQL; only the listed companies come back as rows, the totals, top-k share and
+    # Gini (from midpoints of the ranges, ascending rank) are aggregated in the same place.
+    fr.con.execute(f"""
+      CREATE OR REPLACE TEMP TABLE funding_by_company AS
       WITH e AS (SELECT event_key, any_value(subject_id) AS subject_id, any_value(subject) AS subject,
                         arg_max(struct_pack(id, amount, amount_high, amount_qualifier), (recorded_at, id)) AS latest
                  FROM facts WHERE type IN ('funding_round', 'strategic_investment') AND amount IS NOT NULL
@@ -119,19 +122,37 @@ def private_funding(snapshot: Snapshot, *, as_of: date | str | None = None, list
                  GROUP BY event_key),  -- one amount per funding event: the latest stated
            u AS (SELECT subject_id, subject, latest.id AS id, latest.amount AS amount, latest.amount_high AS amount_high,
                         latest.amount_qualifier AS amount_qualifier FROM e),
-           f AS (SELECT id, subject_id, subject, amount_qualifier, {lo} AS lo, {hi} AS hi FROM u)
-      SELECT subject_id, any_value(subject), sum(lo), CASE WHEN bool_or(hi IS NULL) THEN NULL ELSE sum(hi) END,
-             bool_or(amount_qualifier = 'more_than'), arg_max(id, lo, 12), count(*)
-      FROM f GROUP BY subject_id ORDER BY sum(lo) DESC, subject_id""", mparams)
+           f AS (SELECT id, subject_id, subject, amount_qualifier, {lo} AS lo, {hi} AS hi FROM u),
+           c AS (SELECT subject_id, any_value(subject) AS subject, sum(lo) AS lo,
+                        CASE WHEN bool_or(hi IS NULL) THEN NULL ELSE sum(hi) END AS hi,
+                        bool_or(amount_qualifier = 'more_than') AS lo_open, arg_max(id, lo, 12) AS ids, count(*) AS n
+                 FROM f GROUP BY subject_id)
+      SELECT *, row_number() OVER (ORDER BY lo DESC, subject_id) AS rank,
+             CAST(coalesce((lo + hi) / 2, lo) AS DOUBLE) AS mid FROM c""", mparams)
+    rows = fr.rows("SELECT subject_id, subject, lo, hi, lo_open, ids, n FROM funding_by_company WHERE rank <= ? "
+                   "ORDER BY rank", [limit if limit is not None else 2**62])
     companies = [CompanyFunding(eid, fr.name(eid, name),
                                 Figure(f"{fr.name(eid, name)} raised", Range(Decimal(lo), None if hi is None else Decimal(hi), bool(lo_open)),
                                        Unit.USD, tuple(ids), f"{n} funding events" if n > 1 else ""), n)
                  for eid, name, lo, hi, lo_open, ids, n in rows]
+    (count, t_lo, t_hi, t_open, k_lo, k_hi, k_open, r_lo, r_hi, r_open, mids, weighted) = fr.rows(f"""
+      SELECT count(*), sum(lo), CASE WHEN bool_or(hi IS NULL) THEN NULL ELSE sum(hi) END, bool_or(lo_open),
+             sum(lo) FILTER (WHERE rank <= {int(top_k)}),
+             CASE WHEN bool_or(hi IS NULL) FILTER (WHERE rank <= {int(top_k)}) THEN NULL
+                  ELSE sum(hi) FILTER (WHERE rank <= {int(top_k)}) END, bool_or(lo_open) FILTER (WHERE rank <= {int(top_k)}),
+             sum(lo) FILTER (WHERE rank > {int(top_k)}),
+             CASE WHEN bool_or(hi IS NULL) FILTER (WHERE rank > {int(top_k)}) THEN NULL
+                  ELSE sum(hi) FILTER (WHERE rank > {int(top_k)}) END, bool_or(lo_open) FILTER (WHERE rank > {int(top_k)}),
+             sum(mid), sum(asc_rank * mid)
+      FROM (SELECT *, row_number() OVER (ORDER BY mid, subject_id) AS asc_rank FROM funding_by_company)""")[0]
+
+    def rng(lo_, hi_, open_) -> Range:
+        return Range(Decimal(lo_), None if hi_ is None else Decimal(hi_), bool(open_))
+
     all_ids = tuple(i for c in companies[:12] for i in c.raised.fact_ids)
-    if companies:
-        known = sum((c.raised.value for c in companies[1:]), companies[0].raised.value)
-        known_total = Figure("funding the ledger accounts for", known, Unit.USD, all_ids,
-                             f"{len(companies)} companies with stated amounts")
+    if count:
+        known_total = Figure("funding the ledger accounts for", rng(t_lo, t_hi, t_open), Unit.USD, all_ids,
+                             f"{count} companies with stated amounts")
     else:
         known_total = unsupported("funding the ledger accounts for", Unit.USD, "no funding amounts for these companies")
     if known_total.supported and list_total.supported:
@@ -141,22 +162,21 @@ def private_funding(snapshot: Snapshot, *, as_of: date | str | None = None, list
     else:
         coverage = unsupported("share of the list's stated total the ledger accounts for", Unit.PERCENT,
                                "needs a stated list total and member amounts")
-    if len(companies) > top_k:
-        part = sum((c.raised.value for c in companies[1:top_k]), companies[0].raised.value)
-        rest = sum((c.raised.value for c in companies[top_k + 1:]), companies[top_k].raised.value)
-        top_share = Figure(f"top-{top_k} share of known funding", share_range(part, rest), Unit.PERCENT, all_ids,
-                           f"of {len(companies)} companies with stated amounts")
+    if count > top_k:
+        top_share = Figure(f"top-{top_k} share of known funding", share_range(rng(k_lo, k_hi, k_open), rng(r_lo, r_hi, r_open)),
+                           Unit.PERCENT, all_ids, f"of {count} companies with stated amounts")
     else:
         top_share = unsupported(f"top-{top_k} share of known funding", Unit.PERCENT,
-                                f"only {len(companies)} companies with stated amounts", all_ids)
-    mids = [c.raised.midpoint for c in companies]
-    if len(companies) >= 2 and all(m is not None for m in mids):
-        g = Figure("Gini of known funding", Range.exact(gini(mids).quantize(Decimal("0.01"))), Unit.INDEX, all_ids,
-                   f"over {len(companies)} companies with stated amounts; midpoints of ranges")
+                                f"only {count} companies with stated amounts", all_ids)
+    if count >= 2 and mids:
+        # Gini = 2 * sum(i * x_i) / (n * sum(x)) - (n + 1) / n over ascending x (see :func:`gini`)
+        value = Decimal(str(2 * weighted / (count * mids) - (count + 1) / count))
+        g = Figure("Gini of known funding", Range.exact(value.quantize(Decimal("0.01"))), Unit.INDEX, all_ids,
+                   f"over {count} companies with stated amounts; midpoints of ranges")
     else:
-        g = unsupported("Gini of known funding", Unit.INDEX, "needs at least two companies with bounded amounts", all_ids)
+        g = unsupported("Gini of known funding", Unit.INDEX, "needs at least two companies with stated amounts", all_ids)
     return FundingResult(fr.as_of, list_name or "", list_size, list_total,
-                         tuple(companies if limit is None else companies[:limit]), known_total, coverage, top_k, top_share,
+                         tuple(companies), known_total, coverage, top_k, top_share,
                          g, _strategic(fr, limit), _talent(fr, limit))
 
 
