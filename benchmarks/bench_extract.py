@@ -107,6 +107,20 @@ def linearity(backend: str) -> None:
         first = first or per_kb
         print(f"  {times:2}x {len(text.encode()) / 1000:7.1f} KB  {best * 1000:8.1f} ms  {per_kb:6.2f} ms/KB "
               f"(x{per_kb / first:.2f} of 1x)")
+    # Repeating one article repeats its names; this series has new names in every paragraph.
+    print("linearity (generated deal paragraphs, every company new; best of 3, CPU time):")
+    first = None
+    for times in (1, 2, 4, 8, 16):
+        text = distinct_names_text(40 * times)
+        best = float("inf")
+        for _ in range(3):
+            t0 = time.process_time()
+            extract_events(document_from_text(text, name="generated.txt"), backend=backend)
+            best = min(best, time.process_time() - t0)
+        per_kb = best * 1000 / (len(text.encode()) / 1000)
+        first = first or per_kb
+        print(f"  {times:2}x {len(text.encode()) / 1000:7.1f} KB  {best * 1000:8.1f} ms  {per_kb:6.2f} ms/KB "
+              f"(x{per_kb / first:.2f} of 1x)")
     text = "\n\n".join([base] * 16)
     tracemalloc.start()
     extract_events(document_from_text(text, name="long.txt"), backend=backend)
@@ -114,6 +128,23 @@ def linearity(backend: str) -> None:
     tracemalloc.stop()
     print(f"peak memory while extracting the 16x document ({len(text.encode()) / 1e6:.2f} MB of text): "
           f"{peak / 1e6:.1f} MB traced")
+
+
+def distinct_names_text(paragraphs: int) -> str:
+    """Deal paragraphs about made-up companies, a new pair of names in each one."""
+    syllables = ["bra", "vel", "tor", "quin", "mar", "dax", "lio", "sen", "ko", "ru", "fen", "tal"]
+
+    def name(k: int, suffix: str) -> str:
+        word = "".join(syllables[(k // len(syllables) ** i) % len(syllables)] for i in range(3))
+        return f"{word.capitalize()} {suffix}"
+
+    out = []
+    for k in range(paragraphs):
+        company, investor = name(2 * k, "Systems"), name(2 * k + 1, "Capital")
+        out.append(f"{company}, a maker of network switches, said on Tuesday it raised ${10 + k % 90} million in a "
+                   f"Series B round led by {investor}. The company will hire engineers. {investor} also backed "
+                   f"other startups this year, and analysts expect more rounds.")
+    return "\n\n".join(out)
 
 
 def main() -> None:

@@ -311,8 +311,12 @@ def build_table(all_mentions: list[list[Mention]]) -> tuple[EntityTable, dict[st
     full = {}
     names = list(forms)
     by_first: dict[str, list[str]] = {}
+    by_initials: dict[str, list[str]] = {}  # "NHP" -> ["Nordlys Harbour Partners"]
     for n in names:
-        by_first.setdefault(n.lower().split()[0], []).append(n)
+        words = n.split()
+        by_first.setdefault(words[0].lower(), []).append(n)
+        if 2 <= len(words) <= 5:
+            by_initials.setdefault("".join(w[0] for w in words).upper(), []).append(n)
     for name in names:
         target = name
         low = name.lower()
@@ -328,8 +332,7 @@ def build_table(all_mentions: list[list[Mention]]) -> tuple[EntityTable, dict[st
             if len(longer) == 1:
                 target = longer[0]
             elif re.fullmatch(r"[A-Z]{2,5}", name):
-                initials = [n for n in names if len(n.split()) == len(name)
-                            and "".join(w[0] for w in n.split()).upper() == name]
+                initials = by_initials.get(name, [])
                 if len(initials) == 1:
                     target = initials[0]
         full[name] = target

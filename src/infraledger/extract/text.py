@@ -99,7 +99,7 @@ def split_sentences(text: str) -> list[Sentence]:
             continue
         pos = 0
         for m in _BOUNDARY.finditer(block):
-            before = block[:m.start() + 1]
+            before = block[max(0, m.start() - 40):m.start() + 1]
             word = re.search(r"([A-Za-z][A-Za-z.]*)\.$", before)
             if word:
                 w = word.group(1)
@@ -108,10 +108,26 @@ def split_sentences(text: str) -> list[Sentence]:
                     if not (w in ("U.S.", "U.K.") and re.match(r"\s+(?:The|It|In|A|On|But)\b", block[m.end() - 1:])):
                         continue
             s, e = _trim(block, pos, m.end())
-            if e > s:
-                out.append(Sentence(p_start + s, p_start + e, block[s:e], number))
+            _add(out, block, s, e, p_start, number)
             pos = m.end()
         s, e = _trim(block, pos, len(block))
-        if e > s:
-            out.append(Sentence(p_start + s, p_start + e, block[s:e], number))
+        _add(out, block, s, e, p_start, number)
     return out
+
+
+#: Longer "sentences" (tables, data, text without punctuation) are cut into pieces of about this
+#: size at spaces, so the work per sentence stays bounded and the whole stays linear in length.
+MAX_SENTENCE = 1500
+
+
+def _add(out: list[Sentence], block: str, s: int, e: int, p_start: int, number: int) -> None:
+    while e - s > MAX_SENTENCE:
+        cut = block.rfind(" ", s + MAX_SENTENCE // 2, s + MAX_SENTENCE)
+        cut = cut if cut > s else s + MAX_SENTENCE
+        a, b = _trim(block, s, cut)
+        if b > a:
+            out.append(Sentence(p_start + a, p_start + b, block[a:b], number))
+        s = cut
+    a, b = _trim(block, s, e)
+    if b > a:
+        out.append(Sentence(p_start + a, p_start + b, block[a:b], number))
