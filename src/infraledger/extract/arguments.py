@@ -183,8 +183,12 @@ def _date(an: Analysed, d: Draft, anchor, drafts: list[Draft], document_time: Fu
         return drafts[-1].time, False
     # No date of its own: the date of the latest deal stated earlier in the paragraph (the first
     # one of its sentence), else the latest date the document has stated so far, else its date.
-    same = [p for p in drafts if p.sentence.sentence.paragraph == an.sentence.paragraph and p.time is not None
-            and p.sentence.index < an.index]
+    same = []
+    for p in reversed(drafts):  # the drafts of this paragraph are the last ones
+        if p.sentence.sentence.paragraph != an.sentence.paragraph:
+            break
+        if p.time is not None and p.sentence.index < an.index:
+            same.insert(0, p)
     if same:
         latest = same[-1].sentence.index
         return min((p for p in same if p.sentence.index == latest), key=lambda p: p.trigger[0]).time, True

@@ -99,13 +99,28 @@ def _same_event(a: Draft, b: Draft, names: list[str]) -> bool:
     return parties and bool(ra or rb)
 
 
+# Words too common in company names to tell two subjects apart.
+_COMMON = frozenset("systems networks labs technologies technology capital partners ventures group holdings ai "
+                    "cloud data computing inc corp the of and".split())
+
+
 def merge(drafts: list[Draft], names: list[str]) -> list[Draft]:
     """One draft per real-world deal: repeated mentions folded into the first (see module docstring)."""
     merged: list[Draft] = []
+    # Candidates share the type and a word of the subject's name (so the merge stays linear).
+    buckets: dict[tuple, list[Draft]] = {}
+    position: dict[int, int] = {}
     for d in drafts:
-        target = next((m for m in merged if _same_event(m, d, names)), None)
+        words = names[d.subject].lower().split()
+        keys = [(d.type, w) for w in words if w not in _COMMON] or [(d.type, w) for w in words]
+        found = {id(m): m for k in keys for m in buckets.get(k, ())}
+        candidates = sorted(found.values(), key=lambda m: position[id(m)])
+        target = next((m for m in candidates if _same_event(m, d, names)), None)
         if target is None:
+            position[id(d)] = len(merged)
             merged.append(d)
+            for k in keys:
+                buckets.setdefault(k, []).append(d)
             continue
         have = {i for i, _ in target.roles}
         for i, r in d.roles:

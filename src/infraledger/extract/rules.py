@@ -94,7 +94,7 @@ def _extract(text: str, offset: int, document) -> list[CandidateFact]:
                 last = d
         elif last is not None and i - last.sentence.index <= 4:
             # "The deal ..." speaks of the latest sentence's deal that still lacks a figure.
-            latest = [d for d in drafts if d.sentence.index == last.sentence.index]
+            latest = [d for d in drafts[-8:] if d.sentence.index == last.sentence.index]
             target = next((d for d in latest if d.amount is None and d.type is not FactType.TALENT_MOVE), last)
             follow_up(an, reading, target, last_by_type, anchor)
     return [to_fact(d, reading, offset) for d in merge(drafts, reading.table.names)]
