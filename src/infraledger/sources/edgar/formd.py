@@ -122,7 +122,7 @@ def _collect(root) -> tuple[dict, dict[str, list[dict]]]:
     """
     top: dict = {}
     records: dict[str, list[dict]] = {name: [] for name in _RECORDS}
-    record_for, special, lists = records.get, _SPECIAL.get, _LISTS  # locals: hot loop
+    record_for, special, lists = records.get, _SPECIAL, _LISTS  # locals: hot loop
     parts, record_lists, sections = _RECORD_PARTS, _RECORD_LISTS, _SECTIONS
     current = top
     for node in root.iter():
@@ -148,12 +148,11 @@ def _collect(root) -> tuple[dict, dict[str, list[dict]]]:
         if not text or text == "None":
             continue
         tag = node.tag
-        kind = special(tag)
-        if kind is None:
+        if tag not in special:  # most leaves: an operator, not a method call
             if tag not in current:
                 current[tag] = text
             continue
-        if kind == 2:
+        if special[tag] == 2:
             tag = f"{node.getparent().tag}/{tag}"
         if tag in lists:
             current.setdefault(tag, []).append(text)
@@ -277,11 +276,13 @@ def _issuer(r: dict) -> Issuer:
 
 
 def _person(r: dict) -> RelatedPerson:
-    return RelatedPerson(
-        first_name=r.get("firstName"), middle_name=r.get("middleName"), last_name=r.get("lastName"),
-        relationships=tuple(r.get("relationship", ())), clarification=r.get("relationshipClarification"),
-        address=_address(r),
-    )
+    # Positional, in RelatedPerson's and Address's field order: a filing lists up to dozens of
+    # persons, and passing them by keyword costs about as much as reading them.
+    get = r.get
+    return RelatedPerson(get("firstName"), get("lastName"), get("middleName"), tuple(get("relationship", ())),
+                         get("relationshipClarification"),
+                         Address(get("street1"), get("street2"), get("city"), get("stateOrCountry"),
+                                 get("stateOrCountryDescription"), get("zipCode")))
 
 
 def _recipient(r: dict) -> SalesRecipient:
