@@ -47,16 +47,18 @@ def main() -> None:
         store._write_entities(entities(), AS_OF.replace(year=2022))  # benchmark set-up, not timed
         store.append_arrow(sources, facts)
         store.close()
-        times, html = [], ""
+        times, cpu, html = [], [], ""
         for _ in range(args.repeat):
             # a fresh open each time: nothing cached between runs
             with open_ledger(path, read_only=True) as store:
-                t0 = time.perf_counter()
+                t0, c0 = time.perf_counter(), time.process_time()
                 html = build_report(store.snapshot(AS_OF), fmt="html")
                 times.append(time.perf_counter() - t0)
+                cpu.append(time.process_time() - c0)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"ledger: {args.facts:,} facts, 10,000 companies")
     print(f"report build:  best {min(times):.2f} s, runs {', '.join(f'{t:.2f}' for t in times)} s  (target < 5 s)")
+    print(f"CPU time:      best {min(cpu):.2f} s (all threads; unlike wall time, not inflated by other work)")
     print(f"report:        {len(html) / 1e6:.2f} MB HTML, {html.count('<svg ')} inline SVG charts, "
           f"{html.count(FOOTNOTE)} footnotes")
     print(f"peak memory:   {peak_mb:,.0f} MB")

@@ -18,7 +18,7 @@ from decimal import Decimal
 from ..ledger.store import Snapshot
 from ..model import Money, Qualifier, Range
 from .figures import Figure, Unit, money_figure, ratio_range, unsupported
-from .frame import frame
+from .frame import frame, range_bounds_sql
 
 
 @dataclass(frozen=True)
@@ -92,8 +92,10 @@ def share_range(part: Range, rest: Range) -> Range:
 
 
 def capex_concentration(snapshot: Snapshot, *, as_of: date | str | None = None, period: str | None = None,
-                        top_n: int = 4) -> CapexResult:
+                        top_n: int = 4, limit: int | None = None) -> CapexResult:
     """Capex budgets of ``period`` (a year such as "2026"; default: the as-of year, else the latest with data).
+
+    ``spenders`` lists the ``limit`` largest (all when None); totals, shares and HHI cover every spender.
 
     Returns a :class:`CapexResult`; figures the ledger cannot support are marked unsupported.
     """
@@ -114,43 +116,50 @@ def capex_concentration(snapshot: Snapshot, *, as_of: date | str | None = None, 
     year = _year_of(period) or period
     # per spender, the latest figure, company guidance or actuals before analysts' estimates
     cols = "id, subject_id, subject, amount, amount_high, currency, amount_qualifier, attributes, period"
-    chosen = fr.rows(f"SELECT {cols} FROM capex_rows WHERE NOT is_group AND regexp_extract(period, '{_FULL_PERIOD}', 1) = ? "
-                     "QUALIFY row_number() OVER (PARTITION BY subject_id ORDER BY basis_rank, valid_start DESC NULLS LAST, "
-                     "recorded_at DESC, id) = 1", [year])
-    spenders = {r[1]: (r, json.loads(r[7]) if r[7] else {}) for r in chosen}
+    lo_sql, hi_sql = range_bounds_sql("amount")
+    fr.con.execute(
+        f"CREATE OR REPLACE TEMP TABLE capex_spenders AS SELECT *, "
+        "row_number() OVER (ORDER BY coalesce((lo + hi) / 2, lo) DESC, name, subject_id) AS rank FROM ("
+        f"SELECT {cols}, {lo_sql} AS lo, {hi_sql} AS hi, amount_qualifier = 'more_than' AS lo_open, "
+        "coalesce((SELECT name FROM entity_layers e WHERE e.id = capex_rows.subject_id), subject) AS name "
+        f"FROM capex_rows WHERE NOT is_group AND regexp_extract(period, '{_FULL_PERIOD}', 1) = ? "
+        "QUALIFY row_number() OVER (PARTITION BY subject_id ORDER BY basis_rank, valid_start DESC NULLS LAST, "
+        "recorded_at DESC, id) = 1)", [year])
     # every stated group figure is kept: sources differ on them
     aggregates = [(r, json.loads(r[7]) if r[7] else {}) for r in fr.rows(
         f"SELECT {cols} FROM capex_rows WHERE is_group AND regexp_extract(period, '{_FULL_PERIOD}', 1) = ? "
         "ORDER BY valid_start, recorded_at, id", [year])]
 
+    # only the listed spenders become objects; totals, shares and HHI are aggregated in SQL
+    shown = max(limit, top_n) if limit is not None else 2**62
     items: list[SpenderCapex] = []
-    for eid, (r, attrs) in spenders.items():
+    for r in fr.rows(f"SELECT {cols} FROM capex_spenders WHERE rank <= ? ORDER BY rank", [shown]):
+        eid, attrs = r[1], (json.loads(r[7]) if r[7] else {})
         money = _money(r[3], r[4], r[5], r[6])
         basis = attrs.get("basis", "")
         note = "analysts' estimate, not company guidance" if basis == "estimate" else ""
         items.append(SpenderCapex(eid, fr.name(eid, r[2]), r[8], basis,
                                   money_figure(f"{fr.name(eid, r[2])} capex {r[8]}", money, (r[0],), note)))
-    items.sort(key=lambda s: (-(s.figure.midpoint or 0), s.name))
+    (count, t_lo, t_hi, t_open, k_lo, k_hi, k_open, r_lo, r_hi, r_open, hhi_value) = _capex_sums(fr, top_n)
+
+    def rng(lo_, hi_, open_) -> Range:
+        return Range(Decimal(lo_), None if hi_ is None else Decimal(hi_), bool(open_))
 
     ids = tuple(s.figure.fact_ids[0] for s in items)
-    if items:
-        total_range = sum((s.figure.value for s in items[1:]), items[0].figure.value)
-        total = Figure(f"capex {year}, named spenders", total_range, Unit.USD, ids,
-                       f"sum of {len(items)} spenders' latest figures")
+    if count:
+        total = Figure(f"capex {year}, named spenders", rng(t_lo, t_hi, t_open), Unit.USD, ids,
+                       f"sum of {count} spenders' latest figures")
     else:
         total = unsupported(f"capex {year}, named spenders", Unit.USD, f"no capex budgets for {year} in the ledger")
 
     top = items[:top_n]
-    rest = items[top_n:]
     top_names = tuple(s.name for s in top)
-    if len(items) > top_n:
-        part = sum((s.figure.value for s in top[1:]), top[0].figure.value)
-        other = sum((s.figure.value for s in rest[1:]), rest[0].figure.value)
-        top_share = Figure(f"top-{top_n} share of named spenders", share_range(part, other), Unit.PERCENT, ids,
-                           f"{', '.join(top_names)} of {len(items)} named spenders")
+    if count > top_n:
+        top_share = Figure(f"top-{top_n} share of named spenders", share_range(rng(k_lo, k_hi, k_open), rng(r_lo, r_hi, r_open)),
+                           Unit.PERCENT, ids, f"{', '.join(top_names)} of {count} named spenders")
     else:
         top_share = unsupported(f"top-{top_n} share of named spenders", Unit.PERCENT,
-                                f"only {len(items)} spenders with {year} figures; a top-{top_n} share needs more", ids)
+                                f"only {count} spenders with {year} figures; a top-{top_n} share needs more", ids)
 
     aggs: list[AggregateCapex] = []
     for r, attrs in aggregates:
@@ -163,8 +172,26 @@ def capex_concentration(snapshot: Snapshot, *, as_of: date | str | None = None, 
     aggs.sort(key=lambda a: (len(a.members), a.figure.midpoint or 0))
     top_share_agg = _share_of_aggregate(top, aggs, top_n, ids)
 
-    hhi = _hhi(items, ids)
+    if count >= 2 and hhi_value is not None:
+        hhi = Figure("HHI of named spenders", Range.exact(Decimal(str(round(hhi_value)))), Unit.INDEX, ids,
+                     "from the midpoints of stated ranges; open-ended figures count at their bound")
+    else:
+        hhi = unsupported("HHI of named spenders", Unit.INDEX, "needs at least two spenders with figures", ids)
     return CapexResult(year, fr.as_of, tuple(items), total, top_n, top_names, top_share, tuple(aggs), top_share_agg, hhi)
+
+
+def _capex_sums(fr, top_n: int) -> tuple:
+    """Count, total, top-N and rest sums (low, high, open low) and the HHI of the chosen spenders."""
+    sums = "sum(lo), CASE WHEN bool_or(hi IS NULL) THEN NULL ELSE sum(hi) END, coalesce(bool_or(lo_open), FALSE)"
+    mid = "coalesce((lo + hi) / 2, lo)"
+    total = fr.rows(f"SELECT count(*), {sums}, sum({mid}) FROM capex_spenders")[0]
+    top = fr.rows(f"SELECT {sums} FROM capex_spenders WHERE rank <= ?", [top_n])[0]
+    rest = fr.rows(f"SELECT {sums} FROM capex_spenders WHERE rank > ?", [top_n])[0]
+    hhi = None
+    if total[0] and total[4]:
+        hhi = fr.rows(f"SELECT sum(power(100 * CAST({mid} AS DOUBLE) / ?, 2)) FROM capex_spenders",
+                      [float(total[4])])[0][0]
+    return (total[0], *total[1:4], *top, *rest, hhi)
 
 
 def _share_of_aggregate(top: list[SpenderCapex], aggs: list[AggregateCapex], top_n: int, ids) -> tuple[Figure, ...]:
@@ -192,14 +219,3 @@ def _share_of_aggregate(top: list[SpenderCapex], aggs: list[AggregateCapex], top
         out.append(Figure(label, share, Unit.PERCENT, tuple(part_ids) + whole.figure.fact_ids,
                           f"{how} over {whole.name} {whole.figure.text()}"))
     return tuple(out) or (unsupported(label, Unit.PERCENT, f"fewer than {top_n} spenders have figures"),)
-
-
-def _hhi(items: list[SpenderCapex], ids) -> Figure:
-    """HHI (0-10,000) over named spenders from the midpoints of their stated ranges."""
-    mids = [s.figure.midpoint for s in items]
-    if len(items) < 2 or any(m is None for m in mids):
-        return unsupported("HHI of named spenders", Unit.INDEX, "needs at least two spenders with bounded figures", ids)
-    total = sum(mids)
-    value = sum((m / total * 100) ** 2 for m in mids)
-    return Figure("HHI of named spenders", Range.exact(value.quantize(Decimal(1))), Unit.INDEX, ids,
-                  "from the midpoints of stated ranges; open-ended figures count at their bound")

@@ -118,7 +118,7 @@ def build_report(snapshot: Snapshot, as_of: date | datetime | str | None = None,
             if fmt == "html":
                 jobs[name] = pool.submit(fn, *args)
 
-        capex = capex_concentration(snapshot, as_of=cut)
+        capex = capex_concentration(snapshot, as_of=cut, limit=LIST_LIMIT)
         draw("capex", charts.capex_chart, capex)
         divergence = ipo_divergence(snapshot, as_of=cut, limit=12)
         card = IpoScorecard(cut, tuple(r.score for r in divergence.rows))
