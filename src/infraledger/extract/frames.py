@@ -237,12 +237,6 @@ def find_raises(text: str) -> list[RaiseMatch]:
         out.append(RaiseMatch(text, head.span(1), v.span(), tail.span("gap"), tail.span("m")))
         last_end = tail.end()
     return out
-# Every trigger word of every frame: a sentence with none of them states no deal.
-ANY_TRIGGER = re.compile("|".join(sorted({w for g in _GATES.values() for w in g.split("|")}
-                                         | {"rais", "clos", "secur", "land", "announc", "complet", "round", "series",
-                                            "ipo", "public offering", "listing", "listed", "debut", "pric", "sold",
-                                            "banked", "netted", "fetched", "picked up", "pulled in", "bagged",
-                                            "went public", "flotation"})), re.IGNORECASE)
 RAISE_GATE = re.compile(r"rais|clos|secur|land|announc|complet|bagged|picked up|pulled in|banked|netted|fetched|"
                         r"pric|sold", re.IGNORECASE)
 ROUND_WORDS = re.compile(r"\b(?:round|series [a-z]\d?|seed|funding|financing|venture|fund-?raising|fundraise|"

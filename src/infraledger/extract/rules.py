@@ -19,7 +19,7 @@ from ..model.events import FactType, Role, Status
 from ..model.facts import CandidateFact
 from .arguments import assign_arguments, follow_up, ipo_parties, money_kind, participants, valuation
 from .drafts import Draft, clause_end, ids, merge, money_in, to_fact
-from .frames import (ANY_TRIGGER, CUMULATIVE, DEBT_WORDS, E, FRAMES, IPO_NOT, IPO_WORDS, RAISE_GATE, ROUND_IN,
+from .frames import (CUMULATIVE, DEBT_WORDS, E, FRAMES, IPO_NOT, IPO_WORDS, RAISE_GATE, ROUND_IN,
                      ROUND_NOUN, ROUND_WORDS, UNDISCLOSED_ROUNDS, Frame, find_raises)
 from .mentions import is_exchange
 from .reading import Analysed, Reading, read
@@ -72,9 +72,9 @@ def _extract(text: str, offset: int, document) -> list[CandidateFact]:
     last_by_type: dict[FactType, Draft] = {}
     last: Draft | None = None
     for i, an in enumerate(reading.sentences):
-        if an.sentence.heading or _NOT_COUNTED.search(an.sentence.text):
+        if an.sentence.heading or _not_counted(an.sentence.text):
             continue
-        found = _frames(an, reading) + _raises(an, reading) if ANY_TRIGGER.search(an.abstract) else []
+        found = _frames(an, reading) + _raises(an, reading)
         for d in found:
             prev = last_by_type.get(d.type)
             if d.frame == "stake-topic" and prev is not None and i - prev.sentence.index <= 3:
@@ -101,6 +101,16 @@ def _extract(text: str, offset: int, document) -> list[CandidateFact]:
 
 
 # -- frames ----------------------------------------------------------------------------------
+
+
+_NOT_COUNTED_HINTS = ("count", "familiar", "forward-looking", "actual results", "uncertainties", "according to",
+                      "sources said", "briefed", "not a", "not an")
+
+
+def _not_counted(text: str) -> bool:
+    """Rumours attributed to unnamed people, forward-looking boilerplate, "we do not count ..."."""
+    low = text.lower()
+    return any(h in low for h in _NOT_COUNTED_HINTS) and _NOT_COUNTED.search(text) is not None
 
 
 def _hypothetical(an: Analysed, start: int, end: int, text: str | None = None) -> bool:
