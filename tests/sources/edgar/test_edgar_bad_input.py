@@ -54,6 +54,28 @@ def test_external_entity_without_a_doctype_keyword_in_the_usual_case_is_still_re
         parse_form_d(sneaky, source="sneaky.xml")
 
 
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(where=st.integers(min_value=0, max_value=10_000), keyword=st.sampled_from(["DOCTYPE", "doctype", "ENTITY",
+       "Entity"]), space=st.sampled_from(["", " ", "\n\t"]), bangs=st.booleans())
+def test_a_declaration_anywhere_is_refused_also_among_other_exclamation_marks(form_d, where, keyword, space, bangs):
+    if bangs:  # "!" elsewhere in the document must not hide a declaration from the check
+        form_d = form_d.replace(b"Notion Labs, Inc.", b"Notion Labs! Inc.").replace(b"<cik>", b"<!-- ! --><cik>")
+    ends = [i + 1 for i, byte in enumerate(form_d) if byte == ord(">")]
+    at = ends[where % len(ends)]
+    declaration = f"<!{space}{keyword} x [<!ENTITY y 'z'>]>".encode()
+    with pytest.raises(ParseError, match=r"decl\.xml: XML with a DTD or entity declaration is refused"):
+        parse_form_d(form_d[:at] + declaration + form_d[at:], source="decl.xml")
+
+
+def test_exclamation_marks_and_comments_without_a_declaration_read_normally(form_d):
+    plain = parse_form_d(form_d, source="plain.xml")
+    marked = parse_form_d(form_d.replace(b"Notion Labs, Inc.", b"Notion Labs! Inc.")
+                          .replace(b"<cik>", b"<!-- filed! --><cik>"), source="marked.xml")
+    assert marked.issuer.name == "Notion Labs! Inc."
+    assert marked.issuer.cik == plain.issuer.cik == 1781814
+    assert marked.related_persons == plain.related_persons
+
+
 def test_truncated_xml_is_named_as_truncated(form_d):
     with pytest.raises(ParseError, match=r"cut\.xml: truncated XML"):
         read_filing(form_d[: len(form_d) // 2], "cut.xml")
