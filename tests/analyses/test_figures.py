@@ -53,3 +53,10 @@ def test_words_for_ranges():
     assert format_range(Range(Decimal("-0.565"), Decimal("-0.452")), Unit.CHANGE) == "-56.5% to -45.2%"
     assert format_range(Range.exact(Decimal("0.989")), Unit.CHANGE) == "+98.9%"
     assert format_range(Range(Decimal(175e9), Decimal(185e9)), Unit.USD) == "$175B to $185B"
+
+
+def test_a_negative_stated_figure_mirrors_its_range():
+    from infraledger.analyses.figures import qualified
+    r = qualified("-5", "about")
+    assert (r.lo, r.hi) == (Decimal("-5.5"), Decimal("-4.5"))
+    assert qualified("-5", "more_than").hi == Decimal(-5) and qualified("-5", "more_than").lo is None

@@ -119,6 +119,11 @@ def change_range(new: Range, base: Range) -> Range:
 
 
 def qualified(value: str | Decimal, qualifier: str | None, high: str | None = None) -> Range:
-    """Range of an attribute figure ("19.00" with qualifier "about" etc.)."""
+    """Range of an attribute figure ("19.00" with qualifier "about" etc.); a negative figure
+    (a first-day fall of "about -5%") is the mirror image of its positive range."""
     q = Qualifier(qualifier or "exact")
-    return Range.of(Decimal(str(value)), q, Decimal(str(high)) if high is not None else None)
+    v = Decimal(str(value))
+    if v < 0 and high is None:
+        r = Range.of(-v, q)
+        return Range(None if r.hi is None else -r.hi, -r.lo if r.lo is not None else None, r.hi_open, r.lo_open)
+    return Range.of(v, q, Decimal(str(high)) if high is not None else None)
