@@ -23,6 +23,8 @@ def test_quickstart_builds_a_ledger_and_shows_the_articles_deals_with_sources(tm
         assert name in out
     assert "The $1 Trillion AI Infrastructure Boom" in out  # every deal shows its source
     assert (tmp_path / "q.duckdb").is_file()
+    report = Path(next(line for line in out.splitlines() if line.startswith("report: ")).removeprefix("report: "))
+    assert report.is_file() and "<svg" in report.read_text(encoding="utf-8")
 
 
 def test_events_as_of_show_a_pending_deal_before_its_closing_and_completed_after(sample_db, cli):
