@@ -58,17 +58,15 @@ class Frame:
     people: str = ""
     gate: tuple[str, ...] | None = None  # words the sentence must contain for the frame to be tried
 
-    def may_match(self, abstract: str, low: str) -> bool:
-        """A cheap test before the full pattern (``low`` is ``abstract`` lower-cased): trigger
-        words present, enough parties."""
+    def may_match(self, companies: int, people: bool, present: frozenset[str]) -> bool:
+        """A cheap test before the full pattern: enough parties in the sentence (``companies``
+        placeholders, ``people`` present) and one of the frame's trigger words in ``present``."""
         if self.type is FactType.TALENT_MOVE:
-            if "⟦P" not in abstract:
+            if not people:
                 return False
-        elif self.subject != "topic" and abstract.find("⟨E", abstract.find("⟨E") + 1) < 0 or "⟨E" not in abstract:
+        elif companies < (1 if self.subject == "topic" else 2):
             return False
-        if self.gate is None:
-            return True
-        return any(word in low for word in self.gate)
+        return self.gate is None or not present.isdisjoint(self.gate)
 
 
 # Trigger words per frame (checked before the frame's full pattern, for speed).
@@ -237,6 +235,9 @@ def find_raises(text: str) -> list[RaiseMatch]:
         out.append(RaiseMatch(text, head.span(1), v.span(), tail.span("gap"), tail.span("m")))
         last_end = tail.end()
     return out
+#: Every frame's trigger words, looked for once per sentence.
+GATE_WORDS = tuple(sorted({w for g in _GATES.values() for w in g.split("|")}))
+
 RAISE_GATE = re.compile(r"rais|clos|secur|land|announc|complet|bagged|picked up|pulled in|banked|netted|fetched|"
                         r"pric|sold", re.IGNORECASE)
 ROUND_WORDS = re.compile(r"\b(?:round|series [a-z]\d?|seed|funding|financing|venture|fund-?raising|fundraise|"

@@ -11,6 +11,7 @@ fullest form it abbreviates ("Orla" -> "Orla Semiconductor") and a ticker to its
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -248,6 +249,7 @@ def _is_company(name: str) -> bool:
     return bool(_LEGAL_TAIL.search(name)) or any(w.lower().strip(".,") in _COMPANY_WORDS for w in name.split()[1:])
 
 
+@functools.lru_cache(maxsize=8192)
 def is_exchange(name: str) -> bool:
     """Stock exchanges and their markets ("Nasdaq", "NYSE", "Oslo Stock Exchange")."""
     return bool(re.search(r"\b(?:Nasdaq|NASDAQ|NYSE|Stock Exchange|Exchange|Euronext|Börse)\b", name))

@@ -19,7 +19,7 @@ from ..model.events import FactType, Role, Status
 from ..model.facts import CandidateFact
 from .arguments import assign_arguments, follow_up, ipo_parties, money_kind, participants, valuation
 from .drafts import Draft, clause_end, ids, merge, money_in, to_fact
-from .frames import (CUMULATIVE, DEBT_WORDS, E, FRAMES, IPO_NOT, IPO_WORDS, RAISE_GATE, ROUND_IN,
+from .frames import (CUMULATIVE, DEBT_WORDS, E, FRAMES, GATE_WORDS, IPO_NOT, IPO_WORDS, RAISE_GATE, ROUND_IN,
                      ROUND_NOUN, ROUND_WORDS, UNDISCLOSED_ROUNDS, Frame, find_raises)
 from .mentions import is_exchange
 from .reading import Analysed, Reading, read
@@ -103,6 +103,9 @@ def _extract(text: str, offset: int, document) -> list[CandidateFact]:
 # -- frames ----------------------------------------------------------------------------------
 
 
+_RAISE_HINTS = ("rais", "clos", "secur", "land", "announc", "complet", "bagged", "picked up", "pulled in", "banked",
+                "netted", "fetched", "pric", "sold")
+_IPO_HINTS = ("ipo", "public", "listing", "listed", "debut", "flotation")
 _NOT_COUNTED_HINTS = ("count", "familiar", "forward-looking", "actual results", "uncertainties", "according to",
                       "sources said", "briefed", "not a", "not an")
 
@@ -168,33 +171,44 @@ def _blank_clauses(abstract: str) -> tuple[str, list[tuple[int, int]]]:
 
 
 def _frames(an: Analysed, reading: Reading) -> list[Draft]:
+    """Drafts of every frame that matches the sentence (or one of its variants, see :func:`_variants`)."""
     out: list[Draft] = []
     claimed: set[frozenset] = set()
-    table = reading.table
-    for variant, low, frame in ((v, low, f) for v in _variants(an) for low in (v.abstract.lower(),)
-                                for f in FRAMES):
-        if not frame.may_match(variant.abstract, low):
-            continue
-        for m in frame.pattern.finditer(variant.abstract):
-            d = _from_match(frame, m, variant, reading)
-            if d is None:
-                continue
-            pairs = {frozenset((d.subject, i)) for i, _ in d.roles} or {frozenset((d.subject, -1, *d.people))}
-            if pairs & claimed:
-                continue
-            if table.kinds[d.subject] == "person" or is_exchange(table.names[d.subject]):
-                continue
-            claimed |= pairs
-            out.append(d)
-            if frame.name == "invest-in":
-                # "A agreed to invest up to $10 billion in X and B up to $5 billion": the elided second deal.
-                ell = re.match(rf"\s*and (?P<a>{E}) (?P<m>(?:up to |about |nearly |another )?⟪M\d+⟫)", an.abstract[m.end():])
-                if ell:
-                    d2 = Draft(type=d.type, subject=d.subject, roles=[(ids(ell.group("a"))[0], Role.INVESTOR)],
-                               people=[], sentence=an, trigger=(m.end(), m.end() + ell.end()), frame="invest-elided")
-                    d2.amount = money_in(ell.group("m"), an)
-                    out.append(d2)
+    for variant in _variants(an):
+        low = variant.abstract.lower()
+        present = frozenset(w for w in GATE_WORDS if w in low)
+        companies, people = variant.abstract.count("⟨E"), "⟦P" in variant.abstract
+        for frame in FRAMES:
+            if frame.may_match(companies, people, present):
+                _match_frame(frame, variant, reading, out, claimed)
     return out
+
+
+def _match_frame(frame: Frame, an: Analysed, reading: Reading, out: list[Draft], claimed: set) -> None:
+    """Add to ``out`` a draft for every match of ``frame`` in ``an`` whose parties are not ``claimed`` yet."""
+    table = reading.table
+    for m in frame.pattern.finditer(an.abstract):
+        d = _from_match(frame, m, an, reading)
+        if d is None:
+            continue
+        pairs = {frozenset((d.subject, i)) for i, _ in d.roles} or {frozenset((d.subject, -1, *d.people))}
+        if pairs & claimed:
+            continue
+        if table.kinds[d.subject] == "person" or is_exchange(table.names[d.subject]):
+            continue
+        claimed.update(pairs)
+        out.append(d)
+        if frame.name == "invest-in":
+            # "A agreed to invest up to $10 billion in X and B up to $5 billion": the elided second deal.
+            ell = _ELIDED.match(an.abstract, m.end())
+            if ell:
+                d2 = Draft(type=d.type, subject=d.subject, roles=[(ids(ell.group("a"))[0], Role.INVESTOR)],
+                           people=[], sentence=an, trigger=(m.end(), ell.end()), frame="invest-elided")
+                d2.amount = money_in(ell.group("m"), an)
+                out.append(d2)
+
+
+_ELIDED = re.compile(rf"\s*and (?P<a>{E}) (?P<m>(?:up to |about |nearly |another )?⟪M\d+⟫)")
 
 
 def _from_match(frame: Frame, m: re.Match, an: Analysed, reading: Reading) -> Draft | None:
@@ -281,8 +295,10 @@ def _raises(an: Analysed, reading: Reading) -> list[Draft]:
     text = an.abstract
     table = reading.table
     blanked, _ = _blank_clauses(text)
-    matches = find_raises(text) if RAISE_GATE.search(text) else []
-    if blanked != text and RAISE_GATE.search(blanked):
+    low = text.lower()
+    gated = any(w in low for w in _RAISE_HINTS) and RAISE_GATE.search(text) is not None
+    matches = find_raises(text) if gated else []
+    if gated and blanked != text:
         # "X, which started out ..., raised $600 million": the verb's subject across the clause
         matches += find_raises(blanked)
     for m in matches:
@@ -329,7 +345,7 @@ def _raises(an: Analysed, reading: Reading) -> list[Draft]:
             d.amount = money_in(m.group("m"), an)
             out.append(d)
     text = an.abstract
-    ipo = IPO_WORDS.search(text)
+    ipo = IPO_WORDS.search(text) if any(w in low for w in _IPO_HINTS) else None
     if ipo and not any(d.type is FactType.IPO for d in out) and _IPO_VERB.search(text) \
             and not IPO_NOT.search(text[max(0, ipo.start() - 40):ipo.end()]) and not _hypothetical(an, 0, ipo.end()):
         issuers = [int(x) for x in re.findall(r"⟨E(\d+)⟩", text[:ipo.start()])
