@@ -151,7 +151,7 @@ def find_mentions(sentence: str, *, sentence_start_words: frozenset[str] = froze
         if inner:
             owner = text[:inner.end()]
             if all(_clean_word(w) in _STOP for w in owner.split()):
-                # "Norway's Aker ASA": a place's possessive before a name; the name is what follows.
+                # "Norway's Fjellby ASA": a place's possessive before a name; the name is what follows.
                 rest = len(owner) + len(text[len(owner):]) - len(text[len(owner):].lstrip())
                 text, s = text[rest:], s + rest
             else:
@@ -190,7 +190,7 @@ def find_mentions(sentence: str, *, sentence_start_words: frozenset[str] = froze
             word = _clean_word(text)
             if (word not in sentence_start_words or _WORD_FORM.search(word)) and not _namey(text) \
                     and not _NAME_CONTEXT.match(sentence[e2:]) \
-                    and sentence[e2:].strip() not in (".", ":", ""):  # "Groq." as a lead-in names the item
+                    and sentence[e2:].strip() not in (".", ":", ""):  # "Quill." as a lead-in names the item
                 continue
         # A dateline's place in capitals ("ESPOO, Feb 10" / "SAN FRANCISCO —").
         if s2 == first_start and _CAPS_PLACE.fullmatch(text) and not possessive and _PLACE_END.match(sentence, e2):

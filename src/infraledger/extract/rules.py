@@ -265,8 +265,8 @@ def _from_match(frame: Frame, m: re.Match, an: Analysed, reading: Reading) -> Dr
     if frame.type is not FactType.TALENT_MOVE and not roles:
         return None
     if frame.name in ("who-runs", "step-down") and groups.get("p"):
-        # "Nokia said that X, who runs Intel's unit, will become its chief executive" /
-        # "Altera also gets a new boss: X, who is leaving Y, will replace Z": the company named
+        # "Orla said that X, who runs Brisa's unit, will become its chief executive" /
+        # "Quill also gets a new boss: X, who is leaving Y, will replace Z": the company named
         # before the person, or the one the previous sentences are about, hires.
         before = [i for i in ids(m.string[:m.start("p")]) if reading.table.kinds[i] != "person" and i != subject]
         hirer = before[0] if before else an.topic if frame.name == "who-runs" else None
