@@ -3,7 +3,7 @@
 This is the front half of the rules backend. Every sentence becomes an :class:`Analysed`
 sentence: its company and person mentions (as document-wide entity ids), its money amounts,
 its citation "(Source: ...)", and ``abstract`` — the sentence with names, money and resolved
-anaphors ("the company", "the San Jose-based startup", "it") replaced by placeholders, which is
+anaphors ("the company", "the Oslo-based startup", "it") replaced by placeholders, which is
 what the frames in :mod:`frames` match.
 """
 
@@ -269,8 +269,8 @@ def _abstract(s: Sentence, index: int, text: str, ms: list[Mention], ids: list[i
     joined = re.sub(r"\s*\((?:NYSE|NASDAQ|Nasdaq|TSX|LSE|ASX)[^)]*\)", _blank, joined)
     entity_ids = [int(x) for x in re.findall(r"⟨E(\d+)⟩", joined)]
     # Blanked to equal length, so offsets still map: appositions that describe a party ("X, a
-    # GPU cloud backed by Y, raised ...") and a parent named before its subsidiary ("Fujitsu
-    # subsidiary 1Finity"), which would otherwise stand between a verb and its party.
+    # GPU cloud backed by Y, raised ...") and a parent named before its subsidiary ("Orla
+    # subsidiary Brisa Labs"), which would otherwise stand between a verb and its party.
     joined = re.sub(r"(?<=⟩), (?:a|an|the) (?:[^,;⟨—]|⟨E\d+⟩(?:'s)?){1,100}?,(?= )", _blank, joined)
     joined = re.sub(r"⟨E\d+⟩(?:'s)? (?:subsidiary|unit|division|affiliate|arm|spin-off|spinoff|maker|owner|parent|creator) (?=⟨E)", _blank, joined)
     return Analysed(sentence=s, index=index, mentions=ms, ids=ids, money=money, abstract=joined,
