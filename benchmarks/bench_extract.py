@@ -22,6 +22,7 @@ import tracemalloc
 from pathlib import Path
 
 from infraledger.extract import extract_events, to_eval_record
+from infraledger.model.events import DEAL_TYPES
 from infraledger.sources.document import document_from_text, read_document
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -51,11 +52,12 @@ def score(gold: Path, records: list[dict]) -> dict[str, str]:
 
 def quality(backend: str) -> None:
     seed = read_document(SEED)
-    seed_records = [to_eval_record(f) for f in extract_events(seed, backend=backend)]
+    seed_records = [to_eval_record(f) for f in extract_events(seed, backend=backend) if f.type in DEAL_TYPES]
     news_records = []
     for path in sorted((EVAL / "news").glob("dev-*")):
         doc = read_document(path)
-        news_records += [to_eval_record(f, path.name) for f in extract_events(doc, backend=backend)]
+        news_records += [to_eval_record(f, path.name) for f in extract_events(doc, backend=backend)
+                         if f.type in DEAL_TYPES]
     for label, gold, records in (("seed-gold (reference article)", EVAL / "seed-gold.jsonl", seed_records),
                                  ("news-dev-gold (25 news documents)", EVAL / "news-dev-gold.jsonl", news_records)):
         print(f"{label}:")

@@ -245,3 +245,16 @@ def test_deal_list_in_note_form():
                                                                       "Harrow Capital": Role.INVESTOR}
     assert got[(FactType.ACQUISITION, "Kestrel Labs")].status is Status.COMPLETED  # "snapped up"
     assert _roles(got[(FactType.COMMERCIAL_CONTRACT, "Juno Grid")]) == {"Helix Data": Role.CUSTOMER}
+
+
+def test_relations_stated_in_passing_become_relation_facts_not_events():
+    text = ("Quill Cloud, a GPU provider backed by Nordlys Ventures and Brisa Capital, signed a five-year "
+            "contract with Orla subsidiary Kestrel Labs on 4 May 2026.")
+    _, facts = _events(text)
+    deal = _one(facts, FactType.COMMERCIAL_CONTRACT, "Quill Cloud")
+    assert _roles(deal) == {"Kestrel Labs": Role.CUSTOMER}  # the subsidiary, not its parent
+    relations = sorted((f.type.value, f.subject, f.counterparties[0].name) for f in facts
+                       if f.type in (FactType.BACKED_BY, FactType.SUBSIDIARY_OF))
+    assert relations == [("backed_by", "Quill Cloud", "Brisa Capital"), ("backed_by", "Quill Cloud", "Nordlys Ventures"),
+                         ("subsidiary_of", "Kestrel Labs", "Orla")]
+    assert all(f.counterparties[0].role is Role.RELATED for f in facts if f.type is not FactType.COMMERCIAL_CONTRACT)

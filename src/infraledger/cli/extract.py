@@ -9,6 +9,7 @@ import click
 
 from ..errors import InputError
 from ..extract import BACKENDS, extract_events, to_eval_record
+from ..model.events import DEAL_TYPES
 from ..sources.document import read_document
 from .common import AppContext, domain_errors, pass_app, print_table
 
@@ -35,7 +36,8 @@ def extract_cmd(app: AppContext, files: tuple[Path, ...], fmt: str, backend: str
             raise InputError("is a directory, not a document", source=str(path))
         document = read_document(path, max_bytes=settings.max_input_bytes)
         for fact in extract_events(document, backend=name, settings=settings):
-            records.append(to_eval_record(fact, doc=path.name))
+            if fact.type in DEAL_TYPES:  # relations ("backed by", "subsidiary of") are not events
+                records.append(to_eval_record(fact, doc=path.name))
     if fmt == "jsonl":
         for record in records:
             click.echo(json.dumps(record, ensure_ascii=False))

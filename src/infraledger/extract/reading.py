@@ -53,6 +53,7 @@ class Analysed:
     topic: int | None = None  # the company the previous sentences were about
     times: list | None = None  # the sentence's dates, filled in on first use
     blanked: list[tuple[int, int]] = field(default_factory=list)  # text spans blanked in this reading
+    relations: list[tuple[str, int, int]] = field(default_factory=list)  # (type, subject id, related id)
 
     def to_text(self, pos: int) -> int:
         """Offset in the sentence text for an offset in ``abstract``."""
@@ -268,10 +269,24 @@ def _abstract(s: Sentence, index: int, text: str, ms: list[Mention], ids: list[i
     # Ticker cues and blanked citations are noise to the frames.
     joined = re.sub(r"\s*\((?:NYSE|NASDAQ|Nasdaq|TSX|LSE|ASX)[^)]*\)", _blank, joined)
     entity_ids = [int(x) for x in re.findall(r"⟨E(\d+)⟩", joined)]
+    relations = _relations(joined)
     # Blanked to equal length, so offsets still map: appositions that describe a party ("X, a
     # GPU cloud backed by Y, raised ...") and a parent named before its subsidiary ("Orla
     # subsidiary Brisa Labs"), which would otherwise stand between a verb and its party.
     joined = re.sub(r"(?<=⟩), (?:a|an|the) (?:[^,;⟨—]|⟨E\d+⟩(?:'s)?){1,100}?,(?= )", _blank, joined)
     joined = re.sub(r"⟨E\d+⟩(?:'s)? (?:subsidiary|unit|division|affiliate|arm|spin-off|spinoff|maker|owner|parent|creator) (?=⟨E)", _blank, joined)
     return Analysed(sentence=s, index=index, mentions=ms, ids=ids, money=money, abstract=joined,
-                    pieces=pieces, entity_ids=entity_ids)
+                    pieces=pieces, entity_ids=entity_ids, relations=relations)
+
+
+_SUBSIDIARY = re.compile(r"⟨E(\d+)⟩(?:'s)? (?:wholly[- ]owned )?(?:subsidiary|unit|division|affiliate) ⟨E(\d+)⟩")
+_BACKED = re.compile(r"⟨E(\d+)⟩, (?:a|an|the) [^,;⟨]{0,80}?\b(?:backed|funded) by ((?:⟨E\d+⟩(?:,\s*|\s+and\s+)?)+)")
+
+
+def _relations(abstract: str) -> list[tuple[str, int, int]]:
+    """Relations stated in passing: ("subsidiary_of", child, parent) for "P subsidiary C",
+    ("backed_by", company, backer) for "C, a GPU cloud backed by B,"."""
+    out = [("subsidiary_of", int(m.group(2)), int(m.group(1))) for m in _SUBSIDIARY.finditer(abstract)]
+    for m in _BACKED.finditer(abstract):
+        out += [("backed_by", int(m.group(1)), int(b)) for b in re.findall(r"⟨E(\d+)⟩", m.group(2))]
+    return [r for r in out if r[1] != r[2]]

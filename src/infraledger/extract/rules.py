@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..model.events import FactType, Role, Status
+from ..model.events import FactType, Participant, Role, Status
 from ..model.facts import CandidateFact
 from .arguments import assign_arguments, follow_up, ipo_parties, money_kind, participants, valuation
 from .drafts import Draft, clause_end, ids, merge, money_in, to_fact
@@ -97,7 +97,24 @@ def _extract(text: str, offset: int, document) -> list[CandidateFact]:
             latest = [d for d in drafts[-8:] if d.sentence.index == last.sentence.index]
             target = next((d for d in latest if d.amount is None and d.type is not FactType.TALENT_MOVE), last)
             follow_up(an, reading, target, last_by_type, anchor)
-    return [to_fact(d, reading, offset) for d in merge(drafts, reading.table.names)]
+    return [to_fact(d, reading, offset) for d in merge(drafts, reading.table.names)] + _relation_facts(reading, offset)
+
+
+def _relation_facts(reading: Reading, offset: int) -> list[CandidateFact]:
+    """Relations stated in passing ("backed by", "subsidiary"), once each, as relation facts."""
+    out, seen = [], set()
+    names, kinds = reading.table.names, reading.table.kinds
+    for an in reading.sentences:
+        for kind, subject, related in an.relations:
+            if (kind, subject, related) in seen or "person" in (kinds[subject], kinds[related]):
+                continue
+            seen.add((kind, subject, related))
+            s = an.sentence
+            out.append(CandidateFact(type=FactType(kind), subject=names[subject],
+                                     counterparties=(Participant(names[related], Role.RELATED),),
+                                     evidence=s.text, span=(s.start + offset, s.end + offset),
+                                     attributes={"frame": kind}))
+    return out
 
 
 # -- frames ----------------------------------------------------------------------------------
