@@ -3,7 +3,9 @@
 ``extract_events(document, backend="rules")`` is the public entry point. Backends are looked up
 by name in :data:`BACKENDS`: ``rules`` (the default; offline, a grammar of deal language) and
 ``llm`` (an OpenAI-compatible endpoint configured in the settings). Every fact carries its
-evidence and the evidence's span in ``document.text``.
+evidence and the evidence's span in ``document.text``. Besides deal events (types in
+:data:`~infraledger.model.events.DEAL_TYPES`) the rules backend reports relations stated in passing
+("backed by", "subsidiary of") as relation facts; :func:`to_eval_record` is for deal events.
 """
 
 from __future__ import annotations
