@@ -41,7 +41,7 @@ WINDOW_CHARS = 200_000
 
 
 def extract(document) -> list[CandidateFact]:
-    """Deal events of ``document`` (a :class:`~infraledger.sources.document.Document`)."""
+    """Deal events and passing relations of ``document`` (a :class:`~infraledger.sources.document.Document`)."""
     text = document.text
     if len(text) <= WINDOW_CHARS:
         return _extract(text, 0, document)
