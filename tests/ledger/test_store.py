@@ -62,7 +62,7 @@ def test_a_failed_load_leaves_the_ledger_as_it_was(make_ledger):
     bad = CandidateFact(type=FactType.IPO, subject="Oops", status=Status.COMPLETED)
     object.__setattr__(bad, "span", ("x", "y"))  # unstorable offsets: the insert fails mid-way
 
-    with pytest.raises(Exception):
+    with pytest.raises(ValueError):
         store.append_many([(source("b", T2), [deal(Status.COMPLETED, when="2026-03")], []),
                            (source("c", T2), [bad], [])])
     snap = store.snapshot()

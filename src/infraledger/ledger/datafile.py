@@ -117,7 +117,7 @@ def parse_datafile(data: Any, origin: str = "<data>") -> DataFile:
             where = f"sources[{i}]"
             sources[s.get("key") or s.get("id") or str(i)] = _source(s)
         names_to_ids: dict[str, str] = {}
-        for i, e in enumerate(data.get("entities", [])):
+        for e in data.get("entities", []):
             cik = int(e["cik"]) if e.get("cik") else None
             names_to_ids[e["name"]] = e.get("id") or entity_id_for(e["name"], cik)
         entities = []
