@@ -186,3 +186,16 @@ Friday, August 14, 2026
 • Juno Grid inks $900M power purchase agreement with Helix Data.
 • Lark Robotics files for IPO on Nasdaq.
 """
+
+# An 8-K press-release exhibit with a defined term ("the Company") and an appointment.
+EXHIBIT = """EXHIBIT 99.1
+
+Quill Systems Reports Completion of Brisa Labs Acquisition
+
+BOSTON, March 2, 2026 -- Quill Systems, Inc. (the "Company") (NASDAQ: QSYS) today announced that the Company has completed its previously announced acquisition of Brisa Labs, Inc., a developer of storage controllers, for $240 million in cash.
+
+The Company also announced that its Board of Directors appointed Dana Whitlock, formerly chief financial officer of Harrow Devices, as Chief Financial Officer of the Company, effective March 16, 2026.
+
+About Quill Systems
+Quill Systems makes storage systems for data centers.
+"""

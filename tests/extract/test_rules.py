@@ -258,3 +258,14 @@ def test_relations_stated_in_passing_become_relation_facts_not_events():
     assert relations == [("backed_by", "Quill Cloud", "Brisa Capital"), ("backed_by", "Quill Cloud", "Nordlys Ventures"),
                          ("subsidiary_of", "Kestrel Labs", "Orla")]
     assert all(f.counterparties[0].role is Role.RELATED for f in facts if f.type is not FactType.COMMERCIAL_CONTRACT)
+
+
+def test_press_release_exhibit_with_a_defined_company_term_and_an_appointment_from_another_company():
+    _, facts = _events(docs.EXHIBIT)
+    deal = _one(facts, FactType.ACQUISITION, "Brisa Labs")
+    assert _roles(deal) == {"Quill Systems": Role.ACQUIRER} and deal.status is Status.COMPLETED
+    assert deal.amount.amount == Decimal(240_000_000) and deal.time.label() == "2026-03-02"
+    hire = _one(facts, FactType.TALENT_MOVE, "Harrow Devices")
+    assert hire.people == ("Dana Whitlock",) and _roles(hire) == {"Quill Systems": Role.HIRER}
+    assert hire.time.label() == "2026-03-02"  # announced then, "effective March 16"
+    assert len(facts) == 2

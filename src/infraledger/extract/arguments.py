@@ -78,7 +78,7 @@ _EXCHANGE_RE = re.compile(r"\b(?:Nasdaq|NASDAQ|NYSE|New York Stock Exchange|(?:[
 _DATEISH = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tues|wednes|thurs|fri|satur|sun|"
                       r"today|yesterday|tomorrow|week|month|year|quarter|ytd|first|second|third|fourth|last|mid|early|"
                       r"late)", re.I)
-_FUTURE = re.compile(r"\b(?:will|would|is to|is set to|is due to|to become)\b", re.I)
+_FUTURE = re.compile(r"\b(?:will|would|is to|is set to|is due to|to become|effective)\b", re.I)
 _BAD_DATE_BEFORE = re.compile(r"(?:as of|since|through|until|by the end of|by|expected to close in|close in|"
                               r"close by|before the end of|fiscal|ended|ending|from)\s*$", re.I)
 

@@ -71,7 +71,7 @@ _ROLE = (r"(?:chief\s+(?:executive|technology|financial|operating|strategy|produ
          r"president|chair(?:man|woman)?|co-?founder|founder|director|vice\s+president|head\s+of\s+[\w\s'’-]{0,40}?|"
          r"executive|officer|engineer|analyst|researcher|scientist|boss|successor|minister|chairperson|partner)")
 _PERSON_BEFORE = re.compile(rf"(?:{_ROLE})(?:\s+(?:and|&)\s+(?:{_ROLE}))?,?\s+$", re.I)
-_PERSON_AFTER = re.compile(rf"^,\s*(?:\d{{2}},|who\b|(?!founded|based|backed|owned|headquartered|formerly)"
+_PERSON_AFTER = re.compile(rf"^,\s*(?:\d{{2}},|who\b|(?!founded|based|backed|owned|headquartered)"
                            rf"(?:(?!whose|which|that)[\w&'’.\-]+\s+){{0,6}}?(?:{_ROLE})\b)", re.I)
 # What follows a sentence's first word when that word is a name: "Cisco, which ...", "Cisco's",
 # "Cisco agreed ...".
@@ -92,7 +92,8 @@ _HYPHEN_LOWER = re.compile(r"[A-Z][\w]*-[a-z]")
 _KEEP_DOT = re.compile(r"(?:\b(?:Inc|Corp|Co|Ltd|Bros|Jr|Sr)|[A-Z]\.[A-Z])\.$")
 _TOO_SHORT = re.compile(r"[A-Z]{1,2}\d*|\d+[A-Za-z]{1,2}|\d[\d.,]*")
 # Parts of documents and laws, not parties: "Form S-4", "Exhibit 99.1", "Item 8.01", "Securities Act".
-_DOCUMENT_WORDS = re.compile(r"(?:Form|Exhibit|Item|Rule|Section|Schedule|Regulation|Annex|Appendix|Article|Chapter)\b"
+_DOCUMENT_WORDS = re.compile(r"(?:Form|Exhibit|Item|Rule|Section|Schedule|Regulation|Annex|Appendix|Article|Chapter|"
+                             r"Board|Committee)\b"
                              r"|.*\b(?:Act|Agreement|Statement|Report|Stock|Shares)$")
 _PLACE_LIST = re.compile(r"\b(?:states?|provinces?|countries|country|cities|city|regions?|counties|county|territories)"
                          r"\s+of\s+((?:(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*(?:\s*,\s*|\s+and\s+))*"
@@ -102,6 +103,8 @@ _DEFINED = re.compile(r",?\s*\((?:the\s+)?[\"“]([A-Z][\w&.'’ -]{0,40}?)[\"�
 # first word with one is an ordinary word even if it was capitalised somewhere else.
 _WORD_FORM = re.compile(r"(?:ing|ly|ed|es)$")
 _FIRST_WORD = re.compile(r"[^A-Za-z0-9]*(?:(?:\(?[a-z0-9]{1,3}\)|\d{1,2}\.)\s+[^A-Za-z0-9]*)?")
+_TITLE_WORDS = frozenset({"chief", "officer", "president", "director", "directors", "chairman", "board", "vice",
+                          "head", "ceo", "cfo", "cto", "coo", "senior", "executive", "general", "counsel"})
 _SERIES = re.compile(r"(?:Series|Class|Phase)\s+\w+")
 _MODEL_CODE = re.compile(r"[A-Z]+\d+[A-Z0-9]*")
 _SHORT_CODE = re.compile(r"[A-Z]\d{2}")
@@ -169,6 +172,9 @@ def find_mentions(sentence: str, *, sentence_start_words: frozenset[str] = froze
             words.pop()
         if not words:
             continue
+        if len(words) == 1 and _TITLE_WORDS.intersection(w.lower() for w in text.split()) \
+                and not _namey(words[0].group(0)):
+            continue  # what is left of a job title: "Chief Financial Officer" -> "Financial"
         s2, e2 = s + words[0].start(), s + words[-1].end()
         text = sentence[s2:e2]
         possessive = False

@@ -18,7 +18,7 @@ from .mentions import EntityTable, Mention, build_table, find_mentions, is_excha
 from .text import Sentence, is_heading, split_sentences
 
 CITATION_RE = re.compile(r"\s*\((?:Source|Sources|via|per)\s*:\s*([^()]{2,200})\)", re.IGNORECASE)
-_HEADS = (r"company|startup|start-up|firm|group|chipmaker|chip-maker|chip designer|maker|developer|provider|lab|"
+_HEADS = (r"company|Company|startup|start-up|firm|group|chipmaker|chip-maker|chip designer|maker|developer|provider|lab|"
           r"carrier|operator|designer|vendor|miner|manufacturer|giant|supplier|specialist|neocloud|unicorn|insurgent|"
           r"outfit|business|concern")
 COREF_RE = re.compile(rf"\b[Tt]he\s+(?:(?!the\b|a\b|an\b)[\w'’&.-]+\s+){{0,4}}?(?:{_HEADS})\b(?!\s+(?:of|that|which|whose|in which)\b)"
@@ -107,7 +107,9 @@ def read(text: str) -> Reading:
         analysed.citation = citation
         analysed.topic = _topic(topics, set(), table, paragraph=s.paragraph)
         out.append(analysed)
-        topics.append((s.paragraph, analysed.entity_ids))
+        # A title-case headline runs names into words ("Quill Systems Reports Completion ..."),
+        # so the document's title gives no topic.
+        topics.append((s.paragraph, [] if i == 0 and s.heading else analysed.entity_ids))
     return Reading(text=text, sentences=out, table=table)
 
 
@@ -211,6 +213,9 @@ def _abstract(s: Sentence, index: int, text: str, ms: list[Mention], ids: list[i
         appos = before[-1] if before and text[before[-1][1]:start].strip() == "," else None
         if appos:
             target = appos[2]
+        elif m.group(0).endswith("Company") and before:
+            # "the Company", a filing's defined term: the company the sentence is about (its first).
+            target = sorted(before)[0][2]
         else:
             prior_here = [idx for x, y, ph, idx in sorted(spans) if idx is not None and y <= start]
             nearest = prior_here[-1:] 
