@@ -269,3 +269,11 @@ def test_press_release_exhibit_with_a_defined_company_term_and_an_appointment_fr
     assert hire.people == ("Dana Whitlock",) and _roles(hire) == {"Quill Systems": Role.HIRER}
     assert hire.time.label() == "2026-03-02"  # announced then, "effective March 16"
     assert len(facts) == 2
+
+
+def test_a_company_selling_itself_is_the_target():
+    _, facts = _events("Ostrava Data agreed on Monday to sell itself to private-equity firm Kilnworth Partners for "
+                       "$1.1 billion, the company said on 4 May 2026.")
+    f = _one(facts, FactType.ACQUISITION, "Ostrava Data")
+    assert _roles(f) == {"Kilnworth Partners": Role.ACQUIRER} and f.status is Status.ANNOUNCED
+    assert f.amount.amount == Decimal(1_100_000_000)

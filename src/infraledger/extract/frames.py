@@ -73,7 +73,7 @@ class Frame:
 _GATES = {
     "invest-in": r"invest|put|pour|inject", "commit-topic": r"commit|pledg|followed with|chipped|put in", "stake-in": r"stake", "stake-from": r"from", "stake-topic": r"stake",
     "buy-stock": r"stock|shares|equity", "poss-investment": r"investment|stake", "investment-from": r"from",
-    "sell-to": r"sell|sold|sale|divest|offload", "sold-stake": r"stake", "acquired-by": r"by", "which-bought": r"bought|acquired|purchased|"
+    "sell-to": r"sell|sold|sale|divest|offload", "sold-itself": r"itself", "sold-stake": r"stake", "acquired-by": r"by", "which-bought": r"bought|acquired|purchased|"
     r"private|agreed", "take-private": r"private", "merge-into": r"into", "agreement-with": r"agreement|deal|offer|bid", "bid-for": r"for",
     "acquire": r"acqui|buy|bought|purchas|take|took|merge|snap|scoop|swallow", "said-signed": r"said", "agreement-to-supply":
     r"supply|provide|deliver", "buy-from": r"from", "picked": r"pick|select|chose|tap", "licence": r"licen",
@@ -121,6 +121,8 @@ FRAMES: tuple[Frame, ...] = (
     # -- acquisitions ----------------------------------------------------------------------------
     _f("sold-stake", SI, rf"(?P<t>{E}){_g(60)}\b(?:sold|sells|sell|issued|issues|issue)\b {_STAKE}\b{_g(30)}"
        rf"\bto (?:[\w-]+ ){{0,3}}?(?P<a>{E})", "t", {"a": INV}),
+    _f("sold-itself", AC, rf"(?P<t>{E}){_g(60)}\b(?:sold|sells|sell|selling) itself to (?:[\w-]+ ){{0,3}}?(?P<a>{E})",
+       "t", {"a": ACQ}),
     _f("sell-to", AC, rf"\b(?:sell|sells|sold|selling|sale of|divest|divests|divested|offload|offloads)\b"
        rf"{_g(70)}(?P<t>{E}){_g(90)}\bto (?:[\w-]+ ){{0,3}}?(?P<a>{EL})", "t", {"a": ACQ}),
     _f("acquired-by", AC, rf"(?P<t>{E}){_g(80)}\b(?:was|were|has been|had been|is being|will be|to be|being) "
