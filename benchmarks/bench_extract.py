@@ -4,7 +4,7 @@ Run: python -m benchmarks.bench_extract [--backend rules] [--docs N]
 
 Quality is scored by ``../shared/eval/score_events.py`` (event F1 on the reference article and on
 the news-dev folder, counterparty F1 and dates right on matched events). Speed is measured in
-this one process (one core): documents of about 3 KB are made by joining consecutive news-dev
+this one process (one core): documents of 3 KiB are made by joining consecutive news-dev
 documents, each read from text and extracted. Linearity times the reference article repeated
 1x..16x; peak memory is traced with tracemalloc on the longest of those.
 """
@@ -71,10 +71,10 @@ def three_kb_documents(n: int) -> list[str]:
     i = 0
     while len(out) < n:
         text = ""
-        while len(text.encode()) < 3000:
+        while len(text.encode()) < 3072:
             text += texts[i % len(texts)] + "\n\n"
             i += 1
-        out.append(text[:3300])
+        out.append(text.encode()[:3072].decode("utf-8", "ignore"))  # 3 KiB
     return out
 
 
