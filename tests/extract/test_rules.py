@@ -277,3 +277,10 @@ def test_a_company_selling_itself_is_the_target():
     f = _one(facts, FactType.ACQUISITION, "Ostrava Data")
     assert _roles(f) == {"Kilnworth Partners": Role.ACQUIRER} and f.status is Status.ANNOUNCED
     assert f.amount.amount == Decimal(1_100_000_000)
+
+
+def test_paying_for_a_company_is_an_acquisition_but_paying_for_its_products_is_not():
+    _, facts = _events("Halden Power will pay $2.1 billion for Fjord Grid, the companies said on 3 June 2026. "
+                       "Separately, Orla Cloud paid $40 million for Kestrel Labs GPUs.")
+    assert [(f.type, f.subject, _roles(f)) for f in facts] == [
+        (FactType.ACQUISITION, "Fjord Grid", {"Halden Power": Role.ACQUIRER})]

@@ -75,7 +75,7 @@ _GATES = {
     "buy-stock": r"stock|shares|equity", "poss-investment": r"investment|stake", "investment-from": r"from",
     "sell-to": r"sell|sold|sale|divest|offload", "sold-itself": r"itself", "sold-stake": r"stake", "acquired-by": r"by", "which-bought": r"bought|acquired|purchased|"
     r"private|agreed", "take-private": r"private", "merge-into": r"into", "agreement-with": r"agreement|deal|offer|bid", "bid-for": r"for",
-    "acquire": r"acqui|buy|bought|purchas|take|took|merge|snap|scoop|swallow", "said-signed": r"said", "agreement-to-supply":
+    "acquire": r"acqui|buy|bought|purchas|take|took|merge|snap|scoop|swallow", "pay-for": r"pay|paid", "said-signed": r"said", "agreement-to-supply":
     r"supply|provide|deliver", "buy-from": r"from", "picked": r"pick|select|chose|tap", "licence": r"licen",
     "tenant": r"tenant|customer|client", "signed-with": r"deal|contract|agreement|lease|arrangement|order|pact|commitment",
     "left-to-join": r"join|run|lead|head", "said-will-join": r"will|would|is to|is set|is due", "lost-to": r"los",
@@ -136,6 +136,10 @@ FRAMES: tuple[Frame, ...] = (
     _f("agreement-with", AC, rf"(?P<t>{E}){_g(100)}\b(?:takeover|acquisition|merger|buyout) (?:agreement|deal|offer|bid)"
        rf" (?:with|from|by) (?P<a>{E})", "t", {"a": ACQ}),
     _f("bid-for", AC, rf"(?P<a>{E})'s{_g(30)}\b(?:bid|offer|approach|takeover) for{_g(60)}(?P<t>{E})", "t",
+       {"a": ACQ}),
+    _f("pay-for", AC, rf"(?P<a>{E}){_g(60)}\b(?:will pay|is paying|agreed to pay|agrees to pay|paid|pays|to pay) "
+       rf"(?:about |around |roughly |nearly |up to )?(?P<m>{M}){_g(30)}\bfor (?P<t>{E})"
+       rf"(?!'s|{_g(25)}\b(?:stake|shares|stock|licen[cs]e|rights|capacity|services|equipment|chips|GPUs))", "t",
        {"a": ACQ}),
     _f("acquire", AC, rf"(?P<a>{EL})(?:'s)?{_g(160)}\b{_ACQ_VERB}\b(?: of| for)?(?P<gap>{_g(70)})(?P<t>{E})"
        rf"(?!'s)(?!\s+(?:common |ordinary |capital |preferred )?(?:stock|shares))", "t", {"a": ACQ}),
