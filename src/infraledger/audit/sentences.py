@@ -10,19 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-#: Abbreviations whose full stop does not end a sentence.
-_ABBREV = re.compile(r"(?:\b(?:Inc|Corp|Co|Ltd|Mr|Mrs|Ms|Dr|St|vs|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
-                     r"approx|est|e\.g|i\.e|U\.S|U\.K|Fig)|\b[A-Z])\.$")
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(*]*[A-Z0-9$€£])|\n+")
+from ..extract.text import Sentence, split_sentences
+
 _CITATION = re.compile(r"\(\s*(?:Sources?|Via|Per|According to)\s*:\s*(?P<body>[^()]{1,300})\)", re.IGNORECASE)
-
-
-@dataclass(frozen=True, slots=True)
-class Sentence:
-    start: int
-    end: int
-    text: str
-    paragraph: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,29 +23,8 @@ class Citation:
 
 
 def sentences(text: str) -> list[Sentence]:
-    """Split ``text`` into sentences (a line break always ends one); offsets into ``text``."""
-    out: list[Sentence] = []
-    paragraph = 0
-    pos = 0
-    for m in _BOUNDARY.finditer(text):
-        chunk = text[pos:m.start()]
-        if "\n" not in m.group(0) and _ABBREV.search(chunk.rstrip()):
-            continue
-        _add(out, text, pos, m.start(), paragraph)
-        if "\n" in m.group(0):
-            paragraph += 1
-        pos = m.end()
-    _add(out, text, pos, len(text), paragraph)
-    return out
-
-
-def _add(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        out.append(Sentence(start, end, text[start:end], paragraph))
+    """The sentences of ``text`` (headings included), offsets into ``text``: the extractor's splitter."""
+    return split_sentences(text)
 
 
 def citations(text: str) -> list[Citation]:
