@@ -349,6 +349,24 @@ _PARTIAL: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(p, re.IGN
 ))
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
+# Cheap tests run before the patterns above: each looks for text that every match of the patterns
+# it guards must contain (same flags, so the same characters match), so a sentence without a year
+# or a month name is not scanned by a dozen patterns that cannot match it.
+_GATE = {name: re.compile(p, re.IGNORECASE) for name, p in (
+    ("year", r"(?:19|20)\d\d"),
+    ("month", r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"),
+    ("weekday", r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"),
+    ("quarter", r"q[1-4]|quarter"),
+    ("half", r"h[12]|half"),
+    ("fiscal", r"fiscal|fy"),
+)}
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "iso": ("year",), "mdy": ("year", "month"), "dmy": ("year", "month"), "my": ("year", "month"),
+    "quarter": ("year", "quarter"), "quarter2": ("year", "quarter"), "half": ("year", "half"),
+    "half2": ("year", "half"), "span": ("year",), "part": ("year",), "fiscal": ("fiscal",), "year": ("year",),
+    "md": ("month",), "m": ("month",), "wd": ("weekday",), "q": ("quarter",),
+}
+
 
 def _partial(name: str, m: re.Match, anchor: date) -> FuzzyTime | None:
     """A date without its year, placed in the anchor's year unless that lies over three months ahead."""
@@ -389,7 +407,19 @@ def find_times(text: str, anchor: date | None = None, *, fiscal_year_end: int = 
     def free(s: int, e: int) -> bool:
         return all(e <= ts or s >= te for ts, te in taken)
 
+    gates: dict[str, bool] = {}
+
+    def may_match(name: str) -> bool:
+        for gate in _NEEDS[name]:
+            if gate not in gates:
+                gates[gate] = _GATE[gate].search(text) is not None
+            if not gates[gate]:
+                return False
+        return True
+
     for name, pattern in _ABSOLUTE:
+        if not may_match(name):
+            continue
         for m in pattern.finditer(text):
             if not free(m.start(), m.end()):
                 continue
@@ -399,6 +429,8 @@ def find_times(text: str, anchor: date | None = None, *, fiscal_year_end: int = 
                 out.append((m.start(), m.end(), ft))
     if anchor is not None and partial:
         for name, pattern in _PARTIAL:
+            if not may_match(name):
+                continue
             for m in pattern.finditer(text):
                 if free(m.start(), m.end()):
                     ft = _partial(name, m, anchor)
