@@ -184,3 +184,15 @@ def test_different_ciks_under_one_name_stay_two_entities(make_ledger):
     store.append(source("a", T1), [_raise(a.name, a.id)], entities=[a])
     store.append(source("b", T2), [_raise(b.name, b.id, "$9 million")], entities=[b])
     assert sorted(e.id for e in store.snapshot().entities()) == ["cik:1", "cik:2"]
+
+
+def test_a_filing_that_names_a_known_company_differently_adds_to_it_and_loses_nothing(make_ledger):
+    store = make_ledger()
+    known = Entity.new("Quasar", cik=1234567, tickers=("QSR",), layers=(Layer.SILICON,))
+    store.append(source("data file", T1), [_raise("Quasar", known.id)], entities=[known])
+    filer = Entity.new("QUASAR CORP /DE/", cik=1234567)
+    store.append(source("8-k", T2), [_raise(filer.name, filer.id, "$7 million")], entities=[filer])
+    company = store.snapshot().entity("cik:1234567")
+    assert company.name == "Quasar"
+    assert company.layers == (Layer.SILICON,) and company.tickers == ("QSR",)
+    assert "QUASAR CORP /DE/" in company.aliases

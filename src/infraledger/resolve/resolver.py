@@ -114,22 +114,22 @@ class Resolver:
                 self._blocked.discard((key, eid))
 
     def adopt(self, entity: Entity) -> Entity:
-        """The entity to record for an incoming ``entity`` that may already be known under another id.
+        """The entity to record for an incoming ``entity`` that may already be known.
 
         The ledger can learn a company first by name (an article: ``n:<name>``) and later with its
-        CIK (a filing: ``cik:<N>``), or the other way round. When the incoming entity's CIK, name or
-        alias is that of a known entity under another id (and their CIKs do not differ), the known
-        entity is returned with the incoming tickers, names, layers and CIK added, so both sources'
-        facts meet on one entity. Otherwise ``entity`` itself.
+        CIK (a filing: ``cik:<N>``), or the other way round, and each source describes it in part
+        (a filing's "NVIDIA CORP" without layers, a data file's "Nvidia" with them). When the incoming
+        entity's id, CIK, name or alias is that of a known entity (and their CIKs do not differ), the
+        known entity is returned with the incoming tickers, names, layers and CIK added, keeping its
+        own name, so no source's description is lost. Otherwise ``entity`` itself.
         """
-        if entity.id in self._by_id:
-            return entity
-        found = None
-        for ref in ((f"cik:{entity.cik}",) if entity.cik else ()) + entity.names():
-            hit = self.lookup(ref)
-            if hit and hit.method in ("cik", "name", "alias") and hit.entity.kind is entity.kind:
-                found = hit.entity
-                break
+        found = self._by_id.get(entity.id)
+        if found is None:
+            for ref in ((f"cik:{entity.cik}",) if entity.cik else ()) + entity.names():
+                hit = self.lookup(ref)
+                if hit and hit.method in ("cik", "name", "alias") and hit.entity.kind is entity.kind:
+                    found = hit.entity
+                    break
         if found is None or (found.cik and entity.cik and found.cik != entity.cik):
             return entity
         names = tuple(dict.fromkeys(n for n in (*found.aliases, *entity.names()) if n != found.name))
