@@ -118,8 +118,11 @@ def _strip(name: str) -> str:
     return strip_legal(name)
 
 
+_ALNUM = re.compile(r"[A-Za-z0-9]")
+
+
 def _first_alpha(text: str) -> int:
-    m = re.search(r"[A-Za-z0-9]", text)
+    m = _ALNUM.search(text)
     return m.start() if m else 0
 
 
@@ -127,6 +130,7 @@ _DATELINE = re.compile(r"[A-Z][\w .,'&]{0,80}?(?:19|20)\d{2}\s*(?:/[^/\n]{2,40}/
                        r"(?:--|—|–|-)\s")
 _MONTH_WORD = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s")
 _LABEL = re.compile(r"\s*(?:[*•\-]\s*)?([A-Z][\w&+/'’ -]{0,60}):\s")
+_BULLET = re.compile(r"\s*[*•\-]")
 
 
 def _mask(text: str) -> tuple[str, str]:
@@ -145,7 +149,7 @@ def _mask(text: str) -> tuple[str, str]:
         out = " " * dateline.end() + out[dateline.end():]
     # A bullet's title-case label ("* Smarter Connectivity: Arrcus landed ...") names no party.
     if ":" in out[:70] and (label := _LABEL.match(out)) and (
-            is_heading(label.group(1)) or re.match(r"\s*[*•\-]", out) and len(label.group(1).split()) <= 4):
+            is_heading(label.group(1)) or _BULLET.match(out) and len(label.group(1).split()) <= 4):
         out = " " * label.end() + out[label.end():]
     return out, citation
 
@@ -190,6 +194,13 @@ def _can_refer(idx: int, exclude: set[int], table: EntityTable) -> bool:
     name = table.names[idx]
     return (idx not in exclude and table.kinds[idx] != "person" and not is_exchange(name)
             and not _PUBLIC_BODY.search(name))
+
+
+_TICKER_CUE = re.compile(r"\s*\((?:NYSE|NASDAQ|Nasdaq|TSX|LSE|ASX)[^)]*\)")
+_ENTITY_ID = re.compile(r"⟨E(\d+)⟩")
+_APPOSITION = re.compile(r"(?<=⟩), (?:a|an|the) (?:[^,;⟨—]|⟨E\d+⟩(?:'s)?){1,100}?,(?= )")
+_PARENT_BEFORE = re.compile(r"⟨E\d+⟩(?:'s)? (?:subsidiary|unit|division|affiliate|arm|spin-off|spinoff|maker|owner|"
+                            r"parent|creator) (?=⟨E)")
 
 
 def _abstract(s: Sentence, index: int, text: str, ms: list[Mention], ids: list[int],
@@ -272,14 +283,14 @@ def _abstract(s: Sentence, index: int, text: str, ms: list[Mention], ids: list[i
     pieces.append((apos, apos + len(text) - pos, pos, len(text)))
     joined = "".join(abstract).replace("’s", "'s")
     # Ticker cues and blanked citations are noise to the frames.
-    joined = re.sub(r"\s*\((?:NYSE|NASDAQ|Nasdaq|TSX|LSE|ASX)[^)]*\)", _blank, joined)
-    entity_ids = [int(x) for x in re.findall(r"⟨E(\d+)⟩", joined)]
+    joined = _TICKER_CUE.sub(_blank, joined)
+    entity_ids = [int(x) for x in _ENTITY_ID.findall(joined)]
     relations = _relations(joined)
     # Blanked to equal length, so offsets still map: appositions that describe a party ("X, a
     # GPU cloud backed by Y, raised ...") and a parent named before its subsidiary ("Orla
     # subsidiary Brisa Labs"), which would otherwise stand between a verb and its party.
-    joined = re.sub(r"(?<=⟩), (?:a|an|the) (?:[^,;⟨—]|⟨E\d+⟩(?:'s)?){1,100}?,(?= )", _blank, joined)
-    joined = re.sub(r"⟨E\d+⟩(?:'s)? (?:subsidiary|unit|division|affiliate|arm|spin-off|spinoff|maker|owner|parent|creator) (?=⟨E)", _blank, joined)
+    joined = _APPOSITION.sub(_blank, joined)
+    joined = _PARENT_BEFORE.sub(_blank, joined)
     return Analysed(sentence=s, index=index, mentions=ms, ids=ids, money=money, abstract=joined,
                     pieces=pieces, entity_ids=entity_ids, relations=relations)
 
@@ -293,5 +304,5 @@ def _relations(abstract: str) -> list[tuple[str, int, int]]:
     ("backed_by", company, backer) for "C, a GPU cloud backed by B,"."""
     out = [("subsidiary_of", int(m.group(2)), int(m.group(1))) for m in _SUBSIDIARY.finditer(abstract)]
     for m in _BACKED.finditer(abstract):
-        out += [("backed_by", int(m.group(1)), int(b)) for b in re.findall(r"⟨E(\d+)⟩", m.group(2))]
+        out += [("backed_by", int(m.group(1)), int(b)) for b in _ENTITY_ID.findall(m.group(2))]
     return [r for r in out if r[1] != r[2]]

@@ -121,10 +121,14 @@ def _plain(value: Decimal) -> Decimal:
     return Decimal(int(value)) if value == value.to_integral_value() else value.normalize()
 
 
+_QUALIFIER_BEFORE = tuple((re.compile(rf"(?:^|(?<=\W))(?:{words})\s*$", re.IGNORECASE), qualifier)
+                          for words, qualifier in _QUALIFIER_WORDS)
+
+
 def _qualifier_before(prefix: str) -> tuple[Qualifier, int]:
     """The qualifier stated in the words just before an amount, and where those words start in ``prefix``."""
-    for words, qualifier in _QUALIFIER_WORDS:
-        m = re.search(rf"(?:^|(?<=\W))(?:{words})\s*$", prefix, re.IGNORECASE)
+    for pattern, qualifier in _QUALIFIER_BEFORE:
+        m = pattern.search(prefix)
         if m:
             return qualifier, m.start()
     return Qualifier.EXACT, len(prefix)
