@@ -83,6 +83,17 @@ _BAD_DATE_BEFORE = re.compile(r"(?:as of|since|through|until|by the end of|by|ex
                               r"close by|before the end of|fiscal|ended|ending|from)\s*$", re.I)
 
 
+_PER_UNIT_AFTER = re.compile(r"\s*(?:in cash\s+)?(?:a|per|for each|each|apiece)\b")
+_AT_BEFORE = re.compile(r"\bat\s*$")
+_PER_AFTER = re.compile(r"\s*(?:a|per|each)\b")
+_OTHER_BEFORE = re.compile(r"(?:revenue|sales|fee|fees|income|loss|earnings|profit|synergies|backstopping|buyback|"
+                           r"repurchase|debt|grants?|obligations)\b[^$€£¥\d]{0,25}$", re.I)
+_OTHER_AFTER = re.compile(r"\s*(?:in |of )?(?:annual |annualized |annualised |quarterly )?(?:revenue|sales|net loss|"
+                          r"cost synergies|share buyback|buyback|termination fee|break fee|of (?:unpaid|lease))", re.I)
+_VALUATION_BEFORE = re.compile(r"valu(?:ing|ed|es|ation)\b[^$€£¥]{0,35}$|(?:post|pre)-money\s*$", re.I)
+_VALUATION_AFTER = re.compile(r"\s*(?:post-money |pre-money )?valuation", re.I)
+
+
 def money_kind(an: Analysed, n: int) -> str:
     """"amount", "valuation", or "other" (per-share prices, fees, revenue, ranges, small sums)."""
     a, b, money = an.money[n]
@@ -90,16 +101,11 @@ def money_kind(an: Analysed, n: int) -> str:
     before, after = text[max(0, a - 45):a], text[b:b + 45]
     if money.qualifier is Qualifier.BETWEEN or money.amount < Decimal(1_000_000):
         return "other"
-    if re.match(r"\s*(?:in cash\s+)?(?:a|per|for each|each|apiece)\b", after) or re.search(r"\bat\s*$", before) \
-            and re.match(r"\s*(?:a|per|each)\b", after):
+    if _PER_UNIT_AFTER.match(after) or _AT_BEFORE.search(before) and _PER_AFTER.match(after):
         return "other"
-    if re.search(r"(?:revenue|sales|fee|fees|income|loss|earnings|profit|synergies|backstopping|buyback|"
-                 r"repurchase|debt|grants?|obligations)\b[^$€£¥\d]{0,25}$", before, re.I) \
-            or re.match(r"\s*(?:in |of )?(?:annual |annualized |annualised |quarterly )?(?:revenue|sales|net loss|"
-                        r"cost synergies|share buyback|buyback|termination fee|break fee|of (?:unpaid|lease))", after, re.I):
+    if _OTHER_BEFORE.search(before) or _OTHER_AFTER.match(after):
         return "other"
-    if re.search(r"valu(?:ing|ed|es|ation)\b[^$€£¥]{0,35}$|(?:post|pre)-money\s*$", before, re.I) \
-            or re.match(r"\s*(?:post-money |pre-money )?valuation", after, re.I):
+    if _VALUATION_BEFORE.search(before) or _VALUATION_AFTER.match(after):
         return "valuation"
     return "amount"
 
@@ -152,18 +158,23 @@ def assign_arguments(found: list[Draft], an: Analysed, reading: Reading, anchor,
         d.cited = an.citation
 
 
+_DAYS_LATER = re.compile(r"\b(\w+) days later\b", re.I)
+_NOT_A_DATE_AFTER = re.compile(r"\s*(?:%|percent|million|billion)")
+_SAME_DAY = re.compile(r"\bthe same day\b", re.I)
+
+
 def _date(an: Analysed, d: Draft, anchor, drafts: list[Draft], document_time: FuzzyTime | None,
           reading_sentences: list[Analysed]) -> tuple[FuzzyTime | None, bool]:
     """When the deal of ``d`` happened, and whether that date was only carried over (weak)."""
     text = an.sentence.text
-    later = re.search(r"\b(\w+) days later\b", text, re.I)
+    later = _DAYS_LATER.search(text)
     if later and drafts and drafts[-1].time and drafts[-1].time.precision.value == "day":
         n = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}.get(later.group(1).lower())
         if n:
             return FuzzyTime.day(drafts[-1].time.start + timedelta(days=n), later.group(0)), False
     times = [(a, b, ft) for a, b, ft in _times(an, anchor)
              if not _BAD_DATE_BEFORE.search(text[max(0, a - 25):a])
-             and not re.match(r"\s*(?:%|percent|million|billion)", text[b:b + 9])
+             and not _NOT_A_DATE_AFTER.match(text[b:b + 9])
              and not any(x <= a < y for x, y in d.sentence.blanked)]
     if times:
         t0 = an.to_text(d.trigger[0])
@@ -179,7 +190,7 @@ def _date(an: Analysed, d: Draft, anchor, drafts: list[Draft], document_time: Fu
             times = []
         if inside or times:
             return (inside or times)[0][2], False
-    if re.search(r"\bthe same day\b", text, re.I) and drafts and drafts[-1].time:
+    if _SAME_DAY.search(text) and drafts and drafts[-1].time:
         return drafts[-1].time, False
     # No date of its own: the date of the latest deal stated earlier in the paragraph (the first
     # one of its sentence), else the latest date the document has stated so far, else its date.
@@ -210,6 +221,11 @@ def _times(an: Analysed, anchor) -> list:
     return an.times
 
 
+_TO_BE_ACQUIRED = re.compile(r"\b(?:to be|will be|would be|is being|agreed to be)\s+"
+                             r"(?:acquired|bought|purchased|taken over)", re.I)
+_AGREED = re.compile(r"\b(?:agreed|agreement|to acquire|will|would)\b", re.I)
+
+
 def _status(d: Draft, an: Analysed) -> Status:
     """The deal's state as this sentence states it (later sentences may move it on)."""
     stop = clause_end(an.abstract, d.trigger[1])
@@ -223,10 +239,9 @@ def _status(d: Draft, an: Analysed) -> Status:
     if PENDING.search(whole):
         return Status.PENDING
     if d.type is FactType.ACQUISITION:
-        if re.search(r"\b(?:to be|will be|would be|is being|agreed to be)\s+(?:acquired|bought|purchased|taken over)",
-                     region, re.I):
+        if _TO_BE_ACQUIRED.search(region):
             return Status.ANNOUNCED
-        agreed = re.search(r"\b(?:agreed|agreement|to acquire|will|would)\b", region[:40], re.I)
+        agreed = _AGREED.search(region[:40])
         if not agreed and (_COMPLETED.search(region) or _COMPLETED.search(before)):
             return Status.COMPLETED
         if d.status is not None:
@@ -309,6 +324,13 @@ def ipo_parties(d: Draft, an: Analysed, reading: Reading, i: int) -> None:
                     d.roles.append((x, Role.UNDERWRITER))
 
 
+_CLOSING = re.compile(r"\bclos(?:e|ing)\b|\bcomplet")
+_DEAL_WORD = re.compile(r"\b(?:deal|transaction|consideration|acquisition|purchase|round|contract|investment)\b", re.I)
+_CONDITIONAL = re.compile(r"\b(?:if|may|could|would)\b")
+_CLOSED = re.compile(r"\b(?:closed|completed) on\b|\bwas completed\b|\bhas closed\b")
+_EXPECTED = re.compile(r"\b(?:expected|expects|will|should)\b")
+
+
 def follow_up(an: Analysed, reading: Reading, last: Draft, last_by_type: dict, anchor) -> None:
     """A sentence without a deal of its own that adds investors, an amount, a valuation or a status."""
     fr = last_by_type.get(FactType.FUNDING_ROUND)
@@ -320,11 +342,10 @@ def follow_up(an: Analysed, reading: Reading, last: Draft, last_by_type: dict, a
         last.valuation = valuation(an)
     if an.index == last.sentence.index + 1 and last.status in (Status.ANNOUNCED, None) \
             and last.type in (FactType.ACQUISITION, FactType.STRATEGIC_INVESTMENT) \
-            and PENDING.search(an.sentence.text) and re.search(r"\bclos(?:e|ing)\b|\bcomplet", an.sentence.text):
+            and PENDING.search(an.sentence.text) and _CLOSING.search(an.sentence.text):
         last.status = Status.PENDING  # "The companies expect to close ..., pending regulatory approvals."
     anaphor = _DEAL_ANAPHOR.match(an.sentence.text.strip())
-    mentions_deal = re.search(r"\b(?:deal|transaction|consideration|acquisition|purchase|round|contract|investment)\b",
-                              an.abstract, re.I)
+    mentions_deal = _DEAL_WORD.search(an.abstract)
     if not anaphor and not (mentions_deal and an.index - last.sentence.index <= 2 and last.amount is None
                             and (not an.entity_ids or last.subject in an.entity_ids
                                  or any(i in an.entity_ids for i, _ in last.roles))):
@@ -343,15 +364,15 @@ def follow_up(an: Analysed, reading: Reading, last: Draft, last_by_type: dict, a
         if val is not None and (d.amount is None or val.amount != d.amount.amount):
             d.valuation = val
     text = an.sentence.text
-    if TERMINATED.search(text) and not re.search(r"\b(?:if|may|could|would)\b", text[:TERMINATED.search(text).start()]):
+    if TERMINATED.search(text) and not _CONDITIONAL.search(text[:TERMINATED.search(text).start()]):
         d.status = Status.TERMINATED
     elif PENDING.search(text):
         if d.status is not Status.COMPLETED:
             d.status = Status.PENDING
-    elif re.search(r"\b(?:closed|completed) on\b|\bwas completed\b|\bhas closed\b", text):
+    elif _CLOSED.search(text):
         d.status = Status.COMPLETED
     if d.time is None:
         times = _times(an, anchor)
-        if times and not re.search(r"\b(?:expected|expects|will|should)\b", text):
+        if times and not _EXPECTED.search(text):
             d.time = times[0][2]
     d.extra_sentences.append(an)

@@ -53,15 +53,19 @@ def ids(text: str | None) -> list[int]:
     return [int(x) for x in _ID_RE.findall(text or "")]
 
 
+_CLAUSE_END = re.compile(r";|\. |\bbut\b|—")
+_MONEY_ID = re.compile(r"⟪M(\d+)⟫")
+
+
 def clause_end(text: str, pos: int) -> int:
     """Where the clause that runs through ``pos`` ends (semicolon, sentence end, "but", dash)."""
-    m = re.compile(r";|\. |\bbut\b|—").search(text, pos)
+    m = _CLAUSE_END.search(text, pos)
     return m.start() if m else len(text)
 
 
 def money_in(placeholder: str, an: Analysed) -> Money | None:
     """The money a ``⟪M<n>⟫`` placeholder stands for in sentence ``an``, or None."""
-    found = re.search(r"⟪M(\d+)⟫", placeholder or "")
+    found = _MONEY_ID.search(placeholder or "")
     if not found:
         return None
     n = int(found.group(1))

@@ -220,8 +220,13 @@ def find_mentions(sentence: str, *, sentence_start_words: frozenset[str] = froze
     return out
 
 
+_SHORT_NAME = re.compile(r"[A-Z]\d{2,3}|\d[A-Z][a-z]+")
+_CODE_WORD = re.compile(r"\b[A-Z]+\d+")
+_INITIALS = re.compile(r"[A-Z]{2,5}")
+
+
 def _is_short_name(text: str) -> bool:
-    return bool(re.fullmatch(r"[A-Z]\d{2,3}|\d[A-Z][a-z]+", text))
+    return bool(_SHORT_NAME.fullmatch(text))
 
 
 def _first_word_start(sentence: str) -> int:
@@ -336,10 +341,10 @@ def build_table(all_mentions: list[list[Mention]]) -> tuple[EntityTable, dict[st
             # Palo Alto"), not a longer name that comes later ("Brisa ... Brisa Cloud").
             longer = [n for n in by_first.get(low.split()[0], ()) if n != name and n.lower().startswith(low + " ")
                       and (forms.get(n) == forms.get(name) or _is_company(n)) and order[n.lower()] < order[low]
-                      and not re.search(r"\b[A-Z]+\d+", n[len(name):])]
+                      and not _CODE_WORD.search(n[len(name):])]
             if len(longer) == 1:
                 target = longer[0]
-            elif re.fullmatch(r"[A-Z]{2,5}", name):
+            elif _INITIALS.fullmatch(name):
                 initials = by_initials.get(name, [])
                 if len(initials) == 1:
                     target = initials[0]

@@ -33,6 +33,9 @@ class Sentence:
     heading: bool = False
 
 
+_WRAPPED_END = re.compile(r"[a-z,]$")
+
+
 def hard_wrapped(text: str) -> bool:
     """Whether the text is wrapped at a fixed width (filings, e-mail): many long lines that end
     mid-sentence. Then a single line break is a space and only blank lines end paragraphs."""
@@ -43,7 +46,7 @@ def hard_wrapped(text: str) -> bool:
     chunks = text[:200_000].split("\n")
     # (titles end in a capitalised word or a figure; a wrapped line mostly in a small word or comma)
     wrapped = sum(1 for line, nxt in zip(chunks, chunks[1:])
-                  if 40 <= len(line.rstrip()) <= 130 and nxt.strip() and re.search(r"[a-z,]$", line.rstrip()))
+                  if 40 <= len(line.rstrip()) <= 130 and nxt.strip() and _WRAPPED_END.search(line.rstrip()))
     return wrapped / len(lines) > 0.2
 
 
@@ -69,12 +72,15 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_HEADING_WORD = re.compile(r"[A-Za-z][\w'’&.-]*")
+
+
 def is_heading(line: str) -> bool:
     """A headline or section title: short, no closing full stop, mostly capitalised words or all caps."""
     stripped = line.strip().lstrip("*#•- ").strip()
     if not stripped or len(stripped) > 160 or stripped.endswith((".", ":", ";")):
         return False
-    words = [w for w in re.findall(r"[A-Za-z][\w'’&.-]*", stripped)]
+    words = [w for w in _HEADING_WORD.findall(stripped)]
     if not words:
         return True
     small = {"a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "with", "at", "by", "as", "from",
@@ -86,6 +92,11 @@ def is_heading(line: str) -> bool:
     return caps / len(content) >= 0.7 and len(words) >= 2
 
 
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s")
+_WORD_BEFORE_STOP = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+_OPENER_AFTER = re.compile(r"\s+(?:The|It|In|A|On|But)\b")
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Every sentence of ``text`` in order; headings (titles without a full stop) are flagged."""
     out: list[Sentence] = []
@@ -94,18 +105,18 @@ def split_sentences(text: str) -> list[Sentence]:
         # The document's first line is its title when it has no closing full stop.
         title = (number == 0 and len(block) < 200 or len(block) < 70) and "\n" not in block \
             and not block.rstrip().endswith((".", ":", "!", "?", '"', "”"))
-        if title or not re.search(r"[.!?][\"'”’)]*\s", block.rstrip(".")) and is_heading(block):
+        if title or not _SENTENCE_END.search(block.rstrip(".")) and is_heading(block):
             out.append(Sentence(p_start, p_end, block, number, heading=True))
             continue
         pos = 0
         for m in _BOUNDARY.finditer(block):
             before = block[max(0, m.start() - 40):m.start() + 1]
-            word = re.search(r"([A-Za-z][A-Za-z.]*)\.$", before)
+            word = _WORD_BEFORE_STOP.search(before)
             if word:
                 w = word.group(1)
                 # "A.B.", "U.S.", single initials, known abbreviations: not an end.
                 if w.lower().rstrip(".") in _ABBREVIATIONS or len(w.rstrip(".")) == 1 or "." in w.rstrip("."):
-                    if not (w in ("U.S.", "U.K.") and re.match(r"\s+(?:The|It|In|A|On|But)\b", block[m.end() - 1:])):
+                    if not (w in ("U.S.", "U.K.") and _OPENER_AFTER.match(block[m.end() - 1:])):
                         continue
             s, e = _trim(block, pos, m.end())
             _add(out, block, s, e, p_start, number)
