@@ -243,6 +243,21 @@ def find_raises(text: str) -> list[RaiseMatch]:
     return out
 #: Every frame's trigger words, looked for once per sentence.
 GATE_WORDS = tuple(sorted({w for g in _GATES.values() for w in g.split("|")}))
+# Each frame's test of :meth:`Frame.may_match` as plain values (needs a person, companies needed,
+# trigger words), so that :func:`candidate_frames` tests all frames without a method call each.
+_TESTS = tuple((f, f.type is FactType.TALENT_MOVE, 1 if f.subject == "topic" else 2,
+                frozenset(f.gate) if f.gate is not None else None) for f in FRAMES)
+
+
+def candidate_frames(abstract: str) -> list[Frame]:
+    """The frames, in order, that pass :meth:`Frame.may_match` on the placeholder text ``abstract``."""
+    companies, people = abstract.count("⟨E"), "⟦P" in abstract
+    if not companies and not people:
+        return []  # every frame needs a company or a person
+    low = abstract.lower()
+    present = frozenset([w for w in GATE_WORDS if w in low])
+    return [f for f, talent, need, gate in _TESTS
+            if (people if talent else companies >= need) and (gate is None or not present.isdisjoint(gate))]
 
 RAISE_GATE = re.compile(r"rais|clos|secur|land|announc|complet|bagged|picked up|pulled in|banked|netted|fetched|"
                         r"pric|sold", re.IGNORECASE)

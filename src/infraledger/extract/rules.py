@@ -19,8 +19,8 @@ from ..model.events import FactType, Participant, Role, Status
 from ..model.facts import CandidateFact
 from .arguments import assign_arguments, follow_up, ipo_parties, money_kind, participants, valuation
 from .drafts import Draft, clause_end, ids, merge, money_in, to_fact
-from .frames import (CUMULATIVE, DEBT_WORDS, E, FRAMES, GATE_WORDS, IPO_NOT, IPO_WORDS, RAISE_GATE, ROUND_IN,
-                     ROUND_NOUN, ROUND_WORDS, UNDISCLOSED_ROUNDS, Frame, find_raises)
+from .frames import (CUMULATIVE, DEBT_WORDS, E, IPO_NOT, IPO_WORDS, RAISE_GATE, ROUND_IN, ROUND_NOUN, ROUND_WORDS,
+                     UNDISCLOSED_ROUNDS, Frame, candidate_frames, find_raises)
 from .mentions import is_exchange
 from .reading import Analysed, Reading, read
 
@@ -158,7 +158,7 @@ def _variants(an: Analysed) -> list[Analysed]:
     """
     out = [an]
     for m in _COORDINATED.finditer(an.abstract):
-        before = re.findall(r"⟨E\d+⟩", an.abstract[:m.start()])
+        before = _ENTITY.findall(an.abstract[:m.start()])
         if not before:
             continue
         subject = before[0] + " "
@@ -192,12 +192,8 @@ def _frames(an: Analysed, reading: Reading) -> list[Draft]:
     out: list[Draft] = []
     claimed: set[frozenset] = set()
     for variant in _variants(an):
-        low = variant.abstract.lower()
-        present = frozenset(w for w in GATE_WORDS if w in low)
-        companies, people = variant.abstract.count("⟨E"), "⟦P" in variant.abstract
-        for frame in FRAMES:
-            if frame.may_match(companies, people, present):
-                _match_frame(frame, variant, reading, out, claimed)
+        for frame in candidate_frames(variant.abstract):
+            _match_frame(frame, variant, reading, out, claimed)
     return out
 
 
@@ -228,6 +224,23 @@ def _match_frame(frame: Frame, an: Analysed, reading: Reading, out: list[Draft],
 _ELIDED = re.compile(rf"\s*and (?P<a>{E}) (?P<m>(?:up to |about |nearly |another )?⟪M\d+⟫)")
 
 
+_ENTITY = re.compile(r"⟨E\d+⟩")
+_NOT_ACQUIRE_GAP = re.compile(r"⟪M|\bfrom\b|\bstake\b|\bassets?\b|^\s*into\b|"
+                              r"^\s*(?:agreements?|contracts?|orders?|obligations?|commitments?)\b")
+_OPTION_TO = re.compile(r"\b(?:options?|rights?|warrants?)\s+to\s+\S+\s*$")
+_NOT_SUPPLY_GAP = re.compile(r"\b(?<!power )(?:merger|takeover|acquisition|purchase|sale|settlement|"
+                             r"credit|loan|standstill|voting|licensing)\s*$")
+_MERGER_WORD = re.compile(r"\b(?:merger|takeover|acquisition)\b", re.I)
+_APPOSITION_COMPANY = re.compile(r"(?:\b(?:of|at)\s+⟨E(\d+)⟩|⟨E(\d+)⟩'s)")
+_POSSESSOR = re.compile(r"⟨E(\d+)⟩'s?(?=\s)")
+_COMPANY_BEFORE = re.compile(r"⟨E(\d+)⟩\s+(?:[\w-]+\s+){0,4}$")
+_OF_COMPANY = re.compile(r"\b(?:of|at)\s+⟨E(\d+)⟩")
+_RAISED_FROM = re.compile(r"\b(?:raised|raising|backers|investors|funding|financing)\b", re.I)
+_STAFF_WORD = re.compile(r"\b(?:ceo|chief|founder|president|cto|head|executive|engineers?|staff|team|researchers)\b",
+                         re.I)
+_TO_PURCHASE = re.compile(r"\s*to (?:purchase|buy|acquire|procure|lease|rent)\b")
+
+
 def _from_match(frame: Frame, m: re.Match, an: Analysed, reading: Reading) -> Draft | None:
     groups = m.groupdict()
     if _hypothetical(an, m.start(), m.end(), m.string):
@@ -237,22 +250,17 @@ def _from_match(frame: Frame, m: re.Match, an: Analysed, reading: Reading) -> Dr
     # sentence's subject X (read in the coordinated copy), not to the nearest company Y.
     lead = min((g for g in groups if groups[g] and g in ("a", "s", "t", "c", "h", "p")), key=m.start, default=None)
     if lead is not None and _COORDINATED.search(m.string, m.end(lead), m.end()):
-        first = re.search(r"⟨E\d+⟩", m.string)
+        first = _ENTITY.search(m.string)
         if first is not None and first.start() != m.start(lead):
             return None
-    if frame.name == "acquire" and (re.search(r"⟪M|\bfrom\b|\bstake\b|\bassets?\b|^\s*into\b|"
-                                              r"^\s*(?:agreements?|contracts?|orders?|obligations?|commitments?)\b", gap)
-                                    or re.search(r"\b(?:options?|rights?|warrants?)\s+to\s+\S+\s*$",
-                                                 m.string[:m.start("gap")])):
+    if frame.name == "acquire" and (_NOT_ACQUIRE_GAP.search(gap) or _OPTION_TO.search(m.string[:m.start("gap")])):
         return None
-    if frame.name == "signed-with" and (re.search(r"\b(?<!power )(?:merger|takeover|acquisition|purchase|sale|settlement|"
-                                                  r"credit|loan|standstill|voting|licensing)\s*$", gap)
-                                        or re.search(r"\b(?:merger|takeover|acquisition)\b", m.group(0), re.I)):
+    if frame.name == "signed-with" and (_NOT_SUPPLY_GAP.search(gap) or _MERGER_WORD.search(m.group(0))):
         return None  # an agreement to merge or to lend is not a supply contract
     subject_ids = ids(groups.get(frame.subject))
     if frame.type is FactType.TALENT_MOVE and groups.get("app"):
         # "X, the chief technology officer of Y, has left the company": Y, named in the apposition.
-        named = re.findall(r"(?:\b(?:of|at)\s+⟨E(\d+)⟩|⟨E(\d+)⟩'s)", groups["app"])
+        named = _APPOSITION_COMPANY.findall(groups["app"])
         if named:
             subject_ids = [int(named[0][0] or named[0][1])]
     roles: list[tuple[int, Role]] = []
@@ -262,14 +270,14 @@ def _from_match(frame: Frame, m: re.Match, an: Analysed, reading: Reading) -> Dr
     if not subject_ids and frame.type is FactType.TALENT_MOVE:
         # "Quill's founder X left to ...": the company is the possessor before the person.
         head = an.abstract[max(0, m.start() - 80):m.start()] + (groups.get("app") or "")
-        poss = re.findall(r"⟨E(\d+)⟩'s?(?=\s)", head) or re.findall(r"⟨E(\d+)⟩\s+(?:[\w-]+\s+){0,4}$", head)
+        poss = _POSSESSOR.findall(head) or _COMPANY_BEFORE.findall(head)
         # "X, the chief technology officer of Y, has left": the company named in the apposition.
-        named = re.findall(r"\b(?:of|at)\s+⟨E(\d+)⟩", groups.get("app") or "")
+        named = _OF_COMPANY.findall(groups.get("app") or "")
         subject_ids = [int(poss[-1])] if poss else [int(named[0])] if named else []
     if not subject_ids and frame.name == "commit-topic":
         # Only where the sentence says whose backers these are: "X raised from ...: A committed ...".
         head = m.string[:m.start()]
-        if not re.search(r"\b(?:raised|raising|backers|investors|funding|financing)\b", head, re.I):
+        if not _RAISED_FROM.search(head):
             return None
         firsts = [i for i in ids(head) if reading.table.kinds[i] != "person"]
         subject_ids = firsts[:1]
@@ -292,11 +300,9 @@ def _from_match(frame: Frame, m: re.Match, an: Analysed, reading: Reading) -> Dr
     if frame.type is FactType.TALENT_MOVE and not people:
         if frame.name != "lost-to":
             return None
-        if not re.search(r"\b(?:ceo|chief|founder|president|cto|head|executive|engineers?|staff|team|researchers)\b",
-                         m.group(0), re.I):
+        if not _STAFF_WORD.search(m.group(0)):
             return None
-    if frame.name == "signed-with" and re.match(r"\s*to (?:purchase|buy|acquire|procure|lease|rent)\b",
-                                                an.abstract[m.end():]):
+    if frame.name == "signed-with" and _TO_PURCHASE.match(an.abstract[m.end():]):
         # "X entered into agreements with Y to purchase ...": X is the customer.
         roles, subject = [(subject, Role.CUSTOMER)], roles[0][0]
     d = Draft(type=frame.type, subject=subject, roles=roles, people=people, sentence=an,
@@ -304,6 +310,13 @@ def _from_match(frame: Frame, m: re.Match, an: Analysed, reading: Reading) -> Dr
     if groups.get("m"):
         d.amount = money_in(groups["m"], an)
     return d
+
+
+_BACKER_LIST = re.compile(r"(?:\bby|\bfrom|\bwith|\bincluding)\s+(?:⟨E\d+⟩(?:\s*,\s*|\s+and\s+))*$")
+_NUMBER = re.compile(r"\d+")
+_ONE_BACKER = re.compile(rf"\s*(?:in \w+ \d{{4}} )?from (?:\w+ )?{E}(?!\s*(?:,|and))")
+_CLOSE_NOUN = re.compile(r"\s*(?:the\s+)?(?:close|closing|completion)\b")
+_ENTITY_ID = re.compile(r"⟨E(\d+)⟩")
 
 
 def _raises(an: Analysed, reading: Reading) -> list[Draft]:
@@ -323,7 +336,7 @@ def _raises(an: Analysed, reading: Reading) -> list[Draft]:
             continue  # read already, in the sentence as written
         text = m.string
         subject = ids(m.group("t"))[0]
-        if re.search(r"(?:\bby|\bfrom|\bwith|\bincluding)\s+(?:⟨E\d+⟩(?:\s*,\s*|\s+and\s+))*$", text[:m.start()]):
+        if _BACKER_LIST.search(text[:m.start()]):
             continue  # a backer named in a list, not the company raising
         if table.kinds[subject] == "person" or is_exchange(table.names[subject]):
             continue
@@ -345,27 +358,27 @@ def _raises(an: Analysed, reading: Reading) -> list[Draft]:
         raw = an.sentence.text[an.to_text(m.start()):an.to_text(m.end() - 1) + 45]
         if not m.group("m") or CUMULATIVE.search(raw):
             continue
-        if money_kind(an, int(re.search(r"\d+", m.group("m")).group(0))) != "amount":
+        if money_kind(an, int(_NUMBER.search(m.group("m")).group(0))) != "amount":
             continue
         after = text[m.end():stop]
         if DEBT_WORDS.search(m.group("gap") + text[m.end():m.end() + 40]):
             continue
-        if re.match(rf"\s*(?:in \w+ \d{{4}} )?from (?:\w+ )?{E}(?!\s*(?:,|and))", after) and not ROUND_WORDS.search(clause):
+        if _ONE_BACKER.match(after) and not ROUND_WORDS.search(clause):
             continue  # a single named backer: a strategic investment, read by the frames
         if verb.startswith("rais") or ROUND_WORDS.search(clause):
             if verb in ("priced", "prices", "pricing", "sold", "fetched") and not ROUND_WORDS.search(clause):
                 continue
             d = Draft(type=FactType.FUNDING_ROUND, subject=subject, roles=[], people=[], sentence=an,
                       trigger=(m.start(), m.end()), frame="raise",
-                      status=Status.ANNOUNCED if verb.startswith("announc") and not re.match(
-                          r"\s*(?:the\s+)?(?:close|closing|completion)\b", text[m.end("verb"):]) else Status.COMPLETED)
+                      status=Status.ANNOUNCED if verb.startswith("announc") and not _CLOSE_NOUN.match(
+                          text[m.end("verb"):]) else Status.COMPLETED)
             d.amount = money_in(m.group("m"), an)
             out.append(d)
     text = an.abstract
     ipo = IPO_WORDS.search(text) if any(w in low for w in _IPO_HINTS) else None
     if ipo and not any(d.type is FactType.IPO for d in out) and _IPO_VERB.search(text) \
             and not IPO_NOT.search(text[max(0, ipo.start() - 40):ipo.end()]) and not _hypothetical(an, 0, ipo.end()):
-        issuers = [int(x) for x in re.findall(r"⟨E(\d+)⟩", text[:ipo.start()])
+        issuers = [int(x) for x in _ENTITY_ID.findall(text[:ipo.start()])
                    if table.kinds[int(x)] != "person" and not is_exchange(table.names[int(x)])]
         if issuers:
             out.append(Draft(type=FactType.IPO, subject=issuers[0], roles=[], people=[], sentence=an,
