@@ -135,12 +135,14 @@ def find_mentions(sentence: str, *, sentence_start_words: frozenset[str] = froze
     first word is kept as a name only if it is one of them or looks like a name on its own.
     """
     out: list[Mention] = []
-    for m in GOVERNMENT_RE.finditer(sentence):
-        label = "U.S." if m.group(1) in ("U.S.", "US") else m.group(1)
-        out.append(Mention(m.start(1), m.end(2), f"{label} {m.group(2).lower()}"))
+    if "government" in sentence or "state" in sentence or "Treasury" in sentence:
+        for m in GOVERNMENT_RE.finditer(sentence):
+            label = "U.S." if m.group(1) in ("U.S.", "US") else m.group(1)
+            out.append(Mention(m.start(1), m.end(2), f"{label} {m.group(2).lower()}"))
     taken = [(x.start, x.end) for x in out]
     taken += [(t.start(), t.end()) for t in TICKER_RE.finditer(sentence)]  # "(NYSE: HPE)" is a cue, not a name
-    taken += [(p.start(1), p.end(1)) for p in _PLACE_LIST.finditer(sentence)]  # "the states of Ohio and Utah"
+    if any(h in sentence for h in _PLACE_LIST_HINTS):
+        taken += [(p.start(1), p.end(1)) for p in _PLACE_LIST.finditer(sentence)]  # "the states of Ohio and Utah"
     first_start = _first_word_start(sentence)
     for m in NAME_RE.finditer(sentence):
         s, e = m.start(), m.end()
@@ -163,12 +165,9 @@ def find_mentions(sentence: str, *, sentence_start_words: frozenset[str] = froze
         words = list(_TOKEN.finditer(text))
         # Leading words that are not names: "The", "On", "In June", "French", "Dallas-based".
         while words and not (len(words) > 1 and words[0].group(0) == "New" and words[1].group(0) in _NEW_PLACES) \
-                and (_clean_word(words[0].group(0)) in _STOP
-                         or _PLACE_ADJ.search(words[0].group(0))
-                         or _HYPHEN_LOWER.match(words[0].group(0))
-                         or words[0].group(0) in ("&", "of", "and")):
+                and _leading_non_name(words[0].group(0)):
             words.pop(0)
-        while words and (_clean_word(words[-1].group(0)) in _TAIL_STOP or _HYPHEN_LOWER.match(words[-1].group(0)) or words[-1].group(0) in ("&", "of", "the", "and", "for")):
+        while words and _trailing_non_name(words[-1].group(0)):
             words.pop()
         if not words:
             continue
@@ -223,6 +222,24 @@ def find_mentions(sentence: str, *, sentence_start_words: frozenset[str] = froze
 _SHORT_NAME = re.compile(r"[A-Z]\d{2,3}|\d[A-Z][a-z]+")
 _CODE_WORD = re.compile(r"\b[A-Z]+\d+")
 _INITIALS = re.compile(r"[A-Z]{2,5}")
+
+
+# The words the patterns above must find in a sentence to match at all (both are case-sensitive).
+_PLACE_LIST_HINTS = ("state", "province", "count", "cit", "region", "territor")
+
+
+# Word tests, cached: a document's vocabulary repeats from sentence to sentence.
+@functools.lru_cache(maxsize=16384)
+def _leading_non_name(word: str) -> bool:
+    """A word trimmed from a name's start: "The", "On", "In", "French", "Dallas-based"."""
+    return bool(_clean_word(word) in _STOP or _PLACE_ADJ.search(word) or _HYPHEN_LOWER.match(word)
+                or word in ("&", "of", "and"))
+
+
+@functools.lru_cache(maxsize=16384)
+def _trailing_non_name(word: str) -> bool:
+    """A word trimmed from a name's end: function words, dates, roles (see ``_TAIL_STOP``)."""
+    return bool(_clean_word(word) in _TAIL_STOP or _HYPHEN_LOWER.match(word) or word in ("&", "of", "the", "and", "for"))
 
 
 def _is_short_name(text: str) -> bool:
