@@ -352,20 +352,27 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 # Cheap tests run before the patterns above: each looks for text that every match of the patterns
 # it guards must contain (same flags, so the same characters match), so a sentence without a year
 # or a month name is not scanned by a dozen patterns that cannot match it.
-_GATE = {name: re.compile(p, re.IGNORECASE) for name, p in (
-    ("year", r"(?:19|20)\d\d"),
-    ("month", r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"),
-    ("weekday", r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"),
-    ("quarter", r"q[1-4]|quarter"),
-    ("half", r"h[12]|half"),
-    ("fiscal", r"fiscal|fy"),
-)}
+_GATE_WORDS: dict[str, tuple[str, ...]] = {
+    "month": ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+    "weekday": ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+    "quarter": ("q1", "q2", "q3", "q4", "quarter"),
+    "half": ("h1", "h2", "half"),
+    "fiscal": ("fiscal", "fy"),
+    # every relative expression that is read (bare "last" and "recently" are not)
+    "relative": ("day", "tomorrow", "week", "month", "year", "quarter", "ytd"),
+}
+_GATE = {name: re.compile("|".join(words), re.IGNORECASE) for name, words in _GATE_WORDS.items()}
+_GATE["year"] = re.compile(r"(?:19|20)\d\d")
 _NEEDS: dict[str, tuple[str, ...]] = {
     "iso": ("year",), "mdy": ("year", "month"), "dmy": ("year", "month"), "my": ("year", "month"),
     "quarter": ("year", "quarter"), "quarter2": ("year", "quarter"), "half": ("year", "half"),
     "half2": ("year", "half"), "span": ("year",), "part": ("year",), "fiscal": ("fiscal",), "year": ("year",),
-    "md": ("month",), "m": ("month",), "wd": ("weekday",), "q": ("quarter",),
+    "md": ("month",), "m": ("month",), "wd": ("weekday",), "q": ("quarter",), "relative": ("relative",),
 }
+# The only characters besides ASCII letters that IGNORECASE matches to ASCII letters (dotless and
+# dotted i, long s, the Kelvin sign). In a text without them, a gate's words occur in the
+# lower-cased text exactly when the gate's pattern matches, and plain substring tests are faster.
+_CASE_ODDITIES = ("\u0131", "\u0130", "\u017f", "\u212a")
 
 
 def _partial(name: str, m: re.Match, anchor: date) -> FuzzyTime | None:
@@ -408,11 +415,15 @@ def find_times(text: str, anchor: date | None = None, *, fiscal_year_end: int = 
         return all(e <= ts or s >= te for ts, te in taken)
 
     gates: dict[str, bool] = {}
+    low = None if any(c in text for c in _CASE_ODDITIES) else text.lower()
 
     def may_match(name: str) -> bool:
         for gate in _NEEDS[name]:
             if gate not in gates:
-                gates[gate] = _GATE[gate].search(text) is not None
+                if low is not None and gate in _GATE_WORDS:
+                    gates[gate] = any(w in low for w in _GATE_WORDS[gate])
+                else:
+                    gates[gate] = _GATE[gate].search(text) is not None
             if not gates[gate]:
                 return False
         return True
@@ -437,7 +448,7 @@ def find_times(text: str, anchor: date | None = None, *, fiscal_year_end: int = 
                     if ft is not None:
                         taken.append((m.start(), m.end()))
                         out.append((m.start(), m.end(), ft))
-    if anchor is not None:
+    if anchor is not None and may_match("relative"):
         for m in _RELATIVE.finditer(text):
             if (m.group("rel") or "").lower() in ("last", "recently"):
                 continue
