@@ -29,6 +29,7 @@ _NOT_COREF = re.compile(r"^[Tt]he\s+(?:two|three|both|other|same|largest|biggest
 _MONEY_HINT = re.compile(r"\d(?=[^.;]{0,12}?(?:dollars?|euros?|pounds|yen|yuan|won|francs|rupees|USD|EUR|GBP|CHF))|"
                          r"(?:[$€£¥₹₩]|\b(?:US|USD|EUR|GBP|JPY|RMB|CNY|CHF|SEK|KRW|INR|HK|C|A)\$?)\s?\d",
                          re.IGNORECASE)
+_DIGIT = re.compile(r"\d")  # both ways of stating money need one: a cheap test before _MONEY_HINT
 _CAP_WORD = re.compile(r"(?<![\w'’])[A-Z0-9][\w&'’.-]*")
 IT_RE = re.compile(r"\b(?:[Ii]t|its|Its)\b(?!['’])")
 _SUBJECT_CONTEXT = re.compile(r"\b(?:that|when|as|because|said|which|after|before|until|since|and|but|if)\s+$")
@@ -79,8 +80,8 @@ def read(text: str) -> Reading:
     # Capitalised words seen after a sentence's first word: a first word among them is a name.
     known = set()
     for mt, _ in masked:
-        for w in _CAP_WORD.finditer(mt, _first_alpha(mt) + 1):
-            known.add(w.group(0).lower().strip(".,'’").removesuffix("'s").removesuffix("’s"))
+        known.update(w.lower().strip(".,'’").removesuffix("'s").removesuffix("’s")
+                     for w in _CAP_WORD.findall(mt, _first_alpha(mt) + 1))
     known_f = frozenset(known)
     all_mentions = [find_mentions(mt, sentence_start_words=known_f) for mt, _ in masked]
     # Title-case headlines run names into verbs ("Brisa Raises ..."): they do not define names.
@@ -93,16 +94,17 @@ def read(text: str) -> Reading:
     out: list[Analysed] = []
     topics: list[tuple[int, list[int]]] = []  # (paragraph, company ids) of each sentence so far
     counts: dict[int, int] = {}
-    for ms in all_mentions:
-        for m in ms:
-            idx = table.lookup(surfaces.get(_strip(m.text), m.text))
+    # Entity id of every mention (None: not in the table); the table does not change from here on.
+    all_ids = [[table.lookup(surfaces.get(_strip(m.text), m.text)) for m in ms] for ms in all_mentions]
+    for sentence_ids in all_ids:
+        for idx in sentence_ids:
             if idx is not None:
                 counts[idx] = counts.get(idx, 0) + 1
-    for i, (s, (mt, citation), ms) in enumerate(zip(sentences, masked, all_mentions)):
-        ids = [table.lookup(surfaces.get(_strip(m.text), m.text)) or 0 for m in ms]
+    for i, (s, (mt, citation), ms, sentence_ids) in enumerate(zip(sentences, masked, all_mentions, all_ids)):
+        ids = [idx or 0 for idx in sentence_ids]
         for m, idx in zip(ms, ids):
             m.kind = table.kinds[idx]
-        money = find_money(mt) if _MONEY_HINT.search(mt) else []
+        money = find_money(mt) if _DIGIT.search(mt) and _MONEY_HINT.search(mt) else []
         analysed = _abstract(s, i, mt, ms, ids, money, table, topics, counts)
         analysed.citation = citation
         analysed.topic = _topic(topics, set(), table, paragraph=s.paragraph)
