@@ -259,8 +259,7 @@ def candidate_frames(abstract: str) -> list[Frame]:
     return [f for f, talent, need, gate in _TESTS
             if (people if talent else companies >= need) and (gate is None or not present.isdisjoint(gate))]
 
-RAISE_GATE = re.compile(r"rais|clos|secur|land|announc|complet|bagged|picked up|pulled in|banked|netted|fetched|"
-                        r"pric|sold", re.IGNORECASE)
+
 ROUND_WORDS = re.compile(r"\b(?:round|series [a-z]\d?|seed|funding|financing|venture|fund-?raising|fundraise|"
                          r"valuation|valuing|valued|led by|co-led|investors?)\b", re.IGNORECASE)
 DEBT_WORDS = re.compile(r"\b(?:notes?|convertible|debt|loan|bonds?|credit|facility|revenue|sales|earnings|"

@@ -19,7 +19,7 @@ from ..model.events import FactType, Participant, Role, Status
 from ..model.facts import CandidateFact
 from .arguments import assign_arguments, follow_up, ipo_parties, money_kind, participants, valuation
 from .drafts import Draft, clause_end, ids, merge, money_in, to_fact
-from .frames import (CUMULATIVE, DEBT_WORDS, E, IPO_NOT, IPO_WORDS, RAISE_GATE, ROUND_IN, ROUND_NOUN, ROUND_WORDS,
+from .frames import (CUMULATIVE, DEBT_WORDS, E, IPO_NOT, IPO_WORDS, ROUND_IN, ROUND_NOUN, ROUND_WORDS,
                      UNDISCLOSED_ROUNDS, Frame, candidate_frames, find_raises)
 from .mentions import is_exchange
 from .reading import Analysed, Reading, read
@@ -326,7 +326,9 @@ def _raises(an: Analysed, reading: Reading) -> list[Draft]:
     table = reading.table
     blanked, _ = _blank_clauses(text)
     low = text.lower()
-    gated = any(w in low for w in _RAISE_HINTS) and RAISE_GATE.search(text) is not None
+    # A hint in the lower-cased text is a case-insensitive match of the hint in the text (only
+    # ASCII letters and the Kelvin sign lower-case to the hints' letters), so no pattern is needed.
+    gated = any(w in low for w in _RAISE_HINTS)
     matches = find_raises(text) if gated else []
     if gated and blanked != text:
         # "X, which started out ..., raised $600 million": the verb's subject across the clause
