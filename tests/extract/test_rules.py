@@ -284,3 +284,24 @@ def test_paying_for_a_company_is_an_acquisition_but_paying_for_its_products_is_n
                        "Separately, Orla Cloud paid $40 million for Kestrel Labs GPUs.")
     assert [(f.type, f.subject, _roles(f)) for f in facts] == [
         (FactType.ACQUISITION, "Fjord Grid", {"Halden Power": Role.ACQUIRER})]
+
+
+def test_roundup_round_letter_ends_a_sentence_singular_backer_contract_worth_and_lead_underwriters():
+    _, facts = _events(
+        "Briefing - 14 September 2026\n\n"
+        "* Lumenrock raised a $55M Series B. Redwater Ventures led; Anselm Growth joined.\n"
+        "* Tarrow Cloud raised $90 million from Keel Capital and existing backer Orla Partners.\n"
+        "* Norrland Compute signed a five-year agreement worth $410 million to supply capacity to Quintessa Labs.\n"
+        "* Brixley Semiconductor priced its initial public offering at $21 per share, raising $630 million. "
+        "Shares trade on the Nasdaq. Alder Securities and Kilnworth Bank are lead underwriters.\n")
+    round_b = _one(facts, FactType.FUNDING_ROUND, "Lumenrock")
+    assert _roles(round_b) == {"Redwater Ventures": Role.LEAD_INVESTOR, "Anselm Growth": Role.INVESTOR}
+    assert _roles(_one(facts, FactType.FUNDING_ROUND, "Tarrow Cloud")) == {
+        "Keel Capital": Role.INVESTOR, "Orla Partners": Role.INVESTOR}
+    supply = _one(facts, FactType.COMMERCIAL_CONTRACT, "Norrland Compute")
+    assert _roles(supply) == {"Quintessa Labs": Role.CUSTOMER} and supply.amount.amount == Decimal(410_000_000)
+    ipo = _one(facts, FactType.IPO, "Brixley Semiconductor")
+    assert _roles(ipo) == {"Nasdaq": Role.EXCHANGE, "Alder Securities": Role.UNDERWRITER,
+                           "Kilnworth Bank": Role.UNDERWRITER}
+    assert ipo.amount.amount == Decimal(630_000_000)
+    assert len(facts) == 4

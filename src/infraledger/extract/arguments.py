@@ -50,7 +50,7 @@ _LED = re.compile(rf"(?P<l>{EL})\s+(?:co-)?led(?:\s+the\s+(?:round|financing|inv
 
 
 _PARTICIPANTS = re.compile(rf"\b(?:participation from|participants include|investors include|investors including|"
-                           rf"(?:existing|new|other|returning) (?:backers|investors|shareholders)|"
+                           rf"(?:existing|new|other|returning|early) (?:backers?|investors?|shareholders?)|"
                            rf"backers including|backers include|investors such as|investors,? including|including|"
                            rf"joined by|alongside)\s+(?:(?:new|existing|other)\s+)?(?P<i>{EL})", re.I)
 
@@ -65,9 +65,13 @@ _FROM_INVESTORS = re.compile(rf"⟪M\d+⟫[^⟨;.]{{0,60}}?\bfrom\s+(?:(?:new|ex
                              rf"(?P<i>{EL})", re.I)
 
 
+# "A and B led the offering", "underwritten by A", "A and B acted as (joint) bookrunners", "A and B
+# are lead underwriters", "with A and B as joint book-running managers".
+_UW_NOUN = r"(?:underwriters?|bookrunners?|book-?running managers?|book-?runners?|lead managers?)"
 _UNDERWRITERS = re.compile(rf"(?P<u>{EL})\s+(?:led|managed|sponsored|underwrote|ran)\s+the\s+(?:offering|IPO|listing)"
-                           rf"|\bunderwritten\s+by\s+(?P<v>{EL})|(?P<w>{EL})\s+(?:acted|served|are|were)\s+as\s+"
-                           rf"(?:[\w-]+\s+)?(?:underwriters|bookrunners|book-running managers)", re.I)
+                           rf"|\b(?:underwritten|managed)\s+by\s+(?P<v>{EL})|(?P<w>{EL})\s+(?:acted|served|are|were|is|was|"
+                           rf"are acting|were acting|is acting)\s+(?:as\s+)?(?:the\s+)?(?:[\w-]+\s+){{0,3}}?{_UW_NOUN}"
+                           rf"|\bwith\s+(?P<x>{EL})\s+as\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?{_UW_NOUN}", re.I)
 
 
 _EXCHANGE_RE = re.compile(r"\b(?:Nasdaq|NASDAQ|NYSE|New York Stock Exchange|(?:[A-Z][a-z]+ )+Stock Exchange|"
@@ -319,7 +323,7 @@ def ipo_parties(d: Draft, an: Analysed, reading: Reading, i: int) -> None:
                 break
     for s in window:
         for m in _UNDERWRITERS.finditer(s.abstract):
-            for x in ids(m.group("u") or m.group("v") or m.group("w")):
+            for x in ids(m.group("u") or m.group("v") or m.group("w") or m.group("x")):
                 if x != d.subject and x not in {y for y, _ in d.roles} and reading.table.kinds[x] != "person":
                     d.roles.append((x, Role.UNDERWRITER))
 

@@ -104,7 +104,8 @@ FRAMES: tuple[Frame, ...] = (
        rf"acquire|acquires|acquired|receive|received|receives|hold|holds)\b{_g(20)}(?:(?P<m>{M}){_g(12)})?"
        rf"\b(?:for )?{_STAKE}\b{_g(40)}\bin (?P<t>{E})", "t", {"a": INV}),
     _f("stake-from", SI, rf"(?P<t>{E}){_g(60)}\b(?:received|receives|landed|lands|secured|secures|got|gets|won|wins|"
-       rf"raised|raises|took|takes|accepted)\b{_g(12)}(?P<m>{M}){_g(30)}\bfrom (?P<a>{E})(?!\s*(?:,|and)\s*{E})",
+       rf"raised|raises|took|takes|accepted)\b{_g(12)}(?P<m>{M}){_g(30)}\bfrom (?P<a>{E})"
+       rf"(?!\s*(?:,|and)\s*(?:[\w-]+\s+){{0,3}}?{E})",
        "t", {"a": INV}),
     _f("stake-topic", SI, rf"(?P<a>{E}){_g(40)}\b(?:take|takes|took|taking|buy|buys|bought)\b {_STAKE}\b"
        rf"(?!{_g(40)}\bin\b)", "topic", {"a": INV}),
@@ -146,7 +147,8 @@ FRAMES: tuple[Frame, ...] = (
     # -- commercial contracts (subject = supplier) ----------------------------------------------
     _f("said-signed", CC, rf"(?P<s>{E}) said (?:that )?(?P<c>{E}) (?:had |has )?(?:signed|agreed to|committed to|"
        rf"awarded)\b{_g(60)}\b(?:contract|deal|agreement|lease|order)", "s", {"c": CUS}, Status.COMPLETED),
-    _f("agreement-to-supply", CC, rf"(?P<s>{E}){_g(150)}\b(?:agreement|contract|deal) to (?:supply|provide|deliver)"
+    _f("agreement-to-supply", CC, rf"(?P<s>{E}){_g(150)}\b(?:agreement|contract|deal)(?: (?:worth|valued at|of) (?:about |up to )?{M})? to "
+       rf"(?:supply|provide|deliver)"
        rf"\b{_g(60)}\bto (?P<c>{E})", "s", {"c": CUS}, Status.COMPLETED),
     _f("agree-to-supply", CC, rf"(?P<s>{E}){_g(60)}\b(?:agreed|agrees|has agreed|signed up|will|is to|is set) to "
        rf"(?:supply|provide|deliver)\b{_g(60)}\bto (?P<c>{E})", "s", {"c": CUS}, Status.ANNOUNCED),

@@ -95,6 +95,8 @@ def is_heading(line: str) -> bool:
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s")
 _WORD_BEFORE_STOP = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _OPENER_AFTER = re.compile(r"\s+(?:The|It|In|A|On|But)\b")
+# "a $55M Series B. Redpine led": a letter naming a round or share class, not an initial.
+_CLASS_LETTER = re.compile(r"\b(?:Series|Class|Tranche|Phase|Stage)\s+[A-Z]\.$")
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -116,7 +118,8 @@ def split_sentences(text: str) -> list[Sentence]:
                 w = word.group(1)
                 # "A.B.", "U.S.", single initials, known abbreviations: not an end.
                 if w.lower().rstrip(".") in _ABBREVIATIONS or len(w.rstrip(".")) == 1 or "." in w.rstrip("."):
-                    if not (w in ("U.S.", "U.K.") and _OPENER_AFTER.match(block[m.end() - 1:])):
+                    if not (w in ("U.S.", "U.K.") and _OPENER_AFTER.match(block[m.end() - 1:])) \
+                            and not (len(w) == 1 and _CLASS_LETTER.search(before)):
                         continue
             s, e = _trim(block, pos, m.end())
             _add(out, block, s, e, p_start, number)
