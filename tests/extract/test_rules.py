@@ -305,3 +305,45 @@ def test_roundup_round_letter_ends_a_sentence_singular_backer_contract_worth_and
                            "Kilnworth Bank": Role.UNDERWRITER}
     assert ipo.amount.amount == Decimal(630_000_000)
     assert len(facts) == 4
+
+
+def test_wire_dateline_without_a_year_names_no_party():
+    _, facts = _events("Orla to buy Kestrel Fabric for $2.4bn\n\nNEW YORK, Oct 6 (Wire) - Orla Systems Inc said on "
+                       "Monday it would acquire Kestrel Fabric, a maker of switching chips, for $2.4 billion in cash.")
+    deal = _one(facts, FactType.ACQUISITION, "Kestrel Fabric")
+    assert _roles(deal) == {"Orla Systems": Role.ACQUIRER} and deal.status is Status.ANNOUNCED
+
+
+def test_headlines_over_their_stories_are_not_hard_wrapped_text_and_described_participants_count():
+    _, facts = _events(
+        "Funding tracker\n"
+        "Munich-based Arvelo nabs $80M to scale its sovereign GPU cloud\n"
+        "Arvelo, which rents servers to public agencies, has secured $80 million in a Series B round. "
+        "The round was co-led by Talvik Ventures and Oberon Growth, with Nordic fund Saltmere Capital also "
+        "participating.\n"
+        "Paris startup Quillery scores $30 million seed to automate data-center cooling\n"
+        "Quillery closed a $30 million seed round from Hexa Partners and Lumen Fund.\n")
+    arvelo = _one(facts, FactType.FUNDING_ROUND, "Arvelo")
+    assert _roles(arvelo) == {"Talvik Ventures": Role.LEAD_INVESTOR, "Oberon Growth": Role.LEAD_INVESTOR,
+                              "Saltmere Capital": Role.INVESTOR}
+    assert _one(facts, FactType.FUNDING_ROUND, "Quillery").amount.amount == Decimal(30_000_000)
+
+
+def test_ipo_proceeds_in_the_next_sentence_and_a_commitment_to_spend_is_a_contract():
+    _, facts = _events("December 4, 2026\n\nZephyrine Data went public on the New York Stock Exchange on Thursday "
+                       "after pricing its IPO at $18 a share. The company sold 40 million shares, raising $720 million.\n\n"
+                       "Under a new agreement, Aurel Labs committed to spend $20 billion on Pellham Cloud's servers "
+                       "over five years.")
+    ipo = _one(facts, FactType.IPO, "Zephyrine Data")
+    assert ipo.amount.amount == Decimal(720_000_000) and ipo.time.label() == "2026-12-03"
+    assert _roles(ipo) == {"New York Stock Exchange": Role.EXCHANGE}
+    contract = _one(facts, FactType.COMMERCIAL_CONTRACT, "Pellham Cloud")
+    assert _roles(contract) == {"Aurel Labs": Role.CUSTOMER} and contract.amount.amount == Decimal(20_000_000_000)
+
+
+def test_a_stake_taken_in_an_earlier_year_is_another_investment_not_a_repeat():
+    _, facts = _events("November 10, 2026\n\nPellham Cloud will invest as much as $4 billion in Aurel Labs, the "
+                       "companies said on Tuesday. Pellham had already taken a minority stake in Aurel Labs last year.")
+    stakes = sorted((f for f in facts if f.type is FactType.STRATEGIC_INVESTMENT), key=lambda f: f.time.start)
+    assert [(f.time.label(), f.status, f.amount and f.amount.amount) for f in stakes] == [
+        ("2025", Status.COMPLETED, None), ("2026-11-10", Status.ANNOUNCED, Decimal(4_000_000_000))]

@@ -55,7 +55,8 @@ _PARTICIPANTS = re.compile(rf"\b(?:participation from|participants include|inves
                            rf"joined by|alongside)\s+(?:(?:new|existing|other)\s+)?(?P<i>{EL})", re.I)
 
 
-_WITH_PARTICIPATING = re.compile(rf"\bwith\s+(?:the\s+)?(?P<i>{EL})\s+(?:also\s+)?(?:participating|investing|joining|"
+_WITH_PARTICIPATING = re.compile(rf"\bwith\s+(?:the\s+)?(?:(?:[\w-]+|⟨E\d+⟩)\s+){{0,3}}?(?P<i>{EL})\s+(?:also\s+)?"
+                                 rf"(?:participating|investing|joining|"
                                  rf"taking part|contributing)\b", re.I)
 _TOOK_PART = re.compile(rf"(?P<i>{EL})\s+(?:also\s+)?(?:took part|participated|invested(?!\s+⟪M)|joined|contributed|"
                         rf"also backed|put (?:money|capital|cash)? ?in|chipped in|came in|followed on)\b(?:\s+(?:existing\s+)?(?:investors?\s+)?(?P<j>{EL}))?", re.I)
@@ -335,8 +336,16 @@ _CLOSED = re.compile(r"\b(?:closed|completed) on\b|\bwas completed\b|\bhas close
 _EXPECTED = re.compile(r"\b(?:expected|expects|will|should)\b")
 
 
+# "The company sold 40 million shares, raising $720 million": an offering's proceeds.
+_PROCEEDS = re.compile(r"\b(?:raising|raised|raises|proceeds|sold|sells|selling|offered|offering)\b", re.I)
+
+
 def follow_up(an: Analysed, reading: Reading, last: Draft, last_by_type: dict, anchor) -> None:
     """A sentence without a deal of its own that adds investors, an amount, a valuation or a status."""
+    ipo = last_by_type.get(FactType.IPO)
+    if ipo is not None and ipo.amount is None and an.index - ipo.sentence.index <= 2 and an.money \
+            and _PROCEEDS.search(an.sentence.text) and (not an.entity_ids or ipo.subject in an.entity_ids):
+        ipo.amount = next((an.money[n][2] for n in range(len(an.money)) if money_kind(an, n) == "amount"), None)
     fr = last_by_type.get(FactType.FUNDING_ROUND)
     if fr is not None and an.index - fr.sentence.index <= 3 and last is fr:
         _add_investors(fr, an, reading)

@@ -83,6 +83,13 @@ def _same_name(a: str, b: str) -> bool:
     return wa <= wb or wb <= wa
 
 
+def _apart(a: Draft, b: Draft) -> bool:
+    """Both drafts state their own dates (not carried over) and the two do not overlap."""
+    if a.time is None or b.time is None or a.weak_time or b.weak_time:
+        return False
+    return a.time.end < b.time.start or b.time.end < a.time.start
+
+
 def _same_event(a: Draft, b: Draft, names: list[str]) -> bool:
     if a.type is not b.type or not (a.subject == b.subject or _same_name(names[a.subject], names[b.subject])):
         return False
@@ -100,6 +107,9 @@ def _same_event(a: Draft, b: Draft, names: list[str]) -> bool:
         return people and (not ha or not hb or bool(ha & hb)) and (bool(a.people) == bool(b.people) or parties)
     if a.type is FactType.COMMERCIAL_CONTRACT and a.amount and b.amount and not _close(a.amount, b.amount):
         return False
+    if a.type is FactType.STRATEGIC_INVESTMENT and (a.amount and b.amount and not _close(a.amount, b.amount)
+                                                    or _apart(a, b)):
+        return False  # another tranche: "invests $2 billion ... had taken a stake last year"
     return parties and bool(ra or rb)
 
 

@@ -81,7 +81,7 @@ _GATES = {
     "left-to-join": r"join|run|lead|head", "said-will-join": r"will|would|is to|is set|is due", "lost-to": r"los",
     "lost": r"los", "bring-into": r"bring|brought|hire|poach|recruit", "named-from": r"named|appoint|tap|hire",
     "who-runs": r"who", "who-left": r"who", "joined-from": r"join", "has-joined": r"join",
-    "agree-to-supply": r"supply|provide|deliver", "step-down": r"step|resign|retire",
+    "agree-to-supply": r"supply|provide|deliver", "spend-on": r"spend|buy|purchas", "step-down": r"step|resign|retire",
 }
 
 
@@ -152,6 +152,10 @@ FRAMES: tuple[Frame, ...] = (
        rf"\b{_g(60)}\bto (?P<c>{E})", "s", {"c": CUS}, Status.COMPLETED),
     _f("agree-to-supply", CC, rf"(?P<s>{E}){_g(60)}\b(?:agreed|agrees|has agreed|signed up|will|is to|is set) to "
        rf"(?:supply|provide|deliver)\b{_g(60)}\bto (?P<c>{E})", "s", {"c": CUS}, Status.ANNOUNCED),
+    # "Y committed to spend $20 billion on X's cloud": X supplies, Y is the customer.
+    _f("spend-on", CC, rf"(?P<c>{E}){_g(60)}\b(?:committed|commits|agreed|agrees|pledged|pledges|promised|will|is to|"
+       rf"plans) to (?:spend|buy|purchase)\b{_g(15)}(?P<m>{M}){_g(40)}\b(?:on|with|from) (?P<s>{E})", "s", {"c": CUS},
+       Status.ANNOUNCED),
     _f("buy-from", CC, rf"(?P<c>{E}){_g(80)}\b(?:buy|buys|bought|purchase|purchases|purchased|rent|rents|rented|lease|"
        rf"leases|leased|procure|procures|procured)\b{_g(20)}(?P<m>{M})?{_g(60)}\bfrom (?P<s>{E})", "s", {"c": CUS}),
     _f("picked", CC, rf"(?P<c>{E}){_g(40)}\b(?:picked|picks|selected|selects|chose|chooses|tapped|taps)\b (?P<s>{E})"

@@ -80,10 +80,10 @@ def read(text: str) -> Reading:
     # Capitalised words seen after a sentence's first word: a first word among them is a name.
     known = set()
     for mt, _ in masked:
-        known.update(w.lower().strip(".,'’").removesuffix("'s").removesuffix("’s")
-                     for w in _CAP_WORD.findall(mt, _first_alpha(mt) + 1))
+        known.update(_clean_word(w) for w in _CAP_WORD.findall(mt, _first_alpha(mt) + 1))
     known_f = frozenset(known)
     all_mentions = [find_mentions(mt, sentence_start_words=known_f) for mt, _ in masked]
+    _recheck_first_words(masked, all_mentions, known)
     # Title-case headlines run names into verbs ("Brisa Raises ..."): they do not define names.
     table, surfaces = build_table([ms for s, ms in zip(sentences, all_mentions) if not s.heading])
     for s, ms in zip(sentences, all_mentions):
@@ -115,6 +115,35 @@ def read(text: str) -> Reading:
     return Reading(text=text, sentences=out, table=table)
 
 
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
+
+
+def _recheck_first_words(masked: list[tuple[str, str]], all_mentions: list[list[Mention]], known: set[str]) -> None:
+    """A sentence's first word that begins a longer name elsewhere ("Pellham" of "Pellham Cloud")
+    and is never written in lower case in the document is a short name: find the sentence's
+    mentions again knowing it."""
+    leads = {_clean_word(m.text.split()[0]) for ms in all_mentions for m in ms if " " in m.text} - known
+    if not leads:
+        return
+    candidates = {}
+    for n, (mt, _) in enumerate(masked):
+        start = _first_alpha(mt)
+        word = _clean_word(mt[start:].split(None, 1)[0]) if mt[start:].strip() else ""
+        if word in leads and not any(m.start <= start < m.end for m in all_mentions[n]):
+            candidates[n] = word
+    if not candidates:
+        return
+    lower = set(_LOWER_WORD.findall(" ".join(mt for mt, _ in masked)))
+    extra = frozenset(known | {w for w in candidates.values() if w not in lower})
+    for n, word in candidates.items():
+        if word in extra:
+            all_mentions[n] = find_mentions(masked[n][0], sentence_start_words=extra)
+
+
+def _clean_word(word: str) -> str:
+    return word.lower().strip(".,'’").removesuffix("'s").removesuffix("’s")
+
+
 @functools.lru_cache(maxsize=4096)
 def _strip(name: str) -> str:
     return strip_legal(name)
@@ -128,8 +157,9 @@ def _first_alpha(text: str) -> int:
     return m.start() if m else 0
 
 
-_DATELINE = re.compile(r"[A-Z][\w .,'&]{0,80}?(?:19|20)\d{2}\s*(?:/[^/\n]{2,40}/\s*|\([A-Z][\w .&-]{1,30}\)\s*)?"
-                       r"(?:--|—|–|-)\s")
+# The date may lack its year, as wire services write it ("NEW YORK, Oct 6 (Reuters) -").
+_DATELINE = re.compile(r"[A-Z][\w .,'&]{0,80}?(?:(?:19|20)\d{2}|\b[A-Z][a-z]{2,8}\.? \d{1,2})\s*"
+                       r"(?:/[^/\n]{2,40}/\s*|\([A-Z][\w .&-]{1,30}\)\s*)?(?:--|—|–|-)\s")
 _MONTH_WORD = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s")
 _LABEL = re.compile(r"\s*(?:[*•\-]\s*)?([A-Z][\w&+/'’ -]{0,60}):\s")
 _BULLET = re.compile(r"\s*[*•\-]")

@@ -45,8 +45,11 @@ def hard_wrapped(text: str) -> bool:
     # Ends mid-sentence: no closing punctuation, and the next line goes on (not a blank line).
     chunks = text[:200_000].split("\n")
     # (titles end in a capitalised word or a figure; a wrapped line mostly in a small word or comma)
+    # A headline over its story ends in a lower-case word too, but the story's next line starts
+    # a sentence: a wrapped line goes on in lower case or after a comma.
     wrapped = sum(1 for line, nxt in zip(chunks, chunks[1:])
-                  if 40 <= len(line.rstrip()) <= 130 and nxt.strip() and _WRAPPED_END.search(line.rstrip()))
+                  if 40 <= len(line.rstrip()) <= 130 and nxt.strip() and _WRAPPED_END.search(line.rstrip())
+                  and (line.rstrip()[-1] == "," or not nxt.lstrip()[:1].isupper()))
     return wrapped / len(lines) > 0.2
 
 
