@@ -347,3 +347,10 @@ def test_a_stake_taken_in_an_earlier_year_is_another_investment_not_a_repeat():
     stakes = sorted((f for f in facts if f.type is FactType.STRATEGIC_INVESTMENT), key=lambda f: f.time.start)
     assert [(f.time.label(), f.status, f.amount and f.amount.amount) for f in stakes] == [
         ("2025", Status.COMPLETED, None), ("2026-11-10", Status.ANNOUNCED, Decimal(4_000_000_000))]
+
+
+def test_a_contract_landed_from_a_customer_names_that_customer():
+    _, facts = _events("Keystone Fibre lands $95M contract from regional carrier Tolland Telecom, the company said "
+                       "on 2 March 2026.")
+    f = _one(facts, FactType.COMMERCIAL_CONTRACT, "Keystone Fibre")
+    assert _roles(f) == {"Tolland Telecom": Role.CUSTOMER} and f.amount.amount == Decimal(95_000_000)
