@@ -170,7 +170,7 @@ def test_one_figure_stated_two_ways_is_inconsistent(store):
 def test_proceeds_that_are_not_shares_times_price_are_inconsistent(store):
     text = "Gadget Inc raised $500 million in its IPO, selling 20 million shares at $20 per share."
     cv = verdict(audit(store, text), "$500 million")
-    assert cv.verdict.value == "inconsistent" and "400000000" in cv.explanation
+    assert cv.verdict.value == "inconsistent" and "$400M" in cv.explanation
 
 
 def test_fall_and_price_imply_a_starting_price(store):
@@ -284,3 +284,19 @@ def test_a_party_learnt_by_name_and_later_with_its_cik_matches_by_its_alias(stor
     cv = verdict(audit(store, "Google's pending acquisition of TinyCo for $2 billion awaits approval."), "$2 billion")
     assert cv.claim.counterparty_id == store.snapshot().entity("cik:1652044").id  # one entity, not two
     assert cv.verdict.value == "supported"
+
+
+def test_a_raise_from_shares_sold_is_checked_against_shares_times_price_even_without_the_word_ipo(store):
+    text = "Gadget Inc sold 25 million shares at $40 each, raising $1.2 billion."
+    cv = verdict(audit(store, text), "$1.2 billion")
+    assert cv.verdict.value == "inconsistent" and "$1B" in cv.explanation
+
+
+def test_changes_stated_in_words_are_claims_about_the_company_they_follow(store):
+    report = audit(store, "Gadget Inc's shares have more than doubled since its IPO, while Widget Corp has lost "
+                          "roughly half its value since its first day of trading.")
+    up, down = verdict(report, "more than doubled"), verdict(report, "lost roughly half")
+    assert (up.claim.kind.value, up.claim.subject, up.claim.direction, up.claim.quantity, up.claim.qualifier.value,
+            up.claim.reference) == ("change", "Gadget Inc", "up", 100, "more_than", "since_ipo")
+    assert (down.claim.subject, down.claim.direction, down.claim.quantity, down.claim.qualifier.value,
+            down.claim.reference) == ("Widget Corp", "down", 50, "about", "first_day_close")

@@ -160,7 +160,32 @@ def read_percents(f) -> set[tuple[int, int]]:
               fact_types=cues.MEASURE_TYPES["capex"] if base else (), subject=subj, subject_id=sid, members=members,
               quantity=value, qualifier=qualifier, base=base[2] if base else None,
               time=f.time_for(start, end, period=True))
+    _read_word_changes(f)
     return bases
+
+
+def _read_word_changes(f) -> None:
+    """Changes stated in words ("more than doubled since its IPO", "lost roughly half its value")."""
+    for m in cues.WORD_CHANGE.finditer(f.body):
+        if m.group("verb"):
+            word, s0 = m.group("verb").lower(), m.start()
+            qualifier, qpos = _qualifier_before(f.body[max(0, s0 - 30):s0])
+            s = max(0, s0 - 30) + qpos if qualifier is not Qualifier.EXACT else s0
+        else:
+            word, s = " ".join(m.group("frac").lower().split()), m.start()
+            qualifier = _qualifier_before(m.group("q"))[0] if m.group("q") else Qualifier.EXACT
+        direction, percent = cues.WORD_CHANGE_PERCENT[word]
+        start, end = f.sent.start + s, f.sent.start + m.end()
+        if any(a <= start < b for a, b in f.used):
+            continue
+        after, before = f.body[m.end():m.end() + 80], f.body[max(0, s - 40):s]
+        reference = next((name for name, pat in cues.REFERENCES
+                          if re.search(pat, after[:60] + " " + before, re.IGNORECASE)), "")
+        subj, sid, _ = f.subject(start, nearest=True)
+        f.add(span=(start, end), text=f.ctx.text[start:end], kind=ClaimKind.CHANGE, measure="change",
+              fact_types=cues.MEASURE_TYPES["change"], subject=subj, subject_id=sid, quantity=Decimal(percent),
+              qualifier=qualifier, direction=direction, reference=reference,
+              time=f.time_for(start, end, prefer_as_of=True) or f.time_for(start, end, period=True))
 
 
 def read_counts(f) -> None:

@@ -14,7 +14,7 @@ import re
 from collections import defaultdict
 from decimal import Decimal
 
-from ..model import Qualifier, Range, Status, format_money
+from ..model import Money, Qualifier, Range, Status, format_money
 from .claims import Claim, ClaimKind
 from .cues import group_words
 from .verdicts import Finding, Verdict
@@ -108,9 +108,14 @@ def repeated(claims: list[Claim]) -> dict[str, Finding]:
     return out
 
 
+#: Measures a "raising $X" figure gets read under: an IPO's, or a raise the sentence does not name.
+_PROCEEDS_MEASURES = frozenset({"ipo_proceeds", "funding_round", "amount"})
+
+
 def proceeds(claim: Claim, claims: list[Claim], text: str) -> Finding | None:
-    """IPO proceeds against shares × price when the same sentence states both."""
-    if claim.measure != "ipo_proceeds" or claim.value is None:
+    """Offering proceeds against shares × price when the same sentence states both ("sold 25 million
+    shares at $40 each, raising $1.2 billion"), whether or not the sentence calls it an IPO."""
+    if claim.measure not in _PROCEEDS_MEASURES or claim.value is None:
         return None
     s, e = claim.sentence_span
     sentence = text[s:e]
@@ -123,8 +128,9 @@ def proceeds(claim: Claim, claims: list[Claim], text: str) -> Finding | None:
     product = Range.exact(n) * Range.of_money(price.value)
     if product.overlaps(Range.of_money(claim.value)):
         return None
+    total = format_money(Money(product.lo, price.value.currency)) if product.is_point else f"${product.describe()}"
     return Finding(Verdict.INCONSISTENT, f"The text's own {m.group(0)} at {format_money(price.value)} come to "
-                   f"${product.describe()}, not “{claim.text}”.")
+                   f"{total}, not “{claim.text}”.")
 
 
 def implied_start(change: Claim, price: Claim) -> Range | None:

@@ -64,9 +64,19 @@ SHARE_PRICE = re.compile(r"\b(?:trad(?:ing|ed|es)|shares?|stock|per share|a shar
 
 UP = re.compile(r"\b(?:increased|rose|risen|gained|climbed|jumped|grew|grown|surged|soared|up|rallied|advanced)\b[^%.;]{0,30}$", re.IGNORECASE)
 DOWN = re.compile(r"\b(?:fallen|fell|dropped|declined|lost|down|slid|slumped|plunged|decreased|sank|tumbled)\b[^%.;]{0,30}$", re.IGNORECASE)
+# A change stated in words: "more than doubled", "halved", "lost roughly half its value".
+WORD_CHANGE = re.compile(r"(?P<verb>doubled|tripled|trebled|quadrupled|halved)\b|\b(?P<fall>lost|shed|fell by|dropped by|"
+                         r"declined by|wiped out|gave up)\s+(?P<q>(?:more than|over|nearly|almost|roughly|about|around|"
+                         r"some|close to)\s+)?(?P<frac>half|a third|two[- ]thirds|a quarter|three[- ]quarters)\b",
+                         re.IGNORECASE)
+#: Percent change of each word: "doubled" is up 100%, "lost a third" down 33.3%.
+WORD_CHANGE_PERCENT = {"doubled": ("up", "100"), "tripled": ("up", "200"), "trebled": ("up", "200"),
+                       "quadrupled": ("up", "300"), "halved": ("down", "50"), "half": ("down", "50"),
+                       "a third": ("down", "33.3"), "two-thirds": ("down", "66.7"), "two thirds": ("down", "66.7"),
+                       "a quarter": ("down", "25"), "three-quarters": ("down", "75"), "three quarters": ("down", "75")}
 REFERENCES: tuple[tuple[str, str], ...] = (
     ("ytd", r"year[- ]to[- ]date|\bytd\b|since the start of the year|so far this year"),
-    ("first_day_close", r"first[- ]day clos\w*|(?:its|the) debut clos\w*"),
+    ("first_day_close", r"first[- ]day clos\w*|(?:its|the) debut clos\w*|first day of trading"),
     ("offer_price", r"\b(?:ipo|offer(?:ing)?) price\b"),
     ("since_ipo", r"since (?:its |the )?(?:ipo|listing|debut|flotation)"),
     ("yoy", r"year[- ]over[- ]year|from a year (?:ago|earlier)"),

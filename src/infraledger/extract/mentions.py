@@ -33,6 +33,7 @@ their his her our we they he she i under over within since until despite because
 meanwhile together alongside once both each every all some several no none not only one two three four five six
 seven eight nine ten what why how who where there here start looking remember analysts shares investors existing
 new old other another former first second third last next more most many much such so yet still even just
+startup start-up startups rival rivals chipmaker chipmakers chip-maker neocloud neoclouds unicorn insurgent incumbent
 neither either nothing none something everything per via about into out up down off during without
 january february march april may june july august september october november december
 jan feb mar apr jun jul aug sep sept oct nov dec
