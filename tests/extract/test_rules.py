@@ -354,3 +354,13 @@ def test_a_contract_landed_from_a_customer_names_that_customer():
                        "on 2 March 2026.")
     f = _one(facts, FactType.COMMERCIAL_CONTRACT, "Keystone Fibre")
     assert _roles(f) == {"Tolland Telecom": Role.CUSTOMER} and f.amount.amount == Decimal(95_000_000)
+
+
+def test_backers_and_completion_stated_with_descriptors_and_adjectives():
+    _, facts = _events("Posted 12 August 2026\n\nAtlântico Cloud raised US$350m from sovereign fund Tejo Capital "
+                       "and pension manager Ribeira Partners. Elsewhere, Ilex Labs' acquisition of Brightwell Security "
+                       "was cleared by regulators last week and is now complete.")
+    raise_ = _one(facts, FactType.FUNDING_ROUND, "Atlântico Cloud")
+    assert _roles(raise_) == {"Tejo Capital": Role.INVESTOR, "Ribeira Partners": Role.INVESTOR}
+    deal = _one(facts, FactType.ACQUISITION, "Brightwell Security")
+    assert _roles(deal) == {"Ilex Labs": Role.ACQUIRER} and deal.status is Status.COMPLETED

@@ -87,3 +87,19 @@ def test_unwrapped_lines_stay_paragraphs():
     text = "Quarterly Deal Review\nPublished March 2, 2026\nOrla Semiconductor bought Brisa Labs."
     assert [s.text for s in split_sentences(text)] == ["Quarterly Deal Review", "Published March 2, 2026",
                                                         "Orla Semiconductor bought Brisa Labs."]
+
+
+def test_accented_names_and_names_that_start_with_a_place_are_whole_while_places_alone_are_not_names():
+    def names(sentence: str) -> list[str]:
+        return [m.text for m in find_mentions(sentence)]
+
+    assert names("Meanwhile, Lisbon's Atlântico Cloud raised money from Škoda Ventures.") == [
+        "Atlântico Cloud", "Škoda Ventures"]
+    assert names("Shares of Texas Instruments and Taiwan Semiconductor Manufacturing Co rose.") == [
+        "Texas Instruments", "Taiwan Semiconductor Manufacturing Co"]
+    assert names("In London, Orla said it would open an office in Texas.") == ["Orla"]
+
+
+def test_a_round_letter_before_a_capitalised_word_ends_the_sentence():
+    assert [s.text for s in split_sentences("Orla raised a $5M Series B. Kestrel Ventures led.")] == [
+        "Orla raised a $5M Series B.", "Kestrel Ventures led."]

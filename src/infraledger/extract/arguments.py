@@ -15,7 +15,7 @@ from ..model.events import FactType, Role, Status
 from ..model.fuzzytime import FuzzyTime, find_times
 from ..model.money import Money, Qualifier
 from .drafts import Draft, clause_end, ids
-from .frames import EL
+from .frames import E, EL
 from .mentions import is_exchange
 from .reading import Analysed, Reading
 
@@ -25,6 +25,7 @@ TERMINATED = re.compile(r"\b(?:terminated|voted down|abandoned|lapsed|died|colla
 
 
 _COMPLETED = re.compile(r"\b(?:completed|completes|closed|closes|finalized|finalised|has acquired|was acquired|"
+                        r"(?:is|was) (?:now )?complete|"
                         r"were acquired|bought|acquired|took|snapped up|scooped up|bought out|swallowed)\b", re.I)
 
 
@@ -40,6 +41,12 @@ _ANNOUNCED = re.compile(r"\b(?:agreed|agrees|agree|agreement|to acquire|will acq
 _DEAL_ANAPHOR = re.compile(r"^(?:The|This|That)\s+(?:\S+\s+){0,3}?(?:deal|transaction|acquisition|purchase|sale|"
                            r"agreement|merger|round|contract|investment|subscription|takeover|offering|financing)\b",
                            re.I)
+
+
+# A list of backers in which each name may follow a few describing words: "sovereign fund A and
+# pension manager B" (words that could start a clause of their own are not descriptors).
+_DESCRIPTOR = r"(?:(?!(?:to|from|by|in|into|with|for|at|of|on|later|then|also|which|who|that)\b)[a-z][\w-]*\s+)"
+IEL = rf"{E}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_DESCRIPTOR}{{0,2}}?{E})*"
 
 
 # "led by Dallas-based X", "led by Dutch chip-equipment maker X": descriptors may come first.
@@ -63,7 +70,7 @@ _TOOK_PART = re.compile(rf"(?P<i>{EL})\s+(?:also\s+)?(?:took part|participated|i
 
 
 _FROM_INVESTORS = re.compile(rf"⟪M\d+⟫[^⟨;.]{{0,60}}?\bfrom\s+(?:(?:new|existing)\s+)?(?:investors\s+(?:including\s+)?)?"
-                             rf"(?P<i>{EL})", re.I)
+                             rf"(?:[\w-]+\s+){{0,3}}?(?P<i>{IEL})", re.I)
 
 
 # "A and B led the offering", "underwritten by A", "A and B acted as (joint) bookrunners", "A and B

@@ -104,7 +104,7 @@ FRAMES: tuple[Frame, ...] = (
        rf"acquire|acquires|acquired|receive|received|receives|hold|holds)\b{_g(20)}(?:(?P<m>{M}){_g(12)})?"
        rf"\b(?:for )?{_STAKE}\b{_g(40)}\bin (?P<t>{E})", "t", {"a": INV}),
     _f("stake-from", SI, rf"(?P<t>{E}){_g(60)}\b(?:received|receives|landed|lands|secured|secures|got|gets|won|wins|"
-       rf"raised|raises|took|takes|accepted)\b{_g(12)}(?P<m>{M}){_g(30)}\bfrom (?P<a>{E})"
+       rf"raised|raises|took|takes|accepted)\b{_g(12)}(?P<m>{M}){_g(30)}\bfrom (?:[\w-]+ ){{0,3}}?(?P<a>{E})"
        rf"(?!\s*(?:,|and)\s*(?:[\w-]+\s+){{0,3}}?{E})",
        "t", {"a": INV}),
     _f("stake-topic", SI, rf"(?P<a>{E}){_g(40)}\b(?:take|takes|took|taking|buy|buys|bought)\b {_STAKE}\b"

@@ -15,8 +15,13 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+# Latin letters with accents, for names such as "Atlântico", "Škoda", "Łódź" (Python's re has
+# no Unicode case classes): capitals of Latin-1 and all of Latin Extended-A, where cases alternate.
+_UP = "A-ZÀ-ÖØ-ÞĀ-ž"
+_LET = "A-Za-zÀ-ÖØ-öø-ÿĀ-ž"
 # One word of a name: "Nvidia", "AT&T", "A.B.", "1Finity", "xAI", "Q.Labs", "K77", "Co-Founder".
-_WORD = r"(?:[A-Z]\.[A-Z][a-z]{2,}|[A-Z](?:\.[A-Z])+\.?|[A-Z][A-Za-z0-9&'’\-]*(?:\.[A-Z][A-Za-z]+)?\.?|\d+[A-Za-z][A-Za-z0-9\-]*|[a-z][A-Z][A-Za-z0-9]*)"
+_WORD = (rf"(?:[A-Z]\.[A-Z][a-z]{{2,}}|[A-Z](?:\.[A-Z])+\.?|[{_UP}][{_LET}0-9&'’\-]*(?:\.[A-Z][A-Za-z]+)?\.?|"
+         rf"\d+[A-Za-z][A-Za-z0-9\-]*|[a-z][A-Z][A-Za-z0-9]*)")
 # Words of a name are joined by spaces (or one line break, in hard-wrapped text), "&", "of".
 _JOIN = r"(?:(?:[ \t]*\n)?[ \t]+(?:&[ \t]+|of[ \t]+(?:the[ \t]+)?|de[ \t]+|du[ \t]+|for[ \t]+)?|[ \t]*\n(?=[A-Z])|[ \t]*&[ \t]*)"
 _SUFFIX = r"(?:,?[ \t]+(?:Inc|Corp|Corporation|Co|Ltd|LLC|L\.P|LP|plc|PLC|AG|SA|S\.A|NV|N\.V|ASA|SE|GmbH|Oyj|AB|Limited)\.?(?![A-Za-z]))"
@@ -27,6 +32,18 @@ TICKER_RE = re.compile(r"\((?:NYSE|NASDAQ|Nasdaq|TSX|LSE|ASX|TSE|HKEX|SIX|XETRA|
 GOVERNMENT_RE = re.compile(r"\b(?:the\s+)?(U\.S\.|US|UK|British|French|German|Japanese|Chinese|Indian|Korean|Saudi|Canadian)\s+"
                            r"(government|state|Treasury)\b")
 
+# Places: not names on their own, and a possessive's owner ("Lisbon's Atlântico Cloud" names
+# Atlântico Cloud), but kept at the start of a longer name ("Texas Instruments", "Taiwan Semiconductor").
+_PLACE_NOUNS = frozenset("""
+europe asia america africa china japan korea israel india finland norway sweden denmark canada australia
+taiwan france germany britain england italy spain ireland belgium austria singapore russia brazil mexico
+portugal netherlands poland switzerland
+texas california virginia ohio oregon arizona nevada utah
+london paris tokyo washington silicon valley lisbon madrid berlin munich amsterdam stockholm oslo helsinki
+copenhagen dublin zurich geneva vienna warsaw prague milan rome barcelona seoul beijing shanghai shenzhen
+bangalore mumbai dubai riyadh toronto montreal vancouver sydney melbourne boston seattle chicago atlanta
+denver dallas houston miami
+""".split())
 _STOP = frozenset("""
 the a an in on at as by for from with after before when while then also but and or if it its this that these those
 their his her our we they he she i under over within since until despite because although according separately
@@ -46,20 +63,15 @@ contacts investor relations forward-looking statements about read more
 french dutch german british american chinese japanese korean israeli indian finnish norwegian swedish danish
 canadian australian european asian taiwanese saudi emirati swiss italian spanish irish belgian austrian
 singaporean russian brazilian mexican african arab
-europe asia america africa china japan korea israel india finland norway sweden denmark canada australia
-taiwan france germany britain england italy spain ireland belgium austria singapore russia brazil mexico
-texas california london paris tokyo washington silicon valley
 analysis commentary opinion weekly monthly looking wrap recap issue chip week
 registrant registrants sub merger company purchaser buyer seller issuer parent
 however moreover instead overall finally additionally thus hence indeed notably importantly similarly likewise
 earlier later previously currently recently now
-""".split())
+""".split()) | _PLACE_NOUNS
 _NEW_PLACES = frozenset({"York", "Jersey", "Zealand", "Delhi", "Mexico", "Hampshire", "England", "Orleans"})
 # Words trimmed from a name's end: function words, dates and roles, but not places ("Export
 # Development Canada") or "AI"/"Co" ("Quill AI").
-_TAIL_STOP = _STOP - frozenset("""co ai europe asia america africa china japan korea israel india finland norway
-sweden denmark canada australia taiwan france germany britain england italy spain ireland belgium austria singapore
-russia brazil mexico texas california london paris tokyo washington york silicon valley""".split())
+_TAIL_STOP = _STOP - _PLACE_NOUNS - {"co", "ai", "york"}
 _COMPANY_WORDS = frozenset("""
 inc inc. corp corp. corporation co co. ltd ltd. llc plc ag sa nv asa se gmbh limited group holdings holding
 networks network systems labs lab technologies technology computing capital ventures venture partners
@@ -81,7 +93,7 @@ _NAME_CONTEXT = re.compile(r"(?:,\s*(?:which|who|whose|a|an|the|founded|based)\b
                            r"announced|raised|acquired|bought|signed|closed|completed|reported|invested|lost|named|"
                            r"hired|sold|took|priced|landed|secured|received|agrees|announces|raises|acquires|buys|"
                            r"signs|closes|completes|invests|sells|takes|prices|lands|secures|receives)\b)")
-_NAME_WORD = re.compile(r"[A-Z][a-zA-Zé'’\-]+\.?|[A-Z]\.")
+_NAME_WORD = re.compile(rf"[{_UP}][{_LET}'’\-]+\.?|[A-Z]\.")
 _SUCCEEDING = re.compile(r"\b(?:replacing|succeeding|replace|succeed)\s+$")
 _LEGAL_TAIL = re.compile(r",?\s+(?:Inc|Corp|Corporation|Co|Ltd|LLC|L\.P|LP|plc|PLC|Limited|S\.A|N\.V)\.?$")
 
@@ -170,8 +182,8 @@ def find_mentions(sentence: str, *, sentence_start_words: frozenset[str] = froze
             words.pop(0)
         while words and _trailing_non_name(words[-1].group(0)):
             words.pop()
-        if not words:
-            continue
+        if not words or len(words) == 1 and _clean_word(words[0].group(0)) in _PLACE_NOUNS:
+            continue  # nothing left, or a place alone ("in London")
         if len(words) == 1 and _TITLE_WORDS.intersection(w.lower() for w in text.split()) \
                 and not _namey(words[0].group(0)):
             continue  # what is left of a job title: "Chief Financial Officer" -> "Financial"
@@ -233,7 +245,8 @@ _PLACE_LIST_HINTS = ("state", "province", "count", "cit", "region", "territor")
 @functools.lru_cache(maxsize=16384)
 def _leading_non_name(word: str) -> bool:
     """A word trimmed from a name's start: "The", "On", "In", "French", "Dallas-based"."""
-    return bool(_clean_word(word) in _STOP or _PLACE_ADJ.search(word) or _HYPHEN_LOWER.match(word)
+    clean = _clean_word(word)
+    return bool(clean in _STOP and clean not in _PLACE_NOUNS or _PLACE_ADJ.search(word) or _HYPHEN_LOWER.match(word)
                 or word in ("&", "of", "and"))
 
 

@@ -314,7 +314,7 @@ def _from_match(frame: Frame, m: re.Match, an: Analysed, reading: Reading) -> Dr
 
 _BACKER_LIST = re.compile(r"(?:\bby|\bfrom|\bwith|\bincluding)\s+(?:⟨E\d+⟩(?:\s*,\s*|\s+and\s+))*$")
 _NUMBER = re.compile(r"\d+")
-_ONE_BACKER = re.compile(rf"\s*(?:in \w+ \d{{4}} )?from (?:\w+ )?{E}(?!\s*(?:,|and))")
+_ONE_BACKER = re.compile(rf"\s*(?:in \w+ \d{{4}} )?from (?:[\w-]+ ){{0,3}}?{E}(?!\s*(?:,|and))")
 _CLOSE_NOUN = re.compile(r"\s*(?:the\s+)?(?:close|closing|completion)\b")
 _ENTITY_ID = re.compile(r"⟨E(\d+)⟩")
 
