@@ -364,3 +364,14 @@ def test_backers_and_completion_stated_with_descriptors_and_adjectives():
     assert _roles(raise_) == {"Tejo Capital": Role.INVESTOR, "Ribeira Partners": Role.INVESTOR}
     deal = _one(facts, FactType.ACQUISITION, "Brightwell Security")
     assert _roles(deal) == {"Ilex Labs": Role.ACQUIRER} and deal.status is Status.COMPLETED
+
+
+def test_a_team_brought_on_from_another_company_and_a_supply_deal_valued_at_an_amount():
+    _, facts = _events("21 May 2026\n\nIn a licensing-and-hiring arrangement, Tessel Cloud brought on Finch AI's chief "
+                       "executive Omar Haddad and most of its research team.\n\nVantor Energy agreed to provide 1.2 "
+                       "gigawatts of power to Quorra Data Centers under a 15-year deal valued at $9 billion.")
+    move = _one(facts, FactType.TALENT_MOVE, "Finch AI")
+    assert move.people == ("Omar Haddad",) and _roles(move) == {"Tessel Cloud": Role.HIRER}
+    supply = _one(facts, FactType.COMMERCIAL_CONTRACT, "Vantor Energy")
+    assert _roles(supply) == {"Quorra Data Centers": Role.CUSTOMER} and supply.amount.amount == Decimal(9_000_000_000)
+    assert supply.valuation is None

@@ -103,6 +103,9 @@ _OTHER_BEFORE = re.compile(r"(?:revenue|sales|fee|fees|income|loss|earnings|prof
 _OTHER_AFTER = re.compile(r"\s*(?:in |of )?(?:annual |annualized |annualised |quarterly )?(?:revenue|sales|net loss|"
                           r"cost synergies|share buyback|buyback|termination fee|break fee|of (?:unpaid|lease))", re.I)
 _VALUATION_BEFORE = re.compile(r"valu(?:ing|ed|es|ation)\b[^$€£¥]{0,35}$|(?:post|pre)-money\s*$", re.I)
+_DEAL_VALUED = re.compile(r"\b(?:deal|contract|agreement|transaction|pact|order|arrangement|lease)s?,?\s+"
+                          r"(?:that is\s+|is\s+|was\s+)?valued\s+at\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|"
+                          r"some\s+|up\s+to\s+|more\s+than\s+)?$", re.I)
 _VALUATION_AFTER = re.compile(r"\s*(?:post-money |pre-money )?valuation", re.I)
 
 
@@ -120,6 +123,12 @@ def money_kind(an: Analysed, n: int) -> str:
     if _VALUATION_BEFORE.search(before) or _VALUATION_AFTER.match(after):
         return "valuation"
     return "amount"
+
+
+def _deal_valued(an: Analysed, n: int) -> bool:
+    """Whether money ``n`` is a deal's size stated as a value: "a 15-year deal valued at $9 billion"."""
+    a = an.money[n][0]
+    return _DEAL_VALUED.search(an.sentence.text[max(0, a - 60):a]) is not None
 
 
 def valuation(an: Analysed, lo: int = 0, hi: int | None = None) -> Money | None:
@@ -149,7 +158,8 @@ def assign_arguments(found: list[Draft], an: Analysed, reading: Reading, anchor,
             if any(x <= a < y for x, y in d.sentence.blanked):
                 continue  # money of a clause this reading left out
             kind = money_kind(an, n)
-            if kind == "other" or (kind == "valuation" and d.type is not FactType.ACQUISITION):
+            if kind == "other" or (kind == "valuation" and d.type is not FactType.ACQUISITION
+                                   and not (d.type is FactType.COMMERCIAL_CONTRACT and _deal_valued(an, n))):
                 continue
             dist = (a - t1) if a >= t1 else (t0 - b) * 2 + 40 if b <= t0 else 0
             pairs.append((dist + (500 if kind == "valuation" else 0), d.trigger[1] - d.trigger[0], n, id(d), d))

@@ -183,7 +183,7 @@ FRAMES: tuple[Frame, ...] = (
     _f("lost", TM, rf"(?P<s>{E}){_g(40)}\b(?:lost|loses|has lost)\b (?:its |their )?(?:[\w-]+ ){{0,4}}?(?P<p>{PL})",
        "s", {}, Status.COMPLETED, "p"),
     _f("bring-into", TM, rf"(?P<h>{E}){_g(60)}\b(?:bring|brings|brought|hire|hires|hired|poach|poached|poaches|"
-       rf"recruit|recruited|recruits)\b (?P<s>{E})(?:'s)? {_g(40)}(?P<p>{PL})", "s", {"h": HIR}, Status.ANNOUNCED, "p"),
+       rf"recruit|recruited|recruits)\b (?:on |in |aboard |over )?(?P<s>{E})(?:'s)? {_g(40)}(?P<p>{PL})", "s", {"h": HIR}, Status.ANNOUNCED, "p"),
     _f("named-from", TM, rf"(?P<h>{E}){_g(80)}\b(?:named|appointed|names|appoints|tapped|taps|hired|hires)\b "
        rf"(?P<p>{P}),{_g(100)}\b(?:at|of|from) (?P<s>{E}),{_g(30)}\bas\b", "s", {"h": HIR}, Status.ANNOUNCED, "p"),
     _f("who-runs", TM, rf"(?P<p>{P}), who (?:is leaving|runs|leads|heads|ran|led|is|was|has been)\b{_g(30)}"
