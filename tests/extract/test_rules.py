@@ -375,3 +375,20 @@ def test_a_team_brought_on_from_another_company_and_a_supply_deal_valued_at_an_a
     supply = _one(facts, FactType.COMMERCIAL_CONTRACT, "Vantor Energy")
     assert _roles(supply) == {"Quorra Data Centers": Role.CUSTOMER} and supply.amount.amount == Decimal(9_000_000_000)
     assert supply.valuation is None
+
+
+def test_html_article_with_related_stories_a_city_state_descriptor_and_the_company_in_a_new_paragraph():
+    page = ("<html><head><title>Kestrel Optics raises $75M</title>"
+            "<meta property='article:published_time' content='2026-06-16T09:00:00Z'></head><body>"
+            "<nav><a href='/'>Home</a> <a href='/ma'>M&amp;A</a></nav><main><article>"
+            "<h1>Kestrel Optics raises $75M for co-packaged optics</h1>"
+            "<p>Kestrel Optics, a Boulder, Colo.-based maker of optical engines, has raised $75 million in a Series B "
+            "round led by Granite Arch Ventures. Existing investors Talon Capital and Brightfield also participated.</p>"
+            "<p>The company said it would use the money to triple its engineering headcount.</p></article>"
+            "<aside class='related'><h3>Related stories</h3><ul><li><a href='/b'>Merrow Data acquired by Cinder "
+            "Systems for $1.1B</a></li></ul></aside></main></body></html>")
+    document, facts = _events(page, name="page.html")
+    f = _one(facts, FactType.FUNDING_ROUND, "Kestrel Optics")
+    assert _roles(f) == {"Granite Arch Ventures": Role.LEAD_INVESTOR, "Talon Capital": Role.INVESTOR,
+                         "Brightfield": Role.INVESTOR}
+    assert f.time.label() == "2026-06-16" and len(facts) == 1

@@ -103,3 +103,14 @@ def test_accented_names_and_names_that_start_with_a_place_are_whole_while_places
 def test_a_round_letter_before_a_capitalised_word_ends_the_sentence():
     assert [s.text for s in split_sentences("Orla raised a $5M Series B. Kestrel Ventures led.")] == [
         "Orla raised a $5M Series B.", "Kestrel Ventures led."]
+
+
+def test_the_company_in_a_new_paragraph_is_the_company_the_text_is_about_not_the_last_one_named():
+    from infraledger.extract.reading import read
+
+    reading = read("Kestrel Optics raises $75M\n\n"
+                   "Kestrel Optics has raised $75 million in a round led by Granite Arch Ventures.\n\n"
+                   "Existing investors Talon Capital and Brightfield also participated.\n\n"
+                   "The company said it would hire.")
+    last = reading.sentences[-1]
+    assert [reading.table.names[i] for i in last.entity_ids][:1] == ["Kestrel Optics"]

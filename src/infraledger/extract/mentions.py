@@ -100,6 +100,7 @@ _LEGAL_TAIL = re.compile(r",?\s+(?:Inc|Corp|Corporation|Co|Ltd|LLC|L\.P|LP|plc|P
 
 _INNER_POSS = re.compile(r"(?:'s|’s)(?=\s)")
 _TOKEN = re.compile(r"\S+")
+_PLACE_ADJ_AFTER = re.compile(r"(?:,\s+[A-Z][A-Za-z.]{1,12}?)?\.?-(?:based|headquartered)\b")
 _PLACE_ADJ = re.compile(r"-(?:based|headquartered|listed|born|owned|backed)$", re.I)
 _HYPHEN_LOWER = re.compile(r"[A-Z][\w]*-[a-z]")
 _KEEP_DOT = re.compile(r"(?:\b(?:Inc|Corp|Co|Ltd|Bros|Jr|Sr)|[A-Z]\.[A-Z])\.$")
@@ -210,6 +211,9 @@ def find_mentions(sentence: str, *, sentence_start_words: frozenset[str] = froze
                     and not _NAME_CONTEXT.match(sentence[e2:]) \
                     and sentence[e2:].strip() not in (".", ":", ""):  # "Quill." as a lead-in names the item
                 continue
+        # The place of a "Boulder, Colo.-based" maker, cut off at its abbreviation's full stop.
+        if _PLACE_ADJ_AFTER.match(sentence, e2):
+            continue
         # A dateline's place in capitals ("ESPOO, Feb 10" / "SAN FRANCISCO —").
         if s2 == first_start and _CAPS_PLACE.fullmatch(text) and not possessive and _PLACE_END.match(sentence, e2):
             continue

@@ -208,11 +208,18 @@ def _topic(topics: list[tuple[int, list[int]]], exclude: set[int], table: Entity
             cands.append(first)
     cands = [i for i in reversed(earlier) if _can_refer(i, exclude, table)] + cands
     if not cands:
+        # A new paragraph: the subjects of the latest sentences that name a company; the one the
+        # document mentions most wins ("Existing investors A and B also participated." does not
+        # make A what "The company said ..." in the next paragraph means).
         for _, ids in reversed(topics[-8:]):
-            for idx in ids:
-                if _can_refer(idx, exclude, table):
-                    return idx
-        return None
+            first = next((idx for idx in ids if _can_refer(idx, exclude, table)), None)
+            if first is not None and first not in cands:
+                cands.append(first)
+        if not cands:
+            return None
+        if counts is None:
+            return cands[0]
+        return max(cands[:3], key=lambda i: (counts.get(i, 0), -cands.index(i)))
     if counts is None:
         return cands[0]
     return max(cands, key=lambda i: (counts.get(i, 0), -cands.index(i)))
