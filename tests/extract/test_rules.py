@@ -392,3 +392,26 @@ def test_html_article_with_related_stories_a_city_state_descriptor_and_the_compa
     assert _roles(f) == {"Granite Arch Ventures": Role.LEAD_INVESTOR, "Talon Capital": Role.INVESTOR,
                          "Brightfield": Role.INVESTOR}
     assert f.time.label() == "2026-06-16" and len(facts) == 1
+
+
+def test_numbered_list_of_deals_in_note_form_with_titles_parting_companies_from_people():
+    _, facts = _events(
+        "The biggest deals of the quarter\n\nPublished October 2, 2026\n\n"
+        "1. Argent Cloud — $4.1B Series F. Led by Solano Partners at a $31B post-money valuation; Meridian "
+        "Telecom and Quarry Fund participated.\n"
+        "2. Helios Grid / Fenwick Power — $7.5B acquisition. Helios agreed in August to buy the storage developer; "
+        "closing is expected next year.\n"
+        "3. Cobalt Systems — $12B, seven-year GPU capacity contract with Lyra Labs, signed in July.\n"
+        "4. Norvik — Former Argent Cloud CTO Mei Tanaka joined Norvik as CEO in July.\n")
+    f = _one(facts, FactType.FUNDING_ROUND, "Argent Cloud")
+    assert f.valuation.amount == Decimal(31_000_000_000) and f.amount.amount == Decimal(4_100_000_000)
+    assert _roles(f) == {"Solano Partners": Role.LEAD_INVESTOR, "Meridian Telecom": Role.INVESTOR,
+                         "Quarry Fund": Role.INVESTOR}
+    deal = _one(facts, FactType.ACQUISITION, "Fenwick Power")
+    assert _roles(deal) == {"Helios Grid": Role.ACQUIRER} and deal.amount.amount == Decimal(7_500_000_000)
+    assert deal.status is Status.ANNOUNCED and deal.time.label() == "2026-08"
+    contract = _one(facts, FactType.COMMERCIAL_CONTRACT, "Cobalt Systems")
+    assert _roles(contract) == {"Lyra Labs": Role.CUSTOMER} and contract.amount.amount == Decimal(12_000_000_000)
+    move = _one(facts, FactType.TALENT_MOVE, "Argent Cloud")
+    assert move.people == ("Mei Tanaka",) and _roles(move) == {"Norvik": Role.HIRER}
+    assert len(facts) == 4

@@ -367,8 +367,11 @@ def follow_up(an: Analysed, reading: Reading, last: Draft, last_by_type: dict, a
     if fr is not None and an.index - fr.sentence.index <= 3 and last is fr:
         _add_investors(fr, an, reading)
     if last.valuation is None and last.type in (FactType.FUNDING_ROUND, FactType.STRATEGIC_INVESTMENT, FactType.IPO) \
-            and an.entity_ids[:1] == [last.subject] and an.index - last.sentence.index <= 2:
-        # "The startup is now valued at roughly $9bn": the company just said to have raised.
+            and an.index - last.sentence.index <= 2 and (an.entity_ids[:1] == [last.subject] or an.index ==
+                                                         last.sentence.index + 1 and an.entity_ids[:1] and
+                                                         an.entity_ids[0] in {i for i, _ in last.roles}):
+        # "The startup is now valued at roughly $9bn": the company just said to have raised; "Led by
+        # A at a $31B post-money valuation": the round of the sentence before, named by its investor.
         last.valuation = valuation(an)
     if an.index == last.sentence.index + 1 and last.status in (Status.ANNOUNCED, None) \
             and last.type in (FactType.ACQUISITION, FactType.STRATEGIC_INVESTMENT) \

@@ -81,7 +81,8 @@ _GATES = {
     "left-to-join": r"join|run|lead|head", "said-will-join": r"will|would|is to|is set|is due", "lost-to": r"los",
     "lost": r"los", "bring-into": r"bring|brought|hire|poach|recruit", "named-from": r"named|appoint|tap|hire",
     "who-runs": r"who", "who-left": r"who", "joined-from": r"join", "has-joined": r"join",
-    "agree-to-supply": r"supply|provide|deliver", "spend-on": r"spend|buy|purchas", "step-down": r"step|resign|retire",
+    "agree-to-supply": r"supply|provide|deliver", "spend-on": r"spend|buy|purchas", "slash-deal": r"acqui|takeover|buyout",
+    "dash-contract": r"contract|deal|agreement|lease|order", "step-down": r"step|resign|retire",
 }
 
 
@@ -142,6 +143,9 @@ FRAMES: tuple[Frame, ...] = (
        rf"(?:about |around |roughly |nearly |up to )?(?P<m>{M}){_g(30)}\bfor (?P<t>{E})"
        rf"(?!'s|{_g(25)}\b(?:stake|shares|stock|licen[cs]e|rights|capacity|services|equipment|chips|GPUs))", "t",
        {"a": ACQ}),
+    # Note form: "Helios Grid / Fenwick Power — $7.5B acquisition" (buyer / target).
+    _f("slash-deal", AC, rf"(?P<a>{E})\s*/\s*(?P<t>{E})\s*[—–-]+\s*(?:(?P<m>{M})\s+)?(?:[\w-]+\s+){{0,2}}?"
+       rf"(?:acquisition|takeover|buyout)\b", "t", {"a": ACQ}),
     _f("acquire", AC, rf"(?P<a>{EL})(?:'s)?{_g(160)}\b{_ACQ_VERB}\b(?: of| for)?(?P<gap>{_g(70)})(?P<t>{E})"
        rf"(?!'s)(?!\s+(?:common |ordinary |capital |preferred )?(?:stock|shares))", "t", {"a": ACQ}),
     # -- commercial contracts (subject = supplier) ----------------------------------------------
@@ -156,6 +160,9 @@ FRAMES: tuple[Frame, ...] = (
     _f("spend-on", CC, rf"(?P<c>{E}){_g(60)}\b(?:committed|commits|agreed|agrees|pledged|pledges|promised|will|is to|"
        rf"plans) to (?:spend|buy|purchase)\b{_g(15)}(?P<m>{M}){_g(40)}\b(?:on|with|from) (?P<s>{E})", "s", {"c": CUS},
        Status.ANNOUNCED),
+    # Note form: "Cobalt Systems — $12B, seven-year GPU capacity contract with Lyra Labs".
+    _f("dash-contract", CC, rf"(?P<s>{E})\s*[—–]+\s*(?:(?P<m>{M}),?\s+)?(?:[\w-]+\s+){{0,5}}?"
+       rf"(?:contract|deal|agreement|lease|order)\s+(?:with|from)\s+(?P<c>{E})", "s", {"c": CUS}, Status.COMPLETED),
     _f("buy-from", CC, rf"(?P<c>{E}){_g(80)}\b(?:buy|buys|bought|purchase|purchases|purchased|rent|rents|rented|lease|"
        rf"leases|leased|procure|procures|procured)\b{_g(20)}(?P<m>{M})?{_g(60)}\bfrom (?P<s>{E})", "s", {"c": CUS}),
     _f("picked", CC, rf"(?P<c>{E}){_g(40)}\b(?:picked|picks|selected|selects|chose|chooses|tapped|taps)\b (?P<s>{E})"

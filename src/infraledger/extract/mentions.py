@@ -142,6 +142,25 @@ def _clean_word(word: str) -> str:
     return word.lower().rstrip(".,'’").removesuffix("'s").removesuffix("’s")
 
 
+# A job title inside a run of capitalised words parts a company from a person: "Orla CEO Jane
+# Doe", "Kestrel Labs Chief Technology Officer Mei Tanaka".
+_INNER_ROLE = re.compile(r"\s+(?:Chief(?:\s+[A-Z][a-z]+){1,2}?(?:\s+Officer)?|CEO|CTO|CFO|COO|CIO|CSO|President|Chairman|"
+                         r"Chairwoman|Chair|Founder|Co-[Ff]ounder|Cofounder|General\s+Counsel)"
+                         r"(?:\s+and\s+(?:CEO|President|Chairman|Chair|Founder|Co-[Ff]ounder))?\s+(?=[A-Z])")
+
+
+def _runs(sentence: str):
+    """``(start, end)`` of every run of name words, a run parted at a job title inside it."""
+    for m in NAME_RE.finditer(sentence):
+        s, e = m.span()
+        role = _INNER_ROLE.search(sentence, s, e) if e - s > 8 else None
+        if role is not None and role.start() > s:
+            yield s, role.start()
+            yield role.end(), e
+        else:
+            yield s, e
+
+
 def find_mentions(sentence: str, *, sentence_start_words: frozenset[str] = frozenset()) -> list[Mention]:
     """Every company or person name in ``sentence`` (offsets into it), trimmed of non-name words.
 
@@ -158,11 +177,10 @@ def find_mentions(sentence: str, *, sentence_start_words: frozenset[str] = froze
     if any(h in sentence for h in _PLACE_LIST_HINTS):
         taken += [(p.start(1), p.end(1)) for p in _PLACE_LIST.finditer(sentence)]  # "the states of Ohio and Utah"
     first_start = _first_word_start(sentence)
-    for m in NAME_RE.finditer(sentence):
-        s, e = m.start(), m.end()
+    for s, e in _runs(sentence):
         if any(not (e <= ts or s >= te) for ts, te in taken):
             continue
-        text = m.group(0)
+        text = sentence[s:e]
         if " " not in text and text.lower() in _STOP:
             continue  # the common case of a capitalised sentence opener ("The", "In", "On")
         # A possessive inside a run ends one name: "Orla's Data Center Group" -> "Orla's".

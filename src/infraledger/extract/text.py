@@ -98,6 +98,7 @@ def is_heading(line: str) -> bool:
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s")
 _WORD_BEFORE_STOP = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _OPENER_AFTER = re.compile(r"\s+(?:The|It|In|A|On|But)\b")
+_ENUMERATOR = re.compile(r"\s*(?:\d{1,3}|[a-z]|[ivx]{1,4})\.")
 # "a $55M Series B. Redpine led": a letter naming a round or share class, not an initial.
 _CLASS_LETTER = re.compile(r"\b(?:Series|Class|Tranche|Phase|Stage)\s+[A-Z]\.$")
 
@@ -115,6 +116,8 @@ def split_sentences(text: str) -> list[Sentence]:
             continue
         pos = 0
         for m in _BOUNDARY.finditer(block):
+            if _ENUMERATOR.fullmatch(block, pos, m.start() + 1):
+                continue  # "1. Argent Cloud ...": an item's number, not a sentence
             before = block[max(0, m.start() - 40):m.start() + 1]
             word = _WORD_BEFORE_STOP.search(before)
             if word:
