@@ -300,3 +300,20 @@ def test_changes_stated_in_words_are_claims_about_the_company_they_follow(store)
             up.claim.reference) == ("change", "Gadget Inc", "up", 100, "more_than", "since_ipo")
     assert (down.claim.subject, down.claim.direction, down.claim.quantity, down.claim.qualifier.value,
             down.claim.reference) == ("Widget Corp", "down", 50, "about", "first_day_close")
+
+
+def test_claims_in_other_phrasings_month_dates_rankings_counts_contracts_and_a_deal_to_buy(store):
+    report = audit(store, "Gadget Inc has signed contracts worth more than $20 billion with Widget Corp. Its revenue "
+                          "tripled in the third quarter. Gizmo Labs closed a $1.5 billion round in February, which "
+                          "makes it one of the three most valuable private GPU clouds. Of the 12 neoclouds we track, "
+                          "most are private. The deal to buy Sprocket Data, announced in January, is still pending as "
+                          "of March 2026.")
+    texts = {cv.claim.text: cv.claim for cv in report.verdicts}
+    assert texts["more than $20 billion"].measure == "contract"
+    assert "tripled" not in texts  # revenue, not a share price
+    assert texts["$1.5 billion"].time.label() == "2026-02"
+    assert texts["the three most valuable private GPU clouds"].kind.value == "ranking"
+    assert texts["the three most valuable private GPU clouds"].subject == "Gizmo Labs"
+    assert texts["12 neoclouds"].kind.value == "count"
+    status = texts["pending as of March 2026"]
+    assert status.subject == "Sprocket Data" and status.status.value == "pending"

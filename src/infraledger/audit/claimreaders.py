@@ -179,6 +179,9 @@ def _read_word_changes(f) -> None:
         if any(a <= start < b for a, b in f.used):
             continue
         after, before = f.body[m.end():m.end() + 80], f.body[max(0, s - 40):s]
+        clause = re.split(r"[,;.]|\band\b", before)[-1] + " " + re.split(r"[,;.]|\band\b", after)[0][:40]
+        if not cues.PRICE_CONTEXT.search(clause):
+            continue  # "its revenue tripled": not a price
         reference = next((name for name, pat in cues.REFERENCES
                           if re.search(pat, after[:60] + " " + before, re.IGNORECASE)), "")
         subj, sid, _ = f.subject(start, nearest=True)

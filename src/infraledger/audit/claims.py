@@ -152,7 +152,7 @@ def _is_heading(sent: Sentence, title: str) -> bool:
 
 
 def _remember(ctx: _Ctx, sent: Sentence, masked: str) -> None:
-    for _s, _e, ft in find_times(masked[sent.start:sent.end], ctx.anchor):
+    for _s, _e, ft in find_times(masked[sent.start:sent.end], ctx.anchor, partial=True):
         ctx.last_time[sent.paragraph] = ft
 
 
@@ -175,7 +175,7 @@ def _read_sentence(ctx: _Ctx, sent: Sentence, body: str, cites) -> None:
 
 
 def _times(ctx: _Ctx, sent: Sentence, body: str) -> list[tuple[int, int, FuzzyTime]]:
-    return [(sent.start + s, sent.start + e, ft) for s, e, ft in find_times(body, ctx.anchor)]
+    return [(sent.start + s, sent.start + e, ft) for s, e, ft in find_times(body, ctx.anchor, partial=True)]
 
 
 class _Finder:

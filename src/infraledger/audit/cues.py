@@ -24,7 +24,8 @@ _MEASURES: tuple[tuple[str, str, str], ...] = (
     ("ipo_proceeds", r"\b(?:ipo|initial public offering)\b[^$]{0,30}$", r"^[^.;]{0,40}\b(?:ipo|initial public offering)\b"),
     ("acquisition", r"\b(?:acqui\w+|buy(?:ing|out)?|purchase|takeover|merger)\b[^$]{0,40}$",
      r"^[^.;]{0,30}\b(?:acqui\w+|takeover|buyout|purchase of)\b"),
-    ("contract", r"\b(?:deal|contract|agreement|arrangement|pact|commitment) (?:with|from)\b[^$]{0,40}$",
+    ("contract", r"\b(?:deal|contract|agreement|arrangement|pact|commitment) (?:with|from)\b[^$]{0,40}$|"
+                 r"\b(?:deals|contracts|agreements|orders) (?:worth|valued at|totall?ing)\s+$",
      r"^[^.;]{0,20}\b(?:contract|agreement|arrangement|pact|deal) with\b"),
     ("funding_round", r"\b(?:round|series [a-z]|seed)\b[^$]{0,20}$", r"^[^.;]{0,60}\b(?:round|led by|series [a-z]|seed)\b"),
     ("strategic_investment", r"\b(?:stake|investment|invest(?:ed|s)?|backing)\b[^$]{0,20}$",
@@ -70,6 +71,8 @@ WORD_CHANGE = re.compile(r"(?P<verb>doubled|tripled|trebled|quadrupled|halved)\b
                          r"some|close to)\s+)?(?P<frac>half|a third|two[- ]thirds|a quarter|three[- ]quarters)\b",
                          re.IGNORECASE)
 #: Percent change of each word: "doubled" is up 100%, "lost a third" down 33.3%.
+#: What a change in words must be about to be a share-price change ("revenue tripled" is not).
+PRICE_CONTEXT = re.compile(r"\b(?:shares?|stock|market value|market cap\w*|valuation|value|price)\b", re.IGNORECASE)
 WORD_CHANGE_PERCENT = {"doubled": ("up", "100"), "tripled": ("up", "200"), "trebled": ("up", "200"),
                        "quadrupled": ("up", "300"), "halved": ("down", "50"), "half": ("down", "50"),
                        "a third": ("down", "33.3"), "two-thirds": ("down", "66.7"), "two thirds": ("down", "66.7"),
@@ -88,21 +91,25 @@ TERMINATED = re.compile(r"\bterminated\b|\babandoned\b|\bcalled off\b|\bscrapped
 COMPLETED = re.compile(r"\bcompleted\b|\bclosed\b|\bfinali[sz]ed\b|\bwas acquired\b|\bhas acquired\b|\bhad acquired\b|"
                        r"\bacquired\b", re.IGNORECASE)
 ANNOUNCED = re.compile(r"\bannounced\b|\bagreed to (?:buy|acquire)\b|\bsigned a deal to\b", re.IGNORECASE)
-DEAL = re.compile(r"\bacqui\w+|\bmerger\b|\btakeover\b|\bbuyout\b", re.IGNORECASE)
+DEAL = re.compile(r"\bacqui\w+|\bmerger\b|\btakeover\b|\bbuyout\b|\b(?:deal|agreement|offer|plan) to (?:buy|purchase)\b|"
+                  r"\bpurchase of\b", re.IGNORECASE)
 ACQUIRED_BY = re.compile(r"\b(?:was|were|been|is being|to be) (?:acquired|bought|purchased) by\s*$", re.IGNORECASE)
 TARGET_CUE = re.compile(r"\b(?:acquire|acquiring|acquisition of|acquired|buy|buying|purchase of|takeover of|merger with)\s+(?:of\s+)?$", re.IGNORECASE)
 
 TALENT = re.compile(r"\b(?:lost its|poached|hired|hires|hiring of|departure of|joined)\b\s+(?:its |their |the )?"
                     r"(?:ceo|cto|cfo|founder|co-founder|chief [a-z]+ officer|president|head of [a-z]+)\b", re.IGNORECASE)
 
+# "a top-three vendor", "the largest deal", "one of the three most valuable private GPU clouds"
 RANKING = re.compile(r"\b(?:a|an|the)\s+(?P<rank>top[- ](?:one|two|three|four|five|ten|\d{1,2})|(?:second|third)[- ]largest|largest|"
-                     r"biggest|fastest[- ]growing|No\.\s?\d{1,2})\s+(?P<noun>[a-z][a-z\- ]{0,40}?"
-                     r"(?:vendor|provider|company|player|subsegment|segment|market|firm|deal|investor|share|supplier))\b",
+                     r"biggest|fastest[- ]growing|No\.\s?\d{1,2}|(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+                     r"(?:largest|biggest|most valuable|fastest[- ]growing|leading))\s+(?P<noun>[a-z][a-z\- ]{0,40}?"
+                     r"(?:vendor|provider|company|compan|player|subsegment|segment|market|firm|deal|investor|share|supplier|"
+                     r"cloud|neocloud|lab|startup|operator)(?:s|ies)?)\b",
                      re.IGNORECASE)
 
 COUNT = re.compile(r"\b(?P<n>\d{1,3}(?:,\d{3})+|\d{1,4})\s+(?P<noun>companies|firms|startups|start-ups|members|deals|"
                    r"acquisitions|investors|employees|engineers|customers|vendors|providers|countries|data centers|"
-                   r"data centres|funds|rounds)\b", re.IGNORECASE)
+                   r"data centres|funds|rounds|neoclouds|operators|hyperscalers|players|labs)\b", re.IGNORECASE)
 
 _GROUP = re.compile(r"\b(?:the\s+)?(?:(?:top|largest|biggest|leading|major)\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|"
                     r"\d{1,2})\s+(?:(?:top|largest|biggest|leading|major)\s+)?(?:[a-z-]+\s+)?(?:hyperscalers|companies|"
