@@ -41,3 +41,12 @@ def test_short_titles_do_not_identify_a_document():
     assert why_self(_src(title="News"), doc) == ""
     assert self_sources([_src(id="src:1", title="News"), _src(id="src:2", content_hash=content_hash("x"))],
                         AuditDocument(text="x", title="News", text_hash=content_hash("x"))) == {"src:2": "content hash"}
+
+
+def test_documents_named_in_the_prose_are_citations_but_unnamed_people_are_not():
+    from infraledger.audit.sentences import prose_citations
+
+    text = ("Crusoe's $750 million credit facility, disclosed in an 8-K filing, shows lenders are keen. "
+            "The price rose, according to Orla's S-1. The round was larger, according to a person familiar with it.")
+    assert [c.text for c in prose_citations(text)] == ["8-K filing", "Orla's S-1"]
+    assert [(d.kind, d.owner) for d in parse_citation("Orla's S-1")] == [("registration", "Orla")]

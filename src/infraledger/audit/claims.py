@@ -27,7 +27,7 @@ from ..model import (
 )
 from . import cues
 from .mentions import Mention, NameIndex, find_mentions, lowercase_vocabulary
-from .sentences import Sentence, citations, mask, parenthesised, sentences
+from .sentences import Sentence, citations, mask, parenthesised, prose_citations, sentences
 
 
 class ClaimKind(StrEnum):
@@ -127,6 +127,7 @@ def find_claims(text: str, *, anchor: date | None = None, index: NameIndex | Non
     ctx = _Ctx(text, anchor, index or NameIndex(), lowercase_vocabulary(text))
     cites = citations(text)
     masked = mask(text, [(c.start, c.end) for c in cites])
+    cites = sorted(cites + prose_citations(text), key=lambda c: c.start)
     for sent in sentences(text):
         if _is_heading(sent, title) or any(s <= sent.start and sent.end <= e for s, e in skip):
             _remember(ctx, sent, masked)

@@ -27,9 +27,22 @@ def sentences(text: str) -> list[Sentence]:
     return split_sentences(text)
 
 
+# A document named in the prose: "disclosed in an 8-K filing", "according to Orla's S-1".
+_PROSE_CITATION = re.compile(
+    r"\b(?:according to|disclosed in|reported in|stated in|set out in|filed in|shown in|detailed in|per)\s+"
+    r"(?:(?:an?|the|its|their|his|her)\s+)?(?P<body>(?:[A-Z][\w&.'’-]*(?:'s|’s)?\s+){0,3}?(?:SEC\s+)?"
+    r"(?:Form\s+D|8-K|10-K|10-Q|S-1|F-1|424B\d|prospectus|press release|earnings (?:call|report|release)|"
+    r"(?:regulatory|securities|SEC) filing)s?(?:\s+filings?)?)\b")
+
+
 def citations(text: str) -> list[Citation]:
     """Every "(Source: ...)" citation in ``text``."""
     return [Citation(m.start(), m.end(), " ".join(m.group("body").split())) for m in _CITATION.finditer(text)]
+
+
+def prose_citations(text: str) -> list[Citation]:
+    """Documents the sentences themselves name as where a figure comes from (left in the text)."""
+    return [Citation(m.start(), m.end(), " ".join(m.group("body").split())) for m in _PROSE_CITATION.finditer(text)]
 
 
 def mask(text: str, spans: list[tuple[int, int]]) -> str:
