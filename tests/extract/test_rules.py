@@ -415,3 +415,17 @@ def test_numbered_list_of_deals_in_note_form_with_titles_parting_companies_from_
     move = _one(facts, FactType.TALENT_MOVE, "Argent Cloud")
     assert move.people == ("Mei Tanaka",) and _roles(move) == {"Norvik": Role.HIRER}
     assert len(facts) == 4
+
+
+def test_business_wire_dateline_and_a_strategic_investment_announced_from_one_investor():
+    _, facts = _events(
+        "Larkspur Networks Enters into Definitive Agreement to be Acquired by Orinoco Systems\n\n"
+        "SAN JOSE, Calif.--(BUSINESS WIRE)--March 3, 2026--Larkspur Networks, a leader in fabric telemetry, today "
+        "announced that it has entered into a definitive agreement to be acquired by Orinoco Systems, Inc. "
+        "(NASDAQ: ORNO) for $1.35 billion in cash.\n\n"
+        "Separately, Vireo Compute today announced a $200 million strategic investment from Halberd Telecom.")
+    deal = _one(facts, FactType.ACQUISITION, "Larkspur Networks")
+    assert _roles(deal) == {"Orinoco Systems": Role.ACQUIRER} and deal.status is Status.ANNOUNCED
+    assert deal.time.label() == "2026-03-03"
+    stake = _one(facts, FactType.STRATEGIC_INVESTMENT, "Vireo Compute")
+    assert _roles(stake) == {"Halberd Telecom": Role.INVESTOR} and stake.amount.amount == Decimal(200_000_000)

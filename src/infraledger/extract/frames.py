@@ -81,7 +81,7 @@ _GATES = {
     "left-to-join": r"join|run|lead|head", "said-will-join": r"will|would|is to|is set|is due", "lost-to": r"los",
     "lost": r"los", "bring-into": r"bring|brought|hire|poach|recruit", "named-from": r"named|appoint|tap|hire",
     "who-runs": r"who", "who-left": r"who", "joined-from": r"join", "has-joined": r"join",
-    "agree-to-supply": r"supply|provide|deliver", "spend-on": r"spend|buy|purchas", "slash-deal": r"acqui|takeover|buyout",
+    "agree-to-supply": r"supply|provide|deliver", "spend-on": r"spend|buy|purchas", "got-investment-from": r"investment|stake|backing", "slash-deal": r"acqui|takeover|buyout",
     "dash-contract": r"contract|deal|agreement|lease|order", "step-down": r"step|resign|retire",
 }
 
@@ -118,6 +118,11 @@ FRAMES: tuple[Frame, ...] = (
        "t", {"a": INV}),
     _f("poss-investment", SI, rf"(?P<a>{E})'s (?:(?P<m>{M}) )?(?:[\w-]+ )?(?:investment|stake) in (?P<t>{E})", "t",
        {"a": INV}),
+    # "X today announced a $200 million strategic investment from Y"
+    _f("got-investment-from", SI, rf"(?P<t>{E}){_g(80)}\b(?:announced|announces|received|receives|secured|secures|"
+       rf"closed|closes|landed|lands|won|wins|completed|completes|got|gets|raised|raises)\b{_g(20)}(?:(?P<m>{M}) )?"
+       rf"(?:[\w-]+ ){{0,2}}?(?:investment|stake|backing) from (?:[\w-]+ ){{0,3}}?(?P<a>{E})"
+       rf"(?!\s*(?:,|and)\s*(?:[\w-]+\s+){{0,3}}?{E})", "t", {"a": INV}),
     _f("investment-from", SI, rf"(?P<t>{E})'s (?P<m>{M}) (?:[\w-]+ )?(?:investment|stake|funding) from (?P<a>{E})",
        "t", {"a": INV}),
     # -- acquisitions ----------------------------------------------------------------------------

@@ -158,8 +158,10 @@ def _first_alpha(text: str) -> int:
 
 
 # The date may lack its year, as wire services write it ("NEW YORK, Oct 6 (Reuters) -").
+# Business Wire writes "SAN JOSE, Calif.--(BUSINESS WIRE)--March 3, 2026--".
 _DATELINE = re.compile(r"[A-Z][\w .,'&]{0,80}?(?:(?:19|20)\d{2}|\b[A-Z][a-z]{2,8}\.? \d{1,2})\s*"
-                       r"(?:/[^/\n]{2,40}/\s*|\([A-Z][\w .&-]{1,30}\)\s*)?(?:--|—|–|-)\s")
+                       r"(?:/[^/\n]{2,40}/\s*|\([A-Z][\w .&-]{1,30}\)\s*)?(?:--|—|–|-)\s"
+                       r"|[A-Z][\w .,'&]{0,80}?--\([A-Z][\w .&-]{1,30}\)--[\w .,]{0,30}?(?:19|20)\d{2}\s*--\s*")
 _MONTH_WORD = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s")
 _LABEL = re.compile(r"\s*(?:[*•\-]\s*)?([A-Z][\w&+/'’ -]{0,60}):\s")
 _BULLET = re.compile(r"\s*[*•\-]")
