@@ -429,3 +429,16 @@ def test_business_wire_dateline_and_a_strategic_investment_announced_from_one_in
     assert deal.time.label() == "2026-03-03"
     stake = _one(facts, FactType.STRATEGIC_INVESTMENT, "Vireo Compute")
     assert _roles(stake) == {"Halberd Telecom": Role.INVESTOR} and stake.amount.amount == Decimal(200_000_000)
+
+
+def test_market_news_with_revenue_notes_buybacks_targets_talks_tender_offers_and_rejected_approaches_has_no_deals():
+    _, facts = _events(
+        "November 12, 2026\n\nShares of Aldergrove Semiconductor fell 6% after the company reported quarterly revenue "
+        "of $8.4 billion. The chipmaker also announced a $5 billion share buyback. Brisk Cloud priced $2 billion of "
+        "senior notes due 2031. Talbot AI is seeking to raise as much as $500 million at a valuation of around "
+        "$6 billion, according to people familiar with the matter. Employees of Ferro Labs sold shares worth "
+        "$300 million in a tender offer that valued the company at $20 billion. Kestrel Grid said it could spend up "
+        "to $12 billion on new data centers in 2027. Osprey Systems rejected an unsolicited $3 billion takeover "
+        "approach from Marlin Partners.")
+    assert [(f.type, f.subject) for f in facts if f.type.value in (
+        "funding_round", "strategic_investment", "ipo", "acquisition", "commercial_contract", "talent_move")] == []

@@ -281,8 +281,10 @@ def candidate_frames(abstract: str) -> list[Frame]:
 
 ROUND_WORDS = re.compile(r"\b(?:round|series [a-z]\d?|seed|funding|financing|venture|fund-?raising|fundraise|"
                          r"valuation|valuing|valued|led by|co-led|investors?)\b", re.IGNORECASE)
+# Money raised that is not equity for the company: debt, revenue, grants, employees selling their
+# own shares ("in a tender offer", "a secondary sale").
 DEBT_WORDS = re.compile(r"\b(?:notes?|convertible|debt|loan|bonds?|credit|facility|revenue|sales|earnings|"
-                        r"profit|buyback|repurchase|grants?)\b", re.IGNORECASE)
+                        r"profit|buyback|repurchase|grants?|tender offer|secondary)\b", re.IGNORECASE)
 IPO_WORDS = re.compile(r"\b(?:IPO|initial public offering|public offering|went public|listing|listed|"
                        r"flotation|debut)\b", re.IGNORECASE)
 IPO_NOT = re.compile(r"\b(?:filed|files|filing|plans?|planning|prepar\w*|consider\w*|possible|potential|"
