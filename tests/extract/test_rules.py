@@ -442,3 +442,22 @@ def test_market_news_with_revenue_notes_buybacks_targets_talks_tender_offers_and
         "approach from Marlin Partners.")
     assert [(f.type, f.subject) for f in facts if f.type.value in (
         "funding_round", "strategic_investment", "ipo", "acquisition", "commercial_contract", "talent_move")] == []
+
+
+def test_people_moves_in_many_phrasings_name_the_company_that_loses_them_and_the_one_that_hires():
+    _, facts = _events(
+        "People moves — October 5, 2026\n\n"
+        "Dunmore Technologies poached Arlo Systems' head of AI infrastructure, Jane Okafor, the company confirmed.\n\n"
+        "Rafael Ortiz is leaving Calloway Networks to become chief executive of Brightwater Data.\n\n"
+        "Pemberton Cloud has appointed Lucy Zhang, formerly of Marlowe Networks, as chief financial officer.\n\n"
+        "Samir Kapoor, who led networking at Orbis Cloud, joins Tessel AI as chief technology officer.\n\n"
+        "Helix Fabric's CFO Greta Lind resigned to join Vantor Energy.\n")
+    moves = {f.subject: (f.people, _roles(f)) for f in facts if f.type is FactType.TALENT_MOVE}
+    assert moves == {
+        "Arlo Systems": (("Jane Okafor",), {"Dunmore Technologies": Role.HIRER}),
+        "Calloway Networks": (("Rafael Ortiz",), {"Brightwater Data": Role.HIRER}),
+        "Marlowe Networks": (("Lucy Zhang",), {"Pemberton Cloud": Role.HIRER}),
+        "Orbis Cloud": (("Samir Kapoor",), {"Tessel AI": Role.HIRER}),
+        "Helix Fabric": (("Greta Lind",), {"Vantor Energy": Role.HIRER}),
+    }
+    assert len(facts) == 5
