@@ -461,3 +461,6 @@ def test_people_moves_in_many_phrasings_name_the_company_that_loses_them_and_the
         "Helix Fabric": (("Greta Lind",), {"Vantor Energy": Role.HIRER}),
     }
     assert len(facts) == 5
+    leaving = _one(facts, FactType.TALENT_MOVE, "Calloway Networks")
+    assert leaving.status is Status.ANNOUNCED  # "is leaving ... to become"
+    assert _one(facts, FactType.TALENT_MOVE, "Helix Fabric").status is Status.COMPLETED  # "resigned to join"

@@ -248,6 +248,10 @@ _TO_BE_ACQUIRED = re.compile(r"\b(?:to be|will be|would be|is being|agreed to be
 _AGREED = re.compile(r"\b(?:agreed|agreement|to acquire|will|would)\b", re.I)
 
 
+_MOVE_AHEAD = re.compile(r"\b(?:is leaving|will leave|is to leave|will join|is joining|is to join|is set to join|"
+                         r"will step down|will become|is to become)\b", re.I)
+
+
 def _status(d: Draft, an: Analysed) -> Status:
     """The deal's state as this sentence states it (later sentences may move it on)."""
     stop = clause_end(an.abstract, d.trigger[1])
@@ -269,6 +273,8 @@ def _status(d: Draft, an: Analysed) -> Status:
         if d.status is not None:
             return d.status
         return Status.ANNOUNCED
+    if d.type is FactType.TALENT_MOVE and _MOVE_AHEAD.search(region):
+        return Status.ANNOUNCED  # "is leaving X to become ...", "will join Y"
     if d.status is not None:
         return d.status
     if _ANNOUNCED.search(region):
