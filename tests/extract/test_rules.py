@@ -464,3 +464,13 @@ def test_people_moves_in_many_phrasings_name_the_company_that_loses_them_and_the
     leaving = _one(facts, FactType.TALENT_MOVE, "Calloway Networks")
     assert leaving.status is Status.ANNOUNCED  # "is leaving ... to become"
     assert _one(facts, FactType.TALENT_MOVE, "Helix Fabric").status is Status.COMPLETED  # "resigned to join"
+
+
+def test_supplying_a_customer_with_goods_and_a_contract_expanded_or_valued_in_the_same_sentence():
+    _, facts = _events("July 8, 2026\n\nMarrow Compute will supply Quill Labs with 100,000 GPUs under a multiyear deal "
+                       "worth $3 billion. Sable AI selected Fenwick Data to build a 500-megawatt campus, in a contract "
+                       "valued at $4.5 billion.")
+    supply = _one(facts, FactType.COMMERCIAL_CONTRACT, "Marrow Compute")
+    assert _roles(supply) == {"Quill Labs": Role.CUSTOMER} and supply.amount.amount == Decimal(3_000_000_000)
+    build = _one(facts, FactType.COMMERCIAL_CONTRACT, "Fenwick Data")
+    assert _roles(build) == {"Sable AI": Role.CUSTOMER} and build.amount.amount == Decimal(4_500_000_000)

@@ -82,7 +82,7 @@ _GATES = {
     "who-was-at": r"join", "said-will-join": r"will|would|is to|is set|is due", "lost-to": r"los",
     "lost": r"los", "bring-into": r"bring|brought|hire|poach|recruit", "named-from": r"named|appoint|tap|hire",
     "who-runs": r"who", "who-left": r"who", "joined-from": r"join", "has-joined": r"join",
-    "agree-to-supply": r"supply|provide|deliver", "spend-on": r"spend|buy|purchas", "got-investment-from": r"investment|stake|backing", "slash-deal": r"acqui|takeover|buyout",
+    "agree-to-supply": r"supply|provide|deliver", "spend-on": r"spend|buy|purchas", "supply-with": r"suppl|provid|equip", "got-investment-from": r"investment|stake|backing", "slash-deal": r"acqui|takeover|buyout",
     "dash-contract": r"contract|deal|agreement|lease|order", "step-down": r"step|resign|retire",
 }
 
@@ -160,6 +160,10 @@ FRAMES: tuple[Frame, ...] = (
     _f("agreement-to-supply", CC, rf"(?P<s>{E}){_g(150)}\b(?:agreement|contract|deal)(?: (?:worth|valued at|of) (?:about |up to )?{M})? to "
        rf"(?:supply|provide|deliver)"
        rf"\b{_g(60)}\bto (?P<c>{E})", "s", {"c": CUS}, Status.COMPLETED),
+    # "X will supply Y with 100,000 GPUs"
+    _f("supply-with", CC, rf"(?P<s>{E}){_g(60)}\b(?:supplies|supplied|will supply|would supply|to supply|agreed to supply|"
+       rf"provides|provided|will provide|to provide|equips|will equip)\s+(?P<c>{E})\s+with\b", "s", {"c": CUS},
+       Status.ANNOUNCED),
     _f("agree-to-supply", CC, rf"(?P<s>{E}){_g(60)}\b(?:agreed|agrees|has agreed|signed up|will|is to|is set) to "
        rf"(?:supply|provide|deliver)\b{_g(60)}\bto (?P<c>{E})", "s", {"c": CUS}, Status.ANNOUNCED),
     # "Y committed to spend $20 billion on X's cloud": X supplies, Y is the customer.
