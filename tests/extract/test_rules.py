@@ -474,3 +474,18 @@ def test_supplying_a_customer_with_goods_and_a_contract_expanded_or_valued_in_th
     assert _roles(supply) == {"Quill Labs": Role.CUSTOMER} and supply.amount.amount == Decimal(3_000_000_000)
     build = _one(facts, FactType.COMMERCIAL_CONTRACT, "Fenwick Data")
     assert _roles(build) == {"Sable AI": Role.CUSTOMER} and build.amount.amount == Decimal(4_500_000_000)
+
+
+def test_ipo_desk_underwriters_that_led_the_deal_and_another_listing_keeps_its_own_exchange():
+    _, facts = _events(
+        "IPO desk — February 12, 2027\n\nCorsair Fabric made its market debut on the Nasdaq on Wednesday after "
+        "raising $860 million in an upsized IPO. Morgan Stanley, J.P. Morgan and BofA Securities led the deal.\n\n"
+        "Ostrava Cloud's $1.1 billion initial public offering on the New York Stock Exchange was priced at $27 per "
+        "share on Thursday.\n\nHelix Power completed its listing on Euronext Amsterdam, raising €640 million.")
+    corsair = _one(facts, FactType.IPO, "Corsair Fabric")
+    assert _roles(corsair) == {"Nasdaq": Role.EXCHANGE, "Morgan Stanley": Role.UNDERWRITER,
+                               "J.P. Morgan": Role.UNDERWRITER, "BofA Securities": Role.UNDERWRITER}
+    assert corsair.time.label() == "2027-02-10"
+    assert _roles(_one(facts, FactType.IPO, "Ostrava Cloud")) == {"New York Stock Exchange": Role.EXCHANGE}
+    helix = _one(facts, FactType.IPO, "Helix Power")
+    assert helix.amount.currency == "EUR" and helix.amount.amount == Decimal(640_000_000)

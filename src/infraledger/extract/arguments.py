@@ -15,7 +15,7 @@ from ..model.events import FactType, Role, Status
 from ..model.fuzzytime import FuzzyTime, find_times
 from ..model.money import Money, Qualifier
 from .drafts import Draft, clause_end, ids
-from .frames import E, EL
+from .frames import E, EL, IPO_WORDS
 from .mentions import is_exchange
 from .reading import Analysed, Reading
 
@@ -76,7 +76,8 @@ _FROM_INVESTORS = re.compile(rf"⟪M\d+⟫[^⟨;.]{{0,60}}?\bfrom\s+(?:(?:new|ex
 # "A and B led the offering", "underwritten by A", "A and B acted as (joint) bookrunners", "A and B
 # are lead underwriters", "with A and B as joint book-running managers".
 _UW_NOUN = r"(?:underwriters?|bookrunners?|book-?running managers?|book-?runners?|lead managers?)"
-_UNDERWRITERS = re.compile(rf"(?P<u>{EL})\s+(?:led|managed|sponsored|underwrote|ran)\s+the\s+(?:offering|IPO|listing)"
+_UNDERWRITERS = re.compile(rf"(?P<u>{EL})\s+(?:led|managed|sponsored|underwrote|ran)\s+the\s+(?:offering|IPO|listing|deal|"
+                           rf"share sale|float|flotation)"
                            rf"|\b(?:underwritten|managed)\s+by\s+(?P<v>{EL})|(?P<w>{EL})\s+(?:acted|served|are|were|is|was|"
                            rf"are acting|were acting|is acting)\s+(?:as\s+)?(?:the\s+)?(?:[\w-]+\s+){{0,3}}?{_UW_NOUN}"
                            rf"|\bwith\s+(?P<x>{EL})\s+as\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?{_UW_NOUN}", re.I)
@@ -324,6 +325,12 @@ def ipo_parties(d: Draft, an: Analysed, reading: Reading, i: int) -> None:
     # The listing's parties follow within a few sentences: "X and Y led the offering", "its shares
     # begin trading today on the Nasdaq".
     window = reading.sentences[i:i + 5]
+    for n, s in enumerate(window[1:], 1):
+        first = s.entity_ids[0] if s.entity_ids else None
+        if first is not None and first != d.subject and IPO_WORDS.search(s.sentence.text) \
+                and not is_exchange(reading.table.names[first]) and not _UNDERWRITERS.search(s.abstract):
+            window = window[:n]  # from here on, another company's listing
+            break
     for s in window[:4]:
         for m in _EXCHANGE_RE.finditer(s.sentence.text):
             name = m.group(0)
