@@ -273,8 +273,9 @@ _PLACE_TAIL = re.compile(r"^[A-Z][a-z]+$")
 # What follows a dateline's date: a dash, perhaps after a wire service tag ("/PRNewswire/ --",
 # "(Reuters) -").
 _AFTER_DATELINE = re.compile(r"\s*(?:/[^/\n]{2,40}/\s*|\([A-Z][\w .&-]{1,30}\)\s*)?(?:--|[—–-])")
+_WIRE_TAG = re.compile(r"--\([A-Z][\w .&-]{1,30}\)--")
 _LEAD_IN = re.compile(r"(?:published|posted|updated|issued|dated|week of|as of|by [^—–|]{0,40}|"
-                      r"(?:mon|tues|wednes|thurs|fri|satur|sun)day,?)\s*$", re.I)
+                      r"(?:mon|tues|wednes|thurs|fri|satur|sun)day,?)\s*:?\s*$", re.I)
 
 
 def find_document_date(text: str, max_lines: int = 15) -> tuple[str, FuzzyTime] | None:
@@ -292,7 +293,8 @@ def find_document_date(text: str, max_lines: int = 15) -> tuple[str, FuzzyTime] 
         if not found:
             continue
         s, e, ft = found[0]
-        prefix = line[:s].replace(",", " ").split()
+        # (Business Wire puts its name between place and date: "SAN JOSE, Calif.--(BUSINESS WIRE)--")
+        prefix = _WIRE_TAG.sub(" ", line[:s]).replace(",", " ").split()
         if prefix and _PLACE_WORD.match(prefix[0]) and prefix[0].isupper() and \
                 all(_PLACE_WORD.match(w) or _PLACE_TAIL.match(w) for w in prefix[1:]) and len(prefix) <= 8 \
                 and (len(line) < 120 or _AFTER_DATELINE.match(line[e:])) \
