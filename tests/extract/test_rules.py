@@ -489,3 +489,13 @@ def test_ipo_desk_underwriters_that_led_the_deal_and_another_listing_keeps_its_o
     assert _roles(_one(facts, FactType.IPO, "Ostrava Cloud")) == {"New York Stock Exchange": Role.EXCHANGE}
     helix = _one(facts, FactType.IPO, "Helix Power")
     assert helix.amount.currency == "EUR" and helix.amount.amount == Decimal(640_000_000)
+
+
+def test_a_round_told_by_the_valuation_it_set_is_a_funding_round_without_an_amount():
+    _, facts = _events("October 6, 2026\n\nCorvane Systems said on Monday it would acquire Helix Fabric for $2.4 "
+                       "billion. Helix Fabric was last valued at $900 million in a 2024 funding round led by Sandpiper "
+                       "Capital.")
+    round_ = _one(facts, FactType.FUNDING_ROUND, "Helix Fabric")
+    assert round_.amount is None and round_.valuation.amount == Decimal(900_000_000)
+    assert _roles(round_) == {"Sandpiper Capital": Role.LEAD_INVESTOR} and round_.time.label() == "2024"
+    assert _one(facts, FactType.ACQUISITION, "Helix Fabric").amount.amount == Decimal(2_400_000_000)

@@ -64,7 +64,7 @@ class Frame:
         if self.type is FactType.TALENT_MOVE:
             if not people:
                 return False
-        elif companies < (1 if self.subject == "topic" else 2):
+        elif companies < (1 if self.subject == "topic" or not self.roles else 2):
             return False
         return self.gate is None or not present.isdisjoint(self.gate)
 
@@ -82,7 +82,7 @@ _GATES = {
     "who-was-at": r"join", "said-will-join": r"will|would|is to|is set|is due", "lost-to": r"los",
     "lost": r"los", "bring-into": r"bring|brought|hire|poach|recruit", "named-from": r"named|appoint|tap|hire",
     "who-runs": r"who", "who-left": r"who", "joined-from": r"join", "has-joined": r"join",
-    "agree-to-supply": r"supply|provide|deliver", "spend-on": r"spend|buy|purchas", "supply-with": r"suppl|provid|equip", "got-investment-from": r"investment|stake|backing", "slash-deal": r"acqui|takeover|buyout",
+    "agree-to-supply": r"supply|provide|deliver", "spend-on": r"spend|buy|purchas", "valued-in-round": r"valued", "supply-with": r"suppl|provid|equip", "got-investment-from": r"investment|stake|backing", "slash-deal": r"acqui|takeover|buyout",
     "dash-contract": r"contract|deal|agreement|lease|order", "step-down": r"step|resign|retire",
 }
 
@@ -126,6 +126,11 @@ FRAMES: tuple[Frame, ...] = (
        rf"(?!\s*(?:,|and)\s*(?:[\w-]+\s+){{0,3}}?{E})", "t", {"a": INV}),
     _f("investment-from", SI, rf"(?P<t>{E})'s (?P<m>{M}) (?:[\w-]+ )?(?:investment|stake|funding) from (?P<a>{E})",
        "t", {"a": INV}),
+    # -- funding rounds told by their valuation: "X was last valued at $900 million in a 2024 round
+    # led by Y" (rounds with a raise verb are read in rules.py) ----------------------------------
+    _f("valued-in-round", FR, rf"(?P<t>{E}){_g(40)}\b(?:was|is|had been|has been) (?:last |most recently |then )?"
+       rf"valued at (?:about |around |roughly |more than |nearly )?{M} in (?:a|an|its|the) (?:[\w-]+ ){{0,3}}?"
+       rf"(?:funding round|round|financing|fundraise|fundraising)\b", "t", {}, Status.COMPLETED),
     # -- acquisitions ----------------------------------------------------------------------------
     _f("sold-stake", SI, rf"(?P<t>{E}){_g(60)}\b(?:sold|sells|sell|issued|issues|issue)\b {_STAKE}\b{_g(30)}"
        rf"\bto (?:[\w-]+ ){{0,3}}?(?P<a>{E})", "t", {"a": INV}),
@@ -278,7 +283,7 @@ def find_raises(text: str) -> list[RaiseMatch]:
 GATE_WORDS = tuple(sorted({w for g in _GATES.values() for w in g.split("|")}))
 # Each frame's test of :meth:`Frame.may_match` as plain values (needs a person, companies needed,
 # trigger words), so that :func:`candidate_frames` tests all frames without a method call each.
-_TESTS = tuple((f, f.type is FactType.TALENT_MOVE, 1 if f.subject == "topic" else 2,
+_TESTS = tuple((f, f.type is FactType.TALENT_MOVE, 1 if f.subject == "topic" or not f.roles else 2,
                 frozenset(f.gate) if f.gate is not None else None) for f in FRAMES)
 
 

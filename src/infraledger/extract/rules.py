@@ -287,7 +287,7 @@ def _from_match(frame: Frame, m: re.Match, an: Analysed, reading: Reading) -> Dr
         return None
     subject = subject_ids[0]
     roles = [(i, r) for i, r in roles if i != subject]
-    if frame.type is not FactType.TALENT_MOVE and not roles:
+    if frame.type is not FactType.TALENT_MOVE and not roles and frame.roles:
         return None
     if frame.name in ("who-runs", "step-down") and groups.get("p"):
         # "Orla said that X, who runs Brisa's unit, will become its chief executive" /
