@@ -499,3 +499,15 @@ def test_a_round_told_by_the_valuation_it_set_is_a_funding_round_without_an_amou
     assert round_.amount is None and round_.valuation.amount == Decimal(900_000_000)
     assert _roles(round_) == {"Sandpiper Capital": Role.LEAD_INVESTOR} and round_.time.label() == "2024"
     assert _one(facts, FactType.ACQUISITION, "Helix Fabric").amount.amount == Decimal(2_400_000_000)
+
+
+def test_a_series_round_from_one_backer_is_a_round_and_the_startup_selling_itself_is_the_target():
+    _, facts = _events(
+        "April 30, 2026\n\nFabricon, the Austin-based network disaggregation startup, has had a busy spring. In March "
+        "the company landed a $120 million Series C from Ridgeway Capital. Weeks later, the startup agreed to sell "
+        "itself to Corvane Systems for about $1.2bn, a deal still awaiting antitrust clearance.")
+    assert sorted((f.type.value, f.subject) for f in facts) == [("acquisition", "Fabricon"),
+                                                               ("funding_round", "Fabricon")]
+    deal = _one(facts, FactType.ACQUISITION, "Fabricon")
+    assert deal.status is Status.PENDING and deal.amount.amount == Decimal(1_200_000_000)
+    assert _one(facts, FactType.FUNDING_ROUND, "Fabricon").time.label() == "2026-03"

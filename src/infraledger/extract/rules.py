@@ -253,6 +253,8 @@ def _from_match(frame: Frame, m: re.Match, an: Analysed, reading: Reading) -> Dr
         first = _ENTITY.search(m.string)
         if first is not None and first.start() != m.start(lead):
             return None
+    if frame.name == "stake-from" and ROUND_WORDS.search(m.string, m.start(), clause_end(m.string, m.end())):
+        return None  # "landed a $120 million Series C from Y": a round (read by the raise rules), not a stake
     if frame.name == "acquire" and (_NOT_ACQUIRE_GAP.search(gap) or _OPTION_TO.search(m.string[:m.start("gap")])):
         return None
     if frame.name == "signed-with" and (_NOT_SUPPLY_GAP.search(gap) or _MERGER_WORD.search(m.group(0))):
