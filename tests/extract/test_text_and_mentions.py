@@ -98,6 +98,8 @@ def test_accented_names_and_names_that_start_with_a_place_are_whole_while_places
     assert names("Shares of Texas Instruments and Taiwan Semiconductor Manufacturing Co rose.") == [
         "Texas Instruments", "Taiwan Semiconductor Manufacturing Co"]
     assert names("In London, Orla said it would open an office in Texas.") == ["Orla"]
+    assert names("Abu Dhabi's Orvane Capital and Saudi Arabia's Kilnworth Holding joined; Quill listed in "
+                 "Hong Kong.") == ["Orvane Capital", "Kilnworth Holding", "Quill"]
 
 
 def test_a_round_letter_before_a_capitalised_word_ends_the_sentence():

@@ -37,7 +37,8 @@ GOVERNMENT_RE = re.compile(r"\b(?:the\s+)?(U\.S\.|US|UK|British|French|German|Ja
 _PLACE_NOUNS = frozenset("""
 europe asia america africa china japan korea israel india finland norway sweden denmark canada australia
 taiwan france germany britain england italy spain ireland belgium austria singapore russia brazil mexico
-portugal netherlands poland switzerland
+portugal netherlands poland switzerland arabia qatar kuwait bahrain oman emirates uae abu dhabi hong kong turkey
+indonesia malaysia thailand vietnam philippines
 texas california virginia ohio oregon arizona nevada utah
 london paris tokyo washington silicon valley lisbon madrid berlin munich amsterdam stockholm oslo helsinki
 copenhagen dublin zurich geneva vienna warsaw prague milan rome barcelona seoul beijing shanghai shenzhen
@@ -207,8 +208,8 @@ def find_mentions(sentence: str, *, sentence_start_words: frozenset[str] = froze
             words.pop(0)
         while words and _trailing_non_name(words[-1].group(0)):
             words.pop()
-        if not words or len(words) == 1 and _clean_word(words[0].group(0)) in _PLACE_NOUNS:
-            continue  # nothing left, or a place alone ("in London")
+        if not words or all(_clean_word(w.group(0)) in _PLACE_NOUNS for w in words):
+            continue  # nothing left, or a place alone ("in London", "in Hong Kong")
         if len(words) == 1 and _TITLE_WORDS.intersection(w.lower() for w in text.split()) \
                 and not _namey(words[0].group(0)):
             continue  # what is left of a job title: "Chief Financial Officer" -> "Financial"
