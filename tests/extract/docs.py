@@ -199,3 +199,25 @@ The Company also announced that its Board of Directors appointed Dana Whitlock, 
 About Quill Systems
 Quill Systems makes storage systems for data centers.
 """
+
+# A long-form feature: the company's story told in stages, with "the company", "the Berlin-based
+# group", an apposition at a sentence's end, "In May" (a month, not a modal), a later purchase
+# told in a relative clause, talks that collapsed and a departure.
+FEATURE = """Inside the race to build Europe's AI clouds
+
+By Staff | September 2, 2026
+
+When Nordlicht Compute opened its first data hall in Frankfurt two years ago, it had 40 employees and a single \
+customer. Today it is one of the continent's best-funded infrastructure startups.
+
+The company's rise has been financed in stages. A year ago it came back for more: a $600 million Series C in \
+February 2026, led by US fund Cobalt Ridge, valued Nordlicht at $4.1 billion. Existing backer Hanseatic Ventures \
+took part again.
+
+Customers followed the capital. In May the Berlin-based group signed a five-year, $1.8 billion capacity deal with \
+Aurel Labs, the French model developer. Aurel had previously rented GPUs from Vantor Cloud, which Nordlicht went \
+on to acquire in July for an undisclosed amount.
+
+Not everything has gone to plan. Talks to buy Polish operator Wisla Data collapsed in August, and the company's \
+chief operating officer, Marta Nowak, left to join rival Helix Cloud.
+"""

@@ -101,7 +101,7 @@ def test_descriptive_noun_phrase_refers_back_to_the_company_and_other_currencies
     assert record["amount_usd"] is None and record["amount_original"]
 
 
-@pytest.mark.parametrize("name", ["RELEASE", "NEWSLETTER", "ARTICLE", "PAGE", "COREFERENCE"])
+@pytest.mark.parametrize("name", ["RELEASE", "NEWSLETTER", "ARTICLE", "PAGE", "COREFERENCE", "FEATURE"])
 def test_every_fact_carries_evidence_that_is_its_span_in_the_document_text(name):
     document, facts = _events(getattr(docs, name), name=name.lower() + (".html" if name == "PAGE" else ".txt"))
     assert facts
@@ -511,3 +511,18 @@ def test_a_series_round_from_one_backer_is_a_round_and_the_startup_selling_itsel
     deal = _one(facts, FactType.ACQUISITION, "Fabricon")
     assert deal.status is Status.PENDING and deal.amount.amount == Decimal(1_200_000_000)
     assert _one(facts, FactType.FUNDING_ROUND, "Fabricon").time.label() == "2026-03"
+
+
+def test_long_form_feature_with_coreference_a_month_named_may_and_a_purchase_in_a_relative_clause():
+    _, facts = _events(docs.FEATURE)
+    got = {(f.type, f.subject): f for f in facts}
+    round_ = got[(FactType.FUNDING_ROUND, "Nordlicht Compute")]
+    assert round_.valuation.amount == Decimal(4_100_000_000)
+    assert _roles(round_) == {"Cobalt Ridge": Role.LEAD_INVESTOR, "Hanseatic Ventures": Role.INVESTOR}
+    deal = got[(FactType.COMMERCIAL_CONTRACT, "Nordlicht Compute")]  # "In May the Berlin-based group signed"
+    assert _roles(deal) == {"Aurel Labs": Role.CUSTOMER} and deal.time.label() == "2026-05"
+    bought = got[(FactType.ACQUISITION, "Vantor Cloud")]
+    assert _roles(bought) == {"Nordlicht Compute": Role.ACQUIRER} and bought.status is Status.COMPLETED
+    move = got[(FactType.TALENT_MOVE, "Nordlicht Compute")]
+    assert move.people == ("Marta Nowak",) and _roles(move) == {"Helix Cloud": Role.HIRER}
+    assert (FactType.ACQUISITION, "Wisla Data") not in got  # talks that collapsed are no deal

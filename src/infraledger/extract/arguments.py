@@ -25,7 +25,7 @@ TERMINATED = re.compile(r"\b(?:terminated|voted down|abandoned|lapsed|died|colla
 
 
 _COMPLETED = re.compile(r"\b(?:completed|completes|closed|closes|finalized|finalised|has acquired|was acquired|"
-                        r"(?:is|was) (?:now )?complete|"
+                        r"(?:is|was) (?:now )?complete|went on to (?:acquire|buy|purchase)|"
                         r"were acquired|bought|acquired|took|snapped up|scooped up|bought out|swallowed)\b", re.I)
 
 
@@ -33,7 +33,7 @@ PENDING = re.compile(r"\b(?:pending|awaiting|still needs|still requires|remains 
                      r"not yet closed|yet to close|needs? (?:[\w.-]+ ){0,3}(?:clearance|approvals?))\b", re.I)
 
 
-_ANNOUNCED = re.compile(r"\b(?:agreed|agrees|agree|agreement|to acquire|will acquire|would acquire|announced|"
+_ANNOUNCED = re.compile(r"\b(?:agreed|agrees|agree|agreement|(?<!went on )to acquire|will acquire|would acquire|announced|"
                         r"announces|plans to|letter of intent|definitive|will invest|would invest|to buy|to sell|"
                         r"will buy|will pay|is paying|committed|commits|would take|will take|to take|would buy)\b", re.I)
 
@@ -246,7 +246,7 @@ def _times(an: Analysed, anchor) -> list:
 
 _TO_BE_ACQUIRED = re.compile(r"\b(?:to be|will be|would be|is being|agreed to be)\s+"
                              r"(?:acquired|bought|purchased|taken over)", re.I)
-_AGREED = re.compile(r"\b(?:agreed|agreement|to acquire|will|would)\b", re.I)
+_AGREED = re.compile(r"\b(?:agreed|agreement|(?<!went on )to acquire|will|would)\b", re.I)
 
 
 _MOVE_AHEAD = re.compile(r"\b(?:is leaving|will leave|is to leave|will join|is joining|is to join|is set to join|"

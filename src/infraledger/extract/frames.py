@@ -74,7 +74,7 @@ _GATES = {
     "invest-in": r"invest|put|pour|inject", "commit-topic": r"commit|pledg|followed with|chipped|put in", "stake-in": r"stake", "stake-from": r"from", "stake-topic": r"stake",
     "buy-stock": r"stock|shares|equity", "poss-investment": r"investment|stake", "investment-from": r"from",
     "sell-to": r"sell|sold|sale|divest|offload", "sold-itself": r"itself", "sold-stake": r"stake", "acquired-by": r"by", "which-bought": r"bought|acquired|purchased|"
-    r"private|agreed", "take-private": r"private", "merge-into": r"into", "agreement-with": r"agreement|deal|offer|bid", "bid-for": r"for",
+    r"private|agreed|went on|would", "take-private": r"private", "merge-into": r"into", "agreement-with": r"agreement|deal|offer|bid", "bid-for": r"for",
     "acquire": r"acqui|buy|bought|purchas|take|took|merge|snap|scoop|swallow", "pay-for": r"pay|paid", "said-signed": r"said", "agreement-to-supply":
     r"supply|provide|deliver", "buy-from": r"from", "picked": r"pick|select|chose|tap", "licence": r"licen",
     "tenant": r"tenant|customer|client", "signed-with": r"deal|contract|agreement|lease|arrangement|order|pact|commitment",
@@ -141,7 +141,8 @@ FRAMES: tuple[Frame, ...] = (
     _f("acquired-by", AC, rf"(?P<t>{E}){_g(80)}\b(?:was|were|has been|had been|is being|will be|to be|being) "
        rf"(?:acquired|bought|purchased|taken over|snapped up)\b{_g(30)}\bby (?P<a>{EL})", "t", {"a": ACQ}),
     _f("which-bought", AC, rf"(?P<t>{E}),? (?:which |that |whom )?(?P<a>{E}) (?:had |has |later |eventually )?"
-       rf"(?:bought|acquired|purchased|took private|agreed to (?:buy|acquire|purchase))\b", "t", {"a": ACQ}),
+       rf"(?:bought|acquired|purchased|took private|agreed to (?:buy|acquire|purchase)|went on to (?:buy|acquire|purchase)|"
+       rf"would (?:later |go on to )?(?:buy|acquire))\b", "t", {"a": ACQ}),
     _f("merge-into", AC, rf"(?P<t>{E}){_g(30)}\b(?:to merge|will merge|merged|merges|would merge) (?:with and )?into "
        rf"(?P<a>{E})", "t", {"a": ACQ}),
     _f("take-private", AC, rf"(?P<a>{E}){_g(40)}\b(?:took|taken|take|takes|taking) (?P<t>{E}) private", "t",
@@ -307,7 +308,7 @@ DEBT_WORDS = re.compile(r"\b(?:notes?|convertible|debt|loan|bonds?|credit|facili
 IPO_WORDS = re.compile(r"\b(?:IPO|initial public offering|public offering|went public|listing|listed|"
                        r"flotation|debut)\b", re.IGNORECASE)
 IPO_NOT = re.compile(r"\b(?:filed|files|filing|plans?|planning|prepar\w*|consider\w*|possible|potential|"
-                     r"could|may|might|seek\w*|intend\w*|confidential\w*|ahead of|before|secondary)\b", re.IGNORECASE)
+                     r"could|(?-i:may)|might|seek\w*|intend\w*|confidential\w*|ahead of|before|secondary)\b", re.IGNORECASE)
 UNDISCLOSED_ROUNDS = re.compile(r"\b(?:raised|closed|closing|raising|completed|secured)\b[^.;]{0,30}"
                                 r"\b(?:undisclosed|unannounced|unspecified)\b[^.;]{0,20}\brounds?\b", re.IGNORECASE)
 ROUND_NOUN = re.compile(rf"(?P<t>{E})(?:'s)?{_g(90)}(?P<m>{M})\s+(?:(?!(?:in|into|for|to|of|from|at|the)\b)[\w-]+\s+)"

@@ -64,7 +64,9 @@ series class phase tier note notes source sources update updated published press
 contacts investor relations forward-looking statements about read more
 french dutch german british american chinese japanese korean israeli indian finnish norwegian swedish danish
 canadian australian european asian taiwanese saudi emirati swiss italian spanish irish belgian austrian
-singaporean russian brazilian mexican african arab
+singaporean russian brazilian mexican african arab polish czech portuguese greek turkish qatari nordic scandinavian
+baltic hungarian romanian ukrainian vietnamese thai indonesian malaysian filipino pakistani egyptian nigerian kenyan
+chilean argentine colombian peruvian estonian latvian lithuanian slovak croatian serbian bulgarian icelandic luxembourgish
 analysis commentary opinion weekly monthly looking wrap recap issue chip week
 registrant registrants sub merger company purchaser buyer seller issuer parent
 however moreover instead overall finally additionally thus hence indeed notably importantly similarly likewise

@@ -261,7 +261,7 @@ def _abstract(s: Sentence, index: int, text: str, ms: list[Mention], ids: list[i
         start, end = m.start(), m.end()
         if any(not (end <= x or start >= y) and ph.startswith("⟪M") for x, y, ph, _ in spans):
             continue
-        before = [(x, y, idx) for x, y, ph, idx in spans if idx is not None and y <= start]
+        before = sorted((x, y, idx) for x, y, ph, idx in spans if idx is not None and y <= start)
         appos = before[-1] if before and text[before[-1][1]:start].strip() == "," else None
         if appos:
             target = appos[2]

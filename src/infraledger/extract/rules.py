@@ -24,7 +24,7 @@ from .frames import (CUMULATIVE, DEBT_WORDS, E, IPO_NOT, IPO_WORDS, ROUND_IN, RO
 from .mentions import is_exchange
 from .reading import Analysed, Reading, read
 
-_HYPOTHETICAL = re.compile(r"\b(?:could|might|may|would have|reportedly|rumou?r\w*|in (?:\w+ )?talks|speculat\w*|"
+_HYPOTHETICAL = re.compile(r"\b(?:could|might|(?-i:may)|would have|reportedly|rumou?r\w*|in (?:\w+ )?talks|speculat\w*|"
                            r"is said to|are said to|weighing|mulling|"
                            r"unconfirmed|said to be|considering|exploring|if|whether|potential|possible|"
                            r"hope[sd]? to|aims? to)\b", re.IGNORECASE)
