@@ -17,7 +17,7 @@ from .sentences import sentences
 _PARAGRAPH_LABEL = re.compile(r"^\s*(?:hidden logic|the key insight|key insight|our view|analysis|takeaway|the lesson|bottom line)\s*:",
                               re.IGNORECASE)
 _WHOLE = re.compile(
-    r"\b(?:will likely|is likely|are likely|likely to|will (?:be|continue|see|command|face|remain)|could|might|may (?:also|well|be)|"
+    r"\b(?:will likely|is likely|are likely|likely to|will (?:be|continue|see|command|face|remain)|could|might|(?-i:may) (?:also|well|be)|"
     r"is not random|are not random|not a crisis|structurally justified|we (?:think|believe|expect)|in our view|"
     r"the next \d+ (?:months|years) will|is poised to|are poised to|expect(?:s|ed)? to (?:continue|accelerate))\b",
     re.IGNORECASE)
