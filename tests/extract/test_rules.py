@@ -526,3 +526,21 @@ def test_long_form_feature_with_coreference_a_month_named_may_and_a_purchase_in_
     move = got[(FactType.TALENT_MOVE, "Nordlicht Compute")]
     assert move.people == ("Marta Nowak",) and _roles(move) == {"Helix Cloud": Role.HIRER}
     assert (FactType.ACQUISITION, "Wisla Data") not in got  # talks that collapsed are no deal
+
+
+def test_filing_items_an_agreement_sized_in_the_next_sentence_and_an_officer_named_by_title_and_surname():
+    _, facts = _events(
+        "Item 1.01 Entry into a Material Definitive Agreement.\n\n"
+        "On August 4, 2026, Pellham Cloud, Inc. (the \"Company\") entered into a Master Services Agreement (the "
+        "\"Agreement\") with Aurel Labs SAS (\"Aurel\"), pursuant to which the Company will provide Aurel with GPU "
+        "compute capacity for a term of five years. Total committed payments under the Agreement are approximately "
+        "$2.9 billion.\n\n"
+        "Item 5.02 Departure of Directors or Certain Officers.\n\n"
+        "On August 3, 2026, Maria Keane notified the Company of her resignation as Chief Financial Officer, effective "
+        "August 31, 2026. Ms. Keane is leaving to join Orbis Systems as its Chief Financial Officer.")
+    contract = _one(facts, FactType.COMMERCIAL_CONTRACT, "Pellham Cloud")
+    assert _roles(contract) == {"Aurel Labs SAS": Role.CUSTOMER} and contract.amount.amount == Decimal(2_900_000_000)
+    move = _one(facts, FactType.TALENT_MOVE, "Pellham Cloud")
+    assert move.people == ("Maria Keane",) and _roles(move) == {"Orbis Systems": Role.HIRER}
+    assert move.time.label() == "2026-08-03" and move.status is Status.ANNOUNCED
+    assert len(facts) == 2

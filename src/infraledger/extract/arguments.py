@@ -92,7 +92,7 @@ _DATEISH = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|
                       r"today|yesterday|tomorrow|week|month|year|quarter|ytd|first|second|third|fourth|last|mid|early|"
                       r"late)", re.I)
 _FUTURE = re.compile(r"\b(?:will|would|is to|is set to|is due to|to become|effective)\b", re.I)
-_BAD_DATE_BEFORE = re.compile(r"(?:as of|since|through|until|by the end of|by|expected to close in|close in|"
+_BAD_DATE_BEFORE = re.compile(r"(?:as of|since|through|until|effective|by the end of|by|expected to close in|close in|"
                               r"close by|before the end of|fiscal|ended|ending|from)\s*$", re.I)
 
 
@@ -227,9 +227,11 @@ def _date(an: Analysed, d: Draft, anchor, drafts: list[Draft], document_time: Fu
         latest = same[-1].sentence.index
         return min((p for p in same if p.sentence.index == latest), key=lambda p: p.trigger[0]).time, True
     for prev in reversed(reading_sentences[max(0, an.index - 12):an.index]):
+        # (a text with no date of its own carries a date only within its paragraph)
         stated = [ft for a, b, ft in _times(prev, anchor)
                   if not _BAD_DATE_BEFORE.search(prev.sentence.text[max(0, a - 25):a])
-                  and document_time is not None and ft.start <= document_time.end
+                  and (ft.start <= document_time.end if document_time is not None
+                       else prev.sentence.paragraph == an.sentence.paragraph)
                   and not prev.sentence.heading]
         if stated:
             return stated[-1], True
@@ -360,7 +362,8 @@ def ipo_parties(d: Draft, an: Analysed, reading: Reading, i: int) -> None:
 
 
 _CLOSING = re.compile(r"\bclos(?:e|ing)\b|\bcomplet")
-_DEAL_WORD = re.compile(r"\b(?:deal|transaction|consideration|acquisition|purchase|round|contract|investment)\b", re.I)
+_DEAL_WORD = re.compile(r"\b(?:deal|transaction|consideration|acquisition|purchase|round|contract|investment|"
+                        r"agreement)\b", re.I)
 _CONDITIONAL = re.compile(r"\b(?:if|may|could|would)\b")
 _CLOSED = re.compile(r"\b(?:closed|completed) on\b|\bwas completed\b|\bhas closed\b")
 _EXPECTED = re.compile(r"\b(?:expected|expects|will|should)\b")

@@ -360,6 +360,9 @@ class EntityTable:
         return self._index.get(name.lower())
 
 
+_HONORIFIC = re.compile(r"^(?:Mr|Ms|Mrs|Miss|Dr|Prof)\.?\s+")
+
+
 def build_table(all_mentions: list[list[Mention]]) -> tuple[EntityTable, dict[str, str]]:
     """Entity ids for the document's mentions and a map from each surface form to its full name.
 
@@ -404,8 +407,14 @@ def build_table(all_mentions: list[list[Mention]]) -> tuple[EntityTable, dict[st
             longer = [n for n in by_first.get(low.split()[0], ()) if n != name and n.lower().startswith(low + " ")
                       and (forms.get(n) == forms.get(name) or _is_company(n)) and order[n.lower()] < order[low]
                       and not _CODE_WORD.search(n[len(name):])]
+            surname = _HONORIFIC.sub("", name)
+            same_person = [n for n in names if n != name and " " in n and n.split()[-1] == surname
+                           and "person" in (forms.get(n), forms.get(name)) and not _is_company(n)] \
+                if " " not in surname else []
             if len(longer) == 1:
                 target = longer[0]
+            elif len(same_person) == 1 and (surname != name or forms.get(name) == "person"):
+                target = same_person[0]  # "Ms. Keane" (or "Keane" read as a person) -> "Maria Keane"
             elif _INITIALS.fullmatch(name):
                 initials = by_initials.get(name, [])
                 if len(initials) == 1:

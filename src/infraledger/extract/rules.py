@@ -283,6 +283,8 @@ def _from_match(frame: Frame, m: re.Match, an: Analysed, reading: Reading) -> Dr
             return None
         firsts = [i for i in ids(head) if reading.table.kinds[i] != "person"]
         subject_ids = firsts[:1]
+    if not subject_ids and frame.name == "left-to-join" and an.topic is not None:
+        subject_ids = [an.topic]  # "Ms. Keane is leaving to join Y": leaving the company the text is about
     if not subject_ids and frame.subject == "topic" and an.topic is not None:
         subject_ids = [an.topic]
     if not subject_ids:
