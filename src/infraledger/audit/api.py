@@ -103,17 +103,16 @@ def audit_document(doc: str | Document | AuditDocument, snapshot: Snapshot,
         findings: list[Finding] = list(check(claim, ctx)) + internal.get(claim.id, [])
         findings += [Finding(Verdict.SOURCE_MISMATCH, reason) for reason in citations.mismatches(claim, same)]
         cv = decide(claim, findings, pool.source)
-        verdicts.append(_with_implied_start(cv, claims))
+        verdicts.append(_with_implied_start(cv, claims, audited.text))
     return AuditReport(audited, verdicts, opinions, cutoff or snapshot.as_of, excluded)
 
 
-def _with_implied_start(cv: ClaimVerdict, claims: list[Claim]) -> ClaimVerdict:
+def _with_implied_start(cv: ClaimVerdict, claims: list[Claim], text: str) -> ClaimVerdict:
     """Add what a stated change and price imply about the starting price to the change's explanation."""
     c = cv.claim
-    if c.kind is not ClaimKind.CHANGE:
-        return cv
-    price = next((p for p in claims if p.kind is ClaimKind.SHARE_PRICE and p.sentence_span == c.sentence_span
-                  and p.subject_id == c.subject_id), None)
+    if c.kind is not ClaimKind.CHANGE or consistency.stated_path(c, claims, text):
+        return cv  # no change, or the text states its start itself
+    price = consistency.stated_end(c, claims, text)
     start = consistency.implied_start(c, price) if price else None
     if start is None or start.midpoint is None:
         return cv

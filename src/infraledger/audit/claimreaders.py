@@ -9,19 +9,20 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-from ..model import Money, Qualifier, Status, find_money
+from ..model import Money, Qualifier, Status
 from ..model.money import (
     _qualifier_before,  # the same qualifier words money uses ("more than", "about")
 )
 from . import cues
 from .claims import ClaimKind
+from .figures import find_amounts
 
 _PERCENT = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)", re.IGNORECASE)
 
 
 def read_money(f, bases: set[tuple[int, int]]) -> None:
     """Amounts, valuations and share prices."""
-    for s, e, money in find_money(f.body):
+    for s, e, money in find_amounts(f.body):
         s, money = _verb_qualifier(f.body, s, e, money)
         start, end = f.sent.start + s, f.sent.start + e
         if (start, end) in bases or any(a <= start < b for a, b in f.used):
@@ -130,7 +131,7 @@ def acquisition_parties(f, start: int, end: int) -> tuple[tuple[str, str | None]
 def read_percents(f) -> set[tuple[int, int]]:
     """Percent changes and shares of a whole; returns the spans of money figures used as a share's base."""
     bases: set[tuple[int, int]] = set()
-    money = [(f.sent.start + s, f.sent.start + e, m) for s, e, m in find_money(f.body)]
+    money = [(f.sent.start + s, f.sent.start + e, m) for s, e, m in find_amounts(f.body)]
     for m in _PERCENT.finditer(f.body):
         s0 = m.start()
         qualifier, qpos = _qualifier_before(f.body[max(0, s0 - 30):s0])
@@ -142,7 +143,7 @@ def read_percents(f) -> set[tuple[int, int]]:
             continue
         before, after = f.body[max(0, s - 60):s], f.body[m.end():m.end() + 80]
         reference = next((name for name, pat in cues.REFERENCES if re.search(pat, after[:60] + " " + before[-40:], re.IGNORECASE)), "")
-        direction = "up" if cues.UP.search(before) else "down" if cues.DOWN.search(before) else ""
+        direction = cues.direction(before, after)
         text = f.ctx.text[start:end]
         if direction:
             subj, sid, _ = f.subject(start)

@@ -4,7 +4,8 @@ Arithmetic is done on ranges (:class:`~infraledger.model.Range`), honest about q
 than $600B" out of "more than $1T" allows any share from 0% upwards, so it does not establish "more
 than 60%". Checks: a share stated against parts and wholes the text gives elsewhere; one figure
 stated twice with values that cannot both hold; a deal called pending in one place and completed
-in another; IPO proceeds against shares × price stated in the same sentence. Implied values (a fall
+in another; IPO proceeds against shares × price stated in the same sentence; a change against the
+start and end figures the sentence gives. Implied values (a fall
 of 50% to $11 implies a start near $22) are offered by :func:`implied_start` for explanations.
 """
 
@@ -17,6 +18,7 @@ from decimal import Decimal
 from ..model import Money, Qualifier, Range, Status, format_money
 from .claims import Claim, ClaimKind
 from .cues import group_words
+from .pricecheck import change_between, stated_percent
 from .verdicts import Finding, Verdict
 
 _SHARES = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(?P<scale>million|billion|m|bn)?\s+(?:class [a-z] )?shares\b",
@@ -133,6 +135,60 @@ def proceeds(claim: Claim, claims: list[Claim], text: str) -> Finding | None:
                    f"{total}, not “{claim.text}”.")
 
 
+_FROM = re.compile(r"\bfrom\s*$", re.IGNORECASE)
+_TO = re.compile(r"\bto\s*$", re.IGNORECASE)
+_JOIN_TO = re.compile(r"^\s*(?:to|-|–)\s*$", re.IGNORECASE)
+_JOIN_FROM = re.compile(r"^[^.;$]{0,40}\bfrom\s*$", re.IGNORECASE)
+
+
+def _sentence_figures(claim: Claim, claims: list[Claim]) -> list[Claim]:
+    return sorted((c for c in claims if c.sentence_span == claim.sentence_span and c.value is not None
+                   and c.kind in (ClaimKind.SHARE_PRICE, ClaimKind.AMOUNT)), key=lambda c: c.span)
+
+
+def stated_path(change: Claim, claims: list[Claim], text: str) -> tuple[Claim, Claim] | None:
+    """(start, end) figures the sentence of a stated change gives: "fell from $40 to $22" or
+    "rose to $18 from $12". The pair nearest the change is taken."""
+    figures = _sentence_figures(change, claims)
+    pairs = []
+    for a, b in zip(figures, figures[1:]):
+        gap, lead = text[a.span[1]:b.span[0]], text[max(0, a.span[0] - 12):a.span[0]]
+        if _JOIN_TO.match(gap) and _FROM.search(lead):
+            pairs.append((a, b))
+        elif _JOIN_FROM.match(gap) and _TO.search(lead):
+            pairs.append((b, a))
+    return min(pairs, key=lambda p: abs(p[1].span[0] - change.span[0]), default=None)
+
+
+def stated_end(change: Claim, claims: list[Claim], text: str) -> Claim | None:
+    """The figure a stated change ends at: the end of a stated path, else the first share price of the
+    sentence about the same company ("fallen 50% to $11")."""
+    path = stated_path(change, claims, text)
+    if path:
+        return path[1]
+    return next((p for p in claims if p.kind is ClaimKind.SHARE_PRICE and p.sentence_span == change.sentence_span
+                 and p.subject_id == change.subject_id), None)
+
+
+def change_of_path(claim: Claim, claims: list[Claim], text: str) -> Finding | None:
+    """A stated change against the start and end figures the same sentence gives ("fell from $40 to
+    $22, a 30% drop": $40 to $22 is a fall of 45%)."""
+    if claim.kind is not ClaimKind.CHANGE or claim.quantity is None or not claim.direction:
+        return None
+    path = stated_path(claim, claims, text)
+    if path is None or path[0].value.currency != path[1].value.currency:
+        return None
+    start, end = path
+    actual = change_between(Range.of_money(start.value), Range.of_money(end.value), claim.direction)
+    stated = stated_percent(claim)
+    if actual.within(stated):
+        return None
+    how = "contradict" if not actual.overlaps(stated) else "do not establish"
+    word = "rise" if claim.direction == "up" else "fall"
+    return Finding(Verdict.INCONSISTENT, f"The text's own figures - from {start.text} ({start.id}) to {end.text} "
+                   f"({end.id}) - make a {word} of {describe_percent(actual)}, so they {how} “{claim.text}”.")
+
+
 def implied_start(change: Claim, price: Claim) -> Range | None:
     """The starting price a stated fall or rise to ``price`` implies ("fallen 50% to $11" -> about $22)."""
     if change.quantity is None or price.value is None:
@@ -151,7 +207,7 @@ def check_text(claims: list[Claim], text: str) -> dict[str, list[Finding]]:
     """Findings about the text's own figures, by claim id."""
     out: dict[str, list[Finding]] = defaultdict(list)
     for c in claims:
-        for finding in (share_of(c, claims), proceeds(c, claims, text)):
+        for finding in (share_of(c, claims), proceeds(c, claims, text), change_of_path(c, claims, text)):
             if finding:
                 out[c.id].append(finding)
     for cid, finding in repeated(claims).items():

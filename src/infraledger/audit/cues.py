@@ -65,6 +65,20 @@ SHARE_PRICE = re.compile(r"\b(?:trad(?:ing|ed|es)|shares?|stock|per share|a shar
 
 UP = re.compile(r"\b(?:increased|rose|risen|gained|climbed|jumped|grew|grown|surged|soared|up|rallied|advanced)\b[^%.;]{0,30}$", re.IGNORECASE)
 DOWN = re.compile(r"\b(?:fallen|fell|dropped|declined|lost|down|slid|slumped|plunged|decreased|sank|tumbled)\b[^%.;]{0,30}$", re.IGNORECASE)
+#: A change named by the noun after its figure: "a 30% drop", "a 50% gain".
+UP_AFTER = re.compile(r"^\s*(?:gain|rise|increase|jump|rally|climb|surge|advance|pop|uplift)\b", re.IGNORECASE)
+DOWN_AFTER = re.compile(r"^\s*(?:drop|decline|fall|slide|loss|plunge|decrease|slump|tumble|haircut)\b", re.IGNORECASE)
+
+
+def direction(before: str, after: str) -> str:
+    """ "up", "down" or "" for a percentage, from the verb before it or the noun right after it."""
+    if UP.search(before) or UP_AFTER.match(after):
+        return "up"
+    if DOWN.search(before) or DOWN_AFTER.match(after):
+        return "down"
+    return ""
+
+
 # A change stated in words: "more than doubled", "halved", "lost roughly half its value".
 WORD_CHANGE = re.compile(r"(?P<verb>doubled|tripled|trebled|quadrupled|halved)\b|\b(?P<fall>lost|shed|fell by|dropped by|"
                          r"declined by|wiped out|gave up)\s+(?P<q>(?:more than|over|nearly|almost|roughly|about|around|"
