@@ -92,6 +92,16 @@ def test_legacy_single_byte_text_is_decoded_by_detection():
     assert "Société Générale de Câblage" in decoded
 
 
+def test_short_windows_1252_text_with_euro_sign_and_curly_quotes_is_not_read_as_a_dos_code_page():
+    text = "Orla Systems agreed to buy Kestrel Labs for €1.2 billion, the company’s “biggest” deal — so far."
+    assert decode(text.encode("cp1252")) == text
+
+
+def test_legacy_cyrillic_text_is_still_detected():
+    text = "Компания привлекла 20 миллионов долларов от фонда в Москве в марте 2025 года. " * 4
+    assert "привлекла" in decode(text.encode("cp1251"))
+
+
 def test_binary_data_is_an_input_error(tmp_path):
     path = tmp_path / "image.png"
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8)
