@@ -151,7 +151,7 @@ def decode(raw: bytes, *, source: str | None = None) -> str:
     # text), the legacy encoding of English news. Statistical detection guesses wrong on short texts
     # of this kind ("€" and curly quotes read as DOS code-page letters), so it is tried only after.
     high = sum(1 for b in raw[:65536] if b > 0x7F)
-    if high <= 0.05 * min(len(raw), 65536):
+    if high <= 0.15 * min(len(raw), 65536):
         try:
             return _check_text(raw.decode("cp1252"), source)
         except UnicodeDecodeError:
