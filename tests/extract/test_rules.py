@@ -544,3 +544,14 @@ def test_filing_items_an_agreement_sized_in_the_next_sentence_and_an_officer_nam
     assert move.people == ("Maria Keane",) and _roles(move) == {"Orbis Systems": Role.HIRER}
     assert move.time.label() == "2026-08-03" and move.status is Status.ANNOUNCED
     assert len(facts) == 2
+
+
+def test_backers_named_in_passing_are_not_raising_and_investors_in_the_round_include_a_venture_arm():
+    _, facts = _events(
+        "Funding notes — 3 November 2026\n\nSable Grid, which is backed by Orla Ventures, closed a $35 million bridge "
+        "round led by Talus Partners on Monday.\n\nBrisk Compute secured $60 million in fresh funding. Investors in "
+        "the round include Kiln Ventures and the venture arm of Helix Networks.")
+    assert sorted(f.subject for f in facts if f.type is FactType.FUNDING_ROUND) == ["Brisk Compute", "Sable Grid"]
+    assert _roles(_one(facts, FactType.FUNDING_ROUND, "Sable Grid")) == {"Talus Partners": Role.LEAD_INVESTOR}
+    assert _roles(_one(facts, FactType.FUNDING_ROUND, "Brisk Compute")) == {"Kiln Ventures": Role.INVESTOR,
+                                                                          "Helix Networks": Role.INVESTOR}

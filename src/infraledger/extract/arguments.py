@@ -46,7 +46,8 @@ _DEAL_ANAPHOR = re.compile(r"^(?:The|This|That)\s+(?:\S+\s+){0,3}?(?:deal|transa
 # A list of backers in which each name may follow a few describing words: "sovereign fund A and
 # pension manager B" (words that could start a clause of their own are not descriptors).
 _DESCRIPTOR = r"(?:(?!(?:to|from|by|in|into|with|for|at|of|on|later|then|also|which|who|that)\b)[a-z][\w-]*\s+)"
-IEL = rf"{E}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_DESCRIPTOR}{{0,2}}?{E})*"
+_ARM_OF = r"(?:the\s+(?:[\w-]+\s+)?(?:venture|investment|vc)\s+(?:arm|unit|fund)\s+of\s+)?"  # "the venture arm of X"
+IEL = rf"{E}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:{_DESCRIPTOR}{{0,2}}?|{_ARM_OF}){E})*"
 
 
 # "led by Dallas-based X", "led by Dutch chip-equipment maker X": descriptors may come first.
@@ -57,9 +58,11 @@ _LED = re.compile(rf"(?P<l>{EL})\s+(?:co-)?led(?:\s+the\s+(?:round|financing|inv
 
 
 _PARTICIPANTS = re.compile(rf"\b(?:participation from|participants include|investors include|investors including|"
+                           rf"(?:investors|backers|participants) in the (?:round|financing|raise|deal) (?:include|included|"
+                           rf"are|were)|"
                            rf"(?:existing|new|other|returning|early) (?:backers?|investors?|shareholders?)|"
                            rf"backers including|backers include|investors such as|investors,? including|including|"
-                           rf"joined by|alongside)\s+(?:(?:new|existing|other)\s+)?(?P<i>{EL})", re.I)
+                           rf"joined by|alongside)\s+(?:(?:new|existing|other)\s+)?(?P<i>{IEL})", re.I)
 
 
 _WITH_PARTICIPATING = re.compile(rf"\bwith\s+(?:the\s+)?(?:(?:[\w-]+|⟨E\d+⟩)\s+){{0,3}}?(?P<i>{EL})\s+(?:also\s+)?"

@@ -400,14 +400,18 @@ def _raises(an: Analysed, reading: Reading) -> list[Draft]:
         if any(d.frame == "round-in" and d.trigger[0] <= m.start(m.lastindex or 0) <= d.trigger[1] for d in out):
             continue
         subject = ids(m.group("t"))[0]
-        if any(d.type is FactType.FUNDING_ROUND and d.subject == subject and d.amount == money_in(m.group("m"), an)
-               for d in out) or table.kinds[subject] == "person":
+        amount = money_in(m.group("m"), an)
+        # One sum is one round: skip it when a round read already holds it, or when the company
+        # before it is a backer ("X, which is backed by Y, closed a $35 million round").
+        if any(d.type is FactType.FUNDING_ROUND and (d.subject == subject or amount is not None)
+               and d.amount is amount for d in out) or table.kinds[subject] == "person" \
+                or _BACKER_LIST.search(text[:m.start("t")]):
             continue
         if _hypothetical(an, m.start(), m.end()):
             continue
         d = Draft(type=FactType.FUNDING_ROUND, subject=subject, roles=[], people=[], sentence=an,
                   trigger=(m.start(), m.end()), frame="round-noun", status=Status.COMPLETED)
-        d.amount = money_in(m.group("m"), an)
+        d.amount = amount
         out.append(d)
     u = UNDISCLOSED_ROUNDS.search(text)
     if u and an.entity_ids:
