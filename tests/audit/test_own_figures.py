@@ -29,3 +29,29 @@ def test_a_range_written_with_between_is_one_figure(store):
     report = audit(store, "Hyperscalers will spend between $500 billion and $550 billion on capex in 2026.")
     [cv] = _claims(report, "amount")
     assert cv.claim.value.qualifier.value == "between" and int(cv.claim.value.high) == 550 * 10 ** 9
+
+
+def test_an_average_is_checked_against_the_total_and_the_count(store):
+    wrong = audit(store, "Seven GPU-cloud startups raised a total of $28 billion in 2025, an average of $5 billion each.")
+    cv = verdict(wrong, "$5 billion")
+    assert cv.verdict.value == "inconsistent" and "$4" in cv.explanation
+    right = audit(store, "Seven GPU-cloud startups raised a total of $28 billion in 2025, an average of $4 billion each.")
+    assert verdict(right, "$4 billion").verdict.value != "inconsistent"
+    loose = audit(store, "The 12 startups raised about $30 billion in total, averaging $2.5 billion.")
+    assert verdict(loose, "$2.5 billion").verdict.value != "inconsistent"  # $27-33 billion over 12 allows $2.5B
+
+
+def test_a_total_is_checked_against_the_parts_its_sentence_lists(store):
+    wrong = audit(store, "Corvane Systems raised $6 billion, Latticeworks raised $4 billion and Quillon AI raised "
+                         "$3 billion, together $20 billion.")
+    cv = verdict(wrong, "$20 billion")
+    assert cv.verdict.value == "inconsistent" and "$13" in cv.explanation
+    right = audit(store, "The three raised a combined $13.5 billion: Corvane Systems $6.2 billion, Latticeworks "
+                         "$4 billion and Quillon AI $3.3 billion.")
+    assert verdict(right, "$13.5 billion").verdict.value != "inconsistent"
+    some = audit(store, "Corvane Systems has raised a total of $9 billion, including $4 billion from Halden Capital "
+                        "and $2 billion from Marrow Partners.")
+    assert verdict(some, "$9 billion").verdict.value != "inconsistent"  # only some of the parts
+    too_many = audit(store, "Corvane Systems has raised a total of $5 billion, including $4 billion from Halden "
+                            "Capital and $2 billion from Marrow Partners.")
+    assert verdict(too_many, "$5 billion").verdict.value == "inconsistent"

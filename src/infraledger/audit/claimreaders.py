@@ -35,9 +35,10 @@ def read_money(f, bases: set[tuple[int, int]]) -> None:
                   fact_types=cues.MEASURE_TYPES["share_price"], subject=subj, subject_id=sid, value=money,
                   time=f.time_for(start, end, period=True))
             continue
-        measure = cues.measure_of(before, after)
+        extra = cues.aggregation(before, after)
+        measure = "average" if extra.get("average") else cues.measure_of(before, after)
         kw = {"span": (start, end), "text": money.text, "kind": ClaimKind.AMOUNT, "measure": measure,
-                  "fact_types": cues.MEASURE_TYPES[measure], "value": money}
+              "fact_types": cues.MEASURE_TYPES[measure], "value": money, "extra": extra}
         period = measure in ("capex", "total_funding")
         if measure == "acquisition":
             target, acquirer = acquisition_parties(f, start, end)
@@ -58,10 +59,11 @@ def read_money(f, bases: set[tuple[int, int]]) -> None:
             kw.update(subject=subj, subject_id=sid, members=members)
         elif measure == "capex" and cues.AGGREGATE.search(before) and not any(g.end <= start for g in f.groups):
             # "the total annual outlay exceeds ..." - an aggregate over the names the sentence lists
-            kw.update(subject="", subject_id=None, members=tuple(m.name for m in f.mentions), extra={"aggregate": True})
+            kw.update(subject="", subject_id=None, members=tuple(m.name for m in f.mentions), extra={**extra, "aggregate": True})
         else:
-            subj, sid, members = f.subject(start, group_first=measure in ("capex", "amount"))
-            if measure == "amount" and not members and not any(0 <= start - m.end <= 60 for m in f.mentions):
+            subj, sid, members = f.subject(start, group_first=measure in ("capex", "amount", "average") or bool(extra))
+            if (measure == "amount" and not members and not extra
+                    and not any(0 <= start - m.end <= 60 for m in f.mentions)):
                 continue  # a figure named in passing ("how the $1 trillion cycle ..."), no party to check it against
             kw.update(subject=subj, subject_id=sid, members=members)
         kw["time"] = f.time_for(start, end, period=period)

@@ -5,7 +5,8 @@ than $600B" out of "more than $1T" allows any share from 0% upwards, so it does 
 than 60%". Checks: a share stated against parts and wholes the text gives elsewhere; one figure
 stated twice with values that cannot both hold; a deal called pending in one place and completed
 in another; IPO proceeds against shares × price stated in the same sentence; a change against the
-start and end figures the sentence gives. Implied values (a fall
+start and end figures the sentence gives; an average against its total and count; a total against
+the parts its sentence lists. Plain figures are read as rounded (:func:`.figures.rounded`). Implied values (a fall
 of 50% to $11 implies a start near $22) are offered by :func:`implied_start` for explanations.
 """
 
@@ -17,7 +18,8 @@ from decimal import Decimal
 
 from ..model import Money, Qualifier, Range, Status, format_money
 from .claims import Claim, ClaimKind
-from .cues import group_words
+from .cues import group_size, group_words
+from .figures import rounded
 from .pricecheck import change_between, stated_percent
 from .verdicts import Finding, Verdict
 
@@ -180,10 +182,9 @@ def change_of_path(claim: Claim, claims: list[Claim], text: str) -> Finding | No
         return None
     start, end = path
     actual = change_between(Range.of_money(start.value), Range.of_money(end.value), claim.direction)
-    stated = stated_percent(claim)
-    if actual.within(stated):
+    how = disagreement(actual, stated_percent(claim), claim.qualifier)
+    if how is None:
         return None
-    how = "contradict" if not actual.overlaps(stated) else "do not establish"
     word = "rise" if claim.direction == "up" else "fall"
     return Finding(Verdict.INCONSISTENT, f"The text's own figures - from {start.text} ({start.id}) to {end.text} "
                    f"({end.id}) - make a {word} of {describe_percent(actual)}, so they {how} “{claim.text}”.")
@@ -203,11 +204,92 @@ def implied_start(change: Claim, price: Claim) -> Range | None:
     return Range.of_money(price.value) / factor
 
 
+#: Qualifiers that state a bound: figures that only overlap such a claim do not establish it.
+_BOUNDS = frozenset({Qualifier.MORE_THAN, Qualifier.LESS_THAN, Qualifier.UP_TO})
+
+
+def disagreement(computed: Range, stated: Range, qualifier: Qualifier) -> str | None:
+    """How the text's own figures (``computed``) disagree with a stated figure: "contradict" when no value
+    fits both, "do not establish" when a stated bound ("more than 60%") is not implied, else None.
+    A plain or approximate figure that the computed values can take is not an inconsistency."""
+    if computed.within(stated):
+        return None
+    if not computed.overlaps(stated):
+        return "contradict"
+    return "do not establish" if qualifier in _BOUNDS else None
+
+
+def _verdict_on(computed: Range, claim: Claim, figures: str, what: str) -> Finding | None:
+    """Nothing when the text's own ``figures`` agree with the stated (rounded) amount, else an inconsistency."""
+    how = disagreement(computed, rounded(claim.value), claim.value.qualifier)
+    if how is None:
+        return None
+    return Finding(Verdict.INCONSISTENT, f"The text's own figures - {figures} - put {what} at "
+                   f"{_describe_money(computed, claim.value.currency)}, so they {how} “{claim.text}”.")
+
+
+def _describe_money(r: Range, currency: str = "USD") -> str:
+    """ "$13B", "between $3.93B and $4.07B", "more than $6B" for a range of amounts."""
+    def fmt(v: Decimal) -> str:
+        return format_money(Money(v.quantize(Decimal("0.01")), currency))
+    if r.lo is not None and r.hi is not None:
+        return fmt(r.lo) if r.hi - r.lo <= r.lo / 1000 else f"between {fmt(r.lo)} and {fmt(r.hi)}"
+    if r.hi is None:
+        return f"{'more than' if r.lo_open else 'at least'} {fmt(r.lo or Decimal(0))}"
+    return f"{'less than' if r.hi_open else 'at most'} {fmt(r.hi)}"
+
+
+def _same_sentence(a: Claim, b: Claim) -> bool:
+    return a.sentence_span == b.sentence_span
+
+
+def average_of(claim: Claim, claims: list[Claim]) -> Finding | None:
+    """An average stated beside a total and a count ("seven startups raised a total of $28 billion, an
+    average of $5 billion each": $28 billion over seven is $4 billion)."""
+    if not claim.extra.get("average") or claim.value is None:
+        return None
+    totals = [c for c in claims if c.kind is ClaimKind.AMOUNT and c.value is not None and not c.extra.get("average")
+              and c.value.currency == claim.value.currency
+              and (_same_sentence(c, claim) or c.extra.get("total") and _same_subject(c, claim))]
+    total = next((c for c in totals if c.extra.get("total")), totals[0] if totals else None)
+    count = group_size(claim.subject) or (group_size(total.subject) if total else None)
+    if total is None or not count:
+        return None
+    computed = rounded(total.value) / Range.exact(count)
+    return _verdict_on(computed, claim, f"{total.text} ({total.id}) over {count}", "the average")
+
+
+#: Words that introduce only some of a total's parts: "a total of $9 billion, including $4 billion from A".
+_SOME_PARTS = re.compile(r"\b(?:includ\w*|of which|among (?:them|which|others)|such as|led by)\b", re.IGNORECASE)
+
+
+def total_of(claim: Claim, claims: list[Claim], text: str) -> Finding | None:
+    """A total against the parts its sentence lists ("A raised $6 billion, B $4 billion and C $3 billion,
+    together $20 billion": the parts come to $13 billion). Parts introduced by "including" are only
+    some of the total: they must not exceed it."""
+    if not claim.extra.get("total") or claim.value is None:
+        return None
+    parts = [c for c in claims if c is not claim and c.kind is ClaimKind.AMOUNT and c.value is not None
+             and _same_sentence(c, claim) and not c.extra and c.value.currency == claim.value.currency
+             and (c.measure == "valuation") == (claim.measure == "valuation")]
+    if len(parts) < 2:
+        return None
+    computed = sum((Range.of_money(c.value) for c in parts[1:]), Range.of_money(parts[0].value))
+    listed = " + ".join(f"{c.text} ({c.id})" for c in parts)
+    later = [c for c in parts if c.span > claim.span]
+    if later and _SOME_PARTS.search(text[claim.span[1]:later[0].span[0]]):
+        computed = Range(computed.lo, None, computed.lo_open)
+        if computed.overlaps(rounded(claim.value)):
+            return None  # some of the parts only need not exceed the total
+    return _verdict_on(computed, claim, listed, "the total")
+
+
 def check_text(claims: list[Claim], text: str) -> dict[str, list[Finding]]:
     """Findings about the text's own figures, by claim id."""
     out: dict[str, list[Finding]] = defaultdict(list)
     for c in claims:
-        for finding in (share_of(c, claims), proceeds(c, claims, text), change_of_path(c, claims, text)):
+        for finding in (share_of(c, claims), proceeds(c, claims, text), change_of_path(c, claims, text),
+                        average_of(c, claims), total_of(c, claims, text)):
             if finding:
                 out[c.id].append(finding)
     for cid, finding in repeated(claims).items():

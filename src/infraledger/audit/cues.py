@@ -46,6 +46,7 @@ MEASURE_TYPES: dict[str, tuple[FactType, ...]] = {
     "member_count": (FactType.LIST_METRIC,),
     "status": (FactType.ACQUISITION,),
     "talent": (FactType.TALENT_MOVE,),
+    "average": (),
     "amount": (FactType.FUNDING_ROUND, FactType.STRATEGIC_INVESTMENT, FactType.IPO, FactType.ACQUISITION,
                FactType.COMMERCIAL_CONTRACT, FactType.CAPEX_BUDGET),
 }
@@ -157,6 +158,39 @@ def groups(body: str, offset: int, mentions: list[Mention]) -> list[Group]:
 
 
 _AGENT = re.compile(r"(?:\bled by|\bbacked by|\bfrom|\bby|\bwith|\bto)\s*$", re.IGNORECASE)
+
+
+#: A figure stated per member of a group ("an average of $4 billion each") or for the group as a whole
+#: ("a total of $28 billion", "together $20 billion", "$20 billion combined").
+_AVERAGE_BEFORE = re.compile(r"\b(?:average|mean)(?:\s+of)?\s*$|\baverag(?:ing|ed)\s*$|\bon average\s*$", re.IGNORECASE)
+_AVERAGE_AFTER = re.compile(r"^\s*(?:each|apiece|on average|per (?:company|startup|firm|deal|round|member|provider))\b",
+                            re.IGNORECASE)
+_TOTAL_BEFORE = re.compile(r"\b(?:a total of|in total|totall?ing|together|combined|altogether|collectively|in all|"
+                           r"between them|a combined|an aggregate(?: of)?|sum of)\s*$", re.IGNORECASE)
+_TOTAL_AFTER = re.compile(r"^\s*(?:in total|combined|altogether|collectively|in all|between them)\b", re.IGNORECASE)
+
+
+def aggregation(before: str, after: str) -> dict[str, bool]:
+    """``{"average": True}``, ``{"total": True}`` or ``{}`` for a figure, from the words around it."""
+    if _AVERAGE_BEFORE.search(before) or _AVERAGE_AFTER.match(after):
+        return {"average": True}
+    if _TOTAL_BEFORE.search(before) or _TOTAL_AFTER.match(after):
+        return {"total": True}
+    return {}
+
+
+_NUMBER_WORDS = {w: i for i, w in enumerate(("zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
+                                             "nine", "ten", "eleven", "twelve"))}
+
+
+def group_size(name: str) -> int | None:
+    """How many members a group's name counts: "Seven GPU-cloud startups" -> 7, "the 12 deals" -> 12."""
+    for word in re.findall(r"[a-z0-9]+", name.lower()):
+        if word.isdigit():
+            return int(word)
+        if word in _NUMBER_WORDS:
+            return _NUMBER_WORDS[word]
+    return None
 
 
 AGGREGATE = re.compile(r"\b(?:total|aggregate|combined|overall)\b[^$.;]{0,40}$", re.IGNORECASE)

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..model import Money, Qualifier, find_money
+from ..model import Money, Qualifier, Range, find_money
+from ..model.quantity import ABOUT_TOLERANCE
 from ..model.money import _CUR_PREFIX, _NUM
 
 # Two prices joined by "to" or a dash: "$40 to $22", "$12-$18". The connector is what gets masked.
@@ -70,3 +71,14 @@ def find_amounts(text: str) -> list[tuple[int, int, Money]]:
     masked = _mask(text, _movements(text))
     found = [(s, e, _with_text(text, s, e, m)) for s, e, m in find_money(masked)]
     return _merge_between(text, found)
+
+
+def rounded(money: Money, tolerance: Decimal = ABOUT_TOLERANCE) -> Range:
+    """The values a figure allows when prose has rounded it: a plain figure stands for anything that
+    rounds to its last stated digit ("$28 billion" is $27.5-28.5 billion), never more than
+    ``tolerance`` either side; a qualified figure allows what its qualifier says."""
+    if money.qualifier is not Qualifier.EXACT:
+        return Range.of_money(money)
+    exponent = money.amount.normalize().as_tuple().exponent
+    half = min(Decimal(10) ** exponent / 2, money.amount * tolerance)
+    return Range(money.amount - half, money.amount + half)
