@@ -55,3 +55,11 @@ def test_a_total_is_checked_against_the_parts_its_sentence_lists(store):
     too_many = audit(store, "Corvane Systems has raised a total of $5 billion, including $4 billion from Halden "
                             "Capital and $2 billion from Marrow Partners.")
     assert verdict(too_many, "$5 billion").verdict.value == "inconsistent"
+
+
+def test_a_share_beside_its_part_is_checked_against_the_whole_stated_before(store):
+    lead = "Hyperscalers will spend an estimated $600-650 billion on capex in 2026. Of that, Northpeak alone accounts for "
+    wrong = verdict(audit(store, lead + "$200 billion, or about 45% of the total."), "about 45%")
+    assert wrong.verdict.value == "inconsistent" and "30.8% and 33.3%" in wrong.explanation
+    right = verdict(audit(store, lead + "$200 billion, or roughly 32% of the total."), "roughly 32%")
+    assert right.verdict.value != "inconsistent"

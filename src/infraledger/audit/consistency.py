@@ -6,7 +6,7 @@ than 60%". Checks: a share stated against parts and wholes the text gives elsewh
 stated twice with values that cannot both hold; a deal called pending in one place and completed
 in another; IPO proceeds against shares × price stated in the same sentence; a change against the
 start and end figures the sentence gives; an average against its total and count; a total against
-the parts its sentence lists. Plain figures are read as rounded (:func:`.figures.rounded`). Implied values (a fall
+the parts its sentence lists; a share beside its part against a whole stated before. Plain figures are read as rounded (:func:`.figures.rounded`). Implied values (a fall
 of 50% to $11 implies a start near $22) are offered by :func:`implied_start` for explanations.
 """
 
@@ -59,11 +59,61 @@ def share_of(claim: Claim, claims: list[Claim]) -> Finding | None:
                    f"put the share at {describe_percent(ratio)}, so they {how} “{claim.text}”.")
 
 
+#: What joins a part to its share: "$200 billion, or 45% of the total", "$200 billion (45% of ...)".
+_PART_TO_SHARE = re.compile(r"^\s*(?:,?\s*(?:or|representing|equal to|equivalent to|accounting for|making up|about)|"
+                            r"\(|—|–|,)\s*$", re.IGNORECASE)
+#: A share of a whole the text stated before: "of the total", "of that", "of all the money raised".
+_OF_STATED_WHOLE = re.compile(r"^\s*of\s+(?:(?:the|that|this|all(?: the)?|their|its)\s+)?(?:[a-z-]+\s+){0,2}?"
+                              r"(?:total|sum|combined|aggregate|overall|amount|whole|pool|tally)\b|^\s*of\s+(?:that|it)\b",
+                              re.IGNORECASE)
+
+
+def _part_before(claim: Claim, claims: list[Claim], text: str) -> Claim | None:
+    """The amount a share is stated for, right before it in the same sentence."""
+    before = [c for c in claims if c.kind is ClaimKind.AMOUNT and c.value is not None and c.sentence_span ==
+              claim.sentence_span and c.span[1] <= claim.span[0]]
+    if before and _PART_TO_SHARE.match(text[before[-1].span[1]:claim.span[0]]):
+        return before[-1]
+    return None
+
+
+def _whole_before(claim: Claim, part: Claim, claims: list[Claim], text: str) -> Claim | None:
+    """The whole a share "of the total" refers to: the latest larger amount stated earlier in the
+    same paragraph, a total if there is one."""
+    earlier = [c for c in claims if c.kind is ClaimKind.AMOUNT and c.value is not None and c is not part
+               and c.span[1] <= part.span[0] and c.value.currency == part.value.currency
+               and c.value.amount > part.value.amount and "\n\n" not in text[c.span[1]:claim.span[0]]]
+    totals = [c for c in earlier if c.extra.get("total") or c.extra.get("aggregate") or not c.subject_id]
+    return (totals or earlier or [None])[-1]
+
+
+def share_of_stated(claim: Claim, claims: list[Claim], text: str) -> Finding | None:
+    """A share stated beside its part, of a whole stated earlier ("hyperscalers will spend $600-650
+    billion ... Northpeak accounts for $200 billion, or about 45% of the total": 31-33%)."""
+    if claim.kind is not ClaimKind.PERCENTAGE or claim.quantity is None or claim.base is not None:
+        return None
+    part = _part_before(claim, claims, text)
+    if part is None or not _OF_STATED_WHOLE.match(text[claim.span[1]:claim.span[1] + 60]):
+        return None
+    whole = _whole_before(claim, part, claims, text)
+    if whole is None:
+        return None
+    ratio = (Range.of_money(part.value) / Range.of_money(whole.value)).scale(100)
+    how = disagreement(ratio, stated_percent(claim), claim.qualifier)
+    if how is None:
+        return None
+    return Finding(Verdict.INCONSISTENT, f"The text's own figures - {part.text} ({part.id}) out of {whole.text} "
+                   f"({whole.id}) - put the share at {describe_percent(ratio)}, so they {how} “{claim.text}”.")
+
+
 def describe_percent(r: Range) -> str:
     """ "any share from 0% upwards", "more than 50%", "between 40% and 60%" for a range of percentages."""
     if r.hi is None and (r.lo is None or r.lo == 0):
         return "anything from 0% upwards"
-    return " ".join(w + "%" if w[0].isdigit() else w for w in r.describe().split())
+    tenth = Decimal("0.1")
+    shown = Range(None if r.lo is None else r.lo.quantize(tenth), None if r.hi is None else r.hi.quantize(tenth),
+                  r.lo_open, r.hi_open)
+    return " ".join(w + "%" if w[0].isdigit() else w for w in shown.describe().split())
 
 
 #: Figures a deal has once (its price, its IPO proceeds); other figures (valuations, rounds,
@@ -288,7 +338,7 @@ def check_text(claims: list[Claim], text: str) -> dict[str, list[Finding]]:
     """Findings about the text's own figures, by claim id."""
     out: dict[str, list[Finding]] = defaultdict(list)
     for c in claims:
-        for finding in (share_of(c, claims), proceeds(c, claims, text), change_of_path(c, claims, text),
+        for finding in (share_of(c, claims), share_of_stated(c, claims, text), proceeds(c, claims, text), change_of_path(c, claims, text),
                         average_of(c, claims), total_of(c, claims, text)):
             if finding:
                 out[c.id].append(finding)
