@@ -6,8 +6,9 @@ than 60%". Checks: a share stated against parts and wholes the text gives elsewh
 stated twice with values that cannot both hold; a deal called pending in one place and completed
 in another; IPO proceeds against shares × price stated in the same sentence; a change against the
 start and end figures the sentence gives; an average against its total and count; a total against
-the parts its sentence lists; a share beside its part against a whole stated before. Plain figures are read as rounded (:func:`.figures.rounded`). Implied values (a fall
-of 50% to $11 implies a start near $22) are offered by :func:`implied_start` for explanations.
+the parts its sentence lists; a share beside its part against a whole stated before. Plain figures
+are read as rounded (:func:`.figures.rounded`). Implied values (a fall of 50% to $11 implies a start
+near $22) are offered by :func:`implied_start` for explanations.
 """
 
 from __future__ import annotations
