@@ -555,3 +555,19 @@ def test_backers_named_in_passing_are_not_raising_and_investors_in_the_round_inc
     assert _roles(_one(facts, FactType.FUNDING_ROUND, "Sable Grid")) == {"Talus Partners": Role.LEAD_INVESTOR}
     assert _roles(_one(facts, FactType.FUNDING_ROUND, "Brisk Compute")) == {"Kiln Ventures": Role.INVESTOR,
                                                                           "Helix Networks": Role.INVESTOR}
+
+
+def test_acquisitions_told_as_a_takeover_of_by_a_controlling_stake_and_a_company_sold_to_a_buyer():
+    _, facts = _events(
+        "M&A tracker — 10 December 2026\n\nThe acquisition of Kestrel Photonics by Halden Semiconductor, announced "
+        "in October, is expected to close in early 2027.\n\nTarrow Cloud completed the purchase of a 60% stake in "
+        "Juno Grid for $400 million.\n\nVantor Data was sold to private-equity firm Kilnworth Partners in 2024 for "
+        "about $900 million.\n\nOrvane took a 10% stake in Brisa Labs for $30 million.")
+    kestrel = _one(facts, FactType.ACQUISITION, "Kestrel Photonics")
+    assert _roles(kestrel) == {"Halden Semiconductor": Role.ACQUIRER} and kestrel.status is Status.ANNOUNCED
+    juno = _one(facts, FactType.ACQUISITION, "Juno Grid")  # a 60% stake is control
+    assert _roles(juno) == {"Tarrow Cloud": Role.ACQUIRER} and juno.amount.amount == Decimal(400_000_000)
+    vantor = _one(facts, FactType.ACQUISITION, "Vantor Data")
+    assert _roles(vantor) == {"Kilnworth Partners": Role.ACQUIRER} and vantor.status is Status.COMPLETED
+    assert vantor.time.label() == "2024"
+    assert _one(facts, FactType.STRATEGIC_INVESTMENT, "Brisa Labs").amount.amount == Decimal(30_000_000)

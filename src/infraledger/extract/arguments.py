@@ -25,7 +25,7 @@ TERMINATED = re.compile(r"\b(?:terminated|voted down|abandoned|lapsed|died|colla
 
 
 _COMPLETED = re.compile(r"\b(?:completed|completes|closed|closes|finalized|finalised|has acquired|was acquired|"
-                        r"(?:is|was) (?:now )?complete|went on to (?:acquire|buy|purchase)|"
+                        r"(?:is|was) (?:now )?complete|went on to (?:acquire|buy|purchase)|(?:was|were|has been|had been) sold|"
                         r"were acquired|bought|acquired|took|snapped up|scooped up|bought out|swallowed)\b", re.I)
 
 

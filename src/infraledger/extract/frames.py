@@ -73,7 +73,7 @@ class Frame:
 _GATES = {
     "invest-in": r"invest|put|pour|inject", "commit-topic": r"commit|pledg|followed with|chipped|put in", "stake-in": r"stake", "stake-from": r"from", "stake-topic": r"stake",
     "buy-stock": r"stock|shares|equity", "poss-investment": r"investment|stake", "investment-from": r"from",
-    "sell-to": r"sell|sold|sale|divest|offload", "sold-itself": r"itself", "sold-stake": r"stake", "acquired-by": r"by", "which-bought": r"bought|acquired|purchased|"
+    "sell-to": r"sell|sold|sale|divest|offload", "sold-itself": r"itself", "sold-stake": r"stake", "acquired-by": r"by", "was-sold-to": r"sold", "acquisition-of-by": r"by", "which-bought": r"bought|acquired|purchased|"
     r"private|agreed|went on|would", "take-private": r"private", "merge-into": r"into", "agreement-with": r"agreement|deal|offer|bid", "bid-for": r"for",
     "acquire": r"acqui|buy|bought|purchas|take|took|merge|snap|scoop|swallow", "pay-for": r"pay|paid", "said-signed": r"said", "agreement-to-supply":
     r"supply|provide|deliver", "buy-from": r"from", "picked": r"pick|select|chose|tap", "licence": r"licen",
@@ -103,7 +103,7 @@ FRAMES: tuple[Frame, ...] = (
     _f("invest-in", SI, rf"(?P<a>{EL}){_g(80)}\b(?:invest|invests|invested|investing|put|puts|putting|pour|pours|"
        rf"poured|inject|injects|injected)\b{_g(25)}(?P<m>{M}){_g(40)}\b(?:in|into) (?P<t>{E})", "t", {"a": INV}),
     _f("stake-in", SI, rf"(?P<a>{E}){_g(60)}\b(?:pay|pays|paid|paying|take|takes|took|taken|taking|buy|buys|bought|buying|"
-       rf"acquire|acquires|acquired|receive|received|receives|hold|holds)\b{_g(20)}(?:(?P<m>{M}){_g(12)})?"
+       rf"acquire|acquires|acquired|receive|received|receives|hold|holds|purchase of|acquisition of)\b{_g(20)}(?:(?P<m>{M}){_g(12)})?"
        rf"\b(?:for )?{_STAKE}\b{_g(40)}\bin (?P<t>{E})", "t", {"a": INV}),
     _f("stake-from", SI, rf"(?P<t>{E}){_g(60)}\b(?:received|receives|landed|lands|secured|secures|got|gets|won|wins|"
        rf"raised|raises|took|takes|accepted)\b{_g(12)}(?P<m>{M}){_g(30)}\bfrom (?:[\w-]+ ){{0,3}}?(?P<a>{E})"
@@ -138,6 +138,10 @@ FRAMES: tuple[Frame, ...] = (
        "t", {"a": ACQ}),
     _f("sell-to", AC, rf"\b(?:sell|sells|sold|selling|sale of|divest|divests|divested|offload|offloads)\b"
        rf"{_g(70)}(?P<t>{E}){_g(90)}\bto (?:[\w-]+ ){{0,3}}?(?P<a>{EL})", "t", {"a": ACQ}),
+    _f("was-sold-to", AC, rf"(?P<t>{E}){_g(60)}\b(?:was|were|has been|had been|is being|will be|is to be|would be) "
+       rf"sold to (?:[\w-]+ ){{0,3}}?(?P<a>{EL})", "t", {"a": ACQ}),
+    # "The acquisition of Y by X, announced in October, ..."
+    _f("acquisition-of-by", AC, rf"\b(?:acquisition|purchase|takeover|buyout) of (?P<t>{E}) by (?P<a>{E})", "t", {"a": ACQ}),
     _f("acquired-by", AC, rf"(?P<t>{E}){_g(80)}\b(?:was|were|has been|had been|is being|will be|to be|being) "
        rf"(?:acquired|bought|purchased|taken over|snapped up)\b{_g(30)}\bby (?P<a>{EL})", "t", {"a": ACQ}),
     _f("which-bought", AC, rf"(?P<t>{E}),? (?:which |that |whom )?(?P<a>{E}) (?:had |has |later |eventually )?"

@@ -313,7 +313,20 @@ def _from_match(frame: Frame, m: re.Match, an: Analysed, reading: Reading) -> Dr
               trigger=(m.start(), m.end()), frame=frame.name, status=frame.status)
     if groups.get("m"):
         d.amount = money_in(groups["m"], an)
+    if d.type is FactType.STRATEGIC_INVESTMENT and _controlling_stake(m.group(0)):
+        # "the purchase of a 60% stake in Y": control changes hands, an acquisition
+        d.type, d.roles = FactType.ACQUISITION, [(i, Role.ACQUIRER) for i, _ in d.roles]
     return d
+
+
+_MAJORITY = re.compile(r"\b(?:majority|controlling)\s+(?:[\w-]+\s+)?stake|\b(?P<pct>\d{2,3}(?:\.\d+)?)\s?%\s+(?:[\w-]+\s+)?stake",
+                       re.I)
+
+
+def _controlling_stake(text: str) -> bool:
+    """A stake that gives control: "a majority stake", "a 60% stake" (more than half)."""
+    m = _MAJORITY.search(text)
+    return m is not None and (m.group("pct") is None or float(m.group("pct")) > 50)
 
 
 _BACKER_LIST = re.compile(r"(?:\bby|\bfrom|\bwith|\bincluding)\s+(?:⟨E\d+⟩(?:\s*,\s*|\s+and\s+))*$")
