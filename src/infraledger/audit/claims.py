@@ -142,11 +142,15 @@ def _renumber(i: int, c: Claim) -> Claim:
     return replace(c, id=f"c{i}")
 
 
+#: A bulleted or numbered list item or a table row: content, never a heading.
+_LIST_ITEM = re.compile(r"^(?:[-*•]\s|\d{1,2}[.)]\s|\|)")
+
+
 def _is_heading(sent: Sentence, title: str) -> bool:
     line = sent.text.strip()
     if title and line == title.strip():
         return True
-    if line.endswith((".", "!", "?", ")", ":")) or len(line) > 160:
+    if line.endswith((".", "!", "?", ")", ":")) or len(line) > 160 or _LIST_ITEM.match(line):
         return False
     words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", line) if len(w) > 3]
     return bool(words) and sum(w[0].isupper() for w in words) / len(words) >= 0.6
@@ -231,6 +235,9 @@ class _Finder:
         grp = next((g for g in self.groups if g.end <= pos), None)
         if group_first and grp and (not before or grp.start <= before[0].start):
             return grp.text, None, grp.members
+        clause = self.clause_subject(pos, before)
+        if clause is not None and not nearest:
+            return clause.name, clause.entity_id, ()
         if before and not (self.pronoun and before[0].start - self.sent.start > 20 and not nearest):
             m = before[-1] if nearest or self.paren_of(pos) else before[0]
             return m.name, m.entity_id, ()
@@ -240,6 +247,16 @@ class _Finder:
         if carried:
             return carried[0], carried[1], ()
         return "", None, ()
+
+    def clause_subject(self, pos: int, before: list[Mention]) -> Mention | None:
+        """The name opening the clause of a figure after an earlier figure of the sentence: in "A raised
+        $6 billion, B raised $4 billion", B for the second figure."""
+        prior = [e for s, e in self.used if e <= pos and self.sent.start <= s]
+        if not prior:
+            return None
+        opened = [m for m in before if m.start >= max(prior) and not self.paren_of(m.start)
+                  and re.match(r"\s*(?:,|;|\band\b|\bwhile\b|\bwhereas\b)", self.ctx.text[max(prior):m.start] + " ")]
+        return opened[0] if opened else None
 
     def mention_after(self, pos: int, limit: int = 60) -> Mention | None:
         return next((m for m in self.mentions if pos <= m.start <= pos + limit), None)

@@ -15,10 +15,11 @@ from .mentions import Mention
 PRONOUN_START = re.compile(r"\s*(?:[*•-]\s*)?(?:the (?:company|firm|startup|group|business|vendor|provider)|it|its|they|their)\b",
                            re.IGNORECASE)
 
+_NEVER = r"(?!)"
 #: (measure, pattern searched in the words just before the figure, pattern searched just after)
 _MEASURES: tuple[tuple[str, str, str], ...] = (
     ("valuation", r"valu(?:ing|ed|ation)\b[^$]{0,60}$", r"^\s*valuation"),
-    ("total_funding", r"(?:total|combined|aggregate) funding\b[^$]{0,80}$|funding for\b[^$]{0,80}$", r"^$^"),
+    ("total_funding", r"(?:total|combined|aggregate) funding\b[^$]{0,80}$|funding for\b[^$]{0,80}$", _NEVER),
     ("capex", r"(?:capex|capital expenditure|capital spending|budget(?:ed)?|outlay|spend(?:ing)?)\b[^$]{0,80}$",
      r"^[^.;]{0,40}\b(?:capex|capital expenditure|capital spending|outlay|spend|spending)\b"),
     ("ipo_proceeds", r"\b(?:ipo|initial public offering)\b[^$]{0,30}$", r"^[^.;]{0,40}\b(?:ipo|initial public offering)\b"),
@@ -30,7 +31,7 @@ _MEASURES: tuple[tuple[str, str, str], ...] = (
     ("funding_round", r"\b(?:round|series [a-z]|seed)\b[^$]{0,20}$", r"^[^.;]{0,60}\b(?:round|led by|series [a-z]|seed)\b"),
     ("strategic_investment", r"\b(?:stake|investment|invest(?:ed|s)?|backing)\b[^$]{0,20}$",
      r"^\s*(?:equity |minority |strategic |partial )?(?:stake|investment|exit)\b|^[^.;]{0,12}\bfrom\b"),
-    ("funding_round", r"\b(?:rais\w+|secured|landed|received|closed|funding)\b[^$]{0,25}$", r"^$^"),
+    ("funding_round", r"\b(?:rais\w+|secured|landed|received|closed|funding)\b[^$]{0,25}$", _NEVER),
 )
 MEASURE_TYPES: dict[str, tuple[FactType, ...]] = {
     "valuation": (FactType.FUNDING_ROUND, FactType.STRATEGIC_INVESTMENT, FactType.ACQUISITION, FactType.IPO),
@@ -194,7 +195,9 @@ def group_size(name: str) -> int | None:
 
 
 AGGREGATE = re.compile(r"\b(?:total|aggregate|combined|overall)\b[^$.;]{0,40}$", re.IGNORECASE)
-LABEL = re.compile(r"^\s*(?:[*•-]\s*|\d{1,2}\.\s*)?[A-Z][\w&+/-]*(?:\s[\w&+/-]+){0,5}:\s")
+#: A heading label before a sentence of its own ("Warning signals: The Enfabrica case ..."); a name
+#: before a figure ("Aldine Compute: $1.2 billion") or a clause ("X led the quarter: it raised") is no label.
+LABEL = re.compile(r"^\s*(?:[*•-]\s*|\d{1,2}\.\s*)?[A-Z][\w&+/-]*(?:\s[\w&+/-]+){0,5}:\s(?=\s*[A-Z\"“])")
 
 
 def is_agent(text: str, start: int) -> bool:

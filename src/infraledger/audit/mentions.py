@@ -19,11 +19,19 @@ _MAX_WORDS = 6
 #: Capitalised words that are not names (sentence openers, months, generic finance vocabulary).
 _NOT_NAMES = frozenset(["a", "an", "the", "this", "that", "these", "those", "it", "its", "their", "our", "his", "her", "as", "at", "by", "in", "on", "of", "for", "to", "from", "with", "when", "while", "where", "despite", "however", "although", "after", "before", "during", "since", "until", "into", "over", "under", "and", "or", "but", "if", "then", "thus", "rather", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "q1", "q2", "q3", "q4", "h1", "h2", "fy", "ipo", "ipos", "ceo", "cfo", "cto", "sec", "gpu", "gpus", "cpu", "ai", "ml", "m&a", "sasa", "sase", "usd", "eur", "gbp", "saas", "api", "source", "sources", "note", "introduction", "conclusion", "published", "updated", "key", "hidden", "total", "pure", "three", "two", "four", "five", "one", "six", "ten", "first", "second", "third",
                         # descriptors written before a name: "Startup Lambda", "Rival Orla"
-                        "startup", "start-up", "rival", "chipmaker", "chip-maker", "neocloud", "unicorn", "insurgent"])
+                        "startup", "start-up", "rival", "chipmaker", "chip-maker", "neocloud", "unicorn", "insurgent",
+                        "seven", "eight", "nine", "shares", "stock",
+                        # sentence adverbs: "Meanwhile, X ...", "Separately X said ..."
+                        "meanwhile", "separately", "elsewhere", "also", "still", "overall", "together", "additionally",
+                        "further", "finally", "notably", "similarly", "likewise", "instead", "today", "yesterday",
+                        "earlier", "later", "last", "next", "this", "yet", "indeed", "collectively", "combined"])
+#: Funding stages written in capitals ("Series C", "Pre-Series A", "Seed"): not names.
+_STAGE = re.compile(r"(?:Pre-)?Series\s+[A-Z](?:-?\d)?\b|(?:Pre-)?Seed\b")
 
 #: Words that end an unknown name: "CAST AI" continues through "AI", "Nvidia In ..." does not.
 _NOT_CONTINUING = frozenset(w for w in _NOT_NAMES if w not in {"ai", "ml", "saas", "api", "one", "two", "three", "four",
-                                                                 "five", "six", "ten", "first", "second", "third"})
+                                                                 "five", "six", "seven", "eight", "nine", "ten", "first",
+                                                                 "second", "third"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +105,10 @@ def find_mentions(sentence: str, offset: int, index: NameIndex, lowercase_words:
             i = best[0]
             continue
         s, e, tok = tokens[i]
+        stage = _STAGE.match(sentence, s)
+        if stage:
+            i = next((k for k in range(i, len(tokens)) if tokens[k][0] >= stage.end()), len(tokens))
+            continue
         if _name_like(tok) and tok.lower() not in _NOT_NAMES and not tok.isdigit():
             j = i + 1
             while (j < len(tokens) and sentence[tokens[j - 1][1]:tokens[j][0]] == " "

@@ -1,0 +1,38 @@
+"""Who a figure is about, in phrasings other than the reference article's.
+
+Companies here are fictional, written for these tests.
+"""
+
+from __future__ import annotations
+
+from infraledger.audit.claims import find_claims
+
+
+def _subjects(text: str) -> dict[str, str]:
+    return {c.text: c.subject for c in find_claims(text)}
+
+
+def test_each_clause_of_a_list_of_raises_has_its_own_subject():
+    got = _subjects("Brennor AI raised $800 million, Ostrava Labs raised $650 million and Kelpie Networks "
+                    "raised $500 million.")
+    assert got == {"$800 million": "Brennor AI", "$650 million": "Ostrava Labs", "$500 million": "Kelpie Networks"}
+
+
+def test_a_clause_after_a_colon_and_the_company_it_names_keep_the_sentences_subject():
+    got = _subjects("Halvorsen Compute led the quarter: it raised $2.4 billion in a Series C round led by Pike "
+                    "Ridge Capital, valuing the company at about $18 billion.")
+    assert got == {"$2.4 billion": "Halvorsen Compute", "about $18 billion": "Halvorsen Compute"}
+
+
+def test_sentence_adverbs_and_share_nouns_are_not_names():
+    text = ("Shares of Maple Fabric closed at $31.50 on Friday. The company listed in March 2025 at $14 a share.\n\n"
+            "Meanwhile, Quarry Systems agreed to buy Tindall Security for $1.1 billion.\n\n"
+            "Separately, Ferrow Cloud said it had raised $300 million. It now has 1,200 employees.")
+    got = _subjects(text)
+    assert got["$31.50"] == got["$14"] == "Maple Fabric"
+    assert got["$300 million"] == got["1,200 employees"] == "Ferrow Cloud"
+
+
+def test_a_name_before_a_figure_in_a_list_item_is_its_subject():
+    got = _subjects("- Aldine Compute: $1.2 billion Series B\n- Borealis Grid: $900 million Series C\n")
+    assert got == {"$1.2 billion": "Aldine Compute", "$900 million": "Borealis Grid"}
