@@ -571,3 +571,15 @@ def test_acquisitions_told_as_a_takeover_of_by_a_controlling_stake_and_a_company
     assert _roles(vantor) == {"Kilnworth Partners": Role.ACQUIRER} and vantor.status is Status.COMPLETED
     assert vantor.time.label() == "2024"
     assert _one(facts, FactType.STRATEGIC_INVESTMENT, "Brisa Labs").amount.amount == Decimal(30_000_000)
+
+
+def test_warrants_received_in_return_by_a_company_named_only_at_the_start_of_its_sentence():
+    _, facts = _events(
+        "September 25, 2026\n\nOrla Mining signed a ten-year colocation agreement with Quill Cloud worth about "
+        "$3 billion. Kestrel is backstopping $1.4 billion of Quill Cloud's lease obligations and, in return, receives "
+        "warrants for roughly 5.4% of Orla Mining.")
+    stake = _one(facts, FactType.STRATEGIC_INVESTMENT, "Orla Mining")
+    assert _roles(stake) == {"Kestrel": Role.INVESTOR} and stake.amount is None
+    assert stake.status is Status.ANNOUNCED
+    contract = _one(facts, FactType.COMMERCIAL_CONTRACT, "Orla Mining")
+    assert _roles(contract) == {"Quill Cloud": Role.CUSTOMER}

@@ -82,7 +82,7 @@ _GATES = {
     "who-was-at": r"join", "said-will-join": r"will|would|is to|is set|is due", "lost-to": r"los",
     "lost": r"los", "bring-into": r"bring|brought|hire|poach|recruit", "named-from": r"named|appoint|tap|hire",
     "who-runs": r"who", "who-left": r"who", "joined-from": r"join", "has-joined": r"join",
-    "agree-to-supply": r"supply|provide|deliver", "spend-on": r"spend|buy|purchas", "valued-in-round": r"valued", "supply-with": r"suppl|provid|equip", "got-investment-from": r"investment|stake|backing", "slash-deal": r"acqui|takeover|buyout",
+    "agree-to-supply": r"supply|provide|deliver", "spend-on": r"spend|buy|purchas", "warrants-for": r"warrant", "valued-in-round": r"valued", "supply-with": r"suppl|provid|equip", "got-investment-from": r"investment|stake|backing", "slash-deal": r"acqui|takeover|buyout",
     "dash-contract": r"contract|deal|agreement|lease|order", "step-down": r"step|resign|retire",
 }
 
@@ -117,6 +117,10 @@ FRAMES: tuple[Frame, ...] = (
     _f("buy-stock", SI, rf"(?P<a>{E}){_g(60)}\b(?:buy|buys|bought|buying|purchase|purchases|purchased)\b{_g(10)}"
        rf"(?P<m>{M}) (?:worth )?of (?:new )?(?P<t>{E}) (?:common |ordinary |new |class a )?(?:stock|shares|equity)",
        "t", {"a": INV}),
+    # "A receives warrants for roughly 5% of X": a right to a stake, granted but not yet used
+    _f("warrants-for", SI, rf"(?P<a>{E}){_g(80)}\b(?:receives?|received|receiving|gets|got|obtains?|obtained|was granted|"
+       rf"is granted|will receive|takes|took)\s+(?:[\w-]+\s+)?warrants\b{_g(50)}\b(?:of|in) (?P<t>{E})", "t", {"a": INV},
+       Status.ANNOUNCED),
     _f("poss-investment", SI, rf"(?P<a>{E})'s (?:(?P<m>{M}) )?(?:[\w-]+ )?(?:investment|stake) in (?P<t>{E})", "t",
        {"a": INV}),
     # "X today announced a $200 million strategic investment from Y"

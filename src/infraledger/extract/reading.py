@@ -115,21 +115,23 @@ def read(text: str) -> Reading:
     return Reading(text=text, sentences=out, table=table)
 
 
+_FIRST_TOKEN = re.compile(r"[A-Z][\w&'’.-]*")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
 
 
 def _recheck_first_words(masked: list[tuple[str, str]], all_mentions: list[list[Mention]], known: set[str]) -> None:
-    """A sentence's first word that begins a longer name elsewhere ("Pellham" of "Pellham Cloud")
-    and is never written in lower case in the document is a short name: find the sentence's
-    mentions again knowing it."""
+    """A sentence's first word that is never written in lower case in the document, and either
+    begins a longer name elsewhere ("Pellham" of "Pellham Cloud") or is followed by a verb
+    ("Google is backstopping ..."), is a name: find the sentence's mentions again knowing it."""
     leads = {_clean_word(m.text.split()[0]) for ms in all_mentions for m in ms if " " in m.text} - known
-    if not leads:
-        return
     candidates = {}
     for n, (mt, _) in enumerate(masked):
         start = _first_alpha(mt)
-        word = _clean_word(mt[start:].split(None, 1)[0]) if mt[start:].strip() else ""
-        if word in leads and not any(m.start <= start < m.end for m in all_mentions[n]):
+        first = _FIRST_TOKEN.match(mt, start)
+        if first is None or any(m.start <= start < m.end for m in all_mentions[n]):
+            continue
+        word = _clean_word(first.group(0))
+        if word and word not in known and (word in leads or _SUBJECT_IT.match(mt, first.end())):
             candidates[n] = word
     if not candidates:
         return

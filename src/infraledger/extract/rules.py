@@ -145,9 +145,10 @@ def _hypothetical(an: Analysed, start: int, end: int, text: str | None = None) -
     return False
 
 
-_COORDINATED = re.compile(r"(?:,\s*)?\band\s+(?:also\s+|then\s+|later\s+|\w+ly\s+)?(?=(?:has\s+|have\s+|had\s+|"
-                          r"will\s+)?(?:signed|expanded|extended|secured|landed|raised|agreed|completed|closed|"
-                          r"acquired|bought|invested|received|struck|inked|won|took|hired|named|lost|announced)\b)")
+_COORDINATED = re.compile(r"(?:,\s*)?\band\s*(?:,\s*in (?:return|exchange|addition|turn),\s*)?(?:also\s+|then\s+|later\s+|"
+                          r"\w+ly\s+)?(?=(?:has\s+|have\s+|had\s+|will\s+)?(?:signed|expanded|extended|secured|landed|"
+                          r"raised|agreed|completed|closed|acquired|bought|invested|received|receives|struck|inked|won|"
+                          r"took|hired|named|lost|announced|gets|got|obtains|obtained)\b)")
 
 
 def _variants(an: Analysed) -> list[Analysed]:
