@@ -63,3 +63,14 @@ def test_a_share_beside_its_part_is_checked_against_the_whole_stated_before(stor
     assert wrong.verdict.value == "inconsistent" and "30.8% and 33.3%" in wrong.explanation
     right = verdict(audit(store, lead + "$200 billion, or roughly 32% of the total."), "roughly 32%")
     assert right.verdict.value != "inconsistent"
+
+
+def test_a_total_line_is_checked_against_the_list_or_table_above_it(store):
+    table = ("| Company | Round | Amount |\n|---|---|---|\n| Aldine Compute | Series B | $1.2 billion |\n"
+             "| Borealis Grid | Series C | $900 million |\n| Cinder AI | Series A | $450 million |\n"
+             "| Total | | $2.9 billion |\n")
+    cv = verdict(audit(store, table), "$2.9 billion")
+    assert cv.verdict.value == "inconsistent" and "$2.55" in cv.explanation
+    bullets = ("- Aldine Compute: $1.2 billion Series B\n- Borealis Grid: $900 million Series C\n"
+               "- Cinder AI: $450 million Series A\nCombined: $2.55 billion\n")
+    assert verdict(audit(store, bullets), "$2.55 billion").verdict.value != "inconsistent"

@@ -27,7 +27,7 @@ from ..model import (
 )
 from . import cues
 from .mentions import Mention, NameIndex, find_mentions, lowercase_vocabulary
-from .sentences import Sentence, citations, mask, parenthesised, prose_citations, sentences
+from .sentences import LIST_ITEM, Sentence, citations, mask, parenthesised, prose_citations, sentences
 
 
 class ClaimKind(StrEnum):
@@ -142,15 +142,11 @@ def _renumber(i: int, c: Claim) -> Claim:
     return replace(c, id=f"c{i}")
 
 
-#: A bulleted or numbered list item or a table row: content, never a heading.
-_LIST_ITEM = re.compile(r"^(?:[-*•]\s|\d{1,2}[.)]\s|\|)")
-
-
 def _is_heading(sent: Sentence, title: str) -> bool:
     line = sent.text.strip()
     if title and line == title.strip():
         return True
-    if line.endswith((".", "!", "?", ")", ":")) or len(line) > 160 or _LIST_ITEM.match(line):
+    if line.endswith((".", "!", "?", ")", ":")) or len(line) > 160 or LIST_ITEM.match(line):  # list items are content
         return False
     words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", line) if len(w) > 3]
     return bool(words) and sum(w[0].isupper() for w in words) / len(words) >= 0.6

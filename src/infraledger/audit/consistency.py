@@ -22,6 +22,7 @@ from .claims import Claim, ClaimKind
 from .cues import group_size, group_words
 from .figures import rounded
 from .pricecheck import change_between, stated_percent
+from .sentences import list_items_before
 from .verdicts import Finding, Verdict
 
 _SHARES = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(?P<scale>million|billion|m|bn)?\s+(?:class [a-z] )?shares\b",
@@ -314,15 +315,28 @@ def average_of(claim: Claim, claims: list[Claim]) -> Finding | None:
 _SOME_PARTS = re.compile(r"\b(?:includ\w*|of which|among (?:them|which|others)|such as|led by)\b", re.IGNORECASE)
 
 
+def _listed_parts(claim: Claim, addable: list[Claim], text: str) -> list[Claim]:
+    """The first figure of each list item or table row right above a total's line."""
+    parts = []
+    for start, end in list_items_before(text, claim.span[0]):
+        first = next((c for c in addable if start <= c.span[0] < end), None)
+        if first is not None:
+            parts.append(first)
+    return parts
+
+
 def total_of(claim: Claim, claims: list[Claim], text: str) -> Finding | None:
     """A total against the parts its sentence lists ("A raised $6 billion, B $4 billion and C $3 billion,
-    together $20 billion": the parts come to $13 billion). Parts introduced by "including" are only
+    together $20 billion": the parts come to $13 billion), else against the list or table above it. Parts introduced by "including" are only
     some of the total: they must not exceed it."""
     if not claim.extra.get("total") or claim.value is None:
         return None
-    parts = [c for c in claims if c is not claim and c.kind is ClaimKind.AMOUNT and c.value is not None
-             and _same_sentence(c, claim) and not c.extra and c.value.currency == claim.value.currency
-             and (c.measure == "valuation") == (claim.measure == "valuation")]
+    addable = [c for c in claims if c is not claim and c.kind is ClaimKind.AMOUNT and c.value is not None
+               and not c.extra and c.value.currency == claim.value.currency
+               and (c.measure == "valuation") == (claim.measure == "valuation")]
+    parts = [c for c in addable if _same_sentence(c, claim)]
+    if len(parts) < 2:
+        parts = _listed_parts(claim, addable, text)
     if len(parts) < 2:
         return None
     computed = sum((Range.of_money(c.value) for c in parts[1:]), Range.of_money(parts[0].value))

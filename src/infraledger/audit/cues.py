@@ -167,7 +167,8 @@ _AVERAGE_BEFORE = re.compile(r"\b(?:average|mean)(?:\s+of)?\s*$|\baverag(?:ing|e
 _AVERAGE_AFTER = re.compile(r"^\s*(?:each|apiece|on average|per (?:company|startup|firm|deal|round|member|provider))\b",
                             re.IGNORECASE)
 _TOTAL_BEFORE = re.compile(r"\b(?:a total of|in total|totall?ing|together|combined|altogether|collectively|in all|"
-                           r"between them|a combined|an aggregate(?: of)?|sum of)\s*$", re.IGNORECASE)
+                           r"between them|a combined|an aggregate(?: of)?|sum of)\s*$|"
+                           r"\b(?:total|combined|together|sum)\s*(?:[:|]\s*)+$", re.IGNORECASE)
 _TOTAL_AFTER = re.compile(r"^\s*(?:in total|combined|altogether|collectively|in all|between them)\b", re.IGNORECASE)
 
 

@@ -22,6 +22,27 @@ class Citation:
     text: str   # the body, e.g. "Arrcus SEC Form D; Fujitsu press release"
 
 
+#: A bulleted or numbered list item or a table row.
+LIST_ITEM = re.compile(r"^\s*(?:[-*•]\s|\d{1,2}[.)]\s|\|)")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
+
+
+def list_items_before(text: str, pos: int) -> list[tuple[int, int]]:
+    """Spans of the list items or table rows that run without a break up to the line holding ``pos``
+    (table rules skipped), first to last: the items a "Total:" line sums."""
+    out: list[tuple[int, int]] = []
+    end = text.rfind("\n", 0, pos)
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        if not _TABLE_RULE.match(line):
+            if not LIST_ITEM.match(line):
+                break
+            out.append((start, end))
+        end = start - 1
+    return out[::-1]
+
+
 def sentences(text: str) -> list[Sentence]:
     """The sentences of ``text`` (headings included), offsets into ``text``: the extractor's splitter."""
     return split_sentences(text)
