@@ -176,14 +176,12 @@ FRAMES: tuple[Frame, ...] = (
        rf"\b{_g(60)}\bto (?P<c>{E})", "s", {"c": CUS}, Status.COMPLETED),
     # "X will supply Y with 100,000 GPUs"
     _f("supply-with", CC, rf"(?P<s>{E}){_g(60)}\b(?:supplies|supplied|will supply|would supply|to supply|agreed to supply|"
-       rf"provides|provided|will provide|to provide|equips|will equip)\s+(?P<c>{E})\s+with\b", "s", {"c": CUS},
-       Status.ANNOUNCED),
+       rf"provides|provided|will provide|to provide|equips|will equip)\s+(?P<c>{E})\s+with\b", "s", {"c": CUS}),
     _f("agree-to-supply", CC, rf"(?P<s>{E}){_g(60)}\b(?:agreed|agrees|has agreed|signed up|will|is to|is set) to "
        rf"(?:supply|provide|deliver)\b{_g(60)}\bto (?P<c>{E})", "s", {"c": CUS}, Status.ANNOUNCED),
     # "Y committed to spend $20 billion on X's cloud": X supplies, Y is the customer.
     _f("spend-on", CC, rf"(?P<c>{E}){_g(60)}\b(?:committed|commits|agreed|agrees|pledged|pledges|promised|will|is to|"
-       rf"plans) to (?:spend|buy|purchase)\b{_g(15)}(?P<m>{M}){_g(40)}\b(?:on|with|from) (?P<s>{E})", "s", {"c": CUS},
-       Status.ANNOUNCED),
+       rf"plans) to (?:spend|buy|purchase)\b{_g(15)}(?P<m>{M}){_g(40)}\b(?:on|with|from) (?P<s>{E})", "s", {"c": CUS}),
     # Note form: "Cobalt Systems — $12B, seven-year GPU capacity contract with Lyra Labs".
     _f("dash-contract", CC, rf"(?P<s>{E})\s*[—–]+\s*(?:(?P<m>{M}),?\s+)?(?:[\w-]+\s+){{0,5}}?"
        rf"(?:contract|deal|agreement|lease|order)\s+(?:with|from)\s+(?P<c>{E})", "s", {"c": CUS}, Status.COMPLETED),
