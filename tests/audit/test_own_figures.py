@@ -74,3 +74,16 @@ def test_a_total_line_is_checked_against_the_list_or_table_above_it(store):
     bullets = ("- Aldine Compute: $1.2 billion Series B\n- Borealis Grid: $900 million Series C\n"
                "- Cinder AI: $450 million Series A\nCombined: $2.55 billion\n")
     assert verdict(audit(store, bullets), "$2.55 billion").verdict.value != "inconsistent"
+
+
+def test_a_multiple_of_the_ipo_price_is_a_change_checked_against_the_prices_the_paragraph_gives(store):
+    text = ("Shares of Tessel Networks fell to $22 this week. The company had listed in 2025 at $18 a share; "
+            "its stock now trades at nearly 3x its IPO price.\n\n"
+            "Maple Fabric closed at $31.50 on Friday. The company listed in March 2025 at $14 a share, and its "
+            "stock now trades at more than 2x its IPO price.")
+    report = audit(store, text)
+    wrong = verdict(report, "nearly 3x its IPO price")
+    assert wrong.claim.kind.value == "change" and wrong.claim.reference == "offer_price"
+    assert wrong.claim.quantity == 200 and wrong.claim.qualifier.value == "about"
+    assert wrong.verdict.value == "inconsistent" and "22.2%" in wrong.explanation
+    assert verdict(report, "more than 2x its IPO price").verdict.value != "inconsistent"  # $14 to $31.50 is 2.25x

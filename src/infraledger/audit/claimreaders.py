@@ -33,7 +33,8 @@ def read_money(f, bases: set[tuple[int, int]]) -> None:
             subj, sid, _ = f.subject(start)
             f.add(span=(start, end), text=money.text, kind=ClaimKind.SHARE_PRICE, measure="share_price",
                   fact_types=cues.MEASURE_TYPES["share_price"], subject=subj, subject_id=sid, value=money,
-                  time=f.time_for(start, end, period=True))
+                  time=f.time_for(start, end, period=True),
+                  extra={"reference": "offer_price"} if cues.OFFER_PRICE.search(before[-60:]) else {})
             continue
         extra = cues.aggregation(before, after)
         measure = "average" if extra.get("average") else cues.measure_of(before, after)
@@ -164,7 +165,28 @@ def read_percents(f) -> set[tuple[int, int]]:
               quantity=value, qualifier=qualifier, base=base[2] if base else None,
               time=f.time_for(start, end, period=True))
     _read_word_changes(f)
+    _read_multiples(f)
     return bases
+
+
+def _read_multiples(f) -> None:
+    """A price stated as a multiple of its offer price or first-day close ("trades at nearly 3x its IPO
+    price"): a rise of (n - 1) × 100% from that reference."""
+    for m in cues.MULTIPLE.finditer(f.body):
+        s0 = m.start()
+        qualifier, qpos = _qualifier_before(f.body[max(0, s0 - 30):s0])
+        s = max(0, s0 - 30) + qpos if qualifier is not Qualifier.EXACT else s0
+        start, end = f.sent.start + s, f.sent.start + m.end()
+        if any(a <= start < b for a, b in f.used):
+            continue
+        n = Decimal(m.group("n"))
+        reference = next((name for name, pat in cues.REFERENCES if re.search(pat, m.group("ref"), re.IGNORECASE)), "")
+        subj, sid, _ = f.subject(start, nearest=True)
+        f.add(span=(start, end), text=f.ctx.text[start:end], kind=ClaimKind.CHANGE, measure="change",
+              fact_types=cues.MEASURE_TYPES["change"], subject=subj, subject_id=sid, quantity=(n - 1) * 100,
+              qualifier=qualifier, direction="up" if n >= 1 else "down", reference=reference,
+              time=f.time_for(start, end, prefer_as_of=True) or f.time_for(start, end, period=True),
+              extra={"multiple": n})
 
 
 def _read_word_changes(f) -> None:

@@ -27,7 +27,15 @@ from ..model import (
 )
 from . import cues
 from .mentions import Mention, NameIndex, find_mentions, lowercase_vocabulary
-from .sentences import LIST_ITEM, Sentence, citations, mask, parenthesised, prose_citations, sentences
+from .sentences import (
+    LIST_ITEM,
+    Sentence,
+    citations,
+    mask,
+    parenthesised,
+    prose_citations,
+    sentences,
+)
 
 
 class ClaimKind(StrEnum):

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from itertools import pairwise
 from decimal import Decimal
 
 from ..model import Money, Qualifier, Range, Status, format_money
@@ -205,7 +206,7 @@ def stated_path(change: Claim, claims: list[Claim], text: str) -> tuple[Claim, C
     "rose to $18 from $12". The pair nearest the change is taken."""
     figures = _sentence_figures(change, claims)
     pairs = []
-    for a, b in zip(figures, figures[1:]):
+    for a, b in pairwise(figures):
         gap, lead = text[a.span[1]:b.span[0]], text[max(0, a.span[0] - 12):a.span[0]]
         if _JOIN_TO.match(gap) and _FROM.search(lead):
             pairs.append((a, b))
@@ -216,20 +217,44 @@ def stated_path(change: Claim, claims: list[Claim], text: str) -> tuple[Claim, C
 
 def stated_end(change: Claim, claims: list[Claim], text: str) -> Claim | None:
     """The figure a stated change ends at: the end of a stated path, else the first share price of the
-    sentence about the same company ("fallen 50% to $11")."""
+    sentence about the same company that is not the offer price ("fallen 50% to $11")."""
     path = stated_path(change, claims, text)
     if path:
         return path[1]
     return next((p for p in claims if p.kind is ClaimKind.SHARE_PRICE and p.sentence_span == change.sentence_span
-                 and p.subject_id == change.subject_id), None)
+                 and p.subject_id == change.subject_id and not p.extra.get("reference")), None)
+
+
+#: References a stated offer price stands for.
+_FROM_OFFER = frozenset({"offer_price", "since_ipo"})
+
+
+def _same_paragraph(a: Claim, b: Claim, text: str) -> bool:
+    lo, hi = sorted((a.span[0], b.span[0]))
+    return "\n\n" not in text[lo:hi]
+
+
+def offer_path(change: Claim, claims: list[Claim], text: str) -> tuple[Claim, Claim] | None:
+    """(offer price, current price) the paragraph states for a change measured from the IPO ("listed at
+    $18 a share; its stock now trades at nearly 3x its IPO price" after "fell ... to $22")."""
+    if change.reference not in _FROM_OFFER:
+        return None
+    prices = [c for c in claims if c.kind is ClaimKind.SHARE_PRICE and c.value is not None and _same_subject(c, change)
+              and _same_paragraph(c, change, text)]
+    offer = [c for c in prices if c.extra.get("reference") == "offer_price" and c.span[0] < change.span[0]]
+    current = [c for c in prices if not c.extra.get("reference")]
+    here = [c for c in current if c.sentence_span == change.sentence_span]
+    end = here[0] if here else next((c for c in reversed(current) if c.span[0] < change.span[0]), None)
+    return (offer[-1], end) if offer and end else None
 
 
 def change_of_path(claim: Claim, claims: list[Claim], text: str) -> Finding | None:
     """A stated change against the start and end figures the same sentence gives ("fell from $40 to
-    $22, a 30% drop": $40 to $22 is a fall of 45%)."""
+    $22, a 30% drop": $40 to $22 is a fall of 45%), or, measured from the IPO, against the offer price
+    and current price its paragraph gives."""
     if claim.kind is not ClaimKind.CHANGE or claim.quantity is None or not claim.direction:
         return None
-    path = stated_path(claim, claims, text)
+    path = stated_path(claim, claims, text) or offer_path(claim, claims, text)
     if path is None or path[0].value.currency != path[1].value.currency:
         return None
     start, end = path

@@ -93,6 +93,12 @@ WORD_CHANGE_PERCENT = {"doubled": ("up", "100"), "tripled": ("up", "200"), "treb
                        "quadrupled": ("up", "300"), "halved": ("down", "50"), "half": ("down", "50"),
                        "a third": ("down", "33.3"), "two-thirds": ("down", "66.7"), "two thirds": ("down", "66.7"),
                        "a quarter": ("down", "25"), "three-quarters": ("down", "75"), "three quarters": ("down", "75")}
+#: A price stated as a multiple of a reference price: "nearly 3x its IPO price", "2.5 times the offer price".
+MULTIPLE = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s?(?:x|×|times)\s+(?:(?:its|the|their)\s+)?(?P<ref>(?:ipo|offer(?:ing)?|listing)"
+                      r"\s+price|first[- ]day close|debut close)\b", re.IGNORECASE)
+#: What says a stated share price is the offer price: "listed at $14 a share", "priced its IPO at $20".
+OFFER_PRICE = re.compile(r"\b(?:ipo|listed|listing|priced|offer(?:ing)? price|debut(?:ed)?|went public|floated)\b[^.;$]{0,40}$",
+                         re.IGNORECASE)
 REFERENCES: tuple[tuple[str, str], ...] = (
     ("ytd", r"year[- ]to[- ]date|\bytd\b|since the start of the year|so far this year"),
     ("first_day_close", r"first[- ]day clos\w*|(?:its|the) debut clos\w*|first day of trading"),

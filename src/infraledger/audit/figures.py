@@ -12,8 +12,8 @@ import re
 from decimal import Decimal
 
 from ..model import Money, Qualifier, Range, find_money
-from ..model.quantity import ABOUT_TOLERANCE
 from ..model.money import _CUR_PREFIX, _NUM
+from ..model.quantity import ABOUT_TOLERANCE
 
 # Two prices joined by "to" or a dash: "$40 to $22", "$12-$18". The connector is what gets masked.
 _PAIR = re.compile(rf"(?:{_CUR_PREFIX})\s?(?P<a>{_NUM})(?P<sep>\s?(?:-|–|to)\s?)(?=(?:{_CUR_PREFIX})?\s?(?P<b>{_NUM}))",
