@@ -36,3 +36,11 @@ def test_sentence_adverbs_and_share_nouns_are_not_names():
 def test_a_name_before_a_figure_in_a_list_item_is_its_subject():
     got = _subjects("- Aldine Compute: $1.2 billion Series B\n- Borealis Grid: $900 million Series C\n")
     assert got == {"$1.2 billion": "Aldine Compute", "$900 million": "Borealis Grid"}
+
+
+def test_a_sentence_about_the_deal_just_named_is_a_status_claim_about_that_deal():
+    claims = find_claims("Quarry Systems agreed to buy Tindall Security for $1.1 billion. The transaction is "
+                         "expected to close in the fourth quarter of 2026, pending regulatory approval.")
+    statuses = [(c.status.value, c.subject, c.counterparty) for c in claims if c.kind.value == "status"]
+    assert statuses == [("announced", "Tindall Security", "Quarry Systems"),
+                        ("pending", "Tindall Security", "Quarry Systems")]

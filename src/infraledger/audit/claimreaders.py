@@ -43,6 +43,7 @@ def read_money(f, bases: set[tuple[int, int]]) -> None:
         period = measure in ("capex", "total_funding")
         if measure == "acquisition":
             target, acquirer = acquisition_parties(f, start, end)
+            f.ctx.last_deal[f.sent.paragraph] = (target, acquirer)
             kw.update(subject=target[0], subject_id=target[1], counterparty=acquirer[0], counterparty_id=acquirer[1])
         elif measure == "contract" and (m := _party_before(f, start, r"\bwith\s+$")):
             subj, sid, _ = f.subject(start, exclude={m.name})
@@ -232,8 +233,10 @@ def read_counts(f) -> None:
 
 
 def read_status(f) -> None:
-    """Deal status: pending, completed, terminated, announced — for acquisitions named in the sentence."""
-    if not cues.DEAL.search(f.body):
+    """Deal status: pending, completed, terminated, announced — for acquisitions named in the sentence, or
+    for the deal named before when the sentence opens with "The transaction ..."."""
+    follow_up = bool(cues.THE_DEAL.match(f.body)) and f.sent.paragraph in f.ctx.last_deal
+    if not (cues.DEAL.search(f.body) or follow_up):
         return
     found = None
     for status, pattern in ((Status.TERMINATED, cues.TERMINATED), (Status.PENDING, cues.PENDING),
@@ -250,6 +253,9 @@ def read_status(f) -> None:
                       f.body[m.end():])
     phrase_end = end + len(extend.group(0))
     target, acquirer = acquisition_parties(f, start, end)
+    if follow_up and not target[0]:
+        target, acquirer = f.ctx.last_deal[f.sent.paragraph]
+    f.ctx.last_deal[f.sent.paragraph] = (target, acquirer)
     f.add(span=(start, phrase_end), text=f.ctx.text[start:phrase_end], kind=ClaimKind.STATUS, measure="status",
           fact_types=cues.MEASURE_TYPES["status"], subject=target[0], subject_id=target[1],
           counterparty=acquirer[0], counterparty_id=acquirer[1], status=status,

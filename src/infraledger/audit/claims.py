@@ -122,6 +122,8 @@ class _Ctx:
     lower: frozenset[str]
     carry: dict[int, tuple[str, str | None]] = field(default_factory=dict)   # paragraph -> last subject
     last_time: dict[int, FuzzyTime] = field(default_factory=dict)            # paragraph -> last time seen
+    last_deal: dict[int, tuple[tuple[str, str | None], tuple[str, str | None]]] = field(default_factory=dict)
+    # paragraph -> (target, acquirer) of the last deal read
     out: list[Claim] = field(default_factory=list)
 
 

@@ -112,9 +112,12 @@ PENDING = re.compile(r"\bpending\b|\bnot yet (?:closed|completed|approved)\b|\ba
 TERMINATED = re.compile(r"\bterminated\b|\babandoned\b|\bcalled off\b|\bscrapped\b|\bblocked\b|\bwalked away\b", re.IGNORECASE)
 COMPLETED = re.compile(r"\bcompleted\b|\bclosed\b|\bfinali[sz]ed\b|\bwas acquired\b|\bhas acquired\b|\bhad acquired\b|"
                        r"\bacquired\b", re.IGNORECASE)
-ANNOUNCED = re.compile(r"\bannounced\b|\bagreed to (?:buy|acquire)\b|\bsigned a deal to\b", re.IGNORECASE)
+ANNOUNCED = re.compile(r"\bannounced\b|\bagree[ds]? to (?:buy|acquire|purchase)\b|\bsigned a deal to\b", re.IGNORECASE)
 DEAL = re.compile(r"\bacqui\w+|\bmerger\b|\btakeover\b|\bbuyout\b|\b(?:deal|agreement|offer|plan) to (?:buy|purchase)\b|"
-                  r"\bpurchase of\b", re.IGNORECASE)
+                  r"\bpurchase of\b|\b(?:agreed|agrees|agreeing) to (?:buy|purchase)\b", re.IGNORECASE)
+#: A sentence about the deal just named: "The transaction is expected to close in the fourth quarter."
+THE_DEAL = re.compile(r"^\s*(?:the|this|that) (?:deal|transaction|acquisition|merger|purchase|takeover|buyout)\b",
+                      re.IGNORECASE)
 ACQUIRED_BY = re.compile(r"\b(?:was|were|been|is being|to be) (?:acquired|bought|purchased) by\s*$", re.IGNORECASE)
 TARGET_CUE = re.compile(r"\b(?:acquire|acquiring|acquisition of|acquired|buy|buying|purchase of|takeover of|merger with)\s+(?:of\s+)?$", re.IGNORECASE)
 
