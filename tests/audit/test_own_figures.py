@@ -87,3 +87,14 @@ def test_a_multiple_of_the_ipo_price_is_a_change_checked_against_the_prices_the_
     assert wrong.claim.quantity == 200 and wrong.claim.qualifier.value == "about"
     assert wrong.verdict.value == "inconsistent" and "22.2%" in wrong.explanation
     assert verdict(report, "more than 2x its IPO price").verdict.value != "inconsistent"  # $14 to $31.50 is 2.25x
+
+
+def test_a_valuation_that_moved_is_two_figures_of_one_measure_checked_against_the_stated_change(store):
+    text = ("Strand Systems had a strong year. Its valuation jumped from $5 billion to $12 billion in 2026, a 40% "
+            "increase.")
+    report = audit(store, text)
+    end = verdict(report, "$12 billion")
+    assert end.claim.measure == "valuation" and end.claim.subject == "Strand Systems"
+    assert end.verdict.value != "inconsistent"  # two moments of one valuation, not one figure stated twice
+    change = verdict(report, "40%")
+    assert change.verdict.value == "inconsistent" and "140%" in change.explanation

@@ -15,7 +15,7 @@ from ..model.money import (
 )
 from . import cues
 from .claims import ClaimKind
-from .figures import find_amounts
+from .figures import find_amounts, path_order
 
 _PERCENT = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)", re.IGNORECASE)
 
@@ -35,6 +35,11 @@ def read_money(f, bases: set[tuple[int, int]]) -> None:
                   fact_types=cues.MEASURE_TYPES["share_price"], subject=subj, subject_id=sid, value=money,
                   time=f.time_for(start, end, period=True),
                   extra={"reference": "offer_price"} if cues.OFFER_PRICE.search(before[-60:]) else {})
+            continue
+        start_of_path = _path_start(f, start, end)
+        if start_of_path is not None:  # "valued ... from $5 billion to $12 billion": the same measure twice
+            f.add(**{**start_of_path, "span": (start, end), "text": money.text, "value": money,
+                     "time": f.time_for(start, end) or start_of_path["time"]})
             continue
         extra = cues.aggregation(before, after)
         measure = "average" if extra.get("average") else cues.measure_of(before, after)
@@ -70,6 +75,18 @@ def read_money(f, bases: set[tuple[int, int]]) -> None:
             kw.update(subject=subj, subject_id=sid, members=members)
         kw["time"] = f.time_for(start, end, period=period)
         f.add(**kw)
+
+
+def _path_start(f, start: int, end: int) -> dict | None:
+    """The fields of the claim read for the figure a movement starts from, when the figure at
+    ``start``..``end`` is where it ends ("from $5 billion to $12 billion")."""
+    prev = f.ctx.out[-1] if f.ctx.out else None
+    if prev is None or prev.kind is not ClaimKind.AMOUNT or prev.sentence_span != (f.sent.start, f.sent.end):
+        return None
+    if path_order(f.ctx.text, prev.span, (start, end)) != 1:
+        return None
+    return {k: getattr(prev, k) for k in ("kind", "measure", "fact_types", "subject", "subject_id", "counterparty",
+                                          "counterparty_id", "members", "time", "extra")}
 
 
 #: Verbs that state a lower bound ("the outlay exceeds $1 trillion"); the shared money parser reads

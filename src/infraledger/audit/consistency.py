@@ -21,7 +21,7 @@ from decimal import Decimal
 from ..model import Money, Qualifier, Range, Status, format_money
 from .claims import Claim, ClaimKind
 from .cues import group_size, group_words
-from .figures import rounded
+from .figures import path_order, rounded
 from .pricecheck import change_between, stated_percent
 from .sentences import list_items_before
 from .verdicts import Finding, Verdict
@@ -133,8 +133,9 @@ def _same_moment(a: Claim, b: Claim) -> bool:
     return a.measure in _ONCE
 
 
-def repeated(claims: list[Claim]) -> dict[str, Finding]:
-    """One figure (same measure, subject and party) stated twice with values that cannot both hold."""
+def repeated(claims: list[Claim], text: str = "") -> dict[str, Finding]:
+    """One figure (same measure, subject and party) stated twice with values that cannot both hold; the
+    two ends of a movement ("from $5 billion to $12 billion") are two moments, not one figure twice."""
     out: dict[str, Finding] = {}
     groups: dict[tuple, list[Claim]] = defaultdict(list)
     for c in claims:
@@ -143,7 +144,7 @@ def repeated(claims: list[Claim]) -> dict[str, Finding]:
     for group in groups.values():
         for i, a in enumerate(group):
             for b in group[i + 1:]:
-                if not _same_moment(a, b):
+                if not _same_moment(a, b) or a.sentence_span == b.sentence_span and path_order(text, a.span, b.span):
                     continue
                 if a.value.currency == b.value.currency and not Range.of_money(a.value).overlaps(Range.of_money(b.value)):
                     for x, y in ((a, b), (b, a)):
@@ -190,12 +191,6 @@ def proceeds(claim: Claim, claims: list[Claim], text: str) -> Finding | None:
                    f"{total}, not “{claim.text}”.")
 
 
-_FROM = re.compile(r"\bfrom\s*$", re.IGNORECASE)
-_TO = re.compile(r"\bto\s*$", re.IGNORECASE)
-_JOIN_TO = re.compile(r"^\s*(?:to|-|–)\s*$", re.IGNORECASE)
-_JOIN_FROM = re.compile(r"^[^.;$]{0,40}\bfrom\s*$", re.IGNORECASE)
-
-
 def _sentence_figures(claim: Claim, claims: list[Claim]) -> list[Claim]:
     return sorted((c for c in claims if c.sentence_span == claim.sentence_span and c.value is not None
                    and c.kind in (ClaimKind.SHARE_PRICE, ClaimKind.AMOUNT)), key=lambda c: c.span)
@@ -207,11 +202,9 @@ def stated_path(change: Claim, claims: list[Claim], text: str) -> tuple[Claim, C
     figures = _sentence_figures(change, claims)
     pairs = []
     for a, b in pairwise(figures):
-        gap, lead = text[a.span[1]:b.span[0]], text[max(0, a.span[0] - 12):a.span[0]]
-        if _JOIN_TO.match(gap) and _FROM.search(lead):
-            pairs.append((a, b))
-        elif _JOIN_FROM.match(gap) and _TO.search(lead):
-            pairs.append((b, a))
+        order = path_order(text, a.span, b.span)
+        if order:
+            pairs.append((a, b) if order > 0 else (b, a))
     return min(pairs, key=lambda p: abs(p[1].span[0] - change.span[0]), default=None)
 
 
@@ -382,6 +375,6 @@ def check_text(claims: list[Claim], text: str) -> dict[str, list[Finding]]:
                         average_of(c, claims), total_of(c, claims, text)):
             if finding:
                 out[c.id].append(finding)
-    for cid, finding in repeated(claims).items():
+    for cid, finding in repeated(claims, text).items():
         out[cid].append(finding)
     return out
