@@ -583,3 +583,11 @@ def test_warrants_received_in_return_by_a_company_named_only_at_the_start_of_its
     assert stake.status is Status.ANNOUNCED
     contract = _one(facts, FactType.COMMERCIAL_CONTRACT, "Orla Mining")
     assert _roles(contract) == {"Quill Cloud": Role.CUSTOMER}
+
+
+def test_a_contract_agreed_is_signed_and_a_non_binding_one_is_only_announced():
+    _, facts = _events("November 4, 2026\n\nAurel Labs agreed on Monday to buy $38 billion of capacity from Pellham "
+                       "Cloud over seven years.\n\nVantor Energy signed a non-binding agreement with Quill AI to "
+                       "supply 500 megawatts of power.")
+    assert _one(facts, FactType.COMMERCIAL_CONTRACT, "Pellham Cloud").status is Status.COMPLETED
+    assert _one(facts, FactType.COMMERCIAL_CONTRACT, "Vantor Energy").status is Status.ANNOUNCED

@@ -254,8 +254,8 @@ _TO_BE_ACQUIRED = re.compile(r"\b(?:to be|will be|would be|is being|agreed to be
 _AGREED = re.compile(r"\b(?:agreed|agreement|(?<!went on )to acquire|will|would)\b", re.I)
 
 
-_CONTRACT_AHEAD = re.compile(r"\b(?:plans? to|planning to|intends? to|expects? to|letter of intent|memorandum of "
-                             r"understanding|non-binding|would|in talks|negotiating)\b", re.I)
+_CONTRACT_AHEAD = re.compile(r"\b(?:plans? to|planning to|intends? to|letter of intent|memorandum of "
+                             r"understanding|non-binding|in talks|negotiating)\b", re.I)
 _MOVE_AHEAD = re.compile(r"\b(?:is leaving|will leave|is to leave|will join|is joining|is to join|is set to join|"
                          r"will step down|will become|is to become)\b", re.I)
 
@@ -283,9 +283,12 @@ def _status(d: Draft, an: Analysed) -> Status:
         return Status.ANNOUNCED
     if d.type is FactType.TALENT_MOVE and _MOVE_AHEAD.search(region):
         return Status.ANNOUNCED  # "is leaving X to become ...", "will join Y"
-    if d.type is FactType.COMMERCIAL_CONTRACT and d.status is None:
+    if d.type is FactType.COMMERCIAL_CONTRACT:
         # A contract agreed is a contract signed; only one still to be made is announced.
-        return Status.ANNOUNCED if _CONTRACT_AHEAD.search(region) else Status.COMPLETED
+        if _CONTRACT_AHEAD.search(region):
+            return Status.ANNOUNCED
+        if d.status is None:
+            return Status.COMPLETED
     if d.status is not None:
         return d.status
     if _ANNOUNCED.search(region):
