@@ -98,3 +98,14 @@ def test_a_valuation_that_moved_is_two_figures_of_one_measure_checked_against_th
     assert end.verdict.value != "inconsistent"  # two moments of one valuation, not one figure stated twice
     change = verdict(report, "40%")
     assert change.verdict.value == "inconsistent" and "140%" in change.explanation
+
+
+def test_a_groups_figure_followed_by_one_figure_per_member_is_a_total(store):
+    text = ("Three acquirers spent $4.2 billion on security startups this year: Ridgeway paid $2 billion for "
+            "Lumen Guard, Corra paid $1.5 billion for Fennel Security and Harrow spent $0.9 billion on Vantage Shield.")
+    report = audit(store, text)
+    total = verdict(report, "$4.2 billion")
+    assert total.claim.subject == "Three acquirers"
+    assert total.verdict.value == "inconsistent" and "$4.4" in total.explanation
+    assert [verdict(report, t).claim.subject for t in ("$2 billion", "$1.5 billion", "$0.9 billion")] == \
+        ["Ridgeway", "Corra", "Harrow"]

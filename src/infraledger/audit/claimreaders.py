@@ -69,7 +69,7 @@ def read_money(f, bases: set[tuple[int, int]]) -> None:
             kw.update(subject="", subject_id=None, members=tuple(m.name for m in f.mentions), extra={**extra, "aggregate": True})
         else:
             subj, sid, members = f.subject(start, group_first=measure in ("capex", "amount", "average") or bool(extra))
-            if (measure == "amount" and not members and not extra
+            if (measure == "amount" and not members and not extra and not any(g.end <= start for g in f.groups)
                     and not any(0 <= start - m.end <= 60 for m in f.mentions)):
                 continue  # a figure named in passing ("how the $1 trillion cycle ..."), no party to check it against
             kw.update(subject=subj, subject_id=sid, members=members)

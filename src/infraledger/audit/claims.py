@@ -239,11 +239,11 @@ class _Finder:
         before = [m for m in self.mentions if m.end <= pos and m.name not in exclude
                   and not cues.is_agent(self.ctx.text, m.start)]
         grp = next((g for g in self.groups if g.end <= pos), None)
-        if group_first and grp and (not before or grp.start <= before[0].start):
-            return grp.text, None, grp.members
         clause = self.clause_subject(pos, before)
         if clause is not None and not nearest:
             return clause.name, clause.entity_id, ()
+        if group_first and grp and (not before or grp.start <= before[0].start):
+            return grp.text, None, grp.members
         if before and not (self.pronoun and before[0].start - self.sent.start > 20 and not nearest):
             m = before[-1] if nearest or self.paren_of(pos) else before[0]
             return m.name, m.entity_id, ()
@@ -256,13 +256,16 @@ class _Finder:
 
     def clause_subject(self, pos: int, before: list[Mention]) -> Mention | None:
         """The name opening the clause of a figure after an earlier figure of the sentence: in "A raised
-        $6 billion, B raised $4 billion", B for the second figure."""
+        $6 billion, B raised $4 billion", B for the second figure; in "A paid $2 billion for B, C paid
+        $1.5 billion", C. A name whose clause runs on past a comma to the figure is not its subject."""
         prior = [e for s, e in self.used if e <= pos and self.sent.start <= s]
         if not prior:
             return None
+        text = self.ctx.text
         opened = [m for m in before if m.start >= max(prior) and not self.paren_of(m.start)
-                  and re.match(r"\s*(?:,|;|\band\b|\bwhile\b|\bwhereas\b)", self.ctx.text[max(prior):m.start] + " ")]
-        return opened[0] if opened else None
+                  and re.search(r"(?:[,;:]|\band|\bwhile|\bwhereas)\s*$", text[max(prior):m.start])
+                  and not re.search(r"[,;]", text[m.end:pos])]
+        return opened[-1] if opened else None
 
     def mention_after(self, pos: int, limit: int = 60) -> Mention | None:
         return next((m for m in self.mentions if pos <= m.start <= pos + limit), None)

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from itertools import pairwise
 from decimal import Decimal
+from itertools import pairwise
 
 from ..model import Money, Qualifier, Range, Status, format_money
 from .claims import Claim, ClaimKind
@@ -343,16 +343,27 @@ def _listed_parts(claim: Claim, addable: list[Claim], text: str) -> list[Claim]:
     return parts
 
 
+def _enumerated(claim: Claim, parts: list[Claim], text: str) -> bool:
+    """True when a group's figure is followed by a colon and one figure per member: "Three acquirers
+    spent $4.2 billion: A paid $2 billion, B $1.5 billion and C $0.9 billion"."""
+    size = None if claim.subject_id else group_size(claim.subject)
+    later = [c for c in parts if c.span > claim.span]
+    return bool(size) and len(later) == size and ":" in text[claim.span[1]:later[0].span[0]]
+
+
 def total_of(claim: Claim, claims: list[Claim], text: str) -> Finding | None:
     """A total against the parts its sentence lists ("A raised $6 billion, B $4 billion and C $3 billion,
-    together $20 billion": the parts come to $13 billion), else against the list or table above it. Parts introduced by "including" are only
+    together $20 billion": the parts come to $13 billion), else against the list or table above it; a
+    group's figure followed by a colon and one figure per member is a total too. Parts introduced by "including" are only
     some of the total: they must not exceed it."""
-    if not claim.extra.get("total") or claim.value is None:
+    if claim.value is None or claim.extra.get("average"):
         return None
     addable = [c for c in claims if c is not claim and c.kind is ClaimKind.AMOUNT and c.value is not None
                and not c.extra and c.value.currency == claim.value.currency
                and (c.measure == "valuation") == (claim.measure == "valuation")]
     parts = [c for c in addable if _same_sentence(c, claim)]
+    if not (claim.extra.get("total") or _enumerated(claim, parts, text)):
+        return None
     if len(parts) < 2:
         parts = _listed_parts(claim, addable, text)
     if len(parts) < 2:

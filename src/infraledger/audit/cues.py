@@ -23,7 +23,7 @@ _MEASURES: tuple[tuple[str, str, str], ...] = (
     ("capex", r"(?:capex|capital expenditure|capital spending|budget(?:ed)?|outlay|spend(?:ing)?)\b[^$]{0,80}$",
      r"^[^.;]{0,40}\b(?:capex|capital expenditure|capital spending|outlay|spend|spending)\b"),
     ("ipo_proceeds", r"\b(?:ipo|initial public offering)\b[^$]{0,30}$", r"^[^.;]{0,40}\b(?:ipo|initial public offering)\b"),
-    ("acquisition", r"\b(?:acqui\w+|buy(?:ing|out)?|purchase|takeover|merger)\b[^$]{0,40}$",
+    ("acquisition", r"\b(?:acqui(?!rers?\b)\w+|buy(?:ing|out)?|purchase|takeover|merger)\b[^$]{0,40}$",
      r"^[^.;]{0,30}\b(?:acqui\w+|takeover|buyout|purchase of)\b"),
     ("contract", r"\b(?:deal|contract|agreement|arrangement|pact|commitment) (?:with|from)\b[^$]{0,40}$|"
                  r"\b(?:deals|contracts|agreements|orders) (?:worth|valued at|totall?ing)\s+$",
@@ -138,7 +138,8 @@ COUNT = re.compile(r"\b(?P<n>\d{1,3}(?:,\d{3})+|\d{1,4})\s+(?P<noun>companies|fi
 
 _GROUP = re.compile(r"\b(?:the\s+)?(?:(?:top|largest|biggest|leading|major)\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|"
                     r"\d{1,2})\s+(?:(?:top|largest|biggest|leading|major)\s+)?(?:[a-z-]+\s+)?(?:hyperscalers|companies|"
-                    r"firms|providers|vendors|operators|carriers|startups|players|labs|cloud providers)\b", re.IGNORECASE)
+                    r"firms|providers|vendors|operators|carriers|startups|players|labs|cloud providers|acquirers|buyers|"
+                    r"investors|backers|bidders)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
