@@ -199,3 +199,11 @@ def test_html_paragraph_text_survives_conversion(paragraphs):
     page = "<html><body>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</body></html>"
     text, _, _ = html_to_text(page)
     assert text.split("\n\n") == [" ".join(p.split()) for p in paragraphs]
+
+
+def test_html_table_rows_become_one_line_each_with_cells_joined():
+    from infraledger.sources.document import html_to_text
+
+    text, _, _ = html_to_text("<html><body><p>Rounds</p><table><tr><th>Company</th><th>Amount</th></tr>"
+                              "<tr><td>Orla <b>Cloud</b></td><td>$5M</td></tr></table></body></html>")
+    assert text == "Rounds\n\nCompany | Amount\n\nOrla Cloud | $5M"

@@ -23,6 +23,7 @@ from .frames import (CUMULATIVE, DEBT_WORDS, E, IPO_NOT, IPO_WORDS, ROUND_IN, RO
                      UNDISCLOSED_ROUNDS, Frame, candidate_frames, find_raises)
 from .mentions import is_exchange
 from .reading import Analysed, Reading, read
+from .tables import read_tables
 
 _HYPOTHETICAL = re.compile(r"\b(?:could|might|(?-i:may)|would have|reportedly|rumou?r\w*|in (?:\w+ )?talks|speculat\w*|"
                            r"is said to|are said to|weighing|mulling|"
@@ -66,13 +67,15 @@ def extract(document) -> list[CandidateFact]:
 
 def _extract(text: str, offset: int, document) -> list[CandidateFact]:
     """Deal events of ``text``, a stretch of ``document.text`` starting at ``offset``."""
-    reading = read(text)
     anchor = document.anchor
+    table_facts, rows = read_tables(text, offset, anchor, document.published)
+    reading = read(text)
     drafts: list[Draft] = []
     last_by_type: dict[FactType, Draft] = {}
     last: Draft | None = None
     for i, an in enumerate(reading.sentences):
-        if an.sentence.heading or _not_counted(an.sentence.text):
+        if an.sentence.heading or _not_counted(an.sentence.text) \
+                or rows and any(a <= an.sentence.start < b for a, b in rows):
             continue
         found = _frames(an, reading) + _raises(an, reading)
         for d in found:
@@ -97,7 +100,9 @@ def _extract(text: str, offset: int, document) -> list[CandidateFact]:
             latest = [d for d in drafts[-8:] if d.sentence.index == last.sentence.index]
             target = next((d for d in latest if d.amount is None and d.type is not FactType.TALENT_MOVE), last)
             follow_up(an, reading, target, last_by_type, anchor)
-    return [to_fact(d, reading, offset) for d in merge(drafts, reading.table.names)] + _relation_facts(reading, offset)
+    prose = [to_fact(d, reading, offset) for d in merge(drafts, reading.table.names)]
+    told = {(f.type, f.subject.lower()) for f in prose}
+    return prose + [f for f in table_facts if (f.type, f.subject.lower()) not in told] + _relation_facts(reading, offset)
 
 
 def _relation_facts(reading: Reading, offset: int) -> list[CandidateFact]:

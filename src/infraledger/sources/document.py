@@ -227,6 +227,14 @@ def html_to_text(html: str) -> tuple[str, str, FuzzyTime | None]:
             if el.tail:
                 current.append(el.tail)
             return
+        if el.tag == "tr":
+            # A table row is one line, its cells joined by " | " (the extractor reads tables so).
+            flush()
+            current.append(" | ".join(" ".join(c.text_content().split()) for c in el if c.tag in ("td", "th")))
+            flush()
+            if el.tail:
+                current.append(el.tail)
+            return
         block = el.tag in _BLOCK_TAGS
         if block:
             flush()
