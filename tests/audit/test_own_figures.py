@@ -109,3 +109,14 @@ def test_a_groups_figure_followed_by_one_figure_per_member_is_a_total(store):
     assert total.verdict.value == "inconsistent" and "$4.4" in total.explanation
     assert [verdict(report, t).claim.subject for t in ("$2 billion", "$1.5 billion", "$0.9 billion")] == \
         ["Ridgeway", "Corra", "Harrow"]
+
+
+def test_a_range_of_percentages_is_one_claim_checked_as_a_range(store):
+    report = audit(store, "Shares of Tessel Networks fell from $40 to $22, a 30-35% drop. Pillar Cloud stock "
+                          "slid from $50 to $29, a drop of between 40% and 45%.")
+    wrong = verdict(report, "30-35%")
+    assert (wrong.claim.quantity, wrong.claim.high, wrong.claim.qualifier.value) == (30, 35, "between")
+    assert wrong.verdict.value == "inconsistent"
+    right = verdict(report, "between 40% and 45%")
+    assert right.claim.direction == "down" and right.verdict.value != "inconsistent"  # $50 to $29 is 42%
+    assert wrong.claim.to_json()["high"] == "35"

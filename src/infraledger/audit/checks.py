@@ -278,7 +278,7 @@ def check_count(claim: Claim, ctx: Context) -> list[Finding]:
         return []
     f = facts[-1]
     value = Decimal(str(f.attributes["value"]))
-    verdict = Verdict.SUPPORTED if Range.of(claim.quantity, claim.qualifier).contains(value) else Verdict.CONTRADICTED
+    verdict = Verdict.SUPPORTED if claim.range().contains(value) else Verdict.CONTRADICTED
     return [Finding(verdict, f"{ctx.cite(f)} counts {value} members of {f.subject}; the text says {claim.text}.", (f,))]
 
 

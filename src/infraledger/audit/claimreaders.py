@@ -17,7 +17,9 @@ from . import cues
 from .claims import ClaimKind
 from .figures import find_amounts, path_order
 
-_PERCENT = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)", re.IGNORECASE)
+#: A percentage, or a range of them: "12%", "10-12%", "10% to 12%", "between 10% and 12%".
+_PERCENT = re.compile(r"(?P<btw>\bbetween\s+)?(?P<n>\d+(?:\.\d+)?)(?:\s?%?\s?(?:-|–|to|(?(btw)and|(?!)))\s?"
+                      r"(?P<high>\d+(?:\.\d+)?))?\s?(?:%|percent\b|per cent\b)", re.IGNORECASE)
 
 
 def read_money(f, bases: set[tuple[int, int]]) -> None:
@@ -160,8 +162,13 @@ def read_percents(f) -> set[tuple[int, int]]:
         start, end = f.sent.start + s, f.sent.start + m.end()
         try:
             value = Decimal(m.group("n"))
+            high = Decimal(m.group("high")) if m.group("high") else None
         except InvalidOperation:
             continue
+        if high is not None and high > value:  # "10-12%", "10% to 12%": a range
+            qualifier = Qualifier.BETWEEN
+        elif high is not None:  # "from 40 to 30%": the sign belongs to the last figure
+            value, high = high, None
         before, after = f.body[max(0, s - 60):s], f.body[m.end():m.end() + 80]
         reference = next((name for name, pat in cues.REFERENCES if re.search(pat, after[:60] + " " + before[-40:], re.IGNORECASE)), "")
         direction = cues.direction(before, after)
@@ -169,7 +176,7 @@ def read_percents(f) -> set[tuple[int, int]]:
         if direction:
             subj, sid, _ = f.subject(start)
             f.add(span=(start, end), text=text, kind=ClaimKind.CHANGE, measure="change",
-                  fact_types=cues.MEASURE_TYPES["change"], subject=subj, subject_id=sid, quantity=value,
+                  fact_types=cues.MEASURE_TYPES["change"], subject=subj, subject_id=sid, quantity=value, high=high,
                   qualifier=qualifier, direction=direction, reference=reference,
                   time=f.time_for(start, end, prefer_as_of=True) or f.time_for(start, end, period=True))
             continue
@@ -180,7 +187,7 @@ def read_percents(f) -> set[tuple[int, int]]:
         subj, sid, members = f.subject(start, group_first=True)
         f.add(span=(start, end), text=text, kind=ClaimKind.PERCENTAGE, measure="share_of" if base else "percent",
               fact_types=cues.MEASURE_TYPES["capex"] if base else (), subject=subj, subject_id=sid, members=members,
-              quantity=value, qualifier=qualifier, base=base[2] if base else None,
+              quantity=value, high=high, qualifier=qualifier, base=base[2] if base else None,
               time=f.time_for(start, end, period=True))
     _read_word_changes(f)
     _read_multiples(f)

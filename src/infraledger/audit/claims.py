@@ -67,6 +67,7 @@ class Claim:
     value: Money | None = None
     quantity: Decimal | None = None
     qualifier: Qualifier = Qualifier.EXACT
+    high: Decimal | None = None          # upper end of a stated range of percentages ("10-12%")
     time: FuzzyTime | None = None
     status: Status | None = None
     direction: str = ""
@@ -81,7 +82,7 @@ class Claim:
         if self.value is not None:
             return Range.of_money(self.value)
         if self.quantity is not None:
-            return Range.of(self.quantity, self.qualifier)
+            return Range.of(self.quantity, self.qualifier, self.high)
         return None
 
     def to_json(self) -> dict:
@@ -98,6 +99,8 @@ class Claim:
             out["value"] = self.value.to_json()
         elif self.quantity is not None:
             out["value"] = str(self.quantity)
+            if self.high is not None:
+                out["high"] = str(self.high)
         else:
             out["value"] = self.status.value if self.status else None
         out["qualifier"] = (self.value.qualifier if self.value is not None else self.qualifier).value

@@ -53,7 +53,7 @@ def share_of(claim: Claim, claims: list[Claim]) -> Finding | None:
               and c.value.currency == claim.base.currency and c.measure == part.measure]
     whole = next((m for m in wholes if m.qualifier is not Qualifier.EXACT), claim.base)
     ratio = (Range.of_money(part.value) / Range.of_money(whole)).scale(100)
-    stated = Range.of(claim.quantity, claim.qualifier)
+    stated = claim.range()
     if ratio.within(stated):
         return None
     how = "contradict" if not ratio.overlaps(stated) else "do not establish"
@@ -264,7 +264,8 @@ def implied_start(change: Claim, price: Claim) -> Range | None:
     """The starting price a stated fall or rise to ``price`` implies ("fallen 50% to $11" -> about $22)."""
     if change.quantity is None or price.value is None:
         return None
-    pct = Range.of(change.quantity, Qualifier.ABOUT if change.qualifier is Qualifier.EXACT else change.qualifier)
+    pct = Range.of(change.quantity, Qualifier.ABOUT if change.qualifier is Qualifier.EXACT else change.qualifier,
+                   change.high)
     if change.direction == "down":
         if pct.hi is not None and pct.hi >= 100:
             return None

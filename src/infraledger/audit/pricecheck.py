@@ -25,7 +25,7 @@ _MONTH = timedelta(days=31)
 
 def stated_percent(claim: Claim) -> Range:
     q = claim.qualifier
-    return Range.of(claim.quantity, Qualifier.ABOUT if q is Qualifier.EXACT else q)
+    return Range.of(claim.quantity, Qualifier.ABOUT if q is Qualifier.EXACT else q, claim.high)
 
 
 def _prices(claim: Claim, ctx: Context) -> list[Fact]:
