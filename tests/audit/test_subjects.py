@@ -44,3 +44,10 @@ def test_a_sentence_about_the_deal_just_named_is_a_status_claim_about_that_deal(
     statuses = [(c.status.value, c.subject, c.counterparty) for c in claims if c.kind.value == "status"]
     assert statuses == [("announced", "Tindall Security", "Quarry Systems"),
                         ("pending", "Tindall Security", "Quarry Systems")]
+
+
+def test_a_rank_named_by_one_noun_is_a_ranking_of_the_company_before_it():
+    claims = find_claims("Gannet Data, the No. 2 vendor in GPU scheduling, was valued at $3 billion. Revenue at "
+                         "Pillar Cloud grew 12% as it became the largest supplier of inference chips.")
+    ranks = [(c.extra["rank"], c.extra["category"], c.subject) for c in claims if c.kind.value == "ranking"]
+    assert ranks == [("No. 2", "vendor", "Gannet Data"), ("largest", "supplier", "Pillar Cloud")]

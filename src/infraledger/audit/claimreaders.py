@@ -300,7 +300,11 @@ def read_talent(f) -> None:
 
 
 def read_rankings(f) -> None:
+    """A company's rank ("the No. 2 vendor", "one of the three most valuable GPU clouds"); "the largest
+    share" alone ranks a part of a whole, not a company."""
     for m in cues.RANKING.finditer(f.body):
+        if m.group("noun").lower() in ("share", "shares"):
+            continue
         start, end = f.sent.start + m.start(), f.sent.start + m.end()
         subj, sid, _ = f.subject(start, nearest=True)
         if not subj:

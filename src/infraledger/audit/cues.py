@@ -127,7 +127,7 @@ TALENT = re.compile(r"\b(?:lost its|poached|hired|hires|hiring of|departure of|j
 # "a top-three vendor", "the largest deal", "one of the three most valuable private GPU clouds"
 RANKING = re.compile(r"\b(?:a|an|the)\s+(?P<rank>top[- ](?:one|two|three|four|five|ten|\d{1,2})|(?:second|third)[- ]largest|largest|"
                      r"biggest|fastest[- ]growing|No\.\s?\d{1,2}|(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
-                     r"(?:largest|biggest|most valuable|fastest[- ]growing|leading))\s+(?P<noun>[a-z][a-z\- ]{0,40}?"
+                     r"(?:largest|biggest|most valuable|fastest[- ]growing|leading))\s+(?P<noun>(?:[a-z][a-z\-]*\s+){0,4}?"
                      r"(?:vendor|provider|company|compan|player|subsegment|segment|market|firm|deal|investor|share|supplier|"
                      r"cloud|neocloud|lab|startup|operator)(?:s|ies)?)\b",
                      re.IGNORECASE)
