@@ -23,6 +23,11 @@ from infraledger.model import Money, Qualifier, find_money, format_money, parse_
     ("less than $5 million", "5000000", "USD", "less_than"),
     ("$1,250,000", "1250000", "USD", "exact"),
     ("$40.00", "40", "USD", "exact"),
+    ("a $1bn-plus round", "1000000000", "USD", "more_than"),
+    ("$500m+", "500000000", "USD", "more_than"),
+    ("S$100 million", "100000000", "SGD", "exact"),
+    ("NT$3 billion", "3000000000", "TWD", "exact"),
+    ("HK$2.5bn", "2500000000", "HKD", "exact"),
 ])
 def test_parse_money_reads_real_forms(text, amount, currency, qualifier):
     m = parse_money(text)

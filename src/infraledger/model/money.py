@@ -91,7 +91,8 @@ _SCALE = {
 _SYMBOL = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP",
            "¥": "JPY", "jpy": "JPY", "c$": "CAD", "cad": "CAD", "a$": "AUD", "aud": "AUD", "chf": "CHF",
            "₹": "INR", "inr": "INR", "rmb": "CNY", "cny": "CNY", "yuan": "CNY", "hk$": "HKD", "sek": "SEK",
-           "won": "KRW", "krw": "KRW", "₩": "KRW"}
+           "won": "KRW", "krw": "KRW", "₩": "KRW", "s$": "SGD", "sgd": "SGD", "nz$": "NZD", "nzd": "NZD",
+           "nt$": "TWD", "twd": "TWD", "r$": "BRL", "brl": "BRL", "nok": "NOK", "dkk": "DKK"}
 _WORD_CURRENCY = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP",
                   "yen": "JPY", "yuan": "CNY", "won": "KRW", "francs": "CHF", "rupees": "INR"}
 
@@ -103,7 +104,8 @@ _QUALIFIER_WORDS: tuple[tuple[str, Qualifier], ...] = (
 )
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_CUR_PREFIX = r"US\$|USD|HK\$|C\$|A\$|\$|€|EUR|£|GBP|¥|JPY|₹|INR|RMB|CNY|CHF|SEK|KRW|₩"
+_CUR_PREFIX = (r"US\$|USD|HK\$|NZ\$|NT\$|S\$|R\$|C\$|A\$|\$|€|EUR|£|GBP|¥|JPY|₹|INR|RMB|CNY|CHF|SEK|NOK|DKK|"
+               r"SGD|NZD|TWD|BRL|KRW|₩")
 _SCALE_RE = r"thousand|million|billion|trillion|mln|bln|trn|mn|bn|tn|mm|[kmbt]\b"
 
 MONEY_RE = re.compile(
@@ -160,10 +162,17 @@ def find_money(text: str) -> list[tuple[int, int, Money]]:
             window = max(0, start - 30)
             qualifier, offset = _qualifier_before(text[window:start])
             start = window + offset if qualifier is not Qualifier.EXACT else start
-        found.append((start, m.end(), Money(amount=_plain(amount),
+        end = m.end()
+        plus = _PLUS_AFTER.match(text, end)
+        if plus and qualifier is Qualifier.EXACT and high is None:
+            qualifier, end = Qualifier.MORE_THAN, plus.end()  # "a $1bn-plus round", "$500m+"
+        found.append((start, end, Money(amount=_plain(amount),
                                             currency=cur, qualifier=qualifier, high=_plain(high) if high is not None else None,
-                                            text=text[start:m.end()])))
+                                            text=text[start:end])))
     return found
+
+
+_PLUS_AFTER = re.compile(r"-?plus\b|\+")
 
 
 def parse_money(text: str) -> Money:
