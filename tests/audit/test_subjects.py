@@ -51,3 +51,11 @@ def test_a_rank_named_by_one_noun_is_a_ranking_of_the_company_before_it():
                          "Pillar Cloud grew 12% as it became the largest supplier of inference chips.")
     ranks = [(c.extra["rank"], c.extra["category"], c.subject) for c in claims if c.kind.value == "ranking"]
     assert ranks == [("No. 2", "vendor", "Gannet Data"), ("largest", "supplier", "Pillar Cloud")]
+
+
+def test_a_press_release_dateline_and_legal_suffix_name_no_party():
+    got = _subjects("SAN FRANCISCO, April 2, 2026 -- Norvale, Inc., a provider of AI inference infrastructure, "
+                    "today announced it has closed a $350 million Series D financing led by Ember Growth. The round "
+                    "values the company at $4.2 billion.")
+    assert got == {"$350 million": "Norvale", "$4.2 billion": "Norvale"}
+    assert {c.measure for c in find_claims("The round values Norvale at $4.2 billion.")} == {"valuation"}

@@ -18,7 +18,7 @@ PRONOUN_START = re.compile(r"\s*(?:[*•-]\s*)?(?:the (?:company|firm|startup|gr
 _NEVER = r"(?!)"
 #: (measure, pattern searched in the words just before the figure, pattern searched just after)
 _MEASURES: tuple[tuple[str, str, str], ...] = (
-    ("valuation", r"valu(?:ing|ed|ation)\b[^$]{0,60}$", r"^\s*valuation"),
+    ("valuation", r"valu(?:ing|ed|es|ation)\b[^$]{0,60}$", r"^\s*valuation"),
     ("total_funding", r"(?:total|combined|aggregate) funding\b[^$]{0,80}$|funding for\b[^$]{0,80}$", _NEVER),
     ("capex", r"(?:capex|capital expenditure|capital spending|budget(?:ed)?|outlay|spend(?:ing)?)\b[^$]{0,80}$",
      r"^[^.;]{0,40}\b(?:capex|capital expenditure|capital spending|outlay|spend|spending)\b"),
@@ -206,6 +206,9 @@ def group_size(name: str) -> int | None:
 
 
 AGGREGATE = re.compile(r"\b(?:total|aggregate|combined|overall)\b[^$.;]{0,40}$", re.IGNORECASE)
+#: A press release's dateline: "SAN FRANCISCO, April 2, 2026 --", "LONDON, 3 June 2026 /PRNewswire/ --".
+DATELINE = re.compile(r"^\s*[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][A-Za-z.]+)?,\s*(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|"
+                      r"\d{1,2}\s+[A-Z][a-z]+\s+\d{4})\s*(?:/[^/]{1,30}/|\([^)]{1,30}\))?\s*(?:--|—|–|-)\s*")
 #: A heading label before a sentence of its own ("Warning signals: The Enfabrica case ..."); a name
 #: before a figure ("Aldine Compute: $1.2 billion") or a clause ("X led the quarter: it raised") is no label.
 LABEL = re.compile(r"^\s*(?:[*•-]\s*|\d{1,2}\.\s*)?[A-Z][\w&+/-]*(?:\s[\w&+/-]+){0,5}:\s(?=\s*[A-Z\"“])")

@@ -22,6 +22,8 @@ _NOT_NAMES = frozenset(["a", "an", "the", "this", "that", "these", "those", "it"
                         "startup", "start-up", "rival", "chipmaker", "chip-maker", "neocloud", "unicorn", "insurgent",
                         "seven", "eight", "nine", "shares", "stock", "revenue", "revenues", "sales", "funding",
                         "analysts", "investors",
+                        # legal suffixes after a comma ("Norvale, Inc."): part of the name before, never one
+                        "inc", "corp", "corporation", "ltd", "llc", "plc", "gmbh",
                         # sentence adverbs: "Meanwhile, X ...", "Separately X said ..."
                         "meanwhile", "separately", "elsewhere", "also", "still", "overall", "together", "additionally",
                         "further", "finally", "notably", "similarly", "likewise", "instead", "today", "yesterday",
@@ -32,7 +34,8 @@ _STAGE = re.compile(r"(?:Pre-)?Series\s+[A-Z](?:-?\d)?\b|(?:Pre-)?Seed\b")
 #: Words that end an unknown name: "CAST AI" continues through "AI", "Nvidia In ..." does not.
 _NOT_CONTINUING = frozenset(w for w in _NOT_NAMES if w not in {"ai", "ml", "saas", "api", "one", "two", "three", "four",
                                                                  "five", "six", "seven", "eight", "nine", "ten", "first",
-                                                                 "second", "third"})
+                                                                 "second", "third", "inc", "corp", "corporation", "ltd",
+                                                                 "llc", "plc", "gmbh"})
 
 
 @dataclass(frozen=True, slots=True)
