@@ -120,3 +120,14 @@ def test_a_range_of_percentages_is_one_claim_checked_as_a_range(store):
     right = verdict(report, "between 40% and 45%")
     assert right.claim.direction == "down" and right.verdict.value != "inconsistent"  # $50 to $29 is 42%
     assert wrong.claim.to_json()["high"] == "35"
+
+
+def test_a_figure_up_from_an_earlier_one_is_a_movement_and_an_increase_of_names_its_direction(store):
+    lead = "Norvale closed a $350 million round. The round values the company at $4.2 billion, up from $1.5 billion "
+    report = audit(store, lead + "a year earlier, an increase of roughly 120%.")
+    start = verdict(report, "$1.5 billion")
+    assert start.claim.measure == "valuation" and start.claim.subject == "Norvale"
+    change = verdict(report, "roughly 120%")
+    assert change.claim.direction == "up" and change.verdict.value == "inconsistent" and "180%" in change.explanation
+    right = audit(store, lead + "a year earlier, an increase of roughly 180%.")
+    assert verdict(right, "roughly 180%").verdict.value != "inconsistent"

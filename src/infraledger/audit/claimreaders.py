@@ -80,12 +80,12 @@ def read_money(f, bases: set[tuple[int, int]]) -> None:
 
 
 def _path_start(f, start: int, end: int) -> dict | None:
-    """The fields of the claim read for the figure a movement starts from, when the figure at
-    ``start``..``end`` is where it ends ("from $5 billion to $12 billion")."""
+    """The fields of the claim read for the other end of a movement, when the figure at ``start``..``end``
+    ends it ("from $5 billion to $12 billion") or is where it started ("at $4.2 billion, up from $1.5 billion")."""
     prev = f.ctx.out[-1] if f.ctx.out else None
     if prev is None or prev.kind is not ClaimKind.AMOUNT or prev.sentence_span != (f.sent.start, f.sent.end):
         return None
-    if path_order(f.ctx.text, prev.span, (start, end)) != 1:
+    if not path_order(f.ctx.text, prev.span, (start, end)):
         return None
     return {k: getattr(prev, k) for k in ("kind", "measure", "fact_types", "subject", "subject_id", "counterparty",
                                           "counterparty_id", "members", "time", "extra")}

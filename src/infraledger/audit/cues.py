@@ -72,8 +72,15 @@ UP_AFTER = re.compile(r"^\s*(?:gain|rise|increase|jump|rally|climb|surge|advance
 DOWN_AFTER = re.compile(r"^\s*(?:drop|decline|fall|slide|loss|plunge|decrease|slump|tumble|haircut)\b", re.IGNORECASE)
 
 
+_UP_OF = re.compile(r"\b(?:increase|rise|gain|jump|climb|surge|premium)\s+of\s*$", re.IGNORECASE)
+_DOWN_OF = re.compile(r"\b(?:decrease|decline|drop|fall|loss|slide|plunge|discount)\s+of\s*$", re.IGNORECASE)
+
+
 def direction(before: str, after: str) -> str:
-    """ "up", "down" or "" for a percentage, from the verb before it or the noun right after it."""
+    """ "up", "down" or "" for a percentage, from the verb before it ("rose 12%"), the noun right after
+    it ("a 30% drop") or the noun that introduces it ("an increase of 180%")."""
+    if _UP_OF.search(before) or _DOWN_OF.search(before):
+        return "up" if _UP_OF.search(before) else "down"
     if UP.search(before) or UP_AFTER.match(after):
         return "up"
     if DOWN.search(before) or DOWN_AFTER.match(after):

@@ -68,16 +68,17 @@ def _merge_between(text: str, found: list[tuple[int, int, Money]]) -> list[tuple
 
 _JOIN_TO = re.compile(r"^\s*(?:to|-|–)\s*$", re.IGNORECASE)
 _JOIN_FROM = re.compile(r"^[^.;$]{0,40}\bfrom\s*$", re.IGNORECASE)
+_UP_FROM = re.compile(r"^\W{0,3}\s*(?:up|down|rising|falling|higher|lower|compared)\s+(?:with\s+|from\s+)", re.IGNORECASE)
 _TO = re.compile(r"\bto\s*$", re.IGNORECASE)
 
 
 def path_order(text: str, a: tuple[int, int], b: tuple[int, int]) -> int:
     """Whether figures at spans ``a`` then ``b`` state a movement: 1 for "from A to B", -1 for "to A
-    from B" (B is the start), 0 when they do not."""
+    from B" or "A, up from B" (B is the start), 0 when they do not."""
     gap, lead = text[a[1]:b[0]], text[max(0, a[0] - 12):a[0]]
     if _JOIN_TO.match(gap) and _FROM.search(lead):
         return 1
-    if _JOIN_FROM.match(gap) and _TO.search(lead):
+    if _JOIN_FROM.match(gap) and (_TO.search(lead) or _UP_FROM.match(gap)):
         return -1
     return 0
 
