@@ -591,3 +591,13 @@ def test_a_contract_agreed_is_signed_and_a_non_binding_one_is_only_announced():
                        "supply 500 megawatts of power.")
     assert _one(facts, FactType.COMMERCIAL_CONTRACT, "Pellham Cloud").status is Status.COMPLETED
     assert _one(facts, FactType.COMMERCIAL_CONTRACT, "Vantor Energy").status is Status.ANNOUNCED
+
+
+def test_plans_expectations_discussions_and_deals_being_neared_are_not_events():
+    _, facts = _events(
+        "Rumour mill — 5 May 2026\n\nOrla Systems is said to be nearing a deal to buy Kestrel Labs for about "
+        "$2 billion. Brisa Cloud has held talks with several banks about a listing that could value it at $10 billion. "
+        "Quill AI plans to raise $300 million later this year, its chief executive told a conference. Vantor Labs is "
+        "expected to announce a $150 million round led by Cobalt Ridge next week. Sable Grid was in discussions to "
+        "invest $200 million in Juno Networks. Talon Robotics is seeking to raise $80 million from Arbor Growth.")
+    assert [(f.type.value, f.subject) for f in facts] == []

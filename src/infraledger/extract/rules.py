@@ -28,7 +28,9 @@ from .tables import read_tables
 _HYPOTHETICAL = re.compile(r"\b(?:could|might|(?-i:may)|would have|reportedly|rumou?r\w*|in (?:\w+ )?talks|speculat\w*|"
                            r"is said to|are said to|weighing|mulling|"
                            r"unconfirmed|said to be|considering|exploring|if|whether|potential|possible|"
-                           r"hope[sd]? to|aims? to)\b", re.IGNORECASE)
+                           r"hope[sd]? to|aims? to|plans? to|planning to|is planning|expected to announce|"
+                           r"set to announce|poised to|preparing to|seeks? to|seeking to|looking to|in discussions|"
+                           r"nearing)\b", re.IGNORECASE)
 _WOULD = re.compile(r"\bwould\b", re.IGNORECASE)
 _WOULD_OK = re.compile(r"\b(?:said|says|announced|confirmed|under which|agreed that)\b[^.;]{0,140}\bwould\b", re.I)
 _NOT_COUNTED = re.compile(r"\b(?:forward-looking statements?|actual results (?:may|could) differ|risks and "
