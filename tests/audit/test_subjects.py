@@ -59,3 +59,12 @@ def test_a_press_release_dateline_and_legal_suffix_name_no_party():
                     "values the company at $4.2 billion.")
     assert got == {"$350 million": "Norvale", "$4.2 billion": "Norvale"}
     assert {c.measure for c in find_claims("The round values Norvale at $4.2 billion.")} == {"valuation"}
+
+
+def test_the_company_after_a_quotation_or_opening_a_paragraph_is_the_company_written_about():
+    text = ("Norvale closed a $350 million round led by Ember Growth.\n\n"
+            "“Demand for inference has tripled,” said Dana Oyelaran, chief executive of Norvale. "
+            "The company now operates 12 data centers.\n\n"
+            "It employs more than 400 engineers.")
+    got = _subjects(text)
+    assert got["12 data centers"] == "Norvale" and got["400 engineers"] == "Norvale"

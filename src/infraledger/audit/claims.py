@@ -34,6 +34,7 @@ from .sentences import (
     mask,
     parenthesised,
     prose_citations,
+    quoted,
     sentences,
 )
 
@@ -179,13 +180,27 @@ def _read_sentence(ctx: _Ctx, sent: Sentence, body: str, cites) -> None:
     groups = cues.groups(body, sent.start, mentions)
     finder = _Finder(ctx, sent, body, mentions, times, groups, cites)
     finder.run()
-    first = next((m for m in mentions if m.start - sent.start < 40), None)
+    first = _topic(sent, body, mentions)
     if groups and (first is None or groups[0].start < first.start):
         ctx.carry[sent.paragraph] = (groups[0].text, None)
     elif first is not None and not cues.PRONOUN_START.match(body):
         ctx.carry[sent.paragraph] = (first.name, first.entity_id)
     if times:
         ctx.last_time[sent.paragraph] = times[-1][2]
+
+
+_SPEAKER = re.compile(r"\b(?:said|says|told|according to|added|noted)\s*$", re.IGNORECASE)
+
+
+def _topic(sent: Sentence, body: str, mentions: list[Mention]) -> Mention | None:
+    """The company a sentence is about, for "it" and "the company" in the sentences after it: its first
+    name near the start, or in a quotation, the first name outside the quote that is not the speaker
+    ("'Demand has tripled,' said Dana Oyelaran, chief executive of Norvale" is about Norvale)."""
+    quotes = [(sent.start + s, sent.start + e) for s, e in quoted(body)]
+    if not quotes:
+        return next((m for m in mentions if m.start - sent.start < 40), None)
+    return next((m for m in mentions if not any(s <= m.start < e for s, e in quotes)
+                 and not _SPEAKER.search(body[:m.start - sent.start])), None)
 
 
 def _times(ctx: _Ctx, sent: Sentence, body: str) -> list[tuple[int, int, FuzzyTime]]:
@@ -253,6 +268,8 @@ class _Finder:
         if grp:
             return grp.text, None, grp.members
         carried = self.ctx.carry.get(self.sent.paragraph)
+        if not carried and self.pronoun:
+            carried = self.ctx.carry.get(self.latest_paragraph())
         if carried:
             return carried[0], carried[1], ()
         return "", None, ()
@@ -269,6 +286,10 @@ class _Finder:
                   and re.search(r"(?:[,;:]|\band|\bwhile|\bwhereas)\s*$", text[max(prior):m.start])
                   and not re.search(r"[,;]", text[m.end:pos])]
         return opened[-1] if opened else None
+
+    def latest_paragraph(self) -> int:
+        """The latest paragraph before this one that named a company ("The company ..." opening a paragraph)."""
+        return max((p for p in self.ctx.carry if p < self.sent.paragraph), default=-1)
 
     def mention_after(self, pos: int, limit: int = 60) -> Mention | None:
         return next((m for m in self.mentions if pos <= m.start <= pos + limit), None)

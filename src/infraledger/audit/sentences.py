@@ -76,6 +76,14 @@ def mask(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+_QUOTE = re.compile(r"“[^”]{1,600}”|\"[^\"]{1,600}\"")
+
+
+def quoted(text: str) -> list[tuple[int, int]]:
+    """Spans of quotations ("...", “...”) in ``text``."""
+    return [m.span() for m in _QUOTE.finditer(text)]
+
+
 def parenthesised(text: str) -> list[tuple[int, int]]:
     """Spans of bracketed asides "( ... )" (one level), used to keep an aside's date to itself."""
     out, depth, start = [], 0, 0
