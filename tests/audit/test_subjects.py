@@ -67,4 +67,9 @@ def test_the_company_after_a_quotation_or_opening_a_paragraph_is_the_company_wri
             "The company now operates 12 data centers.\n\n"
             "It employs more than 400 engineers.")
     got = _subjects(text)
-    assert got["12 data centers"] == "Norvale" and got["400 engineers"] == "Norvale"
+    assert got["12 data centers"] == "Norvale" and got["more than 400 engineers"] == "Norvale"
+
+
+def test_a_count_keeps_its_qualifier():
+    [count] = [c for c in find_claims("Norvale employs more than 400 engineers.") if c.kind.value == "count"]
+    assert (count.text, count.qualifier.value, count.quantity) == ("more than 400 engineers", "more_than", 400)

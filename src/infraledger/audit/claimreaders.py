@@ -151,14 +151,20 @@ def acquisition_parties(f, start: int, end: int) -> tuple[tuple[str, str | None]
     return t, a
 
 
+def _qualified_start(body: str, s0: int) -> tuple[Qualifier, int]:
+    """The qualifier stated just before a figure at ``s0`` ("more than", "roughly") and where the
+    qualified figure starts."""
+    qualifier, qpos = _qualifier_before(body[max(0, s0 - 30):s0])
+    return qualifier, (max(0, s0 - 30) + qpos if qualifier is not Qualifier.EXACT else s0)
+
+
 def read_percents(f) -> set[tuple[int, int]]:
     """Percent changes and shares of a whole; returns the spans of money figures used as a share's base."""
     bases: set[tuple[int, int]] = set()
     money = [(f.sent.start + s, f.sent.start + e, m) for s, e, m in find_amounts(f.body)]
     for m in _PERCENT.finditer(f.body):
         s0 = m.start()
-        qualifier, qpos = _qualifier_before(f.body[max(0, s0 - 30):s0])
-        s = max(0, s0 - 30) + qpos if qualifier is not Qualifier.EXACT else s0
+        qualifier, s = _qualified_start(f.body, s0)
         start, end = f.sent.start + s, f.sent.start + m.end()
         try:
             value = Decimal(m.group("n"))
@@ -199,8 +205,7 @@ def _read_multiples(f) -> None:
     price"): a rise of (n - 1) × 100% from that reference."""
     for m in cues.MULTIPLE.finditer(f.body):
         s0 = m.start()
-        qualifier, qpos = _qualifier_before(f.body[max(0, s0 - 30):s0])
-        s = max(0, s0 - 30) + qpos if qualifier is not Qualifier.EXACT else s0
+        qualifier, s = _qualified_start(f.body, s0)
         start, end = f.sent.start + s, f.sent.start + m.end()
         if any(a <= start < b for a, b in f.used):
             continue
@@ -219,8 +224,7 @@ def _read_word_changes(f) -> None:
     for m in cues.WORD_CHANGE.finditer(f.body):
         if m.group("verb"):
             word, s0 = m.group("verb").lower(), m.start()
-            qualifier, qpos = _qualifier_before(f.body[max(0, s0 - 30):s0])
-            s = max(0, s0 - 30) + qpos if qualifier is not Qualifier.EXACT else s0
+            qualifier, s = _qualified_start(f.body, s0)
         else:
             word, s = " ".join(m.group("frac").lower().split()), m.start()
             qualifier = _qualifier_before(m.group("q"))[0] if m.group("q") else Qualifier.EXACT
@@ -242,18 +246,21 @@ def _read_word_changes(f) -> None:
 
 
 def read_counts(f) -> None:
+    """Counts of companies, deals, employees ..., with their qualifier ("more than 400 engineers")."""
     for m in cues.COUNT.finditer(f.body):
         n = int(m.group("n").replace(",", ""))
         if 1900 <= n <= 2100 and "," not in m.group("n"):
             continue  # a year, not a count
-        start, end = f.sent.start + m.start(), f.sent.start + m.end()
+        qualifier, s = _qualified_start(f.body, m.start())
+        start, end = f.sent.start + s, f.sent.start + m.end()
         if any(a <= start < b for a, b in f.used):
             continue
         lst = _list_mention(f, start)
         subj, sid = (lst.name, lst.entity_id) if lst else f.subject(start, group_first=True)[:2]
-        f.add(span=(start, end), text=m.group(0), kind=ClaimKind.COUNT, measure="member_count" if lst else "count",
-              fact_types=cues.MEASURE_TYPES["member_count"] if lst else (), subject=subj, subject_id=sid,
-              quantity=Decimal(n), time=f.time_for(start, end, period=True))
+        f.add(span=(start, end), text=f.ctx.text[start:end], kind=ClaimKind.COUNT,
+              measure="member_count" if lst else "count", fact_types=cues.MEASURE_TYPES["member_count"] if lst else (),
+              subject=subj, subject_id=sid, quantity=Decimal(n), qualifier=qualifier,
+              time=f.time_for(start, end, period=True))
 
 
 def read_status(f) -> None:
