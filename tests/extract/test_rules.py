@@ -601,3 +601,14 @@ def test_plans_expectations_discussions_and_deals_being_neared_are_not_events():
         "expected to announce a $150 million round led by Cobalt Ridge next week. Sable Grid was in discussions to "
         "invest $200 million in Juno Networks. Talon Robotics is seeking to raise $80 million from Arbor Growth.")
     assert [(f.type.value, f.subject) for f in facts] == []
+
+
+def test_figure_blocks_and_agreements_to_buy_assets_from_sellers_are_not_contracts_but_a_contract_won_is():
+    _, facts = _events(
+        "July 22, 2004\n\nAs previously announced, the company has entered into an agreement to acquire ownership or "
+        "leasehold interest in up to 61 stores from Kilnworth Retail for approximately $620 million in cash.\n\n"
+        "COSTS AND EXPENSES Cost of sales, buying and occupancy 6,282 6,402 11,903 11,876 Selling and administrative "
+        "2,064 2,299 3,958 4,409 Depreciation and amortization 262 230 490 455 Total costs and expenses 8,728 9,707\n\n"
+        "Keystone Fibre lands $95M contract from regional carrier Tolland Telecom.")
+    assert [(f.type, f.subject, _roles(f)) for f in facts] == [
+        (FactType.COMMERCIAL_CONTRACT, "Keystone Fibre", {"Tolland Telecom": Role.CUSTOMER})]

@@ -197,8 +197,9 @@ FRAMES: tuple[Frame, ...] = (
        rf"landed|lands|entered into|enters into|announced|announces|struck|strikes|reached|expanded|expands|"
        rf"extended|extends|disclosed|disclosing|finalized|awarded|has|agreed|agrees|clinched|clinches)\b"
        rf"(?P<gap>{_g(70)})\b(?:deal|contract|"
-       rf"agreement|lease|arrangement|order|pact|commitment)s?\b{_g(80)}\b(?:with|for|from) (?:[\w-]+ ){{0,4}}?(?P<c>{E})",
-       "s",
+       rf"agreement|lease|arrangement|order|pact|commitment)s?\b(?:{_g(80)}\b(?:with|for)|{_g(25)}\bfrom) "
+       # (a contract "from" a customer is one it awarded; "an agreement to acquire stores from Y" is no contract)
+       rf"(?:[\w-]+ ){{0,4}}?(?P<c>{E})", "s",
        {"c": CUS}, Status.COMPLETED),
     # -- talent moves (subject = the company that loses people) ---------------------------------
     _f("left-to-join", TM, rf"(?P<p>{P})(?P<app>,{_ge(120)},)?{_g(20)}\b(?:has |had )?(?:left|leaves|quit|quits|"

@@ -76,7 +76,7 @@ def _extract(text: str, offset: int, document) -> list[CandidateFact]:
     last_by_type: dict[FactType, Draft] = {}
     last: Draft | None = None
     for i, an in enumerate(reading.sentences):
-        if an.sentence.heading or _not_counted(an.sentence.text) \
+        if an.sentence.heading or _not_counted(an.sentence.text) or _figures_table(an.sentence.text) \
                 or rows and any(a <= an.sentence.start < b for a, b in rows):
             continue
         found = _frames(an, reading) + _raises(an, reading)
@@ -132,6 +132,16 @@ _RAISE_HINTS = ("rais", "clos", "secur", "land", "announc", "complet", "bagged",
 _IPO_HINTS = ("ipo", "public", "listing", "listed", "debut", "flotation")
 _NOT_COUNTED_HINTS = ("count", "familiar", "forward-looking", "actual results", "uncertainties", "according to",
                       "sources said", "briefed", "not a", "not an")
+
+
+_FIGURE_TOKEN = re.compile(r"[\d,.()$%€£-]*\d[\d,.()$%€£-]*")
+
+
+def _figures_table(text: str) -> bool:
+    """A block of figures flattened into one "sentence" (financial statements in a filing's
+    exhibit): a third or more of its words are numbers. Such blocks state no deal."""
+    words = text.split()
+    return len(words) >= 12 and sum(1 for w in words if _FIGURE_TOKEN.fullmatch(w)) * 3 >= len(words)
 
 
 def _not_counted(text: str) -> bool:
@@ -261,8 +271,9 @@ def _from_match(frame: Frame, m: re.Match, an: Analysed, reading: Reading) -> Dr
         first = _ENTITY.search(m.string)
         if first is not None and first.start() != m.start(lead):
             return None
-    if frame.name == "stake-from" and ROUND_WORDS.search(m.string, m.start(), clause_end(m.string, m.end())):
-        return None  # "landed a $120 million Series C from Y": a round (read by the raise rules), not a stake
+    if frame.name == "stake-from" and (ROUND_WORDS.search(m.string, m.start(), clause_end(m.string, m.end()))
+                                       or _CONTRACT_NOUN.search(m.group(0))):
+        return None  # "landed a $120 million Series C from Y" is a round, "a $95M contract from Y" a contract
     if frame.name == "acquire" and (_NOT_ACQUIRE_GAP.search(gap) or _OPTION_TO.search(m.string[:m.start("gap")])):
         return None
     if frame.name == "signed-with" and (_NOT_SUPPLY_GAP.search(gap) or _MERGER_WORD.search(m.group(0))):
@@ -337,6 +348,7 @@ def _controlling_stake(text: str) -> bool:
     return m is not None and (m.group("pct") is None or float(m.group("pct")) > 50)
 
 
+_CONTRACT_NOUN = re.compile(r"\b(?:contract|order|deal|agreement|lease|award)s?\b", re.I)
 _BACKER_LIST = re.compile(r"(?:\bby|\bfrom|\bwith|\bincluding)\s+(?:⟨E\d+⟩(?:\s*,\s*|\s+and\s+))*$")
 _NUMBER = re.compile(r"\d+")
 _ONE_BACKER = re.compile(rf"\s*(?:in \w+ \d{{4}} )?from (?:[\w-]+ ){{0,3}}?{E}(?!\s*(?:,|and))")
