@@ -131,3 +131,13 @@ def test_a_figure_up_from_an_earlier_one_is_a_movement_and_an_increase_of_names_
     assert change.claim.direction == "up" and change.verdict.value == "inconsistent" and "180%" in change.explanation
     right = audit(store, lead + "a year earlier, an increase of roughly 180%.")
     assert verdict(right, "roughly 180%").verdict.value != "inconsistent"
+
+
+def test_a_share_beside_a_count_of_a_counted_whole_is_checked_against_it(store):
+    report = audit(store, "Twelve of the 50 companies, or 30%, sell security tools. Security vendors make up 24% "
+                          "(12 of 50) of the list. Three out of seven deals, or about 43%, closed.")
+    wrong = verdict(report, "30%")
+    assert wrong.verdict.value == "inconsistent" and "24%" in wrong.explanation
+    share = verdict(report, "24%")
+    assert share.claim.kind.value == "percentage" and share.verdict.value != "inconsistent"  # 'make up' is no rise
+    assert verdict(report, "about 43%").verdict.value != "inconsistent"

@@ -20,7 +20,7 @@ from itertools import pairwise
 
 from ..model import Money, Qualifier, Range, Status, format_money
 from .claims import Claim, ClaimKind
-from .cues import group_size, group_words
+from .cues import PART_OF_COUNT, group_size, group_words, number
 from .figures import path_order, rounded
 from .pricecheck import change_between, stated_percent
 from .sentences import list_items_before
@@ -63,8 +63,10 @@ def share_of(claim: Claim, claims: list[Claim]) -> Finding | None:
 
 
 #: What joins a part to its share: "$200 billion, or 45% of the total", "$200 billion (45% of ...)".
-_PART_TO_SHARE = re.compile(r"^\s*(?:,?\s*(?:or|representing|equal to|equivalent to|accounting for|making up|about)|"
-                            r"\(|—|–|,)\s*$", re.IGNORECASE)
+_JOIN_SHARE = r"\s*(?:,?\s*(?:or|representing|equal to|equivalent to|accounting for|making up|about)|\(|—|–|,)\s*$"
+_PART_TO_SHARE = re.compile("^" + _JOIN_SHARE, re.IGNORECASE)
+#: The same after a count and the noun it counts: "12 of the 50 companies, or 24%".
+_COUNT_TO_SHARE = re.compile(r"^(?:\s+[a-z][\w-]*){0,3}" + _JOIN_SHARE, re.IGNORECASE)
 #: A share of a whole the text stated before: "of the total", "of that", "of all the money raised".
 _OF_STATED_WHOLE = re.compile(r"^\s*of\s+(?:(?:the|that|this|all(?: the)?|their|its)\s+)?(?:[a-z-]+\s+){0,2}?"
                               r"(?:total|sum|combined|aggregate|overall|amount|whole|pool|tally)\b|^\s*of\s+(?:that|it)\b",
@@ -107,6 +109,27 @@ def share_of_stated(claim: Claim, claims: list[Claim], text: str) -> Finding | N
         return None
     return Finding(Verdict.INCONSISTENT, f"The text's own figures - {part.text} ({part.id}) out of {whole.text} "
                    f"({whole.id}) - put the share at {describe_percent(ratio)}, so they {how} “{claim.text}”.")
+
+
+def share_of_count(claim: Claim, text: str) -> Finding | None:
+    """A share stated beside a count of a counted whole: "12 of the 50 companies, or 30%" (24%), "30%
+    (12 of 50)"."""
+    if claim.kind is not ClaimKind.PERCENTAGE or claim.quantity is None:
+        return None
+    s, e = claim.sentence_span
+    before, after = text[s:claim.span[0]], text[claim.span[1]:e]
+    m = next((x for x in PART_OF_COUNT.finditer(before) if _COUNT_TO_SHARE.match(before[x.end():])), None)
+    if m is None:
+        m = PART_OF_COUNT.match(after, re.match(r"\s*\(\s*", after).end()) if after.lstrip().startswith("(") else None
+    part, whole = (number(m.group("a")), number(m.group("b"))) if m else (None, None)
+    if not part or not whole or part > whole:
+        return None
+    ratio = Range.exact(Decimal(part) / whole * 100)
+    how = disagreement(ratio, stated_percent(claim), claim.qualifier)
+    if how is None:
+        return None
+    return Finding(Verdict.INCONSISTENT, f"The text's own count - {m.group(0)} - is {describe_percent(ratio)}, so it "
+                   f"{how.replace('contradict', 'contradicts').replace('do not', 'does not')} “{claim.text}”.")
 
 
 def describe_percent(r: Range) -> str:
@@ -383,7 +406,7 @@ def check_text(claims: list[Claim], text: str) -> dict[str, list[Finding]]:
     """Findings about the text's own figures, by claim id."""
     out: dict[str, list[Finding]] = defaultdict(list)
     for c in claims:
-        for finding in (share_of(c, claims), share_of_stated(c, claims, text), proceeds(c, claims, text), change_of_path(c, claims, text),
+        for finding in (share_of(c, claims), share_of_stated(c, claims, text), share_of_count(c, text), proceeds(c, claims, text), change_of_path(c, claims, text),
                         average_of(c, claims), total_of(c, claims, text)):
             if finding:
                 out[c.id].append(finding)

@@ -65,7 +65,8 @@ def measure_of(before: str, after: str) -> str:
 SHARE_PRICE = re.compile(r"\b(?:trad(?:ing|ed|es)|shares?|stock|per share|a share|share price|priced at|closed at|opened at)\b",
                          re.IGNORECASE)
 
-UP = re.compile(r"\b(?:increased|rose|risen|gained|climbed|jumped|grew|grown|surged|soared|up|rallied|advanced)\b[^%.;]{0,30}$", re.IGNORECASE)
+UP = re.compile(r"\b(?:increased|rose|risen|gained|climbed|jumped|grew|grown|surged|soared|rallied|advanced|"
+                r"(?<!\bmake )(?<!\bmakes )(?<!\bmade )(?<!\bmaking )up)\b[^%.;]{0,30}$", re.IGNORECASE)
 DOWN = re.compile(r"\b(?:fallen|fell|dropped|declined|lost|down|slid|slumped|plunged|decreased|sank|tumbled)\b[^%.;]{0,30}$", re.IGNORECASE)
 #: A change named by the noun after its figure: "a 30% drop", "a 50% gain".
 UP_AFTER = re.compile(r"^\s*(?:gain|rise|increase|jump|rally|climb|surge|advance|pop|uplift)\b", re.IGNORECASE)
@@ -202,14 +203,21 @@ _NUMBER_WORDS = {w: i for i, w in enumerate(("zero", "one", "two", "three", "fou
                                              "nine", "ten", "eleven", "twelve"))}
 
 
+def number(word: str) -> int | None:
+    """A whole number written in digits ("1,200") or as a word ("seven"), else None."""
+    w = word.lower().replace(",", "")
+    return int(w) if w.isdigit() else _NUMBER_WORDS.get(w)
+
+
 def group_size(name: str) -> int | None:
     """How many members a group's name counts: "Seven GPU-cloud startups" -> 7, "the 12 deals" -> 12."""
-    for word in re.findall(r"[a-z0-9]+", name.lower()):
-        if word.isdigit():
-            return int(word)
-        if word in _NUMBER_WORDS:
-            return _NUMBER_WORDS[word]
-    return None
+    return next((n for word in re.findall(r"[a-z0-9]+", name.lower()) if (n := number(word)) is not None), None)
+
+
+_COUNT_WORD = r"\d{1,3}(?:,\d{3})+|\d+|" + "|".join(_NUMBER_WORDS)
+#: "12 of the 50 companies", "three out of seven deals": a part of a counted whole.
+PART_OF_COUNT = re.compile(rf"\b(?P<a>{_COUNT_WORD})\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?(?P<b>{_COUNT_WORD})\b",
+                           re.IGNORECASE)
 
 
 AGGREGATE = re.compile(r"\b(?:total|aggregate|combined|overall)\b[^$.;]{0,40}$", re.IGNORECASE)
