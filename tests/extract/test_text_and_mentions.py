@@ -116,3 +116,8 @@ def test_the_company_in_a_new_paragraph_is_the_company_the_text_is_about_not_the
                    "The company said it would hire.")
     last = reading.sentences[-1]
     assert [reading.table.names[i] for i in last.entity_ids][:1] == ["Kestrel Optics"]
+
+
+def test_a_short_name_with_a_ticker_cue_is_a_name_and_a_short_figure_is_not():
+    assert [(m.text, m.ticker) for m in find_mentions("3M (NYSE: MMM) today announced a spin-off.")] == [("3M", "MMM")]
+    assert find_mentions("Output rose by 3M units.") == []

@@ -226,7 +226,8 @@ def find_mentions(sentence: str, *, sentence_start_words: frozenset[str] = froze
             text, e2 = text[:-1], e2 - 1
         text = text.rstrip(",")
         e2 = s2 + len(text) + (0 if not possessive else 0)
-        if not text or text.isdigit() or _TOO_SHORT.fullmatch(text) and not _is_short_name(text):
+        if not text or text.isdigit() or _TOO_SHORT.fullmatch(text) and not _is_short_name(text) \
+                and not TICKER_RE.match(sentence[e2:].lstrip(" ,")):  # "3M (NYSE: MMM)" is a name
             continue
         if _DOCUMENT_WORDS.match(text) or _SERIES.fullmatch(text) or _MODEL_CODE.fullmatch(text) and len(text) > 3 and not _SHORT_CODE.fullmatch(text):
             continue
