@@ -141,3 +141,14 @@ def test_a_share_beside_a_count_of_a_counted_whole_is_checked_against_it(store):
     share = verdict(report, "24%")
     assert share.claim.kind.value == "percentage" and share.verdict.value != "inconsistent"  # 'make up' is no rise
     assert verdict(report, "about 43%").verdict.value != "inconsistent"
+
+
+def test_a_change_from_the_first_day_close_is_checked_against_the_close_the_paragraph_states(store):
+    lead = ("Kestrel Compute's shares have had a wild ride. Priced at $24 in its February 2026 IPO, the stock "
+            "closed its first day at $36. It now trades around $27, ")
+    report = audit(store, lead + "roughly 40% below the first-day close.")
+    wrong = verdict(report, "roughly 40%")
+    assert wrong.claim.subject == "Kestrel Compute" and wrong.claim.direction == "down"
+    assert wrong.verdict.value == "inconsistent" and "$36" in wrong.explanation
+    right = audit(store, lead + "roughly 25% below the first-day close.")
+    assert verdict(right, "roughly 25%").verdict.value != "inconsistent"

@@ -111,7 +111,7 @@ def _with_implied_start(cv: ClaimVerdict, claims: list[Claim], text: str) -> Cla
     """Add what a stated change and price imply about the starting price to the change's explanation."""
     c = cv.claim
     if c.kind is not ClaimKind.CHANGE or consistency.stated_path(c, claims, text) \
-            or consistency.offer_path(c, claims, text):
+            or consistency.reference_path(c, claims, text):
         return cv  # no change, or the text states its start itself
     price = consistency.stated_end(c, claims, text)
     start = consistency.implied_start(c, price) if price else None

@@ -36,7 +36,7 @@ def read_money(f, bases: set[tuple[int, int]]) -> None:
             f.add(span=(start, end), text=money.text, kind=ClaimKind.SHARE_PRICE, measure="share_price",
                   fact_types=cues.MEASURE_TYPES["share_price"], subject=subj, subject_id=sid, value=money,
                   time=f.time_for(start, end, period=True),
-                  extra={"reference": "offer_price"} if cues.OFFER_PRICE.search(before[-60:]) else {})
+                  extra={"reference": ref} if (ref := cues.price_reference(before[-60:])) else {})
             continue
         start_of_path = _path_start(f, start, end)
         if start_of_path is not None:  # "valued ... from $5 billion to $12 billion": the same measure twice

@@ -241,8 +241,8 @@ def stated_end(change: Claim, claims: list[Claim], text: str) -> Claim | None:
                  and p.subject_id == change.subject_id and not p.extra.get("reference")), None)
 
 
-#: References a stated offer price stands for.
-_FROM_OFFER = frozenset({"offer_price", "since_ipo"})
+#: The stated reference price a change's reference point is read from.
+_REFERENCE_PRICE = {"offer_price": "offer_price", "since_ipo": "offer_price", "first_day_close": "first_day_close"}
 
 
 def _same_paragraph(a: Claim, b: Claim, text: str) -> bool:
@@ -250,14 +250,16 @@ def _same_paragraph(a: Claim, b: Claim, text: str) -> bool:
     return "\n\n" not in text[lo:hi]
 
 
-def offer_path(change: Claim, claims: list[Claim], text: str) -> tuple[Claim, Claim] | None:
-    """(offer price, current price) the paragraph states for a change measured from the IPO ("listed at
-    $18 a share; its stock now trades at nearly 3x its IPO price" after "fell ... to $22")."""
-    if change.reference not in _FROM_OFFER:
+def reference_path(change: Claim, claims: list[Claim], text: str) -> tuple[Claim, Claim] | None:
+    """(reference price, current price) the paragraph states for a change measured from the offer price
+    or the first-day close ("listed at $18 a share; its stock now trades at nearly 3x its IPO price"
+    after "fell ... to $22"; "closed its first day at $36. It now trades around $27, 25% below")."""
+    wanted = _REFERENCE_PRICE.get(change.reference)
+    if wanted is None:
         return None
     prices = [c for c in claims if c.kind is ClaimKind.SHARE_PRICE and c.value is not None and _same_subject(c, change)
               and _same_paragraph(c, change, text)]
-    offer = [c for c in prices if c.extra.get("reference") == "offer_price" and c.span[0] < change.span[0]]
+    offer = [c for c in prices if c.extra.get("reference") == wanted and c.span[0] < change.span[0]]
     current = [c for c in prices if not c.extra.get("reference")]
     here = [c for c in current if c.sentence_span == change.sentence_span]
     end = here[0] if here else next((c for c in reversed(current) if c.span[0] < change.span[0]), None)
@@ -266,11 +268,11 @@ def offer_path(change: Claim, claims: list[Claim], text: str) -> tuple[Claim, Cl
 
 def change_of_path(claim: Claim, claims: list[Claim], text: str) -> Finding | None:
     """A stated change against the start and end figures the same sentence gives ("fell from $40 to
-    $22, a 30% drop": $40 to $22 is a fall of 45%), or, measured from the IPO, against the offer price
-    and current price its paragraph gives."""
+    $22, a 30% drop": $40 to $22 is a fall of 45%), or, measured from the offer price or first-day
+    close, against that price and the current price its paragraph gives."""
     if claim.kind is not ClaimKind.CHANGE or claim.quantity is None or not claim.direction:
         return None
-    path = stated_path(claim, claims, text) or offer_path(claim, claims, text)
+    path = stated_path(claim, claims, text) or reference_path(claim, claims, text)
     if path is None or path[0].value.currency != path[1].value.currency:
         return None
     start, end = path

@@ -21,7 +21,7 @@ _MEASURES: tuple[tuple[str, str, str], ...] = (
     ("valuation", r"valu(?:ing|ed|es|ation)\b[^$]{0,60}$", r"^\s*valuation"),
     ("total_funding", r"(?:total|combined|aggregate) funding\b[^$]{0,80}$|funding for\b[^$]{0,80}$", _NEVER),
     ("capex", r"(?:capex|capital expenditure|capital spending|budget(?:ed)?|outlay|spend(?:ing)?)\b[^$]{0,80}$",
-     r"^[^.;]{0,40}\b(?:capex|capital expenditure|capital spending|outlay|spend|spending)\b"),
+     r"^[^.;%]{0,40}\b(?:capex|capital expenditure|capital spending|outlay|spend|spending)\b"),
     ("ipo_proceeds", r"\b(?:ipo|initial public offering)\b[^$]{0,30}$", r"^[^.;]{0,40}\b(?:ipo|initial public offering)\b"),
     ("acquisition", r"\b(?:acqui(?!rers?\b)\w+|buy(?:ing|out)?|purchase|takeover|merger)\b[^$]{0,40}$",
      r"^[^.;]{0,30}\b(?:acqui\w+|takeover|buyout|purchase of)\b"),
@@ -69,8 +69,10 @@ UP = re.compile(r"\b(?:increased|rose|risen|gained|climbed|jumped|grew|grown|sur
                 r"(?<!\bmake )(?<!\bmakes )(?<!\bmade )(?<!\bmaking )up)\b[^%.;]{0,30}$", re.IGNORECASE)
 DOWN = re.compile(r"\b(?:fallen|fell|dropped|declined|lost|down|slid|slumped|plunged|decreased|sank|tumbled)\b[^%.;]{0,30}$", re.IGNORECASE)
 #: A change named by the noun after its figure: "a 30% drop", "a 50% gain".
-UP_AFTER = re.compile(r"^\s*(?:gain|rise|increase|jump|rally|climb|surge|advance|pop|uplift)\b", re.IGNORECASE)
-DOWN_AFTER = re.compile(r"^\s*(?:drop|decline|fall|slide|loss|plunge|decrease|slump|tumble|haircut)\b", re.IGNORECASE)
+UP_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?(?:gain|rise|increase|jump|rally|climb|surge|advance|pop|uplift)\b|"
+                      r"^\s*(?:above|higher than|over)\s+(?:its|the|their)\b", re.IGNORECASE)
+DOWN_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?(?:drop|decline|fall|slide|loss|plunge|decrease|slump|tumble|haircut)\b|"
+                        r"^\s*(?:below|under|lower than|off|beneath)\s+(?:its|the|their)\b", re.IGNORECASE)
 
 
 _UP_OF = re.compile(r"\b(?:increase|rise|gain|jump|climb|surge|premium)\s+of\s*$", re.IGNORECASE)
@@ -104,9 +106,19 @@ WORD_CHANGE_PERCENT = {"doubled": ("up", "100"), "tripled": ("up", "200"), "treb
 #: A price stated as a multiple of a reference price: "nearly 3x its IPO price", "2.5 times the offer price".
 MULTIPLE = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s?(?:x|×|times)\s+(?:(?:its|the|their)\s+)?(?P<ref>(?:ipo|offer(?:ing)?|listing)"
                       r"\s+price|first[- ]day close|debut close)\b", re.IGNORECASE)
-#: What says a stated share price is the offer price: "listed at $14 a share", "priced its IPO at $20".
-OFFER_PRICE = re.compile(r"\b(?:ipo|listed|listing|priced|offer(?:ing)? price|debut(?:ed)?|went public|floated)\b[^.;$]{0,40}$",
-                         re.IGNORECASE)
+#: What says a stated share price is a reference price, by reference: the offer price ("listed at $14 a
+#: share", "priced its IPO at $20") or the first-day close ("closed its first day at $36").
+PRICE_REFERENCES: tuple[tuple[str, re.Pattern], ...] = (
+    ("first_day_close", re.compile(r"\b(?:clos\w+ (?:its|the) (?:first (?:trading )?day|debut)|first[- ]day clos\w*|"
+                                   r"end(?:ed)? (?:its|the) first day)(?:\s+(?:of|at|was))?\s*$", re.IGNORECASE)),
+    ("offer_price", re.compile(r"\b(?:ipo|listed|listing|priced|offer(?:ing)? price|debut(?:ed)?|went public|floated)\b"
+                               r"[^.;$]{0,40}$", re.IGNORECASE)),
+)
+
+
+def price_reference(before: str) -> str:
+    """Which reference price ("offer_price", "first_day_close") a share price is, from the words before it."""
+    return next((name for name, pattern in PRICE_REFERENCES if pattern.search(before)), "")
 REFERENCES: tuple[tuple[str, str], ...] = (
     ("ytd", r"year[- ]to[- ]date|\bytd\b|since the start of the year|so far this year"),
     ("first_day_close", r"first[- ]day clos\w*|(?:its|the) debut clos\w*|first day of trading"),

@@ -21,13 +21,16 @@ _NOT_NAMES = frozenset(["a", "an", "the", "this", "that", "these", "those", "it"
                         # descriptors written before a name: "Startup Lambda", "Rival Orla"
                         "startup", "start-up", "rival", "chipmaker", "chip-maker", "neocloud", "unicorn", "insurgent",
                         "seven", "eight", "nine", "eleven", "twelve", "shares", "stock", "revenue", "revenues", "sales", "funding",
-                        "analysts", "investors",
+                        "analysts", "investors", "private", "public",
                         # legal suffixes after a comma ("Norvale, Inc."): part of the name before, never one
                         "inc", "corp", "corporation", "ltd", "llc", "plc", "gmbh",
                         # sentence adverbs: "Meanwhile, X ...", "Separately X said ..."
                         "meanwhile", "separately", "elsewhere", "also", "still", "overall", "together", "additionally",
                         "further", "finally", "notably", "similarly", "likewise", "instead", "today", "yesterday",
                         "earlier", "later", "last", "next", "this", "yet", "indeed", "collectively", "combined"])
+#: A participle opening a sentence ("Priced at $24 ...", "Founded in 2019, ...", "Backed by ..."): one word
+#: alone there is a verb, not a name.
+_OPENING_VERB = re.compile(r"^[A-Z][a-z]{2,}(?:ed|ing)$")
 #: Funding stages written in capitals ("Series C", "Pre-Series A", "Seed"): not names.
 _STAGE = re.compile(r"(?:Pre-)?Series\s+[A-Z](?:-?\d)?\b|(?:Pre-)?Seed\b")
 
@@ -122,7 +125,7 @@ def find_mentions(sentence: str, offset: int, index: NameIndex, lowercase_words:
             e = tokens[j - 1][1]
             text = sentence[s:e]
             at_start = sentence[:s].strip(" *-•\"“") == ""
-            if not (at_start and j == i + 1 and tok.lower() in lowercase_words):
+            if not (at_start and j == i + 1 and (tok.lower() in lowercase_words or _OPENING_VERB.match(tok))):
                 out.append(Mention(offset + s, offset + e, text, None, text, ""))
             i = j
             continue
