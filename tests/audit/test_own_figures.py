@@ -152,3 +152,11 @@ def test_a_change_from_the_first_day_close_is_checked_against_the_close_the_para
     assert wrong.verdict.value == "inconsistent" and "$36" in wrong.explanation
     right = audit(store, lead + "roughly 25% below the first-day close.")
     assert verdict(right, "roughly 25%").verdict.value != "inconsistent"
+
+
+def test_proceeds_are_checked_against_the_offer_price_stated_before_for_the_same_company(store):
+    lead = "Priced at $24 in its February 2026 IPO, Kestrel Compute stock opened at $31. Kestrel raised $1.2 billion "
+    wrong = verdict(audit(store, lead + "in the offering by selling 60 million shares."), "$1.2 billion")
+    assert wrong.verdict.value == "inconsistent" and "at $24" in wrong.explanation  # the opening price is no offer price
+    right = verdict(audit(store, lead + "in the offering by selling 50 million shares."), "$1.2 billion")
+    assert right.verdict.value != "inconsistent"

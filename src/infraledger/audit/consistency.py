@@ -36,7 +36,11 @@ def _same_subject(a: Claim, b: Claim) -> bool:
         return a.subject_id == b.subject_id
     if a.members and b.members:
         return set(a.members) == set(b.members)
-    return bool(a.subject and b.subject) and group_words(a.subject) == group_words(b.subject)
+    if not (a.subject and b.subject) or a.subject_id or b.subject_id:
+        return bool(a.subject and b.subject) and group_words(a.subject) == group_words(b.subject)
+    # Unknown names: "Kestrel" is "Kestrel Compute" written short.
+    wa, wb = group_words(a.subject), group_words(b.subject)
+    return bool(wa and wb) and (wa <= wb or wb <= wa)
 
 
 def share_of(claim: Claim, claims: list[Claim]) -> Finding | None:
@@ -194,24 +198,33 @@ _PROCEEDS_MEASURES = frozenset({"ipo_proceeds", "funding_round", "amount"})
 
 
 def proceeds(claim: Claim, claims: list[Claim], text: str) -> Finding | None:
-    """Offering proceeds against shares × price when the same sentence states both ("sold 25 million
-    shares at $40 each, raising $1.2 billion"), whether or not the sentence calls it an IPO."""
+    """Offering proceeds against shares × price when the sentence states the shares sold and the price
+    ("sold 25 million shares at $40 each, raising $1.2 billion"), whether or not it calls it an IPO; the
+    price may be the offer price stated before for the same company ("Priced at $24 ... raised $1.2
+    billion by selling 50 million shares"). Proceeds are read as rounded."""
     if claim.measure not in _PROCEEDS_MEASURES or claim.value is None:
         return None
     s, e = claim.sentence_span
     sentence = text[s:e]
     m = _SHARES.search(sentence)
     price = next((c for c in claims if c.kind is ClaimKind.SHARE_PRICE and c.sentence_span == claim.sentence_span
-                  and c.value is not None), None)
+                  and c.value is not None), None) or _offer_price_before(claim, claims)
     if not m or price is None:
         return None
     n = Decimal(m.group("n").replace(",", "")) * _SCALE.get((m.group("scale") or "").lower(), Decimal(1))
     product = Range.exact(n) * Range.of_money(price.value)
-    if product.overlaps(Range.of_money(claim.value)):
+    if product.overlaps(rounded(claim.value)):
         return None
     total = format_money(Money(product.lo, price.value.currency)) if product.is_point else f"${product.describe()}"
     return Finding(Verdict.INCONSISTENT, f"The text's own {m.group(0)} at {format_money(price.value)} come to "
                    f"{total}, not “{claim.text}”.")
+
+
+def _offer_price_before(claim: Claim, claims: list[Claim]) -> Claim | None:
+    """The latest offer price stated before ``claim`` for the same company."""
+    offers = [c for c in claims if c.kind is ClaimKind.SHARE_PRICE and c.value is not None and c.span < claim.span
+              and c.extra.get("reference") == "offer_price" and _same_subject(c, claim)]
+    return offers[-1] if offers else None
 
 
 def _sentence_figures(claim: Claim, claims: list[Claim]) -> list[Claim]:

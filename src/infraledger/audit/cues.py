@@ -112,7 +112,7 @@ PRICE_REFERENCES: tuple[tuple[str, re.Pattern], ...] = (
     ("first_day_close", re.compile(r"\b(?:clos\w+ (?:its|the) (?:first (?:trading )?day|debut)|first[- ]day clos\w*|"
                                    r"end(?:ed)? (?:its|the) first day)(?:\s+(?:of|at|was))?\s*$", re.IGNORECASE)),
     ("offer_price", re.compile(r"\b(?:ipo|listed|listing|priced|offer(?:ing)? price|debut(?:ed)?|went public|floated)\b"
-                               r"[^.;$]{0,40}$", re.IGNORECASE)),
+                               r"(?:(?!\b(?:opened|closed|trad\w*|rose|fell|jumped|now)\b)[^.;$]){0,40}$", re.IGNORECASE)),
 )
 
 
