@@ -612,3 +612,17 @@ def test_figure_blocks_and_agreements_to_buy_assets_from_sellers_are_not_contrac
         "Keystone Fibre lands $95M contract from regional carrier Tolland Telecom.")
     assert [(f.type, f.subject, _roles(f)) for f in facts] == [
         (FactType.COMMERCIAL_CONTRACT, "Keystone Fibre", {"Tolland Telecom": Role.CUSTOMER})]
+
+
+def test_hires_from_a_company_former_executives_people_lured_away_and_people_who_join_from_elsewhere():
+    _, facts = _events(
+        "June 2, 2026\n\nOrla Cloud hired Jane Doe from Kestrel Labs to run its networking group.\n\n"
+        "Quill AI named former Brisa Systems executive Tom Lee as chief operating officer.\n\n"
+        "Sable Grid has lured Ana Ruiz, the head of data-center design at Vantor Cloud, to be its chief technology "
+        "officer.\n\nPriya Shah joins Halden Power from Juno Networks, where she was chief financial officer.")
+    moves = {f.subject: (f.people, _roles(f)) for f in facts if f.type is FactType.TALENT_MOVE}
+    assert moves == {"Kestrel Labs": (("Jane Doe",), {"Orla Cloud": Role.HIRER}),
+                     "Brisa Systems": (("Tom Lee",), {"Quill AI": Role.HIRER}),
+                     "Vantor Cloud": (("Ana Ruiz",), {"Sable Grid": Role.HIRER}),
+                     "Juno Networks": (("Priya Shah",), {"Halden Power": Role.HIRER})}
+    assert len(facts) == 4

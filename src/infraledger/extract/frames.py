@@ -80,7 +80,8 @@ _GATES = {
     "tenant": r"tenant|customer|client", "signed-with": r"deal|contract|agreement|lease|arrangement|order|pact|commitment",
     "left-to-join": r"join|run|lead|head|become", "owner-left-to-join": r"join|run|lead|head|become",
     "who-was-at": r"join", "said-will-join": r"will|would|is to|is set|is due", "lost-to": r"los",
-    "lost": r"los", "bring-into": r"bring|brought|hire|poach|recruit", "named-from": r"named|appoint|tap|hire",
+    "lost": r"los", "bring-into": r"bring|brought|hire|poach|recruit", "named-from": r"named|appoint|tap|hire|lure|poach|recruit", "hired-from": r"hire|poach|recruit|lure|brought in|brings in",
+    "named-former": r"former|ex-|longtime",
     "who-runs": r"who", "who-left": r"who", "joined-from": r"join", "has-joined": r"join",
     "agree-to-supply": r"supply|provide|deliver", "spend-on": r"spend|buy|purchas", "warrants-for": r"warrant", "valued-in-round": r"valued", "supply-with": r"suppl|provid|equip", "got-investment-from": r"investment|stake|backing", "slash-deal": r"acqui|takeover|buyout",
     "dash-contract": r"contract|deal|agreement|lease|order", "step-down": r"step|resign|retire",
@@ -223,8 +224,16 @@ FRAMES: tuple[Frame, ...] = (
        "s", {}, Status.COMPLETED, "p"),
     _f("bring-into", TM, rf"(?P<h>{E}){_g(60)}\b(?:bring|brings|brought|hire|hires|hired|poach|poached|poaches|"
        rf"recruit|recruited|recruits)\b (?:on |in |aboard |over )?(?P<s>{E})(?:'s|’s|'|’)? {_g(40)}(?P<p>{PL})", "s", {"h": HIR}, Status.ANNOUNCED, "p"),
-    _f("named-from", TM, rf"(?P<h>{E}){_g(80)}\b(?:named|appointed|names|appoints|tapped|taps|hired|hires)\b "
-       rf"(?P<p>{P}),{_g(100)}\b(?:at|of|from) (?P<s>{E}),{_g(30)}\bas\b", "s", {"h": HIR}, Status.ANNOUNCED, "p"),
+    _f("named-from", TM, rf"(?P<h>{E}){_g(80)}\b(?:named|appointed|names|appoints|tapped|taps|hired|hires|lured|lures|"
+       rf"poached|poaches|recruited|recruits)\b (?P<p>{P}),{_g(100)}\b(?:at|of|from) (?P<s>{E}),{_g(30)}"
+       rf"\b(?:as|to be|to become|to lead|to run|to head)\b", "s", {"h": HIR}, Status.ANNOUNCED, "p"),
+    # "Orla hired Jane Doe from Kestrel Labs"
+    _f("hired-from", TM, rf"(?P<h>{E}){_g(60)}\b(?:hired|hires|poached|poaches|recruited|recruits|lured|lures|brought in|"
+       rf"brings in)\b (?P<p>{PL}){_g(20)}\bfrom (?P<s>{E})", "s", {"h": HIR}, Status.COMPLETED, "p"),
+    # "Quill named former Brisa Systems executive Tom Lee as chief operating officer"
+    _f("named-former", TM, rf"(?P<h>{E}){_g(60)}\b(?:named|appointed|hired|tapped|names|appoints|hires|taps)\b "
+       rf"(?:former|ex-|longtime) ?(?P<s>{E})(?:'s|’s)? (?:[\w-]+ ){{0,3}}?(?P<p>{P})", "s", {"h": HIR},
+       Status.ANNOUNCED, "p"),
     _f("who-runs", TM, rf"(?P<p>{P}), who (?:is leaving|runs|leads|heads|ran|led|is|was|has been)\b{_g(30)}"
        rf"(?P<s>{E}){_g(120)}\bwill (?:become|join|replace|succeed|take over|serve as|be named|lead)\b", "s",
        {}, Status.ANNOUNCED, "p"),

@@ -87,14 +87,16 @@ _ROLE = (r"(?:chief\s+(?:executive|technology|financial|operating|strategy|produ
          r"information|scientist|people|marketing|legal)(?:\s+(?:and\s+)?(?:ai\s+)?officer)?|chief|ceo|cto|cfo|coo|"
          r"president|chair(?:man|woman)?|co-?founder|founder|director|vice\s+president|head\s+of\s+[\w\s'’-]{0,40}?|"
          r"executive|officer|engineer|analyst|researcher|scientist|boss|successor|minister|chairperson|partner)")
-_PERSON_BEFORE = re.compile(rf"(?:{_ROLE})(?:\s+(?:and|&)\s+(?:{_ROLE}))?,?\s+$", re.I)
+_PERSON_BEFORE = re.compile(rf"(?:{_ROLE})(?:\s+(?:and|&)\s+(?:{_ROLE}))?,?\s+$"
+                            # verbs whose object is a person: "hired Jane Doe from ...", "lured Ana Ruiz"
+                            rf"|\b(?:hired|hires|poached|poaches|recruited|recruits|lured|lures)\s+(?:former\s+)?$", re.I)
 _PERSON_AFTER = re.compile(rf"^,\s*(?:\d{{2}},|who\b|(?:formerly|previously|most recently|until recently|a former|"
                            rf"the former|an? ex-)\b|(?!founded|based|backed|owned|headquartered)"
                            rf"(?:(?!whose|which|that)[\w&'’.\-]+\s+){{0,6}}?(?:{_ROLE})\b)"
                            # what only people do: "X is leaving ...", "X resigned", "X joins Y as CTO"
                            rf"|^\s+(?:is leaving|is stepping down|will step down|stepped down|steps down|resigned|has resigned|"
                            rf"will resign|retired|will retire|(?:has |had |will )?(?:join|joins|joined|rejoin\w*)\b[^.;]{{1,60}}?"
-                           rf"\bas\s+(?:its\s+|the\s+|a\s+|an\s+|new\s+)*(?:{_ROLE}))", re.I)
+                           rf"\b(?:as\s+(?:its\s+|the\s+|a\s+|an\s+|new\s+)*(?:{_ROLE})|from\b))", re.I)
 # What follows a sentence's first word when that word is a name: "Cisco, which ...", "Cisco's",
 # "Cisco agreed ...".
 _NAME_CONTEXT = re.compile(r"(?:,\s*(?:which|who|whose|a|an|the|founded|based)\b|,\s*[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+)*"
