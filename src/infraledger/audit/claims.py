@@ -272,7 +272,10 @@ class _Finder:
             carried = self.ctx.carry.get(self.latest_paragraph())
         if carried:
             return carried[0], carried[1], ()
-        return "", None, ()
+        # A clause put first ("Priced at $24 in its IPO, Kestrel stock opened ..."): the name after it.
+        after = next((m for m in self.mentions if m.start >= pos and m.name not in exclude
+                      and not cues.is_agent(self.ctx.text, m.start)), None)
+        return (after.name, after.entity_id, ()) if after else ("", None, ())
 
     def clause_subject(self, pos: int, before: list[Mention]) -> Mention | None:
         """The name opening the clause of a figure after an earlier figure of the sentence: in "A raised
