@@ -160,3 +160,14 @@ def test_proceeds_are_checked_against_the_offer_price_stated_before_for_the_same
     assert wrong.verdict.value == "inconsistent" and "at $24" in wrong.explanation  # the opening price is no offer price
     right = verdict(audit(store, lead + "in the offering by selling 50 million shares."), "$1.2 billion")
     assert right.verdict.value != "inconsistent"
+
+
+def test_a_share_of_a_named_whole_or_of_a_measure_stated_in_another_paragraph_is_checked(store):
+    named = verdict(audit(store, "Brightwave Compute raised $9 billion, or 45% of the $28 billion the sector "
+                                 "raised in 2025."), "45%")
+    assert named.verdict.value == "inconsistent" and "32.1%" in named.explanation
+    text = ("Hyperscalers budgeted about $640 billion of capex for 2026.\n\n"
+            "Private neoclouds, by contrast, raised just $18 billion, roughly 3% of hyperscaler spending.")
+    assert verdict(audit(store, text), "roughly 3%").verdict.value != "inconsistent"
+    wrong = verdict(audit(store, text.replace("roughly 3%", "roughly 8%")), "roughly 8%")
+    assert wrong.verdict.value == "inconsistent" and "about $640 billion" in wrong.explanation

@@ -20,7 +20,7 @@ from itertools import pairwise
 
 from ..model import Money, Qualifier, Range, Status, format_money
 from .claims import Claim, ClaimKind
-from .cues import PART_OF_COUNT, group_size, group_words, number
+from .cues import PART_OF_COUNT, group_size, group_words, measure_of, number
 from .figures import path_order, rounded
 from .pricecheck import change_between, stated_percent
 from .sentences import list_items_before
@@ -71,48 +71,63 @@ _JOIN_SHARE = r"\s*(?:,?\s*(?:or|representing|equal to|equivalent to|accounting 
 _PART_TO_SHARE = re.compile("^" + _JOIN_SHARE, re.IGNORECASE)
 #: The same after a count and the noun it counts: "12 of the 50 companies, or 24%".
 _COUNT_TO_SHARE = re.compile(r"^(?:\s+[a-z][\w-]*){0,3}" + _JOIN_SHARE, re.IGNORECASE)
-#: A share of a whole the text stated before: "of the total", "of that", "of all the money raised".
+#: A share of a whole the text stated before: "of the total", "of that", "of hyperscaler spending".
 _OF_STATED_WHOLE = re.compile(r"^\s*of\s+(?:(?:the|that|this|all(?: the)?|their|its)\s+)?(?:[a-z-]+\s+){0,2}?"
-                              r"(?:total|sum|combined|aggregate|overall|amount|whole|pool|tally)\b|^\s*of\s+(?:that|it)\b",
-                              re.IGNORECASE)
+                              r"(?:total|sum|combined|aggregate|overall|amount|whole|pool|tally|spending|capex|outlay|"
+                              r"budgets?|funding|investment|proceeds)\b|^\s*of\s+(?:that|it)\b", re.IGNORECASE)
 
 
 def _part_before(claim: Claim, claims: list[Claim], text: str) -> Claim | None:
-    """The amount a share is stated for, right before it in the same sentence."""
+    """The amount a share is stated for: right before it in the same sentence ("$200 billion, or 45%"),
+    or, when the share names its whole ("32% of the $28 billion"), the one amount the sentence states
+    before it."""
     before = [c for c in claims if c.kind is ClaimKind.AMOUNT and c.value is not None and c.sentence_span ==
               claim.sentence_span and c.span[1] <= claim.span[0]]
     if before and _PART_TO_SHARE.match(text[before[-1].span[1]:claim.span[0]]):
         return before[-1]
-    return None
+    return before[0] if claim.base is not None and len(before) == 1 else None
 
 
 def _whole_before(claim: Claim, part: Claim, claims: list[Claim], text: str) -> Claim | None:
     """The whole a share "of the total" refers to: the latest larger amount stated earlier in the
-    same paragraph, a total if there is one."""
+    same paragraph, a total if there is one; else the latest larger amount stated earlier of the
+    measure the words after the share name ("of hyperscaler spending": capex)."""
     earlier = [c for c in claims if c.kind is ClaimKind.AMOUNT and c.value is not None and c is not part
                and c.span[1] <= part.span[0] and c.value.currency == part.value.currency
-               and c.value.amount > part.value.amount and "\n\n" not in text[c.span[1]:claim.span[0]]]
-    totals = [c for c in earlier if c.extra.get("total") or c.extra.get("aggregate") or not c.subject_id]
-    return (totals or earlier or [None])[-1]
+               and c.value.amount > part.value.amount]
+    here = [c for c in earlier if "\n\n" not in text[c.span[1]:claim.span[0]]]
+    totals = [c for c in here if c.extra.get("total") or c.extra.get("aggregate") or not c.subject_id]
+    if totals or here:
+        return (totals or here)[-1]
+    measure = measure_of("", text[claim.span[1]:claim.sentence_span[1]])
+    named = [c for c in earlier if measure != "amount" and c.measure == measure]
+    return named[-1] if named else None
 
 
 def share_of_stated(claim: Claim, claims: list[Claim], text: str) -> Finding | None:
-    """A share stated beside its part, of a whole stated earlier ("hyperscalers will spend $600-650
-    billion ... Northpeak accounts for $200 billion, or about 45% of the total": 31-33%)."""
-    if claim.kind is not ClaimKind.PERCENTAGE or claim.quantity is None or claim.base is not None:
+    """A share stated beside its part, of a whole it names ("$9 billion, 45% of the $28 billion") or that
+    was stated earlier ("hyperscalers will spend $600-650 billion ... Northpeak accounts for $200
+    billion, or about 45% of the total": 31-33%)."""
+    if claim.kind is not ClaimKind.PERCENTAGE or claim.quantity is None:
         return None
     part = _part_before(claim, claims, text)
-    if part is None or not _OF_STATED_WHOLE.match(text[claim.span[1]:claim.span[1] + 60]):
+    if part is None or part.value.currency != (claim.base or part.value).currency:
         return None
-    whole = _whole_before(claim, part, claims, text)
-    if whole is None:
+    if claim.base is not None:
+        whole, label = claim.base, claim.base.text or format_money(claim.base)
+    elif _OF_STATED_WHOLE.match(text[claim.span[1]:claim.span[1] + 60]):
+        stated = _whole_before(claim, part, claims, text)
+        if stated is None:
+            return None
+        whole, label = stated.value, f"{stated.text} ({stated.id})"
+    else:
         return None
-    ratio = (Range.of_money(part.value) / Range.of_money(whole.value)).scale(100)
+    ratio = (Range.of_money(part.value) / Range.of_money(whole)).scale(100)
     how = disagreement(ratio, stated_percent(claim), claim.qualifier)
     if how is None:
         return None
-    return Finding(Verdict.INCONSISTENT, f"The text's own figures - {part.text} ({part.id}) out of {whole.text} "
-                   f"({whole.id}) - put the share at {describe_percent(ratio)}, so they {how} “{claim.text}”.")
+    return Finding(Verdict.INCONSISTENT, f"The text's own figures - {part.text} ({part.id}) out of {label} "
+                   f"- put the share at {describe_percent(ratio)}, so they {how} “{claim.text}”.")
 
 
 def share_of_count(claim: Claim, text: str) -> Finding | None:
