@@ -626,3 +626,16 @@ def test_hires_from_a_company_former_executives_people_lured_away_and_people_who
                      "Vantor Cloud": (("Ana Ruiz",), {"Sable Grid": Role.HIRER}),
                      "Juno Networks": (("Priya Shah",), {"Halden Power": Role.HIRER})}
     assert len(facts) == 4
+
+
+def test_departures_told_as_left_for_lost_to_snagged_and_departed_for():
+    _, facts = _events(
+        "June 2, 2026\n\nKestrel Labs' chief technology officer Jane Doe has left for Orla Cloud.\n\n"
+        "Brisa Systems lost its AI chief, Tom Lee, to Quill AI last month.\n\n"
+        "Sable Grid snagged Vantor Cloud's vice president of engineering, Ana Ruiz.\n\n"
+        "Priya Shah departed Juno Networks for Halden Power in May.")
+    moves = {f.subject: (f.people, _roles(f)) for f in facts if f.type is FactType.TALENT_MOVE}
+    assert moves == {"Kestrel Labs": (("Jane Doe",), {"Orla Cloud": Role.HIRER}),
+                     "Brisa Systems": (("Tom Lee",), {"Quill AI": Role.HIRER}),
+                     "Vantor Cloud": (("Ana Ruiz",), {"Sable Grid": Role.HIRER}),
+                     "Juno Networks": (("Priya Shah",), {"Halden Power": Role.HIRER})}

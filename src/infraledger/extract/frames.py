@@ -78,9 +78,9 @@ _GATES = {
     "acquire": r"acqui|buy|bought|purchas|take|took|merge|snap|scoop|swallow", "pay-for": r"pay|paid", "said-signed": r"said", "agreement-to-supply":
     r"supply|provide|deliver", "buy-from": r"from", "picked": r"pick|select|chose|tap", "licence": r"licen",
     "tenant": r"tenant|customer|client", "signed-with": r"deal|contract|agreement|lease|arrangement|order|pact|commitment",
-    "left-to-join": r"join|run|lead|head|become", "owner-left-to-join": r"join|run|lead|head|become",
+    "left-to-join": r"join|run|lead|head|become|for", "owner-left-to-join": r"join|run|lead|head|become|for",
     "who-was-at": r"join", "said-will-join": r"will|would|is to|is set|is due", "lost-to": r"los",
-    "lost": r"los", "bring-into": r"bring|brought|hire|poach|recruit", "named-from": r"named|appoint|tap|hire|lure|poach|recruit", "hired-from": r"hire|poach|recruit|lure|brought in|brings in",
+    "lost": r"los", "bring-into": r"bring|brought|hire|poach|recruit|snag|nab|lure", "named-from": r"named|appoint|tap|hire|lure|poach|recruit", "hired-from": r"hire|poach|recruit|lure|brought in|brings in",
     "named-former": r"former|ex-|longtime",
     "who-runs": r"who", "who-left": r"who", "joined-from": r"join", "has-joined": r"join",
     "agree-to-supply": r"supply|provide|deliver", "spend-on": r"spend|buy|purchas", "warrants-for": r"warrant", "valued-in-round": r"valued", "supply-with": r"suppl|provid|equip", "got-investment-from": r"investment|stake|backing", "slash-deal": r"acqui|takeover|buyout",
@@ -206,11 +206,11 @@ FRAMES: tuple[Frame, ...] = (
     _f("left-to-join", TM, rf"(?P<p>{P})(?P<app>,{_ge(120)},)?{_g(20)}\b(?:has |had )?(?:left|leaves|quit|quits|"
        rf"departed|departs|is leaving|will leave|resigned|resigns|stepped down|steps down)\b "
        rf"(?:(?P<s>{E})|the [\w-]+|his post|her post)?{_g(30)}"
-       rf"\bto (?:join|run|lead|head|become)\b{_g(50)}(?P<h>{E})", "s", {"h": HIR}, Status.COMPLETED, "p"),
+       rf"\b(?:to (?:join|run|lead|head|become)\b{_g(50)}|for )(?P<h>{E})", "s", {"h": HIR}, Status.COMPLETED, "p"),
     # "Helix Fabric's CFO Greta Lind resigned to join Vantor Energy"
     _f("owner-left-to-join", TM, rf"(?P<s>{E})(?:'s|’s|'|’)? (?:[\w-]+ ){{0,5}}?(?P<p>{P}){_g(20)}\b(?:has |had )?(?:left|"
        rf"leaves|quit|quits|departed|departs|is leaving|will leave|resigned|resigns|stepped down|steps down)\b"
-       rf"{_g(30)}\bto (?:join|run|lead|head|become)\b{_g(50)}(?P<h>{E})", "s", {"h": HIR}, Status.COMPLETED, "p"),
+       rf"{_g(30)}\b(?:to (?:join|run|lead|head|become)\b{_g(50)}|for )(?P<h>{E})", "s", {"h": HIR}, Status.COMPLETED, "p"),
     # "Samir Kapoor, who led networking at Orbis Cloud, joins Tessel AI as chief technology officer"
     _f("who-was-at", TM, rf"(?P<p>{P}), who (?:led|ran|headed|oversaw|was|served as|worked|managed|built)\b{_g(60)}"
        rf"\b(?:at|of|for) (?P<s>{E}),{_g(20)}\b(?:joins|joined|has joined|will join|is joining|is to join)\b (?P<h>{E})",
@@ -218,12 +218,12 @@ FRAMES: tuple[Frame, ...] = (
     _f("said-will-join", TM, rf"(?P<h>{E}){_g(30)}\bsaid (?:that )?(?P<p>{P})(?P<app>,{_ge(120)},)? "
        rf"(?:would|will|is to|is set to|is due to) (?:join|become|lead|head|run)\b (?:(?P<h2>{E})|the company)?", "s",
        {"h": HIR}, Status.ANNOUNCED, "p"),
-    _f("lost-to", TM, rf"(?P<s>{E}){_g(80)}\b(?:lost|loses|losing|has lost)\b{_g(50)}(?P<p>{PL})?{_g(60)}"
+    _f("lost-to", TM, rf"(?P<s>{E}){_g(80)}\b(?:lost|loses|losing|has lost)\b(?:{_g(50)}(?P<p>{PL}))?{_g(60)}"
        rf"(?:\bto (?P<h>{E}))", "s", {"h": HIR}, Status.COMPLETED, "p"),
     _f("lost", TM, rf"(?P<s>{E}){_g(40)}\b(?:lost|loses|has lost)\b (?:its |their )?(?:[\w-]+ ){{0,4}}?(?P<p>{PL})",
        "s", {}, Status.COMPLETED, "p"),
     _f("bring-into", TM, rf"(?P<h>{E}){_g(60)}\b(?:bring|brings|brought|hire|hires|hired|poach|poached|poaches|"
-       rf"recruit|recruited|recruits)\b (?:on |in |aboard |over )?(?P<s>{E})(?:'s|’s|'|’)? {_g(40)}(?P<p>{PL})", "s", {"h": HIR}, Status.ANNOUNCED, "p"),
+       rf"recruit|recruited|recruits|snagged|snags|nabbed|nabs|lured|lures)\b (?:on |in |aboard |over )?(?P<s>{E})(?:'s|’s|'|’)? {_g(40)}(?P<p>{PL})", "s", {"h": HIR}, Status.ANNOUNCED, "p"),
     _f("named-from", TM, rf"(?P<h>{E}){_g(80)}\b(?:named|appointed|names|appoints|tapped|taps|hired|hires|lured|lures|"
        rf"poached|poaches|recruited|recruits)\b (?P<p>{P}),{_g(100)}\b(?:at|of|from) (?P<s>{E}),{_g(30)}"
        rf"\b(?:as|to be|to become|to lead|to run|to head)\b", "s", {"h": HIR}, Status.ANNOUNCED, "p"),

@@ -85,7 +85,7 @@ platforms platform microsystems industries solutions services therapeutics dynam
 """.split())
 _ROLE = (r"(?:chief\s+(?:executive|technology|financial|operating|strategy|product|commercial|revenue|"
          r"information|scientist|people|marketing|legal)(?:\s+(?:and\s+)?(?:ai\s+)?officer)?|chief|ceo|cto|cfo|coo|"
-         r"president|chair(?:man|woman)?|co-?founder|founder|director|vice\s+president|head\s+of\s+[\w\s'’-]{0,40}?|"
+         r"president|chair(?:man|woman)?|co-?founder|founder|director|vice\s+president(?:\s+of\s+[\w\s'’-]{0,40}?)?|head\s+of\s+[\w\s'’-]{0,40}?|"
          r"executive|officer|engineer|analyst|researcher|scientist|boss|successor|minister|chairperson|partner)")
 _PERSON_BEFORE = re.compile(rf"(?:{_ROLE})(?:\s+(?:and|&)\s+(?:{_ROLE}))?,?\s+$"
                             # verbs whose object is a person: "hired Jane Doe from ...", "lured Ana Ruiz"
@@ -96,7 +96,8 @@ _PERSON_AFTER = re.compile(rf"^,\s*(?:\d{{2}},|who\b|(?:formerly|previously|most
                            # what only people do: "X is leaving ...", "X resigned", "X joins Y as CTO"
                            rf"|^\s+(?:is leaving|is stepping down|will step down|stepped down|steps down|resigned|has resigned|"
                            rf"will resign|retired|will retire|(?:has |had |will )?(?:join|joins|joined|rejoin\w*)\b[^.;]{{1,60}}?"
-                           rf"\b(?:as\s+(?:its\s+|the\s+|a\s+|an\s+|new\s+)*(?:{_ROLE})|from\b))", re.I)
+                           rf"\b(?:as\s+(?:its\s+|the\s+|a\s+|an\s+|new\s+)*(?:{_ROLE})|from\b)"
+                           rf"|(?:has\s+)?(?:left|departed|quit)\s+[^.;]{{1,60}}?\b(?:for|to join)\b)", re.I)
 # What follows a sentence's first word when that word is a name: "Cisco, which ...", "Cisco's",
 # "Cisco agreed ...".
 _NAME_CONTEXT = re.compile(r"(?:,\s*(?:which|who|whose|a|an|the|founded|based)\b|,\s*[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+)*"
@@ -160,14 +161,27 @@ _INNER_ROLE = re.compile(r"\s+(?:Chief(?:\s+[A-Z][a-z]+){1,2}?(?:\s+Officer)?|CE
                          r"(?:\s+and\s+(?:CEO|President|Chairman|Chair|Founder|Co-[Ff]ounder))?\s+(?=[A-Z])")
 
 
+#: Words that end a company's name; a "for" after one starts another name.
+_NAME_ENDS = ("Networks", "Systems", "Labs", "Cloud", "Technologies", "Inc", "Corp", "AI", "Capital", "Partners",
+              "Ventures", "Power", "Energy", "Data", "Computing", "Semiconductor", "Group", "Holdings")
+_FOR_AFTER_COMPANY = re.compile("(?:" + "|".join(f"(?<={w})" for w in _NAME_ENDS) + r")[ \t]+for[ \t]+")
+
+
 def _runs(sentence: str):
-    """``(start, end)`` of every run of name words, a run parted at a job title inside it."""
+    """``(start, end)`` of every run of name words, a run parted at a job title inside it and at a
+    "for" after a complete company name ("left Juno Networks for Halden Power"; "Center for AI
+    Safety" stays one name)."""
     for m in NAME_RE.finditer(sentence):
         s, e = m.span()
         role = _INNER_ROLE.search(sentence, s, e) if e - s > 8 else None
         if role is not None and role.start() > s:
             yield s, role.start()
             yield role.end(), e
+            continue
+        cut = _FOR_AFTER_COMPANY.search(sentence, s, e) if " for " in m.group(0) else None
+        if cut is not None:
+            yield s, cut.start()
+            yield cut.end(), e
         else:
             yield s, e
 
