@@ -171,3 +171,16 @@ def test_a_share_of_a_named_whole_or_of_a_measure_stated_in_another_paragraph_is
     assert verdict(audit(store, text), "roughly 3%").verdict.value != "inconsistent"
     wrong = verdict(audit(store, text.replace("roughly 3%", "roughly 8%")), "roughly 8%")
     assert wrong.verdict.value == "inconsistent" and "about $640 billion" in wrong.explanation
+
+
+def test_a_total_introducing_a_list_is_checked_against_the_items_below_it(store):
+    text = ("Three AI-infrastructure companies listed this spring and together raised $3.1 billion:\n\n"
+            "* Kestrel Compute priced at $24 and raised $1.2 billion.\n"
+            "* Lumora Networks priced at $18 and raised $900 million; shares now trade at $12, down a third.\n"
+            "* Pinecrest Data priced at $30 and raised $1.3 billion.\n")
+    report = audit(store, text)
+    total = verdict(report, "$3.1 billion")
+    assert total.claim.subject == "Three AI-infrastructure companies"
+    assert total.verdict.value == "inconsistent" and "$3.4" in total.explanation
+    fall = verdict(report, "down a third")
+    assert (fall.claim.direction, fall.claim.subject) == ("down", "Lumora Networks")

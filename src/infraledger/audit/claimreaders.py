@@ -219,6 +219,9 @@ def _read_multiples(f) -> None:
               extra={"multiple": n})
 
 
+_AFTER_PRICE = re.compile(r"[$€£]\s?\d[\d.,]*\s*,\s*$")
+
+
 def _read_word_changes(f) -> None:
     """Changes stated in words ("more than doubled since its IPO", "lost roughly half its value")."""
     for m in cues.WORD_CHANGE.finditer(f.body):
@@ -234,8 +237,8 @@ def _read_word_changes(f) -> None:
             continue
         after, before = f.body[m.end():m.end() + 80], f.body[max(0, s - 40):s]
         clause = re.split(r"[,;.]|\band\b", before)[-1] + " " + re.split(r"[,;.]|\band\b", after)[0][:40]
-        if not cues.PRICE_CONTEXT.search(clause):
-            continue  # "its revenue tripled": not a price
+        if not (cues.PRICE_CONTEXT.search(clause) or _AFTER_PRICE.search(before)):
+            continue  # "its revenue tripled": not a price; "trades at $12, down a third": a price
         reference = next((name for name, pat in cues.REFERENCES
                           if re.search(pat, after[:60] + " " + before, re.IGNORECASE)), "")
         subj, sid, _ = f.subject(start, nearest=True)

@@ -178,6 +178,8 @@ def _read_sentence(ctx: _Ctx, sent: Sentence, body: str, cites) -> None:
         mentions = [m for m in mentions if m.start >= sent.start + label.end()]
     times = _times(ctx, sent, body)
     groups = cues.groups(body, sent.start, mentions)
+    # A name inside a group's phrase describes the group ("Three AI-infrastructure companies"): no party.
+    mentions = [m for m in mentions if not any(g.start <= m.start and m.end <= g.end for g in groups)]
     finder = _Finder(ctx, sent, body, mentions, times, groups, cites)
     finder.run()
     first = _topic(sent, body, mentions)

@@ -23,7 +23,7 @@ from .claims import Claim, ClaimKind
 from .cues import PART_OF_COUNT, group_size, group_words, measure_of, number
 from .figures import path_order, rounded
 from .pricecheck import change_between, stated_percent
-from .sentences import list_items_before
+from .sentences import list_items_after, list_items_before
 from .verdicts import Finding, Verdict
 
 _SHARES = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(?P<scale>million|billion|m|bn)?\s+(?:class [a-z] )?shares\b",
@@ -388,9 +388,12 @@ _SOME_PARTS = re.compile(r"\b(?:includ\w*|of which|among (?:them|which|others)|s
 
 
 def _listed_parts(claim: Claim, addable: list[Claim], text: str) -> list[Claim]:
-    """The first figure of each list item or table row right above a total's line."""
+    """The first figure of each list item or table row right above a total's line, or right below it
+    when the line introduces them (ends with a colon)."""
+    intro = text[claim.span[1]:claim.sentence_span[1]].rstrip().endswith(":")
+    items = list_items_after(text, claim.span[1]) if intro else list_items_before(text, claim.span[0])
     parts = []
-    for start, end in list_items_before(text, claim.span[0]):
+    for start, end in items:
         first = next((c for c in addable if start <= c.span[0] < end), None)
         if first is not None:
             parts.append(first)

@@ -93,7 +93,7 @@ def direction(before: str, after: str) -> str:
 
 # A change stated in words: "more than doubled", "halved", "lost roughly half its value".
 WORD_CHANGE = re.compile(r"(?P<verb>doubled|tripled|trebled|quadrupled|halved)\b|\b(?P<fall>lost|shed|fell by|dropped by|"
-                         r"declined by|wiped out|gave up)\s+(?P<q>(?:more than|over|nearly|almost|roughly|about|around|"
+                         r"declined by|wiped out|gave up|down)\s+(?P<q>(?:more than|over|nearly|almost|roughly|about|around|"
                          r"some|close to)\s+)?(?P<frac>half|a third|two[- ]thirds|a quarter|three[- ]quarters)\b",
                          re.IGNORECASE)
 #: Percent change of each word: "doubled" is up 100%, "lost a third" down 33.3%.
@@ -198,7 +198,9 @@ _AVERAGE_AFTER = re.compile(r"^\s*(?:each|apiece|on average|per (?:company|start
                             re.IGNORECASE)
 _TOTAL_BEFORE = re.compile(r"\b(?:a total of|in total|totall?ing|together|combined|altogether|collectively|in all|"
                            r"between them|a combined|an aggregate(?: of)?|sum of)\s*$|"
-                           r"\b(?:total|combined|together|sum)\s*(?:[:|]\s*)+$", re.IGNORECASE)
+                           r"\b(?:total|combined|together|sum)\s*(?:[:|]\s*)+$|"
+                           r"\b(?:together|collectively|jointly|between them)\s+(?:have\s+|had\s+)?(?:raised|spent|paid|"
+                           r"invested|secured|committed|brought in|took in)\s*$", re.IGNORECASE)
 _TOTAL_AFTER = re.compile(r"^\s*(?:in total|combined|altogether|collectively|in all|between them)\b", re.IGNORECASE)
 
 

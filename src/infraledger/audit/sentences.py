@@ -43,6 +43,25 @@ def list_items_before(text: str, pos: int) -> list[tuple[int, int]]:
     return out[::-1]
 
 
+def list_items_after(text: str, pos: int) -> list[tuple[int, int]]:
+    """Spans of the list items or table rows that follow the line holding ``pos`` without a break:
+    the items an introducing line ("... together raised $3.1 billion:") announces."""
+    out: list[tuple[int, int]] = []
+    start = text.find("\n", pos) + 1
+    if start and text.startswith("\n", start):
+        start += 1  # one blank line may part the introducing line from its list
+    while 0 < start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        line = text[start:end]
+        if not _TABLE_RULE.match(line):
+            if not LIST_ITEM.match(line):
+                break
+            out.append((start, end))
+        start = end + 1
+    return out
+
+
 def sentences(text: str) -> list[Sentence]:
     """The sentences of ``text`` (headings included), offsets into ``text``: the extractor's splitter."""
     return split_sentences(text)
