@@ -639,3 +639,10 @@ def test_departures_told_as_left_for_lost_to_snagged_and_departed_for():
                      "Brisa Systems": (("Tom Lee",), {"Quill AI": Role.HIRER}),
                      "Vantor Cloud": (("Ana Ruiz",), {"Sable Grid": Role.HIRER}),
                      "Juno Networks": (("Priya Shah",), {"Halden Power": Role.HIRER})}
+
+
+def test_a_company_speaking_of_its_own_purchase_names_the_target_and_a_musing_is_no_deal():
+    _, facts = _events("Q3 2026 earnings call, prepared remarks\n\nDuring the quarter we completed the acquisition of "
+                       "Pyxis Labs, which adds 400 engineers to our networking team. We also repurchased $1.5 billion "
+                       "of our shares. We believe we could buy Orla Cloud if the price were right.")
+    assert [(f.type, f.subject, f.status) for f in facts] == [(FactType.ACQUISITION, "Pyxis Labs", Status.COMPLETED)]

@@ -95,6 +95,7 @@ _GATES = {
     "bid-for": r"for",
     "pay-for": r"pay|paid",
     "slash-deal": r"acqui|takeover|buyout",
+    "we-acquired": r"we ",
     "acquire": r"acqui|buy|bought|purchas|take|took|merge|snap|scoop|swallow",
     "said-signed": r"said",
     "agreement-to-supply": r"supply|provide|deliver",
@@ -204,6 +205,11 @@ FRAMES: tuple[Frame, ...] = (
     # Note form: "Helios Grid / Fenwick Power — $7.5B acquisition" (buyer / target).
     _f("slash-deal", AC, rf"(?P<a>{E})\s*/\s*(?P<t>{E})\s*[—–-]+\s*(?:(?P<m>{M})\s+)?(?:[\w-]+\s+){{0,2}}?"
        rf"(?:acquisition|takeover|buyout)\b", "t", {"a": ACQ}),
+    # A company speaking of itself ("we completed the acquisition of X" in a release or a call): the
+    # buyer is the speaker, not named in the sentence.
+    _f("we-acquired", AC, rf"\b(?-i:[Ww]e)\b(?: have| had| also)?{_g(30)}\b(?:acquired|bought|purchased|completed the "
+       rf"(?:acquisition|purchase) of|closed (?:the|our) (?:acquisition|purchase) of|agreed to (?:acquire|buy|purchase)|"
+       rf"announced (?:the|our|an agreement to) (?:acquisition of|acquire|buy))\s+(?P<t>{E})(?!'s)", "t", {}),
     _f("acquire", AC, rf"(?P<a>{EL})(?:'s)?{_g(160)}\b{_ACQ_VERB}\b(?: of| for)?(?P<gap>{_g(70)})(?P<t>{E})"
        rf"(?!'s)(?!\s+(?:common |ordinary |capital |preferred )?(?:stock|shares))", "t", {"a": ACQ}),
     # -- commercial contracts (subject = supplier) ----------------------------------------------
