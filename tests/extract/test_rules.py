@@ -646,3 +646,19 @@ def test_a_company_speaking_of_its_own_purchase_names_the_target_and_a_musing_is
                        "Pyxis Labs, which adds 400 engineers to our networking team. We also repurchased $1.5 billion "
                        "of our shares. We believe we could buy Orla Cloud if the price were right.")
     assert [(f.type, f.subject, f.status) for f in facts] == [(FactType.ACQUISITION, "Pyxis Labs", Status.COMPLETED)]
+
+
+def test_a_company_blog_post_in_the_first_person_gives_the_company_its_round_and_its_purchase():
+    _, facts = _events(
+        "Lumen Grid raises $50M Series B to scale grid-interactive data centers\n\n"
+        "March 4, 2026 · by the Lumen Grid team\n\n"
+        "Today we're announcing our $50 million Series B, led by Talus Partners with participation from Arbor Growth "
+        "and our existing investors.\n\n"
+        "Since we founded Lumen Grid in 2023, we've grown to 40 people. We also recently acquired Pyxis Controls, a "
+        "small team building battery-management software.")
+    round_ = _one(facts, FactType.FUNDING_ROUND, "Lumen Grid")
+    assert round_.amount.amount == Decimal(50_000_000) and round_.time.label() == "2026-03-04"
+    assert _roles(round_) == {"Talus Partners": Role.LEAD_INVESTOR, "Arbor Growth": Role.INVESTOR}
+    bought = _one(facts, FactType.ACQUISITION, "Pyxis Controls")
+    assert _roles(bought) == {"Lumen Grid": Role.ACQUIRER} and bought.time.label() == "2026-03-04"
+    assert len(facts) == 2

@@ -186,6 +186,7 @@ def assign_arguments(found: list[Draft], an: Analysed, reading: Reading, anchor,
 
 _DAYS_LATER = re.compile(r"\b(\w+) days later\b", re.I)
 _NOT_A_DATE_AFTER = re.compile(r"\s*(?:%|percent|million|billion)")
+_RECENT = re.compile(r"\b(?:recently|just|newly)\b", re.I)
 _SAME_DAY = re.compile(r"\bthe same day\b", re.I)
 
 
@@ -218,6 +219,8 @@ def _date(an: Analysed, d: Draft, anchor, drafts: list[Draft], document_time: Fu
             return (inside or times)[0][2], False
     if _SAME_DAY.search(text) and drafts and drafts[-1].time:
         return drafts[-1].time, False
+    if document_time is not None and _RECENT.search(text):
+        return document_time, True  # "we also recently acquired X": about the text's own date
     # No date of its own: the date of the latest deal stated earlier in the paragraph (the first
     # one of its sentence), else the latest date the document has stated so far, else its date.
     same = []

@@ -71,6 +71,8 @@ class Reading:
     text: str
     sentences: list[Analysed]
     table: EntityTable
+    speaker: int | None = None  # the company a first-person text ("we raised ...") is by
+
 
 
 def read(text: str) -> Reading:
@@ -112,7 +114,7 @@ def read(text: str) -> Reading:
         # A title-case headline runs names into words ("Quill Systems Reports Completion ..."),
         # so the document's title gives no topic.
         topics.append((s.paragraph, [] if i == 0 and s.heading else analysed.entity_ids))
-    return Reading(text=text, sentences=out, table=table)
+    return Reading(text=text, sentences=out, table=table, speaker=_speaker(out, table, counts))
 
 
 _FIRST_TOKEN = re.compile(r"[A-Z][\w&'’.-]*")
@@ -144,6 +146,22 @@ def _recheck_first_words(masked: list[tuple[str, str]], all_mentions: list[list[
 
 def _clean_word(word: str) -> str:
     return word.lower().strip(".,'’").removesuffix("'s").removesuffix("’s")
+
+
+_FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b")
+
+
+def _speaker(sentences: list[Analysed], table: EntityTable, counts: dict[int, int]) -> int | None:
+    """The company a text written in the first person is by: the company its title names, else the one
+    it names most (at least twice); None when the text does not speak as "we"."""
+    if not any(_FIRST_PERSON.search(a.sentence.text) for a in sentences[:40]):
+        return None
+    orgs = [i for i, kind in enumerate(table.kinds) if kind != "person" and not is_exchange(table.names[i])]
+    titled = [i for i in (sentences[0].entity_ids if sentences and sentences[0].sentence.heading else []) if i in orgs]
+    if titled:
+        return titled[0]
+    best = max(orgs, key=lambda i: counts.get(i, 0), default=None)
+    return best if best is not None and counts.get(best, 0) >= 2 else None
 
 
 @functools.lru_cache(maxsize=4096)

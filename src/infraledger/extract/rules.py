@@ -314,6 +314,8 @@ def _from_match(frame: Frame, m: re.Match, an: Analysed, reading: Reading) -> Dr
     roles = [(i, r) for i, r in roles if i != subject]
     if frame.type is not FactType.TALENT_MOVE and not roles and frame.roles:
         return None
+    if frame.name == "we-acquired" and reading.speaker is not None and reading.speaker != subject:
+        roles = [(reading.speaker, Role.ACQUIRER)]
     if frame.name in ("who-runs", "step-down") and groups.get("p"):
         # "Orla said that X, who runs Brisa's unit, will become its chief executive" /
         # "Quill also gets a new boss: X, who is leaving Y, will replace Z": the company named
@@ -448,6 +450,8 @@ def _raises(an: Analysed, reading: Reading) -> list[Draft]:
                   trigger=(m.start(), m.end()), frame="round-noun", status=Status.COMPLETED)
         d.amount = amount
         out.append(d)
+    if reading.speaker is not None and not out:
+        out += _first_person_raises(an, reading)
     u = UNDISCLOSED_ROUNDS.search(text)
     if u and an.entity_ids:
         d = Draft(type=FactType.FUNDING_ROUND, subject=an.entity_ids[0], roles=[], people=[], sentence=an,
@@ -457,6 +461,25 @@ def _raises(an: Analysed, reading: Reading) -> list[Draft]:
         d.extra_sentences.append(an)
         out.append(d)
     return out
+
+
+# "we've raised $50 million", "today we're announcing our $50M Series B led by Y"
+_WE_RAISED = re.compile(r"\b(?-i:[Ww]e)(?:'ve|’ve| have| had|'re|’re| are)?\s+(?:just\s+|now\s+)?(?:raised|closed|secured|"
+                        r"announcing|announced|completed)\b(?:\s+our)?[^⟨;.]{0,30}?(?P<m>⟪M\d+⟫)", re.I)
+
+
+def _first_person_raises(an: Analysed, reading: Reading) -> list[Draft]:
+    """A round the text's own company announces in the first person, as a round of that company."""
+    m = _WE_RAISED.search(an.abstract)
+    if m is None or _hypothetical(an, m.start(), m.end()):
+        return []
+    stop = clause_end(an.abstract, m.end())
+    if not ROUND_WORDS.search(an.abstract, m.start(), stop) or DEBT_WORDS.search(an.abstract, m.start(), stop):
+        return []
+    d = Draft(type=FactType.FUNDING_ROUND, subject=reading.speaker, roles=[], people=[], sentence=an,
+              trigger=(m.start(), m.end()), frame="we-raised", status=Status.COMPLETED)
+    d.amount = money_in(m.group("m"), an)
+    return [d]
 
 
 # -- arguments -------------------------------------------------------------------------------
