@@ -73,3 +73,12 @@ def test_the_company_after_a_quotation_or_opening_a_paragraph_is_the_company_wri
 def test_a_count_keeps_its_qualifier():
     [count] = [c for c in find_claims("Norvale employs more than 400 engineers.") if c.kind.value == "count"]
     assert (count.text, count.qualifier.value, count.quantity) == ("more than 400 engineers", "more_than", 400)
+
+
+def test_a_cue_before_a_colon_does_not_name_the_measure_after_it_and_a_titled_person_is_no_topic():
+    text = ("Dana Oyelaran, Norvale co-founder and CEO, said demand keeps growing.\n\n"
+            "The company's valuation has more than tripled in a year: its previous round, a $600 million Series D "
+            "in December 2024, valued Norvale at $2.8 billion.")
+    claims = {c.text: c for c in find_claims(text)}
+    assert claims["$600 million"].measure == "funding_round" and claims["$2.8 billion"].measure == "valuation"
+    assert claims["$600 million"].subject == "Norvale"

@@ -191,17 +191,22 @@ def _read_sentence(ctx: _Ctx, sent: Sentence, body: str, cites) -> None:
         ctx.last_time[sent.paragraph] = times[-1][2]
 
 
+#: What follows a person's name: a title in apposition ("Dana Oyelaran, Norvale's chief executive,").
+_PERSON_AFTER = re.compile(r"\s*,[^,.;]{0,60}?\b(?:ceo|cfo|cto|coo|founder|co-founder|chief|president|chair\w*|"
+                           r"director|head of|analyst|partner|executive)\b", re.IGNORECASE)
 _SPEAKER = re.compile(r"\b(?:said|says|told|according to|added|noted)\s*$", re.IGNORECASE)
 
 
 def _topic(sent: Sentence, body: str, mentions: list[Mention]) -> Mention | None:
     """The company a sentence is about, for "it" and "the company" in the sentences after it: its first
     name near the start, or in a quotation, the first name outside the quote that is not the speaker
-    ("'Demand has tripled,' said Dana Oyelaran, chief executive of Norvale" is about Norvale)."""
+    ("'Demand has tripled,' said Dana Oyelaran, chief executive of Norvale" is about Norvale); a name
+    with a job title in apposition is a person's."""
     quotes = [(sent.start + s, sent.start + e) for s, e in quoted(body)]
+    named = [m for m in mentions if not _PERSON_AFTER.match(body[m.end - sent.start:])]
     if not quotes:
-        return next((m for m in mentions if m.start - sent.start < 40), None)
-    return next((m for m in mentions if not any(s <= m.start < e for s, e in quotes)
+        return next((m for m in named if m.start - sent.start < 40), None)
+    return next((m for m in named if not any(s <= m.start < e for s, e in quotes)
                  and not _SPEAKER.search(body[:m.start - sent.start])), None)
 
 

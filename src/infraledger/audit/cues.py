@@ -18,7 +18,7 @@ PRONOUN_START = re.compile(r"\s*(?:[*•-]\s*)?(?:the (?:company|firm|startup|gr
 _NEVER = r"(?!)"
 #: (measure, pattern searched in the words just before the figure, pattern searched just after)
 _MEASURES: tuple[tuple[str, str, str], ...] = (
-    ("valuation", r"valu(?:ing|ed|es|ation)\b[^$]{0,60}$", r"^\s*valuation"),
+    ("valuation", r"valu(?:ing|ed|es|ation)\b[^$:;]{0,60}$", r"^\s*valuation"),
     ("total_funding", r"(?:total|combined|aggregate) funding\b[^$]{0,80}$|funding for\b[^$]{0,80}$", _NEVER),
     ("capex", r"(?:capex|capital expenditure|capital spending|budget(?:ed)?|outlay|spend(?:ing)?)\b[^$]{0,80}$",
      r"^[^.;%]{0,40}\b(?:capex|capital expenditure|capital spending|outlay|spend|spending)\b"),
