@@ -82,3 +82,12 @@ def test_a_cue_before_a_colon_does_not_name_the_measure_after_it_and_a_titled_pe
     claims = {c.text: c for c in find_claims(text)}
     assert claims["$600 million"].measure == "funding_round" and claims["$2.8 billion"].measure == "valuation"
     assert claims["$600 million"].subject == "Norvale"
+
+
+def test_bracketed_citations_and_collapsed_deals():
+    claims = find_claims("Vantor Labs completed its $2.1 billion purchase of Pellucid Data on June 30, 2026 "
+                         "[Source: Vantor Labs 8-K]. Quarry Systems' planned takeover of Tindall Security collapsed "
+                         "in May 2026 after regulators objected.")
+    assert {c.cited_source for c in claims if c.subject == "Pellucid Data"} == {"Vantor Labs 8-K"}
+    [collapsed] = [c for c in claims if c.subject == "Tindall Security"]
+    assert (collapsed.kind.value, collapsed.status.value) == ("status", "terminated")

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from ..extract.text import Sentence, split_sentences
 
-_CITATION = re.compile(r"\(\s*(?:Sources?|Via|Per|According to)\s*:\s*(?P<body>[^()]{1,300})\)", re.IGNORECASE)
+_CITATION = re.compile(r"\(\s*(?:Sources?|Via|Per|According to)\s*:\s*(?P<body>[^()]{1,300})\)|"
+                       r"\[\s*(?:Sources?|Via|Per|According to)\s*:\s*(?P<bracketed>[^\[\]]{1,300})\]", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,8 +77,9 @@ _PROSE_CITATION = re.compile(
 
 
 def citations(text: str) -> list[Citation]:
-    """Every "(Source: ...)" citation in ``text``."""
-    return [Citation(m.start(), m.end(), " ".join(m.group("body").split())) for m in _CITATION.finditer(text)]
+    """Every "(Source: ...)" or "[Source: ...]" citation in ``text``."""
+    return [Citation(m.start(), m.end(), " ".join((m.group("body") or m.group("bracketed")).split()))
+            for m in _CITATION.finditer(text)]
 
 
 def prose_citations(text: str) -> list[Citation]:
