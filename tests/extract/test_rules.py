@@ -662,3 +662,16 @@ def test_a_company_blog_post_in_the_first_person_gives_the_company_its_round_and
     bought = _one(facts, FactType.ACQUISITION, "Pyxis Controls")
     assert _roles(bought) == {"Lumen Grid": Role.ACQUIRER} and bought.time.label() == "2026-03-04"
     assert len(facts) == 2
+
+
+def test_first_days_of_trading_direct_listings_and_spac_mergers_are_listings_not_purchases():
+    _, facts = _events(
+        "June 5, 2026\n\nShares of Orla Robotics began trading on the Nasdaq on Thursday under the ticker ORLA, after "
+        "the company sold 20 million shares at $25 each.\n\nKestrel Data went public via a merger with a special "
+        "purpose acquisition company, Arc Acquisition Corp.\n\nBrisa Cloud completed a direct listing on the New "
+        "York Stock Exchange on Friday.")
+    assert sorted((f.type.value, f.subject) for f in facts) == [
+        ("ipo", "Brisa Cloud"), ("ipo", "Kestrel Data"), ("ipo", "Orla Robotics")]
+    orla = _one(facts, FactType.IPO, "Orla Robotics")
+    assert orla.amount.amount == Decimal(500_000_000) and _roles(orla) == {"Nasdaq": Role.EXCHANGE}
+    assert orla.time.label() == "2026-06-04"

@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from decimal import Decimal
 
 from ..model.events import FactType, Participant, Role, Status
 from ..model.facts import CandidateFact
+from ..model.money import Money, find_money
 from .arguments import assign_arguments, follow_up, ipo_parties, money_kind, participants, valuation
 from .drafts import Draft, clause_end, ids, merge, money_in, to_fact
 from .frames import (CUMULATIVE, DEBT_WORDS, E, IPO_NOT, IPO_WORDS, ROUND_IN, ROUND_NOUN, ROUND_WORDS,
@@ -276,6 +278,8 @@ def _from_match(frame: Frame, m: re.Match, an: Analysed, reading: Reading) -> Dr
     if frame.name == "stake-from" and (ROUND_WORDS.search(m.string, m.start(), clause_end(m.string, m.end()))
                                        or _CONTRACT_NOUN.search(m.group(0))):
         return None  # "landed a $120 million Series C from Y" is a round, "a $95M contract from Y" a contract
+    if frame.name == "acquire" and _SPAC.search(m.string, max(0, m.start("gap") - 60), m.start("gap")):
+        return None  # "a special purpose acquisition company" names a vehicle, not a purchase
     if frame.name == "acquire" and (_NOT_ACQUIRE_GAP.search(gap) or _OPTION_TO.search(m.string[:m.start("gap")])):
         return None
     if frame.name == "signed-with" and (_NOT_SUPPLY_GAP.search(gap) or _MERGER_WORD.search(m.group(0))):
@@ -352,6 +356,8 @@ def _controlling_stake(text: str) -> bool:
     return m is not None and (m.group("pct") is None or float(m.group("pct")) > 50)
 
 
+_SPAC = re.compile(r"(?:special[- ]purpose|blank[- ]check)\s+acquisition(?:\s+(?:company|corporation|vehicle))?\s*,?\s*$",
+                   re.I)
 _CONTRACT_NOUN = re.compile(r"\b(?:contract|order|deal|agreement|lease|award)s?\b", re.I)
 _BACKER_LIST = re.compile(r"(?:\bby|\bfrom|\bwith|\bincluding)\s+(?:⟨E\d+⟩(?:\s*,\s*|\s+and\s+))*$")
 _NUMBER = re.compile(r"\d+")
@@ -426,6 +432,16 @@ def _raises(an: Analysed, reading: Reading) -> list[Draft]:
         if issuers:
             out.append(Draft(type=FactType.IPO, subject=issuers[0], roles=[], people=[], sentence=an,
                              trigger=(ipo.start(), ipo.end()), frame="ipo-listing", status=Status.COMPLETED))
+    debut = _DEBUT.search(text) if not any(d.type is FactType.IPO for d in out) and "⟨E" in text else None
+    if debut and not _hypothetical(an, 0, debut.end()) and not IPO_NOT.search(text[max(0, debut.start() - 40):debut.end()]):
+        # "Shares of X began trading on the Nasdaq", "X completed a direct listing", "X went public via a SPAC"
+        issuers = [int(x) for x in _ENTITY_ID.findall(text[:debut.start()])
+                   if table.kinds[int(x)] != "person" and not is_exchange(table.names[int(x)])]
+        if issuers:
+            d = Draft(type=FactType.IPO, subject=issuers[0], roles=[], people=[], sentence=an,
+                      trigger=(debut.start(), debut.end()), frame="ipo-debut", status=Status.COMPLETED)
+            d.amount = _shares_times_price(an.sentence.text)
+            out.append(d)
     for m in ROUND_IN.finditer(text):
         subject = ids(m.group("t"))[0]
         d = Draft(type=FactType.FUNDING_ROUND, subject=subject, roles=[(i, Role.LEAD_INVESTOR) for i in ids(m.group("l"))
@@ -461,6 +477,24 @@ def _raises(an: Analysed, reading: Reading) -> list[Draft]:
         d.extra_sentences.append(an)
         out.append(d)
     return out
+
+
+# A first day of trading, told without the offering's size.
+_DEBUT = re.compile(r"\b(?:began trading|begins trading|started trading|start trading|made (?:its|their) (?:market |stock[- ]market |"
+                    r"public |trading )?debut|debuted|went public|completed (?:its|a|an) (?:direct )?listing)\b", re.I)
+_SOLD_SHARES = re.compile(r"\bsold (?P<n>\d+(?:\.\d+)?) (?P<scale>million|billion)? ?shares at (?P<p>\$\d+(?:\.\d+)?)"
+                          r"(?: (?:each|apiece|a share|per share))?", re.I)
+
+
+def _shares_times_price(text: str) -> Money | None:
+    """The proceeds "sold 20 million shares at $25 each" states: shares times price."""
+    m = _SOLD_SHARES.search(text)
+    if m is None:
+        return None
+    shares = Decimal(m.group("n")) * {"million": Decimal(10) ** 6, "billion": Decimal(10) ** 9}.get(
+        (m.group("scale") or "").lower(), Decimal(1))
+    price = find_money(m.group("p"))[0][2]
+    return Money(amount=shares * price.amount, currency=price.currency, text=m.group(0))
 
 
 # "we've raised $50 million", "today we're announcing our $50M Series B led by Y"
