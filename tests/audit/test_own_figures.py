@@ -184,3 +184,13 @@ def test_a_total_introducing_a_list_is_checked_against_the_items_below_it(store)
     assert total.verdict.value == "inconsistent" and "$3.4" in total.explanation
     fall = verdict(report, "down a third")
     assert (fall.claim.direction, fall.claim.subject) == ("down", "Lumora Networks")
+
+
+def test_an_average_over_a_counted_number_of_deals_and_a_multiple_with_its_offer_price_after_it(store):
+    report = audit(store, "Investors put $14 billion into 20 deals in the second quarter, an average round size of "
+                          "$900 million. The median round was $350 million. Tessel Networks now trades at 1.5x its "
+                          "offering price of $20, or about $36.")
+    average = verdict(report, "$900 million")
+    assert average.verdict.value == "inconsistent" and "over 20" in average.explanation
+    assert verdict(report, "$350 million").verdict.value != "inconsistent"  # a median is no average
+    assert verdict(report, "1.5x its offering price").verdict.value == "inconsistent"

@@ -287,7 +287,8 @@ def reference_path(change: Claim, claims: list[Claim], text: str) -> tuple[Claim
         return None
     prices = [c for c in claims if c.kind is ClaimKind.SHARE_PRICE and c.value is not None and _same_subject(c, change)
               and _same_paragraph(c, change, text)]
-    offer = [c for c in prices if c.extra.get("reference") == wanted and c.span[0] < change.span[0]]
+    offer = [c for c in prices if c.extra.get("reference") == wanted
+             and (c.span[0] < change.span[0] or c.sentence_span == change.sentence_span)]
     current = [c for c in prices if not c.extra.get("reference")]
     here = [c for c in current if c.sentence_span == change.sentence_span]
     end = here[0] if here else next((c for c in reversed(current) if c.span[0] < change.span[0]), None)
@@ -369,14 +370,17 @@ def _same_sentence(a: Claim, b: Claim) -> bool:
 
 def average_of(claim: Claim, claims: list[Claim]) -> Finding | None:
     """An average stated beside a total and a count ("seven startups raised a total of $28 billion, an
-    average of $5 billion each": $28 billion over seven is $4 billion)."""
+    average of $5 billion each": $28 billion over seven is $4 billion; "$14 billion into 20 deals, an
+    average round size of $900 million")."""
     if not claim.extra.get("average") or claim.value is None:
         return None
     totals = [c for c in claims if c.kind is ClaimKind.AMOUNT and c.value is not None and not c.extra.get("average")
               and c.value.currency == claim.value.currency
               and (_same_sentence(c, claim) or c.extra.get("total") and _same_subject(c, claim))]
     total = next((c for c in totals if c.extra.get("total")), totals[0] if totals else None)
-    count = group_size(claim.subject) or (group_size(total.subject) if total else None)
+    counted = next((c.quantity for c in claims if c.kind is ClaimKind.COUNT and _same_sentence(c, claim)
+                    and c.qualifier is Qualifier.EXACT), None)
+    count = group_size(claim.subject) or (group_size(total.subject) if total else None) or counted
     if total is None or not count:
         return None
     computed = rounded(total.value) / Range.exact(count)
