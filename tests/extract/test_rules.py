@@ -675,3 +675,20 @@ def test_first_days_of_trading_direct_listings_and_spac_mergers_are_listings_not
     orla = _one(facts, FactType.IPO, "Orla Robotics")
     assert orla.amount.amount == Decimal(500_000_000) and _roles(orla) == {"Nasdaq": Role.EXCHANGE}
     assert orla.time.label() == "2026-06-04"
+
+
+def test_two_deals_in_one_sentence_each_keep_their_own_parties_and_amounts():
+    _, facts = _events(
+        "June 5, 2026\n\nOrla Robotics raised $100 million in a Series C and Kestrel Data raised $50 million in a "
+        "Series B, both led by Talus Partners.\n\nBrisa Cloud bought Juno Labs for $200 million, while Vantor Systems "
+        "acquired Pyxis AI for $90 million.\n\nHalden Power invested $30 million in Sable Grid and $20 million in "
+        "Fenwick Storage.")
+    got = {(f.type.value, f.subject): (f.amount.amount, _roles(f)) for f in facts}
+    assert got == {
+        ("funding_round", "Orla Robotics"): (Decimal(100_000_000), {"Talus Partners": Role.LEAD_INVESTOR}),
+        ("funding_round", "Kestrel Data"): (Decimal(50_000_000), {"Talus Partners": Role.LEAD_INVESTOR}),
+        ("acquisition", "Juno Labs"): (Decimal(200_000_000), {"Brisa Cloud": Role.ACQUIRER}),
+        ("acquisition", "Pyxis AI"): (Decimal(90_000_000), {"Vantor Systems": Role.ACQUIRER}),
+        ("strategic_investment", "Sable Grid"): (Decimal(30_000_000), {"Halden Power": Role.INVESTOR}),
+        ("strategic_investment", "Fenwick Storage"): (Decimal(20_000_000), {"Halden Power": Role.INVESTOR}),
+    }

@@ -235,6 +235,12 @@ def _match_frame(frame: Frame, an: Analysed, reading: Reading, out: list[Draft],
         out.append(d)
         if frame.name == "invest-in":
             # "A agreed to invest up to $10 billion in X and B up to $5 billion": the elided second deal.
+            other = _ELIDED_TARGET.match(an.abstract, m.end())
+            if other:  # "... $30 million in X and $20 million in Y": the same investor's second stake
+                d3 = Draft(type=d.type, subject=ids(other.group("t"))[0], roles=list(d.roles), people=[], sentence=an,
+                           trigger=(m.end(), other.end()), frame="invest-elided")
+                d3.amount = money_in(other.group("m"), an)
+                out.append(d3)
             ell = _ELIDED.match(an.abstract, m.end())
             if ell:
                 d2 = Draft(type=d.type, subject=d.subject, roles=[(ids(ell.group("a"))[0], Role.INVESTOR)],
@@ -243,6 +249,7 @@ def _match_frame(frame: Frame, an: Analysed, reading: Reading, out: list[Draft],
                 out.append(d2)
 
 
+_ELIDED_TARGET = re.compile(rf"\s*,?\s*and (?P<m>(?:up to |about |nearly |another )?⟪M\d+⟫) (?:in|into) (?P<t>{E})")
 _ELIDED = re.compile(rf"\s*and (?P<a>{E}) (?P<m>(?:up to |about |nearly |another )?⟪M\d+⟫)")
 
 
