@@ -692,3 +692,15 @@ def test_two_deals_in_one_sentence_each_keep_their_own_parties_and_amounts():
         ("strategic_investment", "Sable Grid"): (Decimal(30_000_000), {"Halden Power": Role.INVESTOR}),
         ("strategic_investment", "Fenwick Storage"): (Decimal(20_000_000), {"Halden Power": Role.INVESTOR}),
     }
+
+
+def test_a_dollar_figure_in_brackets_after_another_currency_is_the_usd_amount_and_the_original_is_kept():
+    document, facts = _events(
+        "June 5, 2026\n\nBeijing-based Orlan AI raised 3 billion yuan ($410 million) in a round led by state-backed "
+        "fund Huaxin Capital.\n\nTokyo's Kesuto Systems agreed to buy Brisa Denki for ¥120 billion (about $800 "
+        "million).\n\nParis-based Mistrel closed a €600 million Series C led by Lumen Partners.")
+    records = {r["subject"]: r for r in (to_eval_record(f) for f in facts)}
+    assert (records["Orlan AI"]["amount_usd"], records["Orlan AI"]["amount_original"]) == (410_000_000, "3 billion yuan")
+    assert _one(facts, FactType.FUNDING_ROUND, "Orlan AI").amount.currency == "CNY"
+    assert (records["Brisa Denki"]["amount_usd"], records["Brisa Denki"]["amount_qualifier"]) == (800_000_000, "about")
+    assert records["Mistrel"]["amount_usd"] is None and records["Mistrel"]["amount_original"] == "€600 million"

@@ -15,7 +15,7 @@ from decimal import Decimal
 from ..model.events import FactType, Participant, Role, Status
 from ..model.facts import CandidateFact
 from ..model.fuzzytime import FuzzyTime
-from ..model.money import Money
+from ..model.money import Money, find_money
 from .reading import Analysed, Reading
 
 
@@ -152,11 +152,32 @@ def merge(drafts: list[Draft], names: list[str]) -> list[Draft]:
     return merged
 
 
+#: A US-dollar equivalent in brackets right after an amount: "3 billion yuan ($410 million)".
+_USD_AFTER = re.compile(r"\s*\(\s*(?:about|approximately|approx\.|around|roughly|some|nearly|~)?\s*(?:US)?\$[\d.,]+"
+                        r"(?:\s*(?:thousand|million|billion|trillion|mn|bn|tn|[mbk]))?\s*\)", re.I)
+
+
+def usd_equivalent(amount: Money | None, an) -> Money | None:
+    """The US-dollar figure the sentence gives in brackets after ``amount`` in another currency."""
+    if amount is None or amount.currency == "USD":
+        return None
+    for a, b, money in an.money:
+        if money is amount:
+            m = _USD_AFTER.match(an.sentence.text, b)
+            found = find_money(m.group(0)) if m else []
+            return found[0][2] if found else None
+    return None
+
+
 def to_fact(d: Draft, reading: Reading, offset: int = 0) -> CandidateFact:
     """The draft as a :class:`CandidateFact`; the evidence is its sentence, spanned in the whole text."""
     names = reading.table.names
     s = d.sentence.sentence
     attributes: dict = {"frame": d.frame}
+    usd = usd_equivalent(d.amount, d.sentence)
+    if usd is not None:
+        attributes["amount_usd"] = str(usd.amount)
+        attributes["amount_usd_qualifier"] = usd.qualifier.value
     if d.type is FactType.FUNDING_ROUND:
         label = _ROUND_LABEL.search(s.text)
         if label:

@@ -34,8 +34,10 @@ def to_eval_record(fact: CandidateFact, doc: str | None = None) -> dict:
         "subject": fact.subject,
         "counterparties": [{"name": p.name, "role": p.role.value} for p in fact.counterparties],
         "people": list(fact.people),
-        "amount_usd": _usd(fact.amount),
-        "amount_qualifier": _QUALIFIER[fact.amount.qualifier] if fact.amount else None,
+        "amount_usd": _usd(fact.amount) if "amount_usd" not in fact.attributes
+        else _number(Decimal(fact.attributes["amount_usd"])),
+        "amount_qualifier": _QUALIFIER[Qualifier(fact.attributes["amount_usd_qualifier"])]
+        if "amount_usd_qualifier" in fact.attributes else _QUALIFIER[fact.amount.qualifier] if fact.amount else None,
         "valuation_usd": _usd(fact.valuation),
         "valuation_qualifier": _QUALIFIER[fact.valuation.qualifier] if fact.valuation else None,
         "date": fact.time.label() if fact.time else None,
