@@ -194,3 +194,10 @@ def test_an_average_over_a_counted_number_of_deals_and_a_multiple_with_its_offer
     assert average.verdict.value == "inconsistent" and "over 20" in average.explanation
     assert verdict(report, "$350 million").verdict.value != "inconsistent"  # a median is no average
     assert verdict(report, "1.5x its offering price").verdict.value == "inconsistent"
+
+
+def test_figures_in_another_clause_are_neither_parts_of_a_total_nor_the_path_of_a_change(store):
+    report = audit(store, "Orla Compute raised $5 billion, Brennor AI raised $3.5 billion and Kelpie Networks raised "
+                          "$2 billion; the remaining two raised $2 billion between them. Revenue at Pillar Cloud grew "
+                          "10-12% in the quarter, while its valuation rose from $6 billion to $9 billion, a 50% increase.")
+    assert {cv.verdict.value for cv in report.verdicts} == {"unsupported"}

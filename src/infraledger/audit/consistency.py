@@ -242,6 +242,15 @@ def _offer_price_before(claim: Claim, claims: list[Claim]) -> Claim | None:
     return offers[-1] if offers else None
 
 
+_CLAUSE_BREAK = re.compile(r";|\b(?:while|whereas|but|although|though|meanwhile)\b", re.IGNORECASE)
+
+
+def _same_clause(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """True when nothing between spans ``a`` and ``b`` opens another clause (a semicolon, "while", "but")."""
+    lo, hi = (a[1], b[0]) if a[0] < b[0] else (b[1], a[0])
+    return not _CLAUSE_BREAK.search(text[lo:hi])
+
+
 def _sentence_figures(claim: Claim, claims: list[Claim]) -> list[Claim]:
     return sorted((c for c in claims if c.sentence_span == claim.sentence_span and c.value is not None
                    and c.kind in (ClaimKind.SHARE_PRICE, ClaimKind.AMOUNT)), key=lambda c: c.span)
@@ -256,6 +265,7 @@ def stated_path(change: Claim, claims: list[Claim], text: str) -> tuple[Claim, C
         order = path_order(text, a.span, b.span)
         if order:
             pairs.append((a, b) if order > 0 else (b, a))
+    pairs = [p for p in pairs if _same_clause(text, change.span, p[0].span) and _same_clause(text, change.span, p[1].span)]
     return min(pairs, key=lambda p: abs(p[1].span[0] - change.span[0]), default=None)
 
 
@@ -422,7 +432,7 @@ def total_of(claim: Claim, claims: list[Claim], text: str) -> Finding | None:
     addable = [c for c in claims if c is not claim and c.kind is ClaimKind.AMOUNT and c.value is not None
                and not c.extra and c.value.currency == claim.value.currency
                and (c.measure == "valuation") == (claim.measure == "valuation")]
-    parts = [c for c in addable if _same_sentence(c, claim)]
+    parts = [c for c in addable if _same_sentence(c, claim) and _same_clause(text, c.span, claim.span)]
     if not (claim.extra.get("total") or _enumerated(claim, parts, text)):
         return None
     if len(parts) < 2:
