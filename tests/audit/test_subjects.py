@@ -91,3 +91,8 @@ def test_bracketed_citations_and_collapsed_deals():
     assert {c.cited_source for c in claims if c.subject == "Pellucid Data"} == {"Vantor Labs 8-K"}
     [collapsed] = [c for c in claims if c.subject == "Tindall Security"]
     assert (collapsed.kind.value, collapsed.status.value) == ("status", "terminated")
+
+
+def test_a_preposition_opening_a_sentence_is_not_a_name():
+    got = _subjects("Between them, the three acquirers spent $5 billion. Among the buyers, Ridgeway paid $2 billion.")
+    assert got == {"$5 billion": "three acquirers", "$2 billion": "Ridgeway"}

@@ -27,7 +27,8 @@ _NOT_NAMES = frozenset(["a", "an", "the", "this", "that", "these", "those", "it"
                         # sentence adverbs: "Meanwhile, X ...", "Separately X said ..."
                         "meanwhile", "separately", "elsewhere", "also", "still", "overall", "together", "additionally",
                         "further", "finally", "notably", "similarly", "likewise", "instead", "today", "yesterday",
-                        "earlier", "later", "last", "next", "this", "yet", "indeed", "collectively", "combined"])
+                        "earlier", "later", "last", "next", "this", "yet", "indeed", "collectively", "combined",
+                        "between", "among", "across", "including", "according", "amid", "following", "within"])
 #: A participle opening a sentence ("Priced at $24 ...", "Founded in 2019, ...", "Backed by ..."): one word
 #: alone there is a verb, not a name.
 _OPENING_VERB = re.compile(r"^[A-Z][a-z]{2,}(?:ed|ing)$")
