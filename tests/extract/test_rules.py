@@ -704,3 +704,14 @@ def test_a_dollar_figure_in_brackets_after_another_currency_is_the_usd_amount_an
     assert _one(facts, FactType.FUNDING_ROUND, "Orlan AI").amount.currency == "CNY"
     assert (records["Brisa Denki"]["amount_usd"], records["Brisa Denki"]["amount_qualifier"]) == (800_000_000, "about")
     assert records["Mistrel"]["amount_usd"] is None and records["Mistrel"]["amount_original"] == "€600 million"
+
+
+def test_contracts_told_as_its_agreement_with_renewed_and_won_from_a_public_body_valued_at_an_amount():
+    _, facts = _events(
+        "July 1, 2026\n\nBrisa Cloud said its agreement with Juno Labs was worth about $900 million.\n\n"
+        "Vantor AI won a five-year contract from the U.S. Department of Energy valued at $300 million.\n\n"
+        "Pyxis Networks renewed its deal with Halden Power for another three years.")
+    got = {f.subject: (_roles(f), f.amount and f.amount.amount) for f in facts}
+    assert got == {"Brisa Cloud": ({"Juno Labs": Role.CUSTOMER}, Decimal(900_000_000)),
+                   "Vantor AI": ({"Department of Energy": Role.CUSTOMER}, Decimal(300_000_000)),
+                   "Pyxis Networks": ({"Halden Power": Role.CUSTOMER}, None)}

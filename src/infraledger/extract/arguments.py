@@ -107,7 +107,7 @@ _OTHER_BEFORE = re.compile(r"(?:revenue|sales|fee|fees|income|loss|earnings|prof
 _OTHER_AFTER = re.compile(r"\s*(?:in |of )?(?:annual |annualized |annualised |quarterly )?(?:revenue|sales|net loss|"
                           r"cost synergies|share buyback|buyback|termination fee|break fee|of (?:unpaid|lease))", re.I)
 _VALUATION_BEFORE = re.compile(r"valu(?:ing|ed|es|ation)\b[^$€£¥]{0,35}$|(?:post|pre)-money\s*$", re.I)
-_DEAL_VALUED = re.compile(r"\b(?:deal|contract|agreement|transaction|pact|order|arrangement|lease)s?,?\s+"
+_DEAL_VALUED = re.compile(r"\b(?:deal|contract|agreement|transaction|pact|order|arrangement|lease)s?\b[^$€£¥;]{0,60}?\s"
                           r"(?:that is\s+|is\s+|was\s+)?valued\s+at\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|"
                           r"some\s+|up\s+to\s+|more\s+than\s+)?$", re.I)
 _VALUATION_AFTER = re.compile(r"\s*(?:post-money |pre-money )?valuation", re.I)
@@ -132,7 +132,7 @@ def money_kind(an: Analysed, n: int) -> str:
 def _deal_valued(an: Analysed, n: int) -> bool:
     """Whether money ``n`` is a deal's size stated as a value: "a 15-year deal valued at $9 billion"."""
     a = an.money[n][0]
-    return _DEAL_VALUED.search(an.sentence.text[max(0, a - 60):a]) is not None
+    return _DEAL_VALUED.search(an.sentence.text[max(0, a - 120):a]) is not None
 
 
 def valuation(an: Analysed, lo: int = 0, hi: int | None = None) -> Money | None:

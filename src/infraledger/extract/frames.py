@@ -102,6 +102,7 @@ _GATES = {
     "supply-with": r"suppl|provid|equip",
     "agree-to-supply": r"supply|provide|deliver",
     "spend-on": r"spend|buy|purchas",
+    "poss-agreement": r"its|their",
     "dash-contract": r"contract|deal|agreement|lease|order",
     "buy-from": r"from",
     "picked": r"pick|select|chose|tap",
@@ -226,6 +227,9 @@ FRAMES: tuple[Frame, ...] = (
     # "Y committed to spend $20 billion on X's cloud": X supplies, Y is the customer.
     _f("spend-on", CC, rf"(?P<c>{E}){_g(60)}\b(?:committed|commits|agreed|agrees|pledged|pledges|promised|will|is to|"
        rf"plans) to (?:spend|buy|purchase)\b{_g(15)}(?P<m>{M}){_g(40)}\b(?:on|with|from) (?P<s>{E})", "s", {"c": CUS}),
+    # "X said its agreement with Y was worth about $900 million"
+    _f("poss-agreement", CC, rf"(?P<s>{E}){_g(40)}\b(?:its|their) (?:[\w-]+ ){{0,3}}?(?:agreement|contract|deal|lease)s? "
+       rf"with (?:[\w.-]+ ){{0,3}}?(?P<c>{E})", "s", {"c": CUS}),
     # Note form: "Cobalt Systems — $12B, seven-year GPU capacity contract with Lyra Labs".
     _f("dash-contract", CC, rf"(?P<s>{E})\s*[—–]+\s*(?:(?P<m>{M}),?\s+)?(?:[\w-]+\s+){{0,5}}?"
        rf"(?:contract|deal|agreement|lease|order)\s+(?:with|from)\s+(?P<c>{E})", "s", {"c": CUS}, Status.COMPLETED),
@@ -239,11 +243,11 @@ FRAMES: tuple[Frame, ...] = (
        rf"(?:tenant|customer|client|anchor customer|anchor tenant)\b", "s", {"c": CUS}, Status.COMPLETED),
     _f("signed-with", CC, rf"(?P<s>{E}){_g(140)}\b(?:signed|signs|sign|signing|secured|secures|inked|inks|won|wins|"
        rf"landed|lands|entered into|enters into|announced|announces|struck|strikes|reached|expanded|expands|"
-       rf"extended|extends|disclosed|disclosing|finalized|awarded|has|agreed|agrees|clinched|clinches)\b"
+       rf"extended|extends|disclosed|disclosing|finalized|awarded|has|agreed|agrees|clinched|clinches|renewed|renews)\b"
        rf"(?P<gap>{_g(70)})\b(?:deal|contract|"
        rf"agreement|lease|arrangement|order|pact|commitment)s?\b(?:{_g(80)}\b(?:with|for)|{_g(25)}\bfrom) "
        # (a contract "from" a customer is one it awarded; "an agreement to acquire stores from Y" is no contract)
-       rf"(?:[\w-]+ ){{0,4}}?(?P<c>{E})", "s",
+       rf"(?:[\w.-]+ ){{0,4}}?(?P<c>{E})", "s",
        {"c": CUS}, Status.COMPLETED),
     # -- talent moves (subject = the company that loses people) ---------------------------------
     _f("left-to-join", TM, rf"(?P<p>{P})(?P<app>,{_ge(120)},)?{_g(20)}\b(?:has |had )?(?:left|leaves|quit|quits|"
