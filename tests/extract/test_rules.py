@@ -715,3 +715,16 @@ def test_contracts_told_as_its_agreement_with_renewed_and_won_from_a_public_body
     assert got == {"Brisa Cloud": ({"Juno Labs": Role.CUSTOMER}, Decimal(900_000_000)),
                    "Vantor AI": ({"Department of Energy": Role.CUSTOMER}, Decimal(300_000_000)),
                    "Pyxis Networks": ({"Halden Power": Role.CUSTOMER}, None)}
+
+
+def test_strategic_investments_told_as_backed_with_made_an_investment_received_and_poured_into():
+    _, facts = _events(
+        "July 1, 2026\n\nOrla Capital backed Kestrel Data with $40 million.\n\nBrisa Telecom made a $250 million "
+        "investment in Juno Cloud.\n\nVantor AI received a $75 million investment from Halden Semiconductor.\n\n"
+        "Talon Fund has poured another $500 million into Quill Labs.")
+    got = {f.subject: (_roles(f), f.amount.amount) for f in facts if f.type is FactType.STRATEGIC_INVESTMENT}
+    assert got == {"Kestrel Data": ({"Orla Capital": Role.INVESTOR}, Decimal(40_000_000)),
+                   "Juno Cloud": ({"Brisa Telecom": Role.INVESTOR}, Decimal(250_000_000)),
+                   "Vantor AI": ({"Halden Semiconductor": Role.INVESTOR}, Decimal(75_000_000)),
+                   "Quill Labs": ({"Talon Fund": Role.INVESTOR}, Decimal(500_000_000))}
+    assert len(facts) == 4

@@ -77,6 +77,8 @@ _GATES = {
     "stake-topic": r"stake",
     "commit-topic": r"commit|pledg|followed with|chipped|put in",
     "buy-stock": r"stock|shares|equity",
+    "backed-with": r"backed|backs|funded|funds|financ",
+    "made-investment": r"investment|stake",
     "warrants-for": r"warrant",
     "poss-investment": r"investment|stake",
     "got-investment-from": r"investment|stake|backing",
@@ -157,6 +159,12 @@ FRAMES: tuple[Frame, ...] = (
     _f("buy-stock", SI, rf"(?P<a>{E}){_g(60)}\b(?:buy|buys|bought|buying|purchase|purchases|purchased)\b{_g(10)}"
        rf"(?P<m>{M}) (?:worth )?of (?:new )?(?P<t>{E}) (?:common |ordinary |new |class a )?(?:stock|shares|equity)",
        "t", {"a": INV}),
+    # "A backed X with $40 million", "A made a $250 million investment in X"
+    _f("backed-with", SI, rf"(?P<a>{E}){_g(40)}\b(?:backed|backs|funded|funds|financed|finances)\s+(?P<t>{E})\s+with\s+"
+       rf"(?:(?:about|up to|another|nearly|some)\s+)?(?P<m>{M})", "t", {"a": INV}),
+    _f("made-investment", SI, rf"(?P<a>{E}){_g(60)}\b(?:made|makes|making|announced|announces|completed|completes|"
+       rf"finalized|closed)\s+(?:a|an|its)\s+(?:(?P<m>{M})\s+)?(?:[\w-]+\s+)?(?:investment|stake) in (?P<t>{E})", "t",
+       {"a": INV}),
     # "A receives warrants for roughly 5% of X": a right to a stake, granted but not yet used
     _f("warrants-for", SI, rf"(?P<a>{E}){_g(80)}\b(?:receives?|received|receiving|gets|got|obtains?|obtained|was granted|"
        rf"is granted|will receive|takes|took)\s+(?:[\w-]+\s+)?warrants\b{_g(50)}\b(?:of|in) (?P<t>{E})", "t", {"a": INV},
