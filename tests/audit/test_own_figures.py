@@ -201,3 +201,19 @@ def test_figures_in_another_clause_are_neither_parts_of_a_total_nor_the_path_of_
                           "$2 billion; the remaining two raised $2 billion between them. Revenue at Pillar Cloud grew "
                           "10-12% in the quarter, while its valuation rose from $6 billion to $9 billion, a 50% increase.")
     assert {cv.verdict.value for cv in report.verdicts} == {"unsupported"}
+
+
+def test_html_table_rows_and_note_lines_are_list_items_each_total_summing_its_own_list(store):
+    from infraledger.audit.api import audit_document
+    from infraledger.audit.reading import document_from_text
+
+    page = ("<html><body><p>Published: 30 June 2026</p><table><tr><th>Company</th><th>Amount</th></tr>"
+            "<tr><td>Aldine Compute</td><td>$1.2 billion</td></tr><tr><td>Borealis Grid</td><td>$900 million</td></tr>"
+            "<tr><td>Total</td><td>$2.5 billion</td></tr></table><ul><li>Cinder AI: $450 million</li>"
+            "<li>Dunmore Labs: $350 million</li><li>Combined: $800 million</li></ul></body></html>")
+    report = audit_document(document_from_text(page), store.snapshot())
+    assert verdict(report, "$1.2 billion").claim.subject == "Aldine Compute"
+    assert verdict(report, "$350 million").claim.subject == "Dunmore Labs"  # a note line is no heading
+    table_total = verdict(report, "$2.5 billion")
+    assert table_total.verdict.value == "inconsistent" and "$2.1" in table_total.explanation
+    assert verdict(report, "$800 million").verdict.value != "inconsistent"

@@ -401,17 +401,20 @@ def average_of(claim: Claim, claims: list[Claim]) -> Finding | None:
 _SOME_PARTS = re.compile(r"\b(?:includ\w*|of which|among (?:them|which|others)|such as|led by)\b", re.IGNORECASE)
 
 
-def _listed_parts(claim: Claim, addable: list[Claim], text: str) -> list[Claim]:
+def _listed_parts(claim: Claim, addable: list[Claim], claims: list[Claim], text: str) -> list[Claim]:
     """The first figure of each list item or table row right above a total's line, or right below it
-    when the line introduces them (ends with a colon)."""
+    when the line introduces them (ends with a colon), up to the line of another total."""
     intro = text[claim.span[1]:claim.sentence_span[1]].rstrip().endswith(":")
-    items = list_items_after(text, claim.span[1]) if intro else list_items_before(text, claim.span[0])
+    items = list_items_after(text, claim.span[1]) if intro else list_items_before(text, claim.span[0])[::-1]
+    totals = [c for c in claims if c.extra.get("total")]
     parts = []
-    for start, end in items:
+    for start, end in items:  # nearest first, up to another total's line
+        if any(start <= c.span[0] < end for c in totals):
+            break
         first = next((c for c in addable if start <= c.span[0] < end), None)
         if first is not None:
             parts.append(first)
-    return parts
+    return sorted(parts, key=lambda c: c.span)
 
 
 def _enumerated(claim: Claim, parts: list[Claim], text: str) -> bool:
@@ -436,7 +439,7 @@ def total_of(claim: Claim, claims: list[Claim], text: str) -> Finding | None:
     if not (claim.extra.get("total") or _enumerated(claim, parts, text)):
         return None
     if len(parts) < 2:
-        parts = _listed_parts(claim, addable, text)
+        parts = _listed_parts(claim, addable, claims, text)
     if len(parts) < 2:
         return None
     computed = sum((Range.of_money(c.value) for c in parts[1:]), Range.of_money(parts[0].value))

@@ -23,44 +23,61 @@ class Citation:
     text: str   # the body, e.g. "Arrcus SEC Form D; Fujitsu press release"
 
 
-#: A bulleted or numbered list item or a table row.
-LIST_ITEM = re.compile(r"^\s*(?:[-*•]\s|\d{1,2}[.)]\s|\|)")
+#: A bulleted or numbered list item, a table row ("| A | $1 |", or "A | $1" as HTML tables read), or a
+#: note-form line that gives a name a figure ("Aldine Compute: $1.2 billion").
+LIST_ITEM = re.compile(r"^\s*(?:[-*•]\s|\d{1,2}[.)]\s|\|)|^[^|\n]{1,80}\s\|\s|^[^:\n]{1,60}:\s*(?:[a-z]+\s+)?[$€£]")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 
 
-def list_items_before(text: str, pos: int) -> list[tuple[int, int]]:
-    """Spans of the list items or table rows that run without a break up to the line holding ``pos``
-    (table rules skipped), first to last: the items a "Total:" line sums."""
+def _lines(text: str, pos: int, step: int):
+    """(start, end) of the lines after (``step`` 1) or before (-1) the line holding ``pos``, nearest first."""
+    if step > 0:
+        start = text.find("\n", pos) + 1
+        while 0 < start <= len(text):
+            end = text.find("\n", start)
+            end = len(text) if end < 0 else end
+            yield start, end
+            start = end + 1
+    else:
+        end = text.rfind("\n", 0, pos)
+        while end >= 0:
+            start = text.rfind("\n", 0, end) + 1
+            yield start, end
+            end = start - 1
+
+
+def _list_items(text: str, pos: int, step: int) -> list[tuple[int, int]]:
+    """The list items or table rows next to the line holding ``pos``, in ``step`` direction, up to the
+    first other line. Table rules and single blank lines (as between the rows of an HTML table) are
+    passed over."""
     out: list[tuple[int, int]] = []
-    end = text.rfind("\n", 0, pos)
-    while end > 0:
-        start = text.rfind("\n", 0, end) + 1
+    blank = False
+    for start, end in _lines(text, pos, step):
         line = text[start:end]
-        if not _TABLE_RULE.match(line):
-            if not LIST_ITEM.match(line):
+        if not line.strip():
+            if blank:
                 break
-            out.append((start, end))
-        end = start - 1
-    return out[::-1]
+            blank = True
+            continue
+        blank = False
+        if _TABLE_RULE.match(line):
+            continue
+        if not LIST_ITEM.match(line):
+            break
+        out.append((start, end))
+    return out if step > 0 else out[::-1]
+
+
+def list_items_before(text: str, pos: int) -> list[tuple[int, int]]:
+    """Spans of the list items or table rows right above the line holding ``pos``, first to last: the
+    items a "Total:" line sums."""
+    return _list_items(text, pos, -1)
 
 
 def list_items_after(text: str, pos: int) -> list[tuple[int, int]]:
-    """Spans of the list items or table rows that follow the line holding ``pos`` without a break:
-    the items an introducing line ("... together raised $3.1 billion:") announces."""
-    out: list[tuple[int, int]] = []
-    start = text.find("\n", pos) + 1
-    if start and text.startswith("\n", start):
-        start += 1  # one blank line may part the introducing line from its list
-    while 0 < start < len(text):
-        end = text.find("\n", start)
-        end = len(text) if end < 0 else end
-        line = text[start:end]
-        if not _TABLE_RULE.match(line):
-            if not LIST_ITEM.match(line):
-                break
-            out.append((start, end))
-        start = end + 1
-    return out
+    """Spans of the list items or table rows right below the line holding ``pos``: the items an
+    introducing line ("... together raised $3.1 billion:") announces."""
+    return _list_items(text, pos, 1)
 
 
 def sentences(text: str) -> list[Sentence]:
