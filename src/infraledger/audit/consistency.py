@@ -4,11 +4,14 @@ Arithmetic is done on ranges (:class:`~infraledger.model.Range`), honest about q
 than $600B" out of "more than $1T" allows any share from 0% upwards, so it does not establish "more
 than 60%". Checks: a share stated against parts and wholes the text gives elsewhere; one figure
 stated twice with values that cannot both hold; a deal called pending in one place and completed
-in another; IPO proceeds against shares × price stated in the same sentence; a change against the
-start and end figures the sentence gives; an average against its total and count; a total against
-the parts its sentence lists; a share beside its part against a whole stated before. Plain figures
-are read as rounded (:func:`.figures.rounded`). Implied values (a fall of 50% to $11 implies a start
-near $22) are offered by :func:`implied_start` for explanations.
+in another; offering proceeds against shares × price; a change against the start and end figures
+the text gives (a path "from $40 to $22", or the offer price or first-day close and a later price);
+an average against its total and count; a total against its parts (in its sentence, or the list or
+table it closes or introduces); a share against its part and a whole stated with it or before, or a
+count of a counted whole. Plain figures are read as rounded (:func:`.figures.rounded`); a figure
+the computed values can take is consistent unless it states a bound ("more than 60%") they do not
+establish. Implied values (a fall of 50% to $11 implies a start near $22) are offered by
+:func:`implied_start` for explanations.
 """
 
 from __future__ import annotations
@@ -36,11 +39,12 @@ def _same_subject(a: Claim, b: Claim) -> bool:
         return a.subject_id == b.subject_id
     if a.members and b.members:
         return set(a.members) == set(b.members)
-    if not (a.subject and b.subject) or a.subject_id or b.subject_id:
-        return bool(a.subject and b.subject) and group_words(a.subject) == group_words(b.subject)
-    # Unknown names: "Kestrel" is "Kestrel Compute" written short.
     wa, wb = group_words(a.subject), group_words(b.subject)
-    return bool(wa and wb) and (wa <= wb or wb <= wa)
+    if not (wa and wb):
+        return False
+    if a.subject_id or b.subject_id:
+        return wa == wb
+    return wa <= wb or wb <= wa  # unknown names: "Kestrel" is "Kestrel Compute" written short
 
 
 def share_of(claim: Claim, claims: list[Claim]) -> Finding | None:
