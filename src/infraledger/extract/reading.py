@@ -294,7 +294,7 @@ def _abstract(s: Sentence, index: int, text: str, ms: list[Mention], ids: list[i
             target = sorted(before)[0][2]
         else:
             prior_here = [idx for x, y, ph, idx in sorted(spans) if idx is not None and y <= start]
-            nearest = prior_here[-1:] 
+            nearest = prior_here[-1:]
             target = _topic(topics, set(nearest), table, [i for i in prior_here if i not in nearest], counts,
                             s.paragraph)
         if target is None:
@@ -371,3 +371,14 @@ def _relations(abstract: str) -> list[tuple[str, int, int]]:
     for m in _BACKED.finditer(abstract):
         out += [("backed_by", int(m.group(1)), int(b)) for b in _ENTITY_ID.findall(m.group(2))]
     return [r for r in out if r[1] != r[2]]
+
+
+_CLAUSE = re.compile(r"(?<=⟩),\s(?:⟨E\d+⟩|which|who|whose|until then|formerly|previously)[^,;]{0,120}?,(?= )")
+
+
+def blank_clauses(abstract: str) -> tuple[str, list[tuple[int, int]]]:
+    """``abstract`` with appositions and relative clauses blanked, and where they were."""
+    spans = [(m.start(), m.end()) for m in _CLAUSE.finditer(abstract)]
+    for a, b in spans:
+        abstract = abstract[:a] + " " * (b - a) + abstract[b:]
+    return abstract, spans

@@ -1,0 +1,185 @@
+"""Funding rounds and IPOs: a raise verb with a round word or a listing word, a round named by its
+size ("a $40 million Series B"), a first day of trading, and a round a text announces in the first
+person ("today we're announcing our $50M Series B").
+
+Read verb first and outwards (see :func:`~.frames.find_raises`); a single named backer makes a
+strategic investment, left to the frames; debt, revenue, grants and employees' share sales are no
+raise.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ..model.events import FactType, Role, Status
+from ..model.money import Money, find_money
+from .arguments import money_kind, valuation
+from .drafts import Draft, clause_end, ids, money_in
+from .frames import (CUMULATIVE, DEBT_WORDS, E, IPO_NOT, IPO_WORDS, ROUND_IN, ROUND_NOUN, ROUND_WORDS,
+                     UNDISCLOSED_ROUNDS, find_raises)
+from .hedges import hypothetical
+from .mentions import is_exchange
+from .reading import Analysed, Reading, blank_clauses
+
+_IPO_VERB = re.compile(r"\b(?:raised|raising|raises|priced|pricing|sold|selling|fetched|netted)\b[^.;]{0,60}⟪M", re.I)
+
+_RAISE_HINTS = ("rais", "clos", "secur", "land", "announc", "complet", "bagged", "picked up", "pulled in", "banked",
+                "netted", "fetched", "pric", "sold")
+_IPO_HINTS = ("ipo", "public", "listing", "listed", "debut", "flotation")
+
+_BACKER_LIST = re.compile(r"(?:\bby|\bfrom|\bwith|\bincluding)\s+(?:⟨E\d+⟩(?:\s*,\s*|\s+and\s+))*$")
+_NUMBER = re.compile(r"\d+")
+_ONE_BACKER = re.compile(rf"\s*(?:in \w+ \d{{4}} )?from (?:[\w-]+ ){{0,3}}?{E}(?!\s*(?:,|and))")
+_CLOSE_NOUN = re.compile(r"\s*(?:the\s+)?(?:close|closing|completion)\b")
+_ENTITY_ID = re.compile(r"⟨E(\d+)⟩")
+
+
+def read_raises(an: Analysed, reading: Reading) -> list[Draft]:
+    """Funding rounds and IPOs: a raise verb with a round word, or with a listing word."""
+    out: list[Draft] = []
+    text = an.abstract
+    table = reading.table
+    blanked, _ = blank_clauses(text)
+    low = text.lower()
+    # A hint in the lower-cased text is a case-insensitive match of the hint in the text (only
+    # ASCII letters and the Kelvin sign lower-case to the hints' letters), so no pattern is needed.
+    gated = any(w in low for w in _RAISE_HINTS)
+    matches = find_raises(text) if gated else []
+    if gated and blanked != text:
+        # "X, which started out ..., raised $600 million": the verb's subject across the clause
+        matches += find_raises(blanked)
+    for m in matches:
+        if any(d.trigger[0] == m.start() and d.subject == ids(m.group("t"))[0] for d in out):
+            continue  # read already, in the sentence as written
+        text = m.string
+        subject = ids(m.group("t"))[0]
+        if _BACKER_LIST.search(text[:m.start()]):
+            continue  # a backer named in a list, not the company raising
+        if table.kinds[subject] == "person" or is_exchange(table.names[subject]):
+            continue
+        stop = clause_end(text, m.end())
+        clause = text[m.start():stop]
+        verb = m.group("verb").lower()
+        if hypothetical(an, m.start(), m.end(), text):
+            continue
+        if IPO_WORDS.search(clause):
+            ipo_at = IPO_WORDS.search(clause)
+            if IPO_NOT.search(clause[max(0, ipo_at.start() - 40):ipo_at.end()]):
+                continue
+            if verb not in ("raised", "raises", "raise", "raising", "priced", "prices", "pricing", "sold",
+                            "fetched", "netted", "completed", "closed"):
+                continue
+            out.append(Draft(type=FactType.IPO, subject=subject, roles=[], people=[], sentence=an,
+                             trigger=(m.start(), m.end()), frame="ipo", status=Status.COMPLETED))
+            continue
+        raw = an.sentence.text[an.to_text(m.start()):an.to_text(m.end() - 1) + 45]
+        if not m.group("m") or CUMULATIVE.search(raw):
+            continue
+        if money_kind(an, int(_NUMBER.search(m.group("m")).group(0))) != "amount":
+            continue
+        after = text[m.end():stop]
+        if DEBT_WORDS.search(m.group("gap") + text[m.end():m.end() + 40]):
+            continue
+        if _ONE_BACKER.match(after) and not ROUND_WORDS.search(clause):
+            continue  # a single named backer: a strategic investment, read by the frames
+        if verb.startswith("rais") or ROUND_WORDS.search(clause):
+            if verb in ("priced", "prices", "pricing", "sold", "fetched") and not ROUND_WORDS.search(clause):
+                continue
+            d = Draft(type=FactType.FUNDING_ROUND, subject=subject, roles=[], people=[], sentence=an,
+                      trigger=(m.start(), m.end()), frame="raise",
+                      status=Status.ANNOUNCED if verb.startswith("announc") and not _CLOSE_NOUN.match(
+                          text[m.end("verb"):]) else Status.COMPLETED)
+            d.amount = money_in(m.group("m"), an)
+            out.append(d)
+    text = an.abstract
+    ipo = IPO_WORDS.search(text) if any(w in low for w in _IPO_HINTS) else None
+    if ipo and not any(d.type is FactType.IPO for d in out) and _IPO_VERB.search(text) \
+            and not IPO_NOT.search(text[max(0, ipo.start() - 40):ipo.end()]) and not hypothetical(an, 0, ipo.end()):
+        issuers = [int(x) for x in _ENTITY_ID.findall(text[:ipo.start()])
+                   if table.kinds[int(x)] != "person" and not is_exchange(table.names[int(x)])]
+        if issuers:
+            out.append(Draft(type=FactType.IPO, subject=issuers[0], roles=[], people=[], sentence=an,
+                             trigger=(ipo.start(), ipo.end()), frame="ipo-listing", status=Status.COMPLETED))
+    debut = _DEBUT.search(text) if not any(d.type is FactType.IPO for d in out) and "⟨E" in text else None
+    if debut and not hypothetical(an, 0, debut.end()) and not IPO_NOT.search(text[max(0, debut.start() - 40):debut.end()]):
+        # "Shares of X began trading on the Nasdaq", "X completed a direct listing", "X went public via a SPAC"
+        issuers = [int(x) for x in _ENTITY_ID.findall(text[:debut.start()])
+                   if table.kinds[int(x)] != "person" and not is_exchange(table.names[int(x)])]
+        if issuers:
+            d = Draft(type=FactType.IPO, subject=issuers[0], roles=[], people=[], sentence=an,
+                      trigger=(debut.start(), debut.end()), frame="ipo-debut", status=Status.COMPLETED)
+            d.amount = _shares_times_price(an.sentence.text)
+            out.append(d)
+    for m in ROUND_IN.finditer(text):
+        subject = ids(m.group("t"))[0]
+        d = Draft(type=FactType.FUNDING_ROUND, subject=subject, roles=[(i, Role.LEAD_INVESTOR) for i in ids(m.group("l"))
+                                                                       if i != subject],
+                  people=[], sentence=an, trigger=(m.start(), m.end()), frame="round-in", status=Status.COMPLETED)
+        d.amount = money_in(m.group("m"), an)
+        out.append(d)
+    for m in ROUND_NOUN.finditer(text):
+        if any(d.frame == "round-in" and d.trigger[0] <= m.start(m.lastindex or 0) <= d.trigger[1] for d in out):
+            continue
+        subject = ids(m.group("t"))[0]
+        amount = money_in(m.group("m"), an)
+        # One sum is one round: skip it when a round read already holds it, or when the company
+        # before it is a backer ("X, which is backed by Y, closed a $35 million round").
+        if any(d.type is FactType.FUNDING_ROUND and (d.subject == subject or amount is not None)
+               and d.amount is amount for d in out) or table.kinds[subject] == "person" \
+                or _BACKER_LIST.search(text[:m.start("t")]):
+            continue
+        if hypothetical(an, m.start(), m.end()):
+            continue
+        d = Draft(type=FactType.FUNDING_ROUND, subject=subject, roles=[], people=[], sentence=an,
+                  trigger=(m.start(), m.end()), frame="round-noun", status=Status.COMPLETED)
+        d.amount = amount
+        out.append(d)
+    if reading.speaker is not None and not out:
+        out += _first_person_raises(an, reading)
+    u = UNDISCLOSED_ROUNDS.search(text)
+    if u and an.entity_ids:
+        d = Draft(type=FactType.FUNDING_ROUND, subject=an.entity_ids[0], roles=[], people=[], sentence=an,
+                  trigger=(u.start(), u.end()), frame="undisclosed-rounds", status=Status.COMPLETED)
+        d.amount = None
+        d.valuation = valuation(an, an.to_text(u.start()))
+        d.extra_sentences.append(an)
+        out.append(d)
+    return out
+
+
+# A first day of trading, told without the offering's size.
+_DEBUT = re.compile(r"\b(?:began trading|begins trading|started trading|start trading|made (?:its|their) (?:market |stock[- ]market |"
+                    r"public |trading )?debut|debuted|went public|completed (?:its|a|an) (?:direct )?listing)\b", re.I)
+_SOLD_SHARES = re.compile(r"\bsold (?P<n>\d+(?:\.\d+)?) (?P<scale>million|billion)? ?shares at (?P<p>\$\d+(?:\.\d+)?)"
+                          r"(?: (?:each|apiece|a share|per share))?", re.I)
+
+
+def _shares_times_price(text: str) -> Money | None:
+    """The proceeds "sold 20 million shares at $25 each" states: shares times price."""
+    m = _SOLD_SHARES.search(text)
+    if m is None:
+        return None
+    shares = Decimal(m.group("n")) * {"million": Decimal(10) ** 6, "billion": Decimal(10) ** 9}.get(
+        (m.group("scale") or "").lower(), Decimal(1))
+    price = find_money(m.group("p"))[0][2]
+    return Money(amount=shares * price.amount, currency=price.currency, text=m.group(0))
+
+
+# "we've raised $50 million", "today we're announcing our $50M Series B led by Y"
+_WE_RAISED = re.compile(r"\b(?-i:[Ww]e)(?:'ve|’ve| have| had|'re|’re| are)?\s+(?:just\s+|now\s+)?(?:raised|closed|secured|"
+                        r"announcing|announced|completed)\b(?:\s+our)?[^⟨;.]{0,30}?(?P<m>⟪M\d+⟫)", re.I)
+
+
+def _first_person_raises(an: Analysed, reading: Reading) -> list[Draft]:
+    """A round the text's own company announces in the first person, as a round of that company."""
+    m = _WE_RAISED.search(an.abstract)
+    if m is None or hypothetical(an, m.start(), m.end()):
+        return []
+    stop = clause_end(an.abstract, m.end())
+    if not ROUND_WORDS.search(an.abstract, m.start(), stop) or DEBT_WORDS.search(an.abstract, m.start(), stop):
+        return []
+    d = Draft(type=FactType.FUNDING_ROUND, subject=reading.speaker, roles=[], people=[], sentence=an,
+              trigger=(m.start(), m.end()), frame="we-raised", status=Status.COMPLETED)
+    d.amount = money_in(m.group("m"), an)
+    return [d]
