@@ -96,3 +96,12 @@ def test_bracketed_citations_and_collapsed_deals():
 def test_a_preposition_opening_a_sentence_is_not_a_name():
     got = _subjects("Between them, the three acquirers spent $5 billion. Among the buyers, Ridgeway paid $2 billion.")
     assert got == {"$5 billion": "three acquirers", "$2 billion": "Ridgeway"}
+
+
+def test_now_puts_a_figure_at_the_texts_date():
+    from datetime import date
+
+    claims = find_claims("Maple Fabric listed in 2025 at $14 a share; its stock now trades at 2x its IPO price.",
+                         anchor=date(2026, 6, 1))
+    [multiple] = [c for c in claims if c.kind.value == "change"]
+    assert multiple.time.start == date(2026, 6, 1)

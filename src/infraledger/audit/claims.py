@@ -3,8 +3,9 @@ deal status and dates, rankings.
 
 Each :class:`Claim` carries its span, the figure with its qualifier (a :class:`Money` or a number
 read as a :class:`Range`), what it measures, its subject and counterparty, its time reference and
-the citation the text gives. Figures are found with the shared parsers (``find_money``,
-``find_times``); the cue words that say what a figure measures live in :mod:`.cues`.
+the citation the text gives. Figures are found with :func:`.figures.find_amounts` (the shared
+``find_money`` read as prose means it) and the shared ``find_times``; the cue words that say what a
+figure measures live in :mod:`.cues`.
 """
 
 from __future__ import annotations
@@ -210,8 +211,17 @@ def _topic(sent: Sentence, body: str, mentions: list[Mention]) -> Mention | None
                  and not _SPEAKER.search(body[:m.start - sent.start])), None)
 
 
+#: Words that put a present-tense figure at the text's own date ("its stock now trades at $22").
+_NOW = re.compile(r"\b(?:now|currently|at present)\b", re.IGNORECASE)
+
+
 def _times(ctx: _Ctx, sent: Sentence, body: str) -> list[tuple[int, int, FuzzyTime]]:
-    return [(sent.start + s, sent.start + e, ft) for s, e, ft in find_times(body, ctx.anchor, partial=True)]
+    """The time references of a sentence, "now" read as the text's date when it has one."""
+    found = [(sent.start + s, sent.start + e, ft) for s, e, ft in find_times(body, ctx.anchor, partial=True)]
+    today = find_times("today", ctx.anchor) if ctx.anchor else []
+    for m in _NOW.finditer(body) if today else ():
+        found.append((sent.start + m.start(), sent.start + m.end(), replace(today[0][2], text=m.group(0))))
+    return sorted(found, key=lambda t: t[0])
 
 
 class _Finder:
