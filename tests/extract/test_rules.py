@@ -728,3 +728,14 @@ def test_strategic_investments_told_as_backed_with_made_an_investment_received_a
                    "Vantor AI": ({"Halden Semiconductor": Role.INVESTOR}, Decimal(75_000_000)),
                    "Quill Labs": ({"Talon Fund": Role.INVESTOR}, Decimal(500_000_000))}
     assert len(facts) == 4
+
+
+def test_teasers_for_other_stories_and_author_bios_state_no_deal_of_the_page():
+    page = ("<html><head><title>Orla buys Kestrel</title><meta name='date' content='2026-04-02'></head><body>"
+            "<div class='article-body'><p>Orla Systems said on Thursday it had agreed to buy Kestrel Labs for "
+            "$1.2 billion in cash.</p><p><strong>Read more:</strong> <a href='/x'>Brisa Networks raises $300 "
+            "million Series E led by Talus Partners</a></p><p>The deal is expected to close in the third quarter."
+            "</p><div class='author-bio'><p>Jane Writer covers chips. She previously worked at Juno Media, which "
+            "was acquired by Vantor Group in 2020.</p></div></div></body></html>")
+    _, facts = _events(page, name="page.html")
+    assert [(f.type, f.subject) for f in facts] == [(FactType.ACQUISITION, "Kestrel Labs")]

@@ -183,6 +183,8 @@ _DATELINE = re.compile(r"[A-Z][\w .,'&]{0,80}?(?:(?:19|20)\d{2}|\b[A-Z][a-z]{2,8
                        r"(?:/[^/\n]{2,40}/\s*|\([A-Z][\w .&-]{1,30}\)\s*)?(?:--|—|–|-)\s"
                        r"|[A-Z][\w .,'&]{0,80}?--\([A-Z][\w .&-]{1,30}\)--[\w .,]{0,30}?(?:19|20)\d{2}\s*--\s*")
 _MONTH_WORD = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s")
+_TEASER = re.compile(r"\s*(?:read more|related|see also|also read|recommended|more from \w+|further reading|"
+                     r"you may also like|most read)\s*[:|—–-]", re.I)
 _ITEM_HEADING = re.compile(r"\s*Item\s+\d{1,2}\.\d{2}\b[^.]{0,120}\.?\s*$")
 _LABEL = re.compile(r"\s*(?:[*•\-]\s*)?([A-Z][\w&+/'’ -]{0,60}):\s")
 _BULLET = re.compile(r"\s*[*•\-]")
@@ -197,8 +199,9 @@ def _mask(text: str) -> tuple[str, str]:
         for m in CITATION_RE.finditer(text):
             citation = citation or " ".join(m.group(1).split())
             out = out[:m.start()] + " " * (m.end() - m.start()) + out[m.end():]
-    # A filing's item heading ("Item 5.02 Departure of Directors or Certain Officers.") names no party.
-    if _ITEM_HEADING.match(out):
+    # A filing's item heading ("Item 5.02 Departure of Directors or Certain Officers.") names no party,
+    # and a teaser for another story ("Read more: X raises $300 million") states nothing of this one.
+    if _ITEM_HEADING.match(out) or _TEASER.match(out):
         return " " * len(out), citation
     # A dateline's place and date ("SANTA CLARA, Calif., Dec. 2, 2025 -- ") names no party.
     head = out[:110]

@@ -27,7 +27,8 @@ _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (code
 _DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "button",
               "iframe", "svg", "template", "menu")
 _BOILERPLATE_CLASS = re.compile(r"\b(nav|menu|breadcrumb|cookie|share|social|subscribe|newsletter-signup|"
-                                r"related|sidebar|advert|promo|footer|header)\b", re.I)
+                                r"related|sidebar|advert|promo|footer|header|author-bio|bio|byline-bio|"
+                                r"read-more|recommended|teaser)\b", re.I)
 _BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "tr", "section",
                "article", "main", "dd", "dt", "figcaption", "table", "ul", "ol", "br", "hr", "td", "th"}
 _DATE_META = ("article:published_time", "og:published_time", "date", "pubdate", "publishdate", "dc.date",
