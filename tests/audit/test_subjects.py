@@ -105,3 +105,14 @@ def test_now_puts_a_figure_at_the_texts_date():
                          anchor=date(2026, 6, 1))
     [multiple] = [c for c in claims if c.kind.value == "change"]
     assert multiple.time.start == date(2026, 6, 1)
+
+
+def test_a_measure_named_after_one_figure_is_not_the_next_figures_and_a_first_day_close_is_a_share_price():
+    claims = {c.text: c for c in find_claims(
+        "Take Halvorsen Compute: it booked $1.1 billion of revenue last year against $2.4 billion of capital "
+        "spending, and it raised roughly $6 billion in debt. Brennor AI is down 48% from its first-day close of "
+        "$44, at $23.")}
+    assert claims["$2.4 billion"].measure == "capex" and claims["$2.4 billion"].subject == "Halvorsen Compute"
+    assert claims["roughly $6 billion"].measure == "funding_round"
+    assert claims["$44"].kind.value == claims["$23"].kind.value == "share_price"
+    assert claims["$44"].extra == {"reference": "first_day_close"}

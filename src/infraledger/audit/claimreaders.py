@@ -24,12 +24,13 @@ _PERCENT = re.compile(r"(?P<btw>\bbetween\s+)?(?P<n>\d+(?:\.\d+)?)(?:\s?%?\s?(?:
 
 def read_money(f, bases: set[tuple[int, int]]) -> None:
     """Amounts, valuations and share prices."""
-    for s, e, money in find_amounts(f.body):
+    figures = find_amounts(f.body)
+    for s, e, money in figures:
         s, money = _verb_qualifier(f.body, s, e, money)
         start, end = f.sent.start + s, f.sent.start + e
         if (start, end) in bases or any(a <= start < b for a, b in f.used):
             continue
-        before, after = f.body[max(0, s - 140):s], f.body[e:e + 100]
+        before, after = _own_words(f.body, s, figures), f.body[e:e + 100]
         scaled = bool(re.search(r"(?:thousand|million|billion|trillion|bn|mn|[kmbt])\s*$", money.text, re.IGNORECASE))
         if not scaled and money.amount < 10000 and (cues.SHARE_PRICE.search(before[-60:]) or cues.SHARE_PRICE.search(after[:30])):
             subj, sid, _ = f.subject(start)
@@ -89,6 +90,21 @@ def _path_start(f, start: int, end: int) -> dict | None:
         return None
     return {k: getattr(prev, k) for k in ("kind", "measure", "fact_types", "subject", "subject_id", "counterparty",
                                           "counterparty_id", "members", "time", "extra")}
+
+
+#: The words that name what a figure is, right after it: "$2.4 billion of capital spending".
+_OWN_NOUN = re.compile(r"\s*(?:of|in)\s+(?:[a-z-]+\s+){0,2}[a-z-]+", re.IGNORECASE)
+
+
+def _own_words(body: str, s: int, figures: list) -> str:
+    """The words before the figure at ``s`` that can say what it measures: up to 140 characters, less
+    what names the figure before it ("$2.4 billion of capital spending, and roughly $6 billion of
+    debt": "capital spending" is the first figure's)."""
+    start = max(0, s - 140)
+    for _s, pe, _m in figures:
+        if start <= pe <= s and (own := _OWN_NOUN.match(body, pe)) and own.end() <= s:
+            start = max(start, own.end())
+    return body[start:s]
 
 
 #: Verbs that state a lower bound ("the outlay exceeds $1 trillion"); the shared money parser reads

@@ -62,7 +62,8 @@ def measure_of(before: str, after: str) -> str:
     return "amount"
 
 
-SHARE_PRICE = re.compile(r"\b(?:trad(?:ing|ed|es)|shares?|stock|per share|a share|share price|priced at|closed at|opened at)\b",
+SHARE_PRICE = re.compile(r"\b(?:trad(?:ing|ed|es)|shares?|stock|per share|a share|share price|priced at|closed at|opened at|"
+                         r"(?:first[- ]day |debut )?close of|closing price|(?:ipo|offer(?:ing)?) price of)\b",
                          re.IGNORECASE)
 
 UP = re.compile(r"\b(?:increased|rose|risen|gained|climbed|jumped|grew|grown|surged|soared|rallied|advanced|"

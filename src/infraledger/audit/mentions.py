@@ -28,7 +28,9 @@ _NOT_NAMES = frozenset(["a", "an", "the", "this", "that", "these", "those", "it"
                         "meanwhile", "separately", "elsewhere", "also", "still", "overall", "together", "additionally",
                         "further", "finally", "notably", "similarly", "likewise", "instead", "today", "yesterday",
                         "earlier", "later", "last", "next", "this", "yet", "indeed", "collectively", "combined",
-                        "between", "among", "across", "including", "according", "amid", "following", "within"])
+                        "between", "among", "across", "including", "according", "amid", "following", "within",
+                        # imperatives opening a sentence: "Take Halvorsen Compute: ..."
+                        "take", "consider", "look"])
 #: A participle opening a sentence ("Priced at $24 ...", "Founded in 2019, ...", "Backed by ..."): one word
 #: alone there is a verb, not a name.
 _OPENING_VERB = re.compile(r"^[A-Z][a-z]{2,}(?:ed|ing)$")
