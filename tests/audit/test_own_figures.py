@@ -217,3 +217,13 @@ def test_html_table_rows_and_note_lines_are_list_items_each_total_summing_its_ow
     table_total = verdict(report, "$2.5 billion")
     assert table_total.verdict.value == "inconsistent" and "$2.1" in table_total.explanation
     assert verdict(report, "$800 million").verdict.value != "inconsistent"
+
+
+def test_multiples_in_words_of_an_offer_price_the_sentence_states(store):
+    report = audit(store, "Kelpie Networks trades at $12, half its $18 offer price. Orla Compute stock is at twice "
+                          "its IPO price of $15, around $30.")
+    half = verdict(report, "half its $18 offer price")
+    assert (half.claim.direction, half.claim.quantity) == ("down", 50)
+    assert half.verdict.value == "inconsistent" and "33.3%" in half.explanation
+    assert verdict(report, "$18").claim.extra == {"reference": "offer_price"}
+    assert verdict(report, "twice its IPO price").verdict.value != "inconsistent"

@@ -37,7 +37,7 @@ def read_money(f, bases: set[tuple[int, int]]) -> None:
             f.add(span=(start, end), text=money.text, kind=ClaimKind.SHARE_PRICE, measure="share_price",
                   fact_types=cues.MEASURE_TYPES["share_price"], subject=subj, subject_id=sid, value=money,
                   time=f.time_for(start, end, period=True),
-                  extra={"reference": ref} if (ref := cues.price_reference(before[-60:])) else {})
+                  extra={"reference": ref} if (ref := cues.price_reference(before[-60:], after)) else {})
             continue
         start_of_path = _path_start(f, start, end)
         if start_of_path is not None:  # "valued ... from $5 billion to $12 billion": the same measure twice
@@ -218,21 +218,23 @@ def read_percents(f) -> set[tuple[int, int]]:
 
 def _read_multiples(f) -> None:
     """A price stated as a multiple of its offer price or first-day close ("trades at nearly 3x its IPO
-    price"): a rise of (n - 1) × 100% from that reference."""
+    price", "half its $18 offer price"): a change of (n - 1) × 100% from that reference."""
     for m in cues.MULTIPLE.finditer(f.body):
         s0 = m.start()
         qualifier, s = _qualified_start(f.body, s0)
         start, end = f.sent.start + s, f.sent.start + m.end()
         if any(a <= start < b for a, b in f.used):
             continue
-        n = Decimal(m.group("n"))
+        n = Decimal(m.group("n") or cues.MULTIPLE_WORDS[" ".join(m.group("word").lower().split())])
         reference = next((name for name, pat in cues.REFERENCES if re.search(pat, m.group("ref"), re.IGNORECASE)), "")
         subj, sid, _ = f.subject(start, nearest=True)
         f.add(span=(start, end), text=f.ctx.text[start:end], kind=ClaimKind.CHANGE, measure="change",
-              fact_types=cues.MEASURE_TYPES["change"], subject=subj, subject_id=sid, quantity=(n - 1) * 100,
+              fact_types=cues.MEASURE_TYPES["change"], subject=subj, subject_id=sid, quantity=abs(n - 1) * 100,
               qualifier=qualifier, direction="up" if n >= 1 else "down", reference=reference,
               time=f.time_for(start, end, prefer_as_of=True) or f.time_for(start, end, period=True),
               extra={"multiple": n})
+        if m.group("price"):  # "half its $18 offer price": the price inside is a claim of its own
+            f.used[-1] = (start, f.sent.start + m.start("price"))
 
 
 _AFTER_PRICE = re.compile(r"[$€£]\s?\d[\d.,]*\s*,\s*$")

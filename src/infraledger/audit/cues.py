@@ -63,7 +63,7 @@ def measure_of(before: str, after: str) -> str:
 
 
 SHARE_PRICE = re.compile(r"\b(?:trad(?:ing|ed|es)|shares?|stock|per share|a share|share price|priced at|closed at|opened at|"
-                         r"(?:first[- ]day |debut )?close of|closing price|(?:ipo|offer(?:ing)?) price of)\b",
+                         r"(?:first[- ]day |debut )?close of|closing price|(?:ipo|offer(?:ing)?) price)\b",
                          re.IGNORECASE)
 
 UP = re.compile(r"\b(?:increased|rose|risen|gained|climbed|jumped|grew|grown|surged|soared|rallied|advanced|"
@@ -105,8 +105,12 @@ WORD_CHANGE_PERCENT = {"doubled": ("up", "100"), "tripled": ("up", "200"), "treb
                        "a third": ("down", "33.3"), "two-thirds": ("down", "66.7"), "two thirds": ("down", "66.7"),
                        "a quarter": ("down", "25"), "three-quarters": ("down", "75"), "three quarters": ("down", "75")}
 #: A price stated as a multiple of a reference price: "nearly 3x its IPO price", "2.5 times the offer price".
-MULTIPLE = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s?(?:x|×|times)\s+(?:(?:its|the|their)\s+)?(?P<ref>(?:ipo|offer(?:ing)?|listing)"
-                      r"\s+price|first[- ]day close|debut close)\b", re.IGNORECASE)
+MULTIPLE = re.compile(r"(?:(?P<n>\d+(?:\.\d+)?)\s?(?:x|×|times)|(?P<word>half|twice|double|triple|three times|"
+                      r"a third of|a quarter of))\s+(?:(?:its|the|their)\s+)?(?P<price>[$€£]\s?\d+(?:\.\d+)?\s+)?"
+                      r"(?P<ref>(?:ipo|offer(?:ing)?|listing)\s+price|first[- ]day close|debut close)\b", re.IGNORECASE)
+#: The multiple each word states: "half its offer price" is 0.5 times it.
+MULTIPLE_WORDS = {"half": "0.5", "twice": "2", "double": "2", "triple": "3", "three times": "3", "a third of": "0.333",
+                  "a quarter of": "0.25"}
 #: What says a stated share price is a reference price, by reference: the offer price ("listed at $14 a
 #: share", "priced its IPO at $20") or the first-day close ("closed its first day at $36").
 PRICE_REFERENCES: tuple[tuple[str, re.Pattern], ...] = (
@@ -117,8 +121,16 @@ PRICE_REFERENCES: tuple[tuple[str, re.Pattern], ...] = (
 )
 
 
-def price_reference(before: str) -> str:
-    """Which reference price ("offer_price", "first_day_close") a share price is, from the words before it."""
+_REFERENCE_NOUN_AFTER = re.compile(r"^\s*(?:(?P<offer_price>(?:ipo|offer(?:ing)?|listing) price)|"
+                                   r"(?P<first_day_close>first[- ]day close))\b", re.IGNORECASE)
+
+
+def price_reference(before: str, after: str = "") -> str:
+    """Which reference price ("offer_price", "first_day_close") a share price is, from the words before
+    it ("listed at $14") or the noun right after it ("its $18 offer price")."""
+    named = _REFERENCE_NOUN_AFTER.match(after)
+    if named:
+        return named.lastgroup
     return next((name for name, pattern in PRICE_REFERENCES if pattern.search(before)), "")
 REFERENCES: tuple[tuple[str, str], ...] = (
     ("ytd", r"year[- ]to[- ]date|\bytd\b|since the start of the year|so far this year"),
