@@ -227,3 +227,9 @@ def test_multiples_in_words_of_an_offer_price_the_sentence_states(store):
     assert half.verdict.value == "inconsistent" and "33.3%" in half.explanation
     assert verdict(report, "$18").claim.extra == {"reference": "offer_price"}
     assert verdict(report, "twice its IPO price").verdict.value != "inconsistent"
+
+
+def test_one_figure_stated_rounded_in_one_place_and_precisely_in_another_is_consistent(store):
+    report = audit(store, "Tessel Networks raised $1.2 billion in its IPO in May 2026. The May 2026 IPO of Tessel "
+                          "Networks raised $1.23 billion.")
+    assert {cv.verdict.value for cv in report.verdicts} == {"unsupported"}

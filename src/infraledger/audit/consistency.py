@@ -180,8 +180,9 @@ def _same_moment(a: Claim, b: Claim) -> bool:
 
 
 def repeated(claims: list[Claim], text: str = "") -> dict[str, Finding]:
-    """One figure (same measure, subject and party) stated twice with values that cannot both hold; the
-    two ends of a movement ("from $5 billion to $12 billion") are two moments, not one figure twice."""
+    """One figure (same measure, subject and party) stated twice with values that cannot both hold, even
+    read as rounded ("$1.2 billion" and "$1.23 billion" can); the two ends of a movement ("from $5
+    billion to $12 billion") are two moments, not one figure twice."""
     out: dict[str, Finding] = {}
     groups: dict[tuple, list[Claim]] = defaultdict(list)
     for c in claims:
@@ -192,7 +193,7 @@ def repeated(claims: list[Claim], text: str = "") -> dict[str, Finding]:
             for b in group[i + 1:]:
                 if not _same_moment(a, b) or a.sentence_span == b.sentence_span and path_order(text, a.span, b.span):
                     continue
-                if a.value.currency == b.value.currency and not Range.of_money(a.value).overlaps(Range.of_money(b.value)):
+                if a.value.currency == b.value.currency and not rounded(a.value).overlaps(rounded(b.value)):
                     for x, y in ((a, b), (b, a)):
                         out[x.id] = Finding(Verdict.INCONSISTENT, f"The text states this {x.measure.replace('_', ' ')} "
                                             f"of {x.subject} as “{x.text}” here and “{y.text}” at {y.id}; both cannot hold.")
