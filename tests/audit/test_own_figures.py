@@ -233,3 +233,13 @@ def test_one_figure_stated_rounded_in_one_place_and_precisely_in_another_is_cons
     report = audit(store, "Tessel Networks raised $1.2 billion in its IPO in May 2026. The May 2026 IPO of Tessel "
                           "Networks raised $1.23 billion.")
     assert {cv.verdict.value for cv in report.verdicts} == {"unsupported"}
+
+
+def test_qualifier_phrases_the_shared_words_miss_or_misread():
+    from infraledger.audit.claims import find_claims
+
+    got = {c.text: (c.value or c).qualifier.value for c in find_claims(
+        "Orla Compute raised no more than $1 billion in 2024. Brennor AI raised $2.5 billion or more in 2025. "
+        "Kelpie Networks raised just shy of $3 billion. Orla Compute stock fell no more than 40% this year.")}
+    assert got == {"no more than $1 billion": "up_to", "$2.5 billion or more": "more_than",
+                   "just shy of $3 billion": "less_than", "no more than 40%": "up_to"}

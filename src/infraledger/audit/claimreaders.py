@@ -15,7 +15,7 @@ from ..model.money import (
 )
 from . import cues
 from .claims import ClaimKind
-from .figures import find_amounts, path_order
+from .figures import find_amounts, path_order, requalify
 
 #: A percentage, or a range of them: "12%", "10-12%", "10% to 12%", "between 10% and 12%".
 _PERCENT = re.compile(r"(?P<btw>\bbetween\s+)?(?P<n>\d+(?:\.\d+)?)(?:\s?%?\s?(?:-|–|to|(?(btw)and|(?!)))\s?"
@@ -168,10 +168,12 @@ def acquisition_parties(f, start: int, end: int) -> tuple[tuple[str, str | None]
 
 
 def _qualified_start(body: str, s0: int) -> tuple[Qualifier, int]:
-    """The qualifier stated just before a figure at ``s0`` ("more than", "roughly") and where the
-    qualified figure starts."""
+    """The qualifier stated just before a figure at ``s0`` ("more than", "roughly", "no more than") and
+    where the qualified figure starts."""
     qualifier, qpos = _qualifier_before(body[max(0, s0 - 30):s0])
-    return qualifier, (max(0, s0 - 30) + qpos if qualifier is not Qualifier.EXACT else s0)
+    start = max(0, s0 - 30) + qpos if qualifier is not Qualifier.EXACT else s0
+    qualifier, start, _ = requalify(body, start, s0, qualifier)
+    return qualifier, start
 
 
 def read_percents(f) -> set[tuple[int, int]]:

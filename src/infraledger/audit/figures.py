@@ -83,10 +83,43 @@ def path_order(text: str, a: tuple[int, int], b: tuple[int, int]) -> int:
     return 0
 
 
+#: Qualifiers the shared parser misreads or misses: "no more than $1 billion" is at most, not more than;
+#: "just shy of", "or more", "or less". (pattern before the figure, pattern after it, qualifier)
+_QUALIFIER_PHRASES: tuple[tuple[re.Pattern, re.Pattern, Qualifier], ...] = (
+    (re.compile(r"\b(?:no|not) more than\s*$|\bat most\s*$|\bno (?:higher|greater) than\s*$", re.IGNORECASE),
+     re.compile(r"\s*or (?:less|lower|below)\b", re.IGNORECASE), Qualifier.UP_TO),
+    (re.compile(r"\b(?:no|not) less than\s*$|\b(?:no|not) fewer than\s*$", re.IGNORECASE),
+     re.compile(r"\s*or (?:more|higher|above)\b", re.IGNORECASE), Qualifier.MORE_THAN),
+    (re.compile(r"\b(?:just |slightly )?(?:shy|short) of\s*$", re.IGNORECASE), re.compile(r"(?!)"), Qualifier.LESS_THAN),
+)
+
+
+def requalify(text: str, s: int, e: int, qualifier: Qualifier) -> tuple[Qualifier, int, int]:
+    """(qualifier, start, end) of the figure at ``s``..``e`` with the phrases around it the shared
+    qualifier words miss or misread ("no more than", "or more", "just shy of") taken in."""
+    bare = s
+    while bare < e and not (text[bare].isdigit() or text[bare] in "$€£¥₹₩"):
+        bare += 1  # past a qualifier already read ("more than" of "no more than")
+    head = text[max(0, bare - 30):bare]
+    for before, after, meant in _QUALIFIER_PHRASES:
+        if (b := before.search(head)) is not None:
+            return meant, max(0, bare - 30) + b.start(), e
+        if (a := after.match(text, e)) is not None:
+            return meant, s, a.end()
+    return qualifier, s, e
+
+
+def _requalified(text: str, s: int, e: int, money: Money) -> tuple[int, int, Money]:
+    if money.qualifier is Qualifier.BETWEEN:
+        return s, e, money
+    qualifier, s2, e2 = requalify(text, s, e, money.qualifier)
+    return s2, e2, Money(money.amount, money.currency, qualifier, None, text[s2:e2])
+
+
 def find_amounts(text: str) -> list[tuple[int, int, Money]]:
     """Every money figure in ``text`` as ``(start, end, Money)``, pairs and ranges read as prose means them."""
     masked = _mask(text, _movements(text))
-    found = [(s, e, _with_text(text, s, e, m)) for s, e, m in find_money(masked)]
+    found = [_requalified(text, s, e, m) for s, e, m in find_money(masked)]
     return _merge_between(text, found)
 
 
