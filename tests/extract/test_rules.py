@@ -739,3 +739,16 @@ def test_teasers_for_other_stories_and_author_bios_state_no_deal_of_the_page():
             "was acquired by Vantor Group in 2020.</p></div></div></body></html>")
     _, facts = _events(page, name="page.html")
     assert [(f.type, f.subject) for f in facts] == [(FactType.ACQUISITION, "Kestrel Labs")]
+
+
+def test_departures_with_no_destination_are_moves_without_a_hirer_and_their_tense_sets_the_status():
+    _, facts = _events(
+        "October 5, 2026\n\nKilnworth Systems said chief executive Dana Hale would step down at year-end.\n\n"
+        "Brisa Networks announced that its president, Ana Ruiz, will retire in March.\n\n"
+        "Juno Labs co-founder Priya Shah has left the company.\n\n"
+        "Orla Cloud chief financial officer Tom Reyes resigned on Friday.")
+    moves = {f.subject: (f.people, _roles(f), f.status) for f in facts if f.type is FactType.TALENT_MOVE}
+    assert moves == {"Kilnworth Systems": (("Dana Hale",), {}, Status.ANNOUNCED),
+                     "Brisa Networks": (("Ana Ruiz",), {}, Status.ANNOUNCED),
+                     "Juno Labs": (("Priya Shah",), {}, Status.COMPLETED),
+                     "Orla Cloud": (("Tom Reyes",), {}, Status.COMPLETED)}

@@ -260,7 +260,8 @@ _AGREED = re.compile(r"\b(?:agreed|agreement|(?<!went on )to acquire|will|would)
 _CONTRACT_AHEAD = re.compile(r"\b(?:plans? to|planning to|intends? to|letter of intent|memorandum of "
                              r"understanding|non-binding|in talks|negotiating)\b", re.I)
 _MOVE_AHEAD = re.compile(r"\b(?:is leaving|will leave|is to leave|will join|is joining|is to join|is set to join|"
-                         r"will step down|will become|is to become)\b", re.I)
+                         r"(?:will|would|is to|plans to|is set to) (?:step down|resign|retire)|is retiring|is stepping down|"
+                         r"will become|is to become)\b", re.I)
 
 
 def _status(d: Draft, an: Analysed) -> Status:

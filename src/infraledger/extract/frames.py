@@ -125,7 +125,7 @@ _GATES = {
     "who-left": r"who",
     "joined-from": r"join",
     "has-joined": r"join",
-    "step-down": r"step|resign|retire",
+    "step-down": r"step|resign|retir|left|leave",
 }
 
 
@@ -298,8 +298,10 @@ FRAMES: tuple[Frame, ...] = (
        "s", {"h": HIR}, Status.COMPLETED, "p"),
     _f("has-joined", TM, rf"(?P<p>{P}){_g(40)}\b(?:has joined|joined|joins|will join|is joining|is to join)\b "
        rf"(?P<h>{E})(?!'s|{_g(40)}\bfrom\b|\s+(?:board|committee|advisory))", "s", {"h": HIR}, Status.COMPLETED, "p"),
-    _f("step-down", TM, rf"(?P<p>{P}){_g(80)}(?:(?P<s>{E}){_g(60)})?\b(?:will step down|stepped down|steps down|"
-       rf"is stepping down|resigned|retired|will retire|will resign)\b", "s", {}, Status.ANNOUNCED, "p"),
+    _f("step-down", TM, rf"(?P<p>{P}){_g(80)}(?:(?P<s>{E}){_g(60)})?\b(?:(?:will|would|is to|plans to|is set to) "
+       rf"(?:step down|resign|retire|leave (?:⟨E\d+⟩|the company))|stepped down|steps down|has stepped down|is stepping "
+       rf"down|resigned|has resigned|retired|has retired|is retiring|(?:has )?left (?:⟨E\d+⟩|the company))(?!\w)", "s", {},
+       None, "p"),
 )
 
 # Funding rounds and IPOs are recognised by a raise verb plus a round or listing word, which is

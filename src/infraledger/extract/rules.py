@@ -203,7 +203,7 @@ _NOT_SUPPLY_GAP = re.compile(r"\b(?<!power )(?:merger|takeover|acquisition|purch
 _MERGER_WORD = re.compile(r"\b(?:merger|takeover|acquisition)\b", re.I)
 _APPOSITION_COMPANY = re.compile(r"(?:\b(?:of|at)\s+⟨E(\d+)⟩|⟨E(\d+)⟩'s)")
 _POSSESSOR = re.compile(r"⟨E(\d+)⟩'s?(?=\s)")
-_COMPANY_BEFORE = re.compile(r"⟨E(\d+)⟩\s+(?:[\w-]+\s+){0,4}$")
+_COMPANY_BEFORE = re.compile(r"⟨E(\d+)⟩\s+(?:[\w,'’-]+\s+){0,5}$")
 _OF_COMPANY = re.compile(r"\b(?:of|at)\s+⟨E(\d+)⟩")
 _RAISED_FROM = re.compile(r"\b(?:raised|raising|backers|investors|funding|financing)\b", re.I)
 _STAFF_WORD = re.compile(r"\b(?:ceo|chief|founder|president|cto|head|executive|engineers?|staff|team|researchers)\b",
