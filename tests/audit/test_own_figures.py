@@ -243,3 +243,16 @@ def test_qualifier_phrases_the_shared_words_miss_or_misread():
         "Kelpie Networks raised just shy of $3 billion. Orla Compute stock fell no more than 40% this year.")}
     assert got == {"no more than $1 billion": "up_to", "$2.5 billion or more": "more_than",
                    "just shy of $3 billion": "less_than", "no more than 40%": "up_to"}
+
+
+def test_a_premium_to_a_stated_valuation_and_the_price_a_deal_will_pay(store):
+    lead = "Orla Compute agreed to acquire Brennor AI. It will pay $2 billion in cash, a "
+    report = audit(store, lead + "40% premium to Brennor's last private valuation of $1.6 billion.")
+    price = verdict(report, "$2 billion")
+    assert (price.claim.measure, price.claim.subject, price.claim.counterparty) == \
+        ("acquisition", "Brennor AI", "Orla Compute")
+    assert verdict(report, "$1.6 billion").claim.subject == "Brennor"
+    premium = verdict(report, "40%")
+    assert premium.claim.direction == "up" and premium.verdict.value == "inconsistent" and "25%" in premium.explanation
+    right = audit(store, lead + "25% premium to Brennor's last private valuation of $1.6 billion.")
+    assert verdict(right, "25%").verdict.value != "inconsistent"

@@ -46,11 +46,15 @@ def read_money(f, bases: set[tuple[int, int]]) -> None:
             continue
         extra = cues.aggregation(before, after)
         measure = "average" if extra.get("average") else cues.measure_of(before, after)
+        deal = f.ctx.last_deal.get(f.sent.paragraph)
+        price_of_deal = measure == "amount" and deal is not None and bool(cues.PAYS.search(before))
+        if price_of_deal:
+            measure = "acquisition"  # "Orla agreed to acquire Brennor. It will pay $2 billion": the deal's price
         kw = {"span": (start, end), "text": money.text, "kind": ClaimKind.AMOUNT, "measure": measure,
               "fact_types": cues.MEASURE_TYPES[measure], "value": money, "extra": extra}
         period = measure in ("capex", "total_funding")
         if measure == "acquisition":
-            target, acquirer = acquisition_parties(f, start, end)
+            target, acquirer = deal if price_of_deal else acquisition_parties(f, start, end)
             f.ctx.last_deal[f.sent.paragraph] = (target, acquirer)
             kw.update(subject=target[0], subject_id=target[1], counterparty=acquirer[0], counterparty_id=acquirer[1])
         elif measure == "contract" and (m := _party_before(f, start, r"\bwith\s+$")):

@@ -274,6 +274,9 @@ class _Finder:
         before = [m for m in self.mentions if m.end <= pos and m.name not in exclude
                   and not cues.is_agent(self.ctx.text, m.start)]
         grp = next((g for g in self.groups if g.end <= pos), None)
+        owner = self.possessor(pos, exclude)
+        if owner is not None:
+            return owner.name, owner.entity_id, ()
         clause = self.clause_subject(pos, before)
         if clause is not None and not nearest:
             return clause.name, clause.entity_id, ()
@@ -293,6 +296,15 @@ class _Finder:
         after = next((m for m in self.mentions if m.start >= pos and m.name not in exclude
                       and not cues.is_agent(self.ctx.text, m.start)), None)
         return (after.name, after.entity_id, ()) if after else ("", None, ())
+
+    def possessor(self, pos: int, exclude: set[str]) -> Mention | None:
+        """The owner named in the figure's own phrase: "a premium to Brennor's last private valuation of
+        $1.6 billion" (even after "to", which otherwise marks a party)."""
+        text = self.ctx.text
+        owners = [m for m in self.mentions if m.end <= pos and m.name not in exclude
+                  and text[m.end:m.end + 2] in ("'s", "’s") and pos - m.end <= 60
+                  and not re.search(r"[,;:(]|\b(?:and|while|but|than|after|before|when)\b", text[m.end:pos])]
+        return owners[-1] if owners else None
 
     def clause_subject(self, pos: int, before: list[Mention]) -> Mention | None:
         """The name opening the clause of a figure after an earlier figure of the sentence: in "A raised

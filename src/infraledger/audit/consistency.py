@@ -261,10 +261,27 @@ def _sentence_figures(claim: Claim, claims: list[Claim]) -> list[Claim]:
                    and c.kind in (ClaimKind.SHARE_PRICE, ClaimKind.AMOUNT)), key=lambda c: c.span)
 
 
+#: A change stated as a premium or discount to a reference figure named right after it.
+_PREMIUM_TO = re.compile(r"\s*(?:premium|discount|mark-?up)\s+(?:to|over|on)\b", re.IGNORECASE)
+
+
+def _premium_path(change: Claim, figures: list[Claim], text: str) -> tuple[Claim, Claim] | None:
+    """(reference, price) for "$2 billion, a 40% premium to its last valuation of $1.6 billion"."""
+    if not _PREMIUM_TO.match(text, change.span[1]):
+        return None
+    before = [c for c in figures if c.span[1] <= change.span[0] and _same_clause(text, c.span, change.span)]
+    after = [c for c in figures if c.span[0] >= change.span[1] and _same_clause(text, c.span, change.span)]
+    return (after[0], before[-1]) if before and after else None
+
+
 def stated_path(change: Claim, claims: list[Claim], text: str) -> tuple[Claim, Claim] | None:
-    """(start, end) figures the sentence of a stated change gives: "fell from $40 to $22" or
-    "rose to $18 from $12". The pair nearest the change is taken."""
+    """(start, end) figures the sentence of a stated change gives: "fell from $40 to $22", "rose to
+    $18 from $12", or "$2 billion, a 40% premium to ... $1.6 billion". The pair nearest the change is
+    taken."""
     figures = _sentence_figures(change, claims)
+    premium = _premium_path(change, figures, text)
+    if premium:
+        return premium
     pairs = []
     for a, b in pairwise(figures):
         order = path_order(text, a.span, b.span)

@@ -70,9 +70,11 @@ UP = re.compile(r"\b(?:increased|rose|risen|gained|climbed|jumped|grew|grown|sur
                 r"(?<!\bmake )(?<!\bmakes )(?<!\bmade )(?<!\bmaking )up)\b[^%.;]{0,30}$", re.IGNORECASE)
 DOWN = re.compile(r"\b(?:fallen|fell|dropped|declined|lost|down|slid|slumped|plunged|decreased|sank|tumbled)\b[^%.;]{0,30}$", re.IGNORECASE)
 #: A change named by the noun after its figure: "a 30% drop", "a 50% gain".
-UP_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?(?:gain|rise|increase|jump|rally|climb|surge|advance|pop|uplift)\b|"
+UP_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?(?:gain|rise|increase|jump|rally|climb|surge|advance|pop|uplift|premium|"
+                      r"mark-?up)\b|"
                       r"^\s*(?:above|higher than|over)\s+(?:its|the|their)\b", re.IGNORECASE)
-DOWN_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?(?:drop|decline|fall|slide|loss|plunge|decrease|slump|tumble|haircut)\b|"
+DOWN_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?(?:drop|decline|fall|slide|loss|plunge|decrease|slump|tumble|haircut|"
+                        r"discount)\b|"
                         r"^\s*(?:below|under|lower than|off|beneath)\s+(?:its|the|their)\b", re.IGNORECASE)
 
 
@@ -149,6 +151,8 @@ COMPLETED = re.compile(r"\bcompleted\b|\bclosed\b|\bfinali[sz]ed\b|\bwas acquire
 ANNOUNCED = re.compile(r"\bannounced\b|\bagree[ds]? to (?:buy|acquire|purchase)\b|\bsigned a deal to\b", re.IGNORECASE)
 DEAL = re.compile(r"\bacqui\w+|\bmerger\b|\btakeover\b|\bbuyout\b|\b(?:deal|agreement|offer|plan) to (?:buy|purchase)\b|"
                   r"\bpurchase of\b|\b(?:agreed|agrees|agreeing) to (?:buy|purchase)\b", re.IGNORECASE)
+#: A price paid, in a sentence after the deal it belongs to: "It will pay $2 billion".
+PAYS = re.compile(r"\b(?:pay|pays|paid|paying)\s+(?:about\s+|roughly\s+|some\s+)?$", re.IGNORECASE)
 #: A sentence about the deal just named: "The transaction is expected to close in the fourth quarter."
 THE_DEAL = re.compile(r"^\s*(?:the|this|that) (?:deal|transaction|acquisition|merger|purchase|takeover|buyout)\b",
                       re.IGNORECASE)
