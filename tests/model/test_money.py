@@ -28,6 +28,8 @@ from infraledger.model import Money, Qualifier, find_money, format_money, parse_
     ("S$100 million", "100000000", "SGD", "exact"),
     ("NT$3 billion", "3000000000", "TWD", "exact"),
     ("HK$2.5bn", "2500000000", "HKD", "exact"),
+    ("a $1.5-billion deal", "1500000000", "USD", "exact"),
+    ("a 1.5-billion-dollar deal", "1500000000", "USD", "exact"),
 ])
 def test_parse_money_reads_real_forms(text, amount, currency, qualifier):
     m = parse_money(text)

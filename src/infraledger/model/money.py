@@ -110,8 +110,8 @@ _SCALE_RE = r"thousand|million|billion|trillion|mln|bln|trn|mn|bn|tn|mm|[kmbt]\b
 
 MONEY_RE = re.compile(
     rf"(?P<cur>{_CUR_PREFIX})\s?(?P<num>{_NUM})(?:\s?(?:-|–|to)\s?(?:{_CUR_PREFIX})?\s?(?P<num2>{_NUM}))?"
-    rf"(?:\s?(?P<scale>{_SCALE_RE}))?"
-    rf"|(?P<num_w>{_NUM})(?:\s?(?P<scale_w>thousand|million|billion|trillion|bn|mn|m|tn))?\s(?P<cur_w>dollars|dollar|euros|euro|pounds|yen|yuan|won|francs|rupees|USD|EUR|GBP)\b",
+    rf"(?:[\s-]?(?P<scale>{_SCALE_RE}))?"  # "$1.5 billion", "$1.5-billion"
+    rf"|(?P<num_w>{_NUM})(?:[\s-]?(?P<scale_w>thousand|million|billion|trillion|bn|mn|m|tn))?[\s-](?P<cur_w>dollars|dollar|euros|euro|pounds|yen|yuan|won|francs|rupees|USD|EUR|GBP)\b",
     re.IGNORECASE,
 )
 def _to_decimal(text: str) -> Decimal:
