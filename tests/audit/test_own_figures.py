@@ -256,3 +256,10 @@ def test_a_premium_to_a_stated_valuation_and_the_price_a_deal_will_pay(store):
     assert premium.claim.direction == "up" and premium.verdict.value == "inconsistent" and "25%" in premium.explanation
     right = audit(store, lead + "25% premium to Brennor's last private valuation of $1.6 billion.")
     assert verdict(right, "25%").verdict.value != "inconsistent"
+
+
+def test_another_company_paying_after_a_deal_does_not_pay_that_deals_price(store):
+    report = audit(store, "Orla Compute agreed to buy Brennor AI for about $3 billion in March 2026. In May 2026 "
+                          "Ridgeway said it is paying $2.4 billion for a licence to Brennor's technology.")
+    assert verdict(report, "$2.4 billion").claim.measure != "acquisition"
+    assert {cv.verdict.value for cv in report.verdicts} <= {"unsupported"}

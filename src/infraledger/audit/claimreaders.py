@@ -47,9 +47,12 @@ def read_money(f, bases: set[tuple[int, int]]) -> None:
         extra = cues.aggregation(before, after)
         measure = "average" if extra.get("average") else cues.measure_of(before, after)
         deal = f.ctx.last_deal.get(f.sent.paragraph)
-        price_of_deal = measure == "amount" and deal is not None and bool(cues.PAYS.search(before))
+        price_of_deal = measure == "amount" and deal is not None and bool(cues.PAYS.search(before)) and not any(
+            m.end <= start and m.name not in (deal[0][0], deal[1][0]) for m in f.mentions)
         if price_of_deal:
-            measure = "acquisition"  # "Orla agreed to acquire Brennor. It will pay $2 billion": the deal's price
+            # "Orla agreed to acquire Brennor. It will pay $2 billion": the deal's price, unless another
+            # company pays ("Google is paying $2.4 billion")
+            measure = "acquisition"
         kw = {"span": (start, end), "text": money.text, "kind": ClaimKind.AMOUNT, "measure": measure,
               "fact_types": cues.MEASURE_TYPES[measure], "value": money, "extra": extra}
         period = measure in ("capex", "total_funding")
