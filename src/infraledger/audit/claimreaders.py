@@ -46,18 +46,14 @@ def read_money(f, bases: set[tuple[int, int]]) -> None:
             continue
         extra = cues.aggregation(before, after)
         measure = "average" if extra.get("average") else cues.measure_of(before, after)
-        deal = f.ctx.last_deal.get(f.sent.paragraph)
-        price_of_deal = measure == "amount" and deal is not None and bool(cues.PAYS.search(before)) and not any(
-            m.end <= start and m.name not in (deal[0][0], deal[1][0]) for m in f.mentions)
-        if price_of_deal:
-            # "Orla agreed to acquire Brennor. It will pay $2 billion": the deal's price, unless another
-            # company pays ("Google is paying $2.4 billion")
+        deal = _deal_paid(f, start, before) if measure == "amount" else None
+        if deal is not None:
             measure = "acquisition"
         kw = {"span": (start, end), "text": money.text, "kind": ClaimKind.AMOUNT, "measure": measure,
               "fact_types": cues.MEASURE_TYPES[measure], "value": money, "extra": extra}
         period = measure in ("capex", "total_funding")
         if measure == "acquisition":
-            target, acquirer = deal if price_of_deal else acquisition_parties(f, start, end)
+            target, acquirer = deal or acquisition_parties(f, start, end)
             f.ctx.last_deal[f.sent.paragraph] = (target, acquirer)
             kw.update(subject=target[0], subject_id=target[1], counterparty=acquirer[0], counterparty_id=acquirer[1])
         elif measure == "contract" and (m := _party_before(f, start, r"\bwith\s+$")):
@@ -85,6 +81,17 @@ def read_money(f, bases: set[tuple[int, int]]) -> None:
             kw.update(subject=subj, subject_id=sid, members=members)
         kw["time"] = f.time_for(start, end, period=period)
         f.add(**kw)
+
+
+def _deal_paid(f, start: int, before: str):
+    """(target, acquirer) of the deal named earlier in the paragraph when the figure at ``start`` is what
+    is paid for it ("Orla agreed to acquire Brennor. It will pay $2 billion"); None when no deal was
+    named, nothing is paid, or another company pays ("Google is paying $2.4 billion")."""
+    deal = f.ctx.last_deal.get(f.sent.paragraph)
+    if deal is None or not cues.PAYS.search(before):
+        return None
+    parties = {deal[0][0], deal[1][0]}
+    return None if any(m.end <= start and m.name not in parties for m in f.mentions) else deal
 
 
 def _path_start(f, start: int, end: int) -> dict | None:
