@@ -263,3 +263,10 @@ def test_another_company_paying_after_a_deal_does_not_pay_that_deals_price(store
                           "Ridgeway said it is paying $2.4 billion for a licence to Brennor's technology.")
     assert verdict(report, "$2.4 billion").claim.measure != "acquisition"
     assert {cv.verdict.value for cv in report.verdicts} <= {"unsupported"}
+
+
+def test_an_average_in_the_sentence_after_a_counted_groups_figure(store):
+    lead = "Seven GPU-cloud startups raised $28 billion in the first quarter of 2026. That works out to "
+    wrong = verdict(audit(store, lead + "$5 billion per company."), "$5 billion")
+    assert wrong.verdict.value == "inconsistent" and "over 7" in wrong.explanation
+    assert verdict(audit(store, lead + "$4 billion per company."), "$4 billion").verdict.value != "inconsistent"

@@ -400,16 +400,20 @@ def _same_sentence(a: Claim, b: Claim) -> bool:
     return a.sentence_span == b.sentence_span
 
 
-def average_of(claim: Claim, claims: list[Claim]) -> Finding | None:
+def average_of(claim: Claim, claims: list[Claim], text: str) -> Finding | None:
     """An average stated beside a total and a count ("seven startups raised a total of $28 billion, an
     average of $5 billion each": $28 billion over seven is $4 billion; "$14 billion into 20 deals, an
-    average round size of $900 million")."""
+    average round size of $900 million"), or after a counted group's figure earlier in the paragraph
+    ("Seven startups raised $28 billion. That is $5 billion per company.")."""
     if not claim.extra.get("average") or claim.value is None:
         return None
     totals = [c for c in claims if c.kind is ClaimKind.AMOUNT and c.value is not None and not c.extra.get("average")
               and c.value.currency == claim.value.currency
               and (_same_sentence(c, claim) or c.extra.get("total") and _same_subject(c, claim))]
-    total = next((c for c in totals if c.extra.get("total")), totals[0] if totals else None)
+    groups = [c for c in claims if c.kind is ClaimKind.AMOUNT and c.value is not None and c.span < claim.span
+              and not c.extra.get("average") and not c.subject_id and group_size(c.subject)
+              and c.value.currency == claim.value.currency and _same_paragraph(c, claim, text)]
+    total = next((c for c in totals if c.extra.get("total")), totals[0] if totals else (groups or [None])[-1])
     counted = next((c.quantity for c in claims if c.kind is ClaimKind.COUNT and _same_sentence(c, claim)
                     and c.qualifier is Qualifier.EXACT), None)
     count = group_size(claim.subject) or (group_size(total.subject) if total else None) or counted
@@ -479,7 +483,7 @@ def check_text(claims: list[Claim], text: str) -> dict[str, list[Finding]]:
     out: dict[str, list[Finding]] = defaultdict(list)
     for c in claims:
         for finding in (share_of(c, claims), share_of_stated(c, claims, text), share_of_count(c, text), proceeds(c, claims, text), change_of_path(c, claims, text),
-                        average_of(c, claims), total_of(c, claims, text)):
+                        average_of(c, claims, text), total_of(c, claims, text)):
             if finding:
                 out[c.id].append(finding)
     for cid, finding in repeated(claims, text).items():

@@ -212,7 +212,8 @@ _AGENT = re.compile(r"(?:\bled by|\bbacked by|\bfrom|\bby|\bwith|\bto)\s*$", re.
 #: A figure stated per member of a group ("an average of $4 billion each") or for the group as a whole
 #: ("a total of $28 billion", "together $20 billion", "$20 billion combined").
 _AVERAGE_BEFORE = re.compile(r"\b(?:average|mean)(?:\s+[a-z-]+){0,3}?(?:\s+(?:of|was|is|came to))?\s*$|\baverag(?:ing|ed)\s*$|\bon average\s*$", re.IGNORECASE)
-_AVERAGE_AFTER = re.compile(r"^\s*(?:each|apiece|on average|per (?:company|startup|firm|deal|round|member|provider))\b",
+_AVERAGE_AFTER = re.compile(r"^\s*(?:each|apiece|on average|a (?:company|startup|firm|deal|round)|"
+                            r"per (?:company|startup|firm|deal|round|member|provider))\b",
                             re.IGNORECASE)
 _TOTAL_BEFORE = re.compile(r"\b(?:a total of|in total|totall?ing|together|combined|altogether|collectively|in all|"
                            r"between them|a combined|an aggregate(?: of)?|sum of)\s*$|"
