@@ -752,3 +752,14 @@ def test_departures_with_no_destination_are_moves_without_a_hirer_and_their_tens
                      "Brisa Networks": (("Ana Ruiz",), {}, Status.ANNOUNCED),
                      "Juno Labs": (("Priya Shah",), {}, Status.COMPLETED),
                      "Orla Cloud": (("Tom Reyes",), {}, Status.COMPLETED)}
+
+
+def test_newsletter_summary_lines_with_emoji_labels_and_figures_are_notes_not_titles():
+    _, facts = _events("THE COMPUTE WEEKLY — Issue #112 — March 6, 2026\n\nTL;DR\n"
+                       "💰 Orvane Compute: $300M Series C (lead: Talus Partners)\n"
+                       "📈 Juno Grid IPO: raised $640M on Nasdaq\n"
+                       "* Smarter Connectivity: Arrcus landed $30 million from Kestrel Ventures.\n")
+    got = {(f.type.value, f.subject): (f.amount.amount, _roles(f)) for f in facts}
+    assert got == {("funding_round", "Orvane Compute"): (Decimal(300_000_000), {"Talus Partners": Role.LEAD_INVESTOR}),
+                   ("ipo", "Juno Grid"): (Decimal(640_000_000), {"Nasdaq": Role.EXCHANGE}),
+                   ("strategic_investment", "Arrcus"): (Decimal(30_000_000), {"Kestrel Ventures": Role.INVESTOR})}

@@ -51,7 +51,7 @@ IEL = rf"{E}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:{_DESCRIPTOR}{{0,2}}?|{_ARM_OF
 
 
 # "led by Dallas-based X", "led by Dutch chip-equipment maker X": descriptors may come first.
-_LEAD = re.compile(rf"\b(?:co-led|led)\s+by\s+(?:[\w-]+\s+){{0,3}}?(?P<l>{EL})", re.I)
+_LEAD = re.compile(rf"(?:\b(?:co-led|led)\s+by\s+|\blead(?:\s+investors?)?\s*:\s*)(?:[\w-]+\s+){{0,3}}?(?P<l>{EL})", re.I)
 
 
 _LED = re.compile(rf"(?P<l>{EL})\s+(?:co-)?led(?:\s+the\s+(?:round|financing|investment|raise))?\b(?!\s+by)", re.I)
