@@ -85,3 +85,15 @@ def test_parse_money_round_trips_amounts(value, scale):
 def test_money_json_round_trip(value):
     m = Money(Decimal(value), "USD", Qualifier.ABOUT, text="x")
     assert Money.from_json(m.to_json()) == m
+
+
+def test_a_start_and_an_end_are_two_figures_not_a_range_and_no_more_than_is_an_upper_bound():
+    def read(text):
+        return [(m.text, str(m.amount), m.high, m.qualifier.value) for _, _, m in find_money(text)]
+
+    assert read("shares fell from $40 to $22") == [("$40", "40", None, "exact"), ("$22", "22", None, "exact")]
+    assert read("rose from $10 to $12 billion") == [("$10", "10000000000", None, "exact"),
+                                                    ("$12 billion", "12000000000", None, "exact")]
+    assert read("a range of $40 to $45") == [("$40 to $45", "40", Decimal(45), "between")]
+    assert read("no more than $5 million") == [("no more than $5 million", "5000000", None, "up_to")]
+

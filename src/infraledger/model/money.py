@@ -97,6 +97,7 @@ _WORD_CURRENCY = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EU
                   "yen": "JPY", "yuan": "CNY", "won": "KRW", "francs": "CHF", "rupees": "INR"}
 
 _QUALIFIER_WORDS: tuple[tuple[str, Qualifier], ...] = (
+    (r"no more than|not more than|at most|no greater than", Qualifier.UP_TO),  # before "more than" reads them
     (r"more than|over|above|exceeding|in excess of|upwards of|north of|at least|greater than|>", Qualifier.MORE_THAN),
     (r"less than|under|below|fewer than|south of|<", Qualifier.LESS_THAN),
     (r"up to|as much as|as high as|a maximum of", Qualifier.UP_TO),
@@ -154,9 +155,14 @@ def find_money(text: str) -> list[tuple[int, int, Money]]:
             continue
         start = m.start()
         qualifier = Qualifier.EXACT
+        if high is not None and (high <= amount or _FROM_BEFORE.search(text, max(0, start - 6), start)
+                                 and "to" in text[m.end("num"):m.start("num2")]):
+            # "fell from $40 to $22", "from $12 to $18": two figures, a start and an end, not a range
+            found.append((start, m.end("num"), Money(amount=_plain(amount), currency=cur, text=text[start:m.end("num")])))
+            second = m.start("num2") - (1 if text[m.start("num2") - 1] in "$€£¥" else 0)
+            found.append((second, m.end(), Money(amount=_plain(high), currency=cur, text=text[second:m.end()])))
+            continue
         if high is not None:
-            if high <= amount:
-                continue
             qualifier = Qualifier.BETWEEN
         else:
             window = max(0, start - 30)
@@ -173,6 +179,7 @@ def find_money(text: str) -> list[tuple[int, int, Money]]:
 
 
 _PLUS_AFTER = re.compile(r"-?plus\b|\+")
+_FROM_BEFORE = re.compile(r"\bfrom\s*$", re.I)
 
 
 def parse_money(text: str) -> Money:
