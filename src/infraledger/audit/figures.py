@@ -1,9 +1,9 @@
 """Money figures as prose states them, on top of the shared parser :func:`~infraledger.model.find_money`.
 
-The shared parser reads "$12 to $18" as one range and drops "$40 to $22" (a falling pair is no
-range). In prose, "from $12 to $18" and "fell from $40 to $22" are two figures, a start and an end,
-while "between $10 billion and $12 billion" is one range. :func:`find_amounts` reads them that way;
-offsets and texts always refer to the text given.
+The shared parser reads "from $12 to $18" and "fell from $40 to $22" as two figures, a start and an
+end; here "between $10 billion and $12 billion" becomes one range too, and qualifier phrases the
+parser does not read ("or more", "just shy of", "no less than") are taken in. Offsets and texts always
+refer to the text given.
 """
 
 from __future__ import annotations
@@ -12,34 +12,10 @@ import re
 from decimal import Decimal
 
 from ..model import Money, Qualifier, Range, find_money
-from ..model.money import _CUR_PREFIX, _NUM
 from ..model.quantity import ABOUT_TOLERANCE
 
-# Two prices joined by "to" or a dash: "$40 to $22", "$12-$18". The connector is what gets masked.
-_PAIR = re.compile(rf"(?:{_CUR_PREFIX})\s?(?P<a>{_NUM})(?P<sep>\s?(?:-|–|to)\s?)(?=(?:{_CUR_PREFIX})?\s?(?P<b>{_NUM}))",
-                   re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s*$", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s*$", re.IGNORECASE)
-
-
-def _number(text: str) -> Decimal:
-    return Decimal(text.replace(",", ""))
-
-
-def _movements(text: str) -> list[tuple[int, int]]:
-    """Connectors of figure pairs that state a movement, not a range: after "from", or falling."""
-    out = []
-    for m in _PAIR.finditer(text):
-        if _FROM.search(text[max(0, m.start() - 12):m.start()]) or _number(m.group("b")) <= _number(m.group("a")):
-            out.append(m.span("sep"))
-    return out
-
-
-def _mask(text: str, spans: list[tuple[int, int]]) -> str:
-    chars = list(text)
-    for s, e in spans:
-        chars[s:e] = " " * (e - s)
-    return "".join(chars)
 
 
 def _with_text(text: str, s: int, e: int, money: Money) -> Money:
@@ -118,8 +94,7 @@ def _requalified(text: str, s: int, e: int, money: Money) -> tuple[int, int, Mon
 
 def find_amounts(text: str) -> list[tuple[int, int, Money]]:
     """Every money figure in ``text`` as ``(start, end, Money)``, pairs and ranges read as prose means them."""
-    masked = _mask(text, _movements(text))
-    found = [_requalified(text, s, e, m) for s, e, m in find_money(masked)]
+    found = [_requalified(text, s, e, m) for s, e, m in find_money(text)]
     return _merge_between(text, found)
 
 
