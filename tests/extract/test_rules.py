@@ -539,7 +539,7 @@ def test_filing_items_an_agreement_sized_in_the_next_sentence_and_an_officer_nam
         "On August 3, 2026, Maria Keane notified the Company of her resignation as Chief Financial Officer, effective "
         "August 31, 2026. Ms. Keane is leaving to join Orbis Systems as its Chief Financial Officer.")
     contract = _one(facts, FactType.COMMERCIAL_CONTRACT, "Pellham Cloud")
-    assert _roles(contract) == {"Aurel Labs SAS": Role.CUSTOMER} and contract.amount.amount == Decimal(2_900_000_000)
+    assert _roles(contract) == {"Aurel Labs": Role.CUSTOMER} and contract.amount.amount == Decimal(2_900_000_000)
     move = _one(facts, FactType.TALENT_MOVE, "Pellham Cloud")
     assert move.people == ("Maria Keane",) and _roles(move) == {"Orbis Systems": Role.HIRER}
     assert move.time.label() == "2026-08-03" and move.status is Status.ANNOUNCED
@@ -763,3 +763,16 @@ def test_newsletter_summary_lines_with_emoji_labels_and_figures_are_notes_not_ti
     assert got == {("funding_round", "Orvane Compute"): (Decimal(300_000_000), {"Talus Partners": Role.LEAD_INVESTOR}),
                    ("ipo", "Juno Grid"): (Decimal(640_000_000), {"Nasdaq": Role.EXCHANGE}),
                    ("strategic_investment", "Arrcus"): (Decimal(30_000_000), {"Kestrel Ventures": Role.INVESTOR})}
+
+
+def test_foreign_legal_forms_are_stripped_and_a_stake_in_a_described_company_is_read_once_per_party():
+    _, facts = _events(
+        "SEOUL, May 4, 2026 -- Hanbit Electronics Co., Ltd. agreed to acquire Dutch startup Vermeer Photonics B.V. "
+        "for €900 million. Hanbit's rival, Daeho Semiconductor, separately took a 15% stake in Taipei-based Linwei "
+        "Technology Corp. for NT$6 billion.\n\nKestrel AG, the German chip-equipment maker, completed its purchase "
+        "of Orla S.p.A. on Monday.")
+    got = {(f.type.value, f.subject): [(p.name, p.role) for p in f.counterparties] for f in facts}
+    assert got == {("acquisition", "Vermeer Photonics"): [("Hanbit Electronics", Role.ACQUIRER)],
+                   ("strategic_investment", "Linwei Technology"): [("Daeho Semiconductor", Role.INVESTOR)],
+                   ("acquisition", "Orla"): [("Kestrel", Role.ACQUIRER)]}
+    assert _one(facts, FactType.STRATEGIC_INVESTMENT, "Linwei Technology").amount.currency == "TWD"

@@ -184,7 +184,7 @@ def to_fact(d: Draft, reading: Reading, offset: int = 0) -> CandidateFact:
             attributes["round"] = label.group(0)
     return CandidateFact(
         type=d.type, subject=names[d.subject],
-        counterparties=tuple(Participant(names[i], r) for i, r in d.roles),
+        counterparties=tuple(dict.fromkeys(Participant(names[i], r) for i, r in d.roles if names[i] != names[d.subject])),
         people=tuple(names[p] for p in d.people), amount=d.amount, valuation=d.valuation, time=d.time,
         status=d.status, cited_source=d.cited, evidence=s.text, span=(s.start + offset, s.end + offset),
         attributes=attributes,

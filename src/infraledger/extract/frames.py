@@ -146,7 +146,7 @@ FRAMES: tuple[Frame, ...] = (
        rf"poured|inject|injects|injected)\b{_g(25)}(?P<m>{M}){_g(40)}\b(?:in|into) (?P<t>{E})", "t", {"a": INV}),
     _f("stake-in", SI, rf"(?P<a>{E}){_g(60)}\b(?:pay|pays|paid|paying|take|takes|took|taken|taking|buy|buys|bought|buying|"
        rf"acquire|acquires|acquired|receive|received|receives|hold|holds|purchase of|acquisition of)\b{_g(20)}(?:(?P<m>{M}){_g(12)})?"
-       rf"\b(?:for )?{_STAKE}\b{_g(40)}\bin (?P<t>{E})", "t", {"a": INV}),
+       rf"\b(?:for )?{_STAKE}\b{_g(40)}\bin (?:[\w-]+ ){{0,3}}?(?P<t>{E})", "t", {"a": INV}),
     _f("stake-from", SI, rf"(?P<t>{E}){_g(60)}\b(?:received|receives|landed|lands|secured|secures|got|gets|won|wins|"
        rf"raised|raises|took|takes|accepted)\b{_g(12)}(?P<m>{M}){_g(30)}\bfrom (?:[\w-]+ ){{0,3}}?(?P<a>{E})"
        rf"(?!\s*(?:,|and)\s*(?:[\w-]+\s+){{0,3}}?{E})",

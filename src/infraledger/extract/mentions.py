@@ -20,11 +20,12 @@ from dataclasses import dataclass, field
 _UP = "A-ZÀ-ÖØ-ÞĀ-ž"
 _LET = "A-Za-zÀ-ÖØ-öø-ÿĀ-ž"
 # One word of a name: "Nvidia", "AT&T", "A.B.", "1Finity", "xAI", "Q.Labs", "K77", "Co-Founder".
-_WORD = (rf"(?:[A-Z]\.[A-Z][a-z]{{2,}}|[A-Z](?:\.[A-Z])+\.?|[{_UP}][{_LET}0-9&'’\-]*(?:\.[A-Z][A-Za-z]+)?\.?|"
+_WORD = (rf"(?:[A-Z]\.[A-Z][a-z]{{2,}}|[A-Z](?:\.[A-Z])+\.?|[{_UP}][{_LET}0-9&'’\-]*(?!\.[a-z])(?:\.[A-Z][A-Za-z]+)?\.?|"
          rf"\d+[A-Za-z][A-Za-z0-9\-]*|[a-z][A-Z][A-Za-z0-9]*)")
 # Words of a name are joined by spaces (or one line break, in hard-wrapped text), "&", "of".
 _JOIN = r"(?:(?:[ \t]*\n)?[ \t]+(?:&[ \t]+|of[ \t]+(?:the[ \t]+)?|de[ \t]+|du[ \t]+|for[ \t]+)?|[ \t]*\n(?=[A-Z])|[ \t]*&[ \t]*)"
-_SUFFIX = r"(?:,?[ \t]+(?:Inc|Corp|Corporation|Co|Ltd|LLC|L\.P|LP|plc|PLC|AG|SA|S\.A|NV|N\.V|ASA|SE|GmbH|Oyj|AB|Limited)\.?(?![A-Za-z]))"
+_SUFFIX = (r"(?:,?[ \t]+(?:Co\.,?[ \t]+Ltd|Pte\.?[ \t]+Ltd|S\.p\.A|S\.A\.S|B\.V|K\.K|Inc|Corp|Corporation|Co|Ltd|LLC|"
+           r"L\.P|LP|plc|PLC|AG|SA|S\.A|NV|N\.V|ASA|SE|GmbH|Oyj|AB|Limited|SpA|SAS|BV|KK)\.?(?![A-Za-z]))")
 _NUMBER_NAME = r"(?:\d{1,4}[ \t]+(?=(?:Capital|Ventures|Partners|Group|Holdings|Labs|Systems)\b))"
 NAME_RE = re.compile(rf"(?<![\w$€£.])(?:{_NUMBER_NAME})?{_WORD}(?:{_JOIN}{_WORD})*"
                      rf"(?:(?<=Fund)[ \t]+\d{{1,2}}(?![\d,.%]))?{_SUFFIX}?")
@@ -107,7 +108,8 @@ _NAME_CONTEXT = re.compile(r"(?:,\s*(?:which|who|whose|a|an|the|founded|based)\b
                            r"signs|closes|completes|invests|sells|takes|prices|lands|secures|receives)\b)")
 _NAME_WORD = re.compile(rf"[{_UP}][{_LET}'’\-]+\.?|[A-Z]\.")
 _SUCCEEDING = re.compile(r"\b(?:replacing|succeeding|replace|succeed)\s+$")
-_LEGAL_TAIL = re.compile(r",?\s+(?:Inc|Corp|Corporation|Co|Ltd|LLC|L\.P|LP|plc|PLC|Limited|S\.A|N\.V)\.?$")
+_LEGAL_TAIL = re.compile(r",?\s+(?:Co\.,?\s+Ltd|Pte\.?\s+Ltd|S\.p\.A|S\.A\.S|B\.V|K\.K|Inc|Corp|Corporation|Co|Ltd|LLC|"
+                         r"L\.P|LP|plc|PLC|Limited|S\.A|N\.V|SpA|SAS|BV|GmbH|AG|Oyj|ASA)\.?$")
 
 
 _INNER_POSS = re.compile(r"(?:'s|’s)(?=\s)")
@@ -164,7 +166,8 @@ _INNER_ROLE = re.compile(r"\s+(?:Chief(?:\s+[A-Z][a-z]+){1,2}?(?:\s+Officer)?|CE
 #: Words that end a company's name; a "for" after one starts another name.
 _NAME_ENDS = ("Networks", "Systems", "Labs", "Cloud", "Technologies", "Inc", "Corp", "AI", "Capital", "Partners",
               "Ventures", "Power", "Energy", "Data", "Computing", "Semiconductor", "Group", "Holdings")
-_FOR_AFTER_COMPANY = re.compile("(?:" + "|".join(f"(?<={w})" for w in _NAME_ENDS) + r")[ \t]+for[ \t]+")
+_FOR_AFTER_COMPANY = re.compile("(?:" + "|".join(f"(?<={w})" for w in _NAME_ENDS) + r"|(?<=Inc\.)|(?<=Corp\.)|(?<=Ltd\.)"
+                                r")[ \t]+for[ \t]+")
 
 
 def _runs(sentence: str):
