@@ -776,3 +776,9 @@ def test_foreign_legal_forms_are_stripped_and_a_stake_in_a_described_company_is_
                    ("strategic_investment", "Linwei Technology"): [("Daeho Semiconductor", Role.INVESTOR)],
                    ("acquisition", "Orla"): [("Kestrel", Role.ACQUIRER)]}
     assert _one(facts, FactType.STRATEGIC_INVESTMENT, "Linwei Technology").amount.currency == "TWD"
+
+
+def test_a_company_opening_the_next_clause_is_not_one_more_backer():
+    _, facts = _events("Posted 12 August 2026\n\nMeanwhile, Lisbon's Atlântico Cloud raised US$350m from sovereign fund "
+                       "Tejo Capital, and Swedish startup Norrsken AI picked up €1.2bn in debt financing.")
+    assert _roles(_one(facts, FactType.FUNDING_ROUND, "Atlântico Cloud")) == {"Tejo Capital": Role.INVESTOR}

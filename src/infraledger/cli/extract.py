@@ -10,6 +10,7 @@ import click
 from ..errors import InputError
 from ..extract import BACKENDS, extract_events, to_eval_record
 from ..model.events import DEAL_TYPES
+from ..model.money import format_money
 from ..sources.document import read_document
 from .common import AppContext, domain_errors, pass_app, print_table
 
@@ -30,25 +31,25 @@ def extract_cmd(app: AppContext, files: tuple[Path, ...], fmt: str, backend: str
     """
     settings = app.settings
     name = backend or settings.extract_backend
-    records: list[dict] = []
+    found: list[tuple[dict, object]] = []  # (record, fact)
     for path in files:
         if path.is_dir():
             raise InputError("is a directory, not a document", source=str(path))
         document = read_document(path, max_bytes=settings.max_input_bytes)
         for fact in extract_events(document, backend=name, settings=settings):
             if fact.type in DEAL_TYPES:  # relations ("backed by", "subsidiary of") are not events
-                records.append(to_eval_record(fact, doc=path.name))
+                found.append((to_eval_record(fact, doc=path.name), fact))
     if fmt == "jsonl":
-        for record in records:
+        for record, _ in found:
             click.echo(json.dumps(record, ensure_ascii=False))
         return
     rows = []
-    for r in records:
-        amount = r["amount_usd"] if r["amount_usd"] is not None else r.get("amount_original")
+    for r, fact in found:
+        amount = format_money(fact.amount) if fact.amount is not None else ""
         rows.append((r["doc"], r["type"], r["subject"],
                      ", ".join(f"{c['name']} ({c['role']})" for c in r["counterparties"]) or ", ".join(r["people"]),
                      amount, r["date"], r["status"]))
-    print_table(f"{len(records)} events", ("doc", "type", "subject", "parties", "amount", "date", "status"), rows)
+    print_table(f"{len(found)} events", ("doc", "type", "subject", "parties", "amount", "date", "status"), rows)
 
 
 def register(cli: click.Group) -> None:

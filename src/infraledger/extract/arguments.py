@@ -47,7 +47,10 @@ _DEAL_ANAPHOR = re.compile(r"^(?:The|This|That)\s+(?:\S+\s+){0,3}?(?:deal|transa
 # pension manager B" (words that could start a clause of their own are not descriptors).
 _DESCRIPTOR = r"(?:(?!(?:to|from|by|in|into|with|for|at|of|on|later|then|also|which|who|that)\b)[a-z][\w-]*\s+)"
 _ARM_OF = r"(?:the\s+(?:[\w-]+\s+)?(?:venture|investment|vc)\s+(?:arm|unit|fund)\s+of\s+)?"  # "the venture arm of X"
-IEL = rf"{E}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:{_DESCRIPTOR}{{0,2}}?|{_ARM_OF}){E})*"
+# (a name followed by its own verb starts a new clause: "..., and Swedish startup Y picked up $1bn")
+_OWN_VERB = (r"(?!\s+(?:picked|raised|raises|closed|closes|secured|landed|signed|agreed|said|says|announced|bought|"
+             r"acquired|took|got|won|is|was|has|had|will|would)\b)")
+IEL = rf"{E}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:{_DESCRIPTOR}{{0,2}}?|{_ARM_OF}){E}{_OWN_VERB})*"
 
 
 # "led by Dallas-based X", "led by Dutch chip-equipment maker X": descriptors may come first.
