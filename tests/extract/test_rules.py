@@ -782,3 +782,11 @@ def test_a_company_opening_the_next_clause_is_not_one_more_backer():
     _, facts = _events("Posted 12 August 2026\n\nMeanwhile, Lisbon's Atlântico Cloud raised US$350m from sovereign fund "
                        "Tejo Capital, and Swedish startup Norrsken AI picked up €1.2bn in debt financing.")
     assert _roles(_one(facts, FactType.FUNDING_ROUND, "Atlântico Cloud")) == {"Tejo Capital": Role.INVESTOR}
+
+
+def test_a_backer_named_in_a_relative_clause_does_not_take_the_round():
+    _, facts = _events("November 20, 2026\n\nLambda Grid, which counts Orla Semiconductor among its investors, closed "
+                       "a $1.5 billion round in November, valuing the company at roughly $12.5 billion.")
+    rounds = [f for f in facts if f.type is FactType.FUNDING_ROUND]
+    assert [(f.subject, f.amount.amount) for f in rounds] == [("Lambda Grid", Decimal(1_500_000_000))]
+    assert rounds[0].valuation.amount == Decimal(12_500_000_000)

@@ -45,13 +45,16 @@ def read_raises(an: Analysed, reading: Reading) -> list[Draft]:
     # A hint in the lower-cased text is a case-insensitive match of the hint in the text (only
     # ASCII letters and the Kelvin sign lower-case to the hints' letters), so no pattern is needed.
     gated = any(w in low for w in _RAISE_HINTS)
-    matches = find_raises(text) if gated else []
-    if gated and blanked != text:
-        # "X, which started out ..., raised $600 million": the verb's subject across the clause
-        matches += find_raises(blanked)
+    # "X, which counts Y among its backers, raised $600 million": the verb's subject is read across
+    # the clause first, so the company named inside the clause does not take the raise.
+    matches = find_raises(blanked) if gated and blanked != text else []
+    if gated:
+        matches += find_raises(text)
     for m in matches:
         if any(d.trigger[0] == m.start() and d.subject == ids(m.group("t"))[0] for d in out):
             continue  # read already, in the sentence as written
+        if any(d.amount is not None and d.amount is money_in(m.group("m"), an) for d in out):
+            continue  # one sum is one round
         text = m.string
         subject = ids(m.group("t"))[0]
         if _BACKER_LIST.search(text[:m.start()]):
