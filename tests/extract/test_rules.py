@@ -790,3 +790,11 @@ def test_a_backer_named_in_a_relative_clause_does_not_take_the_round():
     rounds = [f for f in facts if f.type is FactType.FUNDING_ROUND]
     assert [(f.subject, f.amount.amount) for f in rounds] == [("Lambda Grid", Decimal(1_500_000_000))]
     assert rounds[0].valuation.amount == Decimal(12_500_000_000)
+
+
+def test_a_successor_from_another_company_is_a_move_and_the_departing_chief_one_without_hirer():
+    _, facts = _events("October 5, 2026\n\nKilnworth said CEO Dana Hale would step down at year-end; she will be "
+                       "replaced by John Roe, previously president of Strand Systems.")
+    moves = {f.subject: (f.people, _roles(f)) for f in facts if f.type is FactType.TALENT_MOVE}
+    assert moves == {"Strand Systems": (("John Roe",), {"Kilnworth": Role.HIRER}),
+                     "Kilnworth": (("Dana Hale",), {})}

@@ -125,6 +125,7 @@ _GATES = {
     "who-left": r"who",
     "joined-from": r"join",
     "has-joined": r"join",
+    "replaced-by": r"replaced by|succeeded by",
     "step-down": r"step|resign|retir|left|leave",
 }
 
@@ -298,6 +299,10 @@ FRAMES: tuple[Frame, ...] = (
        "s", {"h": HIR}, Status.COMPLETED, "p"),
     _f("has-joined", TM, rf"(?P<p>{P}){_g(40)}\b(?:has joined|joined|joins|will join|is joining|is to join)\b "
        rf"(?P<h>{E})(?!'s|{_g(40)}\bfrom\b|\s+(?:board|committee|advisory))", "s", {"h": HIR}, Status.COMPLETED, "p"),
+    # "X said its CEO would step down; she will be replaced by Z, previously president of Y"
+    _f("replaced-by", TM, rf"(?P<h>{E})[^⟨.]{{0,160}}?\b(?:replaced|succeeded) by (?P<p>{P}),{_g(10)}\b(?:previously|formerly|"
+       rf"most recently|until recently|who was|who is)\b{_g(60)}\b(?:of|at) (?P<s>{E})", "s", {"h": HIR}, Status.ANNOUNCED,
+       "p"),
     _f("step-down", TM, rf"(?P<p>{P}){_g(80)}(?:(?P<s>{E}){_g(60)})?\b(?:(?:will|would|is to|plans to|is set to) "
        rf"(?:step down|resign|retire|leave (?:⟨E\d+⟩|the company))|stepped down|steps down|has stepped down|is stepping "
        rf"down|resigned|has resigned|retired|has retired|is retiring|(?:has )?left (?:⟨E\d+⟩|the company))(?!\w)", "s", {},
