@@ -317,3 +317,13 @@ def test_claims_in_other_phrasings_month_dates_rankings_counts_contracts_and_a_d
     assert texts["12 neoclouds"].kind.value == "count"
     status = texts["pending as of March 2026"]
     assert status.subject == "Sprocket Data" and status.status.value == "pending"
+
+
+def test_a_stated_spending_plan_is_a_claim_to_check_while_a_forecast_stays_an_opinion(store):
+    group = entities("Three large carriers", kind=EntityKind.GROUP)
+    add(store, source("Carrier capex survey"), fact("capex_budget", "Three large carriers", amount="about $65 billion",
+        time="2026-02", period="2026", basis="aggregate"), ents=group)
+    report = audit(store, "Three large carriers said their capex will be about $64 billion in 2026. "
+                          "Their spending will likely keep rising after that.")
+    assert verdict(report, "about $64 billion").verdict.value == "supported"
+    assert [o.cue for o in report.opinions] == ["will likely"]

@@ -40,6 +40,13 @@ class Opinion:
         return {"span": list(self.span), "text": self.text, "cue": self.cue}
 
 
+#: Forecast cues that a company's stated spending plan also uses ("will be", "will remain").
+_FORECAST_CUE = re.compile(r"will (?:be|remain|continue)", re.IGNORECASE)
+#: A spending plan with its figure: such a sentence states guidance the ledger can hold.
+_GUIDANCE = re.compile(r"\b(?:capex|capital expenditures?|capital spending|spending|outlays?|budgets?|guidance)\b"
+                       r"[^.;]{0,60}?[$€£¥]\s?\d", re.IGNORECASE)
+
+
 def find_opinions(text: str) -> list[Opinion]:
     """Opinion spans in ``text`` in order; each lies within one sentence."""
     out: list[Opinion] = []
@@ -53,6 +60,8 @@ def find_opinions(text: str) -> list[Opinion]:
             out.append(Opinion((sent.start, sent.end), sent.text, cue))
             continue
         whole = _WHOLE.search(sent.text)
+        if whole and _FORECAST_CUE.fullmatch(whole.group(0)) and _GUIDANCE.search(sent.text):
+            whole = None  # "capex will be about $640 billion": stated guidance, a figure to check
         if whole:
             out.append(Opinion((sent.start, sent.end), sent.text, whole.group(0)))
             continue
