@@ -798,3 +798,13 @@ def test_a_successor_from_another_company_is_a_move_and_the_departing_chief_one_
     moves = {f.subject: (f.people, _roles(f)) for f in facts if f.type is FactType.TALENT_MOVE}
     assert moves == {"Strand Systems": (("John Roe",), {"Kilnworth": Role.HIRER}),
                      "Kilnworth": (("Dana Hale",), {})}
+
+
+def test_lines_of_fields_separated_by_dashes_are_notes_and_a_bare_seed_is_a_round():
+    _, facts = _events("Funding digest — October 9, 2026\n\n"
+                       "Orvane Compute — $120M Series B — led by Talus Partners\n"
+                       "Kestrel Fabric — $45M seed — Redwater Ventures\n")
+    got = {f.subject: (f.type, f.amount.amount) for f in facts}
+    assert got == {"Orvane Compute": (FactType.FUNDING_ROUND, Decimal(120_000_000)),
+                   "Kestrel Fabric": (FactType.FUNDING_ROUND, Decimal(45_000_000))}
+    assert _roles(_one(facts, FactType.FUNDING_ROUND, "Orvane Compute")) == {"Talus Partners": Role.LEAD_INVESTOR}

@@ -390,7 +390,7 @@ IPO_NOT = re.compile(r"\b(?:filed|files|filing|plans?|planning|prepar\w*|conside
 UNDISCLOSED_ROUNDS = re.compile(r"\b(?:raised|closed|closing|raising|completed|secured)\b[^.;]{0,30}"
                                 r"\b(?:undisclosed|unannounced|unspecified)\b[^.;]{0,20}\brounds?\b", re.IGNORECASE)
 ROUND_NOUN = re.compile(rf"(?P<t>{E})(?:'s)?{_g(90)}(?P<m>{M})\s+(?:(?!(?:in|into|for|to|of|from|at|the)\b)[\w-]+\s+)"
-                        rf"{{0,2}}?(?:Series [A-Z]\d?|seed round|funding round|financing round|round)\b", re.IGNORECASE)
+                        rf"{{0,2}}?(?:Series [A-Z]\d?|seed(?: round)?|pre-seed|funding round|financing round|round)\b", re.IGNORECASE)
 # "Orla's fund co-led a $100 million round in the company"
 ROUND_IN = re.compile(rf"(?P<l>{EL})\s+(?:co-)?led\s+(?:a|an|the)\s+(?P<m>{M})\s+(?:[\w-]+\s+){{0,3}}?round\s+in\s+"
                       rf"(?P<t>{E})", re.IGNORECASE)

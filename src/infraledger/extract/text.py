@@ -95,6 +95,7 @@ def is_heading(line: str) -> bool:
     return caps / len(content) >= 0.7 and len(words) >= 2
 
 
+_FIELDS = re.compile(r"\s[—–|]\s.*[$€£¥]\s?\d|[$€£¥]\s?\d.*\s[—–|]\s")
 _FIGURE = re.compile(r"[$€£¥]\s?\d|\d\s?(?:%|million|billion|[mb]n?\b)")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s")
 _WORD_BEFORE_STOP = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
@@ -113,7 +114,9 @@ def split_sentences(text: str) -> list[Sentence]:
         title = (number == 0 and len(block) < 200 or len(block) < 70) and "\n" not in block \
             and not block.rstrip().endswith((".", ":", "!", "?", '"', "”"))
         # A bulleted line with a figure ("💰 Orvane: $300M Series C") is a note, not a section title.
-        note = not block[0].isalnum() and block[0] not in "\"'“‘([" and _FIGURE.search(block) is not None
+        # So is a line of fields ("Orvane Compute — $120M Series B — led by Talus Partners").
+        note = _FIGURE.search(block) is not None and (not block[0].isalnum() and block[0] not in "\"'“‘(["
+                                                      or _FIELDS.search(block) is not None)
         if (title or not _SENTENCE_END.search(block.rstrip(".")) and is_heading(block)) and not (note and number):
             out.append(Sentence(p_start, p_end, block, number, heading=True))
             continue
