@@ -59,10 +59,10 @@ def path_order(text: str, a: tuple[int, int], b: tuple[int, int]) -> int:
     return 0
 
 
-#: Qualifiers the shared parser misreads or misses: "no more than $1 billion" is at most, not more than;
-#: "just shy of", "or more", "or less". (pattern before the figure, pattern after it, qualifier)
+#: Qualifiers the shared parser misses ("no more than" and "at most" it reads itself): "no higher
+#: than", "just shy of", "or more", "or less". (pattern before the figure, pattern after it, qualifier)
 _QUALIFIER_PHRASES: tuple[tuple[re.Pattern, re.Pattern, Qualifier], ...] = (
-    (re.compile(r"\b(?:no|not) more than\s*$|\bat most\s*$|\bno (?:higher|greater) than\s*$", re.IGNORECASE),
+    (re.compile(r"\bno higher than\s*$", re.IGNORECASE),
      re.compile(r"\s*or (?:less|lower|below)\b", re.IGNORECASE), Qualifier.UP_TO),
     (re.compile(r"\b(?:no|not) less than\s*$|\b(?:no|not) fewer than\s*$", re.IGNORECASE),
      re.compile(r"\s*or (?:more|higher|above)\b", re.IGNORECASE), Qualifier.MORE_THAN),

@@ -18,7 +18,7 @@ _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9&\-]*(?:\.[A-Za-z0-9]+)*")
 _MAX_WORDS = 6
 #: Capitalised words that are not names (sentence openers, months, generic finance vocabulary).
 _NOT_NAMES = frozenset(["a", "an", "the", "this", "that", "these", "those", "it", "its", "their", "our", "his", "her", "as", "at", "by", "in", "on", "of", "for", "to", "from", "with", "when", "while", "where", "despite", "however", "although", "after", "before", "during", "since", "until", "into", "over", "under", "and", "or", "but", "if", "then", "thus", "rather", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "q1", "q2", "q3", "q4", "h1", "h2", "fy", "ipo", "ipos", "ceo", "cfo", "cto", "sec", "gpu", "gpus", "cpu", "ai", "ml", "m&a", "sasa", "sase", "usd", "eur", "gbp", "saas", "api", "source", "sources", "note", "introduction", "conclusion", "published", "updated", "key", "hidden", "total", "pure", "three", "two", "four", "five", "one", "six", "ten", "first", "second", "third",
-                        # descriptors written before a name: "Startup Lambda", "Rival Orla"
+                        # descriptors written before a name: "Startup Quillon", "Rival Orla"
                         "startup", "start-up", "rival", "chipmaker", "chip-maker", "neocloud", "unicorn", "insurgent",
                         "seven", "eight", "nine", "eleven", "twelve", "shares", "stock", "revenue", "revenues", "sales", "funding",
                         "analysts", "investors", "private", "public",

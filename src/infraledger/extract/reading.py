@@ -74,7 +74,6 @@ class Reading:
     speaker: int | None = None  # the company a first-person text ("we raised ...") is by
 
 
-
 def read(text: str) -> Reading:
     """Analyse ``text`` sentence by sentence (see module docstring)."""
     sentences = split_sentences(text)
@@ -186,9 +185,8 @@ _MONTH_WORD = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)
 _TEASER = re.compile(r"\s*(?:read more|related|see also|also read|recommended|more from \w+|further reading|"
                      r"you may also like|most read)\s*[:|—–-]", re.I)
 _ITEM_HEADING = re.compile(r"\s*Item\s+\d{1,2}\.\d{2}\b[^.]{0,120}\.?\s*$")
-_BARE_VERB = re.compile(r"\s*(?:(?:raised|raises|closed|closes|secured|acquired|acquires|bought|buys|agreed|signed|"
-                        r"signs|priced|prices|landed|lands|completed|completes|sold|sells|hired|hires|named|names)\b|"
-                        r"(?:US|C|A|HK)?[$€£¥]\s?\d)")
+_BARE_VERB = re.compile(r"\s*(?:raised|raises|closed|closes|secured|acquired|acquires|bought|buys|agreed|signed|"
+                        r"signs|priced|prices|landed|lands|completed|completes|sold|sells|hired|hires|named|names)\b")
 _LABEL = re.compile(r"\s*(?:[*•\-]\s*)?([A-Z][\w&+/'’ -]{0,60}):\s")
 _BULLET = re.compile(r"\s*[*•\-]")
 
@@ -212,8 +210,9 @@ def _mask(text: str) -> tuple[str, str]:
             and _MONTH_WORD.search(dateline.group(0)):
         out = " " * dateline.end() + out[dateline.end():]
     # A bullet's title-case label ("* Smarter Connectivity: Arrcus landed ...") names no party.
-    # (a label followed by a bare verb is the party itself: "Juno Grid IPO: raised $640M on Nasdaq")
-    if ":" in out[:70] and (label := _LABEL.match(out)) and not _BARE_VERB.match(out, label.end()) and (
+    # (a label followed by a bare verb or a figure is the party itself: "Juno Grid IPO: raised $640M")
+    if ":" in out[:70] and (label := _LABEL.match(out)) and not _BARE_VERB.match(out, label.end()) \
+            and not _MONEY_HINT.match(out, label.end()) and (
             is_heading(label.group(1)) or _BULLET.match(out) and len(label.group(1).split()) <= 4):
         out = " " * label.end() + out[label.end():]
     return out, citation
