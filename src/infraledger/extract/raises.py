@@ -152,7 +152,8 @@ def read_raises(an: Analysed, reading: Reading) -> list[Draft]:
 
 
 # A first day of trading, told without the offering's size.
-_DEBUT = re.compile(r"\b(?:began trading|begins trading|started trading|start trading|made (?:its|their) (?:market |stock[- ]market |"
+_DEBUT = re.compile(r"\b(?:began trading|begins trading|started trading|start trading|"
+                    r"(?:its|their) first (?:day|session) of trading|(?:its|their) first trading (?:day|session)|made (?:its|their) (?:market |stock[- ]market |"
                     r"public |trading )?debut|debuted|went public|completed (?:its|a|an) (?:direct )?listing)\b", re.I)
 _SOLD_SHARES = re.compile(r"\bsold (?P<n>\d+(?:\.\d+)?) (?P<scale>million|billion)? ?shares at (?P<p>\$\d+(?:\.\d+)?)"
                           r"(?: (?:each|apiece|a share|per share))?", re.I)

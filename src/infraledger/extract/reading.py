@@ -87,7 +87,10 @@ def read(text: str) -> Reading:
     _recheck_first_words(masked, all_mentions, known)
     # Title-case headlines run names into verbs ("Brisa Raises ..."): they do not define names.
     table, surfaces = build_table([ms for s, ms in zip(sentences, all_mentions) if not s.heading])
-    for s, ms in zip(sentences, all_mentions):
+    for n, (s, ms) in enumerate(zip(sentences, all_mentions)):
+        if s.heading and _SECTION_LABEL.fullmatch(s.text.strip()):
+            all_mentions[n] = []  # "PRIVATE ROUNDS", "PEOPLE": a section's label names no company
+            continue
         for m in ms:
             if s.heading and table.lookup(surfaces.get(_strip(m.text), m.text)) is None:
                 surfaces[_strip(m.text)] = _strip(m.text)
@@ -117,6 +120,10 @@ def read(text: str) -> Reading:
 
 
 _FIRST_TOKEN = re.compile(r"[A-Z][\w&'’.-]*")
+# What follows the head of a note in a list ("* Quill -- priced ...", "* Quill ($40M, seed)").
+_NOTE_HEAD = re.compile(r"\s*(?:--|—|–|\(\s*(?:[$€£¥₹]|US\$|USD|EUR|GBP)\s?\d)")
+# A heading in capitals of a few words: a section's label ("PRIVATE ROUNDS", "M&A", "PEOPLE").
+_SECTION_LABEL = re.compile(r"[^a-z]{2,40}")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
 
 
@@ -132,7 +139,8 @@ def _recheck_first_words(masked: list[tuple[str, str]], all_mentions: list[list[
         if first is None or any(m.start <= start < m.end for m in all_mentions[n]):
             continue
         word = _clean_word(first.group(0))
-        if word and word not in known and (word in leads or _SUBJECT_IT.match(mt, first.end())):
+        if word and word not in known and (word in leads or _SUBJECT_IT.match(mt, first.end())
+                                           or _BULLET.match(mt) and _NOTE_HEAD.match(mt, first.end())):
             candidates[n] = word
     if not candidates:
         return
@@ -362,10 +370,16 @@ def _abstract(s: Sentence, index: int, text: str, ms: list[Mention], ids: list[i
     # subsidiary Brisa Labs"), which would otherwise stand between a verb and its party.
     joined = _APPOSITION.sub(_blank, joined)
     joined = _PARENT_BEFORE.sub(_blank, joined)
+    # A list item that opens with a company and a dash ("* Quill -- priced its IPO at $18"): the
+    # company is the subject of the verb phrase after the dash.
+    item = _ITEM_SUBJECT.match(joined)
+    if item:
+        joined = joined[:item.start("dash")] + " " * len(item.group("dash")) + joined[item.end("dash"):]
     return Analysed(sentence=s, index=index, mentions=ms, ids=ids, money=money, abstract=joined,
                     pieces=pieces, entity_ids=entity_ids, relations=relations)
 
 
+_ITEM_SUBJECT = re.compile(r"\s*(?:[*•·▪‣-]\s+|\d{1,2}[.)]\s+)?⟨E\d+⟩\s*(?P<dash>--|—|–|:)(?=\s+[a-z])")
 _SUBSIDIARY = re.compile(r"⟨E(\d+)⟩(?:'s)? (?:wholly[- ]owned )?(?:subsidiary|unit|division|affiliate) ⟨E(\d+)⟩")
 _BACKED = re.compile(r"⟨E(\d+)⟩, (?:a|an|the) [^,;⟨]{0,80}?\b(?:backed|funded) by ((?:⟨E\d+⟩(?:,\s*|\s+and\s+)?)+)")
 

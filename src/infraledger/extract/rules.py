@@ -25,6 +25,8 @@ from .hedges import figures_table, hypothetical, not_counted
 from .mentions import is_exchange
 from .raises import read_raises
 from .reading import Analysed, Reading, blank_clauses, read
+from .shorthand import read_notes
+from .syntax import syntax_drafts
 from .tables import read_tables
 
 #: Longer texts are read in windows of about this many characters, cut at paragraph breaks, so
@@ -64,11 +66,17 @@ def _extract(text: str, offset: int, document) -> list[CandidateFact]:
     drafts: list[Draft] = []
     last_by_type: dict[FactType, Draft] = {}
     last: Draft | None = None
+    section = ""  # the latest heading: what the notes under it are
     for i, an in enumerate(reading.sentences):
+        if an.sentence.heading:
+            section = an.sentence.text
         if an.sentence.heading or not_counted(an.sentence.text) or figures_table(an.sentence.text) \
                 or rows and any(a <= an.sentence.start < b for a, b in rows):
             continue
         found = _frames(an, reading) + read_raises(an, reading)
+        if not any(d.type is FactType.FUNDING_ROUND for d in found):
+            found += read_notes(an, section)
+        found = _with_parsed(found, syntax_drafts(an, reading, skip=set()), an)
         for d in found:
             prev = last_by_type.get(d.type)
             if d.frame == "stake-topic" and prev is not None and i - prev.sentence.index <= 3:
@@ -92,8 +100,46 @@ def _extract(text: str, offset: int, document) -> list[CandidateFact]:
             target = next((d for d in latest if d.amount is None and d.type is not FactType.TALENT_MOVE), last)
             follow_up(an, reading, target, last_by_type, anchor)
     prose = [to_fact(d, reading, offset) for d in merge(drafts, reading.table.names)]
-    told = {(f.type, f.subject.lower()) for f in prose}
-    return prose + [f for f in table_facts if (f.type, f.subject.lower()) not in told] + _relation_facts(reading, offset)
+    return _with_tables(prose, table_facts) + _relation_facts(reading, offset)
+
+
+def _with_tables(prose: list[CandidateFact], table_facts: list[CandidateFact]) -> list[CandidateFact]:
+    """Prose events and the table rows the prose does not tell; a row about a deal the prose tells
+    without its figure gives the figure."""
+    by_key = {(f.type, f.subject.lower()): n for n, f in enumerate(prose)}
+    out = list(prose)
+    for row in table_facts:
+        n = by_key.get((row.type, row.subject.lower()))
+        if n is None:
+            out.append(row)
+        elif out[n].amount is None and row.amount is not None:
+            told = out[n]
+            extra = {k: v for k, v in row.attributes.items() if k.startswith("amount_usd")}
+            out[n] = replace(told, amount=row.amount, attributes={**told.attributes, **extra},
+                             counterparties=told.counterparties or row.counterparties, time=told.time or row.time)
+    return out
+
+
+def _with_parsed(found: list[Draft], parsed: list[Draft], an: Analysed) -> list[Draft]:
+    """The surface grammar's drafts of a sentence, plus what the syntactic frames read besides.
+
+    A parsed draft adds a type of deal the surface grammar did not read in the sentence; where both
+    read one type, the parse wins only when it names the deal's company in the sentence and the
+    surface grammar had to guess it from the sentences before ("the company"). A raise by the
+    company a sentence's IPO is about is that IPO's proceeds, not a round.
+    """
+    named = set(an.ids)
+    out = list(found)
+    for p in parsed:
+        if p.type is FactType.FUNDING_ROUND and any(d.type is FactType.IPO and d.subject == p.subject
+                                                    for d in found + parsed):
+            continue
+        same = [d for d in out if d.type is p.type]
+        if not same:
+            out.append(p)
+        elif p.subject in named and all(d.subject not in named for d in same):
+            out = [d for d in out if d not in same] + [p]
+    return out
 
 
 def _relation_facts(reading: Reading, offset: int) -> list[CandidateFact]:

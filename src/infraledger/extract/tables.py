@@ -137,6 +137,10 @@ def _row_fact(row: _Row, evidence: str, columns: dict[str, int], anchor, offset:
     status = next((s for pattern, s in _STATUS_WORDS if pattern.search(cell("status"))),
                   Status.ANNOUNCED if type_ is FactType.ACQUISITION else Status.COMPLETED)
     attributes: dict = {"frame": "table-row"}
+    usd = _usd_beside(cell("amount"), amount)
+    if usd is not None:
+        attributes["amount_usd"] = str(usd.amount)
+        attributes["amount_usd_qualifier"] = usd.qualifier.value
     if type_ is FactType.FUNDING_ROUND and cell("round"):
         attributes["round"] = cell("round")
     return CandidateFact(type=type_, subject=subject, counterparties=tuple(parties), amount=amount,
@@ -153,6 +157,13 @@ def _names(text: str) -> list[str]:
 def _money(text: str) -> Money | None:
     found = find_money(text)
     return found[0][2] if found else None
+
+
+def _usd_beside(text: str, amount: Money | None) -> Money | None:
+    """The US-dollar figure a cell gives beside an amount in another currency ("HK$5.4bn (US$696m)")."""
+    if amount is None or amount.currency == "USD":
+        return None
+    return next((m for _, _, m in find_money(text)[1:] if m.currency == "USD"), None)
 
 
 def _time(text: str, anchor) -> FuzzyTime | None:

@@ -1,0 +1,430 @@
+"""Deal events read from a sentence's dependency parse, by the frames of ``frames.toml``.
+
+The sentence the parser sees is the reading's placeholder text with every company written as one
+surrogate proper noun, every person as one first name and every amount as one plain figure: the
+parser then sees short, ordinary noun phrases, and each argument it finds maps straight back to
+an entity id or an amount of the sentence. A trigger's arguments are taken by grammatical
+relation, so one frame covers every form of its verb, both voices and any word order:
+
+* the logical subject (``agent``): the verb's ``nsubj``; in the passive its ``obl:agent`` ("by"); for
+  a verb that completes another ("agreed to buy", "went on to acquire") or a second verb of a
+  coordination, the subject of the verb it hangs on; for a relative clause, the noun it describes;
+* the logical object (``patient``): ``obj``, or in the passive ``nsubj:pass``;
+* prepositional arguments by their preposition (``obl``/``nmod`` with a ``case`` child);
+* for a noun trigger ("its $2 billion purchase of X"), its possessor and its "of"/"by" phrases,
+  and, where no possessor is written, the subject of the verb whose object it is.
+
+An argument that is not itself a party reaches one through a coordination ("A and B"), an
+apposition, or a container noun ("a subsidiary of X", "the city of X").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from ...lexicon import inflections
+from ...model.events import FactType, Role
+from ..drafts import Draft
+from ..frames import CUMULATIVE, DEBT_WORDS
+from ..hedges import hypothetical
+from ..reading import Analysed, Reading
+from .framedata import FrameSpec, frame_by_name, trigger_index
+from .pipeline import parse
+
+_PLACEHOLDER = re.compile(r"⟨E(\d+)⟩('s)?|⟦P(\d+)⟧('s)?|⟪M(\d+)⟫|\s{2,}")
+_COMPANY, _PERSON, _MONEY = "Acmeco", "Dana", "$5 million"
+_WORD = re.compile(r"[a-z][a-z-]*")
+_CONTAINERS = frozenset("subsidiary unit division affiliate arm city state government department ministry agency "
+                        "consortium group affiliates subsidiaries units".split())
+_NEGATIONS = frozenset({"not", "never", "n't", "no"})
+_INTENT_FORMS = frozenset(f for v in ("offer", "propose", "plan", "consider", "seek", "aim", "hope", "intend", "want",
+                                      "weigh", "explore", "mull", "try", "attempt", "look", "prepare", "evaluate")
+                          for f in inflections(v))
+_SUBJECTS = ("nsubj", "nsubj:outer", "csubj")
+_OBLIQUES = ("obl", "obl:agent", "obl:unmarked", "nmod", "nmod:unmarked", "advcl", "xcomp")
+
+
+@dataclass
+class _Slot:
+    """A stretch of the parsed text that stands for a party or an amount of the sentence."""
+
+    start: int
+    end: int
+    a_start: int
+    a_end: int
+    kind: str  # "company", "person", "money"
+    ident: int
+
+
+class _Surrogate:
+    """The sentence as the parser reads it, and the way back to the placeholders."""
+
+    def __init__(self, abstract: str) -> None:
+        parts: list[str] = []
+        self.slots: list[_Slot] = []
+        self.pieces: list[tuple[int, int, int]] = []  # (parsed start, parsed end, abstract start)
+        pos = 0
+        out = 0
+        for m in _PLACEHOLDER.finditer(abstract):
+            chunk = abstract[pos:m.start()]
+            parts.append(chunk)
+            self.pieces.append((out, out + len(chunk), pos))
+            out += len(chunk)
+            if m.group(0).isspace():
+                parts.append(" ")
+                out += 1
+            else:
+                kind, ident = (("company", m.group(1)) if m.group(1) else ("person", m.group(3)) if m.group(3)
+                               else ("money", m.group(5)))
+                word = {"company": _COMPANY, "person": _PERSON, "money": _MONEY}[kind]
+                self.slots.append(_Slot(out, out + len(word), m.start(), m.end() - len(m.group(2) or m.group(4) or ""),
+                                        kind, int(ident)))
+                parts.append(word)
+                out += len(word)
+                tail = m.group(2) or m.group(4) or ""
+                if tail:
+                    parts.append(tail)
+                    self.pieces.append((out, out + len(tail), m.end() - len(tail)))
+                    out += len(tail)
+            pos = m.end()
+        parts.append(abstract[pos:])
+        self.pieces.append((out, out + len(abstract) - pos, pos))
+        self.text = "".join(parts)
+
+    def slot(self, token) -> _Slot | None:
+        for s in self.slots:
+            if s.start <= token.idx < s.end:
+                return s
+        return None
+
+    def to_abstract(self, pos: int) -> int:
+        for s in self.slots:
+            if s.start <= pos < s.end:
+                return s.a_start
+        for p0, p1, a0 in self.pieces:
+            if p0 <= pos < p1:
+                return a0 + pos - p0
+        return self.pieces[-1][2] if self.pieces else 0
+
+
+def syntax_drafts(an: Analysed, reading: Reading, skip: set[FactType]) -> list[Draft]:
+    """Drafts the syntactic frames read from sentence ``an`` (types in ``skip`` left out)."""
+    index = trigger_index()
+    words = set(_WORD.findall(an.abstract.lower()))
+    if not any(w in index for w in words) or not an.entity_ids and "⟦P" not in an.abstract:
+        return []
+    sur = _Surrogate(an.abstract)
+    if len(sur.slots) < 1:
+        return []
+    doc = parse(sur.text)
+    frames = frame_by_name()
+    out: list[Draft] = []
+    for tok in doc:
+        for trig in index.get(tok.lower_, ()):
+            spec = frames[trig.frame]
+            if spec.type in skip:
+                continue
+            d = _read(spec, trig, tok, sur, an, reading)
+            if d is not None and not any(_same(d, o) for o in out):
+                out.append(d)
+    return out
+
+
+def _same(a: Draft, b: Draft) -> bool:
+    return a.type is b.type and a.subject == b.subject and set(a.roles) == set(b.roles)
+
+
+def _read(spec: FrameSpec, trig, tok, sur: _Surrogate, an: Analysed, reading: Reading) -> Draft | None:
+    is_verb = tok.tag_.startswith("VB") or tok.tag_ == "MD" or tok.dep_ in ("ROOT", "xcomp", "conj", "acl:relcl", "acl",
+                                                                             "advcl", "ccomp", "parataxis") \
+        and not tok.tag_.startswith(("NN", "JJ"))
+    if trig.pos == "verb" and not is_verb or trig.pos == "noun" and is_verb:
+        return None
+    if trig.particle and not _has_particle(tok, trig.particle):
+        return None
+    if any(c.lower_ in _NEGATIONS for c in tok.children if c.dep_ in ("advmod", "neg", "det")):
+        return None
+    if spec.require_context and not _context(spec, tok):
+        return None
+    if not spec.as_modifier and tok.dep_ in ("acl", "amod"):
+        return None
+    if _intended(tok):
+        return None
+    args = _verb_arguments(tok) if trig.pos == "verb" else _noun_arguments(tok)
+    if spec.not_objects and any(t.lower_ in spec.not_objects or any(c.lower_ in spec.not_objects for c in t.children
+                                                                   if c.dep_ in ("compound", "amod"))
+                                for t in args.get("patient", [])):
+        return None
+    if spec.type is FactType.FUNDING_ROUND and (CUMULATIVE.search(an.sentence.text)
+                                                  or DEBT_WORDS.search(an.abstract)):
+        return None
+    if spec.name == "become":
+        args = _title_arguments(spec, tok)
+        if args is None:
+            return None
+    if spec.object_words and not any(c.lower_ in spec.object_words for c in _near(tok)) and "on" not in args:
+        return None
+    if spec.object_nouns:
+        obj = args.get("patient", [])
+        head_words = {t.lower_ for t in obj} | {c.lower_ for t in obj for c in t.children if c.dep_ == "compound"}
+        if not head_words & set(spec.object_nouns) and not any(sur.slot(t) and sur.slot(t).kind == "money" for t in obj):
+            return None
+        for t in obj:  # "led a $50 million round into X": the object's own prepositions count too
+            for k, v in _obliques(t).items():
+                args.setdefault(k, v)
+            if "poss" not in args:
+                poss = [c for c in t.children if c.dep_ == "nmod:poss"]
+                if poss:
+                    args["poss"] = poss
+    if spec.purpose and not any(c.dep_ in ("xcomp", "advcl") and c.lower_ in _purpose_forms(spec) for c in tok.children):
+        return None
+    found: dict[str, list[int]] = {}
+    money: list[int] = []
+    span = [tok.idx, tok.idx + len(tok)]
+    for arg, target in spec.args.items():
+        for t in args.get(arg, []):
+            kinds = ("money",) if target == "amount" else ("person",) if target == "person" else ("company",)
+            hits = _parties(t, sur, kinds)
+            for s in hits:
+                span[0], span[1] = min(span[0], s.start), max(span[1], s.end)
+                if target == "amount":
+                    money.append(s.ident)
+                elif s.ident not in found.get(target, []):
+                    found.setdefault(target, []).append(s.ident)
+    if spec.type is FactType.TALENT_MOVE and "former" not in found and found.get("person"):
+        former = _affiliation(args.get("agent", []) + args.get("patient", []), sur)
+        if former is not None:
+            found["former"] = [former]
+    if "former" in found:
+        found["subject"] = found.pop("former")
+    needs = [("subject" if r == "former" else r) for r in spec.requires]
+    if spec.name == "raise" and not money:
+        return None
+    if any(r not in found and not (r == "amount" and money) for r in needs):
+        return None
+    if "subject" not in found:
+        return None  # a talent move with no company the person leaves is not read from one sentence
+    subject = found["subject"][0]
+    kinds = reading.table.kinds
+    if kinds[subject] == "person":
+        return None
+    roles = [(i, Role(t)) for t, ids in found.items() if t not in ("subject", "person") for i in ids
+             if i != subject and kinds[i] != "person"]
+    if spec.type is not FactType.TALENT_MOVE and not roles and any(r not in ("subject", "amount") for r in needs):
+        return None
+    a0, a1 = sur.to_abstract(span[0]), sur.to_abstract(max(span[1] - 1, span[0])) + 1
+    if hypothetical(an, a0, a1):
+        return None
+    d = Draft(type=spec.type, subject=subject, roles=roles, people=found.get("person", []), sentence=an,
+              trigger=(a0, a1), frame=f"syntax:{spec.name}", status=spec.status)
+    if money:
+        n = money[0]
+        d.amount = an.money[n][2] if n < len(an.money) else None
+    return d
+
+
+def _intended(tok) -> bool:
+    """Whether the trigger is only intended: the complement of "offered to", "plans to", "seeks to"
+    (an agreement is not: "agreed to buy" states a deal)."""
+    node = tok.head if tok.dep_ in ("obj", "obl", "nsubj:pass") else tok  # "offered to make an investment"
+    for _ in range(3):
+        if node.i != tok.i and node.lower_ in _INTENT_FORMS:
+            return True
+        if node.dep_ not in ("xcomp", "ccomp", "advcl") or node.head.i == node.i:
+            return False
+        node = node.head
+    return node.lower_ in _INTENT_FORMS
+
+
+def _has_particle(tok, particle: str) -> bool:
+    words = particle.split()
+    kids = [c.lower_ for c in tok.children if c.dep_ in ("compound:prt", "advmod", "obl", "xcomp")]
+    nxt = [t.lower_ for t in tok.doc[tok.i + 1:tok.i + 1 + len(words)]]
+    return words[0] in kids or nxt == words
+
+
+def _context(spec: FrameSpec, tok) -> bool:
+    text = tok.doc.text.lower()
+    around = text[:tok.idx] + " " + text[tok.idx + len(tok):]
+    return any(w in around for w in spec.require_context) or any(w in text for w in spec.noun_words)
+
+
+def _near(tok):
+    yield from tok.children
+    for c in tok.children:
+        if c.dep_ in ("obl", "xcomp", "obj"):
+            yield from c.children
+
+
+def _purpose_forms(spec: FrameSpec) -> frozenset[str]:
+    return _forms(tuple(spec.purpose))
+
+
+@functools.cache
+def _forms(verbs: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(f for v in verbs for f in inflections(v))
+
+
+def _obliques(tok) -> dict[str, list]:
+    out: dict[str, list] = {}
+    for c in tok.children:
+        if c.dep_ not in _OBLIQUES:
+            continue
+        cases = [k for k in c.children if k.dep_ in ("case", "mark")]
+        if not cases:
+            continue
+        word = cases[-1].lower_
+        if word == "from" or len(cases) > 1 and cases[0].lower_ == "away":
+            word = "from"
+        if c.dep_ == "obl:agent":
+            word = "by"
+        out.setdefault(word, []).append(c)
+    for c in tok.children:  # "away from X" parsed with "away" as the head
+        if c.lower_ == "away":
+            for k in c.children:
+                if k.dep_ in _OBLIQUES:
+                    out.setdefault("from", []).append(k)
+    return out
+
+
+def _passive(tok) -> bool:
+    return any(c.dep_ in ("aux:pass", "nsubj:pass") for c in tok.children) or (
+        tok.dep_ == "acl" and tok.tag_ == "VBN")
+
+
+def _verb_arguments(tok) -> dict[str, list]:
+    """agent, patient, recipient and prepositional arguments of a verb (see module docstring)."""
+    args = _obliques(tok)
+    passive = _passive(tok)
+    subj = [c for c in tok.children if c.dep_ in _SUBJECTS]
+    subj_pass = [c for c in tok.children if c.dep_ == "nsubj:pass"]
+    obj = [c for c in tok.children if c.dep_ == "obj"]
+    iobj = [c for c in tok.children if c.dep_ == "iobj"]
+    if passive:
+        agent, patient = args.pop("by", []), subj_pass or obj
+    else:
+        agent, patient = subj, obj
+    # A verb with no subject of its own takes it from the verb it hangs on.
+    head = tok
+    hops = 0
+    while not (patient if passive else agent) and hops < 3 and head.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl",
+                                                                            "acl:relcl", "parataxis"):
+        parent = head.head
+        if head.dep_ in ("acl", "acl:relcl"):
+            inherited = [parent]
+        else:
+            inherited = [c for c in parent.children if c.dep_ in _SUBJECTS + ("nsubj:pass",)]
+            if not inherited and parent.dep_ == "acl:relcl":
+                inherited = [parent.head]
+        if inherited:
+            if passive:
+                patient = inherited
+            else:
+                agent = inherited
+            break
+        head = parent
+        hops += 1
+    if tok.dep_ == "acl:relcl" and passive and not patient:
+        patient = [tok.head]
+    out = {**args, "agent": agent, "patient": patient, "recipient": iobj}
+    return {k: v for k, v in out.items() if v}
+
+
+def _noun_arguments(tok) -> dict[str, list]:
+    """Possessor, prepositional arguments, and the agent of a noun trigger."""
+    args = _obliques(tok)
+    poss = [c for c in tok.children if c.dep_ == "nmod:poss"]
+    pronoun = bool(poss) and all(p.lower_ in ("its", "their", "his", "her") for p in poss)
+    if poss and not pronoun:
+        args["poss"] = poss
+        args.setdefault("agent", poss)
+    elif tok.dep_ in ("obj", "nsubj:pass", "obl") and tok.head.i != tok.i:
+        # No possessor, or "its": the deal is the clause's subject's ("X completed its purchase of Y").
+        verb = tok.head
+        subj = [c for c in verb.children if c.dep_ in _SUBJECTS]
+        hops = 0
+        while not subj and verb.dep_ in ("xcomp", "conj", "advcl") and hops < 3:
+            verb = verb.head
+            subj = [c for c in verb.children if c.dep_ in _SUBJECTS]
+            hops += 1
+        if subj:
+            args["agent"] = subj
+            if pronoun:
+                args["poss"] = subj
+    return args
+
+
+def _title_arguments(spec: FrameSpec, tok) -> dict[str, list] | None:
+    """"X became chief scientist of Y", "X will be Y's first finance chief": the title noun's
+    possessor and "of"/"at" phrase are the hirer, the clause's subject the person."""
+    if tok.dep_ == "cop":
+        title = tok.head
+    else:
+        title = next((c for c in tok.children if c.dep_ in ("xcomp", "obj", "attr")), None)
+    if title is None:
+        return None
+    words = {title.lower_} | {c.lower_ for c in title.children if c.dep_ in ("compound", "amod")}
+    if not words & set(spec.title_words):
+        return None
+    args = _obliques(title)
+    poss = [c for c in title.children if c.dep_ == "nmod:poss"]
+    if poss:
+        args["poss"] = poss
+    holder = title if tok.dep_ == "cop" else tok
+    subj = [c for c in holder.children if c.dep_ in _SUBJECTS]
+    if subj:
+        args["agent"] = subj
+    return args
+
+
+def _parties(tok, sur: _Surrogate, kinds: tuple[str, ...], depth: int = 0) -> list[_Slot]:
+    """The parties (or amounts) an argument token stands for."""
+    s = sur.slot(tok)
+    out = [s] if s is not None and s.kind in kinds else []
+    if depth > 3:
+        return out
+    for c in tok.children:
+        if c.dep_ in ("conj", "appos"):
+            out += _parties(c, sur, kinds, depth + 1)
+        elif c.dep_ in ("compound", "flat", "nummod") and kinds == ("money",):
+            out += _parties(c, sur, kinds, depth + 1)
+    if not out and tok.lower_ in _CONTAINERS:
+        for c in tok.children:
+            if c.dep_ in ("nmod", "nmod:poss"):
+                out += _parties(c, sur, kinds, depth + 1)
+    if not out and kinds == ("money",):
+        for c in tok.children:
+            if c.dep_ in ("nummod", "amod", "compound", "nmod"):
+                out += _parties(c, sur, kinds, depth + 1)
+    if not out and s is None and kinds == ("company",):
+        # "Orchid's seed round", "Quist's technology": a possessor stands for the thing it owns
+        for c in tok.children:
+            if c.dep_ == "nmod:poss":
+                hit = sur.slot(c)
+                if hit is not None and hit.kind == "company":
+                    out.append(hit)
+    return out
+
+
+def _affiliation(people, sur: _Surrogate) -> int | None:
+    """The company a person is described as being from: "X, a co-founder of Y", "X, who led research
+    at Y", "Y's X", "Y co-founder X"."""
+    for p in people:
+        for c in p.subtree:
+            if c.i == p.i:
+                continue
+            s = sur.slot(c)
+            if s is not None and s.kind == "company" and _inside_description(c, p):
+                return s.ident
+    return None
+
+
+def _inside_description(tok, person) -> bool:
+    node = tok
+    while node.i != person.i and node.head.i != node.i:
+        if node.dep_ in ("appos", "acl:relcl", "acl", "nmod:poss", "compound"):
+            return True
+        node = node.head
+    return False

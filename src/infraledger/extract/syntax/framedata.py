@@ -1,0 +1,108 @@
+"""The syntactic frames as validated data (``frames.toml``), and the trigger index built from them."""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from importlib import resources
+
+from pydantic import BaseModel, Field, model_validator
+
+from ...lexicon import inflections, noun_forms
+from ...model.events import FactType, Role, Status
+
+#: What a grammatical argument may stand for in an event.
+TARGETS = frozenset({"subject", "person", "former", "amount"} | {r.value for r in Role})
+#: The grammatical arguments a frame may map (prepositions are any other lower-case word).
+ARGUMENTS = frozenset({"agent", "patient", "recipient", "poss"})
+
+
+class Example(BaseModel):
+    """A sentence about fictional companies and the event a frame reads from it."""
+
+    text: str
+    subject: str | None = None
+    roles: dict[str, str] = Field(default_factory=dict)
+    people: list[str] = Field(default_factory=list)
+
+
+class Negatives(BaseModel):
+    texts: list[str] = Field(default_factory=list)
+
+
+class FrameSpec(BaseModel):
+    """One way English states a deal, by grammatical relations (see ``frames.toml``)."""
+
+    name: str
+    type: FactType
+    verbs: list[str] = Field(default_factory=list)
+    nouns: list[str] = Field(default_factory=list)
+    noun_words: list[str] = Field(default_factory=list)
+    object_words: list[str] = Field(default_factory=list)
+    object_nouns: list[str] = Field(default_factory=list)
+    purpose: list[str] = Field(default_factory=list)
+    title_words: list[str] = Field(default_factory=list)
+    require_context: list[str] = Field(default_factory=list)
+    not_objects: list[str] = Field(default_factory=list)
+    as_modifier: bool = True
+    requires: list[str]
+    args: dict[str, str]
+    status: Status | None = None
+    examples: list[Example] = Field(default_factory=list)
+    negatives: Negatives = Field(default_factory=Negatives)
+
+    @model_validator(mode="after")
+    def _check(self) -> FrameSpec:
+        if not (self.verbs or self.nouns):
+            raise ValueError(f"frame {self.name}: no trigger verbs or nouns")
+        for arg, target in self.args.items():
+            if target not in TARGETS:
+                raise ValueError(f"frame {self.name}: argument {arg} maps to unknown target {target!r}")
+            if arg != arg.lower() or " " in arg:
+                raise ValueError(f"frame {self.name}: argument names are single lower-case words ({arg!r})")
+        unknown = set(self.requires) - TARGETS
+        if unknown:
+            raise ValueError(f"frame {self.name}: requires unknown targets {sorted(unknown)}")
+        mapped = set(self.args.values())
+        missing = {r for r in self.requires if r not in mapped and not (r == "amount" and self.object_nouns)}
+        if missing:
+            raise ValueError(f"frame {self.name}: requires {sorted(missing)} that no argument gives")
+        if not self.examples:
+            raise ValueError(f"frame {self.name}: at least one example sentence is required")
+        return self
+
+    @property
+    def roles(self) -> dict[str, Role]:
+        return {arg: Role(t) for arg, t in self.args.items() if t in Role.__members__.values()}
+
+
+@functools.cache
+def frames() -> tuple[FrameSpec, ...]:
+    text = resources.files(__package__).joinpath("frames.toml").read_text(encoding="utf-8")
+    return tuple(FrameSpec.model_validate(f) for f in tomllib.loads(text)["frame"])
+
+
+class Trigger(BaseModel, frozen=True):
+    frame: str
+    pos: str  # "verb" or "noun"
+    particle: str = ""
+
+
+@functools.cache
+def trigger_index() -> dict[str, tuple[Trigger, ...]]:
+    """Written form (lower case) -> the frames it may trigger."""
+    index: dict[str, list[Trigger]] = {}
+    for f in frames():
+        for verb in f.verbs:
+            head, _, particle = verb.partition(" ")
+            for form in inflections(head):
+                index.setdefault(form, []).append(Trigger(frame=f.name, pos="verb", particle=particle))
+        for noun in f.nouns:
+            for form in noun_forms(noun):
+                index.setdefault(form, []).append(Trigger(frame=f.name, pos="noun"))
+    return {k: tuple(v) for k, v in index.items()}
+
+
+@functools.cache
+def frame_by_name() -> dict[str, FrameSpec]:
+    return {f.name: f for f in frames()}

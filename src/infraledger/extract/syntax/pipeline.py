@@ -1,0 +1,37 @@
+"""The shipped spaCy pipeline (tagger, lemmatiser, dependency parser trained on UD English EWT).
+
+Extraction needs only the parse (and the tags it is read with), so the lemmatiser is left out when
+the pipeline is loaded: trigger words are known by their generated inflections instead, which is
+faster and exact for the closed set of deal verbs. The pipeline is loaded once per process.
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+from pathlib import Path
+
+from ...errors import InfraledgerError
+
+#: Where the trained pipeline lives inside the package (written by ``training/parser/train.sh``).
+PIPELINE_DIR = "ewt-pipeline"
+
+
+def pipeline_path() -> Path:
+    return Path(str(resources.files("infraledger").joinpath("data", PIPELINE_DIR)))
+
+
+@functools.cache
+def nlp():
+    """The loaded pipeline (tokeniser, tagger, parser)."""
+    path = pipeline_path()
+    if not (path / "meta.json").is_file():
+        raise InfraledgerError(f"the parsing pipeline is missing from {path}; reinstall infraledger")
+    import spacy  # deferred: loading spaCy costs a second, and only extraction needs it
+
+    return spacy.load(path, exclude=["trainable_lemmatizer"])
+
+
+def parse(text: str):
+    """A spaCy ``Doc`` of one sentence."""
+    return nlp()(text)
