@@ -90,13 +90,14 @@ _ROLE = (r"(?:chief\s+(?:executive|technology|financial|operating|strategy|produ
          r"executive|officer|engineer|analyst|researcher|scientist|boss|successor|minister|chairperson|partner)")
 _PERSON_BEFORE = re.compile(rf"(?:{_ROLE})(?:\s+(?:and|&)\s+(?:{_ROLE}))?,?\s+$"
                             # verbs whose object is a person: "hired Jane Doe from ...", "lured Ana Ruiz"
-                            rf"|\b(?:hired|hires|poached|poaches|recruited|recruits|lured|lures)\s+(?:former\s+)?$", re.I)
+                            rf"|\b(?:hired|hires|poached|poaches|recruited|recruits|lured|lures|named|names|appointed|"
+                           rf"appoints|tapped|taps)\s+(?:former\s+)?(?-i:(?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{0,3}}['’]s\s+)?)$", re.I)
 _PERSON_AFTER = re.compile(rf"^,\s*(?:\d{{2}},|who\b|(?:formerly|previously|most recently|until recently|a former|"
                            rf"the former|an? ex-)\b|(?!founded|based|backed|owned|headquartered)"
                            rf"(?:(?!whose|which|that)[\w&'’.\-]+\s+){{0,6}}?(?:{_ROLE})\b)"
                            # what only people do: "X is leaving ...", "X resigned", "X joins Y as CTO"
                            rf"|^\s+(?:is leaving|is stepping down|will step down|stepped down|steps down|resigned|has resigned|"
-                           rf"will resign|retired|will retire|(?:has |had |will )?(?:join|joins|joined|rejoin\w*)\b[^.;]{{1,60}}?"
+                           rf"will resign|retired|will retire|(?:has |had |will |is set to |is to |is due to |is )?(?:join|joins|joined|joining|rejoin\w*)\b[^.;]{{1,60}}?"
                            rf"\b(?:as\s+(?:its\s+|the\s+|a\s+|an\s+|new\s+)*(?:{_ROLE})|from\b)"
                            rf"|(?:has\s+)?(?:left|departed|quit)\s+[^.;]{{1,60}}?\b(?:for|to join)\b)", re.I)
 # What follows a sentence's first word when that word is a name: "Cisco, which ...", "Cisco's",
@@ -163,11 +164,13 @@ _INNER_ROLE = re.compile(r"\s+(?:Chief(?:\s+[A-Z][a-z]+){1,2}?(?:\s+Officer)?|CE
                          r"(?:\s+and\s+(?:CEO|President|Chairman|Chair|Founder|Co-[Ff]ounder))?\s+(?=[A-Z])")
 
 
-#: Words that end a company's name; a "for" after one starts another name.
-_NAME_ENDS = ("Networks", "Systems", "Labs", "Cloud", "Technologies", "Inc", "Corp", "AI", "Capital", "Partners",
-              "Ventures", "Power", "Energy", "Data", "Computing", "Semiconductor", "Group", "Holdings")
-_FOR_AFTER_COMPANY = re.compile("(?:" + "|".join(f"(?<={w})" for w in _NAME_ENDS) + r"|(?<=Inc\.)|(?<=Corp\.)|(?<=Ltd\.)"
-                                r")[ \t]+for[ \t]+")
+#: Institutions whose names go on with "for" ("Center for AI Safety", "Bank for International
+#: Settlements"); after any other word a "for" ends one name and may start another ("left Juno for Halden").
+_FOR_JOINS = ("Center", "Centre", "Institute", "Bank", "Association", "Foundation", "Council", "Alliance", "Society",
+              "Fund", "Office", "Agency", "Commission", "Partnership", "Coalition", "Committee", "Organization",
+              "Organisation", "Union", "Ministry", "Department", "Program", "Programme", "Initiative", "School",
+              "Academy", "Federation", "Forum", "Trust", "Board", "Laboratory", "Authority", "Network", "Consortium")
+_FOR_AFTER_COMPANY = re.compile("".join(f"(?<!{w})" for w in _FOR_JOINS) + r"[ \t]+for[ \t]+")
 
 
 def _runs(sentence: str):

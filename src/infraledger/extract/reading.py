@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from ..model.money import Money, find_money
 from .mentions import EntityTable, Mention, build_table, find_mentions, is_exchange, strip_legal
+from .syntax.framedata import deal_verb_forms
 from .text import Sentence, is_heading, split_sentences
 
 CITATION_RE = re.compile(r"\s*\((?:Source|Sources|via|per)\s*:\s*([^()]{2,200})\)", re.IGNORECASE)
@@ -140,6 +141,7 @@ def _recheck_first_words(masked: list[tuple[str, str]], all_mentions: list[list[
             continue
         word = _clean_word(first.group(0))
         if word and word not in known and (word in leads or _SUBJECT_IT.match(mt, first.end())
+                                           or _deal_verb_after(mt, first.end())
                                            or _BULLET.match(mt) and _NOTE_HEAD.match(mt, first.end())):
             candidates[n] = word
     if not candidates:
@@ -149,6 +151,15 @@ def _recheck_first_words(masked: list[tuple[str, str]], all_mentions: list[list[
     for n, word in candidates.items():
         if word in extra:
             all_mentions[n] = find_mentions(masked[n][0], sentence_start_words=extra)
+
+
+_NEXT_WORD = re.compile(r"\s+(?:has\s+|have\s+|had\s+|will\s+|also\s+)?([a-z][a-z-]+)")
+
+
+def _deal_verb_after(text: str, pos: int) -> bool:
+    """Whether a deal verb of the frames follows ("Marlow pays $800 million for ...")."""
+    m = _NEXT_WORD.match(text, pos)
+    return m is not None and m.group(1) in deal_verb_forms()
 
 
 def _clean_word(word: str) -> str:

@@ -26,7 +26,7 @@ from .mentions import is_exchange
 from .raises import read_raises
 from .reading import Analysed, Reading, blank_clauses, read
 from .shorthand import read_notes
-from .syntax import syntax_drafts
+from .syntax.engine import syntax_drafts
 from .tables import read_tables
 
 #: Longer texts are read in windows of about this many characters, cut at paragraph breaks, so
@@ -125,20 +125,29 @@ def _with_parsed(found: list[Draft], parsed: list[Draft], an: Analysed) -> list[
 
     A parsed draft adds a type of deal the surface grammar did not read in the sentence; where both
     read one type, the parse wins only when it names the deal's company in the sentence and the
-    surface grammar had to guess it from the sentences before ("the company"). A raise by the
-    company a sentence's IPO is about is that IPO's proceeds, not a round.
+    surface grammar had to guess it from the sentences before ("the company"), or when the company
+    the surface grammar made the deal's subject is a party in the parse's reading. A raise by the
+    company a sentence's IPO is about is that IPO's proceeds, and a raise from one backer that the
+    surface grammar read as that backer's investment is that investment, not a round.
     """
     named = set(an.ids)
     out = list(found)
     for p in parsed:
-        if p.type is FactType.FUNDING_ROUND and any(d.type is FactType.IPO and d.subject == p.subject
-                                                    for d in found + parsed):
+        if p.type is FactType.FUNDING_ROUND and any(d.type in (FactType.IPO, FactType.STRATEGIC_INVESTMENT)
+                                                    and d.subject == p.subject for d in found + parsed):
+            continue  # one sum is one deal: a listing's proceeds, or one backer's investment
+        if p.amount is not None and any(d.amount is p.amount and d.type is not p.type for d in found):
             continue
         same = [d for d in out if d.type is p.type]
+        swapped = [d for d in same if d.subject != p.subject and d.subject in {i for i, _ in p.roles}]
         if not same:
             out.append(p)
         elif p.subject in named and all(d.subject not in named for d in same):
             out = [d for d in out if d not in same] + [p]
+        elif swapped:
+            # "Big Fund led a $50 million round into Acme": the parse says which company is the
+            # backer; the surface grammar took the first company for the one raising.
+            out = [d for d in out if d not in swapped] + [p]
     return out
 
 

@@ -73,3 +73,12 @@ def noun_forms(noun: str) -> frozenset[str]:
     if noun.endswith("y") and noun[-2:-1] not in tuple("aeiou"):
         return frozenset((noun, noun[:-1] + "ies"))
     return frozenset((noun, noun + "s"))
+
+
+@functools.cache
+def titles() -> frozenset[str]:
+    """Words of job titles (``people.toml``)."""
+    words = read_toml("people.toml")["titles"]
+    if any(w != w.lower() for w in words):
+        raise ValueError("titles are written in lower case")
+    return frozenset(words)

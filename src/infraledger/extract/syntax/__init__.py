@@ -1,6 +1,6 @@
-"""Deal frames read from grammatical structure: a trained dependency parser and frames as data."""
+"""Deal frames read from grammatical structure: a trained dependency parser (``pipeline``), frames as
+data (``framedata``, ``frames.toml``) and the engine that reads a sentence's parse with them (``engine``)."""
 
-from .engine import syntax_drafts
 from .framedata import FrameSpec, frames
 
-__all__ = ["FrameSpec", "frames", "syntax_drafts"]
+__all__ = ["FrameSpec", "frames"]

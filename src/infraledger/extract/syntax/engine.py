@@ -24,17 +24,30 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ...lexicon import inflections
+from ...lexicon import inflections, titles
 from ...model.events import FactType, Role
 from ..drafts import Draft
-from ..frames import CUMULATIVE, DEBT_WORDS
+from ..frames import CUMULATIVE, DEBT_WORDS, ROUND_WORDS
 from ..hedges import hypothetical
 from ..reading import Analysed, Reading
 from .framedata import FrameSpec, frame_by_name, trigger_index
 from .pipeline import parse
 
 _PLACEHOLDER = re.compile(r"⟨E(\d+)⟩('s)?|⟦P(\d+)⟧('s)?|⟪M(\d+)⟫|\s{2,}")
-_COMPANY, _PERSON, _MONEY = "Acmeco", "Dana", "$5 million"
+# Distinct short names, so that two parties side by side read as two noun phrases, not one.
+_COMPANIES = ("Google", "Microsoft", "Apple", "Amazon", "Yahoo", "Intel", "Dell", "Sony")
+_PEOPLE = ("Dana", "Chris", "Alex", "Sam", "Robin", "Jordan", "Kim", "Lee")
+_MONEY = "$5 million"
+
+
+def _surrogate_word(kind: str, n: int) -> str:
+    if kind == "money":
+        return _MONEY
+    names = _COMPANIES if kind == "company" else _PEOPLE
+    return names[n % len(names)]
+_PERSON_DESCRIPTION = re.compile(r"⟦P(?P<p>\d+)⟧(?P<desc>,\s(?:a|an|the|who|whose|formerly|previously|until|most recently|"
+                                 r"ex-|once)\b[^,;()]{1,160}?,)(?=\s)")
+_COMPANY_ID = re.compile(r"⟨E(\d+)⟩")
 _WORD = re.compile(r"[a-z][a-z-]*")
 _CONTAINERS = frozenset("subsidiary unit division affiliate arm city state government department ministry agency "
                         "consortium group affiliates subsidiaries units".split())
@@ -42,6 +55,8 @@ _NEGATIONS = frozenset({"not", "never", "n't", "no"})
 _INTENT_FORMS = frozenset(f for v in ("offer", "propose", "plan", "consider", "seek", "aim", "hope", "intend", "want",
                                       "weigh", "explore", "mull", "try", "attempt", "look", "prepare", "evaluate")
                           for f in inflections(v))
+_LISTING = re.compile(r"\b(?:IPO|initial public offering|public offering|the offering|listing|flotation|debut|"
+                      r"shares|a share|per share)\b", re.I)
 _SUBJECTS = ("nsubj", "nsubj:outer", "csubj")
 _OBLIQUES = ("obl", "obl:agent", "obl:unmarked", "nmod", "nmod:unmarked", "advcl", "xcomp")
 
@@ -59,9 +74,21 @@ class _Slot:
 
 
 class _Surrogate:
-    """The sentence as the parser reads it, and the way back to the placeholders."""
+    """The sentence as the parser reads it, and the way back to the placeholders.
+
+    A description set off after a person ("X, a former Y executive, ..." / "X, who led research at
+    Y, ...") is left out of the parsed text, which keeps the clause short for the parser, and the
+    company it names is kept as where the person comes from (``affiliations``).
+    """
 
     def __init__(self, abstract: str) -> None:
+        self.affiliations: dict[int, int] = {}
+        for m in _PERSON_DESCRIPTION.finditer(abstract):
+            companies = _COMPANY_ID.findall(m.group("desc"))
+            if companies:
+                self.affiliations[int(m.group("p"))] = int(companies[0])
+            a, b = m.span("desc")
+            abstract = abstract[:a] + " " * (b - a) + abstract[b:]
         parts: list[str] = []
         self.slots: list[_Slot] = []
         self.pieces: list[tuple[int, int, int]] = []  # (parsed start, parsed end, abstract start)
@@ -78,7 +105,7 @@ class _Surrogate:
             else:
                 kind, ident = (("company", m.group(1)) if m.group(1) else ("person", m.group(3)) if m.group(3)
                                else ("money", m.group(5)))
-                word = {"company": _COMPANY, "person": _PERSON, "money": _MONEY}[kind]
+                word = _surrogate_word(kind, len(self.slots))
                 self.slots.append(_Slot(out, out + len(word), m.start(), m.end() - len(m.group(2) or m.group(4) or ""),
                                         kind, int(ident)))
                 parts.append(word)
@@ -167,9 +194,12 @@ def _read(spec: FrameSpec, trig, tok, sur: _Surrogate, an: Analysed, reading: Re
     if spec.object_words and not any(c.lower_ in spec.object_words for c in _near(tok)) and "on" not in args:
         return None
     if spec.object_nouns:
-        obj = args.get("patient", [])
+        obj = args.get("patient", []) or [c for c in tok.children if c.dep_ in ("advmod", "obl", "dep")
+                                          and c.lower_ in spec.object_nouns]
         head_words = {t.lower_ for t in obj} | {c.lower_ for t in obj for c in t.children if c.dep_ == "compound"}
-        if not head_words & set(spec.object_nouns) and not any(sur.slot(t) and sur.slot(t).kind == "money" for t in obj):
+        money_object = spec.args.get("patient") == "amount" and any(sur.slot(t) and sur.slot(t).kind == "money"
+                                                                    for t in obj)
+        if not head_words & set(spec.object_nouns) and not money_object:
             return None
         for t in obj:  # "led a $50 million round into X": the object's own prepositions count too
             for k, v in _obliques(t).items():
@@ -193,8 +223,17 @@ def _read(spec: FrameSpec, trig, tok, sur: _Surrogate, an: Analysed, reading: Re
                     money.append(s.ident)
                 elif s.ident not in found.get(target, []):
                     found.setdefault(target, []).append(s.ident)
+    if not money and "amount" in spec.requires_one_of:
+        # "won a contract worth $600 million": the figure of the deal noun's phrase
+        agents = {t.i for a in args.get("agent", []) for t in a.subtree}
+        for t in tok.subtree:
+            hit = sur.slot(t)
+            if hit is not None and hit.kind == "money" and t.i not in agents and hit.ident not in money:
+                money.append(hit.ident)
+                span[0], span[1] = min(span[0], hit.start), max(span[1], hit.end)
     if spec.type is FactType.TALENT_MOVE and "former" not in found and found.get("person"):
-        former = _affiliation(args.get("agent", []) + args.get("patient", []), sur)
+        known = [sur.affiliations[p] for p in found["person"] if p in sur.affiliations]
+        former = known[0] if known else _affiliation(args.get("agent", []) + args.get("patient", []), sur)
         if former is not None:
             found["former"] = [former]
     if "former" in found:
@@ -203,6 +242,8 @@ def _read(spec: FrameSpec, trig, tok, sur: _Surrogate, an: Analysed, reading: Re
     if spec.name == "raise" and not money:
         return None
     if any(r not in found and not (r == "amount" and money) for r in needs):
+        return None
+    if spec.requires_one_of and not any(r in found or r == "amount" and money for r in spec.requires_one_of):
         return None
     if "subject" not in found:
         return None  # a talent move with no company the person leaves is not read from one sentence
@@ -217,7 +258,11 @@ def _read(spec: FrameSpec, trig, tok, sur: _Surrogate, an: Analysed, reading: Re
     a0, a1 = sur.to_abstract(span[0]), sur.to_abstract(max(span[1] - 1, span[0])) + 1
     if hypothetical(an, a0, a1):
         return None
-    d = Draft(type=spec.type, subject=subject, roles=roles, people=found.get("person", []), sentence=an,
+    event_type = spec.type
+    if spec.as_listing and not ROUND_WORDS.search(an.abstract) and _LISTING.search(an.abstract):
+        event_type = FactType.IPO  # "sold 40 million shares, raising $720 million": a listing's proceeds
+        roles = []
+    d = Draft(type=event_type, subject=subject, roles=roles, people=found.get("person", []), sentence=an,
               trigger=(a0, a1), frame=f"syntax:{spec.name}", status=spec.status)
     if money:
         n = money[0]
@@ -281,11 +326,13 @@ def _obliques(tok) -> dict[str, list]:
         if c.dep_ == "obl:agent":
             word = "by"
         out.setdefault(word, []).append(c)
-    for c in tok.children:  # "away from X" parsed with "away" as the head
-        if c.lower_ == "away":
-            for k in c.children:
-                if k.dep_ in _OBLIQUES:
-                    out.setdefault("from", []).append(k)
+    # "hired X away from Y": "away" may hang on the verb or on its object
+    aways = [c for c in tok.children if c.lower_ == "away"]
+    aways += [g for c in tok.children if c.dep_ == "obj" for g in c.children if g.lower_ == "away"]
+    for c in aways:
+        for k in c.children:
+            if k.dep_ in _OBLIQUES:
+                out.setdefault("from", []).append(k)
     return out
 
 
@@ -297,6 +344,10 @@ def _passive(tok) -> bool:
 def _verb_arguments(tok) -> dict[str, list]:
     """agent, patient, recipient and prepositional arguments of a verb (see module docstring)."""
     args = _obliques(tok)
+    for c in tok.children:  # a secondary predicate's own phrases: "taken private by X", "went public on Y"
+        if c.dep_ == "xcomp" and not c.tag_.startswith("VB"):
+            for k, v in _obliques(c).items():
+                args.setdefault(k, v)
     passive = _passive(tok)
     subj = [c for c in tok.children if c.dep_ in _SUBJECTS]
     subj_pass = [c for c in tok.children if c.dep_ == "nsubj:pass"]
@@ -328,7 +379,20 @@ def _verb_arguments(tok) -> dict[str, list]:
         hops += 1
     if tok.dep_ == "acl:relcl" and passive and not patient:
         patient = [tok.head]
-    out = {**args, "agent": agent, "patient": patient, "recipient": iobj}
+    if not iobj and not passive and len(patient) == 2:
+        iobj, patient = patient[:1], patient[1:]  # "awarded X a contract": two objects, the first receives
+    if not passive and len(patient) == 1 and patient[0].dep_ == "obj":
+        # "took X public" read with X as a compound of "public": X is the object
+        named = [c for c in patient[0].children if c.dep_ == "compound" and c.tag_ == "NNP"]
+        if named and not patient[0].tag_.startswith("NNP") and patient[0].lower_ in ("public", "private"):
+            patient = named
+    if not iobj and not passive and len(patient) == 1:
+        # "awarded X a contract" read as an object with the thing given in apposition
+        given = [c for c in patient[0].children if c.dep_ == "appos" and c.tag_.startswith("NN")]
+        if given:
+            iobj, patient = patient, given
+    poss = [c for t in patient for c in t.children if c.dep_ == "nmod:poss"]  # "license X's technology"
+    out = {**args, "agent": agent, "patient": patient, "recipient": iobj, "poss": poss}
     return {k: v for k, v in out.items() if v}
 
 
@@ -365,8 +429,7 @@ def _title_arguments(spec: FrameSpec, tok) -> dict[str, list] | None:
         title = next((c for c in tok.children if c.dep_ in ("xcomp", "obj", "attr")), None)
     if title is None:
         return None
-    words = {title.lower_} | {c.lower_ for c in title.children if c.dep_ in ("compound", "amod")}
-    if not words & set(spec.title_words):
+    if not _is_title(title):
         return None
     args = _obliques(title)
     poss = [c for c in title.children if c.dep_ == "nmod:poss"]
@@ -390,7 +453,11 @@ def _parties(tok, sur: _Surrogate, kinds: tuple[str, ...], depth: int = 0) -> li
             out += _parties(c, sur, kinds, depth + 1)
         elif c.dep_ in ("compound", "flat", "nummod") and kinds == ("money",):
             out += _parties(c, sur, kinds, depth + 1)
-    if not out and tok.lower_ in _CONTAINERS:
+    if not out and kinds == ("person",) and _is_title(tok):
+        # "named X chief financial officer" read with X inside the title's phrase
+        out += [hit for t in tok.subtree if t.i != tok.i and (hit := sur.slot(t)) is not None
+                and hit.kind == "person" and t.dep_ in ("compound", "flat", "appos")]
+    if not out and (tok.lower_ in _CONTAINERS or _is_title(tok)):
         for c in tok.children:
             if c.dep_ in ("nmod", "nmod:poss"):
                 out += _parties(c, sur, kinds, depth + 1)
@@ -406,6 +473,12 @@ def _parties(tok, sur: _Surrogate, kinds: tuple[str, ...], depth: int = 0) -> li
                 if hit is not None and hit.kind == "company":
                     out.append(hit)
     return out
+
+
+def _is_title(tok) -> bool:
+    """A job title: "chief executive", "finance chief", "head of research"."""
+    words = {tok.lower_} | {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
+    return not words.isdisjoint(titles())
 
 
 def _affiliation(people, sur: _Surrogate) -> int | None:

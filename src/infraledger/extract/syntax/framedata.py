@@ -21,6 +21,7 @@ class Example(BaseModel):
     """A sentence about fictional companies and the event a frame reads from it."""
 
     text: str
+    type: FactType | None = None  # when the frame's reading makes another type of it
     subject: str | None = None
     roles: dict[str, str] = Field(default_factory=dict)
     people: list[str] = Field(default_factory=list)
@@ -41,11 +42,12 @@ class FrameSpec(BaseModel):
     object_words: list[str] = Field(default_factory=list)
     object_nouns: list[str] = Field(default_factory=list)
     purpose: list[str] = Field(default_factory=list)
-    title_words: list[str] = Field(default_factory=list)
     require_context: list[str] = Field(default_factory=list)
     not_objects: list[str] = Field(default_factory=list)
     as_modifier: bool = True
+    as_listing: bool = False
     requires: list[str]
+    requires_one_of: list[str] = Field(default_factory=list)
     args: dict[str, str]
     status: Status | None = None
     examples: list[Example] = Field(default_factory=list)
@@ -106,3 +108,10 @@ def trigger_index() -> dict[str, tuple[Trigger, ...]]:
 @functools.cache
 def frame_by_name() -> dict[str, FrameSpec]:
     return {f.name: f for f in frames()}
+
+
+@functools.cache
+def deal_verb_forms() -> frozenset[str]:
+    """Every inflected form of the frames' trigger verbs other than the bare lemma (which may be a noun)."""
+    lemmas = {v.partition(" ")[0] for f in frames() for v in f.verbs}
+    return frozenset(form for lemma in lemmas for form in inflections(lemma) if form != lemma)
