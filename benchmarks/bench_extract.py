@@ -189,12 +189,12 @@ def sentivent(path: Path, backend: str) -> None:
             false_types.update(t.value for t in types)
     elapsed, cpu = time.perf_counter() - t0, time.process_time() - c0
     print(f"SENTiVENT ({path}): {n} sentences, each extracted as its own document")
-    print(f"  {'label':22} {'our types':48} {'sentences':>9} {'found':>5} {'recall':>6}   "
+    print(f"  {'label':22} {'our types':54} {'sentences':>9} {'found':>5} {'recall':>6}   "
           f"{'gold part':>9} {'found':>5} {'recall':>6}")
     for label, wanted in SENTIVENT_TYPES.items():
         r = found[label] / labelled[label] if labelled[label] else 0.0
         gr = gold_found[label] / gold_labelled[label] if gold_labelled[label] else 0.0
-        print(f"  {label:22} {', '.join(sorted(t.value for t in wanted)):48} {labelled[label]:9} {found[label]:5} "
+        print(f"  {label:22} {', '.join(sorted(t.value for t in wanted)):54} {labelled[label]:9} {found[label]:5} "
               f"{r:6.3f}   {gold_labelled[label]:9} {gold_found[label]:5} {gr:6.3f}")
     print(f"  false-event rate: {plain_false} of {plain} sentences with no deal label "
           f"({', '.join(sorted(SENTIVENT_DEAL_TYPES))}) gave a deal event: {plain_false / max(plain, 1):.4f}"
