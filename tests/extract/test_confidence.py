@@ -76,7 +76,7 @@ def test_an_acquisition_has_no_type_feature():
 
 
 @pytest.mark.parametrize("name", ["Quillmoor Robotics", "Brightwave Robotics Inc.", "Kestrel & Finch",
-                                  "Bank of Varnholm", "eVolta", "ZX9", "Orvane-Tek AI"])
+                                  "Bank of Varnholm", "eVolta", "ZX9", "Orvane-Tek Labs"])
 def test_well_formed_names(name):
     assert well_formed_name(name)
 
