@@ -1,8 +1,8 @@
 """Extraction benchmark: quality on the evaluation files (overall, per genre, per event type), confidence
 reliability, recall on two research corpora, speed on ~3 KB documents, linearity, memory.
 
-Run: python -m benchmarks.bench_extract [--backend rules] [--docs N] [--skip-speed]
-     [--sentivent PATH/dataset_event_type.tsv] [--reuters DIR/reuters21578 [--split test|train]]
+Run: python -m benchmarks.bench_extract [--backend rules] [--docs N] [--skip-quality] [--skip-speed] [--genres]
+     [--sentivent PATH/dataset_event_type.tsv] [--reuters DIR/reuters21578 [--split test|train] [--reuters-limit N]]
 
 Quality is scored by ``../shared/eval/score_events.py``, run as a program on gold and predicted event
 files: the reference article, the 65 news-dev documents together and in parts (dev-01..25, read while
@@ -52,6 +52,7 @@ from .devset import (
     dev_paths,
     document_genres,
     extract_deals,
+    genre_descriptions,
     in_first_part,
     matched,
     print_reliability,
@@ -328,12 +329,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--docs", type=int, default=300, help="number of ~3 KB documents for the speed figure")
     parser.add_argument("--skip-quality", action="store_true", help="leave out the evaluation-set figures")
     parser.add_argument("--skip-speed", action="store_true", help="leave out speed, linearity and memory")
+    parser.add_argument("--genres", action="store_true", help="print which genre each dev document was given")
     parser.add_argument("--sentivent", type=Path, metavar="PATH",
                         help="SENTiVENT's data/processed/dataset_event_type.tsv")
     parser.add_argument("--reuters", type=Path, metavar="DIR", help="folder of Reuters-21578's reut2-*.sgm files")
     parser.add_argument("--split", choices=("train", "test"), default="test", help="ModApte split (default test)")
     parser.add_argument("--reuters-limit", type=int, metavar="N", help="only the first N stories of the split")
     args = parser.parse_args(argv)
+    if args.genres:
+        descriptions = genre_descriptions()
+        for doc, genre in document_genres().items():
+            print(f"{doc:12} {genre:30} {descriptions[doc][:70]}")
     if not args.skip_quality:
         quality(args.backend)
     if args.sentivent:

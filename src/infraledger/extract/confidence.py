@@ -10,6 +10,8 @@ The coefficients are data, in ``confidence.json`` beside this module, with the d
 their fit and the set they were fitted on; ``tools/fit_confidence.py`` refits them from the news-dev
 evaluation set (a fact is a positive example when the official scorer matches it to a gold event).
 Refit whenever the extractor changes what it returns: the figures describe one grammar's mistakes.
+The model is fitted on deal events; a fact of another type (a relation, a measure) is scored as if it
+were of the reference type, an acquisition.
 """
 
 from __future__ import annotations
