@@ -132,8 +132,8 @@ def quality(backend: str) -> None:
     hits = matched(gold, records)
     scores = [confidence(f) for f in facts]
     print("confidence reliability (infraledger.extract.confidence, share of events the scorer matches; the shipped\n"
-          "model is fitted on all 65 documents, so both parts are in sample: tools/fit_confidence.py fits on\n"
-          "one part and scores the other):")
+          "model is fitted on all 65 documents, so both parts are in sample; tools/fit_confidence.py prints\n"
+          "held-out figures, each part scored by a fit on the other and five-fold by document):")
     for label, members in parts.items():
         chosen = [k for k, r in enumerate(records) if r["doc"] in members]
         print_reliability(label, [scores[k] for k in chosen], [hits[k] for k in chosen])
