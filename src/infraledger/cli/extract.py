@@ -48,8 +48,9 @@ def extract_cmd(app: AppContext, files: tuple[Path, ...], fmt: str, backend: str
         amount = format_money(fact.amount) if fact.amount is not None else ""
         rows.append((r["doc"], r["type"], r["subject"],
                      ", ".join(f"{c['name']} ({c['role']})" for c in r["counterparties"]) or ", ".join(r["people"]),
-                     amount, r["date"], r["status"]))
-    print_table(f"{len(found)} events", ("doc", "type", "subject", "parties", "amount", "date", "status"), rows)
+                     amount, r["date"], r["status"], f"{fact.confidence:.2f}"))
+    print_table(f"{len(found)} events", ("doc", "type", "subject", "parties", "amount", "date", "status", "confidence"),
+                rows)
 
 
 def register(cli: click.Group) -> None:

@@ -3,16 +3,19 @@
 ``extract_events(document, backend="rules")`` is the public entry point. Backends are looked up
 by name in :data:`BACKENDS`: ``rules`` (the default; offline, a grammar of deal language) and
 ``llm`` (an OpenAI-compatible endpoint configured in the settings). Every fact carries its
-evidence and the evidence's span in ``document.text``. Besides deal events (types in
+evidence and the evidence's span in ``document.text``, and every deal event a confidence from 0 to 1
+(:mod:`.confidence`, calibrated on the evaluation set), so a reviewer can take the least certain first. Besides deal events (types in
 :data:`~infraledger.model.events.DEAL_TYPES`) the rules backend reports relations stated in passing
 ("backed by", "subsidiary of") as relation facts; :func:`to_eval_record` is for deal events.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Callable
 
 from ..errors import InputError
+from ..model.events import DEAL_TYPES
 from ..model.facts import CandidateFact
 from .evalshape import to_eval_record
 
@@ -42,7 +45,16 @@ def extract_events(document, backend: str = "rules", settings=None) -> list[Cand
         run = BACKENDS[backend]
     except KeyError:
         raise InputError(f"unknown extraction backend {backend!r} (known: {', '.join(sorted(BACKENDS))})") from None
-    return run(document, settings)
+    return [_scored(f) for f in run(document, settings)]
+
+
+def _scored(fact: CandidateFact) -> CandidateFact:
+    """A deal event with its confidence (see :mod:`.confidence`); other facts as they are."""
+    if fact.type not in DEAL_TYPES:
+        return fact
+    from .confidence import score
+
+    return replace(fact, confidence=round(score(fact), 3))
 
 
 __all__ = ["BACKENDS", "extract_events", "to_eval_record"]

@@ -51,4 +51,5 @@ def to_eval_record(fact: CandidateFact, doc: str | None = None) -> dict:
         out["valuation_original"] = fact.valuation.text or str(fact.valuation)
     if fact.span is not None:
         out["evidence_span"] = list(fact.span)
+    out["confidence"] = fact.confidence
     return out
