@@ -26,7 +26,7 @@ from .mentions import is_exchange
 from .raises import read_raises
 from .reading import Analysed, Reading, blank_clauses, read
 from .shorthand import read_notes
-from .syntax.engine import syntax_drafts
+from .syntax.engine import parse_all, syntax_drafts, worth_parsing
 from .tables import read_tables
 
 #: Longer texts are read in windows of about this many characters, cut at paragraph breaks, so
@@ -67,6 +67,7 @@ def _extract(text: str, offset: int, document) -> list[CandidateFact]:
     last_by_type: dict[FactType, Draft] = {}
     last: Draft | None = None
     section = ""  # the latest heading: what the notes under it are
+    surface: dict[int, list[Draft]] = {}
     for i, an in enumerate(reading.sentences):
         if an.sentence.heading:
             section = an.sentence.text
@@ -76,7 +77,16 @@ def _extract(text: str, offset: int, document) -> list[CandidateFact]:
         found = _frames(an, reading) + read_raises(an, reading)
         if not any(d.type is FactType.FUNDING_ROUND for d in found):
             found += read_notes(an, section)
-        found = _with_parsed(found, syntax_drafts(an, reading, skip=set()), an)
+        surface[i] = found
+    # The sentences the syntactic frames may add to, parsed in one batch.
+    wanted = [i for i, found in surface.items() if worth_parsing(reading.sentences[i], found)]
+    parses = dict(zip(wanted, parse_all([reading.sentences[i] for i in wanted])))
+    for i, an in enumerate(reading.sentences):
+        if i not in surface:
+            continue
+        found = surface[i]
+        if i in parses:
+            found = _with_parsed(found, syntax_drafts(an, reading, parses[i]), an)
         for d in found:
             prev = last_by_type.get(d.type)
             if d.frame == "stake-topic" and prev is not None and i - prev.sentence.index <= 3:

@@ -31,7 +31,7 @@ from ..frames import CUMULATIVE, DEBT_WORDS, ROUND_WORDS
 from ..hedges import hypothetical
 from ..reading import Analysed, Reading
 from .framedata import FrameSpec, frame_by_name, trigger_index
-from .pipeline import parse
+from .pipeline import parse_many
 
 _PLACEHOLDER = re.compile(r"⟨E(\d+)⟩('s)?|⟦P(\d+)⟧('s)?|⟪M(\d+)⟫|\s{2,}")
 # Distinct short names, so that two parties side by side read as two noun phrases, not one.
@@ -49,6 +49,7 @@ _PERSON_DESCRIPTION = re.compile(r"⟦P(?P<p>\d+)⟧(?P<desc>,\s(?:a|an|the|who|
                                  r"ex-|once)\b[^,;()]{1,160}?,)(?=\s)")
 _COMPANY_ID = re.compile(r"⟨E(\d+)⟩")
 _WORD = re.compile(r"[a-z][a-z-]*")
+_PARTY = re.compile(r"⟨E\d+⟩|⟦P\d+⟧|⟪M\d+⟫")
 _CONTAINERS = frozenset("subsidiary unit division affiliate arm city state government department ministry agency "
                         "consortium group affiliates subsidiaries units".split())
 _NEGATIONS = frozenset({"not", "never", "n't", "no"})
@@ -136,24 +137,62 @@ class _Surrogate:
         return self.pieces[-1][2] if self.pieces else 0
 
 
-def syntax_drafts(an: Analysed, reading: Reading, skip: set[FactType]) -> list[Draft]:
-    """Drafts the syntactic frames read from sentence ``an`` (types in ``skip`` left out)."""
+class Parsed:
+    """A sentence's surrogate text and its parse."""
+
+    __slots__ = ("doc", "sur")
+
+    def __init__(self, sur: _Surrogate, doc) -> None:
+        self.sur, self.doc = sur, doc
+
+
+def worth_parsing(an: Analysed, found: list[Draft]) -> bool:
+    """Whether sentence ``an`` may state a deal the surface grammar's ``found`` drafts do not: it has
+    a trigger word of a frame and two parties (or a party and an amount), and the surface grammar
+    read nothing in it, or guessed a deal's company from earlier sentences, or read a round (whose
+    backer and company a parse may tell apart)."""
+    if len(_PARTY.findall(an.abstract)) < 2:
+        return False
+    low = an.abstract.lower()
+    words = set(_WORD.findall(low))
     index = trigger_index()
-    words = set(_WORD.findall(an.abstract.lower()))
-    if not any(w in index for w in words) or not an.entity_ids and "⟦P" not in an.abstract:
-        return []
-    sur = _Surrogate(an.abstract)
-    if len(sur.slots) < 1:
-        return []
-    doc = parse(sur.text)
+    frames = frame_by_name()
+    if not any(_may_fire(frames[t.frame], words, low) for w in words for t in index.get(w, ())):
+        return False
+    named = set(an.ids)
+    return not found or any(d.subject not in named or d.type is FactType.FUNDING_ROUND for d in found)
+
+
+def _may_fire(spec: FrameSpec, words: set[str], low: str) -> bool:
+    """A cheap test of a frame's prerequisites on the sentence's words, before any parse."""
+    if spec.type is FactType.TALENT_MOVE and "⟦p" not in low:
+        return False
+    if spec.name == "become" and words.isdisjoint(titles()):
+        return False
+    if spec.object_nouns and words.isdisjoint(spec.object_nouns) and not (spec.args.get("patient") == "amount"
+                                                                           and "⟪m" in low):
+        return False
+    if spec.object_words and words.isdisjoint(spec.object_words) and "on" not in spec.args:
+        return False
+    if spec.require_context and not any(w in low for w in spec.require_context):
+        return False
+    return not spec.purpose or not words.isdisjoint(_purpose_forms(spec))
+
+
+def parse_all(sentences: list[Analysed]) -> list[Parsed]:
+    """The sentences parsed in one batch (far cheaper per sentence than one at a time)."""
+    surs = [_Surrogate(an.abstract) for an in sentences]
+    return [Parsed(sur, doc) for sur, doc in zip(surs, parse_many([s.text for s in surs]))]
+
+
+def syntax_drafts(an: Analysed, reading: Reading, parsed: Parsed) -> list[Draft]:
+    """Drafts the syntactic frames read from sentence ``an``, given its parse."""
+    index = trigger_index()
     frames = frame_by_name()
     out: list[Draft] = []
-    for tok in doc:
+    for tok in parsed.doc:
         for trig in index.get(tok.lower_, ()):
-            spec = frames[trig.frame]
-            if spec.type in skip:
-                continue
-            d = _read(spec, trig, tok, sur, an, reading)
+            d = _read(frames[trig.frame], trig, tok, parsed.sur, an, reading)
             if d is not None and not any(_same(d, o) for o in out):
                 out.append(d)
     return out

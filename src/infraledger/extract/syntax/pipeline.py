@@ -35,3 +35,10 @@ def nlp():
 def parse(text: str):
     """A spaCy ``Doc`` of one sentence."""
     return nlp()(text)
+
+
+def parse_many(texts: list[str]) -> list:
+    """spaCy ``Doc`` objects of many sentences, parsed in batches."""
+    if not texts:
+        return []
+    return list(nlp().pipe(texts, batch_size=64))
