@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from ..model.events import FactType, Participant, Role
 from ..model.facts import CandidateFact
+from ..model.fuzzytime import FuzzyTime, find_times
 from .arguments import assign_arguments, follow_up, ipo_parties, participants
 from .drafts import Draft, clause_end, ids, merge, money_in, to_fact
 from .frames import E, ROUND_WORDS, Frame, candidate_frames
@@ -68,9 +69,14 @@ def _extract(text: str, offset: int, document) -> list[CandidateFact]:
     last: Draft | None = None
     section = ""  # the latest heading: what the notes under it are
     surface: dict[int, list[Draft]] = {}
+    section_time: dict[int, FuzzyTime] = {}  # sentence -> the date its heading opens with
+    dated: FuzzyTime | None = None
     for i, an in enumerate(reading.sentences):
         if an.sentence.heading:
             section = an.sentence.text
+            dated = _heading_date(section, anchor)
+        elif dated is not None:
+            section_time[i] = dated
         if an.sentence.heading or not_counted(an.sentence.text) or figures_table(an.sentence.text) \
                 or rows and any(a <= an.sentence.start < b for a, b in rows):
             continue
@@ -93,6 +99,11 @@ def _extract(text: str, offset: int, document) -> list[CandidateFact]:
                 d.subject = prev.subject  # "Four days later X said it would take a stake" (in the same company)
         if found:
             assign_arguments(found, an, reading, anchor, drafts, document.published)
+            if i in section_time:
+                # "2021 -- Series H" over "X raises $1.6 billion ...": the heading dates what its section tells
+                for d in found:
+                    if d.time is None or d.weak_time:
+                        d.time, d.weak_time = section_time[i], False
             for d in found:
                 participants(d, an, reading)
                 if not d.cited and i + 1 < len(reading.sentences):
@@ -111,6 +122,18 @@ def _extract(text: str, offset: int, document) -> list[CandidateFact]:
             follow_up(an, reading, target, last_by_type, anchor)
     prose = [to_fact(d, reading, offset) for d in merge(drafts, reading.table.names)]
     return _with_tables(prose, table_facts) + _relation_facts(reading, offset)
+
+
+_HEADING_DATE = re.compile(r"\s*(?:(?:\d{1,2}\s+)?[A-Z][a-z]{2,8}\.?\s+(?:\d{1,2},?\s+)?)?(?:19|20)\d{2}\b")
+
+
+def _heading_date(heading: str, anchor) -> FuzzyTime | None:
+    """The date a heading opens with ("2021 -- Series H", "June 26, 2023 -- MosaicML"), if any."""
+    m = _HEADING_DATE.match(heading)
+    if m is None:
+        return None
+    found = find_times(m.group(0), anchor, partial=True)
+    return found[0][2] if found else None
 
 
 def _with_tables(prose: list[CandidateFact], table_facts: list[CandidateFact]) -> list[CandidateFact]:

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 
 from ...lexicon import inflections, titles
-from ...model.events import FactType, Role
+from ...model.events import FactType, Role, Status
 from ..drafts import Draft
 from ..frames import CUMULATIVE, DEBT_WORDS, ROUND_WORDS
 from ..hedges import hypothetical
@@ -58,6 +58,10 @@ _INTENT_FORMS = frozenset(f for v in ("offer", "propose", "plan", "consider", "s
                           for f in inflections(v))
 _LISTING = re.compile(r"\b(?:IPO|initial public offering|public offering|the offering|listing|flotation|debut|"
                       r"shares|a share|per share)\b", re.I)
+_DONE_FORMS = frozenset(f for v in ("complete", "close", "finalize", "finalise", "finish", "conclude", "seal")
+                        for f in inflections(v))
+_AGREE_FORMS = frozenset(f for v in ("agree", "sign", "announce", "unveil", "strike", "reach", "set", "move", "offer",
+                                     "propose", "expect") for f in inflections(v))
 _SUBJECTS = ("nsubj", "nsubj:outer", "csubj")
 _OBLIQUES = ("obl", "obl:agent", "obl:unmarked", "nmod", "nmod:unmarked", "advcl", "xcomp")
 
@@ -148,16 +152,16 @@ class Parsed:
 
 def worth_parsing(an: Analysed, found: list[Draft]) -> bool:
     """Whether sentence ``an`` may state a deal the surface grammar's ``found`` drafts do not: it has
-    a trigger word of a frame and two parties (or a party and an amount), and the surface grammar
+    a trigger word of a frame and as many parties (companies, people, amounts) as the frame needs, and the surface grammar
     read nothing in it, or guessed a deal's company from earlier sentences, or read a round (whose
     backer and company a parse may tell apart)."""
-    if len(_PARTY.findall(an.abstract)) < 2:
-        return False
+    parties = len(_PARTY.findall(an.abstract))
     low = an.abstract.lower()
     words = set(_WORD.findall(low))
     index = trigger_index()
     frames = frame_by_name()
-    if not any(_may_fire(frames[t.frame], words, low) for w in words for t in index.get(w, ())):
+    if not any(len(frames[t.frame].requires) <= parties and _may_fire(frames[t.frame], words, low)
+               for w in words for t in index.get(w, ())):
         return False
     named = set(an.ids)
     return not found or any(d.subject not in named or d.type is FactType.FUNDING_ROUND for d in found)
@@ -301,8 +305,9 @@ def _read(spec: FrameSpec, trig, tok, sur: _Surrogate, an: Analysed, reading: Re
     if spec.as_listing and not ROUND_WORDS.search(an.abstract) and _LISTING.search(an.abstract):
         event_type = FactType.IPO  # "sold 40 million shares, raising $720 million": a listing's proceeds
         roles = []
+    status = spec.status or (_tense_status(tok, trig.pos) if event_type is FactType.ACQUISITION else None)
     d = Draft(type=event_type, subject=subject, roles=roles, people=found.get("person", []), sentence=an,
-              trigger=(a0, a1), frame=f"syntax:{spec.name}", status=spec.status)
+              trigger=(a0, a1), frame=f"syntax:{spec.name}", status=status)
     if money:
         n = money[0]
         d.amount = an.money[n][2] if n < len(an.money) else None
@@ -320,6 +325,28 @@ def _intended(tok) -> bool:
             return False
         node = node.head
     return node.lower_ in _INTENT_FORMS
+
+
+def _tense_status(tok, pos: str) -> Status | None:
+    """The state a deal's verb states by its tense and the verb it completes: "agreed to buy", "will buy"
+    -> announced; "bought", "has bought", "pays" (a plain statement) -> completed; a noun by its verb
+    ("completed the purchase" / "announced the purchase")."""
+    verb = tok.head if pos == "noun" and tok.dep_ in ("obj", "nsubj:pass", "obl") else tok
+    if pos == "noun" and verb.i == tok.i:
+        return None
+    word = verb.lower_
+    if pos == "noun":
+        return Status.COMPLETED if word in _DONE_FORMS else Status.ANNOUNCED if word in _AGREE_FORMS else None
+    if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll", "to") for c in verb.children) \
+            and not any(c.lower_ in ("has", "have", "had") for c in verb.children):
+        if verb.dep_ != "xcomp" or verb.head.lower_ in _AGREE_FORMS:
+            return Status.ANNOUNCED
+    if verb.dep_ == "xcomp" and verb.head.lower_ in _AGREE_FORMS:
+        return Status.ANNOUNCED
+    if verb.tag_ in ("VBD", "VBZ", "VBP") or verb.tag_ == "VBN" and any(c.lower_ in ("has", "have", "had")
+                                                                         for c in verb.children):
+        return Status.COMPLETED
+    return None
 
 
 def _has_particle(tok, particle: str) -> bool:
