@@ -124,7 +124,9 @@ def _extract(text: str, offset: int, document) -> list[CandidateFact]:
     return _with_tables(prose, table_facts) + _relation_facts(reading, offset)
 
 
-_HEADING_DATE = re.compile(r"\s*(?:(?:\d{1,2}\s+)?[A-Z][a-z]{2,8}\.?\s+(?:\d{1,2},?\s+)?)?(?:19|20)\d{2}\b")
+# A date, then a dash, colon or bar and a label: a dated section of a timeline (a date alone is a dateline).
+_HEADING_DATE = re.compile(r"\s*(?:(?:\d{1,2}\s+)?[A-Z][a-z]{2,8}\.?\s+(?:\d{1,2},?\s+)?)?(?:19|20)\d{2}\b"
+                           r"(?=\s*(?:--|—|–|:|\|)\s*\S)")
 
 
 def _heading_date(heading: str, anchor) -> FuzzyTime | None:
