@@ -112,7 +112,7 @@ def read_raises(an: Analysed, reading: Reading) -> list[Draft]:
         if issuers:
             d = Draft(type=FactType.IPO, subject=issuers[0], roles=[], people=[], sentence=an,
                       trigger=(debut.start(), debut.end()), frame="ipo-debut", status=Status.COMPLETED)
-            d.amount = _shares_times_price(an.sentence.text)
+            d.amount = shares_times_price(an.sentence.text)
             out.append(d)
     for m in ROUND_IN.finditer(text):
         subject = ids(m.group("t"))[0]
@@ -155,16 +155,18 @@ def read_raises(an: Analysed, reading: Reading) -> list[Draft]:
 _DEBUT = re.compile(r"\b(?:began trading|begins trading|started trading|start trading|"
                     r"(?:its|their) first (?:day|session) of trading|(?:its|their) first trading (?:day|session)|made (?:its|their) (?:market |stock[- ]market |"
                     r"public |trading )?debut|debuted|went public|completed (?:its|a|an) (?:direct )?listing)\b", re.I)
-_SOLD_SHARES = re.compile(r"\bsold (?P<n>\d+(?:\.\d+)?) (?P<scale>million|billion)? ?shares at (?P<p>\$\d+(?:\.\d+)?)"
-                          r"(?: (?:each|apiece|a share|per share))?", re.I)
+_SOLD_SHARES = re.compile(r"\b(?:sold|sells|selling|sale of|offering of|offered|offers|issued|issuing|issue of)\s+"
+                          r"(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<scale>million|billion)?\s+(?:[\w-]+\s+){0,2}?shares\b"
+                          r"[^.;$]{0,80}?\bat\s+(?:a\s+(?:public\s+)?(?:offering\s+)?price\s+of\s+)?"
+                          r"(?P<p>(?:US)?\$\d[\d,]*(?:\.\d+)?)(?: (?:each|apiece|a share|per share))?", re.I)
 
 
-def _shares_times_price(text: str) -> Money | None:
+def shares_times_price(text: str) -> Money | None:
     """The proceeds "sold 20 million shares at $25 each" states: shares times price."""
     m = _SOLD_SHARES.search(text)
     if m is None:
         return None
-    shares = Decimal(m.group("n")) * {"million": Decimal(10) ** 6, "billion": Decimal(10) ** 9}.get(
+    shares = Decimal(m.group("n").replace(",", "")) * {"million": Decimal(10) ** 6, "billion": Decimal(10) ** 9}.get(
         (m.group("scale") or "").lower(), Decimal(1))
     price = find_money(m.group("p"))[0][2]
     return Money(amount=shares * price.amount, currency=price.currency, text=m.group(0))

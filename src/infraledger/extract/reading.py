@@ -276,14 +276,15 @@ def _topic(topics: list[tuple[int, list[int]]], exclude: set[int], table: Entity
     return max(cands, key=lambda i: (counts.get(i, 0), -cands.index(i)))
 
 
-_PUBLIC_BODY = re.compile(r"\b(?:Commission|Department|Authority|Agency|Court|Ministry|Regulator|Government|government|"
-                          r"state|Treasury|Exchange|Market|Parliament|Congress|Senate|Office|Bureau)\b")
+PUBLIC_BODY = re.compile(r"\b(?:Commission|Department|Authority|Agency|Court|Ministry|Regulator|Government|government|"
+                         r"state|Treasury|Exchange|Market|Parliament|Congress|Senate|Office|Bureau|Directorate|"
+                         r"Administration|Army|Navy|Air Force|Council|Municipality|City of|County|Pentagon)\b")
 
 
 def _can_refer(idx: int, exclude: set[int], table: EntityTable) -> bool:
     name = table.names[idx]
     return (idx not in exclude and table.kinds[idx] != "person" and not is_exchange(name)
-            and not _PUBLIC_BODY.search(name))
+            and not PUBLIC_BODY.search(name))
 
 
 _TICKER_CUE = re.compile(r"\s*\((?:NYSE|NASDAQ|Nasdaq|TSX|LSE|ASX)[^)]*\)")

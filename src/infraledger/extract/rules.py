@@ -24,8 +24,8 @@ from .drafts import Draft, clause_end, ids, merge, money_in, to_fact
 from .frames import E, ROUND_WORDS, Frame, candidate_frames
 from .hedges import figures_table, hypothetical, not_counted
 from .mentions import is_exchange
-from .raises import read_raises
-from .reading import Analysed, Reading, blank_clauses, read
+from .raises import read_raises, shares_times_price
+from .reading import PUBLIC_BODY, Analysed, Reading, blank_clauses, read
 from .shorthand import read_notes
 from .syntax.engine import parse_all, syntax_drafts, worth_parsing
 from .tables import read_tables
@@ -99,6 +99,9 @@ def _extract(text: str, offset: int, document) -> list[CandidateFact]:
                 d.subject = prev.subject  # "Four days later X said it would take a stake" (in the same company)
         if found:
             assign_arguments(found, an, reading, anchor, drafts, document.published)
+            for d in found:
+                if d.type is FactType.IPO and d.amount is None:
+                    d.amount = shares_times_price(an.sentence.text)  # "an offering of 34,000,000 shares at $31.00"
             if i in section_time:
                 # "2021 -- Series H" over "X raises $1.6 billion ...": the heading dates what its section tells
                 for d in found:
@@ -120,6 +123,7 @@ def _extract(text: str, offset: int, document) -> list[CandidateFact]:
             latest = [d for d in drafts[-8:] if d.sentence.index == last.sentence.index]
             target = next((d for d in latest if d.amount is None and d.type is not FactType.TALENT_MOVE), last)
             follow_up(an, reading, target, last_by_type, anchor)
+    _public_buyer(drafts, reading.table.names)
     prose = [to_fact(d, reading, offset) for d in merge(drafts, reading.table.names)]
     return _with_tables(prose, table_facts) + _relation_facts(reading, offset)
 
@@ -136,6 +140,18 @@ def _heading_date(heading: str, anchor) -> FuzzyTime | None:
         return None
     found = find_times(m.group(0), anchor, partial=True)
     return found[0][2] if found else None
+
+
+def _public_buyer(drafts: list[Draft], names: list[str]) -> None:
+    """A public body (a ministry, an agency, a directorate) buys: in a contract it is the customer,
+    whichever of the two the sentence names first ("the Directorate signed a contract with X")."""
+    for d in drafts:
+        if d.type is not FactType.COMMERCIAL_CONTRACT or not PUBLIC_BODY.search(names[d.subject]):
+            continue
+        suppliers = [i for i, r in d.roles if r is Role.CUSTOMER and not PUBLIC_BODY.search(names[i])]
+        if suppliers:
+            d.roles = [(d.subject, Role.CUSTOMER)] + [(i, r) for i, r in d.roles if i != suppliers[0]]
+            d.subject = suppliers[0]
 
 
 def _with_tables(prose: list[CandidateFact], table_facts: list[CandidateFact]) -> list[CandidateFact]:
@@ -171,7 +187,10 @@ def _with_parsed(found: list[Draft], parsed: list[Draft], an: Analysed) -> list[
         if p.type is FactType.FUNDING_ROUND and any(d.type in (FactType.IPO, FactType.STRATEGIC_INVESTMENT)
                                                     and d.subject == p.subject for d in found + parsed):
             continue  # one sum is one deal: a listing's proceeds, or one backer's investment
-        if p.amount is not None and any(d.amount is p.amount and d.type is not p.type for d in found):
+        if p.type is FactType.IPO and p.frame == "syntax:raise":
+            # "raised $625 million in its Nasdaq offering": the round the surface grammar read is the listing
+            out = [d for d in out if not (d.type is FactType.FUNDING_ROUND and d.subject == p.subject)]
+        elif p.amount is not None and any(d.amount is p.amount and d.type is not p.type for d in found):
             continue
         same = [d for d in out if d.type is p.type]
         swapped = [d for d in same if d.subject != p.subject and d.subject in {i for i, _ in p.roles}]

@@ -48,6 +48,7 @@ def _surrogate_word(kind: str, n: int) -> str:
 _PERSON_DESCRIPTION = re.compile(r"⟦P(?P<p>\d+)⟧(?P<desc>,\s(?:a|an|the|who|whose|formerly|previously|until|most recently|"
                                  r"ex-|once)\b[^,;()]{1,160}?,)(?=\s)")
 _COMPANY_ID = re.compile(r"⟨E(\d+)⟩")
+_DEFINED_TERM = re.compile(r"\s*\(\s*(?:the\s+)?[\"“”']?⟨E\d+⟩[\"“”']?\s*\)")
 _WORD = re.compile(r"[a-z][a-z-]*")
 _PARTY = re.compile(r"⟨E\d+⟩|⟦P\d+⟧|⟪M\d+⟫")
 _CONTAINERS = frozenset("subsidiary unit division affiliate arm city state government department ministry agency "
@@ -88,6 +89,8 @@ class _Surrogate:
 
     def __init__(self, abstract: str) -> None:
         self.affiliations: dict[int, int] = {}
+        # A defined term after a name ('X ("X")') and leading blanks are noise to the parser.
+        abstract = _DEFINED_TERM.sub(lambda m: " " * len(m.group(0)), abstract)
         for m in _PERSON_DESCRIPTION.finditer(abstract):
             companies = _COMPANY_ID.findall(m.group("desc"))
             if companies:
@@ -105,8 +108,9 @@ class _Surrogate:
             self.pieces.append((out, out + len(chunk), pos))
             out += len(chunk)
             if m.group(0).isspace():
-                parts.append(" ")
-                out += 1
+                if out:
+                    parts.append(" ")
+                    out += 1
             else:
                 kind, ident = (("company", m.group(1)) if m.group(1) else ("person", m.group(3)) if m.group(3)
                                else ("money", m.group(5)))
@@ -467,12 +471,20 @@ def _noun_arguments(tok) -> dict[str, list]:
     args = _obliques(tok)
     poss = [c for c in tok.children if c.dep_ == "nmod:poss"]
     pronoun = bool(poss) and all(p.lower_ in ("its", "their", "his", "her") for p in poss)
+    holder = tok
     if poss and not pronoun:
         args["poss"] = poss
         args.setdefault("agent", poss)
-    elif tok.dep_ in ("obj", "nsubj:pass", "obl") and tok.head.i != tok.i:
+    else:
+        # "the pricing of its offering", "the completion of its purchase of Y": the noun the trigger
+        # belongs to stands in for it
+        holder = tok
+        for _ in range(2):
+            if holder.dep_ == "nmod" and holder.head.tag_.startswith("NN") and holder.head.i != holder.i:
+                holder = holder.head
+    if (not poss or pronoun) and holder.dep_ in ("obj", "nsubj:pass", "obl") and holder.head.i != holder.i:
         # No possessor, or "its": the deal is the clause's subject's ("X completed its purchase of Y").
-        verb = tok.head
+        verb = holder.head
         subj = [c for c in verb.children if c.dep_ in _SUBJECTS]
         hops = 0
         while not subj and verb.dep_ in ("xcomp", "conj", "advcl") and hops < 3:
