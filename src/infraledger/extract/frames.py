@@ -40,7 +40,7 @@ def _ge(n: int) -> str:
 
 # "merger with" is left out on purpose: it does not say who buys whom ("to merge into" does).
 _ACQ_VERB = (r"(?:acquisition|purchase|takeover|buyout|acquire|acquires|acquired|acquiring|buy|buys|bought|buying|"
-             r"purchases|purchased|purchasing|take over|took over|takes over|snaps up|snapped up|snap up|scoops up|"
+             r"purchases|purchased|purchasing|take over(?! as\b)|took over(?! as\b)|takes over(?! as\b)|snaps up|snapped up|snap up|scoops up|"
              r"scooped up|buys out|bought out|swallows|swallowed)")
 _STAKE = r"(?:a |an |its |the )?(?:(?:[\d.]+%|minority|majority|equity|non-voting|passive|small|strategic|direct)\s+)*stake"
 
