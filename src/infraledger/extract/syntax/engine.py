@@ -46,7 +46,8 @@ def _surrogate_word(kind: str, n: int) -> str:
     names = _COMPANIES if kind == "company" else _PEOPLE
     return names[n % len(names)]
 _PERSON_DESCRIPTION = re.compile(r"⟦P(?P<p>\d+)⟧(?P<desc>,\s(?:a|an|the|who|whose|formerly|previously|until|most recently|"
-                                 r"ex-|once)\b[^,;()]{1,160}?,)(?=\s)")
+                                 r"ex-|once)\b[^,;()]{1,160}?,(?=\s)|\s*\((?:ex-|former\b|formerly\b|previously\b|"
+                                 r"until recently\b)[^()]{0,80}\))")
 _COMPANY_ID = re.compile(r"⟨E(\d+)⟩")
 _DEFINED_TERM = re.compile(r"\s*\(\s*(?:the\s+)?[\"“”']?⟨E\d+⟩[\"“”']?\s*\)")
 _WORD = re.compile(r"[a-z][a-z-]*")
