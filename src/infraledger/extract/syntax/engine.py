@@ -545,6 +545,12 @@ def _parties(tok, sur: _Surrogate, kinds: tuple[str, ...], depth: int = 0) -> li
             if c.dep_ in ("nummod", "amod", "compound", "nmod"):
                 out += _parties(c, sur, kinds, depth + 1)
     if not out and s is None and kinds == ("company",):
+        # "GPU cloud provider X": a descriptor with the name beside it
+        for c in tok.children:
+            hit = sur.slot(c)
+            if c.dep_ in ("flat", "appos") and hit is not None and hit.kind == "company":
+                out.append(hit)
+    if not out and s is None and kinds == ("company",):
         # "Orchid's seed round", "Quist's technology": a possessor stands for the thing it owns
         for c in tok.children:
             if c.dep_ == "nmod:poss":
