@@ -27,8 +27,9 @@ COREF_RE = re.compile(rf"\b[Tt]he\s+(?:(?!the\b|a\b|an\b)[\w'’&.-]+\s+){{0,4}}
 _NOT_COREF = re.compile(r"^[Tt]he\s+(?:two|three|both|other|same|largest|biggest|smaller|new|combined|first|second|"
                         r"last|rival|remaining)\b")
 # A sentence can state money only with a digit next to a currency sign, code or word somewhere.
-_MONEY_HINT = re.compile(r"\d(?=[^.;]{0,12}?(?:dollars?|euros?|pounds|yen|yuan|won|francs|rupees|USD|EUR|GBP|CHF))|"
-                         r"(?:[$€£¥₹₩]|\b(?:US|USD|EUR|GBP|JPY|RMB|CNY|CHF|SEK|KRW|INR|HK|C|A)\$?)\s?\d",
+_MONEY_HINT = re.compile(r"\d(?=[^.;]{0,12}?(?:dollars?|euros?|pounds|yen|yuan|won|francs|rupees|dlrs?|stg|sterling|"
+                         r"USD|EUR|GBP|CHF))|"
+                         r"(?:[$€£¥₹₩]|\b(?:US|USD|EUR|GBP|JPY|RMB|CNY|CHF|SEK|KRW|INR|HK|C|A|Rs\.?)\$?)\s?\d",
                          re.IGNORECASE)
 _DIGIT = re.compile(r"\d")  # both ways of stating money need one: a cheap test before _MONEY_HINT
 _CAP_WORD = re.compile(r"(?<![\w'’])[A-Z0-9][\w&'’.-]*")

@@ -87,14 +87,18 @@ _SCALE = {
     "million": Decimal(10) ** 6, "mn": Decimal(10) ** 6, "mln": Decimal(10) ** 6, "m": Decimal(10) ** 6, "mm": Decimal(10) ** 6,
     "billion": Decimal(10) ** 9, "bn": Decimal(10) ** 9, "b": Decimal(10) ** 9, "bln": Decimal(10) ** 9,
     "trillion": Decimal(10) ** 12, "tn": Decimal(10) ** 12, "t": Decimal(10) ** 12, "trn": Decimal(10) ** 12,
+    "crore": Decimal(10) ** 7, "crores": Decimal(10) ** 7, "lakh": Decimal(10) ** 5, "lakhs": Decimal(10) ** 5,
 }
 _SYMBOL = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP",
            "¥": "JPY", "jpy": "JPY", "c$": "CAD", "cad": "CAD", "a$": "AUD", "aud": "AUD", "chf": "CHF",
            "₹": "INR", "inr": "INR", "rmb": "CNY", "cny": "CNY", "yuan": "CNY", "hk$": "HKD", "sek": "SEK",
            "won": "KRW", "krw": "KRW", "₩": "KRW", "s$": "SGD", "sgd": "SGD", "nz$": "NZD", "nzd": "NZD",
-           "nt$": "TWD", "twd": "TWD", "r$": "BRL", "brl": "BRL", "nok": "NOK", "dkk": "DKK"}
+           "nt$": "TWD", "twd": "TWD", "r$": "BRL", "brl": "BRL", "nok": "NOK", "dkk": "DKK", "rs": "INR",
+           "rs.": "INR"}
+# Newswire abbreviations too: "25 mln dlrs", "120 mln stg".
 _WORD_CURRENCY = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP",
-                  "yen": "JPY", "yuan": "CNY", "won": "KRW", "francs": "CHF", "rupees": "INR"}
+                  "yen": "JPY", "yuan": "CNY", "won": "KRW", "francs": "CHF", "rupees": "INR", "dlrs": "USD",
+                  "dlr": "USD", "stg": "GBP", "sterling": "GBP"}
 
 _QUALIFIER_WORDS: tuple[tuple[str, Qualifier], ...] = (
     (r"no more than|not more than|at most|no greater than", Qualifier.UP_TO),  # before "more than" reads them
@@ -106,13 +110,14 @@ _QUALIFIER_WORDS: tuple[tuple[str, Qualifier], ...] = (
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CUR_PREFIX = (r"US\$|USD|HK\$|NZ\$|NT\$|S\$|R\$|C\$|A\$|\$|€|EUR|£|GBP|¥|JPY|₹|INR|RMB|CNY|CHF|SEK|NOK|DKK|"
-               r"SGD|NZD|TWD|BRL|KRW|₩")
-_SCALE_RE = r"thousand|million|billion|trillion|mln|bln|trn|mn|bn|tn|mm|[kmbt]\b"
+               r"SGD|NZD|TWD|BRL|KRW|₩|Rs\.?(?=\s?\d)")
+_SCALE_RE = r"thousand|million|billion|trillion|crores?|lakhs?|mln|bln|trn|mn|bn|tn|mm|[kmbt]\b"
 
 MONEY_RE = re.compile(
     rf"(?P<cur>{_CUR_PREFIX})\s?(?P<num>{_NUM})(?:\s?(?:-|–|to)\s?(?:{_CUR_PREFIX})?\s?(?P<num2>{_NUM}))?"
     rf"(?:[\s-]?(?P<scale>{_SCALE_RE}))?"  # "$1.5 billion", "$1.5-billion"
-    rf"|(?P<num_w>{_NUM})(?:[\s-]?(?P<scale_w>thousand|million|billion|trillion|bn|mn|m|tn))?[\s-](?P<cur_w>dollars|dollar|euros|euro|pounds|yen|yuan|won|francs|rupees|USD|EUR|GBP)\b",
+    rf"|(?P<num_w>{_NUM})(?:[\s-]?(?P<scale_w>thousand|million|billion|trillion|crores?|lakhs?|mln|bln|bn|mn|m|tn))?"
+    rf"[\s-](?P<cur_w>dollars|dollar|euros|euro|pounds|yen|yuan|won|francs|rupees|dlrs|dlr|stg|sterling|USD|EUR|GBP)\b",
     re.IGNORECASE,
 )
 def _to_decimal(text: str) -> Decimal:
