@@ -51,7 +51,8 @@ _PERSON_DESCRIPTION = re.compile(r"⟦P(?P<p>\d+)⟧(?P<desc>,\s(?:a|an|the|who|
 _COMPANY_ID = re.compile(r"⟨E(\d+)⟩")
 _DEFINED_TERM = re.compile(r"\s*\(\s*(?:the\s+)?[\"“”']?⟨E\d+⟩[\"“”']?\s*\)")
 _WORD = re.compile(r"[a-z][a-z-]*")
-_PARTY = re.compile(r"⟨E\d+⟩|⟦P\d+⟧|⟪M\d+⟫")
+_PARTY = re.compile(r"⟨e\d+⟩|⟦p\d+⟧|⟪m\d+⟫", re.I)
+_REACH = 90  # characters either side of a trigger in which its parties are looked for before parsing
 _CONTAINERS = frozenset("subsidiary unit division affiliate arm city state government department ministry agency "
                         "consortium group affiliates subsidiaries units".split())
 _NEGATIONS = frozenset({"not", "never", "n't", "no"})
@@ -160,16 +161,20 @@ def worth_parsing(an: Analysed, found: list[Draft]) -> bool:
     a trigger word of a frame and as many parties (companies, people, amounts) as the frame needs, and the surface grammar
     read nothing in it, or guessed a deal's company from earlier sentences, or read a round (whose
     backer and company a parse may tell apart)."""
-    parties = len(_PARTY.findall(an.abstract))
     low = an.abstract.lower()
     words = set(_WORD.findall(low))
     index = trigger_index()
     frames = frame_by_name()
-    if not any(len(frames[t.frame].requires) <= parties and _may_fire(frames[t.frame], words, low)
-               for w in words for t in index.get(w, ())):
+    if not any(_may_fire(frames[t.frame], words, low) and _parties_near(low, m.start(), len(frames[t.frame].requires))
+               for m in _WORD.finditer(low) for t in index.get(m.group(0), ())):
         return False
     named = set(an.ids)
     return not found or any(d.subject not in named or d.type is FactType.FUNDING_ROUND for d in found)
+
+
+def _parties_near(low: str, pos: int, needed: int) -> bool:
+    """Whether ``needed`` parties stand within a clause's reach of a trigger at ``pos``."""
+    return len(_PARTY.findall(low, max(0, pos - _REACH), pos + _REACH)) >= needed
 
 
 def _may_fire(spec: FrameSpec, words: set[str], low: str) -> bool:
