@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model.money import Money, find_money
 from .mentions import EntityTable, Mention, build_table, find_mentions, is_exchange, strip_legal
-from .syntax.framedata import deal_verb_forms
+from .syntax.framedata import deal_verb_forms, headline_verbs
 from .text import Sentence, is_heading, split_sentences
 
 CITATION_RE = re.compile(r"\s*\((?:Source|Sources|via|per)\s*:\s*([^()]{2,200})\)", re.IGNORECASE)
@@ -78,25 +78,30 @@ class Reading:
 
 def read(text: str) -> Reading:
     """Analyse ``text`` sentence by sentence (see module docstring)."""
-    sentences = split_sentences(text)
-    masked = [_mask(s.text) for s in sentences]
+    sentences = [_headline(s) if s.heading else s for s in split_sentences(text)]
+    masked = [_mask(_headline_case(s.text) if s.headline else s.text) for s in sentences]
     # Capitalised words seen after a sentence's first word: a first word among them is a name.
     known = set()
     for mt, _ in masked:
         known.update(_clean_word(w) for w in _CAP_WORD.findall(mt, _first_alpha(mt) + 1))
     known_f = frozenset(known)
     all_mentions = [find_mentions(mt, sentence_start_words=known_f) for mt, _ in masked]
-    _recheck_first_words(masked, all_mentions, known)
+    _recheck_first_words(masked, all_mentions, known, [s.headline for s in sentences])
     # Title-case headlines run names into verbs ("Brisa Raises ..."): they do not define names.
     table, surfaces = build_table([ms for s, ms in zip(sentences, all_mentions) if not s.heading])
+    has_body = any(not s.heading for s in sentences)
     for n, (s, ms) in enumerate(zip(sentences, all_mentions)):
         if s.heading and _SECTION_LABEL.fullmatch(s.text.strip()):
             all_mentions[n] = []  # "PRIVATE ROUNDS", "PEOPLE": a section's label names no company
             continue
-        for m in ms:
-            if s.heading and table.lookup(surfaces.get(_strip(m.text), m.text)) is None:
-                surfaces[_strip(m.text)] = _strip(m.text)
-                table.add(_strip(m.text), m.kind)
+        unknown = [m for m in ms if s.heading and table.lookup(surfaces.get(_strip(m.text), m.text)) is None]
+        if s.headline and unknown and has_body:
+            # A headline is read only when its names are the body's: a title-case name may run
+            # into a verb the headline casing did not catch ("Larkspur Networks Enters ...").
+            sentences[n] = replace(s, headline=False)
+        for m in unknown:
+            surfaces[_strip(m.text)] = _strip(m.text)
+            table.add(_strip(m.text), m.kind)
     out: list[Analysed] = []
     topics: list[tuple[int, list[int]]] = []  # (paragraph, company ids) of each sentence so far
     counts: dict[int, int] = {}
@@ -129,7 +134,8 @@ _SECTION_LABEL = re.compile(r"[^a-z]{2,40}")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
 
 
-def _recheck_first_words(masked: list[tuple[str, str]], all_mentions: list[list[Mention]], known: set[str]) -> None:
+def _recheck_first_words(masked: list[tuple[str, str]], all_mentions: list[list[Mention]], known: set[str],
+                         headlines: list[bool]) -> None:
     """A sentence's first word that is never written in lower case in the document, and either
     begins a longer name elsewhere ("Pellham" of "Pellham Cloud") or is followed by a verb
     ("Google is backstopping ..."), is a name: find the sentence's mentions again knowing it."""
@@ -142,7 +148,7 @@ def _recheck_first_words(masked: list[tuple[str, str]], all_mentions: list[list[
             continue
         word = _clean_word(first.group(0))
         if word and word not in known and (word in leads or _SUBJECT_IT.match(mt, first.end())
-                                           or _deal_verb_after(mt, first.end())
+                                           or _deal_verb_after(mt, first.end(), headlines[n])
                                            or _BULLET.match(mt) and _NOTE_HEAD.match(mt, first.end())):
             candidates[n] = word
     if not candidates:
@@ -154,13 +160,42 @@ def _recheck_first_words(masked: list[tuple[str, str]], all_mentions: list[list[
             all_mentions[n] = find_mentions(masked[n][0], sentence_start_words=extra)
 
 
-_NEXT_WORD = re.compile(r"\s+(?:has\s+|have\s+|had\s+|will\s+|also\s+)?([a-z][a-z-]+)")
+_TITLE_WORD = re.compile(r"\b[A-Z][a-z]+(?:-[A-Za-z]+)?\b")
+_ANY_WORD = re.compile(r"\b[A-Za-z][a-z]+\b")
+_HEADLINE_SMALL = frozenset("to as in on for from with of by and its after over into at the a an "
+                            "thousand million billion trillion".split())
 
 
-def _deal_verb_after(text: str, pos: int) -> bool:
-    """Whether a deal verb of the frames follows ("Marlow pays $800 million for ...")."""
+def _headline(s: Sentence) -> Sentence:
+    """A heading that states a deal (it has a deal verb: "Zentrix To Buy Halvora") is read as a sentence."""
+    forms = headline_verbs()
+    if any(w.lower() in forms for w in _ANY_WORD.findall(s.text)):
+        return replace(s, headline=True)
+    return s
+
+
+def _headline_case(text: str) -> str:
+    """A title-case headline with its deal verbs and small words in lower case ("Zentrix To Buy
+    Halvora" -> "Zentrix to buy Halvora"), so names end where the verb starts; same length, so
+    offsets hold."""
+    forms = headline_verbs()
+    return _TITLE_WORD.sub(lambda m: m.group(0).lower() if m.group(0).lower() in forms or
+                           m.group(0).lower() in _HEADLINE_SMALL and m.start() > 0 else m.group(0), text)
+
+
+_NEXT_WORD = re.compile(r"\s+(?:has\s+|have\s+|had\s+|will\s+|also\s+|to\s+)?([a-z][a-z-]+)")
+
+
+def _deal_verb_after(text: str, pos: int, headline: bool = False) -> bool:
+    """Whether a deal verb of the frames follows ("Marlow pays $800 million for ..."; in a headline
+    also "Zentrix to buy Halvora")."""
     m = _NEXT_WORD.match(text, pos)
-    return m is not None and m.group(1) in deal_verb_forms()
+    if m is None:
+        return False
+    to_verb = m.group(0).split()[0] == "to"
+    if to_verb and not headline:
+        return False
+    return m.group(1) in (headline_verbs() if to_verb else deal_verb_forms())
 
 
 def _clean_word(word: str) -> str:

@@ -77,7 +77,8 @@ def _extract(text: str, offset: int, document) -> list[CandidateFact]:
             dated = _heading_date(section, anchor)
         elif dated is not None:
             section_time[i] = dated
-        if an.sentence.heading or not_counted(an.sentence.text) or figures_table(an.sentence.text) \
+        if an.sentence.heading and not an.sentence.headline or not_counted(an.sentence.text) \
+                or figures_table(an.sentence.text) \
                 or rows and any(a <= an.sentence.start < b for a, b in rows):
             continue
         found = _frames(an, reading) + read_raises(an, reading)

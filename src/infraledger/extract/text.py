@@ -31,6 +31,7 @@ class Sentence:
     text: str
     paragraph: int
     heading: bool = False
+    headline: bool = False  # a heading that states a deal ("Zentrix to buy Halvora"), read as a sentence
 
 
 _WRAPPED_END = re.compile(r"[a-z,]$")

@@ -115,3 +115,10 @@ def deal_verb_forms() -> frozenset[str]:
     """Every inflected form of the frames' trigger verbs other than the bare lemma (which may be a noun)."""
     lemmas = {v.partition(" ")[0] for f in frames() for v in f.verbs}
     return frozenset(form for lemma in lemmas for form in inflections(lemma) if form != lemma)
+
+
+@functools.cache
+def headline_verbs() -> frozenset[str]:
+    """Every form of the frames' trigger verbs, lemmas included ("buy", "buys", "raises")."""
+    lemmas = {v.partition(" ")[0] for f in frames() for v in f.verbs} - {"be", "go", "get", "give", "set", "name"}
+    return frozenset(form for lemma in lemmas for form in inflections(lemma))

@@ -1,0 +1,84 @@
+"""Document structure read as structure: notes in lists, list items, section labels, headlines, dated
+headings; and general rules of deal English added with them. Fictional companies throughout."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from infraledger.extract import extract_events
+from infraledger.model.events import FactType, Role, Status
+from infraledger.sources.document import document_from_text
+
+
+def _facts(text: str):
+    return [f for f in extract_events(document_from_text(text, name="t.txt"))
+            if f.type.value in {"funding_round", "strategic_investment", "ipo", "acquisition", "commercial_contract",
+                                "talent_move"}]
+
+
+def _got(text: str) -> dict:
+    return {(f.type, f.subject): f for f in _facts(text)}
+
+
+def test_notes_under_a_rounds_heading_are_rounds_and_labels_name_no_company():
+    got = _got("THE WEEK IN CHIPS\nWeek of May 4, 2026\n\nPRIVATE ROUNDS\n"
+               "* Quorvane ($45M, Series D) -- the sensor maker is hiring.\n"
+               "* Brellix ($10M) -- for its cooling loop.\n\n"
+               "FUNDS\n* Tallow Partners ($90M) -- a new fund.\n")
+    assert got[(FactType.FUNDING_ROUND, "Quorvane")].amount.amount == Decimal(45_000_000)
+    assert got[(FactType.FUNDING_ROUND, "Brellix")].amount.amount == Decimal(10_000_000)
+    assert (FactType.FUNDING_ROUND, "Tallow Partners") not in got  # a fund is not a company's round
+    assert not any(subject in ("PRIVATE ROUNDS", "FUNDS") for _, subject in got)
+
+
+def test_a_note_in_a_sentence_of_raises_and_a_lead_inside_the_bracket():
+    got = _got("Notable raises included Ostrava Grid (USD 12 million, seed, led by Kiln Ventures) and "
+               "Pellucid Labs (USD 8 million).")
+    first = got[(FactType.FUNDING_ROUND, "Ostrava Grid")]
+    assert first.amount.amount == Decimal(12_000_000)
+    assert {p.name: p.role for p in first.counterparties} == {"Kiln Ventures": Role.LEAD_INVESTOR}
+    assert got[(FactType.FUNDING_ROUND, "Pellucid Labs")].amount.amount == Decimal(8_000_000)
+
+
+def test_a_list_item_opening_with_a_company_and_a_dash_is_that_companys_sentence():
+    got = _got("PUBLIC MARKETS\n* Nimbra -- priced its IPO at $18 a share and raised $300 million on the Nasdaq.\n")
+    ipo = got[(FactType.IPO, "Nimbra")]
+    assert ipo.amount.amount == Decimal(300_000_000)
+    assert (FactType.FUNDING_ROUND, "Nimbra") not in got  # the raise is the listing's proceeds
+
+
+def test_headlines_are_read_with_their_verbs_in_lower_case():
+    got = _got("Zentrix To Buy Halvora For $2 Billion")
+    deal = got[(FactType.ACQUISITION, "Halvora")]
+    assert {p.name: p.role for p in deal.counterparties} == {"Zentrix": Role.ACQUIRER}
+    assert deal.amount.amount == Decimal(2_000_000_000) and deal.status is Status.ANNOUNCED
+
+
+def test_a_headline_whose_names_the_body_does_not_use_is_not_read():
+    got = _got("Larkspur Networks Enters Talks With Brisa\n\nLarkspur Networks said it bought Orlan Data.")
+    assert set(got) == {(FactType.ACQUISITION, "Orlan Data")}
+
+
+def test_a_heading_that_opens_with_a_date_dates_its_section():
+    got = _got("How Quorvane grew\n\n2021 -- Series B\nQuorvane raises $40 million in a Series B round.\n\n"
+               "May 2024 -- Brellix\nQuorvane agrees to buy Brellix for about $90 million.\n")
+    assert got[(FactType.FUNDING_ROUND, "Quorvane")].time.label() == "2021"
+    assert got[(FactType.ACQUISITION, "Brellix")].time.label() == "2024-05"
+
+
+def test_proceeds_are_shares_times_price_in_an_offering_of_shares():
+    got = _got("June 4, 2026 -- Nimbra Holdings today announced the pricing of its initial public offering of "
+               "12,000,000 shares of its common stock at a public offering price of $20.00 per share.")
+    assert got[(FactType.IPO, "Nimbra Holdings")].amount.amount == Decimal(240_000_000)
+
+
+def test_a_public_body_is_the_customer_whichever_party_is_named_first():
+    got = _got("The Northland Defence Directorate has signed a contract with Pylos Systems to build a secure cloud.")
+    deal = got[(FactType.COMMERCIAL_CONTRACT, "Pylos Systems")]
+    assert {p.name: p.role for p in deal.counterparties} == {"Northland Defence Directorate": Role.CUSTOMER}
+
+
+def test_taking_over_as_chief_executive_is_a_role_not_a_purchase():
+    facts = _facts("Dana Whitcombe, formerly of Ferrovia Systems, takes over as chief executive of Larkspur.")
+    assert [f.type for f in facts] == [FactType.TALENT_MOVE]
+    assert facts[0].subject == "Ferrovia Systems"
