@@ -24,6 +24,7 @@ class DuckDBSnapshot(Snapshot):
         self.as_of = as_of
         self._t = as_of or _FAR_FUTURE
         self._resolver: Resolver | None = None
+        self._late: bool | None = None
 
     # SQL fragments: the facts, entities and sources visible at this record time.
     def _visible(self, include_superseded: bool = False) -> tuple[str, list]:
@@ -32,12 +33,36 @@ class DuckDBSnapshot(Snapshot):
         return ("SELECT * FROM facts f WHERE f.recorded_at <= ? AND NOT EXISTS ("
                 "SELECT 1 FROM facts s WHERE s.supersedes = f.id AND s.recorded_at <= ?)"), [self._t, self._t]
 
-    _ENTITIES = ("SELECT * FROM entities WHERE recorded_at <= ? "
+    def _entities(self) -> tuple[str, list]:
+        """SQL of the entities known at this record time, one row (the version read) per entity.
+
+        An entity is known from its first version's record time, or from the record time of the
+        first fact about it when that is earlier: a market fact recorded in 2025 about a company whose
+        entity row came with a 2026 article makes the company known in 2025. Such an entity is read
+        in its first version, the only one there is to read.
+        """
+        known = ("SELECT * FROM entities WHERE recorded_at <= ? "
                  "QUALIFY row_number() OVER (PARTITION BY id ORDER BY recorded_at DESC) = 1")
+        if self.as_of is None or not self._late_entities():
+            return known, [self._t]
+        referenced = ("SELECT subject_id AS id FROM facts WHERE recorded_at <= ? UNION "
+                      "SELECT unnest(list_transform(counterparties, lambda p: p.entity_id)) FROM facts WHERE recorded_at <= ?")
+        early = ("SELECT * FROM entities e WHERE e.id IN (" + referenced + ") "
+                 "QUALIFY min(recorded_at) OVER (PARTITION BY id) > ? "
+                 "AND row_number() OVER (PARTITION BY id ORDER BY recorded_at) = 1")
+        return f"{known} UNION ALL ({early})", [self._t, self._t, self._t, self._t]
+
+    def _late_entities(self) -> bool:
+        """True when some entity's first version was recorded after this snapshot's time."""
+        if self._late is None:
+            self._late = bool(self.con.execute(
+                "SELECT 1 FROM entities GROUP BY id HAVING min(recorded_at) > ? LIMIT 1", [self._t]).fetchall())
+        return self._late
 
     # -- entities & sources ------------------------------------------------------------------
     def entities(self) -> list[Entity]:
-        rows = self.con.execute(self._ENTITIES + " ORDER BY name", [self._t]).fetchall()
+        sql, params = self._entities()
+        rows = self.con.execute(f"SELECT * FROM ({sql}) ORDER BY name, id", params).fetchall()
         return [entity_from_row(r) for r in rows]
 
     def resolver(self) -> Resolver:
@@ -82,8 +107,9 @@ class DuckDBSnapshot(Snapshot):
             where.append("(subject_id = ? OR list_contains(list_transform(counterparties, lambda p: p.entity_id), ?))")
             params += [eid, eid]
         if layer:
-            where.append(f"subject_id IN (SELECT id FROM ({self._ENTITIES}) WHERE list_contains(layers, ?))")
-            params += [self._t, layer]
+            known, known_params = self._entities()
+            where.append(f"subject_id IN (SELECT id FROM ({known}) WHERE list_contains(layers, ?))")
+            params += [*known_params, layer]
         if valid_from:
             where.append("(valid_end IS NULL OR valid_end >= ?)")
             params.append(valid_from)
