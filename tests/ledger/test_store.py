@@ -120,7 +120,7 @@ def test_a_second_writer_gets_a_clear_lock_error(make_ledger, tmp_path):
         assert holder.stdout.readline().strip() == "ready"
         from infraledger.ledger import open_ledger
         with pytest.raises(LedgerLockedError, match="in use"):
-            open_ledger(path)
+            open_ledger(path, wait=0.2)
     finally:
         holder.stdin.close()
         holder.wait(timeout=10)

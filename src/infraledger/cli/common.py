@@ -24,7 +24,8 @@ class AppContext:
     settings: Settings
 
     def open(self, *, read_only: bool = False) -> LedgerStore:
-        return open_ledger(self.settings.db, read_only=read_only)
+        """The ledger, waiting up to the ``wait`` setting for another process to release it; close it soon."""
+        return open_ledger(self.settings.db, read_only=read_only, wait=self.settings.wait)
 
 
 pass_app = click.make_pass_decorator(AppContext)
@@ -85,9 +86,9 @@ def print_table(title: str | None, columns: Sequence[str], rows: Iterable[Sequen
     console().print(table)
 
 
-def settings_from(db: str | None, config: str | None) -> Settings:
-    """Settings for this run: file and environment, with ``--db`` taking precedence."""
+def settings_from(db: str | None, config: str | None, *, wait: float | None = None) -> Settings:
+    """Settings for this run: file and environment, with ``--db`` and ``--wait`` taking precedence."""
     try:
-        return load_settings(config_file=config).replace(db=db)
+        return load_settings(config_file=config).replace(db=db, wait=wait)
     except InfraledgerError as exc:
         raise click.ClickException(str(exc)) from None

@@ -10,7 +10,7 @@ import click
 
 from ..errors import InputError
 from ..ledger import EventState, open_ledger
-from ..ledger.datafile import load_datafile
+from ..ledger.datafile import read_datafile
 from ..ledger.export import FORMATS, export
 from ..model import Fact, FactType, Layer, Source, Status
 from ..sample import SAMPLE_PARTS, load_sample, sample_paths
@@ -62,10 +62,12 @@ def load(app: AppContext, files: tuple[str, ...], sample: str | None) -> None:
     """Load data files (infraledger JSON format) or the bundled sample into the ledger."""
     if not files and not sample:
         raise click.UsageError("give data files to load, or --sample")
+    # Every file is read and checked before the ledger is opened, so it is locked only while written.
+    data = [read_datafile(path, max_bytes=app.settings.max_input_bytes) for path in files]
     with app.open() as store:
         results = load_sample(store, sample) if sample else []
-        for path in files:
-            results += load_datafile(store, path, max_bytes=app.settings.max_input_bytes)
+        for datafile in data:
+            results += store.append_many(datafile.batches)
     added = sum(r.facts_added for r in results)
     skipped = sum(r.facts_skipped for r in results)
     click.echo(f"loaded {added} new facts from {len(results)} sources ({skipped} already in the ledger)")

@@ -1,11 +1,19 @@
 """DuckDB implementation of the ledger store.
 
-One file holds the whole ledger; ``:memory:`` gives a throwaway one. DuckDB lets one process write
-a file at a time: a second writer gets :class:`LedgerLockedError` instead of a traceback.
+One file holds the whole ledger; ``:memory:`` gives a throwaway one.
+
+DuckDB locks the file for the process that opens it: one process that reads and writes, or any number
+of processes that only read (https://duckdb.org/docs/current/connect/concurrency). So a writer opens the
+ledger only to append a batch it has already read and extracted, and a reader (a command, a web request)
+opens it only for the queries it runs; each closes it at once. Opening waits and retries for up to
+``wait`` seconds while another process holds the file, then raises :class:`LedgerLockedError` naming
+that process. No reader waits for a writer's whole run, only for the batch being written.
 """
 
 from __future__ import annotations
 
+import re
+import time
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -30,10 +38,43 @@ def utcnow() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
 
 
+# DuckDB's lock error names the holder: 'Conflicting lock is held in /usr/bin/python3 (PID 8122) by user x'.
+_HOLDER = re.compile(r"held in (?P<program>.+?) \(PID (?P<pid>\d+)\)")
+#: Seconds between attempts to open a locked ledger: growing from the first to the longest.
+FIRST_PAUSE, LONGEST_PAUSE = 0.02, 0.2
+
+
+def _connect(path: str, read_only: bool, wait: float):
+    """Open the DuckDB file, retrying with growing pauses for up to ``wait`` seconds while it is locked."""
+    deadline = time.monotonic() + max(wait, 0.0)
+    pause = FIRST_PAUSE
+    while True:
+        try:
+            return duckdb.connect(path, read_only=read_only)
+        except duckdb.IOException as exc:
+            message = str(exc)
+            if "lock" not in message.lower():
+                raise LedgerError(f"{path}: cannot open ledger ({message.splitlines()[0]})") from None
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise LedgerLockedError(_locked_message(path, message, wait)) from None
+            time.sleep(min(pause, left))
+            pause = min(pause * 2, LONGEST_PAUSE)
+        except duckdb.Error as exc:
+            raise LedgerError(f"{path}: not a ledger file ({str(exc).splitlines()[0]})") from None
+
+
+def _locked_message(path: str, message: str, wait: float) -> str:
+    holder = _HOLDER.search(message)
+    who = f" (PID {holder['pid']}, {holder['program']})" if holder else ""
+    waited = f"; gave up after waiting {wait:g} s (--wait)" if wait > 0 else ""
+    return f"{path}: ledger is in use by another process{who}{waited}"
+
+
 class DuckDBStore(LedgerStore):
     """A ledger in one DuckDB file (or in memory)."""
 
-    def __init__(self, path: str | Path = ":memory:", *, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path = ":memory:", *, read_only: bool = False, wait: float = 0.0) -> None:
         self.path = str(path)
         if self.path != ":memory:":
             parent = Path(self.path).expanduser().resolve().parent
@@ -41,14 +82,7 @@ class DuckDBStore(LedgerStore):
                 raise InputError(f"folder does not exist: {parent}", source=self.path)
             if read_only and not Path(self.path).exists():
                 raise InputError("no ledger here; run 'infraledger init' or 'infraledger load' first", source=self.path)
-        try:
-            self.con = duckdb.connect(self.path, read_only=read_only)
-        except duckdb.IOException as exc:
-            if "lock" in str(exc).lower():
-                raise LedgerLockedError(f"{self.path}: ledger is in use by another process") from None
-            raise LedgerError(f"{self.path}: cannot open ledger ({str(exc).splitlines()[0]})") from None
-        except duckdb.Error as exc:
-            raise LedgerError(f"{self.path}: not a ledger file ({str(exc).splitlines()[0]})") from None
+        self.con = _connect(self.path, read_only, wait)
         self.read_only = read_only
         if not read_only:
             try:
