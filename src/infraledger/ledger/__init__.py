@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .store import AppendResult, Conflict, EventState, LedgerStore, Snapshot, as_record_time
+from .store import AppendResult, Conflict, EventState, LedgerStore, Page, Snapshot, as_record_time
 
 
 def open_ledger(path: str | Path = ":memory:", *, read_only: bool = False, wait: float | None = None) -> LedgerStore:
@@ -27,4 +27,4 @@ def open_ledger(path: str | Path = ":memory:", *, read_only: bool = False, wait:
     return DuckDBStore(path, read_only=read_only, wait=default_of("wait") if wait is None else wait)
 
 
-__all__ = ["AppendResult", "Conflict", "EventState", "LedgerStore", "Snapshot", "as_record_time", "open_ledger"]
+__all__ = ["AppendResult", "Conflict", "EventState", "LedgerStore", "Page", "Snapshot", "as_record_time", "open_ledger"]

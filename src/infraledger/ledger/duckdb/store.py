@@ -27,7 +27,8 @@ from ...resolve import Resolver
 from ..arrow_schema import ENTITY_SCHEMA, FACT_SCHEMA, SOURCE_SCHEMA, rows_to_table
 from ..migrations import migrate
 from ..rows import SOURCE_COLUMNS, entity_row, entity_version, fact_row, placeholders, source_row
-from ..store import AppendResult, LedgerStore, as_record_time
+from ..store import AppendResult, LedgerStore, Page, as_record_time
+from .listings import limit_clause
 from .snapshot import DuckDBSnapshot
 
 _INVESTOR_ROLES = {Role.LEAD_INVESTOR, Role.INVESTOR}
@@ -97,10 +98,17 @@ class DuckDBStore(LedgerStore):
         return DuckDBSnapshot(self.con, as_record_time(as_of))
 
     def resolutions(self) -> list[dict]:
-        cur = self.con.execute("SELECT name, entity_id, method, score, action, source_id, recorded_at "
-                               "FROM resolutions ORDER BY recorded_at, rowid")
-        cols = [d[0] for d in cur.description]
-        return [dict(zip(cols, row)) for row in cur.fetchall()]
+        return self.resolution_page().items
+
+    def resolution_page(self, *, limit: int | None = None, offset: int = 0) -> Page[dict]:
+        page, params = limit_clause(limit, offset)
+        cur = self.con.execute("SELECT name, entity_id, method, score, action, source_id, recorded_at, count(*) OVER () "
+                               "FROM resolutions ORDER BY recorded_at, rowid" + page, params)
+        cols = [d[0] for d in cur.description][:-1]
+        rows = cur.fetchall()
+        total = rows[0][-1] if rows else (self.con.execute("SELECT count(*) FROM resolutions").fetchall()[0][0]
+                                          if offset else 0)
+        return Page([dict(zip(cols, row[:-1])) for row in rows], total, offset)
 
     # -- writes -----------------------------------------------------------------------------
     def append(self, source: Source, facts: Sequence[CandidateFact], entities: Sequence[Entity] = (), *,
