@@ -93,8 +93,9 @@ def conflicts_sql(facts_sql: str) -> tuple[str, list]:
         f"SELECT a.event_key, {n} AS field, a.id AS a_id, b.id AS b_id FROM r a JOIN r b "
         f"ON a.event_key = b.event_key AND a.id < b.id AND a.source_id <> b.source_id WHERE {cond}"
         for n, cond in enumerate((_apart("amount", "currency"), _apart("valuation", "valuation_currency"), dated)))
+    # r is read five times: materialised once rather than recomputed from the facts each time.
     sql = (f"WITH v AS ({facts_sql}), "
-           f"r AS (SELECT id, event_key, source_id, recorded_at, status, valid_start, valid_end, currency, "
+           f"r AS MATERIALIZED (SELECT id, event_key, source_id, recorded_at, status, valid_start, valid_end, currency, "
            f"valuation_currency, json_extract_string(attributes, '$.detail') AS detail, amount, valuation, "
            f"{_bounds('amount', 'amount_high', 'amount_qualifier')}, "
            f"{_bounds('valuation', 'valuation_high', 'valuation_qualifier')} FROM v), "
