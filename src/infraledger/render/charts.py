@@ -159,6 +159,11 @@ def mna_timeline_chart(result: MnaResult) -> str:
                 for d, y in zip(deals, ys) if d.closed and d.closed != d.announced]
     if segments:
         ax.add_collection(LineCollection(segments, colors=PALETTE[0], linewidths=1))
+    # a date known only to a month or a quarter is shaded over that whole period, not pinned to its first day
+    periods = [[(mdates.date2num(t.start), y), (mdates.date2num(t.end), y)]
+               for d, y in zip(deals, ys) for t in (d.announced_time, d.closed_time) if t and t.start != t.end]
+    if periods:
+        ax.add_collection(LineCollection(periods, colors=PALETTE[0], linewidths=8, alpha=0.25))
     for done, face in ((True, PALETTE[0]), (False, "white")):
         pick = [i for i, c in enumerate(closed) if c is done]
         if pick:
