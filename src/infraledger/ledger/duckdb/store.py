@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import time
+from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -24,9 +25,9 @@ import pyarrow as pa
 from ...errors import InputError, LedgerError, LedgerLockedError
 from ...model import CandidateFact, Entity, EntityKind, Fact, Role, Source
 from ...resolve import Resolver
-from ..arrow_schema import ENTITY_SCHEMA, FACT_SCHEMA, SOURCE_SCHEMA, rows_to_table
+from ..arrow_schema import ENTITY_SCHEMA, FACT_SCHEMA, RESOLUTION_SCHEMA, SOURCE_SCHEMA, rows_to_table
 from ..migrations import migrate
-from ..rows import SOURCE_COLUMNS, entity_row, entity_version, fact_row, placeholders, source_row
+from ..rows import entity_row, entity_version, fact_row, source_row
 from ..store import AppendResult, LedgerStore, Page, as_record_time
 from .listings import limit_clause
 from .snapshot import DuckDBSnapshot
@@ -114,14 +115,13 @@ class DuckDBStore(LedgerStore):
     def append(self, source: Source, facts: Sequence[CandidateFact], entities: Sequence[Entity] = (), *,
                resolver: Resolver | None = None, recorded_at: datetime | None = None,
                supersedes: dict[int, str] | None = None) -> AppendResult:
-        return self._transaction(lambda r: [self._append_one(source, facts, entities, r, recorded_at, supersedes)],
+        return self._transaction(lambda r: self._append_batches([(source, facts, entities)], r, recorded_at, supersedes),
                                  resolver)[0]
 
     def append_many(self, batches: Iterable[tuple[Source, Sequence[CandidateFact], Sequence[Entity]]], *,
                     resolver: Resolver | None = None, recorded_at: datetime | None = None) -> list[AppendResult]:
         batches = list(batches)
-        return self._transaction(lambda r: [self._append_one(s, f, e, r, recorded_at, None) for s, f, e in batches],
-                                 resolver)
+        return self._transaction(lambda r: self._append_batches(batches, r, recorded_at, None), resolver)
 
     def append_arrow(self, sources: pa.Table, facts: pa.Table) -> int:
         if facts.schema != FACT_SCHEMA:
@@ -179,22 +179,67 @@ class DuckDBStore(LedgerStore):
             [ids]).fetchall()
         return dict(rows)
 
+    def _insert(self, table: str, rows: list[tuple], schema: pa.Schema) -> None:
+        """One columnar insert of ``rows``: DuckDB's executemany costs a round trip per row."""
+        if not rows:
+            return
+        self.con.register("_new_rows", rows_to_table(rows, schema))
+        try:
+            self.con.execute(f"INSERT INTO {table} SELECT * FROM _new_rows").fetchall()
+        finally:
+            self.con.unregister("_new_rows")
+
     def _write_entities(self, entities: Iterable[Entity], recorded_at: datetime) -> int:
         by_id = {e.id: e for e in entities}
         latest = self._latest_entity_versions(list(by_id))
         rows = [entity_row(e, recorded_at) for e in by_id.values() if latest.get(e.id) != entity_version(e)]
-        if rows:
-            # One columnar insert: DuckDB's executemany costs a round trip per row.
-            self.con.register("_new_entities", rows_to_table(rows, ENTITY_SCHEMA))
-            try:
-                self.con.execute("INSERT INTO entities SELECT * FROM _new_entities").fetchall()
-            finally:
-                self.con.unregister("_new_entities")
+        self._insert("entities", rows, ENTITY_SCHEMA)
         return len(rows)
 
-    def _append_one(self, source: Source, candidates: Sequence[CandidateFact], entities: Sequence[Entity],
-                    resolver: Resolver, recorded_at: datetime | None,
-                    supersedes: dict[int, str] | None) -> AppendResult:
+    def _append_batches(self, batches: Sequence[tuple[Source, Sequence[CandidateFact], Sequence[Entity]]],
+                        resolver: Resolver, recorded_at: datetime | None,
+                        supersedes: dict[int, str] | None) -> list[AppendResult]:
+        """Resolve every batch in order, then write them all with one query per table.
+
+        The result is what appending the batches one after the other would give: a fact, source or
+        entity version that an earlier batch added counts as already there for a later one.
+        """
+        resolved = [self._resolve(source, facts, entities, resolver, recorded_at, supersedes)
+                    for source, facts, entities in batches]
+        entity_ids = list({eid for r in resolved for eid in r.touched})
+        latest = self._latest_entity_versions(entity_ids)
+        source_ids = list({r.source.id for r in resolved})
+        known_sources = {row[0] for row in self.con.execute(
+            "SELECT DISTINCT id FROM sources WHERE id IN (SELECT unnest(?))", [source_ids]).fetchall()}
+        fact_ids = list({f.id for r in resolved for f in r.facts})
+        known_facts = {row[0] for row in self.con.execute(
+            "SELECT id FROM facts WHERE id IN (SELECT unnest(?))", [fact_ids]).fetchall()} if fact_ids else set()
+        entity_rows, source_rows, fact_rows, decision_rows, results = [], [], [], [], []
+        for r in resolved:
+            new_entities = [e for e in r.touched.values() if latest.get(e.id) != entity_version(e)]
+            for e in new_entities:
+                latest[e.id] = entity_version(e)
+                entity_rows.append(entity_row(e, r.recorded_at))
+            source_added = r.source.id not in known_sources
+            if source_added:
+                known_sources.add(r.source.id)
+                source_rows.append(source_row(r.source, r.recorded_at))
+            unique = list({f.id: f for f in r.facts}.values())
+            new = [f for f in unique if f.id not in known_facts]
+            known_facts.update(f.id for f in new)
+            fact_rows += [fact_row(f) for f in new]
+            decision_rows += [(name, eid, method, score, "merge", r.source.id, r.recorded_at)
+                              for name, (eid, method, score) in r.decisions.items()]
+            results.append(AppendResult(source_id=r.source.id, facts_added=len(new), facts_skipped=len(r.facts) - len(new),
+                                        entities_added=len(new_entities), source_added=source_added))
+        self._insert("entities", entity_rows, ENTITY_SCHEMA)
+        self._insert("sources", source_rows, SOURCE_SCHEMA)
+        self._insert("facts", fact_rows, FACT_SCHEMA)
+        self._insert("resolutions", decision_rows, RESOLUTION_SCHEMA)
+        return results
+
+    def _resolve(self, source: Source, candidates: Sequence[CandidateFact], entities: Sequence[Entity],
+                 resolver: Resolver, recorded_at: datetime | None, supersedes: dict[int, str] | None) -> _Resolved:
         rec = recorded_at or source.recorded_at or utcnow()
         touched: dict[str, Entity] = {}
         decisions: dict[str, tuple[str, str, float | None]] = {}
@@ -227,27 +272,15 @@ class DuckDBStore(LedgerStore):
             sup = (supersedes or {}).get(i)
             facts.append(Fact.from_candidate(c.with_ids(subject_id, ids), source_id=source.id, recorded_at=rec,
                                              supersedes=sup))
+        return _Resolved(source, facts, touched, decisions, rec)
 
-        entities_added = self._write_entities(touched.values(), rec)
-        source_added = not self.con.execute("SELECT 1 FROM sources WHERE id = ?", [source.id]).fetchall()
-        if source_added:
-            self.con.execute(f"INSERT INTO sources ({', '.join(SOURCE_COLUMNS)}) VALUES ({placeholders(len(SOURCE_COLUMNS))})",
-                             source_row(source, rec)).fetchall()
-        unique = list({f.id: f for f in facts}.values())
-        existing = set()
-        if unique:
-            existing = {r[0] for r in self.con.execute(
-                "SELECT id FROM facts WHERE id IN (SELECT unnest(?))", [[f.id for f in unique]]).fetchall()}
-        new = [f for f in unique if f.id not in existing]
-        if new:
-            table = rows_to_table([fact_row(f) for f in new], FACT_SCHEMA)
-            self.con.register("_append_facts", table)
-            try:
-                self.con.execute("INSERT INTO facts SELECT * FROM _append_facts").fetchall()
-            finally:
-                self.con.unregister("_append_facts")
-        for name, (eid, method, score) in decisions.items():
-            self.con.execute("INSERT INTO resolutions VALUES (?, ?, ?, ?, 'merge', ?, ?)",
-                             [name, eid, method, score, source.id, rec]).fetchall()
-        return AppendResult(source_id=source.id, facts_added=len(new), facts_skipped=len(facts) - len(new),
-                            entities_added=entities_added, source_added=source_added)
+
+@dataclass(frozen=True, slots=True)
+class _Resolved:
+    """One batch with its names resolved, before anything is written."""
+
+    source: Source
+    facts: list[Fact]
+    touched: dict[str, Entity]
+    decisions: dict[str, tuple[str, str, float | None]]
+    recorded_at: datetime
