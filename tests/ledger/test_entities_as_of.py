@@ -10,7 +10,17 @@ from click.testing import CliRunner
 
 from infraledger.cli.main import cli
 from infraledger.errors import NotFoundError
-from infraledger.model import CandidateFact, Entity, FactType, Layer, Participant, Role, Source, Status, parse_label
+from infraledger.model import (
+    CandidateFact,
+    Entity,
+    FactType,
+    Layer,
+    Participant,
+    Role,
+    Source,
+    Status,
+    parse_label,
+)
 
 EARLY, LATE = datetime(2025, 3, 18), datetime(2026, 3, 30)
 

@@ -10,7 +10,17 @@ import pytest
 from click.testing import CliRunner
 
 from infraledger.cli.main import cli
-from infraledger.model import CandidateFact, FactType, Participant, Range, Role, Source, Status, parse_label, parse_money
+from infraledger.model import (
+    CandidateFact,
+    FactType,
+    Participant,
+    Range,
+    Role,
+    Source,
+    Status,
+    parse_label,
+    parse_money,
+)
 
 T0 = datetime(2026, 1, 1)
 STATES = [Status.ANNOUNCED, Status.PENDING, Status.COMPLETED]

@@ -7,7 +7,16 @@ from datetime import datetime
 
 import pytest
 
-from infraledger.model import CandidateFact, FactType, Participant, Role, Source, Status, parse_label, parse_money
+from infraledger.model import (
+    CandidateFact,
+    FactType,
+    Participant,
+    Role,
+    Source,
+    Status,
+    parse_label,
+    parse_money,
+)
 from infraledger.render import build_report
 
 
