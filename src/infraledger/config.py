@@ -39,6 +39,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("llm_api_key", "", "API key for the LLM endpoint (sent as a Bearer token)."),
     Setting("llm_timeout", 60.0, "Seconds to wait for one LLM answer.", float),
     Setting("extract_backend", "rules", "Default extraction backend: 'rules' or 'llm'."),
+    Setting("wait", 10.0, "Seconds to wait for a ledger that another process is reading or writing before giving up.",
+            float),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -59,6 +61,7 @@ class Settings:
     llm_api_key: str = ""
     llm_timeout: float = 60.0
     extract_backend: str = "rules"
+    wait: float = 10.0
 
     @property
     def cache_path(self) -> Path:
@@ -68,6 +71,11 @@ class Settings:
         values = {f.name: getattr(self, f.name) for f in fields(self)}
         values.update({k: v for k, v in changes.items() if v is not None})
         return Settings(**values)
+
+
+def default_of(name: str) -> Any:
+    """The declared default of setting ``name``."""
+    return _BY_NAME[name].default
 
 
 def _coerce(setting: Setting, value: Any, origin: str) -> Any:

@@ -124,7 +124,7 @@ def test_a_locked_ledger_is_a_clear_error(tmp_path, cli):
                                str(db)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "ready"
-        proc = cli("load", "--sample", db=db, ok=False)
+        proc = cli("--wait", "0.2", "load", "--sample", db=db, ok=False)
         assert "in use by another process" in proc.stderr
     finally:
         holder.stdin.close()

@@ -120,7 +120,7 @@ def test_a_second_writer_gets_a_clear_lock_error(make_ledger, tmp_path):
         assert holder.stdout.readline().strip() == "ready"
         from infraledger.ledger import open_ledger
         with pytest.raises(LedgerLockedError, match="in use"):
-            open_ledger(path)
+            open_ledger(path, wait=0.2)
     finally:
         holder.stdin.close()
         holder.wait(timeout=10)
@@ -196,3 +196,14 @@ def test_a_filing_that_names_a_known_company_differently_adds_to_it_and_loses_no
     assert company.name == "Quasar"
     assert company.layers == (Layer.SILICON,) and company.tickers == ("QSR",)
     assert "QUASAR CORP /DE/" in company.aliases
+
+
+def test_batches_appended_together_count_as_appended_one_after_the_other(make_ledger):
+    store = make_ledger()
+    results = store.append_many([(source("wire", T1), [deal(Status.PENDING)], []),
+                                 (source("blog", T2), [deal(Status.PENDING), deal(Status.COMPLETED, when="2026-03")], []),
+                                 (source("wire", T1), [deal(Status.PENDING)], [])])
+    assert [(r.facts_added, r.facts_skipped, r.source_added) for r in results] == [(1, 0, True), (2, 0, True),
+                                                                                 (0, 1, False)]
+    assert [r.entities_added for r in results] == [2, 0, 0]  # Acme Cloud and Bigco Inc., once
+    assert store.snapshot().count() == 3 and len(store.snapshot().sources()) == 2

@@ -78,3 +78,54 @@ def test_report_fits_a_phone_and_prints(browser, report_file, tmp_path):
     page.emulate_media(media="print")
     page.pdf(path=str(pdf))
     assert pdf.read_bytes()[:4] == b"%PDF" and pdf.stat().st_size > 20_000
+
+
+# A4 (210 mm = 794 CSS px) less Chromium's default print margins: the width charts get on paper.
+PRINT_WIDTH = 718
+# Every chart text's size on paper, in CSS px (the screen CTM scales the SVG's own units).
+_TEXT_SIZES = """svg => [...svg.querySelectorAll('text')].map(t => {
+    const m = t.getScreenCTM();
+    return [t.textContent, parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b)]; })"""
+# Each stack-map label and whether some box of the map contains it.
+_LABELS_IN_BOXES = """svg => {
+    const boxes = [...svg.querySelectorAll('[id="stack-boxes"] path')].map(p => p.getBoundingClientRect());
+    return [...svg.querySelectorAll('[id^="stack-label-"] text')].map(t => {
+        const r = t.getBoundingClientRect();
+        return [t.textContent, boxes.some(b => b.left <= r.left && r.right <= b.right && b.top <= r.top && r.bottom <= b.bottom)];
+    }); }"""
+
+
+def _printed(browser, path: Path):
+    page = browser.new_page(viewport={"width": PRINT_WIDTH, "height": 1100})
+    page.emulate_media(media="print")
+    page.goto(path.as_uri())
+    page.wait_for_load_state("load")
+    return page
+
+
+def test_every_chart_label_is_legible_at_print_size(browser, report_file, tmp_path):
+    page = _printed(browser, report_file)
+    page.query_selector("#chart-mna").screenshot(path=str(tmp_path / "mna.png"))
+    sizes = [s for chart in page.query_selector_all("svg.chart") for s in chart.evaluate(_TEXT_SIZES)]
+    assert len(sizes) > 50
+    eight_points = 8 * 96 / 72
+    assert [(text, round(px, 1)) for text, px in sizes if px < eight_points] == []
+
+
+def test_stack_map_labels_stay_inside_their_boxes(browser, report_file, tmp_path):
+    from infraledger.render.charts import stack_map_chart
+
+    wide = {"security": [("Wwwwww Mmmmmm Holdings", False), ("International Widgets Corporation", True),
+                         ("MMMM WWWW", False), ("Palo Alto Networks", False), ("Zscaler", False)],
+            "compute_orchestration": [("CAST AI", False)]}
+    page_file = tmp_path / "stack.html"
+    page_file.write_text("<!DOCTYPE html><style>svg.chart { width: 100%; height: auto; max-width: 46rem; }</style>"
+                         + stack_map_chart(wide), encoding="utf-8")
+    for path in (report_file, page_file):
+        page = _printed(browser, path)
+        chart = page.query_selector("#chart-stack")
+        chart.screenshot(path=str(tmp_path / f"{path.stem}-stack.png"))
+        labels = chart.evaluate(_LABELS_IN_BOXES)
+        assert len(labels) >= (20 if path == report_file else 2)  # long names that do not fit are counted
+        assert [text for text, inside in labels if not inside] == []
+    assert "+4 more" in page.content()

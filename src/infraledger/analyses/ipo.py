@@ -14,7 +14,7 @@ from datetime import date
 from decimal import Decimal
 
 from ..ledger.store import Snapshot
-from ..model import Fact, Range
+from ..model import Fact, FuzzyTime, Range
 from .figures import Figure, Unit, change_range, money_figure, qualified, unsupported
 from .frame import Frame, frame
 
@@ -59,6 +59,8 @@ class IpoScore:
     path: tuple[PricePoint, ...]
     missing: tuple[str, ...]
     fact_ids: tuple[str, ...] = field(default=())
+    #: the IPO's date at the precision its source gave (a quarter stays a quarter), for display
+    ipo_time: FuzzyTime | None = None
 
     @property
     def performance(self) -> Decimal | None:
@@ -141,6 +143,10 @@ def _score(fr: Frame, eid: str, facts: list[Fact]) -> IpoScore:
                else min((f.time.start for f in plain if f.time.start == f.time.end), default=None)
                or min((f.time.start for f in dated if f.time.start == f.time.end), default=None)
                or min((f.time.start for f in dated), default=None))
+    # a day when some fact states the day, else the vaguer time itself ("2025-Q3"), never its first day
+    exact = bool(day_facts) or any(f.time.start == f.time.end for f in dated)
+    ipo_time = (FuzzyTime.day(ipo_day) if exact and ipo_day else
+                min((f.time for f in dated), key=lambda t: (t.start, t.end), default=None))
     ticker = next((str(f.attributes["ticker"]) for f in facts if f.attributes.get("ticker")), "")
     if not ticker:
         ent = fr.entities.get(eid)
@@ -232,4 +238,4 @@ def _score(fr: Frame, eid: str, facts: list[Fact]) -> IpoScore:
     ids = tuple(dict.fromkeys(i for fig in (proceeds, offer_fig, close_fig, pop, latest, since_ipo, since_close, drawdown)
                               for i in fig.fact_ids))
     return IpoScore(eid, name, ticker, ipo_day, proceeds, offer_fig, close_fig, pop, latest, latest_date, latest_label, since_ipo,
-                    since_close, drawdown, tuple(stated), path, tuple(dict.fromkeys(missing)), ids)
+                    since_close, drawdown, tuple(stated), path, tuple(dict.fromkeys(missing)), ids, ipo_time=ipo_time)

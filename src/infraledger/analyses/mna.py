@@ -15,7 +15,7 @@ from datetime import date
 from decimal import Decimal
 
 from ..ledger.store import Snapshot
-from ..model import Money, Qualifier, Range
+from ..model import FuzzyTime, Money, Precision, Qualifier, Range
 from .figures import Figure, Unit, money_figure, unsupported
 from .frame import Frame, frame, range_bounds_sql
 
@@ -49,6 +49,9 @@ class Deal:
     status_fact_id: str
     fact_ids: tuple[str, ...]
     history: tuple[tuple[str, str, str], ...] = ()  # (status, when, fact id) as each source stated it
+    # the announcement's and closing's times at the precision their source gave ("2026-Q1", not a day)
+    announced_time: FuzzyTime | None = None
+    closed_time: FuzzyTime | None = None
 
 
 @dataclass(frozen=True)
@@ -95,26 +98,29 @@ def _deal_sql() -> str:
     lo, hi = range_bounds_sql("amount")
     # One pass of aggregation per deal; arg_max over ordered keys picks the fact that states the
     # deal's most advanced status and the latest-recorded amount (cheaper than window functions).
+    when = "{'start': valid_start, 'end': valid_end, 'precision': valid_precision}"
     status_key = ("(status IS NOT NULL, so, coalesce(valid_start, DATE '0001-01-01'), recorded_at, id)")
     amount_key = ("(amount IS NOT NULL AND coalesce(currency, 'USD') = 'USD', recorded_at, "
                   "coalesce(valid_start, DATE '0001-01-01'), id)")
     return f"""
     WITH a AS (
       SELECT id, event_key, subject_id, subject, list_filter(counterparties, lambda p: p.role = 'acquirer')[1] AS acq,
-             status, amount, amount_high, currency, amount_qualifier, valid_start, valid_precision, recorded_at,
+             status, amount, amount_high, currency, amount_qualifier, valid_start, valid_end, valid_precision, recorded_at,
              CASE status WHEN 'announced' THEN 0 WHEN 'pending' THEN 1 WHEN 'completed' THEN 2
                          WHEN 'terminated' THEN 2 ELSE -1 END AS so
       FROM facts WHERE type = 'acquisition'),
     g AS (SELECT event_key, any_value(subject_id) AS target_id, any_value(subject) AS target,
                  max(acq.entity_id) AS acquirer_id, max(acq.name) AS acquirer,
                  -- a day or month beats a vaguer "2025" stated by another source for the same deal
-                 coalesce(min(valid_start) FILTER (WHERE valid_precision IN ('day', 'month')), min(valid_start)) AS announced,
-                 coalesce(min(valid_start) FILTER (WHERE status = 'completed' AND valid_precision IN ('day', 'month')),
-                          min(valid_start) FILTER (WHERE status = 'completed')) AS closed,
+                 coalesce(arg_min({when}, valid_start) FILTER (WHERE valid_precision IN ('day', 'month')),
+                          arg_min({when}, valid_start)) AS announced_t,
+                 coalesce(arg_min({when}, valid_start) FILTER (WHERE status = 'completed' AND valid_precision IN ('day', 'month')),
+                          arg_min({when}, valid_start) FILTER (WHERE status = 'completed')) AS closed_t,
                  arg_max(struct_pack(status, id), {status_key}) AS st, bool_or(status IS NOT NULL) AS has_status,
                  arg_max(struct_pack(amount, amount_high, currency, amount_qualifier, id), {amount_key}) AS am
           FROM a GROUP BY event_key),
-    m AS (SELECT event_key, target_id, target, acquirer_id, acquirer, announced, closed, has_status,
+    m AS (SELECT event_key, target_id, target, acquirer_id, acquirer, announced_t.start AS announced,
+                 closed_t.start AS closed, announced_t, closed_t, has_status,
                  st.status AS status, st.id AS status_id,
                  CASE WHEN coalesce(am.currency, 'USD') = 'USD' THEN am.amount END AS amount, am.amount_high AS amount_high,
                  am.currency AS currency, am.amount_qualifier AS amount_qualifier, am.id AS amount_id FROM g)
@@ -124,7 +130,8 @@ def _deal_sql() -> str:
            m.amount, m.amount_high, m.currency, m.amount_qualifier, {lo} AS lo, {hi} AS hi,
            CASE WHEN m.amount IS NOT NULL THEN m.amount_id END AS amount_id,
            CASE WHEN m.has_status THEN m.status_id END AS status_id,
-           CASE WHEN m.announced IS NULL THEN NULL ELSE year(m.announced) || '-Q' || quarter(m.announced) END AS quarter
+           CASE WHEN m.announced IS NULL THEN NULL ELSE year(m.announced) || '-Q' || quarter(m.announced) END AS quarter,
+           m.announced_t, m.closed_t
     FROM m LEFT JOIN entity_layers tl ON tl.id = m.target_id LEFT JOIN entity_layers al ON al.id = m.acquirer_id
     """
 
@@ -143,13 +150,13 @@ def mna_consolidation(snapshot: Snapshot, *, as_of: date | str | None = None, li
     # the facts of the listed deals only: collecting them for every deal costs more than it shows
     ids: dict[str, list[str]] = {}
     history: dict[str, list[tuple[str, str, str]]] = {}
-    for key, fid, status, start, end in fr.rows(
-            "SELECT event_key, id, status, valid_start, valid_end FROM facts WHERE type = 'acquisition' "
+    for key, fid, status, start, end, precision in fr.rows(
+            "SELECT event_key, id, status, valid_start, valid_end, valid_precision FROM facts WHERE type = 'acquisition' "
             "AND event_key IN (SELECT unnest(?)) ORDER BY valid_start NULLS LAST, recorded_at, id", [[r[0] for r in rows]]):
         ids.setdefault(key, []).append(fid)
         if status:
-            when = "" if start is None else start.isoformat() if start == end else f"{start.isoformat()}/{end.isoformat()}"
-            history.setdefault(key, []).append((status, when, fid))
+            when = _fuzzy({"start": start, "end": end, "precision": precision})
+            history.setdefault(key, []).append((status, when.label() if when else "", fid))
     deals = tuple(replace(_deal(fr, r, tuple(ids.get(r[0], ()))), history=tuple(history.get(r[0], ()))) for r in rows)
     return MnaResult(fr.as_of, counts[0], counts[1], counts[2], counts[3], deals,
                      _buckets(fr, "target_layer"), _buckets(fr, "acquirer_type"), _buckets(fr, "quarter", by_key=True),
@@ -158,14 +165,21 @@ def mna_consolidation(snapshot: Snapshot, *, as_of: date | str | None = None, li
 
 def _deal(fr: Frame, r: tuple, ids: tuple[str, ...]) -> Deal:
     (key, tid, target, tlayer, aid, acquirer, atype, status, announced, closed, amount, high, cur, q, _lo, _hi,
-     amount_id, status_id, _quarter) = r
+     amount_id, status_id, _quarter, announced_t, closed_t) = r
     if amount is not None:
         value = money_figure(f"{target} acquisition value", Money(amount=amount, currency=cur or "USD",
                                                                   qualifier=Qualifier(q or "exact"), high=high), (amount_id,))
     else:
         value = unsupported(f"{target} acquisition value", Unit.USD, "value not disclosed in the ledger's facts")
     return Deal(key, tid, fr.name(tid, target), tlayer, aid or "", acquirer or "", atype, status, announced, closed, value,
-                status_id or "", tuple(ids))
+                status_id or "", tuple(ids), announced_time=_fuzzy(announced_t), closed_time=_fuzzy(closed_t))
+
+
+def _fuzzy(when: dict | None) -> FuzzyTime | None:
+    """A valid time read back from its columns (start, end, precision), or None."""
+    if not when or when["start"] is None:
+        return None
+    return FuzzyTime(when["start"], when["end"] or when["start"], Precision(when["precision"] or "range"))
 
 
 def _buckets(fr: Frame, column: str, by_key: bool = False) -> tuple[Bucket, ...]:

@@ -16,7 +16,7 @@ from rich.table import Table
 
 from ..config import Settings, load_settings
 from ..errors import InfraledgerError
-from ..ledger import LedgerStore, open_ledger
+from ..ledger import LedgerStore, Page, open_ledger
 
 
 @dataclass
@@ -24,7 +24,8 @@ class AppContext:
     settings: Settings
 
     def open(self, *, read_only: bool = False) -> LedgerStore:
-        return open_ledger(self.settings.db, read_only=read_only)
+        """The ledger, waiting up to the ``wait`` setting for another process to release it; close it soon."""
+        return open_ledger(self.settings.db, read_only=read_only, wait=self.settings.wait)
 
 
 pass_app = click.make_pass_decorator(AppContext)
@@ -62,6 +63,34 @@ def as_of_option(func: Callable) -> Callable:
                         help="Read the ledger as it stood at this record date (YYYY-MM-DD or timestamp).")(func)
 
 
+#: Rows a listing shows unless told otherwise (``--limit 0`` shows all).
+DEFAULT_LIMIT = 50
+
+
+def page_options(func: Callable) -> Callable:
+    """``--limit`` and ``--offset`` for a listing; the command gets ``limit`` (None for all) and ``offset``."""
+    func = click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True,
+                        help="Skip this many rows first.")(func)
+    return click.option("--limit", type=click.IntRange(min=0), default=DEFAULT_LIMIT, show_default=True,
+                        callback=lambda _ctx, _param, value: value or None,
+                        help="Show at most this many rows (0: all).")(func)
+
+
+def page_title(noun: str, page: Page) -> str:
+    """``"60 events"``, or ``"60 events, 1-50 shown (--offset 50 for more)"`` for part of a listing."""
+    shown = len(page.items)
+    if page.offset == 0 and page.rest == 0:
+        return f"{page.total} {noun}"
+    span = f"{page.offset + 1}-{page.offset + shown} shown" if shown else "none shown"
+    return f"{page.total} {noun}, {span}" + (f" (--offset {page.offset + shown} for more)" if page.rest else "")
+
+
+def note_rest(noun: str, page: Page) -> None:
+    """With JSON output, say on stderr when rows were left out of the page."""
+    if page.rest or page.offset:
+        click.echo(page_title(noun, page), err=True)
+
+
 def _default(value: Any) -> Any:
     if isinstance(value, (date, datetime)):
         return value.isoformat()
@@ -85,9 +114,9 @@ def print_table(title: str | None, columns: Sequence[str], rows: Iterable[Sequen
     console().print(table)
 
 
-def settings_from(db: str | None, config: str | None) -> Settings:
-    """Settings for this run: file and environment, with ``--db`` taking precedence."""
+def settings_from(db: str | None, config: str | None, *, wait: float | None = None) -> Settings:
+    """Settings for this run: file and environment, with ``--db`` and ``--wait`` taking precedence."""
     try:
-        return load_settings(config_file=config).replace(db=db)
+        return load_settings(config_file=config).replace(db=db, wait=wait)
     except InfraledgerError as exc:
         raise click.ClickException(str(exc)) from None

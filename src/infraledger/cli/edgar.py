@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable
+from contextlib import closing
 from datetime import date
 
 import click
@@ -18,6 +19,7 @@ from rich.progress import (
 
 from ..errors import InputError
 from ..ledger import as_record_time
+from ..ledger.turns import in_turns
 from ..sources.edgar.client import EdgarClient
 from ..sources.edgar.ingest import ingest as ingest_one
 from ..sources.edgar.registry import ReadFiling, read_filing, read_path
@@ -102,9 +104,10 @@ def _ingest(app: AppContext, reads: list[ReadFiling], recorded_at: str | None) -
     contributions = sorted(((r, c) for r in reads for c in r.contributions),
                            key=lambda rc: rc[1].source.published or date.min)
     rows = []
-    with app.open() as store, _progress() as bar:
+    # One transaction per filing, the ledger held in turns so that readers get in between.
+    with _progress() as bar, closing(in_turns(app.open, contributions)) as turns:
         task = bar.add_task("ingesting", total=len(contributions))
-        for read, contribution in contributions:
+        for store, (read, contribution) in turns:
             result = ingest_one(store, contribution, recorded_at=when)
             rows.append({"file": read.name, "form": contribution.source.form_type,
                          "accession": contribution.source.accession, "source": result.source_id,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ..ingest import ingest_files
+from ..ingest import ingest_prepared, prepare
 from ..resolve.decisions import directory_from, resolver_for
 from .common import AppContext, domain_errors, json_option, pass_app, print_json, print_table
 
@@ -24,11 +24,12 @@ def ingest(app: AppContext, files: tuple[str, ...], backend: str | None, recorde
 
     All files are read first: if one cannot be read, nothing is added.
     """
+    # Read and extract everything before opening the ledger, which stays locked only while writing.
+    prepared = [prepare(path, backend=backend or app.settings.extract_backend, max_bytes=app.settings.max_input_bytes)
+                for path in files]
     with app.open() as store:
         resolver = resolver_for(store, directory_from(app.settings))
-        results = ingest_files(store, files, backend=backend or app.settings.extract_backend,
-                               max_bytes=app.settings.max_input_bytes, recorded_at=recorded_at,
-                               resolver=resolver)
+        results = ingest_prepared(store, prepared, recorded_at=recorded_at, resolver=resolver)
     if as_json:
         print_json([{"file": str(r.path), "source": r.source_id, "extracted": r.extracted, "added": r.added}
                     for r in results])

@@ -10,11 +10,12 @@ import click
 
 from ..errors import InputError
 from ..ledger import EventState, open_ledger
-from ..ledger.datafile import load_datafile
+from ..ledger.datafile import read_datafile
 from ..ledger.export import FORMATS, export
 from ..model import Fact, FactType, Layer, Source, Status
 from ..sample import SAMPLE_PARTS, load_sample, sample_paths
-from .common import AppContext, as_of_option, domain_errors, json_option, pass_app, print_json, print_table
+from .common import (AppContext, as_of_option, domain_errors, json_option, note_rest, page_options, page_title,
+                     pass_app, print_json, print_table)
 
 
 def _day(value: str | None, name: str) -> date | None:
@@ -62,10 +63,12 @@ def load(app: AppContext, files: tuple[str, ...], sample: str | None) -> None:
     """Load data files (infraledger JSON format) or the bundled sample into the ledger."""
     if not files and not sample:
         raise click.UsageError("give data files to load, or --sample")
+    # Every file is read and checked before the ledger is opened, so it is locked only while written.
+    data = [read_datafile(path, max_bytes=app.settings.max_input_bytes) for path in files]
     with app.open() as store:
         results = load_sample(store, sample) if sample else []
-        for path in files:
-            results += load_datafile(store, path, max_bytes=app.settings.max_input_bytes)
+        for datafile in data:
+            results += store.append_many(datafile.batches)
     added = sum(r.facts_added for r in results)
     skipped = sum(r.facts_skipped for r in results)
     click.echo(f"loaded {added} new facts from {len(results)} sources ({skipped} already in the ledger)")
@@ -75,19 +78,27 @@ def load(app: AppContext, files: tuple[str, ...], sample: str | None) -> None:
 @click.option("--layer", type=click.Choice([x.value for x in Layer]), help="Only entities in this layer.")
 @click.option("--kind", help="Only entities of this kind (company, investor, person, ...).")
 @as_of_option
+@page_options
 @json_option
 @pass_app
 @domain_errors
-def entities(app: AppContext, layer: str | None, kind: str | None, as_of: str | None, as_json: bool) -> None:
+def entities(app: AppContext, layer: str | None, kind: str | None, as_of: str | None, limit: int | None, offset: int,
+             as_json: bool) -> None:
     """List the entities in the ledger."""
     with app.open(read_only=True) as store:
-        items = store.snapshot(as_of).entities()
-    items = [e for e in items if (not layer or layer in e.layers) and (not kind or e.kind.value == kind)]
+        page = store.snapshot(as_of).entity_page(layer=layer, kind=kind, limit=limit, offset=offset)
+    items = page.items
     if as_json:
         print_json([e.to_json() for e in items])
+        note_rest("entities", page)
         return
-    print_table(f"{len(items)} entities", ["id", "name", "kind", "tickers", "layers"],
+    print_table(page_title("entities", page), ["id", "name", "kind", "tickers", "layers"],
                 [[e.id, e.name, e.kind.value, ", ".join(e.tickers), ", ".join(x.value for x in e.layers)] for e in items])
+
+
+def _sources_of(snap, facts) -> dict[str, Source]:
+    """The sources of ``facts`` (only those: a listing's page needs a few of many)."""
+    return {s.id: s for s in snap.sources({f.source_id for f in facts})}
 
 
 def _event_json(e: EventState) -> dict:
@@ -109,20 +120,22 @@ def _event_json(e: EventState) -> dict:
 @click.option("--since", help="Only events valid on or after this date (YYYY-MM-DD).")
 @click.option("--until", help="Only events valid on or before this date (YYYY-MM-DD).")
 @as_of_option
+@page_options
 @json_option
 @pass_app
 @domain_errors
-def events(app: AppContext, types, company, layer, status, since, until, as_of, as_json) -> None:
+def events(app: AppContext, types, company, layer, status, since, until, as_of, limit, offset, as_json) -> None:
     """List events (facts grouped by deal) with their state as known at --as-of."""
     with app.open(read_only=True) as store:
         snap = store.snapshot(as_of)
-        items = snap.events(types=list(types) or None, entity=company, layer=layer,
-                            valid_from=_day(since, "since"), valid_until=_day(until, "until"))
-        sources = {s.id: s for s in snap.sources()}
-    if status:
-        items = [e for e in items if e.status and e.status.value == status]
+        page = snap.event_page(types=list(types) or None, entity=company, layer=layer, status=status,
+                               valid_from=_day(since, "since"), valid_until=_day(until, "until"),
+                               limit=limit, offset=offset)
+        items = page.items
+        sources = _sources_of(snap, [f for e in items for f in e.facts])
     if as_json:
         print_json([_event_json(e) for e in items])
+        note_rest("events", page)
         return
     rows = []
     for e in items:
@@ -132,50 +145,56 @@ def events(app: AppContext, types, company, layer, status, since, until, as_of, 
         if len(e.facts) > 1:
             row[6] += f" (+{len(e.facts) - 1} more)"
         rows.append(row)
-    title = f"{len(items)} events" + (f" as of {as_of}" if as_of else "")
+    title = page_title("events" + (f" as of {as_of}" if as_of else ""), page)
     print_table(title, ["when", "type", "subject", "counterparties", "amount", "status", "source"], rows)
 
 
 @click.command()
 @click.argument("company")
 @as_of_option
+@page_options
 @json_option
 @pass_app
 @domain_errors
-def show(app: AppContext, company: str, as_of: str | None, as_json: bool) -> None:
+def show(app: AppContext, company: str, as_of: str | None, limit: int | None, offset: int, as_json: bool) -> None:
     """Timeline of one company, with the source of every fact."""
     with app.open(read_only=True) as store:
         snap = store.snapshot(as_of)
         entity = snap.entity(company)
-        facts = snap.facts(entity=entity.id)
-        sources = {s.id: s for s in snap.sources()}
+        page = snap.fact_page(entity=entity.id, limit=limit, offset=offset)
+        facts = page.items
+        sources = _sources_of(snap, facts)
     if as_json:
         print_json({"entity": entity.to_json(), "facts": [f.to_json() for f in facts],
                     "sources": {sid: sources[sid].to_json() for sid in {f.source_id for f in facts}}})
+        note_rest("facts", page)
         return
     layers = ", ".join(x.value for x in entity.layers) or "no layer"
     click.echo(f"{entity.name} ({entity.kind.value}; {layers}){' — tickers ' + ', '.join(entity.tickers) if entity.tickers else ''}")
-    print_table(f"{len(facts)} facts", ["when", "type", "subject", "counterparties", "amount", "status", "source"],
+    print_table(page_title("facts", page), ["when", "type", "subject", "counterparties", "amount", "status", "source"],
                 [_fact_row(f, sources) for f in facts])
 
 
 @click.command()
 @as_of_option
+@page_options
 @json_option
 @pass_app
 @domain_errors
-def conflicts(app: AppContext, as_of: str | None, as_json: bool) -> None:
+def conflicts(app: AppContext, as_of: str | None, limit: int | None, offset: int, as_json: bool) -> None:
     """Events whose sources disagree (amounts, valuations, dates)."""
     with app.open(read_only=True) as store:
         snap = store.snapshot(as_of)
-        items = snap.conflicts()
-        sources = {s.id: s for s in snap.sources()}
+        page = snap.conflict_page(limit=limit, offset=offset)
+        items = page.items
+        sources = _sources_of(snap, [f for c in items for f in c.facts])
     if as_json:
         print_json([{"key": c.key, "type": c.type.value, "subject": c.subject, "field": c.field,
                      "values": list(c.values), "facts": [f.id for f in c.facts],
                      "sources": [f.source_id for f in c.facts]} for c in items])
+        note_rest("conflicts", page)
         return
-    print_table(f"{len(items)} conflicts", ["subject", "type", "field", "value", "source"],
+    print_table(page_title("conflicts", page), ["subject", "type", "field", "value", "source"],
                 [[c.subject, c.type.value, c.field, v, _source_label(sources.get(f.source_id), f)]
                  for c in items for f, v in zip(c.facts, c.values)])
 

@@ -12,11 +12,13 @@ from .common import AppContext, settings_from
 @click.option("--db", envvar="INFRALEDGER_DB", metavar="PATH",
               help="Ledger file (default: infraledger.duckdb, or INFRALEDGER_DB).")
 @click.option("--config", "config", metavar="FILE", help="TOML settings file (default: INFRALEDGER_CONFIG).")
+@click.option("--wait", type=click.FloatRange(min=0), metavar="SECONDS",
+              help="How long to wait for a ledger another process is using (default: 10, or INFRALEDGER_WAIT).")
 @click.version_option(__version__, prog_name="infraledger")
 @click.pass_context
-def cli(ctx: click.Context, db: str | None, config: str | None) -> None:
+def cli(ctx: click.Context, db: str | None, config: str | None, wait: float | None) -> None:
     """A sourced, time-aware ledger of the AI-infrastructure capital cycle."""
-    ctx.obj = AppContext(settings_from(db, config))
+    ctx.obj = AppContext(settings_from(db, config, wait=wait))
 
 
 def _register() -> None:

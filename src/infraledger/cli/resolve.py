@@ -6,7 +6,9 @@ import click
 
 from ..model import EntityKind
 from ..resolve.decisions import directory_from, history, merge, resolver_for, undo
-from .common import AppContext, domain_errors, json_option, pass_app, print_json, print_table
+from ..ledger import Page
+from .common import (AppContext, domain_errors, json_option, note_rest, page_options, page_title, pass_app,
+                     print_json, print_table)
 
 
 class _NameOrCommand(click.Group):
@@ -70,19 +72,26 @@ def _print_decisions(rows: list[dict], title: str) -> None:
 
 @resolve.command("decisions")
 @click.option("--name", help="Only decisions about this name.")
+@page_options
 @json_option
 @pass_app
 @domain_errors
-def decisions(app: AppContext, name: str | None, as_json: bool) -> None:
+def decisions(app: AppContext, name: str | None, limit: int | None, offset: int, as_json: bool) -> None:
     """Every recorded resolution decision (merges and undos), oldest first."""
     with app.open(read_only=True) as store:
-        rows = history(store, name)
+        if name is None:
+            page = store.resolution_page(limit=limit, offset=offset)
+        else:  # names match by their matching key, which is computed in Python
+            found = history(store, name)
+            page = Page(found[offset:None if limit is None else offset + limit], len(found), offset)
+    rows = page.items
     if as_json:
         print_json(rows)
-    elif not rows:
+        note_rest("decisions", page)
+    elif not page.total:
         click.echo("no resolution decisions recorded")
     else:
-        _print_decisions(rows, title="resolution decisions")
+        _print_decisions(rows, title=page_title("resolution decisions", page))
 
 
 @resolve.command("undo")

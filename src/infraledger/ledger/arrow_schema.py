@@ -37,6 +37,11 @@ ENTITY_SCHEMA = pa.schema([
     ("recorded_at", pa.timestamp("us")),
 ])
 
+RESOLUTION_SCHEMA = pa.schema([
+    ("name", pa.string()), ("entity_id", pa.string()), ("method", pa.string()), ("score", pa.float64()),
+    ("action", pa.string()), ("source_id", pa.string()), ("recorded_at", pa.timestamp("us")),
+])
+
 assert tuple(FACT_SCHEMA.names) == FACT_COLUMNS
 assert tuple(ENTITY_SCHEMA.names) == ENTITY_COLUMNS
 assert tuple(SOURCE_SCHEMA.names) == SOURCE_COLUMNS

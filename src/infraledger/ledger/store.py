@@ -10,7 +10,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING, Generic, Iterable, Sequence, TypeVar
 
 from ..model import CandidateFact, Entity, Fact, FactType, Source, Status
 
@@ -18,6 +18,9 @@ if TYPE_CHECKING:  # pragma: no cover
     import pyarrow as pa
 
     from ..resolve import Resolver
+
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,20 @@ class Conflict:
     values: tuple[str, ...] = field(default=())
 
 
+@dataclass(frozen=True)
+class Page(Generic[T]):
+    """One page of a listing: ``items`` from position ``offset`` of ``total``."""
+
+    items: list[T]
+    total: int
+    offset: int = 0
+
+    @property
+    def rest(self) -> int:
+        """How many items come after this page."""
+        return max(self.total - self.offset - len(self.items), 0)
+
+
 def as_record_time(value: date | datetime | str | None) -> datetime | None:
     """A record-time bound: a date means the end of that day (everything recorded that day counts)."""
     if value is None or isinstance(value, datetime):
@@ -98,6 +115,10 @@ class Snapshot(ABC):
         """
 
     @abstractmethod
+    def fact_page(self, *, limit: int | None = None, offset: int = 0, **filters) -> Page[Fact]:
+        """A page of :meth:`facts` (same filters and order), with the number of facts in all."""
+
+    @abstractmethod
     def fact(self, fact_id: str) -> Fact:
         """One fact by id; raises NotFoundError."""
 
@@ -106,24 +127,41 @@ class Snapshot(ABC):
         """Latest version of every entity recorded by ``as_of``."""
 
     @abstractmethod
+    def entity_page(self, *, layer: str | None = None, kind: str | None = None, limit: int | None = None,
+                    offset: int = 0) -> Page[Entity]:
+        """A page of entities by name, only those in ``layer`` or of ``kind`` when given."""
+
+    @abstractmethod
     def entity(self, ref: str) -> Entity:
         """An entity by id, name, alias, ticker or CIK; raises NotFoundError."""
 
     @abstractmethod
-    def sources(self) -> list[Source]:
-        """Every source recorded by ``as_of``."""
+    def sources(self, ids: Iterable[str] | None = None) -> list[Source]:
+        """Every source recorded by ``as_of`` (only those of ``ids`` when given)."""
 
     @abstractmethod
     def source(self, source_id: str) -> Source:
         """One source by id; raises NotFoundError."""
 
-    @abstractmethod
     def events(self, **filters) -> list[EventState]:
-        """Facts grouped into events (same ``event_key``), each with its latest known status."""
+        """Facts grouped into events (same ``event_key``), each with its latest known status.
+
+        Takes the filters of :meth:`facts` and ``status`` (only events in that state).
+        """
+        return self.event_page(**filters).items
 
     @abstractmethod
+    def event_page(self, *, status: Status | str | None = None, limit: int | None = None, offset: int = 0,
+                   **filters) -> Page[EventState]:
+        """A page of :meth:`events`, with the number of events in all."""
+
     def conflicts(self) -> list[Conflict]:
         """Events whose sources disagree on amount, valuation or date."""
+        return self.conflict_page().items
+
+    @abstractmethod
+    def conflict_page(self, *, limit: int | None = None, offset: int = 0) -> Page[Conflict]:
+        """A page of :meth:`conflicts`, with the number of conflicts in all."""
 
     @abstractmethod
     def table(self, *, types: Iterable[FactType | str] | None = None) -> "pa.Table":
@@ -170,6 +208,10 @@ class LedgerStore(ABC):
     @abstractmethod
     def resolutions(self) -> list[dict]:
         """Every resolution decision, oldest first."""
+
+    @abstractmethod
+    def resolution_page(self, *, limit: int | None = None, offset: int = 0) -> Page[dict]:
+        """A page of :meth:`resolutions`, with the number of decisions in all."""
 
     @abstractmethod
     def close(self) -> None:

@@ -18,7 +18,9 @@ matplotlib.use("Agg")  # headless; must precede any backend use
 
 from matplotlib import dates as mdates
 from matplotlib.collections import LineCollection, PatchCollection
+from matplotlib.backends.backend_agg import RendererAgg
 from matplotlib.figure import Figure as MplFigure
+from matplotlib.font_manager import FontProperties
 from matplotlib.patches import Rectangle
 
 from ..analyses.capex import CapexResult
@@ -33,6 +35,20 @@ STACK_ORDER = ("power", "data_center", "silicon", "networking", "compute_cloud",
 PALETTE = ("#1f5a96", "#c8553d", "#2a9d8f", "#e9c46a", "#6d597a", "#8d99ae", "#f4a261", "#264653")
 MAX_BARS = 15
 
+# Text sizes in points at the chart's own size. Charts are at most WIDTH inches wide and the page shows
+# them at about that size on paper (A4 or Letter with margins), so LABEL_PT is the smallest text
+# printed: 9 pt, above the 8 pt under which print stops being comfortably legible.
+WIDTH = 7.0
+TITLE_PT, LABEL_PT = 11, 9
+_MEASURE = RendererAgg(10, 10, 72)  # at 72 dpi one pixel is one point
+
+
+def text_width(text: str, size: float, weight: str = "normal") -> float:
+    """Width in inches of ``text`` set in the charts' sans-serif at ``size`` points."""
+    width, _height, _descent = _MEASURE.get_text_width_height_descent(
+        text, FontProperties(family="sans-serif", size=size, weight=weight), ismath=False)
+    return width / 72
+
 
 def _svg(fig: MplFigure, name: str, title: str) -> str:
     buf = io.StringIO()
@@ -46,14 +62,19 @@ def _svg(fig: MplFigure, name: str, title: str) -> str:
                         f'id="chart-{name}" ', 1)
 
 
-def _figure(width: float, height: float) -> MplFigure:
-    fig = MplFigure(figsize=(width, height), dpi=96)
-    return fig
+def _figure(height: float) -> MplFigure:
+    return MplFigure(figsize=(WIDTH, height), dpi=96)
+
+
+def _axes(fig: MplFigure):
+    ax = fig.add_subplot()
+    ax.tick_params(labelsize=LABEL_PT)
+    return ax
 
 
 def _empty(name: str, title: str, message: str) -> str:
-    fig = _figure(6, 1.2)
-    ax = fig.add_subplot()
+    fig = _figure(1.2)
+    ax = _axes(fig)
     ax.axis("off")
     ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=10, color="#555")
     return _svg(fig, name, title)
@@ -69,8 +90,8 @@ def capex_chart(result: CapexResult) -> str:
     items = result.spenders[:MAX_BARS]
     if not items:
         return _empty("capex", title, f"No capex budgets for {result.period} in the ledger")
-    fig = _figure(7, 0.45 * len(items) + 1.2)
-    ax = fig.add_subplot()
+    fig = _figure(0.45 * len(items) + 1.2)
+    ax = _axes(fig)
     names = [s.name for s in items][::-1]
     lows = [_billions(s.figure.value.lo) for s in items][::-1]
     highs = [_billions(s.figure.value.hi) if s.figure.value.hi is not None else None for s in items][::-1]
@@ -80,8 +101,8 @@ def capex_chart(result: CapexResult) -> str:
             ax.annotate("", xy=(lo * 1.15, i), xytext=(lo, i), arrowprops=dict(arrowstyle="->", color=PALETTE[1]))
         elif hi > lo:
             ax.barh(i, hi - lo, left=lo, color=PALETTE[0], alpha=0.35)
-    ax.set_xlabel("US$ billion (light: range the source allows; arrow: open-ended)")
-    ax.set_title(title, loc="left", fontsize=11)
+    ax.set_xlabel("US$ billion (light: range the source allows; arrow: open-ended)", fontsize=LABEL_PT)
+    ax.set_title(title, loc="left", fontsize=TITLE_PT)
     ax.spines[["top", "right"]].set_visible(False)
     return _svg(fig, "capex", title)
 
@@ -92,8 +113,8 @@ def ipo_paths_chart(card: IpoScorecard) -> str:
     series = [s for s in card.ipos if s.offer_price.supported and s.ipo_date]
     if not series:
         return _empty("ipo", title, "No IPO with an offer price in the ledger")
-    fig = _figure(7, 3.6)
-    ax = fig.add_subplot()
+    fig = _figure(3.6)
+    ax = _axes(fig)
     for i, s in enumerate(series[:8]):
         offer = s.offer_price.value.midpoint
         xs: list[date] = [s.ipo_date]
@@ -113,9 +134,9 @@ def ipo_paths_chart(card: IpoScorecard) -> str:
         ax.errorbar(xs, ys, yerr=[lo_err, hi_err], marker="o", ms=4, color=color, capsize=2, label=s.name,
                     linestyle="-" if len(s.path) > 1 else ":")
     ax.axhline(1.0, color="#888", lw=0.8, ls="--")
-    ax.set_ylabel("price / offer price")
-    ax.set_title(title, loc="left", fontsize=11)
-    ax.legend(fontsize=8, frameon=False)
+    ax.set_ylabel("price / offer price", fontsize=LABEL_PT)
+    ax.set_title(title, loc="left", fontsize=TITLE_PT)
+    ax.legend(fontsize=LABEL_PT, frameon=False)
     ax.spines[["top", "right"]].set_visible(False)
     fig.autofmt_xdate()
     return _svg(fig, "ipo", title)
@@ -128,8 +149,8 @@ def mna_timeline_chart(result: MnaResult) -> str:
     if not deals:
         return _empty("mna", title, "No dated acquisitions in the ledger")
     layers = sorted({d.target_layer for d in deals})
-    fig = _figure(7, 0.5 * len(layers) + 1.6)
-    ax = fig.add_subplot()
+    fig = _figure(0.6 * len(layers) + 1.6)
+    ax = _axes(fig)
     ys = [layers.index(d.target_layer) for d in deals]
     sizes = [30 + (min(_billions(d.value.value.lo), 40) * 8 if d.value.supported else 0) for d in deals]
     closed = [d.status == "completed" for d in deals]
@@ -138,6 +159,11 @@ def mna_timeline_chart(result: MnaResult) -> str:
                 for d, y in zip(deals, ys) if d.closed and d.closed != d.announced]
     if segments:
         ax.add_collection(LineCollection(segments, colors=PALETTE[0], linewidths=1))
+    # a date known only to a month or a quarter is shaded over that whole period, not pinned to its first day
+    periods = [[(mdates.date2num(t.start), y), (mdates.date2num(t.end), y)]
+               for d, y in zip(deals, ys) for t in (d.announced_time, d.closed_time) if t and t.start != t.end]
+    if periods:
+        ax.add_collection(LineCollection(periods, colors=PALETTE[0], linewidths=8, alpha=0.25))
     for done, face in ((True, PALETTE[0]), (False, "white")):
         pick = [i for i, c in enumerate(closed) if c is done]
         if pick:
@@ -147,11 +173,11 @@ def mna_timeline_chart(result: MnaResult) -> str:
     if len(deals) <= 25:
         for d, y in zip(deals, ys):
             ax.annotate(f"{d.acquirer} / {d.target}", (mdates.date2num(d.announced), y), textcoords="offset points",
-                        xytext=(6, 6), fontsize=7)
+                        xytext=(6, 6), fontsize=LABEL_PT)
     ax.xaxis_date()
     ax.set_yticks(range(len(layers)), [x.replace("_", " ") for x in layers])
     ax.set_ylim(-0.7, len(layers) - 0.3)
-    ax.set_title(title, loc="left", fontsize=11)
+    ax.set_title(title, loc="left", fontsize=TITLE_PT)
     ax.spines[["top", "right"]].set_visible(False)
     fig.autofmt_xdate()
     return _svg(fig, "mna", title)
@@ -163,48 +189,58 @@ def funding_chart(result: FundingResult) -> str:
     items = result.companies[:MAX_BARS]
     if not items:
         return _empty("funding", title, "No funding amounts in the ledger")
-    fig = _figure(7, 0.4 * len(items) + 1.4)
-    ax = fig.add_subplot()
+    fig = _figure(0.4 * len(items) + 1.4)
+    ax = _axes(fig)
     names = [c.name for c in items][::-1]
     values = [float(c.raised.value.lo) / 1e6 for c in items][::-1]
     ax.barh(names, values, color=PALETTE[2])
-    ax.set_xlabel("US$ million raised (stated amounts the ledger holds)")
+    ax.set_xlabel("US$ million raised (stated amounts the ledger holds)", fontsize=LABEL_PT)
     subtitle = f"; list total stated: {result.list_total.text()}" if result.list_total.supported else ""
-    ax.set_title(title + subtitle, loc="left", fontsize=10)
+    ax.set_title(title + subtitle, loc="left", fontsize=TITLE_PT)
     ax.spines[["top", "right"]].set_visible(False)
     return _svg(fig, "funding", title)
 
 
 def stack_map_chart(by_layer: dict[str, list[tuple[str, bool]]]) -> str:
-    """Companies by layer of the stack, from power up; acquired companies in grey."""
+    """Companies by layer of the stack, from power up; acquired companies in grey.
+
+    Each name sits in a box as wide as the name set at :data:`LABEL_PT` (measured, with room for a
+    browser's sans-serif being a little wider), so no label runs out of its box; names that do not
+    fit on their row are counted in "+N more".
+    """
     title = "Stack map: companies by layer"
     layers = [x for x in STACK_ORDER if by_layer.get(x)] + sorted(x for x in by_layer if x not in STACK_ORDER and by_layer[x])
     if not layers:
         return _empty("stack", title, "No companies with layers in the ledger")
-    fig = _figure(8, 0.42 * len(layers) + 0.8)
-    ax = fig.add_subplot()
+    fig = _figure(0.42 * len(layers) + 0.8)
+    ax = fig.add_axes((0.01, 0.02, 0.98, 0.9))
     ax.axis("off")
+    row_width = WIDTH * 0.98  # the axes' x unit is an inch of the figure
+    pad, gap, slack = 0.06, 0.06, 1.12
+    names_from = max(text_width(x.replace("_", " "), LABEL_PT, "bold") for x in layers) * slack + 0.15
     n = len(layers)
     boxes, faces = [], []
     for row, layer in enumerate(layers):
         y = n - 1 - row
-        ax.text(0.0, y, layer.replace("_", " "), ha="left", va="center", fontsize=9, fontweight="bold")
+        ax.text(0.0, y, layer.replace("_", " "), ha="left", va="center", fontsize=LABEL_PT, fontweight="bold")
         names = by_layer[layer]
-        x, shown = 0.30, 0
-        for name, acquired in names[:8]:
-            width = 0.0085 * len(name) + 0.02  # rough width of a 7.5pt label on an 8-inch axis
-            if x + width > 1.0:
+        x, shown = names_from, 0
+        for i, (name, acquired) in enumerate(names):
+            width = text_width(name, LABEL_PT) * slack + 2 * pad
+            more = 0.0 if i == len(names) - 1 else text_width(f"+{len(names) - i - 1} more", LABEL_PT) * slack + gap
+            if x + width + more > row_width:
                 break
             # label boxes go into one collection: a boxed text artist per name is slow to draw
-            boxes.append(Rectangle((x - 0.005, y - 0.3), width, 0.6))
+            boxes.append(Rectangle((x, y - 0.3), width, 0.6))
             faces.append("#eee" if acquired else "#dbe9f6")
-            ax.text(x, y, name, ha="left", va="center", fontsize=7.5, color="#777" if acquired else "#111")
-            x += width + 0.01
+            ax.text(x + pad, y, name, ha="left", va="center", fontsize=LABEL_PT, color="#555" if acquired else "#111",
+                    gid=f"stack-label-{len(boxes)}")
+            x += width + gap
             shown += 1
         if len(names) > shown:
-            ax.text(x, y, f"+{len(names) - shown} more", fontsize=7.5, va="center")
-    ax.add_collection(PatchCollection(boxes, facecolors=faces, edgecolors="none", zorder=0))
-    ax.set_xlim(0, 1.05)
+            ax.text(x, y, f"+{len(names) - shown} more", fontsize=LABEL_PT, va="center")
+    ax.add_collection(PatchCollection(boxes, facecolors=faces, edgecolors="none", zorder=0, gid="stack-boxes"))
+    ax.set_xlim(0, row_width)
     ax.set_ylim(-0.6, n - 0.4)
-    ax.set_title(title + " (grey: acquired)", loc="left", fontsize=11)
+    ax.set_title(title + " (grey: acquired)", loc="left", fontsize=TITLE_PT)
     return _svg(fig, "stack", title)

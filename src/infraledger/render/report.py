@@ -29,6 +29,7 @@ from ..analyses.outlook import exit_outlook
 from ..analyses.timeline import timeline
 from ..errors import InputError
 from ..ledger.store import Snapshot
+from ..model import FuzzyTime
 from . import charts
 from .footnotes import Footnotes
 
@@ -75,12 +76,18 @@ def md(text: object) -> str:
     return html.escape(str(text), quote=False).replace("|", "\\|").replace("\n", " ")
 
 
+def when(time: FuzzyTime | None) -> str:
+    """A time at the precision its source gave: "2026-03-11", "2026-03", "2026-Q1", "2025"; empty when unknown."""
+    return time.label() if time else ""
+
+
 def _environment(fmt: str) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(resources.files("infraledger").joinpath("render", "templates"))),
         autoescape=fmt == "html", trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
     env.filters["md"] = md
     env.filters["layer"] = lambda v: str(v).replace("_", " ")
+    env.filters["when"] = when
     return env
 
 

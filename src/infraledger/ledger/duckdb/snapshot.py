@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from datetime import date, datetime
-from typing import Iterable
 
 import pyarrow as pa
 
 from ...errors import NotFoundError
-from ...model import STATUS_ORDER, Entity, Fact, FactType, Range, Source, Status
+from ...model import Entity, Fact, FactType, Source, Status
 from ...resolve import Resolver
 from ..rows import FACT_COLUMNS, SOURCE_COLUMNS, entity_from_row, fact_from_row, source_from_row
-from ..store import Conflict, EventState, Snapshot
+from ..store import Conflict, EventState, Page, Snapshot
+from .listings import CONFLICT_FIELDS, conflicts_sql, events_sql, limit_clause, state_order
 
 _FAR_FUTURE = datetime(9999, 12, 31)
-_ONCE = {Status.ANNOUNCED, Status.COMPLETED, Status.TERMINATED}
 
 
 class DuckDBSnapshot(Snapshot):
@@ -24,21 +24,68 @@ class DuckDBSnapshot(Snapshot):
         self.as_of = as_of
         self._t = as_of or _FAR_FUTURE
         self._resolver: Resolver | None = None
+        self._late: bool | None = None
 
     # SQL fragments: the facts, entities and sources visible at this record time.
     def _visible(self, include_superseded: bool = False) -> tuple[str, list]:
         if include_superseded:
             return "SELECT * FROM facts WHERE recorded_at <= ?", [self._t]
-        return ("SELECT * FROM facts f WHERE f.recorded_at <= ? AND NOT EXISTS ("
-                "SELECT 1 FROM facts s WHERE s.supersedes = f.id AND s.recorded_at <= ?)"), [self._t, self._t]
+        # An anti join against the few superseding facts: a correlated NOT EXISTS would hash every fact.
+        return ("SELECT f.* FROM facts f ANTI JOIN (SELECT supersedes FROM facts WHERE supersedes IS NOT NULL "
+                "AND recorded_at <= ?) s ON s.supersedes = f.id WHERE f.recorded_at <= ?"), [self._t, self._t]
 
-    _ENTITIES = ("SELECT * FROM entities WHERE recorded_at <= ? "
+    def _entities(self) -> tuple[str, list]:
+        """SQL of the entities known at this record time, one row (the version read) per entity.
+
+        An entity is known from its first version's record time, or from the record time of the
+        first fact about it when that is earlier: a market fact recorded in 2025 about a company whose
+        entity row came with a 2026 article makes the company known in 2025. Such an entity is read
+        in its first version, the only one there is to read.
+        """
+        known = ("SELECT * FROM entities WHERE recorded_at <= ? "
                  "QUALIFY row_number() OVER (PARTITION BY id ORDER BY recorded_at DESC) = 1")
+        if self.as_of is None or not self._late_entities():
+            return known, [self._t]
+        referenced = ("SELECT subject_id AS id FROM facts WHERE recorded_at <= ? UNION "
+                      "SELECT unnest(list_transform(counterparties, lambda p: p.entity_id)) FROM facts WHERE recorded_at <= ?")
+        early = ("SELECT * FROM entities e WHERE e.id IN (" + referenced + ") "
+                 "QUALIFY min(recorded_at) OVER (PARTITION BY id) > ? "
+                 "AND row_number() OVER (PARTITION BY id ORDER BY recorded_at) = 1")
+        return f"{known} UNION ALL ({early})", [self._t, self._t, self._t, self._t]
+
+    def _late_entities(self) -> bool:
+        """True when some entity's first version was recorded after this snapshot's time."""
+        if self._late is None:
+            self._late = bool(self.con.execute(
+                "SELECT 1 FROM entities GROUP BY id HAVING min(recorded_at) > ? LIMIT 1", [self._t]).fetchall())
+        return self._late
 
     # -- entities & sources ------------------------------------------------------------------
     def entities(self) -> list[Entity]:
-        rows = self.con.execute(self._ENTITIES + " ORDER BY name", [self._t]).fetchall()
-        return [entity_from_row(r) for r in rows]
+        return self.entity_page().items
+
+    def entity_page(self, *, layer: str | None = None, kind: str | None = None, limit: int | None = None,
+                    offset: int = 0) -> Page[Entity]:
+        sql, params = self._entities()
+        where = []
+        if layer:
+            where.append("list_contains(layers, ?)")
+            params = [*params, layer]
+        if kind:
+            where.append("kind = ?")
+            params = [*params, kind]
+        page, more = limit_clause(limit, offset)
+        rows = self.con.execute(f"SELECT *, count(*) OVER () FROM ({sql})"
+                                + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY name, id" + page,
+                                params + more).fetchall()
+        return Page([entity_from_row(r[:-1]) for r in rows], self._total(rows, offset, f"SELECT count(*) FROM ({sql})"
+                    + (" WHERE " + " AND ".join(where) if where else ""), params), offset)
+
+    def _total(self, rows: list, offset: int, count_sql: str, params: list) -> int:
+        """The total of a page's listing: on its rows, or counted when the page is past the end."""
+        if rows:
+            return rows[0][-1]
+        return self.con.execute(count_sql, params).fetchall()[0][0] if offset else 0
 
     def resolver(self) -> Resolver:
         if self._resolver is None:
@@ -56,10 +103,11 @@ class DuckDBSnapshot(Snapshot):
             raise NotFoundError(f"no company or entity named '{ref}' in the ledger")
         return found.entity
 
-    def sources(self) -> list[Source]:
-        rows = self.con.execute(f"SELECT {', '.join(SOURCE_COLUMNS)} FROM sources WHERE recorded_at <= ? "
+    def sources(self, ids: Iterable[str] | None = None) -> list[Source]:
+        only, params = ("", [self._t]) if ids is None else (" AND id IN (SELECT unnest(?))", [self._t, list(ids)])
+        rows = self.con.execute(f"SELECT {', '.join(SOURCE_COLUMNS)} FROM sources WHERE recorded_at <= ?{only} "
                                 "QUALIFY row_number() OVER (PARTITION BY id ORDER BY recorded_at) = 1 ORDER BY recorded_at, id",
-                                [self._t]).fetchall()
+                                params).fetchall()
         return [source_from_row(r) for r in rows]
 
     def source(self, source_id: str) -> Source:
@@ -82,8 +130,9 @@ class DuckDBSnapshot(Snapshot):
             where.append("(subject_id = ? OR list_contains(list_transform(counterparties, lambda p: p.entity_id), ?))")
             params += [eid, eid]
         if layer:
-            where.append(f"subject_id IN (SELECT id FROM ({self._ENTITIES}) WHERE list_contains(layers, ?))")
-            params += [self._t, layer]
+            known, known_params = self._entities()
+            where.append(f"subject_id IN (SELECT id FROM ({known}) WHERE list_contains(layers, ?))")
+            params += [*known_params, layer]
         if valid_from:
             where.append("(valid_end IS NULL OR valid_end >= ?)")
             params.append(valid_from)
@@ -95,16 +144,37 @@ class DuckDBSnapshot(Snapshot):
             params.append(source_id)
         return where, params
 
-    def facts(self, *, types: Iterable[FactType | str] | None = None, entity: str | None = None,
-              layer: str | None = None, valid_from: date | None = None, valid_until: date | None = None,
-              source_id: str | None = None, include_superseded: bool = False) -> list[Fact]:
+    def _selected(self, *, types: Iterable[FactType | str] | None = None, entity: str | None = None,
+                  layer: str | None = None, valid_from: date | None = None, valid_until: date | None = None,
+                  source_id: str | None = None, include_superseded: bool = False) -> tuple[str, list]:
+        """SQL of the visible facts that pass the filters of :meth:`facts`, every column."""
         base, params = self._visible(include_superseded)
         where, more = self._where(types, entity, layer, valid_from, valid_until, source_id)
-        sql = f"SELECT {', '.join(FACT_COLUMNS)} FROM ({base}) v"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY valid_start NULLS LAST, valid_end NULLS LAST, recorded_at, id"
-        return [fact_from_row(r) for r in self.con.execute(sql, params + more).fetchall()]
+        return f"SELECT * FROM ({base}) v" + (" WHERE " + " AND ".join(where) if where else ""), params + more
+
+    def facts(self, **filters) -> list[Fact]:
+        return self.fact_page(**filters).items
+
+    def fact_page(self, *, limit: int | None = None, offset: int = 0, **filters) -> Page[Fact]:
+        sql, params = self._selected(**filters)
+        page, more = limit_clause(limit, offset)
+        rows = self.con.execute(f"SELECT {', '.join(FACT_COLUMNS)}, count(*) OVER () FROM ({sql}) "
+                                "ORDER BY valid_start NULLS LAST, valid_end NULLS LAST, recorded_at, id" + page,
+                                params + more).fetchall()
+        return Page([fact_from_row(r[:-1]) for r in rows], self._total(rows, offset, f"SELECT count(*) FROM ({sql})",
+                                                                        params), offset)
+
+    def _facts_of(self, keys: list[str], sql: str, params: list) -> dict[str, list[Fact]]:
+        """The facts of ``sql`` whose event is one of ``keys``, by event, in state order (head last)."""
+        groups: dict[str, list[Fact]] = defaultdict(list)
+        if keys:
+            for r in self.con.execute(f"SELECT {', '.join(FACT_COLUMNS)} FROM ({sql}) WHERE event_key IN (SELECT unnest(?))",
+                                      params + [keys]).fetchall():
+                f = fact_from_row(r)
+                groups[f.event_key].append(f)
+        for facts in groups.values():
+            facts.sort(key=state_order)
+        return groups
 
     def fact(self, fact_id: str) -> Fact:
         row = self.con.execute(f"SELECT {', '.join(FACT_COLUMNS)} FROM facts WHERE id = ? AND recorded_at <= ?",
@@ -115,78 +185,40 @@ class DuckDBSnapshot(Snapshot):
         return fact_from_row(row)
 
     def table(self, *, types: Iterable[FactType | str] | None = None) -> pa.Table:
-        base, params = self._visible()
-        where, more = self._where(types, None, None, None, None, None)
-        sql = f"SELECT {', '.join(FACT_COLUMNS)} FROM ({base}) v" + (" WHERE " + " AND ".join(where) if where else "")
-        return self.con.sql(sql, params=params + more).to_arrow_table()
+        sql, params = self._selected(types=types)
+        return self.con.sql(f"SELECT {', '.join(FACT_COLUMNS)} FROM ({sql})", params=params).to_arrow_table()
 
     def count(self) -> int:
         base, params = self._visible()
         return self.con.execute(f"SELECT count(*) FROM ({base}) v", params).fetchall()[0][0]
 
-    # -- events & conflicts -----------------------------------------------------------------
-    def events(self, **filters) -> list[EventState]:
-        """Facts grouped by event; an event's status is that of its latest stated state.
+    # -- events & conflicts (SQL in .listings) ---------------------------------------------------
+    def event_page(self, *, status: Status | str | None = None, limit: int | None = None, offset: int = 0,
+                   **filters) -> Page[EventState]:
+        sql, params = self._selected(**filters)
+        listing, more = events_sql(sql, status)
+        page, paging = limit_clause(limit, offset)
+        rows = self.con.execute(listing + page, params + more + paging).fetchall()
+        groups = self._facts_of([r[0] for r in rows], sql, params)
+        items = [EventState(key=key, type=FactType(ftype), subject=subject, subject_id=subject_id,
+                            status=Status(st) if st else None, facts=tuple(groups[key]))
+                 for key, ftype, subject, subject_id, st, _total in rows]
+        return Page(items, self._total(rows, offset, f"SELECT count(*) FROM ({listing})", params + more), offset)
 
-        "Latest" orders by the state's own progress (announced < pending < completed/terminated),
-        then valid time, then record time, so a closing recorded before an older "pending" report
-        is still read as closed.
-        """
-        filters.setdefault("types", [t.value for t in FactType])
-        groups: dict[str, list[Fact]] = defaultdict(list)
-        for f in self.facts(**filters):
-            groups[f.event_key].append(f)
-        out = []
-        for key, facts in groups.items():
-            with_status = [f for f in facts if f.status is not None]
-            ordered = sorted(facts, key=lambda f: (STATUS_ORDER.get(f.status, -1) if f.status else -1,
-                                                   f.time.end if f.time else date.min, f.recorded_at))
-            head = ordered[-1]
-            status = max(with_status, key=lambda f: (STATUS_ORDER[f.status], f.time.end if f.time else date.min,
-                                                     f.recorded_at)).status if with_status else None
-            out.append(EventState(key=key, type=head.type, subject=head.subject, subject_id=head.subject_id,
-                                  status=status, facts=tuple(ordered)))
-        out.sort(key=lambda e: (e.facts[0].time.start if e.facts[0].time else date.max, e.subject))
-        return out
-
-    def conflicts(self) -> list[Conflict]:
-        base, params = self._visible()
-        keys = [r[0] for r in self.con.execute(
-            f"SELECT event_key FROM ({base}) v GROUP BY event_key HAVING count(DISTINCT source_id) > 1 AND "
-            "(count(DISTINCT amount) > 1 OR count(DISTINCT valuation) > 1 OR count(DISTINCT (status, valid_start, valid_end)) > 1)",
-            params).fetchall()]
-        if not keys:
-            return []
-        sql = f"SELECT {', '.join(FACT_COLUMNS)} FROM ({base}) v WHERE event_key IN (SELECT unnest(?)) ORDER BY recorded_at, id"
-        groups: dict[str, list[Fact]] = defaultdict(list)
-        for r in self.con.execute(sql, params + [keys]).fetchall():
-            f = fact_from_row(r)
-            groups[f.event_key].append(f)
-        out: list[Conflict] = []
-        for key, facts in groups.items():
-            for field_name in ("amount", "valuation"):
-                clash = _disagreeing([(f, getattr(f, field_name)) for f in facts if getattr(f, field_name) is not None],
-                                     lambda a, b: a.currency == b.currency and not Range.of_money(a).overlaps(Range.of_money(b)))
-                if clash:
-                    out.append(Conflict(key, facts[0].type, facts[0].subject, field_name, tuple(clash),
-                                        tuple(str(getattr(f, field_name)) for f in clash)))
-            # A deal is announced, completed or terminated once; "pending" is a state that lasts,
-            # and facts about different details (an IPO's pricing vs. its first trade) have different dates.
-            dated = [(f, f.time) for f in facts if f.time is not None and f.status in _ONCE]
-            clash = _disagreeing(dated, lambda a, b: not a.overlaps(b),
-                                 same=lambda f, g: f.status == g.status
-                                 and f.attributes.get("detail") == g.attributes.get("detail"))
-            if clash:
-                out.append(Conflict(key, facts[0].type, facts[0].subject, "date", tuple(clash),
-                                    tuple(f.time.label() for f in clash)))
-        return out
-
-
-def _disagreeing(items, differ, same=lambda f, g: True) -> list[Fact]:
-    """Facts from different sources whose values ``differ``; empty when all agree."""
-    bad: dict[str, Fact] = {}
-    for i, (f, a) in enumerate(items):
-        for g, b in items[i + 1:]:
-            if f.source_id != g.source_id and same(f, g) and differ(a, b):
-                bad[f.id], bad[g.id] = f, g
-    return list(bad.values())
+    def conflict_page(self, *, limit: int | None = None, offset: int = 0) -> Page[Conflict]:
+        sql, params = self._selected()
+        listing, more = conflicts_sql(sql)
+        page, paging = limit_clause(limit, offset)
+        rows = self.con.execute(listing + page, params + more + paging).fetchall()
+        ids = [i for r in rows for i in r[2]]
+        by_id: dict[str, Fact] = {}
+        if ids:
+            by_id = {f.id: f for f in map(fact_from_row, self.con.execute(
+                f"SELECT {', '.join(FACT_COLUMNS)} FROM facts WHERE id IN (SELECT unnest(?))", [ids]).fetchall())}
+        items = []
+        for key, field_no, fact_ids, _total in rows:
+            facts = tuple(by_id[i] for i in fact_ids)
+            field_name = CONFLICT_FIELDS[field_no]
+            values = tuple(f.time.label() if field_name == "date" else str(getattr(f, field_name)) for f in facts)
+            items.append(Conflict(key, facts[0].type, facts[0].subject, field_name, facts, values))
+        return Page(items, self._total(rows, offset, f"SELECT count(*) FROM ({listing})", params + more), offset)

@@ -1,11 +1,20 @@
 """DuckDB implementation of the ledger store.
 
-One file holds the whole ledger; ``:memory:`` gives a throwaway one. DuckDB lets one process write
-a file at a time: a second writer gets :class:`LedgerLockedError` instead of a traceback.
+One file holds the whole ledger; ``:memory:`` gives a throwaway one.
+
+DuckDB locks the file for the process that opens it: one process that reads and writes, or any number
+of processes that only read (https://duckdb.org/docs/current/connect/concurrency). So a writer opens the
+ledger only to append a batch it has already read and extracted, and a reader (a command, a web request)
+opens it only for the queries it runs; each closes it at once. Opening waits and retries for up to
+``wait`` seconds while another process holds the file, then raises :class:`LedgerLockedError` naming
+that process. No reader waits for a writer's whole run, only for the batch being written.
 """
 
 from __future__ import annotations
 
+import re
+import time
+from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -16,10 +25,11 @@ import pyarrow as pa
 from ...errors import InputError, LedgerError, LedgerLockedError
 from ...model import CandidateFact, Entity, EntityKind, Fact, Role, Source
 from ...resolve import Resolver
-from ..arrow_schema import ENTITY_SCHEMA, FACT_SCHEMA, SOURCE_SCHEMA, rows_to_table
+from ..arrow_schema import ENTITY_SCHEMA, FACT_SCHEMA, RESOLUTION_SCHEMA, SOURCE_SCHEMA, rows_to_table
 from ..migrations import migrate
-from ..rows import SOURCE_COLUMNS, entity_row, entity_version, fact_row, placeholders, source_row
-from ..store import AppendResult, LedgerStore, as_record_time
+from ..rows import entity_row, entity_version, fact_row, source_row
+from ..store import AppendResult, LedgerStore, Page, as_record_time
+from .listings import limit_clause
 from .snapshot import DuckDBSnapshot
 
 _INVESTOR_ROLES = {Role.LEAD_INVESTOR, Role.INVESTOR}
@@ -30,10 +40,43 @@ def utcnow() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
 
 
+# DuckDB's lock error names the holder: 'Conflicting lock is held in /usr/bin/python3 (PID 8122) by user x'.
+_HOLDER = re.compile(r"held in (?P<program>.+?) \(PID (?P<pid>\d+)\)")
+#: Seconds between attempts to open a locked ledger: growing from the first to the longest.
+FIRST_PAUSE, LONGEST_PAUSE = 0.02, 0.2
+
+
+def _connect(path: str, read_only: bool, wait: float):
+    """Open the DuckDB file, retrying with growing pauses for up to ``wait`` seconds while it is locked."""
+    deadline = time.monotonic() + max(wait, 0.0)
+    pause = FIRST_PAUSE
+    while True:
+        try:
+            return duckdb.connect(path, read_only=read_only)
+        except duckdb.IOException as exc:
+            message = str(exc)
+            if "lock" not in message.lower():
+                raise LedgerError(f"{path}: cannot open ledger ({message.splitlines()[0]})") from None
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise LedgerLockedError(_locked_message(path, message, wait)) from None
+            time.sleep(min(pause, left))
+            pause = min(pause * 2, LONGEST_PAUSE)
+        except duckdb.Error as exc:
+            raise LedgerError(f"{path}: not a ledger file ({str(exc).splitlines()[0]})") from None
+
+
+def _locked_message(path: str, message: str, wait: float) -> str:
+    holder = _HOLDER.search(message)
+    who = f" (PID {holder['pid']}, {holder['program']})" if holder else ""
+    waited = f"; gave up after waiting {wait:g} s (--wait)" if wait > 0 else ""
+    return f"{path}: ledger is in use by another process{who}{waited}"
+
+
 class DuckDBStore(LedgerStore):
     """A ledger in one DuckDB file (or in memory)."""
 
-    def __init__(self, path: str | Path = ":memory:", *, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path = ":memory:", *, read_only: bool = False, wait: float = 0.0) -> None:
         self.path = str(path)
         if self.path != ":memory:":
             parent = Path(self.path).expanduser().resolve().parent
@@ -41,14 +84,7 @@ class DuckDBStore(LedgerStore):
                 raise InputError(f"folder does not exist: {parent}", source=self.path)
             if read_only and not Path(self.path).exists():
                 raise InputError("no ledger here; run 'infraledger init' or 'infraledger load' first", source=self.path)
-        try:
-            self.con = duckdb.connect(self.path, read_only=read_only)
-        except duckdb.IOException as exc:
-            if "lock" in str(exc).lower():
-                raise LedgerLockedError(f"{self.path}: ledger is in use by another process") from None
-            raise LedgerError(f"{self.path}: cannot open ledger ({str(exc).splitlines()[0]})") from None
-        except duckdb.Error as exc:
-            raise LedgerError(f"{self.path}: not a ledger file ({str(exc).splitlines()[0]})") from None
+        self.con = _connect(self.path, read_only, wait)
         self.read_only = read_only
         if not read_only:
             try:
@@ -63,23 +99,29 @@ class DuckDBStore(LedgerStore):
         return DuckDBSnapshot(self.con, as_record_time(as_of))
 
     def resolutions(self) -> list[dict]:
-        cur = self.con.execute("SELECT name, entity_id, method, score, action, source_id, recorded_at "
-                               "FROM resolutions ORDER BY recorded_at, rowid")
-        cols = [d[0] for d in cur.description]
-        return [dict(zip(cols, row)) for row in cur.fetchall()]
+        return self.resolution_page().items
+
+    def resolution_page(self, *, limit: int | None = None, offset: int = 0) -> Page[dict]:
+        page, params = limit_clause(limit, offset)
+        cur = self.con.execute("SELECT name, entity_id, method, score, action, source_id, recorded_at, count(*) OVER () "
+                               "FROM resolutions ORDER BY recorded_at, rowid" + page, params)
+        cols = [d[0] for d in cur.description][:-1]
+        rows = cur.fetchall()
+        total = rows[0][-1] if rows else (self.con.execute("SELECT count(*) FROM resolutions").fetchall()[0][0]
+                                          if offset else 0)
+        return Page([dict(zip(cols, row[:-1])) for row in rows], total, offset)
 
     # -- writes -----------------------------------------------------------------------------
     def append(self, source: Source, facts: Sequence[CandidateFact], entities: Sequence[Entity] = (), *,
                resolver: Resolver | None = None, recorded_at: datetime | None = None,
                supersedes: dict[int, str] | None = None) -> AppendResult:
-        return self._transaction(lambda r: [self._append_one(source, facts, entities, r, recorded_at, supersedes)],
+        return self._transaction(lambda r: self._append_batches([(source, facts, entities)], r, recorded_at, supersedes),
                                  resolver)[0]
 
     def append_many(self, batches: Iterable[tuple[Source, Sequence[CandidateFact], Sequence[Entity]]], *,
                     resolver: Resolver | None = None, recorded_at: datetime | None = None) -> list[AppendResult]:
         batches = list(batches)
-        return self._transaction(lambda r: [self._append_one(s, f, e, r, recorded_at, None) for s, f, e in batches],
-                                 resolver)
+        return self._transaction(lambda r: self._append_batches(batches, r, recorded_at, None), resolver)
 
     def append_arrow(self, sources: pa.Table, facts: pa.Table) -> int:
         if facts.schema != FACT_SCHEMA:
@@ -137,22 +179,67 @@ class DuckDBStore(LedgerStore):
             [ids]).fetchall()
         return dict(rows)
 
+    def _insert(self, table: str, rows: list[tuple], schema: pa.Schema) -> None:
+        """One columnar insert of ``rows``: DuckDB's executemany costs a round trip per row."""
+        if not rows:
+            return
+        self.con.register("_new_rows", rows_to_table(rows, schema))
+        try:
+            self.con.execute(f"INSERT INTO {table} SELECT * FROM _new_rows").fetchall()
+        finally:
+            self.con.unregister("_new_rows")
+
     def _write_entities(self, entities: Iterable[Entity], recorded_at: datetime) -> int:
         by_id = {e.id: e for e in entities}
         latest = self._latest_entity_versions(list(by_id))
         rows = [entity_row(e, recorded_at) for e in by_id.values() if latest.get(e.id) != entity_version(e)]
-        if rows:
-            # One columnar insert: DuckDB's executemany costs a round trip per row.
-            self.con.register("_new_entities", rows_to_table(rows, ENTITY_SCHEMA))
-            try:
-                self.con.execute("INSERT INTO entities SELECT * FROM _new_entities").fetchall()
-            finally:
-                self.con.unregister("_new_entities")
+        self._insert("entities", rows, ENTITY_SCHEMA)
         return len(rows)
 
-    def _append_one(self, source: Source, candidates: Sequence[CandidateFact], entities: Sequence[Entity],
-                    resolver: Resolver, recorded_at: datetime | None,
-                    supersedes: dict[int, str] | None) -> AppendResult:
+    def _append_batches(self, batches: Sequence[tuple[Source, Sequence[CandidateFact], Sequence[Entity]]],
+                        resolver: Resolver, recorded_at: datetime | None,
+                        supersedes: dict[int, str] | None) -> list[AppendResult]:
+        """Resolve every batch in order, then write them all with one query per table.
+
+        The result is what appending the batches one after the other would give: a fact, source or
+        entity version that an earlier batch added counts as already there for a later one.
+        """
+        resolved = [self._resolve(source, facts, entities, resolver, recorded_at, supersedes)
+                    for source, facts, entities in batches]
+        entity_ids = list({eid for r in resolved for eid in r.touched})
+        latest = self._latest_entity_versions(entity_ids)
+        source_ids = list({r.source.id for r in resolved})
+        known_sources = {row[0] for row in self.con.execute(
+            "SELECT DISTINCT id FROM sources WHERE id IN (SELECT unnest(?))", [source_ids]).fetchall()}
+        fact_ids = list({f.id for r in resolved for f in r.facts})
+        known_facts = {row[0] for row in self.con.execute(
+            "SELECT id FROM facts WHERE id IN (SELECT unnest(?))", [fact_ids]).fetchall()} if fact_ids else set()
+        entity_rows, source_rows, fact_rows, decision_rows, results = [], [], [], [], []
+        for r in resolved:
+            new_entities = [e for e in r.touched.values() if latest.get(e.id) != entity_version(e)]
+            for e in new_entities:
+                latest[e.id] = entity_version(e)
+                entity_rows.append(entity_row(e, r.recorded_at))
+            source_added = r.source.id not in known_sources
+            if source_added:
+                known_sources.add(r.source.id)
+                source_rows.append(source_row(r.source, r.recorded_at))
+            unique = list({f.id: f for f in r.facts}.values())
+            new = [f for f in unique if f.id not in known_facts]
+            known_facts.update(f.id for f in new)
+            fact_rows += [fact_row(f) for f in new]
+            decision_rows += [(name, eid, method, score, "merge", r.source.id, r.recorded_at)
+                              for name, (eid, method, score) in r.decisions.items()]
+            results.append(AppendResult(source_id=r.source.id, facts_added=len(new), facts_skipped=len(r.facts) - len(new),
+                                        entities_added=len(new_entities), source_added=source_added))
+        self._insert("entities", entity_rows, ENTITY_SCHEMA)
+        self._insert("sources", source_rows, SOURCE_SCHEMA)
+        self._insert("facts", fact_rows, FACT_SCHEMA)
+        self._insert("resolutions", decision_rows, RESOLUTION_SCHEMA)
+        return results
+
+    def _resolve(self, source: Source, candidates: Sequence[CandidateFact], entities: Sequence[Entity],
+                 resolver: Resolver, recorded_at: datetime | None, supersedes: dict[int, str] | None) -> _Resolved:
         rec = recorded_at or source.recorded_at or utcnow()
         touched: dict[str, Entity] = {}
         decisions: dict[str, tuple[str, str, float | None]] = {}
@@ -185,27 +272,15 @@ class DuckDBStore(LedgerStore):
             sup = (supersedes or {}).get(i)
             facts.append(Fact.from_candidate(c.with_ids(subject_id, ids), source_id=source.id, recorded_at=rec,
                                              supersedes=sup))
+        return _Resolved(source, facts, touched, decisions, rec)
 
-        entities_added = self._write_entities(touched.values(), rec)
-        source_added = not self.con.execute("SELECT 1 FROM sources WHERE id = ?", [source.id]).fetchall()
-        if source_added:
-            self.con.execute(f"INSERT INTO sources ({', '.join(SOURCE_COLUMNS)}) VALUES ({placeholders(len(SOURCE_COLUMNS))})",
-                             source_row(source, rec)).fetchall()
-        unique = list({f.id: f for f in facts}.values())
-        existing = set()
-        if unique:
-            existing = {r[0] for r in self.con.execute(
-                "SELECT id FROM facts WHERE id IN (SELECT unnest(?))", [[f.id for f in unique]]).fetchall()}
-        new = [f for f in unique if f.id not in existing]
-        if new:
-            table = rows_to_table([fact_row(f) for f in new], FACT_SCHEMA)
-            self.con.register("_append_facts", table)
-            try:
-                self.con.execute("INSERT INTO facts SELECT * FROM _append_facts").fetchall()
-            finally:
-                self.con.unregister("_append_facts")
-        for name, (eid, method, score) in decisions.items():
-            self.con.execute("INSERT INTO resolutions VALUES (?, ?, ?, ?, 'merge', ?, ?)",
-                             [name, eid, method, score, source.id, rec]).fetchall()
-        return AppendResult(source_id=source.id, facts_added=len(new), facts_skipped=len(facts) - len(new),
-                            entities_added=entities_added, source_added=source_added)
+
+@dataclass(frozen=True, slots=True)
+class _Resolved:
+    """One batch with its names resolved, before anything is written."""
+
+    source: Source
+    facts: list[Fact]
+    touched: dict[str, Entity]
+    decisions: dict[str, tuple[str, str, float | None]]
+    recorded_at: datetime
