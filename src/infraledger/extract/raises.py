@@ -134,7 +134,14 @@ def read_raises(an: Analysed, reading: Reading) -> list[Draft]:
             continue
         if hypothetical(an, m.start(), m.end()):
             continue
-        d = Draft(type=FactType.FUNDING_ROUND, subject=subject, roles=[], people=[], sentence=an,
+        roles: list[tuple[int, Role]] = []
+        named = _ROUND_FOR.match(text, m.end())
+        if named and ids(named.group("t"))[0] != subject:
+            # "Orlan wrote the biggest cheque in a $30 million round for startup Pylos": the round
+            # is the company named after it; the one before it is a backer
+            led = _LED.search(text, m.start("t"), m.start("m"))
+            roles, subject = [(subject, Role.LEAD_INVESTOR if led else Role.INVESTOR)], ids(named.group("t"))[0]
+        d = Draft(type=FactType.FUNDING_ROUND, subject=subject, roles=roles, people=[], sentence=an,
                   trigger=(m.start(), m.end()), frame="round-noun", status=Status.COMPLETED)
         d.amount = amount
         out.append(d)
@@ -151,10 +158,17 @@ def read_raises(an: Analysed, reading: Reading) -> list[Draft]:
     return out
 
 
+# "a $30 million round for startup X", "... round into X": the company the round is for.
+_ROUND_FOR = re.compile(r"(?:\s+(?:of\s+)?funding|\s+financing)?\s+(?:for|into|in)\s+(?:(?:the\s+)?(?:startup|start-up|company|"
+                        r"developer|maker|firm)\s+)?(?P<t>⟨E\d+⟩)", re.I)
+
+_LED = re.compile(r"\b(?:co-)?led\b", re.I)
+
 # A first day of trading, told without the offering's size.
 _DEBUT = re.compile(r"\b(?:began trading|begins trading|started trading|start trading|"
-                    r"(?:its|their) first (?:day|session) of trading|(?:its|their) first trading (?:day|session)|made (?:its|their) (?:market |stock[- ]market |"
-                    r"public |trading )?debut|debuted|went public|completed (?:its|a|an) (?:direct )?listing)\b", re.I)
+                    r"(?:its|their) first (?:day|session) of trading|(?:its|their) first trading (?:day|session)|"
+                    r"opened\s+[^.;]{0,30}?\b(?:above|below)\s+(?:its|their|the)\s+[^.;]{0,20}?\b(?:offer|IPO|offering)\s+price|made (?:its|their) (?:market |stock[- ]market |"
+                    r"public |trading )?debut|debuted(?!\s+(?:a|an|its|their|the|his|her|new)\b)|went public|completed (?:its|a|an) (?:direct )?listing)\b", re.I)
 _SOLD_SHARES = re.compile(r"\b(?:sold|sells|selling|sale of|offering of|offered|offers|issued|issuing|issue of)\s+"
                           r"(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<scale>million|billion)?\s+(?:[\w-]+\s+){0,2}?shares\b"
                           r"[^.;$]{0,80}?\bat\s+(?:a\s+(?:public\s+)?(?:offering\s+)?price\s+of\s+)?"

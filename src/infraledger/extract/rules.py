@@ -27,7 +27,7 @@ from .mentions import is_exchange
 from .raises import read_raises, shares_times_price
 from .reading import PUBLIC_BODY, Analysed, Reading, blank_clauses, read
 from .shorthand import read_notes
-from .syntax.engine import parse_all, syntax_drafts, worth_parsing
+from .syntax.engine import minority_share, parse_all, syntax_drafts, worth_parsing
 from .tables import read_tables
 
 #: Longer texts are read in windows of about this many characters, cut at paragraph breaks, so
@@ -125,6 +125,7 @@ def _extract(text: str, offset: int, document) -> list[CandidateFact]:
             target = next((d for d in latest if d.amount is None and d.type is not FactType.TALENT_MOVE), last)
             follow_up(an, reading, target, last_by_type, anchor)
     _public_buyer(drafts, reading.table.names)
+    _minority_stakes(drafts)
     prose = [to_fact(d, reading, offset) for d in merge(drafts, reading.table.names)]
     return _with_tables(prose, table_facts) + _relation_facts(reading, offset)
 
@@ -141,6 +142,26 @@ def _heading_date(heading: str, anchor) -> FuzzyTime | None:
         return None
     found = find_times(m.group(0), anchor, partial=True)
     return found[0][2] if found else None
+
+
+_SHARE_OF = re.compile(r"(?<![\d.])\d{1,3}(?:\.\d+)?\s?(?:%|per ?cent|percent)\s+(?:of|stake in|interest in|holding in)\s+$")
+_REST_OF = re.compile(r"\b(?:remaining|rest|balance|outstanding)\b[^⟨]{0,40}$", re.I)
+
+
+def _minority_stakes(drafts: list[Draft]) -> None:
+    """Buying half of a company or less is a stake, not its purchase ("bought 10% of X"): the
+    acquisition becomes a strategic investment, the buyer its investor (the rest of a company,
+    "the remaining 40%", completes a purchase and stays one)."""
+    for d in drafts:
+        if d.type is not FactType.ACQUISITION or d.frame.startswith("syntax:"):
+            continue
+        text = d.sentence.abstract
+        target = text.find(f"⟨E{d.subject}⟩", d.trigger[0])
+        before = text[d.trigger[0]:target] if target >= 0 else ""
+        m = _SHARE_OF.search(before)
+        if m and minority_share(m.group(0)) and not _REST_OF.search(before):
+            d.type = FactType.STRATEGIC_INVESTMENT
+            d.roles = [(i, Role.INVESTOR if r is Role.ACQUIRER else r) for i, r in d.roles]
 
 
 def _public_buyer(drafts: list[Draft], names: list[str]) -> None:

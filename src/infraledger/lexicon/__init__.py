@@ -82,3 +82,9 @@ def titles() -> frozenset[str]:
     if any(w != w.lower() for w in words):
         raise ValueError("titles are written in lower case")
     return frozenset(words)
+
+
+@functools.cache
+def staff_words() -> frozenset[str]:
+    """Nouns for staff told as a group (``people.toml``)."""
+    return frozenset(read_toml("people.toml")["staff"])

@@ -24,7 +24,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ...lexicon import inflections, titles
+from ...lexicon import inflections, staff_words, titles
 from ...model.events import FactType, Role, Status
 from ..drafts import Draft
 from ..frames import CUMULATIVE, DEBT_WORDS, ROUND_WORDS
@@ -179,9 +179,9 @@ def _parties_near(low: str, pos: int, needed: int) -> bool:
 
 def _may_fire(spec: FrameSpec, words: set[str], low: str) -> bool:
     """A cheap test of a frame's prerequisites on the sentence's words, before any parse."""
-    if spec.type is FactType.TALENT_MOVE and "⟦p" not in low:
+    if spec.type is FactType.TALENT_MOVE and "⟦p" not in low and not (spec.staff and not words.isdisjoint(staff_words())):
         return False
-    if spec.name == "become" and words.isdisjoint(titles()):
+    if spec.predicate_nouns is not None and words.isdisjoint(spec.predicate_nouns or titles()):
         return False
     if spec.object_nouns and words.isdisjoint(spec.object_nouns) and not (spec.args.get("patient") == "amount"
                                                                            and "⟪m" in low):
@@ -240,14 +240,14 @@ def _read(spec: FrameSpec, trig, tok, sur: _Surrogate, an: Analysed, reading: Re
     if spec.type is FactType.FUNDING_ROUND and (CUMULATIVE.search(an.sentence.text)
                                                   or DEBT_WORDS.search(an.abstract)):
         return None
-    if spec.name == "become":
+    if spec.predicate_nouns is not None:
         args = _title_arguments(spec, tok)
         if args is None:
             return None
     if spec.object_words and not any(c.lower_ in spec.object_words for c in _near(tok)) and "on" not in args:
         return None
     if spec.object_nouns:
-        obj = args.get("patient", []) or [c for c in tok.children if c.dep_ in ("advmod", "obl", "dep")
+        obj = args.get("patient", []) or [c for c in tok.children if c.dep_ in ("advmod", "obl", "dep", "xcomp")
                                           and c.lower_ in spec.object_nouns]
         head_words = {t.lower_ for t in obj} | {c.lower_ for t in obj for c in t.children if c.dep_ == "compound"}
         money_object = spec.args.get("patient") == "amount" and any(sur.slot(t) and sur.slot(t).kind == "money"
@@ -284,6 +284,8 @@ def _read(spec: FrameSpec, trig, tok, sur: _Surrogate, an: Analysed, reading: Re
             if hit is not None and hit.kind == "money" and t.i not in agents and hit.ident not in money:
                 money.append(hit.ident)
                 span[0], span[1] = min(span[0], hit.start), max(span[1], hit.end)
+    if spec.staff and "person" not in found and any(_is_staff(t) for t in args.get("patient", [])):
+        found["person"] = []  # "poached three engineers from X": people, not named
     if spec.type is FactType.TALENT_MOVE and "former" not in found and found.get("person"):
         known = [sur.affiliations[p] for p in found["person"] if p in sur.affiliations]
         former = known[0] if known else _affiliation(args.get("agent", []) + args.get("patient", []), sur)
@@ -312,6 +314,9 @@ def _read(spec: FrameSpec, trig, tok, sur: _Surrogate, an: Analysed, reading: Re
     if hypothetical(an, a0, a1):
         return None
     event_type = spec.type
+    if spec.control_by_share and controlling_share(an.abstract[a0:]):
+        event_type = FactType.ACQUISITION  # "raised its stake to 85%": control changes hands
+        roles = [(i, Role.ACQUIRER if r is Role.INVESTOR else r) for i, r in roles]
     if spec.as_listing and not ROUND_WORDS.search(an.abstract) and _LISTING.search(an.abstract):
         event_type = FactType.IPO  # "sold 40 million shares, raising $720 million": a listing's proceeds
         roles = []
@@ -322,6 +327,21 @@ def _read(spec: FrameSpec, trig, tok, sur: _Surrogate, an: Analysed, reading: Re
         n = money[0]
         d.amount = an.money[n][2] if n < len(an.money) else None
     return d
+
+
+_SHARE = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s?(?:%|per ?cent|percent)")
+
+
+def controlling_share(text: str) -> bool:
+    """Whether the first share of a company a stretch of text states is more than half ("to 85%")."""
+    m = _SHARE.search(text)
+    return m is not None and float(m.group(1)) > 50
+
+
+def minority_share(text: str) -> bool:
+    """Whether the first share a stretch states is half or less ("bought 10% of X")."""
+    m = _SHARE.search(text)
+    return m is not None and float(m.group(1)) <= 50
 
 
 def _intended(tok) -> bool:
@@ -436,8 +456,9 @@ def _verb_arguments(tok) -> dict[str, list]:
     # A verb with no subject of its own takes it from the verb it hangs on.
     head = tok
     hops = 0
-    while not (patient if passive else agent) and hops < 3 and head.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl",
-                                                                            "acl:relcl", "parataxis"):
+    while not (patient if passive else agent) and hops < 3 and (
+            head.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl", "acl:relcl", "parataxis")
+            or hops and head.dep_ in ("obj", "obl")):  # "committed $1 billion to become ...": up through the object
         parent = head.head
         if head.dep_ in ("acl", "acl:relcl"):
             inherited = [parent]
@@ -468,6 +489,9 @@ def _verb_arguments(tok) -> dict[str, list]:
         if given:
             iobj, patient = patient, given
     poss = [c for t in patient for c in t.children if c.dep_ == "nmod:poss"]  # "license X's technology"
+    for t in patient:  # "poached three engineers from X": the object's own phrases
+        for k, v in _obliques(t).items():
+            args.setdefault(k, v)
     out = {**args, "agent": agent, "patient": patient, "recipient": iobj, "poss": poss}
     return {k: v for k, v in out.items() if v}
 
@@ -513,14 +537,15 @@ def _title_arguments(spec: FrameSpec, tok) -> dict[str, list] | None:
         title = next((c for c in tok.children if c.dep_ in ("xcomp", "obj", "attr")), None)
     if title is None:
         return None
-    if not _is_title(title):
+    words = {title.lower_} | {c.lower_ for c in title.children if c.dep_ in ("compound", "amod")}
+    if not (words & set(spec.predicate_nouns) if spec.predicate_nouns else _is_title(title)):
         return None
     args = _obliques(title)
     poss = [c for c in title.children if c.dep_ == "nmod:poss"]
     if poss:
         args["poss"] = poss
     holder = title if tok.dep_ == "cop" else tok
-    subj = [c for c in holder.children if c.dep_ in _SUBJECTS]
+    subj = [c for c in holder.children if c.dep_ in _SUBJECTS] or _verb_arguments(holder).get("agent", [])
     if subj:
         args["agent"] = subj
     return args
@@ -563,6 +588,11 @@ def _parties(tok, sur: _Surrogate, kinds: tuple[str, ...], depth: int = 0) -> li
                 if hit is not None and hit.kind == "company":
                     out.append(hit)
     return out
+
+
+def _is_staff(tok) -> bool:
+    """Staff told as a group: "three engineers", "a team of researchers", "its founders"."""
+    return tok.lower_ in staff_words() or any(c.lower_ in staff_words() for c in tok.children if c.dep_ == "nmod")
 
 
 def _is_title(tok) -> bool:

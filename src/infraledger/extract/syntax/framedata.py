@@ -46,6 +46,9 @@ class FrameSpec(BaseModel):
     not_objects: list[str] = Field(default_factory=list)
     as_modifier: bool = True
     as_listing: bool = False
+    control_by_share: bool = False  # a stake of more than half is an acquisition
+    staff: bool = False  # a group of staff may stand for the person ("poached three engineers")
+    predicate_nouns: list[str] | None = None  # a copular frame: [] for job titles, else the nouns
     requires: list[str]
     requires_one_of: list[str] = Field(default_factory=list)
     args: dict[str, str]
