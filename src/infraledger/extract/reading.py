@@ -13,6 +13,7 @@ import functools
 import re
 from dataclasses import dataclass, field, replace
 
+from ..lexicon import common_words
 from ..model.money import Money, find_money
 from .mentions import EntityTable, Mention, build_table, find_mentions, is_exchange, strip_legal
 from .syntax.framedata import deal_verb_forms, headline_verbs
@@ -149,6 +150,7 @@ def _recheck_first_words(masked: list[tuple[str, str]], all_mentions: list[list[
         word = _clean_word(first.group(0))
         if word and word not in known and (word in leads or _SUBJECT_IT.match(mt, first.end())
                                            or _deal_verb_after(mt, first.end(), headlines[n])
+                                           or _uncommon_subject(word, mt, first.end())
                                            or _BULLET.match(mt) and _NOTE_HEAD.match(mt, first.end())):
             candidates[n] = word
     if not candidates:
@@ -184,6 +186,15 @@ def _headline_case(text: str) -> str:
 
 
 _NEXT_WORD = re.compile(r"\s+(?:has\s+|have\s+|had\s+|will\s+|also\s+|to\s+)?([a-z][a-z-]+)")
+
+
+_LOWER_NEXT = re.compile(r"(?:['’]s)?\s+[a-z]")
+
+
+def _uncommon_subject(word: str, text: str, pos: int) -> bool:
+    """A first word that is no ordinary English word and runs on into the sentence ("Goldman marked ...",
+    "Berkshire's stake ..."): a name."""
+    return word.isalpha() and word not in common_words() and _LOWER_NEXT.match(text, pos) is not None
 
 
 def _deal_verb_after(text: str, pos: int, headline: bool = False) -> bool:

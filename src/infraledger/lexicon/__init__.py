@@ -88,3 +88,10 @@ def titles() -> frozenset[str]:
 def staff_words() -> frozenset[str]:
     """Nouns for staff told as a group (``people.toml``)."""
     return frozenset(read_toml("people.toml")["staff"])
+
+
+@functools.cache
+def common_words() -> frozenset[str]:
+    """Lower-case English words of running text (``common_words.txt``, built from UD English EWT)."""
+    text = resources.files(__package__).joinpath("common_words.txt").read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
