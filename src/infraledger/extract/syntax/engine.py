@@ -53,8 +53,12 @@ _DEFINED_TERM = re.compile(r"\s*\(\s*(?:the\s+)?[\"“”']?⟨E\d+⟩[\"“”'
 _WORD = re.compile(r"[a-z][a-z-]*")
 _PARTY = re.compile(r"⟨e\d+⟩|⟦p\d+⟧|⟪m\d+⟫", re.I)
 _REACH = 90  # characters either side of a trigger in which its parties are looked for before parsing
+# Nouns that stand for the parties in their own phrase: "a subsidiary of X", "investors including X and Y",
+# "after six years at X".
 _CONTAINERS = frozenset("subsidiary unit division affiliate arm city state government department ministry agency "
-                        "consortium group affiliates subsidiaries units".split())
+                        "consortium group affiliates subsidiaries units investors backers firms companies "
+                        "years months decade decades stint spell career tenure".split())
+_PARTICLES = frozenset("in up out over".split())
 _NEGATIONS = frozenset({"not", "never", "n't", "no"})
 _INTENT_FORMS = frozenset(f for v in ("offer", "propose", "plan", "consider", "seek", "aim", "hope", "intend", "want",
                                       "weigh", "explore", "mull", "try", "attempt", "look", "prepare", "evaluate")
@@ -233,6 +237,8 @@ def _read(spec: FrameSpec, trig, tok, sur: _Surrogate, an: Analysed, reading: Re
     if _intended(tok):
         return None
     args = _verb_arguments(tok) if trig.pos == "verb" else _noun_arguments(tok)
+    if spec.type is not FactType.TALENT_MOVE and any(_is_title(t) for t in args.get("as", [])):
+        return None  # "takes over as chief executive of X" is a role, whatever else the verb can mean
     if spec.not_objects and any(t.lower_ in spec.not_objects or any(c.lower_ in spec.not_objects for c in t.children
                                                                    if c.dep_ in ("compound", "amod"))
                                 for t in args.get("patient", [])):
@@ -449,6 +455,14 @@ def _verb_arguments(tok) -> dict[str, list]:
     subj_pass = [c for c in tok.children if c.dep_ == "nsubj:pass"]
     obj = [c for c in tok.children if c.dep_ == "obj"]
     iobj = [c for c in tok.children if c.dep_ == "iobj"]
+    if not obj and not passive:
+        # "brought in $25 million": a particle read as the preposition of the object
+        for c in tok.children:
+            cases = [k for k in c.children if k.dep_ == "case"]
+            if c.dep_ == "obl" and cases and cases[0].i == tok.i + 1 and cases[0].lower_ in _PARTICLES:
+                obj = [c]
+                args.pop(cases[0].lower_, None)
+                break
     if passive:
         agent, patient = args.pop("by", []), subj_pass or obj
     else:
@@ -489,7 +503,7 @@ def _verb_arguments(tok) -> dict[str, list]:
         if given:
             iobj, patient = patient, given
     poss = [c for t in patient for c in t.children if c.dep_ == "nmod:poss"]  # "license X's technology"
-    for t in patient:  # "poached three engineers from X": the object's own phrases
+    for t in patient + args.get("as", []):  # "poached three engineers from X", "as CTO after years at X"
         for k, v in _obliques(t).items():
             args.setdefault(k, v)
     out = {**args, "agent": agent, "patient": patient, "recipient": iobj, "poss": poss}
