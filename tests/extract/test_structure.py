@@ -82,3 +82,12 @@ def test_taking_over_as_chief_executive_is_a_role_not_a_purchase():
     facts = _facts("Dana Whitcombe, formerly of Ferrovia Systems, takes over as chief executive of Larkspur.")
     assert [f.type for f in facts] == [FactType.TALENT_MOVE]
     assert facts[0].subject == "Ferrovia Systems"
+
+
+def test_an_undirected_merger_agreement_takes_the_direction_the_document_states():
+    got = _got("December 1, 2026 -- Quorvane today completed its acquisition of Brellix Labs.\n\n"
+               "Quorvane signed its merger agreement with Brellix Labs on March 9, 2026, for $850 million.")
+    assert set(got) == {(FactType.ACQUISITION, "Brellix Labs")}
+    deal = got[(FactType.ACQUISITION, "Brellix Labs")]
+    assert {p.name: p.role for p in deal.counterparties} == {"Quorvane": Role.ACQUIRER}
+    assert deal.amount.amount == Decimal(850_000_000) and deal.status is Status.COMPLETED

@@ -124,6 +124,7 @@ def _extract(text: str, offset: int, document) -> list[CandidateFact]:
             latest = [d for d in drafts[-8:] if d.sentence.index == last.sentence.index]
             target = next((d for d in latest if d.amount is None and d.type is not FactType.TALENT_MOVE), last)
             follow_up(an, reading, target, last_by_type, anchor)
+    _one_direction(drafts)
     _public_buyer(drafts, reading.table.names)
     _minority_stakes(drafts)
     prose = [to_fact(d, reading, offset) for d in merge(drafts, reading.table.names)]
@@ -162,6 +163,24 @@ def _minority_stakes(drafts: list[Draft]) -> None:
         if m and minority_share(m.group(0)) and not _REST_OF.search(before):
             d.type = FactType.STRATEGIC_INVESTMENT
             d.roles = [(i, Role.INVESTOR if r is Role.ACQUIRER else r) for i, r in d.roles]
+
+
+#: Frames that name two parties to a deal without saying who buys whom ("X signed its merger agreement with Y").
+_UNDIRECTED = frozenset({"agreement-with"})
+
+
+def _one_direction(drafts: list[Draft]) -> None:
+    """One pair of companies, one direction: an acquisition read from an undirected phrase takes the
+    direction another acquisition of the same two companies in the document states ("X completed its
+    acquisition of Y ... X signed its merger agreement with Y")."""
+    directed = {(d.subject, i) for d in drafts if d.type is FactType.ACQUISITION and d.frame not in _UNDIRECTED
+                for i, r in d.roles if r is Role.ACQUIRER}
+    for d in drafts:
+        if d.type is not FactType.ACQUISITION or d.frame not in _UNDIRECTED:
+            continue
+        buyers = [i for i, r in d.roles if r is Role.ACQUIRER]
+        if len(buyers) == 1 and (buyers[0], d.subject) in directed and (d.subject, buyers[0]) not in directed:
+            d.subject, d.roles = buyers[0], [(d.subject, Role.ACQUIRER)]
 
 
 def _public_buyer(drafts: list[Draft], names: list[str]) -> None:
