@@ -14,7 +14,9 @@ from ..ledger.datafile import load_datafile
 from ..ledger.export import FORMATS, export
 from ..model import Fact, FactType, Layer, Source, Status
 from ..sample import SAMPLE_PARTS, load_sample, sample_paths
-from .common import AppContext, as_of_option, domain_errors, json_option, pass_app, print_json, print_table
+from ..output import is_stdout, write_output
+from .common import (AppContext, as_of_option, domain_errors, json_option, ledger_files, pass_app, print_json,
+                     print_table)
 
 
 def _day(value: str | None, name: str) -> date | None:
@@ -182,15 +184,16 @@ def conflicts(app: AppContext, as_of: str | None, as_json: bool) -> None:
 
 @click.command("export")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), required=True, help="File format.")
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="File to write.")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, allow_dash=True),
+              help="File to write ('-': standard output). Never the ledger file.")
 @as_of_option
 @pass_app
 @domain_errors
 def export_cmd(app: AppContext, fmt: str, output: str, as_of: str | None) -> None:
     """Export the facts (as of a date) to CSV, Parquet or JSON lines."""
     with app.open(read_only=True) as store:
-        n = export(store.snapshot(as_of), output, fmt)
-    click.echo(f"wrote {n} facts to {output}")
+        n = export(store.snapshot(as_of), output, fmt, protected=ledger_files(app.settings.db))
+    click.echo(f"wrote {n} facts to {'standard output' if is_stdout(output) else output}", err=is_stdout(output))
 
 
 @click.command()
@@ -234,9 +237,7 @@ def _write_report(store, path: Path) -> Path | None:
     except ImportError:
         return None
     html = build_report(store.snapshot(), as_of=None, fmt="html")
-    tmp = path.with_name(path.name + ".partial")
-    tmp.write_text(html, encoding="utf-8")
-    tmp.replace(path)
+    write_output(path, html, protected=[store.path])
     return path
 
 

@@ -150,7 +150,7 @@ def read_datafile(path: str | Path, *, max_bytes: int = MAX_BYTES) -> DataFile:
     if not path.is_file():
         raise InputError("no such file", source=str(path))
     if path.stat().st_size > max_bytes:
-        raise InputTooLargeError(f"larger than {max_bytes} bytes", source=str(path))
+        raise InputTooLargeError.of(path.stat().st_size, max_bytes, source=str(path))
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError:

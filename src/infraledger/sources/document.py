@@ -93,11 +93,11 @@ def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Docum
     path = Path(path)
     size = path.stat().st_size
     if size > max_bytes:
-        raise InputTooLargeError(f"{size} bytes is more than the limit of {max_bytes}", source=str(path))
+        raise InputTooLargeError.of(size, max_bytes, source=str(path))
     with path.open("rb") as fh:
         raw = fh.read(max_bytes + 1)
     if len(raw) > max_bytes:
-        raise InputTooLargeError(f"more than the limit of {max_bytes} bytes", source=str(path))
+        raise InputTooLargeError.of(None, max_bytes, source=str(path))
     return document_from_bytes(raw, name=path.name, source=str(path))
 
 

@@ -46,7 +46,7 @@ def parse_price_csv(data: bytes, *, name: str = "prices.csv", max_bytes: int = 5
                     retrieved: date | None = None) -> PriceFile:
     """Read price rows from ``data`` (CSV bytes, UTF-8). Raises ParseError (with ``name:line``) or InputTooLargeError."""
     if len(data) > max_bytes:
-        raise InputTooLargeError(f"{len(data)} bytes is more than the {max_bytes} allowed", source=name)
+        raise InputTooLargeError.of(len(data), max_bytes, source=name)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -117,7 +117,7 @@ def read_price_csv(path: str | Path, *, max_bytes: int = 50_000_000) -> PriceFil
     """Read a price CSV file; raises InputError subclasses (file name and line in the message)."""
     p = Path(path)
     if p.stat().st_size > max_bytes:
-        raise InputTooLargeError(f"{p.stat().st_size} bytes is more than the {max_bytes} allowed", source=str(p))
+        raise InputTooLargeError.of(p.stat().st_size, max_bytes, source=str(p))
     return parse_price_csv(p.read_bytes(), name=str(p), max_bytes=max_bytes,
                            retrieved=datetime.fromtimestamp(p.stat().st_mtime).date())
 

@@ -167,7 +167,7 @@ class EdgarClient:
             size += len(chunk)
             if size > self.max_bytes:
                 response.close()
-                raise InputTooLargeError(f"response over the {self.max_bytes}-byte limit", source=url)
+                raise InputTooLargeError.of(None, self.max_bytes, source=url)
             chunks.append(chunk)
         return b"".join(chunks)
 

@@ -178,6 +178,5 @@ def read_path(path: str | Path, *, max_bytes: int) -> ReadFiling:
     path = Path(path)
     size = path.stat().st_size
     if size > max_bytes:
-        raise InputTooLargeError(f"{size} bytes is over the {max_bytes}-byte limit (setting max_input_bytes)",
-                                 source=str(path))
+        raise InputTooLargeError.of(size, max_bytes, source=str(path))
     return read_filing(path.read_bytes(), str(path))
