@@ -5,18 +5,21 @@ extracted (:mod:`infraledger.extract`) and appended to the ledger with the docum
 each fact keeping its evidence quote and span. Names are resolved to entities by the ledger's
 resolver as the facts are appended.
 
-Every file is read and extracted before anything is written, so a file that cannot be read stops
-the batch with nothing of it in the ledger; the batch is then appended in one transaction.
+Every file is read and extracted before anything is written; the files read are then appended
+in one transaction. :func:`ingest_files` is all-or-nothing: a file that cannot be read stops the
+batch with nothing in the ledger. :func:`ingest_batch` reports each bad file and goes on (or, with
+``strict``, writes nothing when any file is bad).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from .errors import InputError
+from .errors import InputError, LedgerError, LedgerLockedError
 from .ledger import LedgerStore
 from .ledger.store import as_record_time
 from .model.facts import CandidateFact
@@ -42,6 +45,31 @@ class IngestedDocument:
     source_id: str
     extracted: int
     added: int
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """A file of a batch that was not ingested, and the one-line reason (naming the file)."""
+
+    path: str
+    message: str
+
+
+@dataclass
+class BatchResult:
+    """What a batch did: the documents ingested, the files skipped (unreadable) and failed (refused on writing)."""
+
+    read: int = 0
+    ingested: list[IngestedDocument] = field(default_factory=list)
+    skipped: list[Failure] = field(default_factory=list)
+    failed: list[Failure] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.skipped and not self.failed
+
+    def summary(self) -> str:
+        return f"{self.read} read, {len(self.skipped)} skipped, {len(self.failed)} failed"
 
 
 def document_source(document: Document) -> Source:
@@ -93,3 +121,52 @@ def ingest_prepared(store: LedgerStore, prepared: Iterable[PreparedDocument], *,
     return [IngestedDocument(path=item.path, source_id=item.source.id, extracted=len(item.candidates),
                              added=result.facts_added)
             for item, result in zip(prepared, results)]
+
+
+def ingest_batch(store: LedgerStore, paths: Sequence[str | Path], *, backend: str = "rules",
+                 max_bytes: int = DEFAULT_MAX_BYTES, recorded_at: date | datetime | str | None = None,
+                 directory=None, strict: bool = False,
+                 on_file: Callable[[], None] | None = None) -> BatchResult:
+    """Read and extract every file of ``paths``; append those read in one transaction.
+
+    A file that cannot be read is *skipped* (its error kept, the batch goes on); with ``strict``
+    nothing is written when any file is skipped. If the ledger refuses the batch, each document is
+    appended on its own so that only the ones it refuses are *failed*. ``directory`` is the SEC
+    directory for name resolution; ``on_file`` is called after each file is read (progress).
+    A locked ledger is never a per-file failure: :class:`LedgerLockedError` propagates.
+    """
+    from .resolve.decisions import resolver_for
+
+    result = BatchResult()
+    prepared: list[PreparedDocument] = []
+    for path in paths:
+        try:
+            prepared.append(prepare(path, backend=backend, max_bytes=max_bytes))
+        except InputError as exc:
+            result.skipped.append(Failure(str(path), str(exc)))
+        except OSError as exc:
+            result.skipped.append(Failure(str(path), f"{path}: {exc.strerror or exc}"))
+        if on_file is not None:
+            on_file()
+    result.read = len(prepared)
+    if strict and result.skipped:
+        return result
+    try:
+        result.ingested = ingest_prepared(store, prepared, recorded_at=recorded_at,
+                                          resolver=resolver_for(store, directory))
+        return result
+    except LedgerLockedError:
+        raise
+    except (InputError, LedgerError) as exc:
+        if strict:
+            result.failed.append(Failure("", str(exc)))
+            return result
+    for item in prepared:  # the batch was refused as a whole: find the documents the ledger refuses
+        try:
+            result.ingested += ingest_prepared(store, [item], recorded_at=recorded_at,
+                                               resolver=resolver_for(store, directory))
+        except LedgerLockedError:
+            raise
+        except (InputError, LedgerError) as exc:
+            result.failed.append(Failure(str(item.path), f"{item.path}: {exc}"))
+    return result

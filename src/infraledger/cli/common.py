@@ -103,6 +103,20 @@ def json_option(func: Callable) -> Callable:
     return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")(func)
 
 
+def report_failures(messages: Sequence[str], summary: str, *, strict: bool) -> None:
+    """Print one line per file that was not read or added, then exit non-zero with ``summary``; no-op if none."""
+    if not messages:
+        return
+    for message in messages:
+        click.echo(f"Error: {message}", err=True)
+    raise click.ClickException(summary + ("; nothing was added (--strict)" if strict else ""))
+
+
+def strict_option(func: Callable) -> Callable:
+    return click.option("--strict", is_flag=True,
+                        help="All or nothing: add nothing when any file cannot be read.")(func)
+
+
 def as_of_option(func: Callable) -> Callable:
     return click.option("--as-of", "as_of", metavar="DATE",
                         help="Read the ledger as it stood at this record date (YYYY-MM-DD or timestamp).")(func)

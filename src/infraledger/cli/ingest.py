@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import click
 
-from ..ingest import ingest_files
-from ..resolve.decisions import directory_from, resolver_for
-from .common import AppContext, domain_errors, json_option, pass_app, print_json, print_table
+from ..ingest import ingest_batch
+from ..resolve.decisions import directory_from
+from .common import (AppContext, domain_errors, json_option, pass_app, print_json, print_table, progress,
+                     report_failures, strict_option)
 
 
 @click.command()
@@ -15,27 +16,30 @@ from .common import AppContext, domain_errors, json_option, pass_app, print_json
               help="Extraction backend (default: the extract_backend setting, 'rules').")
 @click.option("--recorded-at", metavar="DATE",
               help="Record the facts as learnt on this date instead of now (for back-filling).")
+@strict_option
 @json_option
 @pass_app
 @domain_errors
 def ingest(app: AppContext, files: tuple[str, ...], backend: str | None, recorded_at: str | None,
-           as_json: bool) -> None:
+           strict: bool, as_json: bool) -> None:
     """Extract the deal events of FILES (text, HTML) and add them to the ledger.
 
-    All files are read first: if one cannot be read, nothing is added.
+    A file that cannot be read is reported (one line) and the others are added; the command then
+    exits non-zero with a summary. With --strict, nothing is added when any file cannot be read.
     """
-    with app.open() as store:
-        resolver = resolver_for(store, directory_from(app.settings))
-        results = ingest_files(store, files, backend=backend or app.settings.extract_backend,
-                               max_bytes=app.settings.max_input_bytes, recorded_at=recorded_at,
-                               resolver=resolver)
+    with app.open() as store, progress("reading", len(files)) as advance:
+        batch = ingest_batch(store, files, backend=backend or app.settings.extract_backend,
+                             max_bytes=app.settings.max_input_bytes, recorded_at=recorded_at,
+                             directory=directory_from(app.settings), strict=strict, on_file=advance)
+    results = batch.ingested
     if as_json:
         print_json([{"file": str(r.path), "source": r.source_id, "extracted": r.extracted, "added": r.added}
                     for r in results])
-        return
-    print_table(f"{sum(r.added for r in results)} facts added from {len(results)} documents",
-                ["file", "source", "events extracted", "facts added"],
-                [[str(r.path), r.source_id, r.extracted, r.added] for r in results])
+    elif results:
+        print_table(f"{sum(r.added for r in results)} facts added from {len(results)} documents",
+                    ["file", "source", "events extracted", "facts added"],
+                    [[str(r.path), r.source_id, r.extracted, r.added] for r in results])
+    report_failures([f.message for f in batch.skipped + batch.failed], batch.summary(), strict=strict)
 
 
 def register(cli: click.Group) -> None:

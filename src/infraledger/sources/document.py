@@ -102,11 +102,20 @@ def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Docum
 
 
 def document_from_bytes(raw: bytes, *, name: str = "", url: str = "", source: str | None = None) -> Document:
-    """Decode ``raw`` (any encoding), detect HTML, clean and date it. Raises :class:`InputError`."""
-    text = decode(raw, source=source or name or None)
+    """Decode ``raw`` (any encoding), detect HTML, clean and date it.
+
+    Raises :class:`InputError` for binary data, undecodable bytes, and an empty document (no bytes,
+    only white space, or HTML without any text): an empty file is never a source.
+    """
+    where = source or name or None
+    text = decode(raw, source=where)
+    if not text.strip():
+        raise InputError("empty file: no text to read", source=where)
     is_html = name.lower().endswith((".html", ".htm", ".xhtml")) or _looks_like_html(text)
     if is_html:
         body, title, meta_date = html_to_text(text)
+        if not body.strip():
+            raise InputError("HTML without any text to read", source=where)
         return document_from_text(body, name=name, kind="html", title=title, url=url, raw=raw,
                                   published=meta_date)
     return document_from_text(text, name=name, url=url, raw=raw)
@@ -142,6 +151,12 @@ def decode(raw: bytes, *, source: str | None = None) -> str:
                 return _check_text(raw.decode(encoding), source)
             except UnicodeDecodeError:
                 raise InputError(f"bytes do not match their {encoding} byte-order mark", source=source) from None
+    utf16 = _utf16_without_bom(raw)
+    if utf16:
+        try:
+            return _check_text(raw.decode(utf16), source)
+        except UnicodeDecodeError:
+            pass
     if b"\x00" in raw[:4096]:
         raise InputError("binary data, not a text document", source=source)
     try:
@@ -163,6 +178,25 @@ def decode(raw: bytes, *, source: str | None = None) -> str:
     if best is None:
         raise InputError("cannot decode the bytes as text in any known encoding", source=source)
     return _check_text(str(best), source)
+
+
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' when ``raw`` looks like UTF-16 text without a BOM, else None.
+
+    Text in a Latin script written as UTF-16 has a zero in (nearly) every other byte: the high
+    byte of each character. Binary data has zeros in both positions.
+    """
+    sample = raw[:4096]
+    if len(sample) < 4 or b"\x00" not in sample:
+        return None
+    pairs = len(sample) // 2
+    even = sum(1 for i in range(0, pairs * 2, 2) if sample[i] == 0)
+    odd = sum(1 for i in range(1, pairs * 2, 2) if sample[i] == 0)
+    if odd >= 0.6 * pairs and even <= 0.02 * pairs:
+        return "utf-16-le"
+    if even >= 0.6 * pairs and odd <= 0.02 * pairs:
+        return "utf-16-be"
+    return None
 
 
 def _check_text(text: str, source: str | None) -> str:

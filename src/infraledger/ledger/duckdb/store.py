@@ -204,8 +204,11 @@ class DuckDBStore(LedgerStore):
                 self.con.execute("INSERT INTO facts SELECT * FROM _append_facts").fetchall()
             finally:
                 self.con.unregister("_append_facts")
+        # A decision this source already led to is not recorded again (re-reading a file adds nothing).
         for name, (eid, method, score) in decisions.items():
-            self.con.execute("INSERT INTO resolutions VALUES (?, ?, ?, ?, 'merge', ?, ?)",
-                             [name, eid, method, score, source.id, rec]).fetchall()
+            self.con.execute("INSERT INTO resolutions SELECT ?, ?, ?, ?, 'merge', ?, ? WHERE NOT EXISTS ("
+                             "SELECT 1 FROM resolutions WHERE name = ? AND entity_id = ? AND source_id = ? "
+                             "AND action = 'merge')",
+                             [name, eid, method, score, source.id, rec, name, eid, source.id]).fetchall()
         return AppendResult(source_id=source.id, facts_added=len(new), facts_skipped=len(facts) - len(new),
                             entities_added=entities_added, source_added=source_added)
