@@ -16,7 +16,7 @@ from ..model import Fact, FactType, Layer, Source, Status
 from ..sample import SAMPLE_PARTS, load_sample, sample_paths
 from ..output import is_stdout, write_output
 from .common import (AppContext, as_of_option, domain_errors, json_option, ledger_files, pass_app, print_json,
-                     print_table)
+                     print_table, progress)
 
 
 def _day(value: str | None, name: str) -> date | None:
@@ -64,10 +64,11 @@ def load(app: AppContext, files: tuple[str, ...], sample: str | None) -> None:
     """Load data files (infraledger JSON format) or the bundled sample into the ledger."""
     if not files and not sample:
         raise click.UsageError("give data files to load, or --sample")
-    with app.open() as store:
+    with app.open() as store, progress("loading", len(files)) as advance:
         results = load_sample(store, sample) if sample else []
         for path in files:
             results += load_datafile(store, path, max_bytes=app.settings.max_input_bytes)
+            advance()
     added = sum(r.facts_added for r in results)
     skipped = sum(r.facts_skipped for r in results)
     click.echo(f"loaded {added} new facts from {len(results)} sources ({skipped} already in the ledger)")
