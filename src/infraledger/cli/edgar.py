@@ -32,24 +32,42 @@ def _read_all(paths: Iterable[str], max_bytes: int) -> tuple[list[ReadFiling], l
     return done, errors
 
 
-def _summary_row(read: ReadFiling) -> list:
+def _usd(value) -> str:
+    """An amount a filing states in dollars, exact ("$561,224,695"); "not stated" when it states none."""
+    return "not stated" if value is None else f"${value:,}"
+
+
+def _named(name: str | None) -> str:
+    return (name or "").strip() or "(name not stated)"
+
+
+def summary_text(read: ReadFiling) -> str:
+    """One line saying what a filing states, never a bare "None"."""
     parsed = read.parsed
-    what = ""
     if read.kind == "form_d":
-        what = f"{parsed.issuer.name}: sold {parsed.total_amount_sold} of " + (
-            "indefinite" if parsed.offering_amount_indefinite else f"{parsed.total_offering_amount}")
-    elif read.kind == "8-k":
-        what = f"{parsed.company}: items {', '.join(i.code for i in parsed.items)}"
-    elif read.kind == "prospectus":
-        what = f"{parsed.issuer}: {parsed.shares} at {parsed.price_per_share} = {parsed.gross_proceeds}"
-    elif read.kind == "submissions":
-        what = f"{parsed.name}: {len(parsed.filings)} filings"
-    elif read.kind in ("form_index", "atom_feed"):
-        what = f"{len(parsed.filings)} filings listed"
-    elif isinstance(parsed, dict):
-        what = ", ".join(f"{k}={v}" for k, v in parsed.items())
+        offered = "an indefinite amount" if parsed.offering_amount_indefinite else _usd(parsed.total_offering_amount)
+        return f"{_named(parsed.issuer.name)}: sold {_usd(parsed.total_amount_sold)} of {offered}"
+    if read.kind == "8-k":
+        items = ", ".join(i.code for i in parsed.items)
+        return f"{_named(parsed.company)}: " + (f"items {items}" if items else "no items stated")
+    if read.kind == "prospectus":
+        terms = [f"{parsed.shares:,} shares" if parsed.shares is not None else "",
+                 f"at {_usd(parsed.price_per_share)}" if parsed.price_per_share is not None else "",
+                 f"gross {_usd(parsed.gross_proceeds)}" if parsed.gross_proceeds is not None else ""]
+        return f"{_named(parsed.issuer)}: " + (" ".join(t for t in terms if t) or "no offering terms stated")
+    if read.kind == "submissions":
+        return f"{_named(parsed.name)}: {len(parsed.filings)} filings"
+    if read.kind in ("form_index", "atom_feed"):
+        return f"{len(parsed.filings)} filings listed"
+    if isinstance(parsed, dict):
+        return ", ".join(f"{k}={v}" for k, v in parsed.items())
+    return ""
+
+
+def _summary_row(read: ReadFiling) -> list:
     source = read.contributions[0].source if read.contributions else None
-    return [read.name, read.kind, read.form_type, source.accession if source else "", what, read.fact_count]
+    return [read.name, read.kind, read.form_type, source.accession if source else "", summary_text(read),
+            read.fact_count]
 
 
 @click.group()
