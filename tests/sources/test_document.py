@@ -207,3 +207,16 @@ def test_html_table_rows_become_one_line_each_with_cells_joined():
     text, _, _ = html_to_text("<html><body><p>Rounds</p><table><tr><th>Company</th><th>Amount</th></tr>"
                               "<tr><td>Orla <b>Cloud</b></td><td>$5M</td></tr></table></body></html>")
     assert text == "Rounds\n\nCompany | Amount\n\nOrla Cloud | $5M"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_is_read_as_text(encoding):
+    text = "SAN JOSE, Calif., June 3, 2025 -- Quillfeather Systems raised $85 million. Café crème."
+    doc = document_from_bytes(text.encode(encoding), name="release.txt")
+    assert doc.text.strip() == text
+
+
+@pytest.mark.parametrize("raw", [b"", b" \n\t\n", b"<html><body><script>x()</script></body></html>"])
+def test_an_empty_document_is_refused(raw):
+    with pytest.raises(InputError, match="empty file|without any text"):
+        document_from_bytes(raw, name="empty.html")

@@ -71,7 +71,9 @@ def load(app: AppContext, files: tuple[str, ...], sample: str | None) -> None:
             advance()
     added = sum(r.facts_added for r in results)
     skipped = sum(r.facts_skipped for r in results)
-    click.echo(f"loaded {added} new facts from {len(results)} sources ({skipped} already in the ledger)")
+    # a source named by several entries of a file is still one source
+    click.echo(f"loaded {added} new facts from {len({r.source_id for r in results})} sources "
+               f"({skipped} already in the ledger)")
 
 
 @click.command()
@@ -203,7 +205,11 @@ def export_cmd(app: AppContext, fmt: str, output: str, as_of: str | None) -> Non
 @pass_app
 @domain_errors
 def quickstart(app: AppContext, path: str | None, report: bool) -> None:
-    """Build a ledger from the bundled sample and show what it holds."""
+    """Build a ledger from the bundled sample and show what it holds.
+
+    PATH is the ledger file to create or fill (a DuckDB file, e.g. sample.duckdb); the report is
+    written beside it as PATH with the suffix .html. Without PATH, a new temporary folder is used.
+    """
     target = Path(path) if path else Path(tempfile.mkdtemp(prefix="infraledger-")) / "sample.duckdb"
     with open_ledger(target) as store:
         results = load_sample(store)
@@ -220,7 +226,7 @@ def quickstart(app: AppContext, path: str | None, report: bool) -> None:
     click.echo(f"{n_facts} facts about {n_entities} entities from {len(sources)} sources "
                f"({sum(r.facts_added for r in results)} added now; files: {', '.join(p.name for p in sample_paths())})")
     rows = []
-    for e in evs:
+    for e in sorted(evs, key=lambda e: (e.latest.time.start if e.latest.time else date.max, e.subject)):
         row = _fact_row(e.latest, sources)
         row[4] = str(e.amount) if e.amount else ""
         row[5] = e.status.value if e.status else ""
