@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from shared_data import needs_shared
+
 from infraledger.ledger import open_ledger
 from infraledger.render import build_report
 from infraledger.sample import load_sample
@@ -26,6 +28,7 @@ def price_csv_from_market_facts(path: Path, tickers: dict[str, str]) -> int:
     return len(rows)
 
 
+@needs_shared("data", "facts", "market-facts.csv")
 def test_csv_prices_reach_the_report_only_for_reports_made_after_loading(tmp_path):
     db = tmp_path / "l.duckdb"
     with open_ledger(db) as store:

@@ -88,7 +88,8 @@ def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Docum
     """Read a plain-text or HTML file of at most ``max_bytes`` bytes into a :class:`Document`.
 
     Raises :class:`InputTooLargeError` for a larger file, :class:`InputError` for a file that is
-    not text (binary data, undecodable bytes) and ``FileNotFoundError`` when it does not exist.
+    not text (binary data, undecodable bytes) or is empty (no bytes, only white space, HTML without
+    any text: an empty file is never a source), and ``FileNotFoundError`` when it does not exist.
     """
     path = Path(path)
     size = path.stat().st_size
@@ -98,24 +99,21 @@ def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Docum
         raw = fh.read(max_bytes + 1)
     if len(raw) > max_bytes:
         raise InputTooLargeError.of(None, max_bytes, source=str(path))
-    return document_from_bytes(raw, name=path.name, source=str(path))
+    if len(raw) < 65536 and not decode(raw, source=str(path)).strip():
+        raise InputError("empty file: no text to read", source=str(path))
+    document = document_from_bytes(raw, name=path.name, source=str(path))
+    if not document.text.strip():
+        raise InputError("empty file: no text to read" if document.kind == "text" else "HTML without any text to read",
+                         source=str(path))
+    return document
 
 
 def document_from_bytes(raw: bytes, *, name: str = "", url: str = "", source: str | None = None) -> Document:
-    """Decode ``raw`` (any encoding), detect HTML, clean and date it.
-
-    Raises :class:`InputError` for binary data, undecodable bytes, and an empty document (no bytes,
-    only white space, or HTML without any text): an empty file is never a source.
-    """
-    where = source or name or None
-    text = decode(raw, source=where)
-    if not text.strip():
-        raise InputError("empty file: no text to read", source=where)
+    """Decode ``raw`` (any encoding), detect HTML, clean and date it. Raises :class:`InputError`."""
+    text = decode(raw, source=source or name or None)
     is_html = name.lower().endswith((".html", ".htm", ".xhtml")) or _looks_like_html(text)
     if is_html:
         body, title, meta_date = html_to_text(text)
-        if not body.strip():
-            raise InputError("HTML without any text to read", source=where)
         return document_from_text(body, name=name, kind="html", title=title, url=url, raw=raw,
                                   published=meta_date)
     return document_from_text(text, name=name, url=url, raw=raw)
