@@ -7,6 +7,8 @@ larger shared data set (the reference article, evaluation texts, the whole SEC f
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from shared_data import SHARED

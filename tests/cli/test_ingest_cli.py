@@ -6,7 +6,6 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
-
 # Fictional companies, written for these tests.
 RELEASE = """\
 PALO VERDE, Calif., June 3, 2025 -- Quillfeather Systems, a maker of liquid-cooling racks for AI data

@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from infraledger.errors import InfraledgerError
 from infraledger.ledger.datafile import parse_datafile

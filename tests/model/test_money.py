@@ -1,7 +1,8 @@
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from infraledger.errors import InputError
 from infraledger.model import Money, Qualifier, find_money, format_money, parse_money

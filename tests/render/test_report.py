@@ -10,11 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from shared_data import needs_shared
-
 from infraledger.errors import InputError
 from infraledger.model import CandidateFact, FactType, Money, Source, parse_label
 from infraledger.render import build_report
+from shared_data import needs_shared
 
 from .conftest import ARTICLE_SOURCE
 

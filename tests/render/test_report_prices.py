@@ -8,11 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from shared_data import needs_shared
-
 from infraledger.ledger import open_ledger
 from infraledger.render import build_report
 from infraledger.sample import load_sample
+from shared_data import needs_shared
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from hypothesis import assume, given
-from shared_data import needs_shared
 from hypothesis import strategies as st
 
 from infraledger.resolve import find_subsidiaries, split_subsidiary, subsidiary_facts
+from shared_data import needs_shared
 
 from .conftest import SHARED
 

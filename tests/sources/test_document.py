@@ -6,15 +6,22 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
-
-from shared_data import needs_shared
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from infraledger.errors import InputError, InputTooLargeError
 from infraledger.model.fuzzytime import Precision
 from infraledger.model.sources import SourceKind
-from infraledger.sources.document import (decode, document_from_bytes, document_from_text, find_document_date,
-                                          html_to_text, looks_like_press_release, read_document)
+from infraledger.sources.document import (
+    decode,
+    document_from_bytes,
+    document_from_text,
+    find_document_date,
+    html_to_text,
+    looks_like_press_release,
+    read_document,
+)
+from shared_data import needs_shared
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 NEWS = SHARED / "eval" / "news"

@@ -13,8 +13,16 @@ from ..sources.edgar.client import EdgarClient
 from ..sources.edgar.ingest import ingest as ingest_one
 from ..sources.edgar.registry import ReadFiling, read_filing, read_path
 from ..sources.edgar.tickers import load_tickers
-from .common import (AppContext, domain_errors, pass_app, print_json, print_table, progress, report_failures,
-                     strict_option)
+from .common import (
+    AppContext,
+    domain_errors,
+    pass_app,
+    print_json,
+    print_table,
+    progress,
+    report_failures,
+    strict_option,
+)
 
 
 def _read_all(paths: Iterable[str], max_bytes: int) -> tuple[list[ReadFiling], list[str]]:

@@ -6,8 +6,17 @@ import click
 
 from ..ingest import ingest_batch
 from ..resolve.decisions import directory_from
-from .common import (AppContext, domain_errors, json_option, pass_app, print_json, print_table, progress,
-                     report_failures, strict_option)
+from .common import (
+    AppContext,
+    domain_errors,
+    json_option,
+    pass_app,
+    print_json,
+    print_table,
+    progress,
+    report_failures,
+    strict_option,
+)
 
 
 @click.command()

@@ -13,10 +13,19 @@ from ..ledger import EventState, open_ledger
 from ..ledger.datafile import load_datafile
 from ..ledger.export import FORMATS, export
 from ..model import Fact, FactType, Layer, Source, Status
-from ..sample import SAMPLE_PARTS, load_sample, sample_paths
 from ..output import is_stdout, write_output
-from .common import (AppContext, as_of_option, domain_errors, json_option, ledger_files, pass_app, print_json,
-                     print_table, progress)
+from ..sample import SAMPLE_PARTS, load_sample, sample_paths
+from .common import (
+    AppContext,
+    as_of_option,
+    domain_errors,
+    json_option,
+    ledger_files,
+    pass_app,
+    print_json,
+    print_table,
+    progress,
+)
 
 
 def _day(value: str | None, name: str) -> date | None:

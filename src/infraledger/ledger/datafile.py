@@ -25,8 +25,22 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError, InputTooLargeError, ParseError
-from ..model import (CandidateFact, Entity, EntityKind, FactType, FuzzyTime, Layer, Money, Participant, Role,
-                     Source, Status, entity_id_for, parse_label, parse_time)
+from ..model import (
+    CandidateFact,
+    Entity,
+    EntityKind,
+    FactType,
+    FuzzyTime,
+    Layer,
+    Money,
+    Participant,
+    Role,
+    Source,
+    Status,
+    entity_id_for,
+    parse_label,
+    parse_time,
+)
 from ..model.money import find_money
 from .store import AppendResult, LedgerStore
 

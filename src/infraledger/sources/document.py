@@ -224,7 +224,8 @@ def html_to_text(html: str) -> tuple[str, str, FuzzyTime | None]:
     so sentence and paragraph offsets in the result are meaningful. The parser never fetches
     anything from the network and does not expand entities beyond HTML's own.
     """
-    from lxml import etree, html as lxml_html
+    from lxml import etree
+    from lxml import html as lxml_html
 
     # The text is already decoded: tell the parser its UTF-8 re-encoding, or lxml guesses Latin-1
     # for pages without a charset declaration and mangles every non-ASCII character.
