@@ -33,7 +33,7 @@ SEC = Path(__file__).resolve().parents[1] / "fixtures" / "sec"
 
 #: Examples per reader (FUZZ_EXAMPLES in the environment for a longer run): the module tries
 #: EXAMPLES * (number of readers) inputs.
-EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "30"))
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "40"))
 
 HOSTILE = [
     b"<!DOCTYPE x [<!ENTITY a SYSTEM 'file:///etc/passwd'>]>", b"<!ENTITY b '&b;&b;'>", b"&a;", b"]]>",

@@ -84,8 +84,10 @@ class Money:
                 high=Decimal(str(data["high"])) if data.get("high") is not None else None,
                 text=data.get("text", ""),
             )
-        except (KeyError, ValueError, InvalidOperation) as exc:
-            raise InputError(f"not a money value: {data!r} ({exc})") from None
+        except InputError:
+            raise  # a value out of range, a negative amount: already said in one line
+        except (KeyError, ValueError, InvalidOperation, TypeError) as exc:
+            raise InputError(f"not a money value: {str(data)[:80]} ({exc})") from None
 
     def __str__(self) -> str:
         return format_money(self)
