@@ -91,7 +91,12 @@ def prepare(path: str | Path, *, backend: str = "rules", max_bytes: int = DEFAUL
     if path.is_dir():
         raise InputError("is a directory, not a document", source=str(path))
     document = read_document(path, max_bytes=max_bytes)
-    candidates = tuple(extract_events(document, backend=backend))
+    try:
+        candidates = tuple(extract_events(document, backend=backend))
+    except InputError as exc:  # a value the ledger cannot hold (a figure over 10^18): say which file
+        if exc.source is not None:
+            raise
+        raise InputError(str(exc), source=str(path)) from None
     return PreparedDocument(path=path, source=document_source(document), candidates=candidates)
 
 

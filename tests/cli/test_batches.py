@@ -83,3 +83,17 @@ def test_edgar_ingest_reports_a_bad_filing_and_adds_the_others(tmp_path, run):
     assert "Notion Labs, Inc." in {e["subject"] for e in json.loads(run("events", "--json", db=db).stdout)}
     strict = run("edgar", "ingest", "--strict", good, bad, db=tmp_path / "s.duckdb", ok=False)
     assert strict.stderr.strip().endswith("nothing was added (--strict)")
+
+
+def test_a_form_d_with_an_absurd_total_is_refused_naming_the_file(tmp_path, run):
+    data = (FORM_D / "D_Notion-Labs-Inc_2020-04-10.xml").read_text(encoding="utf-8")
+    absurd = tmp_path / "absurd.xml"
+    absurd.write_text(data.replace("<totalAmountSold>48828287</totalAmountSold>",
+                                   "<totalAmountSold>" + "9" * 39 + "</totalAmountSold>"), encoding="utf-8")
+    assert "9" * 39 in absurd.read_text(encoding="utf-8")
+    for command in ("parse", "ingest"):
+        result = run("edgar", command, absurd, db=tmp_path / "l.duckdb", ok=False)
+        assert result.exception is None
+        error, summary = result.stderr.strip().splitlines()
+        assert error.startswith(f"Error: {absurd}: money amount") and "out of range" in error
+        assert summary == "Error: 0 read, 1 skipped, 0 failed"

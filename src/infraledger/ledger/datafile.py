@@ -42,6 +42,7 @@ from ..model import (
     parse_time,
 )
 from ..model.money import find_money
+from ..output import write_output
 from .store import AppendResult, LedgerStore
 
 FORMAT = "infraledger-data/1"
@@ -273,6 +274,4 @@ def dump_datafile(store_snapshot, path: str | Path) -> None:
         "entities": [e.to_json() for e in store_snapshot.entities()],
         "facts": [f for s in sources for f in by_source.get(s.id, [])],
     }
-    tmp = Path(str(path) + ".tmp")
-    tmp.write_text(json.dumps(out, indent=1, ensure_ascii=False), encoding="utf-8")
-    tmp.replace(path)
+    write_output(path, json.dumps(out, indent=1, ensure_ascii=False))
