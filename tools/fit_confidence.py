@@ -26,7 +26,7 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:  # run as a script from anywhere: the benchmarks package sits at the top
     sys.path.insert(0, str(REPO))
 
-from benchmarks.devset import (
+from benchmarks.devset import (  # noqa: E402 (after the path set-up above)
     dev_gold,
     dev_paths,
     dev_predictions,
@@ -34,7 +34,8 @@ from benchmarks.devset import (
     matched,
     print_reliability,
 )
-from infraledger.extract.confidence import FEATURES, MODEL_PATH, Model, features
+
+from infraledger.extract.confidence import FEATURES, MODEL_PATH, Model, features  # noqa: E402
 
 INTERCEPT_L2 = 0.01
 FOLDS = 5

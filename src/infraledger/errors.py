@@ -30,6 +30,10 @@ class InputError(InfraledgerError, ValueError):
         super().__init__(f"{source}: {message}" if source else message)
 
 
+class OutputError(InputError):
+    """An output path (``-o``) that must not or cannot be written: the ledger itself, a missing folder."""
+
+
 class ParseError(InputError):
     """The input is of a known kind but malformed (truncated XML, bad CSV row, ...)."""
 
@@ -39,7 +43,16 @@ class UnsupportedInputError(InputError):
 
 
 class InputTooLargeError(InputError):
-    """The input exceeds the configured size bound."""
+    """The input exceeds the configured size bound.
+
+    Build it with :meth:`of` so every reader words the refusal the same way.
+    """
+
+    @classmethod
+    def of(cls, size: int | None, limit: int, *, source: str | None = None) -> "InputTooLargeError":
+        """The error for an input of ``size`` bytes (None: unknown, read past the limit) over ``limit``."""
+        stated = f"{size:,} bytes is more than" if size is not None else "more than"
+        return cls(f"{stated} the limit of {limit:,} bytes (setting max_input_bytes)", source=source)
 
 
 class NotFoundError(InfraledgerError, LookupError):

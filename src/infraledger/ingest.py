@@ -5,18 +5,21 @@ extracted (:mod:`infraledger.extract`) and appended to the ledger with the docum
 each fact keeping its evidence quote and span. Names are resolved to entities by the ledger's
 resolver as the facts are appended.
 
-Every file is read and extracted before anything is written, so a file that cannot be read stops
-the batch with nothing of it in the ledger; the batch is then appended in one transaction.
+Every file is read and extracted before anything is written; the files read are then appended
+in one transaction. :func:`ingest_files` is all-or-nothing: a file that cannot be read stops the
+batch with nothing in the ledger. :func:`ingest_batch` reports each bad file and goes on (or, with
+``strict``, writes nothing when any file is bad).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from .errors import InputError
+from .errors import InputError, LedgerError, LedgerLockedError
 from .ledger import LedgerStore
 from .ledger.store import as_record_time
 from .model.facts import CandidateFact
@@ -44,6 +47,31 @@ class IngestedDocument:
     added: int
 
 
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """A file of a batch that was not ingested, and the one-line reason (naming the file)."""
+
+    path: str
+    message: str
+
+
+@dataclass
+class BatchResult:
+    """What a batch did: the documents ingested, the files skipped (unreadable) and failed (refused on writing)."""
+
+    read: int = 0
+    ingested: list[IngestedDocument] = field(default_factory=list)
+    skipped: list[Failure] = field(default_factory=list)
+    failed: list[Failure] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.skipped and not self.failed
+
+    def summary(self) -> str:
+        return f"{self.read} read, {len(self.skipped)} skipped, {len(self.failed)} failed"
+
+
 def document_source(document: Document) -> Source:
     """The ledger source for ``document``: identified by its content hash, dated by its own date."""
     to_source = getattr(document, "to_source", None)
@@ -63,7 +91,12 @@ def prepare(path: str | Path, *, backend: str = "rules", max_bytes: int = DEFAUL
     if path.is_dir():
         raise InputError("is a directory, not a document", source=str(path))
     document = read_document(path, max_bytes=max_bytes)
-    candidates = tuple(extract_events(document, backend=backend))
+    try:
+        candidates = tuple(extract_events(document, backend=backend))
+    except InputError as exc:  # a value the ledger cannot hold (a figure over 10^18): say which file
+        if exc.source is not None:
+            raise
+        raise InputError(str(exc), source=str(path)) from None
     return PreparedDocument(path=path, source=document_source(document), candidates=candidates)
 
 
@@ -93,3 +126,65 @@ def ingest_prepared(store: LedgerStore, prepared: Iterable[PreparedDocument], *,
     return [IngestedDocument(path=item.path, source_id=item.source.id, extracted=len(item.candidates),
                              added=result.facts_added)
             for item, result in zip(prepared, results)]
+
+
+def read_batch(paths: Sequence[str | Path], *, backend: str = "rules", max_bytes: int = DEFAULT_MAX_BYTES,
+               on_file: Callable[[], None] | None = None) -> tuple[list[PreparedDocument], BatchResult]:
+    """Read and extract every file of ``paths``, without the ledger; a file that cannot be read is
+    *skipped* in the result (its error kept, the batch goes on). ``on_file`` is called after each file."""
+    result = BatchResult()
+    prepared: list[PreparedDocument] = []
+    for path in paths:
+        try:
+            prepared.append(prepare(path, backend=backend, max_bytes=max_bytes))
+        except InputError as exc:
+            result.skipped.append(Failure(str(path), str(exc)))
+        except OSError as exc:
+            result.skipped.append(Failure(str(path), f"{path}: {exc.strerror or exc}"))
+        if on_file is not None:
+            on_file()
+    result.read = len(prepared)
+    return prepared, result
+
+
+def write_batch(store: LedgerStore, prepared: list[PreparedDocument], result: BatchResult, *,
+                recorded_at: date | datetime | str | None = None, directory=None, strict: bool = False) -> BatchResult:
+    """Append documents read by :func:`read_batch` in one transaction.
+
+    With ``strict`` nothing is written when any file was skipped. If the ledger refuses the batch,
+    each document is appended on its own so that only the ones it refuses are *failed*. A locked
+    ledger is never a per-file failure: :class:`LedgerLockedError` propagates.
+    """
+    from .resolve.decisions import resolver_for
+
+    if strict and result.skipped:
+        return result
+    try:
+        result.ingested = ingest_prepared(store, prepared, recorded_at=recorded_at,
+                                          resolver=resolver_for(store, directory))
+        return result
+    except LedgerLockedError:
+        raise
+    except (InputError, LedgerError) as exc:
+        if strict:
+            result.failed.append(Failure("", str(exc)))
+            return result
+    for item in prepared:  # the batch was refused as a whole: find the documents the ledger refuses
+        try:
+            result.ingested += ingest_prepared(store, [item], recorded_at=recorded_at,
+                                               resolver=resolver_for(store, directory))
+        except LedgerLockedError:
+            raise
+        except (InputError, LedgerError) as exc:
+            result.failed.append(Failure(str(item.path), f"{item.path}: {exc}"))
+    return result
+
+
+def ingest_batch(store: LedgerStore, paths: Sequence[str | Path], *, backend: str = "rules",
+                 max_bytes: int = DEFAULT_MAX_BYTES, recorded_at: date | datetime | str | None = None,
+                 directory=None, strict: bool = False,
+                 on_file: Callable[[], None] | None = None) -> BatchResult:
+    """:func:`read_batch` then :func:`write_batch` into an open ``store`` (the CLI reads before it
+    opens the ledger, so the write lock is held only while writing)."""
+    prepared, result = read_batch(paths, backend=backend, max_bytes=max_bytes, on_file=on_file)
+    return write_batch(store, prepared, result, recorded_at=recorded_at, directory=directory, strict=strict)

@@ -6,7 +6,6 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
-
 # Fictional companies, written for these tests.
 RELEASE = """\
 PALO VERDE, Calif., June 3, 2025 -- Quillfeather Systems, a maker of liquid-cooling racks for AI data
@@ -66,15 +65,15 @@ def test_ingesting_the_same_document_twice_adds_nothing(tmp_path, cli):
     assert first[0]["source"] == second[0]["source"]
 
 
-def test_a_file_that_cannot_be_read_stops_the_batch_with_one_line_and_adds_nothing(tmp_path, cli):
+def test_with_strict_a_file_that_cannot_be_read_stops_the_batch_with_one_line_and_adds_nothing(tmp_path, cli):
     db = tmp_path / "l.duckdb"
     good = _write(tmp_path, "release.txt", RELEASE)
     bad = tmp_path / "blob.txt"
     bad.write_bytes(bytes(range(256)) * 64)
-    proc = cli("ingest", str(good), str(bad), db=db, ok=False)
+    proc = cli("ingest", "--strict", str(good), str(bad), db=db, ok=False)
     assert proc.returncode != 0
-    assert "blob.txt" in proc.stderr
-    assert len(proc.stderr.strip().splitlines()) == 1
+    error, summary = proc.stderr.strip().splitlines()
+    assert "blob.txt" in error and summary.endswith("nothing was added (--strict)")
     assert "Traceback" not in proc.stderr
     assert cli("init", db=db).returncode == 0
     assert _events(cli, db) == []

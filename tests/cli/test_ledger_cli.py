@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+
 @pytest.fixture(scope="module")
 def sample_db(tmp_path_factory, cli) -> Path:
     db = tmp_path_factory.mktemp("cli") / "sample.duckdb"
@@ -50,7 +51,8 @@ def test_loading_a_later_source_that_closes_a_pending_deal(tmp_path, cli):
     for i, doc in enumerate((first, later)):
         (tmp_path / f"{i}.json").write_text(json.dumps(doc))
         cli("load", str(tmp_path / f"{i}.json"), db=db)
-    state = lambda day: json.loads(cli("events", "--as-of", day, "--json", db=db).stdout)[0]["status"]
+    def state(day):
+        return json.loads(cli("events", "--as-of", day, "--json", db=db).stdout)[0]["status"]
     assert (state("2026-02-01"), state("2026-02-11")) == ("pending", "completed")
     again = cli("load", str(tmp_path / "1.json"), db=db).stdout
     assert "loaded 0 new facts" in again

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from shared_data import needs_shared
+
 from . import docs
 
 EXE = shutil.which("infraledger", path=str(Path(sys.executable).parent)) or "infraledger"
@@ -32,6 +34,7 @@ def test_jsonl_output_is_the_evaluation_shape_with_the_file_name_as_doc(tmp_path
     assert records[0]["subject"] == "Halvorsen Grid" and records[0]["amount_usd"] == 120_000_000
 
 
+@needs_shared("eval", "score_events.py")
 def test_output_scores_with_the_shared_scorer(tmp_path):
     pred = tmp_path / "pred.jsonl"
     proc = _run("extract", str(SHARED / "seed" / "ai-infrastructure-boom-2026.txt"))

@@ -1,4 +1,4 @@
-"""Extraction from real SEC 8-K filings in ../shared/data/sec (hard-wrapped text and HTML)."""
+"""Extraction from real SEC 8-K filings in tests/fixtures/sec (hard-wrapped text and HTML)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from infraledger.extract import extract_events
 from infraledger.model.events import FactType, Role
 from infraledger.sources.document import read_document
 
-SEC = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "sec" / "8-k"
+SEC = Path(__file__).resolve().parents[1] / "fixtures" / "sec" / "8-k"
 
 
 def test_hard_wrapped_8k_with_its_press_release_gives_one_acquisition_with_the_buyer():

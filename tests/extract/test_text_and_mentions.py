@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from infraledger.extract.mentions import build_table, find_mentions
 from infraledger.extract.text import is_heading, split_sentences

@@ -66,7 +66,7 @@ def test_dump_and_reload_round_trips_every_fact(make_ledger, tmp_path):
     ('{"format": "infraledger-data/1", "sources": [{"key": "a", "kind": "article"}], "facts": [{"source": "a", "type": "ipo"}]}', "facts\\[0\\]: missing field 'subject'"),
     ('{"format": "infraledger-data/1", "sources": [{"key": "a", "kind": "article"}], "facts": [{"source": "b", "type": "ipo", "subject": "X"}]}', "unknown source"),
     ('{"format": "infraledger-data/1", "sources": [{"key": "a", "kind": "article"}], "facts": [{"source": "a", "type": "merger", "subject": "X"}]}', "facts\\[0\\]"),
-    ('{"format": "infraledger-data/1", "sources": [{"key": "a", "kind": "article"}], "facts": [{"source": "a", "type": "ipo", "subject": "X", "amount": "lots"}]}', "no money amount"),
+    ('{"format": "infraledger-data/1", "sources": [{"key": "a", "kind": "article"}], "facts": [{"source": "a", "type": "ipo", "subject": "X", "amount": "lots"}]}', "not a money phrase"),
 ])
 def test_bad_data_files_give_one_clear_error_and_load_nothing(make_ledger, tmp_path, content, message):
     path = tmp_path / "bad.json"

@@ -9,8 +9,18 @@ from datetime import datetime
 import pytest
 
 from infraledger.errors import InputError, LedgerLockedError, NotFoundError
-from infraledger.model import (CandidateFact, Entity, FactType, Layer, Participant, Role, Source, Status, parse_label,
-                               parse_money)
+from infraledger.model import (
+    CandidateFact,
+    Entity,
+    FactType,
+    Layer,
+    Participant,
+    Role,
+    Source,
+    Status,
+    parse_label,
+    parse_money,
+)
 
 T1, T2, T3 = datetime(2026, 3, 1), datetime(2026, 3, 15), datetime(2026, 4, 1)
 

@@ -1,7 +1,8 @@
 from datetime import date
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from infraledger.errors import InputError
 from infraledger.model import FuzzyTime, Precision, find_times, parse_label, parse_time

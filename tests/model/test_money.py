@@ -1,7 +1,8 @@
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from infraledger.errors import InputError
 from infraledger.model import Money, Qualifier, find_money, format_money, parse_money
@@ -97,3 +98,19 @@ def test_a_start_and_an_end_are_two_figures_not_a_range_and_no_more_than_is_an_u
     assert read("a range of $40 to $45") == [("$40 to $45", "40", Decimal(45), "between")]
     assert read("no more than $5 million") == [("no more than $5 million", "5000000", None, "up_to")]
 
+
+
+@pytest.mark.parametrize("value, kept", [("0.12345678", "0.123457"), ("0.0000004", "0"), ("2.5000005", "2.5"),
+                                         ("1000000000000000000", None), ("1e308", None), ("9" * 39, None),
+                                         ("NaN", None), ("Infinity", None)])
+def test_amounts_are_kept_to_six_places_and_below_ten_to_the_eighteenth(value, kept):
+    if kept is None:
+        with pytest.raises(InputError, match="out of range"):
+            Money(amount=Decimal(value))
+    else:
+        assert Money(amount=Decimal(value)).amount == Decimal(kept)
+
+
+def test_a_figure_no_source_can_mean_is_not_read_as_money():
+    text = "It raised $1.123456789123456789 million, not $" + "9" * 39 + "."
+    assert [m.amount for _, _, m in find_money(text)] == [Decimal("1123456.789123")]

@@ -20,6 +20,7 @@ def sample_ledger(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def article_text():
-    from pathlib import Path
-    shared = Path(__file__).resolve().parents[2].parent / "shared"
-    return (shared / "seed" / "ai-infrastructure-boom-2026.txt").read_text(encoding="utf-8")
+    from shared_data import SEED
+    if not SEED.is_file():
+        pytest.skip(f"needs {SEED} (the shared data beside the checkout)")
+    return SEED.read_text(encoding="utf-8")

@@ -13,6 +13,7 @@ import pytest
 from infraledger.errors import InputError
 from infraledger.model import CandidateFact, FactType, Money, Source, parse_label
 from infraledger.render import build_report
+from shared_data import needs_shared
 
 from .conftest import ARTICLE_SOURCE
 
@@ -106,6 +107,7 @@ def test_unknown_format_is_an_input_error(sample_ledger):
         build_report(sample_ledger.snapshot(), fmt="pdf")
 
 
+@needs_shared("seed", "ai-infrastructure-boom-2026.txt")
 def test_cli_writes_the_report_and_prints_its_path(tmp_path):
     from infraledger.ledger import open_ledger
     from infraledger.sample import load_sample

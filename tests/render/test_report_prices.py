@@ -11,6 +11,7 @@ from pathlib import Path
 from infraledger.ledger import open_ledger
 from infraledger.render import build_report
 from infraledger.sample import load_sample
+from shared_data import needs_shared
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 
@@ -26,6 +27,7 @@ def price_csv_from_market_facts(path: Path, tickers: dict[str, str]) -> int:
     return len(rows)
 
 
+@needs_shared("data", "facts", "market-facts.csv")
 def test_csv_prices_reach_the_report_only_for_reports_made_after_loading(tmp_path):
     db = tmp_path / "l.duckdb"
     with open_ledger(db) as store:

@@ -12,14 +12,13 @@ from infraledger.resolve import SecDirectory
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO.parent / "shared"
-TICKERS = SHARED / "data" / "sec" / "other" / "company_tickers.json"
+SEC_OTHER = REPO / "tests" / "fixtures" / "sec" / "other"  # public EDGAR data files, copied from ../shared
+TICKERS = SEC_OTHER / "company_tickers.json"
 PAIRS = Path(__file__).with_name("name_pairs.csv")
 
 
 @pytest.fixture(scope="session")
 def directory() -> SecDirectory:
-    if not TICKERS.is_file():
-        pytest.fail(f"shared SEC data missing: {TICKERS}")
     return SecDirectory(TICKERS)
 
 

@@ -9,7 +9,7 @@ import pytest
 from infraledger.errors import InputError, InputTooLargeError, NotFoundError
 from infraledger.resolve import SecDirectory
 
-from .conftest import SHARED
+from .conftest import SEC_OTHER
 
 
 def test_tickers_ciks_and_titles_of_real_registrants(directory):
@@ -32,9 +32,9 @@ def test_a_name_shared_by_several_registrants_finds_none(directory):
 
 
 def test_former_names_from_a_submissions_file_resolve_to_the_renamed_company():
-    d = SecDirectory(SHARED / "data" / "sec" / "other" / "company_tickers.json")
+    d = SecDirectory(SEC_OTHER / "company_tickers.json")
     assert d.by_name("CREE INC") is None
-    entry = d.add_former_names(SHARED / "data" / "sec" / "other" / "submissions_CIK0000895419_Wolfspeed.json")
+    entry = d.add_former_names(SEC_OTHER / "submissions_CIK0000895419_Wolfspeed.json")
     assert "CREE INC" in entry.former_names
     assert d.by_name("Cree, Inc.").cik == 895419 == d.by_ticker("WOLF").cik
 

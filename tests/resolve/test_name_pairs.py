@@ -8,6 +8,8 @@ import json
 import subprocess
 import sys
 
+from shared_data import needs_shared
+
 from .conftest import PAIRS, REPO, TICKERS
 
 _spec = importlib.util.spec_from_file_location("build_name_pairs", REPO / "benchmarks" / "build_name_pairs.py")
@@ -20,6 +22,7 @@ def _rows() -> list[dict]:
         return list(csv.DictReader(fh))
 
 
+@needs_shared("data", "sec")
 def test_the_fixture_is_exactly_what_the_builder_produces(tmp_path):
     out = tmp_path / "pairs.csv"
     subprocess.run([sys.executable, "-m", "benchmarks.build_name_pairs", "--out", str(out)], cwd=REPO,

@@ -6,6 +6,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from infraledger.resolve import find_subsidiaries, split_subsidiary, subsidiary_facts
+from shared_data import needs_shared
 
 from .conftest import SHARED
 
@@ -23,6 +24,7 @@ def test_plain_names_are_not_subsidiary_phrases():
         assert split_subsidiary(name) is None
 
 
+@needs_shared("seed", "ai-infrastructure-boom-2026.txt")
 def test_the_reference_article_names_a_subsidiary_with_its_parent():
     text = (SHARED / "seed" / "ai-infrastructure-boom-2026.txt").read_text(encoding="utf-8")
     found = find_subsidiaries(text)
@@ -38,6 +40,7 @@ def test_phrases_in_running_text_are_found_in_order():
                                                                        ("Tailspin Air", "Northwind")]
 
 
+@needs_shared("seed", "ai-infrastructure-boom-2026.txt")
 def test_relation_facts_land_in_the_ledger_with_the_child_as_its_own_entity(make_ledger):
     from infraledger.model import Entity, FactType, Source, SourceKind
 

@@ -6,13 +6,22 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from infraledger.errors import InputError, InputTooLargeError
 from infraledger.model.fuzzytime import Precision
 from infraledger.model.sources import SourceKind
-from infraledger.sources.document import (decode, document_from_bytes, document_from_text, find_document_date,
-                                          html_to_text, looks_like_press_release, read_document)
+from infraledger.sources.document import (
+    decode,
+    document_from_bytes,
+    document_from_text,
+    find_document_date,
+    html_to_text,
+    looks_like_press_release,
+    read_document,
+)
+from shared_data import needs_shared
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 NEWS = SHARED / "eval" / "news"
@@ -144,11 +153,13 @@ def test_no_date_in_the_lead_gives_none():
     ("dev-01.txt", "2025-07-02"), ("dev-06.html", "2025-11-03"), ("dev-10.txt", "2025-11-17"),
     ("dev-14.html", "2025-12-08"), ("dev-19.html", "2025-10"), ("dev-24.txt", "2024-12-02"),
 ])
+@needs_shared("eval", "news")
 def test_real_news_documents_are_dated_from_their_datelines(name, label):
     doc = read_document(NEWS / name)
     assert doc.published.label() == label
 
 
+@needs_shared("eval", "news")
 def test_real_html_release_keeps_its_dateline_and_drops_its_markup():
     doc = read_document(NEWS / "dev-14.html")
     assert doc.kind == "html"
@@ -165,6 +176,8 @@ def test_to_source_identifies_a_document_by_its_bytes_and_kind():
     assert source.id != document_from_text(RELEASE + "\nMore.", name="release.txt").to_source().id
 
 
+@needs_shared("seed", "ai-infrastructure-boom-2026.txt")
+@needs_shared("eval", "news")
 def test_the_reference_article_is_an_article_and_releases_are_press_releases():
     seed = read_document(SHARED / "seed" / "ai-infrastructure-boom-2026.txt")
     assert seed.to_source().kind is SourceKind.ARTICLE
@@ -207,3 +220,19 @@ def test_html_table_rows_become_one_line_each_with_cells_joined():
     text, _, _ = html_to_text("<html><body><p>Rounds</p><table><tr><th>Company</th><th>Amount</th></tr>"
                               "<tr><td>Orla <b>Cloud</b></td><td>$5M</td></tr></table></body></html>")
     assert text == "Rounds\n\nCompany | Amount\n\nOrla Cloud | $5M"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_is_read_as_text(encoding):
+    text = "SAN JOSE, Calif., June 3, 2025 -- Quillfeather Systems raised $85 million. Café crème."
+    doc = document_from_bytes(text.encode(encoding), name="release.txt")
+    assert doc.text.strip() == text
+
+
+@pytest.mark.parametrize("raw", [b"", b" \n\t\n", "\n  ".encode("utf-16"),
+                                 b"<html><body><script>x()</script></body></html>"])
+def test_an_empty_file_is_refused(raw, tmp_path):
+    path = tmp_path / "empty.html"
+    path.write_bytes(raw)
+    with pytest.raises(InputError, match="empty file|without any text"):
+        read_document(path)

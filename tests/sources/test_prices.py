@@ -45,11 +45,20 @@ def test_rows_become_price_observations_with_the_line_as_evidence(tmp_path):
     (b"date,ticker,close\n2026-01-02,A\n", "line 2: expected 3 fields"),
     (b"date,ticker,close\n", "no price rows"),
     (b"", "empty file"),
+    (b"date,ticker,close\n2099-01-02,A,3\n", "line 2: a price cannot be dated after today"),
+    (b"date,ticker,close\n2026-01-02,A,1e308\n", "line 2: close must be a non-negative number below 10^18"),
+    (b"date,ticker,close\n2026-01-02,A," + b"9" * 39 + b"\n", "line 2: close must be a non-negative number below"),
+    (b"date,ticker,close,volume\n2026-01-02,A,3,1e999999999\n", "line 2: volume must be a non-negative number"),
 ])
 def test_bad_files_are_refused_with_file_and_line(body, message):
     with pytest.raises(ParseError) as err:
         parse_price_csv(body, name="p.csv")
     assert str(err.value).startswith("p.csv: ") and message in str(err.value)
+
+
+def test_a_price_with_many_decimals_is_kept_to_six_places():
+    pf = parse_price_csv(b"date,ticker,close\n2026-01-02,A,0.12345678\n", name="p.csv")
+    assert pf.candidates[0].amount.amount == Decimal("0.123457")
 
 
 def test_size_is_bounded(tmp_path):
@@ -60,7 +69,7 @@ def test_size_is_bounded(tmp_path):
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.tuples(st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31)),
+@given(st.lists(st.tuples(st.dates(min_value=date(1990, 1, 1), max_value=date.today()),
                           st.sampled_from(["AAA", "BB.B", "C-1"]),
                           st.decimals(min_value=Decimal("0.01"), max_value=Decimal(99999), places=2)),
                 min_size=1, max_size=20, unique_by=lambda r: (r[0], r[1])))
@@ -103,6 +112,17 @@ def test_cli_loads_prices_onto_known_companies_and_is_idempotent(tmp_path):
     bad = _cli("--db", str(db), "prices", "load", "bad.csv", cwd=tmp_path)
     assert bad.returncode != 0 and "Traceback" not in bad.stderr
     assert bad.stderr.strip().splitlines()[-1] == "Error: bad.csv: line 2: close is not a number: 'x'"
+
+
+def test_an_unknown_ticker_is_refused_unless_new_companies_are_asked_for(tmp_path):
+    db = tmp_path / "l.duckdb"
+    (tmp_path / "p.csv").write_bytes(b"date,ticker,close\n2026-01-02,ZZZQ,3\n")
+    refused = _cli("--db", str(db), "prices", "load", "p.csv", cwd=tmp_path)
+    assert refused.returncode != 0
+    assert refused.stderr.strip() == ("Error: p.csv: no company in the ledger has the ticker ZZZQ "
+                                      "(load the companies first, or pass --new-companies)")
+    added = _cli("--db", str(db), "prices", "load", "--new-companies", "p.csv", cwd=tmp_path)
+    assert added.returncode == 0 and "new companies: ZZZQ" in added.stdout
 
 
 def test_price_download_without_the_extra_says_how_to_install_it(tmp_path, monkeypatch):

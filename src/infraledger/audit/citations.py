@@ -96,7 +96,8 @@ def mismatches(claim: Claim, same: SameEntity | None = None) -> list[str]:
 
 def _cannot_hold(doc: CitedDocument, claim: Claim, parties, same: SameEntity) -> str:
     label = _LABEL.get(doc.kind, "")
-    owner_is = lambda name, eid: bool(doc.owner) and same(doc.owner, name, eid)
+    def owner_is(name, eid):
+        return bool(doc.owner) and same(doc.owner, name, eid)
     owner_party = doc.owner and any(owner_is(n, e) for n, e in parties)
     if doc.kind == "form_d":
         if claim.measure == "valuation":

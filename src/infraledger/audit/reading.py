@@ -60,7 +60,7 @@ def document_from_text(text: str, *, title: str = "", url: str = "",
     """
     data = text.encode("utf-8", "surrogatepass")
     if len(data) > max_bytes:
-        raise InputTooLargeError(f"{len(data):,} bytes is more than the limit of {max_bytes:,}")
+        raise InputTooLargeError.of(len(data), max_bytes)
     doc = AuditDocument.from_document(document_from_bytes(data, url=url))
     if title:
         doc = AuditDocument(doc.text, title, doc.url, doc.content_hash, doc.text_hash, doc.published, doc.origin)
@@ -71,5 +71,5 @@ def from_bytes(data: bytes, *, origin: str = "<bytes>", url: str = "",
                          max_bytes: int = DEFAULT_MAX_BYTES) -> AuditDocument:
     """An :class:`AuditDocument` for raw bytes. Raises InputTooLargeError, InputError."""
     if len(data) > max_bytes:
-        raise InputTooLargeError(f"{len(data):,} bytes is more than the limit of {max_bytes:,}", source=origin)
+        raise InputTooLargeError.of(len(data), max_bytes, source=origin)
     return AuditDocument.from_document(document_from_bytes(data, url=url, source=origin), origin=origin)

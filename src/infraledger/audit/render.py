@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 
 from ..model import format_money
+from ..render.report import md
 from .api import AuditReport
 from .claims import Claim
 
@@ -33,10 +34,8 @@ def value_text(c: Claim) -> str:
 
 
 def _cell(text: str) -> str:
-    """Markdown-table-safe text: pipes escaped, line breaks flattened, HTML-significant characters escaped."""
-    text = " ".join(str(text).split())
-    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|")
-            .replace("`", "\\`"))
+    """Markdown-table-safe text: one line, HTML and Markdown syntax (links, emphasis, pipes) escaped."""
+    return md(text)
 
 
 def to_markdown(report: AuditReport) -> str:
@@ -48,7 +47,7 @@ def to_markdown(report: AuditReport) -> str:
     lines.append(f"Ledger as of: {report.as_of.isoformat() if report.as_of else 'now'}  ")
     if report.excluded_sources:
         lines.append("Not used as evidence (the audited document itself): "
-                     + ", ".join(f"`{k}` ({v})" for k, v in report.excluded_sources.items()) + "  ")
+                     + ", ".join(f"{_cell(k)} ({_cell(v)})" for k, v in report.excluded_sources.items()) + "  ")
     counts = report.counts()
     lines += ["", "| verdict | claims |", "|---|---:|"]
     lines += [f"| {k} | {v} |" for k, v in counts.items()]

@@ -4,19 +4,23 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, Callable, Iterable, Sequence
+from typing import IO, Any, Callable, ContextManager, Iterable, Sequence
 
 import click
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
+from rich.text import Text
 
 from ..config import Settings, load_settings
 from ..errors import InfraledgerError
 from ..ledger import LedgerStore, Page, open_ledger
+from ..output import open_output
 
 
 @dataclass
@@ -27,14 +31,56 @@ class AppContext:
         """The ledger, waiting up to the ``wait`` setting for another process to release it; close it soon."""
         return open_ledger(self.settings.db, read_only=read_only, wait=self.settings.wait)
 
+    def output(self, target: str, *, binary: bool = False) -> ContextManager[IO]:
+        """Open ``-o TARGET`` for writing; the ledger file (and its WAL) is never a valid target."""
+        return open_output(target, binary=binary, protected=ledger_files(self.settings.db))
+
+
+def ledger_files(db: str) -> list[str]:
+    """The file of a file-backed ledger (nothing for ``:memory:`` or a database URL)."""
+    return [] if db == ":memory:" or "://" in db else [os.path.expanduser(db)]
+
 
 pass_app = click.make_pass_decorator(AppContext)
 
 
 def console() -> Console:
-    """Rich console for stdout: colour only when stdout is a terminal."""
-    return Console(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 200,
+    """Rich console for stdout: colour only when stdout is a terminal; never reads markup or highlights.
+
+    Text from sources and users (titles, names, paths) may hold square brackets: it is printed as is.
+    """
+    return Console(highlight=False, markup=False, emoji=False, soft_wrap=False,
+                   width=None if sys.stdout.isatty() else 200,
                    no_color=not sys.stdout.isatty(), force_terminal=sys.stdout.isatty())
+
+
+def progress(description: str, total: int | None) -> "_Bar":
+    """A progress bar on standard error, drawn only when it is a terminal (quiet when piped).
+
+    Use as ``with progress("reading", len(paths)) as advance: ... advance()``.
+    """
+    return _Bar(description, total)
+
+
+class _Bar:
+    def __init__(self, description: str, total: int | None) -> None:
+        self._progress = Progress(TextColumn("{task.description}", markup=False), BarColumn(), MofNCompleteColumn(),
+                                  TimeRemainingColumn(), console=Console(stderr=True, markup=False, highlight=False),
+                                  disable=not sys.stderr.isatty(), transient=True)
+        self._task = self._progress.add_task(description, total=total)
+
+    def __enter__(self) -> "_Bar":
+        self._progress.__enter__()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._progress.__exit__(*exc)
+
+    def __call__(self, step: int = 1) -> None:
+        self._progress.advance(self._task, step)
+
+    def total(self, total: int) -> None:
+        self._progress.update(self._task, total=total)
 
 
 def domain_errors(func: Callable) -> Callable:
@@ -56,6 +102,20 @@ def domain_errors(func: Callable) -> Callable:
 
 def json_option(func: Callable) -> Callable:
     return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")(func)
+
+
+def report_failures(messages: Sequence[str], summary: str, *, strict: bool) -> None:
+    """Print one line per file that was not read or added, then exit non-zero with ``summary``; no-op if none."""
+    if not messages:
+        return
+    for message in messages:
+        click.echo(f"Error: {message}", err=True)
+    raise click.ClickException(summary + ("; nothing was added (--strict)" if strict else ""))
+
+
+def strict_option(func: Callable) -> Callable:
+    return click.option("--strict", is_flag=True,
+                        help="All or nothing: add nothing when any file cannot be read.")(func)
 
 
 def as_of_option(func: Callable) -> Callable:
@@ -106,11 +166,12 @@ def print_json(data: Any) -> None:
 
 
 def print_table(title: str | None, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
-    table = Table(title=title, show_lines=False, header_style="bold")
+    """Print a table; every title, header and cell is plain text (square brackets are not markup)."""
+    table = Table(title=Text(title) if title else None, show_lines=False, header_style="bold")
     for col in columns:
-        table.add_column(col, overflow="fold")
+        table.add_column(Text(col), overflow="fold")
     for row in rows:
-        table.add_row(*("" if v is None else str(v) for v in row))
+        table.add_row(*(Text("" if v is None else str(v)) for v in row))
     console().print(table)
 
 

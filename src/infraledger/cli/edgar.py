@@ -2,42 +2,35 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterable
 from contextlib import closing
 from datetime import date
 
 import click
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TextColumn,
-    TimeRemainingColumn,
-)
 
-from ..errors import InputError
+from ..errors import InputError, LedgerError, LedgerLockedError
 from ..ledger import as_record_time
 from ..ledger.turns import in_turns
 from ..sources.edgar.client import EdgarClient
 from ..sources.edgar.ingest import ingest as ingest_one
 from ..sources.edgar.registry import ReadFiling, read_filing, read_path
 from ..sources.edgar.tickers import load_tickers
-from .common import AppContext, domain_errors, pass_app, print_json, print_table
-
-
-def _progress() -> Progress:
-    # The bar goes to stderr so --json output on stdout stays clean; it is drawn only on a terminal.
-    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                    console=Console(stderr=True), disable=not sys.stderr.isatty(), transient=True)
+from .common import (
+    AppContext,
+    domain_errors,
+    pass_app,
+    print_json,
+    print_table,
+    progress,
+    report_failures,
+    strict_option,
+)
 
 
 def _read_all(paths: Iterable[str], max_bytes: int) -> tuple[list[ReadFiling], list[str]]:
     paths = list(paths)
     done, errors = [], []
-    with _progress() as bar:
-        task = bar.add_task("reading", total=len(paths))
+    with progress("reading", len(paths)) as advance:
         for path in paths:
             try:
                 done.append(read_path(path, max_bytes=max_bytes))
@@ -45,34 +38,46 @@ def _read_all(paths: Iterable[str], max_bytes: int) -> tuple[list[ReadFiling], l
                 errors.append(str(exc))
             except OSError as exc:
                 errors.append(f"{path}: {exc.strerror or exc}")
-            bar.advance(task)
+            advance()
     return done, errors
 
 
-def _fail(errors: list[str], summary: str) -> None:
-    for line in errors[:-1]:
-        click.echo(f"Error: {line}", err=True)
-    raise click.ClickException(errors[-1] + (f" ({summary})" if len(errors) > 1 else ""))
+def _usd(value) -> str:
+    """An amount a filing states in dollars, exact ("$561,224,695"); "not stated" when it states none."""
+    return "not stated" if value is None else f"${value:,}"
+
+
+def _named(name: str | None) -> str:
+    return (name or "").strip() or "(name not stated)"
+
+
+def summary_text(read: ReadFiling) -> str:
+    """One line saying what a filing states, never a bare "None"."""
+    parsed = read.parsed
+    if read.kind == "form_d":
+        offered = "an indefinite amount" if parsed.offering_amount_indefinite else _usd(parsed.total_offering_amount)
+        return f"{_named(parsed.issuer.name)}: sold {_usd(parsed.total_amount_sold)} of {offered}"
+    if read.kind == "8-k":
+        items = ", ".join(i.code for i in parsed.items)
+        return f"{_named(parsed.company)}: " + (f"items {items}" if items else "no items stated")
+    if read.kind == "prospectus":
+        terms = [f"{parsed.shares:,} shares" if parsed.shares is not None else "",
+                 f"at {_usd(parsed.price_per_share)}" if parsed.price_per_share is not None else "",
+                 f"gross {_usd(parsed.gross_proceeds)}" if parsed.gross_proceeds is not None else ""]
+        return f"{_named(parsed.issuer)}: " + (" ".join(t for t in terms if t) or "no offering terms stated")
+    if read.kind == "submissions":
+        return f"{_named(parsed.name)}: {len(parsed.filings)} filings"
+    if read.kind in ("form_index", "atom_feed"):
+        return f"{len(parsed.filings)} filings listed"
+    if isinstance(parsed, dict):
+        return ", ".join(f"{k}={v}" for k, v in parsed.items())
+    return ""
 
 
 def _summary_row(read: ReadFiling) -> list:
-    parsed = read.parsed
-    what = ""
-    if read.kind == "form_d":
-        what = f"{parsed.issuer.name}: sold {parsed.total_amount_sold} of " + (
-            "indefinite" if parsed.offering_amount_indefinite else f"{parsed.total_offering_amount}")
-    elif read.kind == "8-k":
-        what = f"{parsed.company}: items {', '.join(i.code for i in parsed.items)}"
-    elif read.kind == "prospectus":
-        what = f"{parsed.issuer}: {parsed.shares} at {parsed.price_per_share} = {parsed.gross_proceeds}"
-    elif read.kind == "submissions":
-        what = f"{parsed.name}: {len(parsed.filings)} filings"
-    elif read.kind in ("form_index", "atom_feed"):
-        what = f"{len(parsed.filings)} filings listed"
-    elif isinstance(parsed, dict):
-        what = ", ".join(f"{k}={v}" for k, v in parsed.items())
     source = read.contributions[0].source if read.contributions else None
-    return [read.name, read.kind, read.form_type, source.accession if source else "", what, read.fact_count]
+    return [read.name, read.kind, read.form_type, source.accession if source else "", summary_text(read),
+            read.fact_count]
 
 
 @click.group()
@@ -94,27 +99,34 @@ def parse(app: AppContext, paths: tuple[str, ...], fmt: str, with_text: bool) ->
         print_json([r.to_json(with_text=with_text) for r in done])
     elif done:
         print_table(None, ["file", "kind", "form", "accession", "says", "facts"], [_summary_row(r) for r in done])
-    if errors:
-        _fail(errors, f"{len(errors)} of {len(paths)} files could not be read")
+    report_failures(errors, f"{len(done)} read, {len(errors)} skipped, 0 failed", strict=False)
 
 
-def _ingest(app: AppContext, reads: list[ReadFiling], recorded_at: str | None) -> list[dict]:
+def _ingest(app: AppContext, reads: list[ReadFiling],
+            recorded_at: str | None) -> tuple[list[dict], dict[str, str]]:
+    """Add each filing's contributions (one transaction each); returns the rows added and, by file, the failures."""
     when = as_record_time(recorded_at)
     # Oldest filing first, so that an amendment finds the notice it amends already in the ledger.
     contributions = sorted(((r, c) for r in reads for c in r.contributions),
                            key=lambda rc: rc[1].source.published or date.min)
-    rows = []
+    rows, failed = [], {}
     # One transaction per filing, the ledger held in turns so that readers get in between.
-    with _progress() as bar, closing(in_turns(app.open, contributions)) as turns:
-        task = bar.add_task("ingesting", total=len(contributions))
+    with progress("ingesting", len(contributions)) as advance, closing(in_turns(app.open, contributions)) as turns:
         for store, (read, contribution) in turns:
-            result = ingest_one(store, contribution, recorded_at=when)
+            try:
+                result = ingest_one(store, contribution, recorded_at=when)
+            except LedgerLockedError:
+                raise
+            except (InputError, LedgerError) as exc:
+                failed[read.name] = f"{read.name}: {exc}"
+                continue
+            finally:
+                advance()
             rows.append({"file": read.name, "form": contribution.source.form_type,
                          "accession": contribution.source.accession, "source": result.source_id,
                          "facts_added": result.facts_added, "facts_skipped": result.facts_skipped,
                          "superseded": result.superseded, "notes": contribution.notes})
-            bar.advance(task)
-    return rows
+    return rows, failed
 
 
 def _report(rows: list[dict], as_json: bool, title: str) -> None:
@@ -129,19 +141,24 @@ def _report(rows: list[dict], as_json: bool, title: str) -> None:
 @edgar.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--recorded-at", metavar="DATE", help="Record the facts as learnt on this date instead of now.")
+@strict_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 @pass_app
 @domain_errors
-def ingest(app: AppContext, paths: tuple[str, ...], recorded_at: str | None, as_json: bool) -> None:
+def ingest(app: AppContext, paths: tuple[str, ...], recorded_at: str | None, strict: bool, as_json: bool) -> None:
     """Add the facts of the filings at PATHS to the ledger, each filing as their source.
 
-    All files are read first: if one cannot be read, its error is printed and nothing is added.
+    All files are read first. A file that cannot be read is reported (one line) and the others are
+    added; the command then exits non-zero with a summary. With --strict nothing is added when any
+    file cannot be read.
     """
     done, errors = _read_all(paths, app.settings.max_input_bytes)
-    if errors:
-        _fail(errors, f"{len(errors)} of {len(paths)} files could not be read; nothing was added")
-    rows = _ingest(app, done, recorded_at)
+    if strict:
+        report_failures(errors, f"{len(done)} read, {len(errors)} skipped, 0 failed", strict=True)
+    rows, failed = _ingest(app, done, recorded_at)
     _report(rows, as_json, f"{sum(r['facts_added'] for r in rows)} facts added from {len(rows)} filings")
+    report_failures(errors + list(failed.values()),
+                    f"{len(done) - len(failed)} read, {len(errors)} skipped, {len(failed)} failed", strict=False)
 
 
 def _cik_for(app: AppContext, client: EdgarClient, cik: int | None, ticker: str | None) -> int:
@@ -174,15 +191,14 @@ def fetch(app: AppContext, cik: int | None, ticker: str | None, forms: str, sinc
     number = _cik_for(app, client, cik, ticker)
     wanted = tuple(f.strip().upper() for f in forms.split(",") if f.strip())
     reads, skipped = [], []
-    with _progress() as bar:
-        task = bar.add_task(f"fetching CIK {number}", total=None)
+    with progress(f"fetching CIK {number}", None) as advance:
         for fetched in client.fetch_filings(number, forms=wanted, since=since.date() if since else None,
-                                            on_listed=lambda n: bar.update(task, total=n)):
+                                            on_listed=advance.total):
             try:
                 reads.append(read_filing(fetched.data, str(fetched.path)))
             except InputError as exc:
                 skipped.append(f"{fetched.ref.accession} ({fetched.ref.form}): {exc}")
-            bar.advance(task)
+            advance()
     for line in skipped:
         click.echo(f"skipped {line}", err=True)
     if no_ingest:
@@ -191,8 +207,10 @@ def fetch(app: AppContext, cik: int | None, ticker: str | None, forms: str, sinc
         else:
             click.echo(f"{len(reads)} filings in the cache under {client.cache_dir}")
         return
-    rows = _ingest(app, reads, None)
+    rows, failed = _ingest(app, reads, None)
     _report(rows, as_json, f"{sum(r['facts_added'] for r in rows)} facts added from {len(rows)} filings")
+    report_failures(list(failed.values()), f"{len(reads) - len(failed)} read, {len(skipped)} skipped, "
+                                          f"{len(failed)} failed", strict=False)
 
 
 def register(cli: click.Group) -> None:

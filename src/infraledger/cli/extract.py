@@ -12,7 +12,7 @@ from ..extract import BACKENDS, extract_events, to_eval_record
 from ..model.events import DEAL_TYPES
 from ..model.money import format_money
 from ..sources.document import read_document
-from .common import AppContext, domain_errors, pass_app, print_table
+from .common import AppContext, domain_errors, pass_app, print_table, progress
 
 
 @click.command("extract")
@@ -32,13 +32,15 @@ def extract_cmd(app: AppContext, files: tuple[Path, ...], fmt: str, backend: str
     settings = app.settings
     name = backend or settings.extract_backend
     found: list[tuple[dict, object]] = []  # (record, fact)
-    for path in files:
-        if path.is_dir():
-            raise InputError("is a directory, not a document", source=str(path))
-        document = read_document(path, max_bytes=settings.max_input_bytes)
-        for fact in extract_events(document, backend=name, settings=settings):
-            if fact.type in DEAL_TYPES:  # relations ("backed by", "subsidiary of") are not events
-                found.append((to_eval_record(fact, doc=path.name), fact))
+    with progress("extracting", len(files)) as advance:
+        for path in files:
+            if path.is_dir():
+                raise InputError("is a directory, not a document", source=str(path))
+            document = read_document(path, max_bytes=settings.max_input_bytes)
+            for fact in extract_events(document, backend=name, settings=settings):
+                if fact.type in DEAL_TYPES:  # relations ("backed by", "subsidiary of") are not events
+                    found.append((to_eval_record(fact, doc=path.name), fact))
+            advance()
     if fmt == "jsonl":
         for record, _ in found:
             click.echo(json.dumps(record, ensure_ascii=False))

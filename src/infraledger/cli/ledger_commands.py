@@ -13,9 +13,22 @@ from ..ledger import EventState, open_ledger
 from ..ledger.datafile import read_datafile
 from ..ledger.export import FORMATS, export
 from ..model import Fact, FactType, Layer, Source, Status
+from ..output import is_stdout, write_output
 from ..sample import SAMPLE_PARTS, load_sample, sample_paths
-from .common import (AppContext, as_of_option, domain_errors, json_option, note_rest, page_options, page_title,
-                     pass_app, print_json, print_table)
+from .common import (
+    AppContext,
+    as_of_option,
+    domain_errors,
+    json_option,
+    ledger_files,
+    note_rest,
+    page_options,
+    page_title,
+    pass_app,
+    print_json,
+    print_table,
+    progress,
+)
 
 
 def _day(value: str | None, name: str) -> date | None:
@@ -64,14 +77,20 @@ def load(app: AppContext, files: tuple[str, ...], sample: str | None) -> None:
     if not files and not sample:
         raise click.UsageError("give data files to load, or --sample")
     # Every file is read and checked before the ledger is opened, so it is locked only while written.
-    data = [read_datafile(path, max_bytes=app.settings.max_input_bytes) for path in files]
+    with progress("reading", len(files)) as advance:
+        data = []
+        for path in files:
+            data.append(read_datafile(path, max_bytes=app.settings.max_input_bytes))
+            advance()
     with app.open() as store:
         results = load_sample(store, sample) if sample else []
         for datafile in data:
             results += store.append_many(datafile.batches)
     added = sum(r.facts_added for r in results)
     skipped = sum(r.facts_skipped for r in results)
-    click.echo(f"loaded {added} new facts from {len(results)} sources ({skipped} already in the ledger)")
+    # a source named by several entries of a file is still one source
+    click.echo(f"loaded {added} new facts from {len({r.source_id for r in results})} sources "
+               f"({skipped} already in the ledger)")
 
 
 @click.command()
@@ -201,15 +220,16 @@ def conflicts(app: AppContext, as_of: str | None, limit: int | None, offset: int
 
 @click.command("export")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), required=True, help="File format.")
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="File to write.")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, allow_dash=True),
+              help="File to write ('-': standard output). Never the ledger file.")
 @as_of_option
 @pass_app
 @domain_errors
 def export_cmd(app: AppContext, fmt: str, output: str, as_of: str | None) -> None:
     """Export the facts (as of a date) to CSV, Parquet or JSON lines."""
     with app.open(read_only=True) as store:
-        n = export(store.snapshot(as_of), output, fmt)
-    click.echo(f"wrote {n} facts to {output}")
+        n = export(store.snapshot(as_of), output, fmt, protected=ledger_files(app.settings.db))
+    click.echo(f"wrote {n} facts to {'standard output' if is_stdout(output) else output}", err=is_stdout(output))
 
 
 @click.command()
@@ -218,7 +238,11 @@ def export_cmd(app: AppContext, fmt: str, output: str, as_of: str | None) -> Non
 @pass_app
 @domain_errors
 def quickstart(app: AppContext, path: str | None, report: bool) -> None:
-    """Build a ledger from the bundled sample and show what it holds."""
+    """Build a ledger from the bundled sample and show what it holds.
+
+    PATH is the ledger file to create or fill (a DuckDB file, e.g. sample.duckdb); the report is
+    written beside it as PATH with the suffix .html. Without PATH, a new temporary folder is used.
+    """
     target = Path(path) if path else Path(tempfile.mkdtemp(prefix="infraledger-")) / "sample.duckdb"
     with open_ledger(target) as store:
         results = load_sample(store)
@@ -235,7 +259,7 @@ def quickstart(app: AppContext, path: str | None, report: bool) -> None:
     click.echo(f"{n_facts} facts about {n_entities} entities from {len(sources)} sources "
                f"({sum(r.facts_added for r in results)} added now; files: {', '.join(p.name for p in sample_paths())})")
     rows = []
-    for e in evs:
+    for e in sorted(evs, key=lambda e: (e.latest.time.start if e.latest.time else date.max, e.subject)):
         row = _fact_row(e.latest, sources)
         row[4] = str(e.amount) if e.amount else ""
         row[5] = e.status.value if e.status else ""
@@ -253,9 +277,7 @@ def _write_report(store, path: Path) -> Path | None:
     except ImportError:
         return None
     html = build_report(store.snapshot(), as_of=None, fmt="html")
-    tmp = path.with_name(path.name + ".partial")
-    tmp.write_text(html, encoding="utf-8")
-    tmp.replace(path)
+    write_output(path, html, protected=[store.path])
     return path
 
 

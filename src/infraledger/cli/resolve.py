@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import click
 
+from ..ledger import Page
 from ..model import EntityKind
 from ..resolve.decisions import directory_from, history, merge, resolver_for, undo
-from ..ledger import Page
-from .common import (AppContext, domain_errors, json_option, note_rest, page_options, page_title, pass_app,
-                     print_json, print_table)
+from .common import (
+    AppContext,
+    domain_errors,
+    json_option,
+    note_rest,
+    page_options,
+    page_title,
+    pass_app,
+    print_json,
+    print_table,
+)
 
 
 class _NameOrCommand(click.Group):

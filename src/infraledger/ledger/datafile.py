@@ -18,14 +18,31 @@ Files are validated completely before anything is written; a load is one transac
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from ..errors import InputError, InputTooLargeError, ParseError
-from ..model import (CandidateFact, Entity, EntityKind, FactType, FuzzyTime, Layer, Money, Participant, Role,
-                     Source, Status, entity_id_for, parse_label, parse_money, parse_time)
+from ..model import (
+    CandidateFact,
+    Entity,
+    EntityKind,
+    FactType,
+    FuzzyTime,
+    Layer,
+    Money,
+    Participant,
+    Role,
+    Source,
+    Status,
+    entity_id_for,
+    parse_label,
+    parse_time,
+)
+from ..model.money import find_money
+from ..output import write_output
 from .store import AppendResult, LedgerStore
 
 FORMAT = "infraledger-data/1"
@@ -39,25 +56,86 @@ class DataFile:
     batches: list[tuple[Source, list[CandidateFact], list[Entity]]]
 
 
-def _money(value: Any, where: str) -> Money | None:
+#: Deepest nesting of arrays and objects accepted in a data file (the format itself needs 4).
+MAX_DEPTH = 32
+_NEGATIVE = re.compile(r"^\s*(?:[-−–]|\()")
+_LABEL_LIKE = re.compile(r"[0-9QH/\s-]+")
+_SPAN_LIMIT = 2**31 - 1
+
+
+def _money(value: Any, field: str) -> Money | None:
+    """A money field: a phrase ("more than $600 billion") or a money object; never negative."""
     if value is None:
         return None
-    if isinstance(value, str):
-        return parse_money(value)
-    if isinstance(value, dict):
-        return Money.from_json(value)
-    raise InputError(f"{where}: money must be a phrase or an object, got {value!r}")
+    try:
+        if isinstance(value, str):
+            if _NEGATIVE.match(value):
+                raise InputError(f"amounts cannot be negative, got {value!r}")
+            found = find_money(value)
+            if not found or (value[:found[0][0]] + value[found[0][1]:]).strip():
+                raise InputError(f"not a money phrase such as 'more than $600 billion': {value[:60]!r}")
+            return found[0][2]
+        if isinstance(value, dict):
+            return Money.from_json(value)
+    except InputError as exc:
+        raise InputError(f"{field}: {exc}") from None
+    raise InputError(f"{field}: money must be a phrase or an object, got {value!r}")
 
 
 def _time(value: Any, anchor: date | None) -> FuzzyTime | None:
+    """A time field: a label ("2025-Q1", "2025-04-30", "2025-04/2025-09") or a phrase ("mid-2025")."""
     if value is None:
         return None
-    if isinstance(value, dict):
-        return FuzzyTime.from_json(value)
     try:
-        return parse_label(str(value))
-    except InputError:
-        return parse_time(str(value), anchor)
+        if isinstance(value, dict):
+            return FuzzyTime.from_json(value)
+        text = str(value)
+        if _LABEL_LIKE.fullmatch(text):
+            return parse_label(text)  # "2025-02-30" is an error, not the year 2025
+        return parse_time(text, anchor)
+    except (InputError, ValueError) as exc:
+        raise InputError(f"time: {exc}") from None
+
+
+def _day(data: dict, field: str) -> date | None:
+    if not data.get(field):
+        return None
+    try:
+        return date.fromisoformat(str(data[field]))
+    except ValueError:
+        raise InputError(f"{field}: not a date YYYY-MM-DD: {data[field]!r}") from None
+
+
+def _cik(data: dict, field: str) -> int | None:
+    """An SEC CIK: a whole number of at most ten digits."""
+    if not data.get(field):
+        return None
+    try:
+        cik = int(data[field])
+    except (TypeError, ValueError):
+        raise InputError(f"{field}: not a CIK: {data[field]!r}") from None
+    if not 0 < cik < 10**10:
+        raise InputError(f"{field}: a CIK has at most ten digits, got {data[field]!r}")
+    return cik
+
+
+def _name(value: Any, field: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise InputError(f"{field}: must be a non-empty name, got {value!r}")
+    return value
+
+
+def _depth(value: Any) -> int:
+    """How deeply arrays and objects nest in ``value`` (iteratively: no recursion limit to hit)."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, (list, dict)):
+            deepest = max(deepest, depth)
+            if deepest > MAX_DEPTH:
+                return deepest
+            stack.extend((child, depth + 1) for child in (item.values() if isinstance(item, dict) else item))
+    return deepest
 
 
 def _source(data: dict) -> Source:
@@ -65,9 +143,8 @@ def _source(data: dict) -> Source:
     key = digest or None
     fields = {k: data[k] for k in ("publisher", "form_type", "accession") if data.get(k)}
     src = Source.new(data["kind"], url=data.get("url", ""), title=data.get("title", ""),
-                     published=date.fromisoformat(data["published"]) if data.get("published") else None,
-                     retrieved=date.fromisoformat(data["retrieved"]) if data.get("retrieved") else None,
-                     filer_cik=int(data["filer_cik"]) if data.get("filer_cik") else None,
+                     published=_day(data, "published"), retrieved=_day(data, "retrieved"),
+                     filer_cik=_cik(data, "filer_cik"),
                      recorded_at=datetime.fromisoformat(data["recorded_at"]) if data.get("recorded_at") else None,
                      **fields)
     if key or data.get("id"):
@@ -77,10 +154,10 @@ def _source(data: dict) -> Source:
 
 
 def _entity(data: dict, names_to_ids: dict[str, str]) -> Entity:
-    cik = int(data["cik"]) if data.get("cik") else None
+    cik = _cik(data, "cik")
     parent = data.get("parent")
     return Entity(
-        id=data.get("id") or entity_id_for(data["name"], cik), name=data["name"],
+        id=data.get("id") or entity_id_for(data["name"], cik), name=_name(data["name"], "name"),
         kind=EntityKind(data.get("kind", "company")), aliases=tuple(data.get("aliases", ())),
         tickers=tuple(data.get("tickers", ())), cik=cik, country=data.get("country"),
         layers=tuple(Layer(x) for x in data.get("layers", ())),
@@ -90,11 +167,16 @@ def _entity(data: dict, names_to_ids: dict[str, str]) -> Entity:
 
 def _fact(data: dict, anchor: date | None) -> CandidateFact:
     span = data.get("span")
-    if span is not None and (not isinstance(span, list) or len(span) != 2 or span[0] > span[1]):
-        raise InputError(f"span must be [start, end], got {span!r}")
+    if span is not None and (not isinstance(span, list) or len(span) != 2
+                             or not all(isinstance(x, int) and 0 <= x <= _SPAN_LIMIT for x in span)
+                             or span[0] > span[1]):
+        raise InputError(f"span must be [start, end] with 0 <= start <= end < 2^31, got {span!r}")
+    confidence = float(data.get("confidence", 1.0))
+    if not 0.0 <= confidence <= 1.0:
+        raise InputError(f"confidence must be between 0 and 1, got {data.get('confidence')!r}")
     return CandidateFact(
-        type=FactType(data["type"]), subject=data["subject"], subject_id=data.get("subject_id"),
-        counterparties=tuple(Participant(p["name"], Role(p["role"]), p.get("entity_id"))
+        type=FactType(data["type"]), subject=_name(data["subject"], "subject"), subject_id=data.get("subject_id"),
+        counterparties=tuple(Participant(_name(p["name"], "counterparties.name"), Role(p["role"]), p.get("entity_id"))
                              for p in data.get("counterparties", ())),
         people=tuple(data.get("people", ())),
         amount=_money(data.get("amount"), "amount"), valuation=_money(data.get("valuation"), "valuation"),
@@ -102,7 +184,7 @@ def _fact(data: dict, anchor: date | None) -> CandidateFact:
         status=Status(data["status"]) if data.get("status") else None,
         cited_source=data.get("cited_source", ""), evidence=data.get("evidence", ""),
         span=tuple(span) if span else None, attributes=dict(data.get("attributes", {})),
-        confidence=float(data.get("confidence", 1.0)),
+        confidence=confidence,
     )
 
 
@@ -110,6 +192,8 @@ def parse_datafile(data: Any, origin: str = "<data>") -> DataFile:
     """Validate a data file's JSON value; raises ParseError naming the first bad entry."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ParseError(f"not an infraledger data file (expected \"format\": \"{FORMAT}\")", source=origin)
+    if _depth(data) > MAX_DEPTH:
+        raise ParseError(f"arrays and objects nested more than {MAX_DEPTH} deep", source=origin)
     where = "sources"
     try:
         sources: dict[str, Source] = {}
@@ -117,8 +201,9 @@ def parse_datafile(data: Any, origin: str = "<data>") -> DataFile:
             where = f"sources[{i}]"
             sources[s.get("key") or s.get("id") or str(i)] = _source(s)
         names_to_ids: dict[str, str] = {}
-        for e in data.get("entities", []):
-            cik = int(e["cik"]) if e.get("cik") else None
+        for i, e in enumerate(data.get("entities", [])):
+            where = f"entities[{i}]"
+            cik = _cik(e, "cik")
             names_to_ids[e["name"]] = e.get("id") or entity_id_for(e["name"], cik)
         entities = []
         for i, e in enumerate(data.get("entities", [])):
@@ -144,19 +229,27 @@ def parse_datafile(data: Any, origin: str = "<data>") -> DataFile:
     return DataFile(batches=batches)
 
 
+def _no_constant(name: str) -> None:
+    raise ValueError(f"{name} is not a JSON value")
+
+
 def read_datafile(path: str | Path, *, max_bytes: int = MAX_BYTES) -> DataFile:
     """Read and validate a data file from disk."""
     path = Path(path)
     if not path.is_file():
         raise InputError("no such file", source=str(path))
     if path.stat().st_size > max_bytes:
-        raise InputTooLargeError(f"larger than {max_bytes} bytes", source=str(path))
+        raise InputTooLargeError.of(path.stat().st_size, max_bytes, source=str(path))
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8"), parse_constant=_no_constant)
     except UnicodeDecodeError:
         raise ParseError("not UTF-8 text", source=str(path)) from None
     except json.JSONDecodeError as exc:
         raise ParseError(f"not valid JSON (line {exc.lineno}: {exc.msg})", source=str(path)) from None
+    except RecursionError:
+        raise ParseError(f"arrays and objects nested more than {MAX_DEPTH} deep", source=str(path)) from None
+    except ValueError as exc:  # NaN or Infinity, which JSON does not have
+        raise ParseError(f"not valid JSON ({exc})", source=str(path)) from None
     return parse_datafile(data, str(path))
 
 
@@ -181,6 +274,4 @@ def dump_datafile(store_snapshot, path: str | Path) -> None:
         "entities": [e.to_json() for e in store_snapshot.entities()],
         "facts": [f for s in sources for f in by_source.get(s.id, [])],
     }
-    tmp = Path(str(path) + ".tmp")
-    tmp.write_text(json.dumps(out, indent=1, ensure_ascii=False), encoding="utf-8")
-    tmp.replace(path)
+    write_output(path, json.dumps(out, indent=1, ensure_ascii=False))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
 
 import pyarrow as pa
@@ -10,6 +11,7 @@ import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from ..errors import ConfigError, InputError
+from ..output import open_output
 from .store import Snapshot
 
 FORMATS = ("csv", "parquet", "json")
@@ -25,36 +27,28 @@ def flat_table(snapshot: Snapshot, types=None) -> pa.Table:
     return table
 
 
-def export(snapshot: Snapshot, path: str | Path, fmt: str) -> int:
-    """Write the snapshot's facts to ``path`` as ``fmt``; returns the number of facts written.
+def export(snapshot: Snapshot, path: str | Path, fmt: str, *, protected: Iterable[str | Path] = ()) -> int:
+    """Write the snapshot's facts to ``path`` (``-``: standard output) as ``fmt``; returns the number written.
 
-    The file is written to a temporary name and renamed, so a failed export leaves no half file.
+    The file is written by :func:`infraledger.output.open_output`: atomically for a regular file (a
+    failed export leaves no half file), straight through to a FIFO or device, never over a
+    ``protected`` file (the ledger). Raises InputError for an unknown format, OutputError for a bad path.
     """
     if fmt not in FORMATS:
         raise InputError(f"unknown export format '{fmt}' (choose from {', '.join(FORMATS)})")
-    path = Path(path)
-    if not path.parent.is_dir():
-        raise InputError("folder does not exist", source=str(path.parent))
-    tmp = path.with_name(path.name + ".partial")
-    try:
+    if fmt == "json":
+        facts = snapshot.facts()
+        with open_output(path, protected=protected) as fh:
+            for f in facts:
+                fh.write(json.dumps(f.to_json(), ensure_ascii=False) + "\n")
+        return len(facts)
+    table = snapshot.table() if fmt == "parquet" else flat_table(snapshot)
+    with open_output(path, binary=True, protected=protected) as fh:
         if fmt == "parquet":
-            table = snapshot.table()
-            pq.write_table(table, tmp)
-        elif fmt == "csv":
-            table = flat_table(snapshot)
-            pacsv.write_csv(table, tmp)
+            pq.write_table(table, fh)
         else:
-            facts = snapshot.facts()
-            with open(tmp, "w", encoding="utf-8") as fh:
-                for f in facts:
-                    fh.write(json.dumps(f.to_json(), ensure_ascii=False) + "\n")
-            tmp.replace(path)
-            return len(facts)
-        tmp.replace(path)
-        return table.num_rows
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+            pacsv.write_csv(table, fh)
+    return table.num_rows
 
 
 def to_pandas(snapshot: Snapshot, types=None):

@@ -8,7 +8,22 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from ..model import Entity, EntityKind, Fact, FactType, FuzzyTime, Layer, Money, Participant, Precision, Qualifier, Role, Source, SourceKind, Status
+from ..model import (
+    Entity,
+    EntityKind,
+    Fact,
+    FactType,
+    FuzzyTime,
+    Layer,
+    Money,
+    Participant,
+    Precision,
+    Qualifier,
+    Role,
+    Source,
+    SourceKind,
+    Status,
+)
 
 FACT_COLUMNS = (
     "id", "type", "subject", "subject_id", "counterparties", "people",

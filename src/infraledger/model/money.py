@@ -1,6 +1,9 @@
 """Money: an exact amount, its currency, a qualifier, and the text it was read from.
 
 Amounts are :class:`decimal.Decimal`, never floats, so "$908.2 million" stays 908200000 exactly.
+An amount is kept to :data:`DECIMALS` decimal places (rounded half to even: a price of 0.12345678
+is 0.123457) and must be below :data:`MAX_AMOUNT` (10^18, above any real figure in any currency);
+the ledger stores amounts as ``DECIMAL(38, 6)``, so nothing a source states can overflow it.
 :func:`parse_money` reads money in the forms real documents use ("$1.5 billion", "US$350m",
 "$1.2bn", "1.5 billion dollars", "€600m", "more than $600 billion", "$175-185 billion").
 """
@@ -13,6 +16,12 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
 from ..errors import InputError
+
+#: Decimal places kept for every amount; more are rounded half to even.
+DECIMALS = 6
+#: Amounts must be below this: a larger "figure" is a typo or hostile input, not money.
+MAX_AMOUNT = Decimal(10) ** 18
+_QUANTUM = Decimal(1).scaleb(-DECIMALS)
 
 
 class Qualifier(StrEnum):
@@ -42,9 +51,9 @@ class Money:
     def __post_init__(self) -> None:
         # One canonical form per value (165.20 -> 165.2, 1.5E+9 -> 1500000000), so that a fact's
         # identity does not depend on how its source or the database wrote the number.
-        object.__setattr__(self, "amount", _plain(Decimal(self.amount)))
+        object.__setattr__(self, "amount", bounded(self.amount))
         if self.high is not None:
-            object.__setattr__(self, "high", _plain(Decimal(self.high)))
+            object.__setattr__(self, "high", bounded(self.high))
         if self.amount < 0:
             raise InputError(f"money amount cannot be negative: {self.amount}")
         if (self.high is None) != (self.qualifier is not Qualifier.BETWEEN):
@@ -75,8 +84,10 @@ class Money:
                 high=Decimal(str(data["high"])) if data.get("high") is not None else None,
                 text=data.get("text", ""),
             )
-        except (KeyError, ValueError, InvalidOperation) as exc:
-            raise InputError(f"not a money value: {data!r} ({exc})") from None
+        except InputError:
+            raise  # a value out of range, a negative amount: already said in one line
+        except (KeyError, ValueError, InvalidOperation, TypeError) as exc:
+            raise InputError(f"not a money value: {str(data)[:80]} ({exc})") from None
 
     def __str__(self) -> str:
         return format_money(self)
@@ -124,6 +135,21 @@ def _to_decimal(text: str) -> Decimal:
     return Decimal(text.replace(",", ""))
 
 
+def bounded(value: Decimal | int | str) -> Decimal:
+    """``value`` as a ledger amount: finite, below :data:`MAX_AMOUNT` in size, rounded to :data:`DECIMALS` places.
+
+    Raises :class:`InputError` for anything else (NaN, infinity, 1e308, a 39-digit figure).
+    """
+    try:
+        value = Decimal(value)
+    except (InvalidOperation, TypeError, ValueError):
+        raise InputError(f"not a number: {value!r}") from None
+    if not value.is_finite() or abs(value) >= MAX_AMOUNT:
+        shown = str(value) if len(str(value)) <= 40 else str(value)[:37] + "..."
+        raise InputError(f"money amount {shown} is out of range (must be below 10^18)")
+    return _plain(value.quantize(_QUANTUM))
+
+
 def _plain(value: Decimal) -> Decimal:
     """Whole amounts without a trailing exponent or fraction (1.5E+9 -> 1500000000)."""
     return Decimal(int(value)) if value == value.to_integral_value() else value.normalize()
@@ -154,10 +180,10 @@ def find_money(text: str) -> list[tuple[int, int, Money]]:
             num, num2, scale = m.group("num_w"), None, m.group("scale_w")
         factor = _SCALE.get(scale.lower(), Decimal(1)) if scale else Decimal(1)
         try:
-            amount = _to_decimal(num) * factor
-            high = _to_decimal(num2) * factor if num2 else None
-        except InvalidOperation:
-            continue
+            amount = bounded(_to_decimal(num) * factor)
+            high = bounded(_to_decimal(num2) * factor) if num2 else None
+        except (InvalidOperation, InputError):
+            continue  # a figure no source can mean (over 10^18) is not read as money
         start = m.start()
         qualifier = Qualifier.EXACT
         if high is not None and (high <= amount or _FROM_BEFORE.search(text, max(0, start - 6), start)

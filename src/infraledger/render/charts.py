@@ -17,8 +17,8 @@ import matplotlib
 matplotlib.use("Agg")  # headless; must precede any backend use
 
 from matplotlib import dates as mdates
-from matplotlib.collections import LineCollection, PatchCollection
 from matplotlib.backends.backend_agg import RendererAgg
+from matplotlib.collections import LineCollection, PatchCollection
 from matplotlib.figure import Figure as MplFigure
 from matplotlib.font_manager import FontProperties
 from matplotlib.patches import Rectangle

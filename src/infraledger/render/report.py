@@ -9,6 +9,7 @@ ledger cannot support are printed as such and listed at the end, never invented.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -71,9 +72,13 @@ class _Figures:
         return Markup('<span class="fig">{}</span>{}{}').format(figure.text(), self.refs(figure.fact_ids), extra)
 
 
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|])")
+
+
 def md(text: object) -> str:
-    """Source text made inert for Markdown: HTML escaped (a Markdown viewer renders raw HTML) and table pipes escaped."""
-    return html.escape(str(text), quote=False).replace("|", "\\|").replace("\n", " ")
+    """Source text made inert for Markdown: one line, HTML escaped (a Markdown viewer renders raw HTML), and
+    the characters of links, emphasis, code and table cells (``[ ] * _ ` |`` and backslash) escaped."""
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(" ".join(str(text).split()), quote=False))
 
 
 def when(time: FuzzyTime | None) -> str:

@@ -74,7 +74,7 @@ class SecDirectory:
         except FileNotFoundError:
             raise NotFoundError(f"company tickers file not found: {path}") from None
         if size > self.max_bytes:
-            raise InputTooLargeError(f"{size} bytes exceeds the limit of {self.max_bytes}", source=str(path))
+            raise InputTooLargeError.of(size, self.max_bytes, source=str(path))
         try:
             data = json.loads(path.read_bytes())
         except (ValueError, UnicodeDecodeError) as exc:

@@ -88,17 +88,24 @@ def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Docum
     """Read a plain-text or HTML file of at most ``max_bytes`` bytes into a :class:`Document`.
 
     Raises :class:`InputTooLargeError` for a larger file, :class:`InputError` for a file that is
-    not text (binary data, undecodable bytes) and ``FileNotFoundError`` when it does not exist.
+    not text (binary data, undecodable bytes) or is empty (no bytes, only white space, HTML without
+    any text: an empty file is never a source), and ``FileNotFoundError`` when it does not exist.
     """
     path = Path(path)
     size = path.stat().st_size
     if size > max_bytes:
-        raise InputTooLargeError(f"{size} bytes is more than the limit of {max_bytes}", source=str(path))
+        raise InputTooLargeError.of(size, max_bytes, source=str(path))
     with path.open("rb") as fh:
         raw = fh.read(max_bytes + 1)
     if len(raw) > max_bytes:
-        raise InputTooLargeError(f"more than the limit of {max_bytes} bytes", source=str(path))
-    return document_from_bytes(raw, name=path.name, source=str(path))
+        raise InputTooLargeError.of(None, max_bytes, source=str(path))
+    if len(raw) < 65536 and not decode(raw, source=str(path)).strip():
+        raise InputError("empty file: no text to read", source=str(path))
+    document = document_from_bytes(raw, name=path.name, source=str(path))
+    if not document.text.strip():
+        raise InputError("empty file: no text to read" if document.kind == "text" else "HTML without any text to read",
+                         source=str(path))
+    return document
 
 
 def document_from_bytes(raw: bytes, *, name: str = "", url: str = "", source: str | None = None) -> Document:
@@ -142,6 +149,12 @@ def decode(raw: bytes, *, source: str | None = None) -> str:
                 return _check_text(raw.decode(encoding), source)
             except UnicodeDecodeError:
                 raise InputError(f"bytes do not match their {encoding} byte-order mark", source=source) from None
+    utf16 = _utf16_without_bom(raw)
+    if utf16:
+        try:
+            return _check_text(raw.decode(utf16), source)
+        except UnicodeDecodeError:
+            pass
     if b"\x00" in raw[:4096]:
         raise InputError("binary data, not a text document", source=source)
     try:
@@ -163,6 +176,25 @@ def decode(raw: bytes, *, source: str | None = None) -> str:
     if best is None:
         raise InputError("cannot decode the bytes as text in any known encoding", source=source)
     return _check_text(str(best), source)
+
+
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' when ``raw`` looks like UTF-16 text without a BOM, else None.
+
+    Text in a Latin script written as UTF-16 has a zero in (nearly) every other byte: the high
+    byte of each character. Binary data has zeros in both positions.
+    """
+    sample = raw[:4096]
+    if len(sample) < 4 or b"\x00" not in sample:
+        return None
+    pairs = len(sample) // 2
+    even = sum(1 for i in range(0, pairs * 2, 2) if sample[i] == 0)
+    odd = sum(1 for i in range(1, pairs * 2, 2) if sample[i] == 0)
+    if odd >= 0.6 * pairs and even <= 0.02 * pairs:
+        return "utf-16-le"
+    if even >= 0.6 * pairs and odd <= 0.02 * pairs:
+        return "utf-16-be"
+    return None
 
 
 def _check_text(text: str, source: str | None) -> str:
@@ -192,7 +224,8 @@ def html_to_text(html: str) -> tuple[str, str, FuzzyTime | None]:
     so sentence and paragraph offsets in the result are meaningful. The parser never fetches
     anything from the network and does not expand entities beyond HTML's own.
     """
-    from lxml import etree, html as lxml_html
+    from lxml import etree
+    from lxml import html as lxml_html
 
     # The text is already decoded: tell the parser its UTF-8 re-encoding, or lxml guesses Latin-1
     # for pages without a charset declaration and mangles every non-ASCII character.

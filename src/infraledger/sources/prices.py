@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ..errors import InputError, InputTooLargeError, ParseError, RemoteError
 from ..model import CandidateFact, FactType, FuzzyTime, Money, Source
+from ..model.money import MAX_AMOUNT
 
 REQUIRED = ("date", "ticker", "close")
 OPTIONAL = ("open", "high", "low", "volume")
@@ -37,16 +38,21 @@ def _decimal(value: str, column: str, where: str) -> Decimal:
         d = Decimal(value.strip().replace(",", ""))
     except InvalidOperation:
         raise ParseError(f"{where}: {column} is not a number: {value!r}") from None
-    if not d.is_finite() or d < 0:
-        raise ParseError(f"{where}: {column} must be a non-negative number, got {value!r}")
+    if not d.is_finite() or d < 0 or d >= MAX_AMOUNT:
+        raise ParseError(f"{where}: {column} must be a non-negative number below 10^18, got {value[:40]!r}")
     return d
 
 
 def parse_price_csv(data: bytes, *, name: str = "prices.csv", max_bytes: int = 50_000_000,
-                    retrieved: date | None = None) -> PriceFile:
-    """Read price rows from ``data`` (CSV bytes, UTF-8). Raises ParseError (with ``name:line``) or InputTooLargeError."""
+                    retrieved: date | None = None, today: date | None = None) -> PriceFile:
+    """Read price rows from ``data`` (CSV bytes, UTF-8). Raises ParseError (with ``name:line``) or InputTooLargeError.
+
+    Prices dated after ``today`` (default: the current date) and figures out of the money range
+    (:data:`infraledger.model.money.MAX_AMOUNT`) are refused; prices keep six decimal places.
+    """
+    today = today or date.today()
     if len(data) > max_bytes:
-        raise InputTooLargeError(f"{len(data)} bytes is more than the {max_bytes} allowed", source=name)
+        raise InputTooLargeError.of(len(data), max_bytes, source=name)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -76,6 +82,8 @@ def parse_price_csv(data: bytes, *, name: str = "prices.csv", max_bytes: int = 5
             day = date.fromisoformat(values["date"])
         except ValueError:
             raise ParseError(f"{where}: date must be YYYY-MM-DD, got {values['date']!r}", source=name) from None
+        if day > today:
+            raise ParseError(f"{where}: a price cannot be dated after today ({today}), got {day}", source=name)
         ticker = values["ticker"].upper()
         if not _TICKER.fullmatch(ticker):
             raise ParseError(f"{where}: not a ticker: {values['ticker']!r}", source=name)
@@ -93,16 +101,17 @@ def parse_price_csv(data: bytes, *, name: str = "prices.csv", max_bytes: int = 5
                 if vol != vol.to_integral_value():
                     raise ParseError(f"{where}: volume must be a whole number, got {values['volume']!r}")
                 attrs["volume"] = str(int(vol))
-        except ParseError as exc:
-            raise ParseError(str(exc), source=name) from None
-        if close == 0:
+            price = Money(amount=close)
+        except InputError as exc:
+            raise ParseError(str(exc) if isinstance(exc, ParseError) else f"{where}: {exc}", source=name) from None
+        if price.amount == 0:
             raise ParseError(f"{where}: close must be positive", source=name)
         high, low = attrs.get("high"), attrs.get("low")
         if high and low and Decimal(high) < Decimal(low):
             raise ParseError(f"{where}: high {high} is below low {low}", source=name)
-        if high and Decimal(high) < close or low and Decimal(low) > close:
-            raise ParseError(f"{where}: close {close} is outside the day's low-high range", source=name)
-        out.append(CandidateFact(type=FactType.PRICE_OBSERVATION, subject=ticker, amount=Money(amount=close),
+        if high and Decimal(high) < price.amount or low and Decimal(low) > price.amount:
+            raise ParseError(f"{where}: close {price.amount} is outside the day's low-high range", source=name)
+        out.append(CandidateFact(type=FactType.PRICE_OBSERVATION, subject=ticker, amount=price,
                                  time=FuzzyTime.day(day), evidence=line.strip(), span=(start, start + len(line.rstrip("\r\n"))),
                                  attributes=attrs))
     if not out:
@@ -117,7 +126,7 @@ def read_price_csv(path: str | Path, *, max_bytes: int = 50_000_000) -> PriceFil
     """Read a price CSV file; raises InputError subclasses (file name and line in the message)."""
     p = Path(path)
     if p.stat().st_size > max_bytes:
-        raise InputTooLargeError(f"{p.stat().st_size} bytes is more than the {max_bytes} allowed", source=str(p))
+        raise InputTooLargeError.of(p.stat().st_size, max_bytes, source=str(p))
     return parse_price_csv(p.read_bytes(), name=str(p), max_bytes=max_bytes,
                            retrieved=datetime.fromtimestamp(p.stat().st_mtime).date())
 

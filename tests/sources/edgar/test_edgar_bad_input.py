@@ -107,7 +107,7 @@ def test_other_edgar_xml_is_not_taken_for_a_form_d(sec_dir):
 
 
 def test_file_over_the_size_bound_is_refused_before_reading(sec_dir):
-    with pytest.raises(InputTooLargeError, match="over the 1000-byte limit"):
+    with pytest.raises(InputTooLargeError, match="more than the limit of 1,000 bytes"):
         read_path(sec_dir / NOTION, max_bytes=1000)
 
 

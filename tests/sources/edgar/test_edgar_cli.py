@@ -49,16 +49,17 @@ def test_ingest_puts_sourced_facts_in_the_ledger(sec_dir, tmp_path):
         assert source.url.endswith("/858877/000089161895000727/0000891618-95-000727.txt")
 
 
-def test_one_bad_file_gives_one_line_naming_it_and_nothing_enters_the_ledger(sec_dir, tmp_path):
+def test_with_strict_one_bad_file_gives_one_line_naming_it_and_nothing_enters_the_ledger(sec_dir, tmp_path):
     db = tmp_path / "l.duckdb"
     bad = tmp_path / "cut.xml"
     data = (sec_dir / "form-d/D_Notion-Labs-Inc_2020-04-10.xml").read_bytes()
     bad.write_bytes(data[: len(data) // 2])
-    proc = run("--db", str(db), "edgar", "ingest", str(sec_dir / "form-d/D_1685-38th-REIT-LLC_2023-01-27.xml"),
-               str(bad), ok=False)
+    proc = run("--db", str(db), "edgar", "ingest", "--strict",
+               str(sec_dir / "form-d/D_1685-38th-REIT-LLC_2023-01-27.xml"), str(bad), ok=False)
     assert proc.returncode != 0
     lines = proc.stderr.strip().splitlines()
-    assert len(lines) == 1 and "cut.xml: truncated XML" in lines[0] and "Traceback" not in proc.stderr
+    assert len(lines) == 2 and "cut.xml: truncated XML" in lines[0] and "Traceback" not in proc.stderr
+    assert lines[1] == "Error: 1 read, 1 skipped, 0 failed; nothing was added (--strict)"
     if db.exists():
         with open_ledger(db) as store:
             assert store.snapshot().count() == 0
@@ -68,8 +69,8 @@ def test_unsupported_form_is_one_line(sec_dir, tmp_path):
     proc = run("--db", str(tmp_path / "l.duckdb"), "edgar", "ingest",
                str(sec_dir / "other/0001104659-25-002604_SC-TO-T-A_CVR-Energy.txt"), ok=False)
     assert proc.returncode == 1
-    assert proc.stderr.strip().count("\n") == 0
-    assert "form type SC TO-T/A is not read" in proc.stderr
+    error, summary = proc.stderr.strip().splitlines()
+    assert "form type SC TO-T/A is not read" in error and summary == "Error: 0 read, 1 skipped, 0 failed"
 
 
 def test_fetch_without_user_agent_is_a_config_error(tmp_path):

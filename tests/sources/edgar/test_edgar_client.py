@@ -108,3 +108,18 @@ def test_daily_index_and_latest_filings_through_the_client(edgar, sec_dir, tmp_p
     assert latest[0].accession == "0001683168-26-005262"
     assert client.cache_path(edgar.url + "/cgi-bin/browse-edgar?type=8-K") != client.cache_path(
         edgar.url + "/cgi-bin/browse-edgar?type=D")
+
+
+def test_a_connection_failure_is_one_whole_line(tmp_path):
+    import socket
+
+    with socket.socket() as s:  # a port that was free a moment ago: nothing listens there
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    client = EdgarClient(user_agent=UA, cache_dir=tmp_path / "cache", base_url=f"http://127.0.0.1:{port}",
+                         data_url=f"http://127.0.0.1:{port}", backoff=0.01, retries=1)
+    with pytest.raises(RemoteError) as err:
+        client.submissions(1045810)
+    message = str(err.value)
+    assert "\n" not in message and "object at 0x" not in message
+    assert message.endswith("Connection refused)") or message.endswith("Connection refused")

@@ -9,7 +9,7 @@ import pytest
 
 from infraledger.sources.edgar.formd import form_d_xml, parse_form_d
 
-SEC = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "sec"
+SEC = Path(__file__).resolve().parents[2] / "fixtures" / "sec"  # the shared Form D files, copied
 
 edgar_offerings = pytest.importorskip("edgar.offerings")
 

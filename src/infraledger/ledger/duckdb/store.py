@@ -214,6 +214,9 @@ class DuckDBStore(LedgerStore):
         fact_ids = list({f.id for r in resolved for f in r.facts})
         known_facts = {row[0] for row in self.con.execute(
             "SELECT id FROM facts WHERE id IN (SELECT unnest(?))", [fact_ids]).fetchall()} if fact_ids else set()
+        known_decisions = {tuple(row) for row in self.con.execute(
+            "SELECT name, entity_id, source_id FROM resolutions WHERE action = 'merge' AND source_id IN (SELECT unnest(?))",
+            [source_ids]).fetchall()}
         entity_rows, source_rows, fact_rows, decision_rows, results = [], [], [], [], []
         for r in resolved:
             new_entities = [e for e in r.touched.values() if latest.get(e.id) != entity_version(e)]
@@ -228,8 +231,11 @@ class DuckDBStore(LedgerStore):
             new = [f for f in unique if f.id not in known_facts]
             known_facts.update(f.id for f in new)
             fact_rows += [fact_row(f) for f in new]
-            decision_rows += [(name, eid, method, score, "merge", r.source.id, r.recorded_at)
-                              for name, (eid, method, score) in r.decisions.items()]
+            # A decision this source already led to is not recorded again (re-reading a file adds nothing).
+            for name, (eid, method, score) in r.decisions.items():
+                if (name, eid, r.source.id) not in known_decisions:
+                    known_decisions.add((name, eid, r.source.id))
+                    decision_rows.append((name, eid, method, score, "merge", r.source.id, r.recorded_at))
             results.append(AppendResult(source_id=r.source.id, facts_added=len(new), facts_skipped=len(r.facts) - len(new),
                                         entities_added=len(new_entities), source_added=source_added))
         self._insert("entities", entity_rows, ENTITY_SCHEMA)

@@ -167,7 +167,7 @@ class EdgarClient:
             size += len(chunk)
             if size > self.max_bytes:
                 response.close()
-                raise InputTooLargeError(f"response over the {self.max_bytes}-byte limit", source=url)
+                raise InputTooLargeError.of(None, self.max_bytes, source=url)
             chunks.append(chunk)
         return b"".join(chunks)
 
@@ -216,8 +216,21 @@ class EdgarClient:
             yield Fetched(ref=ref, data=data, path=self.cache_path(url), from_cache=cached)
 
 
-def _reason(exc: Exception) -> str:
-    return f"{type(exc).__name__}: {str(exc).splitlines()[0][:200]}" if str(exc) else type(exc).__name__
+def _reason(exc: BaseException) -> str:
+    """The innermost cause of a requests/urllib3 failure in words, whole ("Failed to resolve 'www.sec.gov'
+    ([Errno -3] Temporary failure in name resolution)"), without the wrappers' object addresses."""
+    inner, seen = exc, set()
+    while id(inner) not in seen:
+        seen.add(id(inner))
+        nested = getattr(inner, "reason", None)
+        if not isinstance(nested, BaseException) and inner.args and isinstance(inner.args[0], BaseException):
+            nested = inner.args[0]
+        if not isinstance(nested, BaseException):
+            break
+        inner = nested
+    lines = str(inner).strip().splitlines()
+    text = re.sub(r"^<[^>]*>:\s*", "", lines[0]) if lines else ""
+    return text or type(inner).__name__
 
 
 class _LimitedRetry(Retry):

@@ -238,7 +238,7 @@ def _items(text: str, legacy: bool) -> tuple[Item, ...]:
     stop = signatures.start() if signatures else len(text)
     best: dict[str, Item] = {}
     order: list[str] = []
-    for n, (start, body_start, code, legacy_code, rest) in enumerate(headings):
+    for n, (_start, body_start, code, legacy_code, rest) in enumerate(headings):
         end = headings[n + 1][0] if n + 1 < len(headings) else stop
         body = text[body_start:end].strip()
         title = rest.rstrip(". ") or ITEM_TITLES[code]

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ...errors import InputTooLargeError, ParseError, UnsupportedInputError
+from ...errors import InputError, InputTooLargeError, ParseError, UnsupportedInputError
 from .eightk import EIGHT_K_TYPES, EightK, parse_8k
 from .facts import (
     FilingFacts,
@@ -178,6 +178,10 @@ def read_path(path: str | Path, *, max_bytes: int) -> ReadFiling:
     path = Path(path)
     size = path.stat().st_size
     if size > max_bytes:
-        raise InputTooLargeError(f"{size} bytes is over the {max_bytes}-byte limit (setting max_input_bytes)",
-                                 source=str(path))
-    return read_filing(path.read_bytes(), str(path))
+        raise InputTooLargeError.of(size, max_bytes, source=str(path))
+    try:
+        return read_filing(path.read_bytes(), str(path))
+    except InputError as exc:  # a value the ledger cannot hold (a figure over 10^18): say which file
+        if getattr(exc, "source", None) is not None:
+            raise
+        raise ParseError(str(exc), source=str(path)) from None
