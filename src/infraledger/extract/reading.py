@@ -423,7 +423,8 @@ def _abstract(s: Sentence, index: int, text: str, ms: list[Mention], ids: list[i
     # Ticker cues and blanked citations are noise to the frames.
     joined = _TICKER_CUE.sub(_blank, joined)
     entity_ids = [int(x) for x in _ENTITY_ID.findall(joined)]
-    relations = _relations(joined)
+    # A relation is recorded only between parties the sentence names, never through "the Company" or "it".
+    relations = [r for r in _relations(joined) if r[1] in here and r[2] in here]
     # Blanked to equal length, so offsets still map: appositions that describe a party ("X, a
     # GPU cloud backed by Y, raised ...") and a parent named before its subsidiary ("Orla
     # subsidiary Brisa Labs"), which would otherwise stand between a verb and its party.

@@ -251,8 +251,8 @@ def _relation_facts(reading: Reading, offset: int) -> list[CandidateFact]:
     out, seen = [], set()
     names, kinds = reading.table.names, reading.table.kinds
     for an in reading.sentences:
-        if an.relations and not_counted(an.sentence.text):
-            continue  # forward-looking boilerplate and hearsay state no relation either
+        if an.relations and (not_counted(an.sentence.text) or hypothetical(an, 0, len(an.abstract))):
+            continue  # forward-looking boilerplate, hearsay and conditionals state no relation either
         for kind, subject, related in an.relations:
             if (kind, subject, related) in seen or "person" in (kinds[subject], kinds[related]):
                 continue
