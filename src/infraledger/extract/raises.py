@@ -136,6 +136,10 @@ def read_raises(an: Analysed, reading: Reading) -> list[Draft]:
             continue
         roles: list[tuple[int, Role]] = []
         named = _ROUND_FOR.match(text, m.end())
+        if named is None and _LEADS.match(text, m.end("t")) and an.topic is not None and an.topic != subject:
+            # "The Ontario fund led a $222 million Series E": a backer led the round of the company
+            # the text is about
+            roles, subject = [(subject, Role.LEAD_INVESTOR)], an.topic
         if named and ids(named.group("t"))[0] != subject:
             # "Orlan wrote the biggest cheque in a $30 million round for startup Pylos": the round
             # is the company named after it; the one before it is a backer
@@ -163,6 +167,7 @@ _ROUND_FOR = re.compile(r"(?:\s+(?:of\s+)?funding|\s+financing)?\s+(?:for|into|i
                         r"developer|maker|firm)\s+)?(?P<t>⟨E\d+⟩)", re.I)
 
 _LED = re.compile(r"\b(?:co-)?led\b", re.I)
+_LEADS = re.compile(r"\s+(?:also\s+|then\s+)?(?:co-)?led\s+(?:a|an|the)\b", re.I)
 
 # A first day of trading, told without the offering's size.
 _DEBUT = re.compile(r"\b(?:began trading|begins trading|started trading|start trading|"

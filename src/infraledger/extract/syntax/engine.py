@@ -239,10 +239,11 @@ def _read(spec: FrameSpec, trig, tok, sur: _Surrogate, an: Analysed, reading: Re
     args = _verb_arguments(tok) if trig.pos == "verb" else _noun_arguments(tok)
     if spec.type is not FactType.TALENT_MOVE and any(_is_title(t) for t in args.get("as", [])):
         return None  # "takes over as chief executive of X" is a role, whatever else the verb can mean
-    if spec.not_objects and any(t.lower_ in spec.not_objects or any(c.lower_ in spec.not_objects for c in t.children
-                                                                   if c.dep_ in ("compound", "amod"))
+    if spec.not_objects and any(t.lower_ in spec.not_objects or t.head.lower_ in spec.not_objects
+                                or any(c.lower_ in spec.not_objects for c in t.children if c.dep_ in ("compound", "amod"))
+                                or any(n.lower_ in spec.not_objects for n in t.doc[t.i + 1:t.i + 7])
                                 for t in args.get("patient", [])):
-        return None
+        return None  # the object (or the noun its figure stands before: "$16 billion chip order") is excluded
     if spec.type is FactType.FUNDING_ROUND and (CUMULATIVE.search(an.sentence.text)
                                                   or DEBT_WORDS.search(an.abstract)):
         return None
