@@ -514,7 +514,7 @@ def _verb_arguments(tok) -> dict[str, list]:
 def _noun_arguments(tok) -> dict[str, list]:
     """Possessor, prepositional arguments, and the agent of a noun trigger."""
     args = _obliques(tok)
-    poss = [c for c in tok.children if c.dep_ == "nmod:poss"]
+    poss = [c for c in tok.children if c.dep_ == "nmod:poss"] or _left_possessor(tok)
     pronoun = bool(poss) and all(p.lower_ in ("its", "their", "his", "her") for p in poss)
     holder = tok
     if poss and not pronoun:
@@ -541,6 +541,21 @@ def _noun_arguments(tok) -> dict[str, list]:
             if pronoun:
                 args["poss"] = subj
     return args
+
+
+_MODIFIERS = frozenset({"compound", "amod", "nummod", "punct", "case", "det", "ROOT", "nmod"})
+
+
+def _left_possessor(tok) -> list:
+    """The possessor written before a noun whose figure the parser took for the phrase's head
+    ("X's $2 billion purchase of Y", parsed with "$" as the head of "X's")."""
+    for i in range(tok.i - 1, max(-1, tok.i - 8), -1):
+        left = tok.doc[i]
+        if left.dep_ == "nmod:poss":
+            return [left]
+        if left.dep_ not in _MODIFIERS and not (left.like_num or left.text in "$€£¥"):
+            return []
+    return []
 
 
 def _title_arguments(spec: FrameSpec, tok) -> dict[str, list] | None:
