@@ -91,3 +91,10 @@ def test_an_undirected_merger_agreement_takes_the_direction_the_document_states(
     deal = got[(FactType.ACQUISITION, "Brellix Labs")]
     assert {p.name: p.role for p in deal.counterparties} == {"Quorvane": Role.ACQUIRER}
     assert deal.amount.amount == Decimal(850_000_000) and deal.status is Status.COMPLETED
+
+
+def test_the_dollar_figure_beside_a_later_sentences_amount_is_the_deals():
+    got = _got("The Northland Transport Agency has signed a contract with Pylos Systems to run its ticketing cloud. "
+               "The agreement is worth more than A$2 billion (about US$1.3 billion) over ten years.")
+    deal = got[(FactType.COMMERCIAL_CONTRACT, "Pylos Systems")]
+    assert deal.amount.currency == "AUD" and deal.attributes["amount_usd"] == "1300000000"

@@ -174,7 +174,10 @@ def to_fact(d: Draft, reading: Reading, offset: int = 0) -> CandidateFact:
     names = reading.table.names
     s = d.sentence.sentence
     attributes: dict = {"frame": d.frame}
-    usd = usd_equivalent(d.amount, d.sentence)
+    # The figure may come from a later sentence ("The agreement is worth A$2 billion (US$1.3 billion)").
+    home = d.sentence if d.amount is None or any(m is d.amount for _, _, m in d.sentence.money) else next(
+        (an for an in reading.sentences if any(m is d.amount for _, _, m in an.money)), d.sentence)
+    usd = usd_equivalent(d.amount, home)
     if usd is not None:
         attributes["amount_usd"] = str(usd.amount)
         attributes["amount_usd_qualifier"] = usd.qualifier.value
