@@ -40,9 +40,10 @@ def ingest(app: AppContext, files: tuple[str, ...], backend: str | None, recorde
     with progress("reading", len(files)) as advance:
         prepared, batch = read_batch(files, backend=backend or app.settings.extract_backend,
                                      max_bytes=app.settings.max_input_bytes, on_file=advance)
-    with app.open() as store:
-        write_batch(store, prepared, batch, recorded_at=recorded_at, directory=directory_from(app.settings),
-                    strict=strict)
+    if prepared and not (strict and batch.skipped):  # nothing to write: the ledger is not even opened
+        with app.open() as store:
+            write_batch(store, prepared, batch, recorded_at=recorded_at, directory=directory_from(app.settings),
+                        strict=strict)
     results = batch.ingested
     if as_json:
         print_json([{"file": str(r.path), "source": r.source_id, "extracted": r.extracted, "added": r.added}
