@@ -74,5 +74,8 @@ def test_verb_macro_generates_every_form_from_the_lemma():
     for form in ("acquire", "acquires", "acquired", "acquiring", "took over", "taken over", "takes over"):
         assert form in pattern.split("(?:")[1].rstrip(")").split("|")
     assert verb("buy") == "(?:bought|buying|buys|buy)"
+    assert set(verb("secure|win:past,s")[3:-1].split("|")) == {"secured", "secures", "won", "wins"}
+    with pytest.raises(ValueError, match="unknown verb forms"):
+        verb("secure:future")
     with pytest.raises(ValueError, match="number of characters"):
         expand("{GAP:many}", PLACEHOLDERS)

@@ -49,14 +49,38 @@ def wide(n: int) -> str:
     return rf"[^;]{{0,{n}}}?"
 
 
-def verb(lemmas: str) -> str:
-    """Every written form of the ``|``-separated verb lemmas, as one group ("take over" keeps its particle)."""
+#: The forms a ``{VERB:...}`` macro may be limited to: the lemma, the third person, the past forms, the -ing form.
+VERB_FORMS = ("base", "s", "past", "ing")
+
+
+def verb_forms(lemma: str) -> dict[str, frozenset[str]]:
+    """The written forms of one verb lemma by kind (see :data:`VERB_FORMS`), from the shared lexicon."""
+    forms = inflections(lemma)
+    third = forms & {lemma + "s", lemma + "es", lemma[:-1] + "ies"}
+    ing = frozenset(f for f in forms if f.endswith("ing") and f != lemma)
+    return {"base": frozenset({lemma}), "s": frozenset(third), "past": forms - {lemma} - third - ing, "ing": ing}
+
+
+def verb(argument: str) -> str:
+    """The forms of the ``|``-separated verb lemmas, as one group ("take over" keeps its particle);
+    ``lemmas:past,s`` limits them to those kinds of form.
+
+    Raises:
+        ValueError: for an unknown kind of form.
+    """
+    lemmas, _, kinds = argument.partition(":")
+    wanted = [k.strip() for k in kinds.split(",")] if kinds else list(VERB_FORMS)
+    unknown = set(wanted) - set(VERB_FORMS)
+    if unknown:
+        raise ValueError(f"unknown verb forms {sorted(unknown)} (known: {', '.join(VERB_FORMS)})")
     forms: list[str] = []
     for lemma in lemmas.split("|"):
-        head, _, particle = lemma.strip().partition(" ")
+        head, _, particle = lemma.strip().lower().partition(" ")
         tail = " " + particle if particle else ""
+        by_kind = verb_forms(head)
+        chosen = set().union(*(by_kind[k] for k in wanted))
         # Longest first, so that a form is never cut short by another that begins it.
-        forms += [f + tail for f in sorted(inflections(head), key=lambda f: (-len(f), f))]
+        forms += [f + tail for f in sorted(chosen, key=lambda f: (-len(f), f)) if f + tail not in forms]
     return "(?:" + "|".join(re.escape(f).replace(r"\ ", " ") for f in forms) + ")"
 
 
