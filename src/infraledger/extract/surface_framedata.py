@@ -73,15 +73,30 @@ def verb(argument: str) -> str:
     unknown = set(wanted) - set(VERB_FORMS)
     if unknown:
         raise ValueError(f"unknown verb forms {sorted(unknown)} (known: {', '.join(VERB_FORMS)})")
-    forms: list[str] = []
+    forms: set[str] = set()
     for lemma in lemmas.split("|"):
         head, _, particle = lemma.strip().lower().partition(" ")
         tail = " " + particle if particle else ""
         by_kind = verb_forms(head)
-        chosen = set().union(*(by_kind[k] for k in wanted))
-        # Longest first, so that a form is never cut short by another that begins it.
-        forms += [f + tail for f in sorted(chosen, key=lambda f: (-len(f), f)) if f + tail not in forms]
-    return "(?:" + "|".join(re.escape(f).replace(r"\ ", " ") for f in forms) + ")"
+        forms |= {f + tail for k in wanted for f in by_kind[k]}
+    return "(?:" + _trie(sorted(forms)) + ")"
+
+
+def _trie(words: list[str]) -> str:
+    """One regex for ``words`` with common beginnings shared ("acquir(?:e(?:d|s)?|ing)"): Python's engine
+    tries an alternation branch by branch, so a shared prefix is read once. Where one word begins
+    another the longer is tried first."""
+    branches: dict[str, list[str]] = {}
+    for w in words:
+        if w:
+            branches.setdefault(w[0], []).append(w[1:])
+    alts = [(" " if c == " " else re.escape(c)) + _trie(rest) for c, rest in sorted(branches.items())]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    if "" not in words:
+        return body
+    return body + "?" if len(alts) > 1 or len(body) == 1 else "(?:" + body + ")?"
 
 
 #: The placeholder macros every pattern may use, and the parametrised ones (``{NAME:argument}``).
