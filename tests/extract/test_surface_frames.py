@@ -12,7 +12,7 @@ import pytest
 
 from infraledger.extract import extract_events
 from infraledger.extract.frames import FRAMES, ROUND_WORDS
-from infraledger.extract.surface_framedata import PLACEHOLDERS, SurfaceFrame, expand, load, verb
+from infraledger.extract.surface_framedata import PLACEHOLDERS, SurfaceFrame, expand, in_order, load, verb
 from infraledger.sources.document import document_from_text
 
 SPECS = load({"ROUND_WORDS": ROUND_WORDS.pattern})
@@ -47,6 +47,14 @@ def test_negative_example_states_no_event(frame: SurfaceFrame, text: str):
 def test_frames_are_tried_in_order_of_priority():
     assert [f.name for f in FRAMES] == [f.name for f in SPECS]
     assert [f.priority for f in FRAMES] == sorted(f.priority for f in FRAMES)
+    with pytest.raises(ValueError, match="share the priority"):
+        in_order([SurfaceFrame.model_validate(_frame(name="a")), SurfaceFrame.model_validate(_frame(name="b"))])
+
+
+def test_an_earlier_frame_claims_the_pair_of_parties():
+    # stake-in (priority 20) reads the pair before acquire (280) can: a stake, not a purchase of the company
+    events = _events("Pellham Cloud took a minority stake in Aurel Labs last year.")
+    assert [(e.type.value, e.subject) for e in events] == [("strategic_investment", "Aurel Labs")]
 
 
 def _frame(**changes) -> dict:

@@ -281,12 +281,21 @@ def load(shared: Mapping[str, str] | None = None) -> tuple[SurfaceFrame, ...]:
         ValueError: for an invalid frame, a name or priority used twice.
     """
     table = macros(shared)
-    out = [SurfaceFrame.model_validate(f, context={"macros": table}) for name in _files() for f in _read(name).frame]
+    return in_order([SurfaceFrame.model_validate(f, context={"macros": table})
+                     for name in _files() for f in _read(name).frame])
+
+
+def in_order(frames: list[SurfaceFrame]) -> tuple[SurfaceFrame, ...]:
+    """``frames`` sorted by priority.
+
+    Raises:
+        ValueError: when two share a name or a priority (the order between them would be left to chance).
+    """
     for what in ("name", "priority"):
         seen: set = set()
-        for f in out:
+        for f in frames:
             value = getattr(f, what)
             if value in seen:
                 raise ValueError(f"two surface frames share the {what} {value!r}")
             seen.add(value)
-    return tuple(sorted(out, key=lambda f: f.priority))
+    return tuple(sorted(frames, key=lambda f: f.priority))
