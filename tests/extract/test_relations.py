@@ -7,6 +7,7 @@ from infraledger.model.events import FactType
 from infraledger.sources.document import document_from_text
 from infraledger.sources.edgar.registry import read_path
 
+
 def _relations(text: str) -> set[tuple[str, str, str]]:
     return {(f.type.value, f.subject, f.counterparties[0].name)
             for f in extract_events(document_from_text(text, name="r.txt"))

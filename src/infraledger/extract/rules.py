@@ -21,7 +21,7 @@ from ..model.facts import CandidateFact
 from ..model.fuzzytime import FuzzyTime, find_times
 from .arguments import assign_arguments, follow_up, ipo_parties, participants
 from .drafts import Draft, clause_end, ids, merge, money_in, to_fact
-from .frames import E, ROUND_WORDS, Frame, candidate_frames
+from .frames import E, Frame, candidate_frames
 from .hedges import figures_table, hypothetical, not_counted
 from .mentions import is_exchange
 from .raises import read_raises, shares_times_price
@@ -324,7 +324,7 @@ def _match_frame(frame: Frame, an: Analysed, reading: Reading, out: list[Draft],
             continue
         claimed.update(pairs)
         out.append(d)
-        if frame.name == "invest-in":
+        if frame.elided_second_deal:
             # "A agreed to invest up to $10 billion in X and B up to $5 billion": the elided second deal.
             other = _ELIDED_TARGET.match(an.abstract, m.end())
             if other:  # "... $30 million in X and $20 million in Y": the same investor's second stake
@@ -345,94 +345,90 @@ _ELIDED = re.compile(rf"\s*and (?P<a>{E}) (?P<m>(?:up to |about |nearly |another
 
 
 _ENTITY = re.compile(r"⟨E\d+⟩")
-_NOT_ACQUIRE_GAP = re.compile(r"⟪M|\bfrom\b|\bstake\b|\bassets?\b|^\s*into\b|"
-                              r"^\s*(?:agreements?|contracts?|orders?|obligations?|commitments?)\b")
-_OPTION_TO = re.compile(r"\b(?:options?|rights?|warrants?)\s+to\s+\S+\s*$")
-_NOT_SUPPLY_GAP = re.compile(r"\b(?<!power )(?:merger|takeover|acquisition|purchase|sale|settlement|"
-                             r"credit|loan|standstill|voting|licensing)\s*$")
-_MERGER_WORD = re.compile(r"\b(?:merger|takeover|acquisition)\b", re.I)
 _APPOSITION_COMPANY = re.compile(r"(?:\b(?:of|at)\s+⟨E(\d+)⟩|⟨E(\d+)⟩'s)")
 _POSSESSOR = re.compile(r"⟨E(\d+)⟩'s?(?=\s)")
 _COMPANY_BEFORE = re.compile(r"⟨E(\d+)⟩\s+(?:[\w,'’-]+\s+){0,5}$")
 _OF_COMPANY = re.compile(r"\b(?:of|at)\s+⟨E(\d+)⟩")
-_RAISED_FROM = re.compile(r"\b(?:raised|raising|backers|investors|funding|financing)\b", re.I)
-_STAFF_WORD = re.compile(r"\b(?:ceo|chief|founder|president|cto|head|executive|engineers?|staff|team|researchers)\b",
-                         re.I)
-_TO_PURCHASE = re.compile(r"\s*to (?:purchase|buy|acquire|procure|lease|rent)\b")
+
+
+def _rejected(frame: Frame, m: re.Match) -> bool:
+    """Whether one of the frame's ``reject`` rules finds its pattern in the place it names."""
+    for where, pattern, window in frame.rejects:
+        if where == "match":
+            found = pattern.search(m.group(0))
+        elif where == "gap":
+            found = pattern.search(m.group("gap") or "")
+        elif where == "before_gap":
+            end = m.start("gap")
+            found = pattern.search(m.string, max(0, end - window) if window is not None else 0, end)
+        else:  # "clause"
+            found = pattern.search(m.string, m.start(), clause_end(m.string, m.end()))
+        if found:
+            return True
+    return False
 
 
 def _from_match(frame: Frame, m: re.Match, an: Analysed, reading: Reading) -> Draft | None:
+    """The draft one match of ``frame`` states, or None; the frame's flags (``surface_frames/macros.toml``)
+    say how its subject and parties are found where the pattern alone does not give them."""
     groups = m.groupdict()
     if hypothetical(an, m.start(), m.end(), m.string):
         return None
-    gap = groups.get("gap") or ""
     # "X ... from Y and concurrently signed a deal with Z": the verb after "and" belongs to the
     # sentence's subject X (read in the coordinated copy), not to the nearest company Y.
-    lead = min((g for g in groups if groups[g] and g in ("a", "s", "t", "c", "h", "p")), key=m.start, default=None)
+    lead = min((g for g in groups if groups[g] and g in frame.parties), key=m.start, default=None)
     if lead is not None and _COORDINATED.search(m.string, m.end(lead), m.end()):
         first = _ENTITY.search(m.string)
         if first is not None and first.start() != m.start(lead):
             return None
-    if frame.name == "stake-from" and (ROUND_WORDS.search(m.string, m.start(), clause_end(m.string, m.end()))
-                                       or _CONTRACT_NOUN.search(m.group(0))):
-        return None  # "landed a $120 million Series C from Y" is a round, "a $95M contract from Y" a contract
-    if frame.name == "acquire" and _SPAC.search(m.string, max(0, m.start("gap") - 60), m.start("gap")):
-        return None  # "a special purpose acquisition company" names a vehicle, not a purchase
-    if frame.name == "acquire" and (_NOT_ACQUIRE_GAP.search(gap) or _OPTION_TO.search(m.string[:m.start("gap")])):
+    if frame.rejects and _rejected(frame, m):
         return None
-    if frame.name == "signed-with" and (_NOT_SUPPLY_GAP.search(gap) or _MERGER_WORD.search(m.group(0))):
-        return None  # an agreement to merge or to lend is not a supply contract
-    subject_ids = ids(groups.get(frame.subject))
-    if frame.type is FactType.TALENT_MOVE and groups.get("app"):
+    kinds = reading.table.kinds
+    subject_ids = ids(groups.get(frame.subject)) if frame.subject else []
+    apposition = groups.get(frame.apposition) if frame.apposition else None
+    if frame.type is FactType.TALENT_MOVE and apposition:
         # "X, the chief technology officer of Y, has left the company": Y, named in the apposition.
-        named = _APPOSITION_COMPANY.findall(groups["app"])
+        named = _APPOSITION_COMPANY.findall(apposition)
         if named:
             subject_ids = [int(named[0][0] or named[0][1])]
     roles: list[tuple[int, Role]] = []
     for g, role in frame.roles.items():
-        roles += [(i, role) for i in ids(groups.get(g)) if reading.table.kinds[i] != "person"]
-    people = [i for i in ids(groups.get(frame.people)) if reading.table.kinds[i] == "person"] if frame.people else []
+        roles += [(i, role) for i in ids(groups.get(g)) if kinds[i] != "person"]
+    people = [i for i in ids(groups.get(frame.people)) if kinds[i] == "person"] if frame.people else []
     if not subject_ids and frame.type is FactType.TALENT_MOVE:
         # "Quill's founder X left to ...": the company is the possessor before the person.
-        head = an.abstract[max(0, m.start() - 80):m.start()] + (groups.get("app") or "")
+        head = an.abstract[max(0, m.start() - 80):m.start()] + (apposition or "")
         poss = _POSSESSOR.findall(head) or _COMPANY_BEFORE.findall(head)
         # "X, the chief technology officer of Y, has left": the company named in the apposition.
-        named = _OF_COMPANY.findall(groups.get("app") or "")
+        named = _OF_COMPANY.findall(apposition or "")
         subject_ids = [int(poss[-1])] if poss else [int(named[0])] if named else []
-    if not subject_ids and frame.name == "commit-topic":
-        # Only where the sentence says whose backers these are: "X raised from ...: A committed ...".
+    if not subject_ids and frame.subject_from_head_when is not None:
         head = m.string[:m.start()]
-        if not _RAISED_FROM.search(head):
+        if not frame.subject_from_head_when.search(head):
             return None
-        firsts = [i for i in ids(head) if reading.table.kinds[i] != "person"]
-        subject_ids = firsts[:1]
-    if not subject_ids and frame.name == "left-to-join" and an.topic is not None:
+        subject_ids = [i for i in ids(head) if kinds[i] != "person"][:1]
+    if not subject_ids and frame.subject_from_topic and an.topic is not None:
         subject_ids = [an.topic]  # "Ms. Keane is leaving to join Y": leaving the company the text is about
-    if not subject_ids and frame.subject == "topic" and an.topic is not None:
-        subject_ids = [an.topic]
     if not subject_ids:
         return None
     subject = subject_ids[0]
     roles = [(i, r) for i, r in roles if i != subject]
     if frame.type is not FactType.TALENT_MOVE and not roles and frame.roles:
         return None
-    if frame.name == "we-acquired" and reading.speaker is not None and reading.speaker != subject:
-        roles = [(reading.speaker, Role.ACQUIRER)]
-    if frame.name in ("who-runs", "step-down") and groups.get("p"):
+    if frame.speaker_role is not None and reading.speaker is not None and reading.speaker != subject:
+        roles = [(reading.speaker, frame.speaker_role)]
+    if frame.hirer_before_people and groups.get(frame.people):
         # "Orla said that X, who runs Brisa's unit, will become its chief executive" /
         # "Quill also gets a new boss: X, who is leaving Y, will replace Z": the company named
-        # before the person, or the one the previous sentences are about, hires.
-        before = [i for i in ids(m.string[:m.start("p")]) if reading.table.kinds[i] != "person" and i != subject]
-        hirer = before[0] if before else an.topic if frame.name == "who-runs" else None
+        # before the person (or the one the previous sentences are about) hires.
+        before = [i for i in ids(m.string[:m.start(frame.people)]) if kinds[i] != "person" and i != subject]
+        hirer = before[0] if before else an.topic if frame.hirer_from_topic else None
         if hirer is not None and hirer != subject:
             roles = [(hirer, Role.HIRER)]
-    if frame.type is FactType.TALENT_MOVE and not people:
-        if frame.name != "lost-to":
-            return None
-        if not _STAFF_WORD.search(m.group(0)):
-            return None
-    if frame.name == "signed-with" and _TO_PURCHASE.match(an.abstract[m.end():]):
-        # "X entered into agreements with Y to purchase ...": X is the customer.
+    if frame.type is FactType.TALENT_MOVE and not people and (
+            frame.people_optional_when is None or not frame.people_optional_when.search(m.group(0))):
+        return None  # "Orbis lost its chief executive to Y": staff without names, where the frame allows it
+    if frame.swap_to_customer_when is not None and frame.swap_to_customer_when.match(m.string, m.end()):
         roles, subject = [(subject, Role.CUSTOMER)], roles[0][0]
     d = Draft(type=frame.type, subject=subject, roles=roles, people=people, sentence=an,
               trigger=(m.start(), m.end()), frame=frame.name, status=frame.status)
@@ -445,7 +441,7 @@ def _from_match(frame: Frame, m: re.Match, an: Analysed, reading: Reading) -> Dr
 
 
 _MAJORITY = re.compile(r"\b(?:majority|controlling)\s+(?:[\w-]+\s+)?stake|\b(?P<pct>\d{2,3}(?:\.\d+)?)\s?%\s+(?:[\w-]+\s+)?stake",
-                       re.I)
+                       re.IGNORECASE)
 
 
 def _controlling_stake(text: str) -> bool:
@@ -453,7 +449,3 @@ def _controlling_stake(text: str) -> bool:
     m = _MAJORITY.search(text)
     return m is not None and (m.group("pct") is None or float(m.group("pct")) > 50)
 
-
-_SPAC = re.compile(r"(?:special[- ]purpose|blank[- ]check)\s+acquisition(?:\s+(?:company|corporation|vehicle))?\s*,?\s*$",
-                   re.I)
-_CONTRACT_NOUN = re.compile(r"\b(?:contract|order|deal|agreement|lease|award)s?\b", re.I)

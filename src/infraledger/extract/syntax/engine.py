@@ -610,13 +610,6 @@ def _parties(tok, sur: _Surrogate, kinds: tuple[str, ...], depth: int = 0) -> li
             hit = sur.slot(c)
             if c.dep_ in ("flat", "appos") and hit is not None and hit.kind == "company":
                 out.append(hit)
-    if not out and s is None and kinds == ("company",):
-        # "Orchid's seed round", "Quist's technology": a possessor stands for the thing it owns
-        for c in tok.children:
-            if c.dep_ == "nmod:poss":
-                hit = sur.slot(c)
-                if hit is not None and hit.kind == "company":
-                    out.append(hit)
     return out
 
 
