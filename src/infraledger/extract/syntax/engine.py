@@ -455,6 +455,8 @@ def _verb_arguments(tok) -> dict[str, list]:
     subj = [c for c in tok.children if c.dep_ in _SUBJECTS]
     subj_pass = [c for c in tok.children if c.dep_ == "nsubj:pass"]
     obj = [c for c in tok.children if c.dep_ == "obj"]
+    if not obj:  # "named X as its chief officer" read with the name as a complement
+        obj = [c for c in tok.children if c.dep_ == "xcomp" and c.tag_ == "NNP"]
     iobj = [c for c in tok.children if c.dep_ == "iobj"]
     if not obj and not passive:
         # "brought in $25 million": a particle read as the preposition of the object
