@@ -98,3 +98,11 @@ def test_the_dollar_figure_beside_a_later_sentences_amount_is_the_deals():
                "The agreement is worth more than A$2 billion (about US$1.3 billion) over ten years.")
     deal = got[(FactType.COMMERCIAL_CONTRACT, "Pylos Systems")]
     assert deal.amount.currency == "AUD" and deal.attributes["amount_usd"] == "1300000000"
+
+
+def test_a_hire_takes_where_the_person_comes_from_from_the_next_sentence():
+    got = _got("Larkspur named Dana Whitcombe chief financial officer on Monday. "
+               "Whitcombe comes from Ferrovia Systems, where she ran finance.")
+    move = got[(FactType.TALENT_MOVE, "Ferrovia Systems")]
+    assert {p.name: p.role for p in move.counterparties} == {"Larkspur": Role.HIRER}
+    assert not _facts("Dana Whitcombe will be Larkspur's first chief financial officer.")  # nobody left anywhere

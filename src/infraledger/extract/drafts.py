@@ -43,6 +43,7 @@ class Draft:
     cited: str = ""
     weak_time: bool = False  # the date was carried over, not stated with the deal
     extra_sentences: list[Analysed] = field(default_factory=list)
+    pending: str = ""  # "former": the company a hired person leaves is still to be read (subject unknown)
 
 
 _ID_RE = re.compile(r"(?:⟨E|⟦P)(\d+)[⟩⟧]")

@@ -124,6 +124,7 @@ def _extract(text: str, offset: int, document) -> list[CandidateFact]:
             latest = [d for d in drafts[-8:] if d.sentence.index == last.sentence.index]
             target = next((d for d in latest if d.amount is None and d.type is not FactType.TALENT_MOVE), last)
             follow_up(an, reading, target, last_by_type, anchor)
+    drafts = _where_from(drafts, reading)
     _one_direction(drafts)
     _public_buyer(drafts, reading.table.names)
     _minority_stakes(drafts)
@@ -163,6 +164,45 @@ def _minority_stakes(drafts: list[Draft]) -> None:
         if m and minority_share(m.group(0)) and not _REST_OF.search(before):
             d.type = FactType.STRATEGIC_INVESTMENT
             d.roles = [(i, Role.INVESTOR if r is Role.ACQUIRER else r) for i, r in d.roles]
+
+
+_FROM_CUES = (
+    re.compile(r"\b(?:comes?|came|joins?|joined|moves?|moved|arrives?|arrived)\s+from\s+(?:[\w-]+\s+){0,3}?⟨E(\d+)⟩"),
+    re.compile(r"\b(?:previously|formerly|until (?:recently|now|then))\b[^.;⟨]{0,80}?\b(?:at|of|for|with)\s+⟨E(\d+)⟩"),
+    re.compile(r"\b(?:was|had been)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:of|at)\s+⟨E(\d+)⟩"),
+    re.compile(r"\b(?:previously|formerly|earlier)?\s*(?:ran|led|headed|founded|co-founded|built)\s+⟨E(\d+)⟩"),
+)
+_PRONOUN_START = re.compile(r"\s*(?:She|He|They)\b")
+_PERSON_ID = re.compile(r"⟦P(\d+)⟧")
+
+
+def _where_from(drafts: list[Draft], reading: Reading) -> list[Draft]:
+    """A hire whose sentence does not say where the person comes from takes it from the next
+    sentences of its paragraph ("X will be Y's first finance chief. X comes from Z." / "She was
+    previously chief executive of Z"); a hire no sentence places is left out."""
+    out = []
+    for d in drafts:
+        if d.pending != "former":
+            out.append(d)
+            continue
+        an = d.sentence
+        for nxt in reading.sentences[an.index + 1:an.index + 3]:
+            if nxt.sentence.paragraph != an.sentence.paragraph and nxt.index > an.index + 1:
+                break
+            names = reading.table.names
+            surnames = {names[p].split()[-1] for p in d.people}
+            same_person = any(f"⟦P{p}⟧" in nxt.abstract for p in d.people) or any(
+                names[int(p)].split()[-1] in surnames for p in _PERSON_ID.findall(nxt.abstract))
+            if not (same_person or _PRONOUN_START.match(nxt.abstract)):
+                continue
+            found = next((int(m.group(1)) for cue in _FROM_CUES if (m := cue.search(nxt.abstract))), None)
+            hirers = {i for i, _ in d.roles}
+            if found is not None and found not in hirers and reading.table.kinds[found] != "person":
+                d.subject, d.pending = found, ""
+                d.extra_sentences.append(nxt)
+                out.append(d)
+                break
+    return out
 
 
 #: Frames that name two parties to a deal without saying who buys whom ("X signed its merger agreement with Y").

@@ -307,11 +307,14 @@ def _read(spec: FrameSpec, trig, tok, sur: _Surrogate, an: Analysed, reading: Re
         return None
     if spec.requires_one_of and not any(r in found or r == "amount" and money for r in spec.requires_one_of):
         return None
+    pending = ""
     if "subject" not in found:
-        return None  # a talent move with no company the person leaves is not read from one sentence
-    subject = found["subject"][0]
+        if not (spec.type is FactType.TALENT_MOVE and found.get("person") and "hirer" in found):
+            return None
+        pending = "former"  # "X will be Y's first finance chief": where X comes from may be told next
+    subject = found["subject"][0] if not pending else -1
     kinds = reading.table.kinds
-    if kinds[subject] == "person":
+    if not pending and kinds[subject] == "person":
         return None
     roles = [(i, Role(t)) for t, ids in found.items() if t not in ("subject", "person") for i in ids
              if i != subject and kinds[i] != "person"]
@@ -329,7 +332,7 @@ def _read(spec: FrameSpec, trig, tok, sur: _Surrogate, an: Analysed, reading: Re
         roles = []
     status = spec.status or (_tense_status(tok, trig.pos) if event_type is FactType.ACQUISITION else None)
     d = Draft(type=event_type, subject=subject, roles=roles, people=found.get("person", []), sentence=an,
-              trigger=(a0, a1), frame=f"syntax:{spec.name}", status=status)
+              trigger=(a0, a1), frame=f"syntax:{spec.name}", status=status, pending=pending)
     if money:
         n = money[0]
         d.amount = an.money[n][2] if n < len(an.money) else None
