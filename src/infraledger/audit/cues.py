@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .. import lexicon
 from ..model import FactType
 from .mentions import Mention
 
@@ -256,7 +257,8 @@ PART_OF_COUNT = re.compile(rf"\b(?P<a>{_COUNT_WORD})\s+(?:out\s+)?of\s+(?:the\s+
 AGGREGATE = re.compile(r"\b(?:total|aggregate|combined|overall)\b[^$.;]{0,40}$", re.IGNORECASE)
 #: A press release's dateline: "SAN FRANCISCO, April 2, 2026 --", "LONDON, 3 June 2026 /PRNewswire/ --".
 DATELINE = re.compile(r"^\s*[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][A-Za-z.]+)?,\s*(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|"
-                      r"\d{1,2}\s+[A-Z][a-z]+\s+\d{4})\s*(?:/[^/]{1,30}/|\([^)]{1,30}\))?\s*(?:--|—|–|-)\s*")
+                      rf"\d{{1,2}}\s+[A-Z][a-z]+\s+\d{{4}})\s*{lexicon.wire_tag(first_capital=False)}?\s*"
+                      rf"(?:{lexicon.dateline_dash()})\s*")
 #: A heading label before a sentence of its own ("Warning signals: The Enfabrica case ..."); a name
 #: before a figure ("Aldine Compute: $1.2 billion") or a clause ("X led the quarter: it raised") is no label.
 LABEL = re.compile(r"^\s*(?:[*•-]\s*|\d{1,2}\.\s*)?[A-Z][\w&+/-]*(?:\s[\w&+/-]+){0,5}:\s(?=\s*[A-Z\"“])")
