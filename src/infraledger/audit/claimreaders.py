@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
+from ..lexicon import status_pattern
 from ..model import Money, Qualifier, Status
 from ..model.money import (
     _qualifier_before,  # the same qualifier words money uses ("more than", "about")
@@ -307,9 +308,8 @@ def read_status(f) -> None:
     if not (cues.DEAL.search(f.body) or follow_up):
         return
     found = None
-    for status, pattern in ((Status.TERMINATED, cues.TERMINATED), (Status.PENDING, cues.PENDING),
-                            (Status.COMPLETED, cues.COMPLETED), (Status.ANNOUNCED, cues.ANNOUNCED)):
-        m = pattern.search(f.body)
+    for status in (Status.TERMINATED, Status.PENDING, Status.COMPLETED, Status.ANNOUNCED):
+        m = status_pattern(status.value).search(f.body)
         if m and not (status is Status.COMPLETED and re.search(r"\bnot yet\s*$", f.body[:m.start()], re.IGNORECASE)):
             found = (status, m)
             break

@@ -143,13 +143,6 @@ REFERENCES: tuple[tuple[str, str], ...] = (
     ("yoy", r"year[- ]over[- ]year|from a year (?:ago|earlier)"),
 )
 
-PENDING = re.compile(r"\bpending\b|\bnot yet (?:closed|completed|approved)\b|\bawaiting\b|\bsubject to (?:regulatory )?approval\b|"
-                     r"\byet to close\b|\bexpected to close\b|\bunder (?:regulatory )?review\b", re.IGNORECASE)
-TERMINATED = re.compile(r"\bterminated\b|\babandoned\b|\bcalled off\b|\bscrapped\b|\bblocked\b|\bwalked away\b|"
-                        r"\bcollapsed\b|\bfell (?:through|apart)\b|\bcancel+ed\b|\bwithdr[ae]wn?\b", re.IGNORECASE)
-COMPLETED = re.compile(r"\bcompleted\b|\bclosed\b|\bfinali[sz]ed\b|\bwas acquired\b|\bhas acquired\b|\bhad acquired\b|"
-                       r"\bacquired\b", re.IGNORECASE)
-ANNOUNCED = re.compile(r"\bannounced\b|\bagree[ds]? to (?:buy|acquire|purchase)\b|\bsigned a deal to\b", re.IGNORECASE)
 DEAL = re.compile(r"\bacqui\w+|\bmerger\b|\btakeover\b|\bbuyout\b|\b(?:deal|agreement|offer|plan) to (?:buy|purchase)\b|"
                   r"\bpurchase of\b|\b(?:agreed|agrees|agreeing) to (?:buy|purchase)\b", re.IGNORECASE)
 #: A price paid, in a sentence after the deal it belongs to: "It will pay $2 billion".

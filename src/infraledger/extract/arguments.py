@@ -11,6 +11,7 @@ import re
 from datetime import timedelta
 from decimal import Decimal
 
+from ..lexicon import alternation, count_alternation, days_per, number_value, numbers, status_pattern
 from ..model.events import FactType, Role, Status
 from ..model.fuzzytime import FuzzyTime, find_times
 from ..model.money import Money, Qualifier
@@ -20,22 +21,11 @@ from .mentions import is_exchange
 from .reading import Analysed, Reading
 
 
-TERMINATED = re.compile(r"\b(?:terminated|voted down|abandoned|lapsed|died|collapsed|called off|scrapped|is dead|"
-                         r"fell apart|walked away|was blocked|blocked the deal|withdrawn|withdrew)\b", re.I)
-
-
-_COMPLETED = re.compile(r"\b(?:completed|completes|closed|closes|finalized|finalised|has acquired|was acquired|"
-                        r"(?:is|was) (?:now )?complete|went on to (?:acquire|buy|purchase)|(?:was|were|has been|had been) sold|"
-                        r"were acquired|bought|acquired|took|snapped up|scooped up|bought out|swallowed)\b", re.I)
-
-
-PENDING = re.compile(r"\b(?:pending|awaiting|still needs|still requires|remains subject|remain subject|"
-                     r"not yet closed|yet to close|needs? (?:[\w.-]+ ){0,3}(?:clearance|approvals?))\b", re.I)
-
-
-_ANNOUNCED = re.compile(r"\b(?:agreed|agrees|agree|agreement|(?<!went on )to acquire|will acquire|would acquire|announced|"
-                        r"announces|plans to|letter of intent|definitive|will invest|would invest|to buy|to sell|"
-                        r"will buy|will pay|is paying|committed|commits|would take|will take|to take|would buy)\b", re.I)
+# Status words are the shared lexicon's (infraledger/lexicon/status.toml), which the audit reads too.
+TERMINATED = status_pattern("terminated")
+_COMPLETED = status_pattern("completed")
+PENDING = status_pattern("pending")
+_ANNOUNCED = status_pattern("announced")
 
 
 _DEAL_ANAPHOR = re.compile(r"^(?:The|This|That)\s+(?:\S+\s+){0,3}?(?:deal|transaction|acquisition|purchase|sale|"
@@ -105,10 +95,14 @@ _BAD_DATE_BEFORE = re.compile(r"(?:as of|since|through|until|effective|by the en
 _PER_UNIT_AFTER = re.compile(r"\s*(?:in cash\s+)?(?:a|per|for each|each|apiece)\b")
 _AT_BEFORE = re.compile(r"\bat\s*$")
 _PER_AFTER = re.compile(r"\s*(?:a|per|each)\b")
-_OTHER_BEFORE = re.compile(r"(?:revenue|sales|fee|fees|income|loss|earnings|profit|synergies|backstopping|buyback|"
-                           r"repurchase|debt|grants?|obligations)\b[^$€£¥\d]{0,25}$", re.I)
-_OTHER_AFTER = re.compile(r"\s*(?:in |of )?(?:annual |annualized |annualised |quarterly )?(?:revenue|sales|net loss|"
-                          r"cost synergies|share buyback|buyback|termination fee|break fee|of (?:unpaid|lease))", re.I)
+# Money that is not a deal's size: revenue, fees, debt, grants ("$1bn of revenue", "$40m in unpaid grants",
+# "$2m of lease obligations").
+_NOT_DEAL_MONEY = (r"revenue|sales|fee|fees|income|loss|earnings|profit|synergies|backstopping|buyback|repurchase|"
+                   r"debt|grants?|obligations|loans?|liabilities|invoices|subsidies")
+_OTHER_BEFORE = re.compile(rf"(?:{_NOT_DEAL_MONEY})\b[^$€£¥\d]{{0,25}}$", re.I)
+_OTHER_AFTER = re.compile(rf"\s*(?:(?:in|of)\s+(?:[\w-]+\s+){{0,3}}?(?:{_NOT_DEAL_MONEY})\b|"
+                          r"(?:in |of )?(?:annual |annualized |annualised |quarterly )?(?:revenue|sales|net loss|"
+                          r"cost synergies|share buyback|buyback|termination fee|break fee))", re.I)
 _VALUATION_BEFORE = re.compile(r"valu(?:ing|ed|es|ation)\b[^$€£¥]{0,35}$|(?:post|pre)-money\s*$", re.I)
 _DEAL_VALUED = re.compile(r"\b(?:deal|contract|agreement|transaction|pact|order|arrangement|lease)s?\b[^$€£¥;]{0,60}?\s"
                           r"(?:that is\s+|is\s+|was\s+)?valued\s+at\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|"
@@ -187,7 +181,8 @@ def assign_arguments(found: list[Draft], an: Analysed, reading: Reading, anchor,
         d.cited = an.citation
 
 
-_DAYS_LATER = re.compile(r"\b(\w+) days later\b", re.I)
+# "three days later", "10 days later", "a week later", "two weeks later": counted from the deal before.
+_LATER = re.compile(rf"\b(?P<n>{count_alternation(1)}|an?)\s+(?P<unit>{alternation(numbers().days)})\s+later\b", re.I)
 _NOT_A_DATE_AFTER = re.compile(r"\s*(?:%|percent|million|billion)")
 _RECENT = re.compile(r"\b(?:recently|just|newly)\b", re.I)
 _SAME_DAY = re.compile(r"\bthe same day\b", re.I)
@@ -197,11 +192,12 @@ def _date(an: Analysed, d: Draft, anchor, drafts: list[Draft], document_time: Fu
           reading_sentences: list[Analysed]) -> tuple[FuzzyTime | None, bool]:
     """When the deal of ``d`` happened, and whether that date was only carried over (weak)."""
     text = an.sentence.text
-    later = _DAYS_LATER.search(text)
+    later = _LATER.search(text)
     if later and drafts and drafts[-1].time and drafts[-1].time.precision.value == "day":
-        n = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}.get(later.group(1).lower())
+        n = 1 if later.group("n").lower() in ("a", "an") else number_value(later.group("n"))
         if n:
-            return FuzzyTime.day(drafts[-1].time.start + timedelta(days=n), later.group(0)), False
+            days = n * days_per(later.group("unit"))
+            return FuzzyTime.day(drafts[-1].time.start + timedelta(days=days), later.group(0)), False
     times = [(a, b, ft) for a, b, ft in _times(an, anchor)
              if not _BAD_DATE_BEFORE.search(text[max(0, a - 25):a])
              and not _NOT_A_DATE_AFTER.match(text[b:b + 9])
