@@ -22,16 +22,15 @@ STATUS_TABLE = [
     (f"{_AGREED} The deal still needs antitrust clearance in two countries.", Status.PENDING),
     (f"{_AGREED} The transaction is pending.", Status.PENDING),
     (f"{_AGREED} The deal was cancelled in May.", Status.TERMINATED),
-    ("Quillon Systems agreed to acquire Brightwater Robotics for $400 million, but the agreement lapsed in June.",
-     Status.TERMINATED),
+    (f"{_AGREED[:-1]}, but the agreement lapsed in June.", Status.TERMINATED),
     ("Quillon Systems called off its $400 million acquisition of Brightwater Robotics.", Status.TERMINATED),
     ("Quillon Systems closed the acquisition of Brightwater Robotics for $400 million.", Status.COMPLETED),
     ("Quillon Systems completed its $400 million acquisition of Brightwater Robotics in March.", Status.COMPLETED),
     ("Quillon Systems acquired Brightwater Robotics for $400 million in March.", Status.COMPLETED),
     ("Quillon Systems agreed to buy Brightwater Robotics for $400 million.", Status.ANNOUNCED),
     ("Quillon Systems will acquire Brightwater Robotics for $400 million.", Status.ANNOUNCED),
-    ("Quillon Systems agreed to acquire Brightwater Robotics for $400 million. The deal is expected to close in "
-     "the third quarter, subject to regulatory approvals.", Status.ANNOUNCED),
+    (f"{_AGREED} The deal is expected to close in the third quarter, subject to regulatory approvals.",
+     Status.ANNOUNCED),
 ]
 
 
@@ -47,7 +46,8 @@ def _audited_status(text: str) -> Status | None:
     return statuses[-1] if statuses else None
 
 
-@pytest.mark.parametrize(("text", "status"), STATUS_TABLE, ids=[f"{n}-{s.value}" for n, (_, s) in enumerate(STATUS_TABLE)])
+@pytest.mark.parametrize(("text", "status"), STATUS_TABLE,
+                         ids=[f"{n}-{s.value}" for n, (_, s) in enumerate(STATUS_TABLE)])
 def test_extraction_and_audit_read_the_same_status(text, status):
     assert _extracted_status(text) is status
     assert _audited_status(text) is status
@@ -68,7 +68,8 @@ def test_every_lexicon_file_validates(load):
     (lexicon.Numbers, {"cardinals": {"Two": 2}, "fractions": {}, "days": {}}),
     (lexicon.Numbers, {"cardinals": {"two": -2}, "fractions": {}, "days": {}}),
     (lexicon.LegalSuffixes, {"suffixes": ["Inc."]}),
-    (lexicon.Citations, {"bracket_cues": ["source"], "prose_cues": [], "datelines": {"dashes": ["~"], "tag_length": 30}}),
+    (lexicon.Citations, {"bracket_cues": ["source"], "prose_cues": [],
+                         "datelines": {"dashes": ["~"], "tag_length": 30}}),
     (lexicon.Currencies, {"currencies": {"usd": {"symbols": ["$"], "words": []}}, "scales": {}}),
     (lexicon.Currencies, {"currencies": {"USD": {"symbols": ["$"], "words": []},
                                          "AUD": {"symbols": ["$"], "words": []}}, "scales": {}}),

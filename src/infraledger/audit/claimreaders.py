@@ -33,7 +33,8 @@ def read_money(f, bases: set[tuple[int, int]]) -> None:
             continue
         before, after = _own_words(f.body, s, figures), f.body[e:e + 100]
         scaled = bool(re.search(r"(?:thousand|million|billion|trillion|bn|mn|[kmbt])\s*$", money.text, re.IGNORECASE))
-        if not scaled and money.amount < 10000 and (cues.SHARE_PRICE.search(before[-60:]) or cues.SHARE_PRICE.search(after[:30])):
+        if not scaled and money.amount < 10000 and (cues.SHARE_PRICE.search(before[-60:])
+                                                     or cues.SHARE_PRICE.search(after[:30])):
             subj, sid, _ = f.subject(start)
             f.add(span=(start, end), text=money.text, kind=ClaimKind.SHARE_PRICE, measure="share_price",
                   fact_types=cues.MEASURE_TYPES["share_price"], subject=subj, subject_id=sid, value=money,
@@ -73,7 +74,8 @@ def read_money(f, bases: set[tuple[int, int]]) -> None:
             kw.update(subject=subj, subject_id=sid, members=members)
         elif measure == "capex" and cues.AGGREGATE.search(before) and not any(g.end <= start for g in f.groups):
             # "the total annual outlay exceeds ..." - an aggregate over the names the sentence lists
-            kw.update(subject="", subject_id=None, members=tuple(m.name for m in f.mentions), extra={**extra, "aggregate": True})
+            kw.update(subject="", subject_id=None, members=tuple(m.name for m in f.mentions),
+                      extra={**extra, "aggregate": True})
         else:
             subj, sid, members = f.subject(start, group_first=measure in ("capex", "amount", "average") or bool(extra))
             if (measure == "amount" and not members and not extra and not any(g.end <= start for g in f.groups)
@@ -124,7 +126,8 @@ def _own_words(body: str, s: int, figures: list) -> str:
 
 #: Verbs that state a lower bound ("the outlay exceeds $1 trillion"); the shared money parser reads
 #: only the qualifier words that sit directly before a figure ("more than", "over").
-_EXCEEDS = re.compile(r"\b(?:exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|top(?:s|ped)?|crossed|tops)\s+(?:the\s+)?$", re.IGNORECASE)
+_EXCEEDS = re.compile(r"\b(?:exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|top(?:s|ped)?|crossed|tops)\s+(?:the\s+)?$",
+                      re.IGNORECASE)
 
 
 def _verb_qualifier(body: str, s: int, e: int, money: Money) -> tuple[int, Money]:
@@ -146,13 +149,15 @@ def _party_after(f, end: int, gap_pattern: str):
 
 def _party_before(f, start: int, gap_pattern: str):
     for m in reversed(f.mentions):
-        if m.end <= start and re.search(gap_pattern, f.ctx.text[max(f.sent.start, m.start - 20):m.start], re.IGNORECASE):
+        gap = f.ctx.text[max(f.sent.start, m.start - 20):m.start]
+        if m.end <= start and re.search(gap_pattern, gap, re.IGNORECASE):
             return m
     return None
 
 
 def _list_mention(f, pos: int):
-    near = [m for m in f.mentions if re.match(r"\s*(?:list|ranking|index|report)\b", f.ctx.text[m.end:m.end + 12], re.IGNORECASE)]
+    near = [m for m in f.mentions
+            if re.match(r"\s*(?:list|ranking|index|report)\b", f.ctx.text[m.end:m.end + 12], re.IGNORECASE)]
     return min(near, key=lambda m: abs(m.start - pos)) if near else None
 
 
@@ -209,7 +214,8 @@ def read_percents(f) -> set[tuple[int, int]]:
         elif high is not None:  # "from 40 to 30%": the sign belongs to the last figure
             value, high = high, None
         before, after = f.body[max(0, s - 60):s], f.body[m.end():m.end() + 80]
-        reference = next((name for name, pat in cues.REFERENCES if re.search(pat, after[:60] + " " + before[-40:], re.IGNORECASE)), "")
+        around = after[:60] + " " + before[-40:]
+        reference = next((name for name, pat in cues.REFERENCES if re.search(pat, around, re.IGNORECASE)), "")
         direction = cues.direction(before, after)
         text = f.ctx.text[start:end]
         if direction:
@@ -313,11 +319,13 @@ def read_status(f) -> None:
         if m and not (status is Status.COMPLETED and re.search(r"\bnot yet\s*$", f.body[:m.start()], re.IGNORECASE)):
             found = (status, m)
             break
-    if found is None or re.search(r"\bif (?:approved|completed|it closes)\b", f.body[:found[1].start()], re.IGNORECASE) and found[0] is Status.COMPLETED:
+    if found is None or found[0] is Status.COMPLETED \
+            and re.search(r"\bif (?:approved|completed|it closes)\b", f.body[:found[1].start()], re.IGNORECASE):
         return
     status, m = found
     start, end = f.sent.start + m.start(), f.sent.start + m.end()
-    extend = re.match(r"(?:\s+(?:regulatory\s+)?(?:approval|review|clearance))?(?:\s+as of\s+(?:[A-Z][a-z]+\.?\s+)?\d{4})?",
+    extend = re.match(r"(?:\s+(?:regulatory\s+)?(?:approval|review|clearance))?"
+                      r"(?:\s+as of\s+(?:[A-Z][a-z]+\.?\s+)?\d{4})?",
                       f.body[m.end():])
     phrase_end = end + len(extend.group(0))
     target, acquirer = acquisition_parties(f, start, end)

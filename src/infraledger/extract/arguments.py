@@ -44,14 +44,16 @@ IEL = rf"{E}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:{_DESCRIPTOR}{{0,2}}?|{_ARM_OF
 
 
 # "led by Dallas-based X", "led by Dutch chip-equipment maker X": descriptors may come first.
-_LEAD = re.compile(rf"(?:\b(?:co-led|led)\s+by\s+|\blead(?:\s+investors?)?\s*:\s*)(?:[\w-]+\s+){{0,3}}?(?P<l>{EL})", re.I)
+_LEAD = re.compile(rf"(?:\b(?:co-led|led)\s+by\s+|\blead(?:\s+investors?)?\s*:\s*)(?:[\w-]+\s+){{0,3}}?(?P<l>{EL})",
+                   re.I)
 
 
 _LED = re.compile(rf"(?P<l>{EL})\s+(?:co-)?led(?:\s+the\s+(?:round|financing|investment|raise))?\b(?!\s+by)", re.I)
 
 
 _PARTICIPANTS = re.compile(rf"\b(?:participation from|participants include|investors include|investors including|"
-                           rf"(?:investors|backers|participants) in the (?:round|financing|raise|deal) (?:include|included|"
+                           rf"(?:investors|backers|participants) in the (?:round|financing|raise|deal) (?:include|"
+                           rf"included|"
                            rf"are|were)|"
                            rf"(?:existing|new|other|returning|early) (?:backers?|investors?|shareholders?)|"
                            rf"backers including|backers include|investors such as|investors,? including|including|"
@@ -62,19 +64,23 @@ _WITH_PARTICIPATING = re.compile(rf"\bwith\s+(?:the\s+)?(?:(?:[\w-]+|⟨E\d+⟩)
                                  rf"(?:participating|investing|joining|"
                                  rf"taking part|contributing)\b", re.I)
 _TOOK_PART = re.compile(rf"(?P<i>{EL})\s+(?:also\s+)?(?:took part|participated|invested(?!\s+⟪M)|joined|contributed|"
-                        rf"also backed|put (?:money|capital|cash)? ?in|chipped in|came in|followed on)\b(?:\s+(?:existing\s+)?(?:investors?\s+)?(?P<j>{EL}))?", re.I)
+                        rf"also backed|put (?:money|capital|cash)? ?in|chipped in|came in|"
+                        rf"followed on)\b(?:\s+(?:existing\s+)?(?:investors?\s+)?(?P<j>{EL}))?", re.I)
 
 
-_FROM_INVESTORS = re.compile(rf"⟪M\d+⟫[^⟨;.]{{0,60}}?\bfrom\s+(?:(?:new|existing)\s+)?(?:investors\s+(?:including\s+)?)?"
+_FROM_INVESTORS = re.compile(rf"⟪M\d+⟫[^⟨;.]{{0,60}}?\bfrom\s+(?:(?:new|"
+                             rf"existing)\s+)?(?:investors\s+(?:including\s+)?)?"
                              rf"(?:[\w-]+\s+){{0,3}}?(?P<i>{IEL})", re.I)
 
 
 # "A and B led the offering", "underwritten by A", "A and B acted as (joint) bookrunners", "A and B
 # are lead underwriters", "with A and B as joint book-running managers".
 _UW_NOUN = r"(?:underwriters?|bookrunners?|book-?running managers?|book-?runners?|lead managers?)"
-_UNDERWRITERS = re.compile(rf"(?P<u>{EL})\s+(?:led|managed|sponsored|underwrote|ran)\s+the\s+(?:offering|IPO|listing|deal|"
+_UNDERWRITERS = re.compile(rf"(?P<u>{EL})\s+(?:led|managed|sponsored|underwrote|ran)\s+the\s+(?:offering|IPO|listing|"
+                           rf"deal|"
                            rf"share sale|float|flotation)"
-                           rf"|\b(?:underwritten|managed)\s+by\s+(?P<v>{EL})|(?P<w>{EL})\s+(?:acted|served|are|were|is|was|"
+                           rf"|\b(?:underwritten|managed)\s+by\s+(?P<v>{EL})|(?P<w>{EL})\s+(?:acted|served|are|were|is|"
+                           rf"was|"
                            rf"are acting|were acting|is acting)\s+(?:as\s+)?(?:the\s+)?(?:[\w-]+\s+){{0,3}}?{_UW_NOUN}"
                            rf"|\bwith\s+(?P<x>{EL})\s+as\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?{_UW_NOUN}", re.I)
 
@@ -259,7 +265,8 @@ _AGREED = re.compile(r"\b(?:agreed|agreement|(?<!went on )to acquire|will|would)
 _CONTRACT_AHEAD = re.compile(r"\b(?:plans? to|planning to|intends? to|letter of intent|memorandum of "
                              r"understanding|non-binding|in talks|negotiating)\b", re.I)
 _MOVE_AHEAD = re.compile(r"\b(?:is leaving|will leave|is to leave|will join|is joining|is to join|is set to join|"
-                         r"(?:will|would|is to|plans to|is set to) (?:step down|resign|retire)|is retiring|is stepping down|"
+                         r"(?:will|would|is to|plans to|is set to) (?:step down|resign|retire)|is retiring|"
+                         r"is stepping down|"
                          r"will become|is to become)\b", re.I)
 
 

@@ -93,7 +93,8 @@ _QUALIFIER_WORDS: tuple[tuple[str, Qualifier], ...] = (
     (r"more than|over|above|exceeding|in excess of|upwards of|north of|at least|greater than|>", Qualifier.MORE_THAN),
     (r"less than|under|below|fewer than|south of|<", Qualifier.LESS_THAN),
     (r"up to|as much as|as high as|a maximum of", Qualifier.UP_TO),
-    (r"about|around|approximately|approx\.?|roughly|some|nearly|almost|close to|an estimated|estimated|~|circa", Qualifier.ABOUT),
+    (r"about|around|approximately|approx\.?|roughly|some|nearly|almost|close to|an estimated|estimated|~|circa",
+     Qualifier.ABOUT),
 )
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -155,7 +156,8 @@ def find_money(text: str) -> list[tuple[int, int, Money]]:
         if high is not None and (high <= amount or _FROM_BEFORE.search(text, max(0, start - 6), start)
                                  and "to" in text[m.end("num"):m.start("num2")]):
             # "fell from $40 to $22", "from $12 to $18": two figures, a start and an end, not a range
-            found.append((start, m.end("num"), Money(amount=_plain(amount), currency=cur, text=text[start:m.end("num")])))
+            first = Money(amount=_plain(amount), currency=cur, text=text[start:m.end("num")])
+            found.append((start, m.end("num"), first))
             second = m.start("num2") - (1 if text[m.start("num2") - 1] in "$€£¥" else 0)
             found.append((second, m.end(), Money(amount=_plain(high), currency=cur, text=text[second:m.end()])))
             continue
@@ -170,7 +172,8 @@ def find_money(text: str) -> list[tuple[int, int, Money]]:
         if plus and qualifier is Qualifier.EXACT and high is None:
             qualifier, end = Qualifier.MORE_THAN, plus.end()  # "a $1bn-plus round", "$500m+"
         found.append((start, end, Money(amount=_plain(amount),
-                                            currency=cur, qualifier=qualifier, high=_plain(high) if high is not None else None,
+                                            currency=cur, qualifier=qualifier,
+                                            high=_plain(high) if high is not None else None,
                                             text=text[start:end])))
     return found
 
