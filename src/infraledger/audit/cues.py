@@ -168,27 +168,24 @@ TALENT = re.compile(r"\b(?:lost its|poached|hired|hires|hiring of|departure of|j
                     re.IGNORECASE)
 
 # "a top-three vendor", "the largest deal", "one of the three most valuable private GPU clouds"
-RANKING = re.compile(r"\b(?:a|an|the)\s+(?P<rank>top[- ](?:one|two|three|four|five|ten|\d{1,2})|(?:second|"
-                     r"third)[- ]largest|largest|"
-                     r"biggest|fastest[- ]growing|No\.\s?\d{1,2}|(?:two|three|four|five|six|seven|eight|nine|ten|"
-                     r"\d{1,2})\s+"
-                     r"(?:largest|biggest|most valuable|fastest[- ]growing|"
-                     r"leading))\s+(?P<noun>(?:[a-z][a-z\-]*\s+){0,4}?"
+_ONE_ON = lexicon.number_word_alternation(1)  # "one", "two", ... "a dozen"
+_TWO_ON = lexicon.number_word_alternation(2)
+RANKING = re.compile(rf"\b(?:a|an|the)\s+(?P<rank>top[- ](?:{_ONE_ON}|\d{{1,2}})|(?:second|third)[- ]largest|largest|"
+                     rf"biggest|fastest[- ]growing|No\.\s?\d{{1,2}}|(?:{_TWO_ON}|\d{{1,2}})\s+"
+                     r"(?:largest|biggest|most valuable|fastest[- ]growing|leading))\s+"
+                     r"(?P<noun>(?:[a-z][a-z\-]*\s+){0,4}?"
                      r"(?:vendor|provider|company|compan|player|subsegment|segment|market|firm|deal|investor|share|"
-                     r"supplier|"
-                     r"cloud|neocloud|lab|startup|operator)(?:s|ies)?)\b",
+                     r"supplier|cloud|neocloud|lab|startup|operator)(?:s|ies)?)\b",
                      re.IGNORECASE)
 
 COUNT = re.compile(r"\b(?P<n>\d{1,3}(?:,\d{3})+|\d{1,4})\s+(?P<noun>companies|firms|startups|start-ups|members|deals|"
                    r"acquisitions|investors|employees|engineers|customers|vendors|providers|countries|data centers|"
                    r"data centres|funds|rounds|neoclouds|operators|hyperscalers|players|labs)\b", re.IGNORECASE)
 
-_GROUP = re.compile(r"\b(?:the\s+)?(?:(?:top|largest|biggest|leading|major)\s+)?(?:two|three|four|five|six|seven|eight|"
-                    r"nine|ten|"
-                    r"\d{1,2})\s+(?:(?:top|largest|biggest|leading|major)\s+)?(?:[a-z-]+\s+)?(?:hyperscalers|companies|"
+_GROUP = re.compile(rf"\b(?:the\s+)?(?:(?:top|largest|biggest|leading|major)\s+)?(?:{_TWO_ON}|\d{{1,2}})\s+"
+                    r"(?:(?:top|largest|biggest|leading|major)\s+)?(?:[a-z-]+\s+)?(?:hyperscalers|companies|"
                     r"firms|providers|vendors|operators|carriers|startups|players|labs|cloud providers|acquirers|"
-                    r"buyers|"
-                    r"investors|backers|bidders)\b", re.IGNORECASE)
+                    r"buyers|investors|backers|bidders)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

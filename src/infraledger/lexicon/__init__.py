@@ -117,10 +117,11 @@ class Numbers(BaseModel, extra="forbid"):
     """Numbers written as words, fractions, and days per unit of time (``numbers.toml``)."""
 
     cardinals: dict[str, int]
+    vague: dict[str, int]
     fractions: dict[str, float]
     days: dict[str, int]
 
-    @field_validator("cardinals", "fractions", "days")
+    @field_validator("cardinals", "vague", "fractions", "days")
     @classmethod
     def _words(cls, value: dict) -> dict:
         _phrases(list(value))
@@ -276,6 +277,14 @@ def count_alternation(least: int = 0) -> str:
     """An alternation of a count written in digits or as a word from ``least`` on (no groups)."""
     words = [w for w, n in number_words().items() if n >= least]
     return rf"\d{{1,3}}(?:,\d{{3}})+|\d+|{alternation(words)}"
+
+
+@functools.cache
+def number_word_alternation(least: int = 0, vague: bool = False) -> str:
+    """An alternation of the numbers written as words from ``least`` on ("two", "a dozen"), and with
+    ``vague`` the counts that name no exact number ("a few", "several")."""
+    words = [w for w, n in number_words().items() if n >= least]
+    return alternation(words + (list(numbers().vague) if vague else []))
 
 
 def days_per(unit: str) -> int | None:
