@@ -97,3 +97,23 @@ def test_a_start_and_an_end_are_two_figures_not_a_range_and_no_more_than_is_an_u
     assert read("a range of $40 to $45") == [("$40 to $45", "40", Decimal(45), "between")]
     assert read("no more than $5 million") == [("no more than $5 million", "5000000", None, "up_to")]
 
+
+
+@pytest.mark.parametrize(("text", "currency", "amount"), [
+    ("25 mln dlrs", "USD", 25_000_000),
+    ("120 mln stg", "GBP", 120_000_000),
+    ("Rs 500 crore", "INR", 5_000_000_000),
+    ("40 lakh rupees", "INR", 4_000_000),
+    ("CAD 15 million", "CAD", 15_000_000),
+    ("12 million SEK", "SEK", 12_000_000),
+    ("HK$1.2bn", "HKD", 1_200_000_000),
+    ("₩30 billion", "KRW", 30_000_000_000),
+])
+def test_currencies_and_scales_of_the_lexicon(text, currency, amount):
+    money = parse_money(text)
+    assert (money.currency, money.amount) == (currency, amount)
+
+
+def test_a_letter_symbol_does_not_end_a_word():
+    # "years 500" holds no rupee amount ("Rs" only stands apart from other letters).
+    assert find_money("over the past three years 500 people joined") == []
