@@ -54,7 +54,7 @@ def test_extraction_and_audit_read_the_same_status(text, status):
 
 
 @pytest.mark.parametrize("load", [lexicon.status_words, lexicon.numbers, lexicon.legal, lexicon.citations,
-                                  lexicon.currencies, lexicon.verb_forms, lexicon.titles])
+                                  lexicon.currencies, lexicon.deal_nouns, lexicon.verb_forms, lexicon.titles])
 def test_every_lexicon_file_validates(load):
     load.cache_clear()
     assert load()
@@ -65,8 +65,9 @@ def test_every_lexicon_file_validates(load):
     (lexicon.StatusWords, {"terminated": ["... lapsed"], "pending": [], "completed": [], "announced": []}),
     (lexicon.StatusWords, {"terminated": ["lapsed", "lapsed"], "pending": [], "completed": [], "announced": []}),
     (lexicon.StatusWords, {"terminated": [], "pending": [], "completed": [], "announced": [], "rumoured": []}),
-    (lexicon.Numbers, {"cardinals": {"Two": 2}, "fractions": {}, "days": {}}),
-    (lexicon.Numbers, {"cardinals": {"two": -2}, "fractions": {}, "days": {}}),
+    (lexicon.Numbers, {"cardinals": {"Two": 2}, "vague": {}, "fractions": {}, "days": {}}),
+    (lexicon.Numbers, {"cardinals": {"two": -2}, "vague": {}, "fractions": {}, "days": {}}),
+    (lexicon.DealNouns, {"acquisition": ["Deal"], "funding": [], "contract": [], "ipo": []}),
     (lexicon.LegalSuffixes, {"suffixes": ["Inc."]}),
     (lexicon.Citations, {"bracket_cues": ["source"], "prose_cues": [],
                          "datelines": {"dashes": ["~"], "tag_length": 30}}),

@@ -157,7 +157,7 @@ DEAL = re.compile(r"\bacqui\w+|\bmerger\b|\btakeover\b|\bbuyout\b|\b(?:deal|agre
 #: A price paid, in a sentence after the deal it belongs to: "It will pay $2 billion".
 PAYS = re.compile(r"\b(?:pay|pays|paid|paying)\s+(?:about\s+|roughly\s+|some\s+)?$", re.IGNORECASE)
 #: A sentence about the deal just named: "The transaction is expected to close in the fourth quarter."
-THE_DEAL = re.compile(r"^\s*(?:the|this|that) (?:deal|transaction|acquisition|merger|purchase|takeover|buyout)\b",
+THE_DEAL = re.compile(rf"^\s*(?:the|this|that) (?:{lexicon.deal_noun_alternation('acquisition')})\b",
                       re.IGNORECASE)
 ACQUIRED_BY = re.compile(r"\b(?:was|were|been|is being|to be) (?:acquired|bought|purchased) by\s*$", re.IGNORECASE)
 TARGET_CUE = re.compile(r"\b(?:acquire|acquiring|acquisition of|acquired|buy|buying|purchase of|takeover of|"

@@ -11,7 +11,8 @@ import re
 from datetime import timedelta
 from decimal import Decimal
 
-from ..lexicon import alternation, count_alternation, days_per, number_value, numbers, status_pattern
+from ..lexicon import (alternation, count_alternation, days_per, deal_noun_alternation, number_value, numbers,
+                       status_pattern)
 from ..model.events import FactType, Role, Status
 from ..model.fuzzytime import FuzzyTime, find_times
 from ..model.money import Money, Qualifier
@@ -28,9 +29,7 @@ PENDING = status_pattern("pending")
 _ANNOUNCED = status_pattern("announced")
 
 
-_DEAL_ANAPHOR = re.compile(r"^(?:The|This|That)\s+(?:\S+\s+){0,3}?(?:deal|transaction|acquisition|purchase|sale|"
-                           r"agreement|merger|round|contract|investment|subscription|takeover|offering|financing)\b",
-                           re.I)
+_DEAL_ANAPHOR = re.compile(rf"^(?:The|This|That)\s+(?:\S+\s+){{0,3}}?(?:{deal_noun_alternation()})\b", re.I)
 
 
 # A list of backers in which each name may follow a few describing words: "sovereign fund A and

@@ -113,6 +113,17 @@ class StatusWords(BaseModel, extra="forbid"):
         lambda cls, v: _phrases(v)))
 
 
+class DealNouns(BaseModel, extra="forbid"):
+    """Nouns that name a deal, by kind (``deals.toml``)."""
+
+    acquisition: list[str]
+    funding: list[str]
+    contract: list[str]
+    ipo: list[str]
+
+    _check = field_validator("acquisition", "funding", "contract", "ipo")(classmethod(lambda cls, v: _phrases(v)))
+
+
 class Numbers(BaseModel, extra="forbid"):
     """Numbers written as words, fractions, and days per unit of time (``numbers.toml``)."""
 
@@ -207,6 +218,19 @@ class Currencies(BaseModel, extra="forbid"):
 @functools.cache
 def status_words() -> StatusWords:
     return StatusWords(**read_toml("status.toml"))
+
+
+@functools.cache
+def deal_nouns() -> DealNouns:
+    return DealNouns(**read_toml("deals.toml"))
+
+
+def deal_noun_alternation(*kinds: str, plural: bool = False) -> str:
+    """The nouns that name one deal of ``kinds`` ("acquisition", "funding", "contract", "ipo"; all when
+    none is given) as an alternation; with ``plural`` their plurals too."""
+    table = deal_nouns()
+    words = [w for k in (kinds or tuple(DealNouns.model_fields)) for w in getattr(table, k)]
+    return alternation(f for w in words for f in (noun_forms(w) if plural else (w,)))
 
 
 @functools.cache
