@@ -310,7 +310,8 @@ def read_counts(f) -> None:
 def read_status(f) -> None:
     """Deal status: pending, completed, terminated, announced — for acquisitions named in the sentence, or
     for the deal named before when the sentence opens with "The transaction ..."."""
-    follow_up = bool(cues.THE_DEAL.match(f.body)) and f.sent.paragraph in f.ctx.last_deal
+    follow_up = bool(cues.THE_DEAL.match(f.body) or cues.NAMES_DEAL.search(f.body)) \
+        and f.sent.paragraph in f.ctx.last_deal
     if not (cues.DEAL.search(f.body) or follow_up):
         return
     found = None

@@ -159,6 +159,9 @@ PAYS = re.compile(r"\b(?:pay|pays|paid|paying)\s+(?:about\s+|roughly\s+|some\s+)
 #: A sentence about the deal just named: "The transaction is expected to close in the fourth quarter."
 THE_DEAL = re.compile(rf"^\s*(?:the|this|that) (?:{lexicon.deal_noun_alternation('acquisition')})\b",
                       re.IGNORECASE)
+#: The deal just named, anywhere in a sentence: "Regulators blocked the deal in July".
+NAMES_DEAL = re.compile(rf"\b(?:the|this|that|its)\s+(?:[\w-]+\s+){{0,2}}?"
+                        rf"(?:{lexicon.deal_noun_alternation('acquisition')})\b", re.IGNORECASE)
 ACQUIRED_BY = re.compile(r"\b(?:was|were|been|is being|to be) (?:acquired|bought|purchased) by\s*$", re.IGNORECASE)
 TARGET_CUE = re.compile(r"\b(?:acquire|acquiring|acquisition of|acquired|buy|buying|purchase of|takeover of|"
                         r"merger with)\s+(?:of\s+)?$", re.IGNORECASE)

@@ -30,6 +30,10 @@ _ANNOUNCED = status_pattern("announced")
 
 
 _DEAL_ANAPHOR = re.compile(rf"^(?:The|This|That)\s+(?:\S+\s+){{0,3}}?(?:{deal_noun_alternation()})\b", re.I)
+# The deal just stated, named anywhere in the next sentence: "Regulators blocked the deal in July",
+# "Quillon walked away from the takeover".
+_NAMES_DEAL = re.compile(rf"\b(?:the|this|that|its)\s+(?:[\w-]+\s+){{0,2}}?"
+                         rf"(?:{deal_noun_alternation('acquisition')})\b", re.I)
 
 
 # A list of backers in which each name may follow a few describing words: "sovereign fund A and
@@ -393,6 +397,18 @@ _EXPECTED = re.compile(r"\b(?:expected|expects|will|should)\b")
 _PROCEEDS = re.compile(r"\b(?:raising|raised|raises|proceeds|sold|sells|selling|offered|offering)\b", re.I)
 
 
+def _later_status(d: Draft, text: str) -> None:
+    """Move ``d`` on to the status a later sentence about it states (ended, still pending, closed)."""
+    ended = TERMINATED.search(text)
+    if ended and not _CONDITIONAL.search(text[:ended.start()]):
+        d.status = Status.TERMINATED
+    elif PENDING.search(text):
+        if d.status is not Status.COMPLETED:
+            d.status = Status.PENDING
+    elif _CLOSED.search(text):
+        d.status = Status.COMPLETED
+
+
 def follow_up(an: Analysed, reading: Reading, last: Draft, last_by_type: dict, anchor) -> None:
     """A sentence without a deal of its own that adds investors, an amount, a valuation or a status."""
     ipo = last_by_type.get(FactType.IPO)
@@ -418,6 +434,9 @@ def follow_up(an: Analysed, reading: Reading, last: Draft, last_by_type: dict, a
     if not anaphor and not (mentions_deal and an.index - last.sentence.index <= 2 and last.amount is None
                             and (not an.entity_ids or last.subject in an.entity_ids
                                  or any(i in an.entity_ids for i, _ in last.roles))):
+        if an.index == last.sentence.index + 1 and _NAMES_DEAL.search(an.sentence.text) \
+                and last.type in (FactType.ACQUISITION, FactType.STRATEGIC_INVESTMENT, FactType.COMMERCIAL_CONTRACT):
+            _later_status(last, an.sentence.text)  # only what became of it
         return
     d = last
     if d.type is FactType.TALENT_MOVE:
@@ -433,13 +452,7 @@ def follow_up(an: Analysed, reading: Reading, last: Draft, last_by_type: dict, a
         if val is not None and (d.amount is None or val.amount != d.amount.amount):
             d.valuation = val
     text = an.sentence.text
-    if TERMINATED.search(text) and not _CONDITIONAL.search(text[:TERMINATED.search(text).start()]):
-        d.status = Status.TERMINATED
-    elif PENDING.search(text):
-        if d.status is not Status.COMPLETED:
-            d.status = Status.PENDING
-    elif _CLOSED.search(text):
-        d.status = Status.COMPLETED
+    _later_status(d, text)
     if d.time is None:
         times = _times(an, anchor)
         if times and not _EXPECTED.search(text):
