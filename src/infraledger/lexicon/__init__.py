@@ -6,8 +6,9 @@ import functools
 import re
 import tomllib
 from importlib import resources
+from typing import Annotated
 
-from pydantic import BaseModel, field_validator
+from pydantic import AfterValidator, BaseModel, field_validator
 
 
 class VerbForms(BaseModel):
@@ -101,27 +102,28 @@ def _phrases(value: list[str]) -> list[str]:
     return value
 
 
+#: A list of word-list phrases, checked by :func:`_phrases`.
+Phrases = Annotated[list[str], AfterValidator(_phrases)]
+
+
 class StatusWords(BaseModel, extra="forbid"):
     """The phrases that state each status of a deal (``status.toml``)."""
 
-    terminated: list[str]
-    pending: list[str]
-    completed: list[str]
-    announced: list[str]
+    terminated: Phrases
+    pending: Phrases
+    completed: Phrases
+    announced: Phrases
 
-    _check = field_validator("terminated", "pending", "completed", "announced")(classmethod(
-        lambda cls, v: _phrases(v)))
 
 
 class DealNouns(BaseModel, extra="forbid"):
     """Nouns that name a deal, by kind (``deals.toml``)."""
 
-    acquisition: list[str]
-    funding: list[str]
-    contract: list[str]
-    ipo: list[str]
+    acquisition: Phrases
+    funding: Phrases
+    contract: Phrases
+    ipo: Phrases
 
-    _check = field_validator("acquisition", "funding", "contract", "ipo")(classmethod(lambda cls, v: _phrases(v)))
 
 
 class Numbers(BaseModel, extra="forbid"):
@@ -170,11 +172,10 @@ class Datelines(BaseModel, extra="forbid"):
 class Citations(BaseModel, extra="forbid"):
     """Citation cues and dateline pieces (``citations.toml``)."""
 
-    bracket_cues: list[str]
-    prose_cues: list[str]
+    bracket_cues: Phrases
+    prose_cues: Phrases
     datelines: Datelines
 
-    _check = field_validator("bracket_cues", "prose_cues")(classmethod(lambda cls, v: _phrases(v)))
 
 
 class Currency(BaseModel, extra="forbid"):
@@ -258,13 +259,9 @@ def alternation(phrases) -> str:
     tried before "closed"); a space matches any white space and "..." up to three words."""
     out = []
     for phrase in sorted(set(phrases), key=lambda p: (-len(p), p)):
-        words = [(_GAP if w == "..." else re.escape(w)) for w in phrase.split(" ")]
-        pattern = ""
-        for i, w in enumerate(words):
-            pattern += w if w == _GAP or i == 0 or words[i - 1] == _GAP else r"\s+" + w
-            if w != _GAP and i + 1 < len(words) and words[i + 1] == _GAP:
-                pattern += r"\s+"
-        out.append(pattern)
+        # Each word takes the white space after it; the gap takes its own (a phrase never ends in one).
+        pattern = "".join(_GAP if w == "..." else re.escape(w) + r"\s+" for w in phrase.split(" "))
+        out.append(pattern.removesuffix(r"\s+"))
     return "|".join(out)
 
 
