@@ -24,15 +24,15 @@ _MEASURES: tuple[tuple[str, str, str], ...] = (
     ("total_funding", r"(?:total|combined|aggregate) funding\b[^$]{0,80}$|funding for\b[^$]{0,80}$", _NEVER),
     ("capex", r"(?:capex|capital expenditure|capital spending|budget(?:ed)?|outlay|spend(?:ing)?)\b[^$]{0,80}$",
      r"^[^.;%]{0,40}\b(?:capex|capital expenditure|capital spending|outlay|spend|spending)\b"),
-    ("ipo_proceeds", r"\b(?:ipo|initial public offering)\b[^$]{0,30}$", r"^[^.;]{0,40}\b(?:ipo|"
-                                                                        r"initial public offering)\b"),
+    ("ipo_proceeds", r"\b(?:ipo|initial public offering)\b[^$]{0,30}$",
+     r"^[^.;]{0,40}\b(?:ipo|initial public offering)\b"),
     ("acquisition", r"\b(?:acqui(?!rers?\b)\w+|buy(?:ing|out)?|purchase|takeover|merger)\b[^$]{0,40}$",
      r"^[^.;]{0,30}\b(?:acqui\w+|takeover|buyout|purchase of)\b"),
     ("contract", r"\b(?:deal|contract|agreement|arrangement|pact|commitment) (?:with|from)\b[^$]{0,40}$|"
                  r"\b(?:deals|contracts|agreements|orders) (?:worth|valued at|totall?ing)\s+$",
      r"^[^.;]{0,20}\b(?:contract|agreement|arrangement|pact|deal) with\b"),
-    ("funding_round", r"\b(?:round|series [a-z]|seed)\b[^$]{0,20}$", r"^[^.;]{0,60}\b(?:round|led by|series [a-z]|"
-                                                                     r"seed)\b"),
+    ("funding_round", r"\b(?:round|series [a-z]|seed)\b[^$]{0,20}$",
+     r"^[^.;]{0,60}\b(?:round|led by|series [a-z]|seed)\b"),
     ("strategic_investment", r"\b(?:stake|investment|invest(?:ed|s)?|backing)\b[^$]{0,20}$",
      r"^\s*(?:equity |minority |strategic |partial )?(?:stake|investment|exit)\b|^[^.;]{0,12}\bfrom\b"),
     ("funding_round", r"\b(?:rais\w+|secured|landed|received|closed|funding)\b[^$]{0,25}$", _NEVER),
@@ -67,8 +67,7 @@ def measure_of(before: str, after: str) -> str:
 
 
 SHARE_PRICE = re.compile(r"\b(?:trad(?:ing|ed|es)|shares?|stock|per share|a share|share price|priced at|closed at|"
-                         r"opened at|"
-                         r"(?:first[- ]day |debut )?close of|closing price|(?:ipo|offer(?:ing)?) price)\b",
+                         r"opened at|(?:first[- ]day |debut )?close of|closing price|(?:ipo|offer(?:ing)?) price)\b",
                          re.IGNORECASE)
 
 UP = re.compile(r"\b(?:increased|rose|risen|gained|climbed|jumped|grew|grown|surged|soared|rallied|advanced|"
@@ -102,10 +101,9 @@ def direction(before: str, after: str) -> str:
 
 # A change stated in words: "more than doubled", "halved", "lost roughly half its value".
 WORD_CHANGE = re.compile(r"(?P<verb>doubled|tripled|trebled|quadrupled|halved)\b|\b(?P<fall>lost|shed|fell by|"
-                         r"dropped by|"
-                         r"declined by|wiped out|gave up|down)\s+(?P<q>(?:more than|over|nearly|almost|roughly|about|"
-                         r"around|"
-                         r"some|close to)\s+)?(?P<frac>half|a third|two[- ]thirds|a quarter|three[- ]quarters)\b",
+                         r"dropped by|declined by|wiped out|gave up|down)\s+"
+                         r"(?P<q>(?:more than|over|nearly|almost|roughly|about|around|some|close to)\s+)?"
+                         r"(?P<frac>half|a third|two[- ]thirds|a quarter|three[- ]quarters)\b",
                          re.IGNORECASE)
 #: Percent change of each word: "doubled" is up 100%, "lost a third" down 33.3%.
 #: What a change in words must be about to be a share-price change ("revenue tripled" is not).
@@ -151,9 +149,9 @@ REFERENCES: tuple[tuple[str, str], ...] = (
     ("yoy", r"year[- ]over[- ]year|from a year (?:ago|earlier)"),
 )
 
-DEAL = re.compile(r"\bacqui\w+|\bmerger\b|\btakeover\b|\bbuyout\b|\b(?:deal|agreement|offer|plan) to (?:buy|"
-                  r"purchase)\b|"
-                  r"\bpurchase of\b|\b(?:agreed|agrees|agreeing) to (?:buy|purchase)\b", re.IGNORECASE)
+DEAL = re.compile(r"\bacqui\w+|\bmerger\b|\btakeover\b|\bbuyout\b|"
+                  r"\b(?:deal|agreement|offer|plan) to (?:buy|purchase)\b|\bpurchase of\b|"
+                  r"\b(?:agreed|agrees|agreeing) to (?:buy|purchase)\b", re.IGNORECASE)
 #: A price paid, in a sentence after the deal it belongs to: "It will pay $2 billion".
 PAYS = re.compile(r"\b(?:pay|pays|paid|paying)\s+(?:about\s+|roughly\s+|some\s+)?$", re.IGNORECASE)
 #: A sentence about the deal just named: "The transaction is expected to close in the fourth quarter."
@@ -222,8 +220,8 @@ _AGENT = re.compile(r"(?:\bled by|\bbacked by|\bfrom|\bby|\bwith|\bto)\s*$", re.
 
 #: A figure stated per member of a group ("an average of $4 billion each") or for the group as a whole
 #: ("a total of $28 billion", "together $20 billion", "$20 billion combined").
-_AVERAGE_BEFORE = re.compile(r"\b(?:average|mean)(?:\s+[a-z-]+){0,3}?(?:\s+(?:of|was|is|came to))?\s*$|\baverag(?:ing|"
-                             r"ed)\s*$|\bon average\s*$", re.IGNORECASE)
+_AVERAGE_BEFORE = re.compile(r"\b(?:average|mean)(?:\s+[a-z-]+){0,3}?(?:\s+(?:of|was|is|came to))?\s*$|"
+                             r"\baverag(?:ing|ed)\s*$|\bon average\s*$", re.IGNORECASE)
 _AVERAGE_AFTER = re.compile(r"^\s*(?:each|apiece|on average|a (?:company|startup|firm|deal|round)|"
                             r"per (?:company|startup|firm|deal|round|member|provider))\b",
                             re.IGNORECASE)
@@ -231,8 +229,7 @@ _TOTAL_BEFORE = re.compile(r"\b(?:a total of|in total|totall?ing|together|combin
                            r"between them|a combined|an aggregate(?: of)?|sum of)\s*$|"
                            r"\b(?:total|combined|together|sum)\s*(?:[:|]\s*)+$|"
                            r"\b(?:together|collectively|jointly|between them)\s+(?:have\s+|had\s+)?(?:raised|spent|"
-                           r"paid|"
-                           r"invested|secured|committed|brought in|took in)\s*$", re.IGNORECASE)
+                           r"paid|invested|secured|committed|brought in|took in)\s*$", re.IGNORECASE)
 _TOTAL_AFTER = re.compile(r"^\s*(?:in total|combined|altogether|collectively|in all|between them)\b", re.IGNORECASE)
 
 
@@ -256,8 +253,8 @@ def group_size(name: str) -> int | None:
 
 _COUNT_WORD = lexicon.count_alternation()
 #: "12 of the 50 companies", "three out of seven deals": a part of a counted whole.
-PART_OF_COUNT = re.compile(rf"\b(?P<a>{_COUNT_WORD})\s+(?:out\s+)?of\s+(?:the\s+|its\s+|"
-                           rf"their\s+)?(?P<b>{_COUNT_WORD})\b",
+PART_OF_COUNT = re.compile(rf"\b(?P<a>{_COUNT_WORD})\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?"
+                           rf"(?P<b>{_COUNT_WORD})\b",
                            re.IGNORECASE)
 
 

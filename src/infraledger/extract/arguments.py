@@ -55,9 +55,8 @@ _LED = re.compile(rf"(?P<l>{EL})\s+(?:co-)?led(?:\s+the\s+(?:round|financing|inv
 
 
 _PARTICIPANTS = re.compile(rf"\b(?:participation from|participants include|investors include|investors including|"
-                           rf"(?:investors|backers|participants) in the (?:round|financing|raise|deal) (?:include|"
-                           rf"included|"
-                           rf"are|were)|"
+                           rf"(?:investors|backers|participants) in the (?:round|financing|raise|deal) "
+                           rf"(?:include|included|are|were)|"
                            rf"(?:existing|new|other|returning|early) (?:backers?|investors?|shareholders?)|"
                            rf"backers including|backers include|investors such as|investors,? including|including|"
                            rf"joined by|alongside)\s+(?:(?:new|existing|other)\s+)?(?P<i>{IEL})", re.I)
@@ -71,20 +70,19 @@ _TOOK_PART = re.compile(rf"(?P<i>{EL})\s+(?:also\s+)?(?:took part|participated|i
                         rf"followed on)\b(?:\s+(?:existing\s+)?(?:investors?\s+)?(?P<j>{EL}))?", re.I)
 
 
-_FROM_INVESTORS = re.compile(rf"⟪M\d+⟫[^⟨;.]{{0,60}}?\bfrom\s+(?:(?:new|"
-                             rf"existing)\s+)?(?:investors\s+(?:including\s+)?)?"
+_FROM_INVESTORS = re.compile(rf"⟪M\d+⟫[^⟨;.]{{0,60}}?\bfrom\s+(?:(?:new|existing)\s+)?"
+                             rf"(?:investors\s+(?:including\s+)?)?"
                              rf"(?:[\w-]+\s+){{0,3}}?(?P<i>{IEL})", re.I)
 
 
 # "A and B led the offering", "underwritten by A", "A and B acted as (joint) bookrunners", "A and B
 # are lead underwriters", "with A and B as joint book-running managers".
 _UW_NOUN = r"(?:underwriters?|bookrunners?|book-?running managers?|book-?runners?|lead managers?)"
-_UNDERWRITERS = re.compile(rf"(?P<u>{EL})\s+(?:led|managed|sponsored|underwrote|ran)\s+the\s+(?:offering|IPO|listing|"
-                           rf"deal|"
-                           rf"share sale|float|flotation)"
-                           rf"|\b(?:underwritten|managed)\s+by\s+(?P<v>{EL})|(?P<w>{EL})\s+(?:acted|served|are|were|is|"
-                           rf"was|"
-                           rf"are acting|were acting|is acting)\s+(?:as\s+)?(?:the\s+)?(?:[\w-]+\s+){{0,3}}?{_UW_NOUN}"
+_UNDERWRITERS = re.compile(rf"(?P<u>{EL})\s+(?:led|managed|sponsored|underwrote|ran)\s+the\s+"
+                           rf"(?:offering|IPO|listing|deal|share sale|float|flotation)"
+                           rf"|\b(?:underwritten|managed)\s+by\s+(?P<v>{EL})"
+                           rf"|(?P<w>{EL})\s+(?:acted|served|are|were|is|was|are acting|were acting|is acting)\s+"
+                           rf"(?:as\s+)?(?:the\s+)?(?:[\w-]+\s+){{0,3}}?{_UW_NOUN}"
                            rf"|\bwith\s+(?P<x>{EL})\s+as\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?{_UW_NOUN}", re.I)
 
 
