@@ -114,3 +114,23 @@ def test_amounts_are_kept_to_six_places_and_below_ten_to_the_eighteenth(value, k
 def test_a_figure_no_source_can_mean_is_not_read_as_money():
     text = "It raised $1.123456789123456789 million, not $" + "9" * 39 + "."
     assert [m.amount for _, _, m in find_money(text)] == [Decimal("1123456.789123")]
+
+
+@pytest.mark.parametrize(("text", "currency", "amount"), [
+    ("25 mln dlrs", "USD", 25_000_000),
+    ("120 mln stg", "GBP", 120_000_000),
+    ("Rs 500 crore", "INR", 5_000_000_000),
+    ("40 lakh rupees", "INR", 4_000_000),
+    ("CAD 15 million", "CAD", 15_000_000),
+    ("12 million SEK", "SEK", 12_000_000),
+    ("HK$1.2bn", "HKD", 1_200_000_000),
+    ("₩30 billion", "KRW", 30_000_000_000),
+])
+def test_currencies_and_scales_of_the_lexicon(text, currency, amount):
+    money = parse_money(text)
+    assert (money.currency, money.amount) == (currency, amount)
+
+
+def test_a_letter_symbol_does_not_end_a_word():
+    # "years 500" holds no rupee amount ("Rs" only stands apart from other letters).
+    assert find_money("over the past three years 500 people joined") == []

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
+from ..lexicon import status_pattern
 from ..model import Money, Qualifier, Status
 from ..model.money import (
     _qualifier_before,  # the same qualifier words money uses ("more than", "about")
@@ -32,7 +33,8 @@ def read_money(f, bases: set[tuple[int, int]]) -> None:
             continue
         before, after = _own_words(f.body, s, figures), f.body[e:e + 100]
         scaled = bool(re.search(r"(?:thousand|million|billion|trillion|bn|mn|[kmbt])\s*$", money.text, re.IGNORECASE))
-        if not scaled and money.amount < 10000 and (cues.SHARE_PRICE.search(before[-60:]) or cues.SHARE_PRICE.search(after[:30])):
+        if not scaled and money.amount < 10000 and (cues.SHARE_PRICE.search(before[-60:])
+                                                     or cues.SHARE_PRICE.search(after[:30])):
             subj, sid, _ = f.subject(start)
             f.add(span=(start, end), text=money.text, kind=ClaimKind.SHARE_PRICE, measure="share_price",
                   fact_types=cues.MEASURE_TYPES["share_price"], subject=subj, subject_id=sid, value=money,
@@ -72,7 +74,8 @@ def read_money(f, bases: set[tuple[int, int]]) -> None:
             kw.update(subject=subj, subject_id=sid, members=members)
         elif measure == "capex" and cues.AGGREGATE.search(before) and not any(g.end <= start for g in f.groups):
             # "the total annual outlay exceeds ..." - an aggregate over the names the sentence lists
-            kw.update(subject="", subject_id=None, members=tuple(m.name for m in f.mentions), extra={**extra, "aggregate": True})
+            kw.update(subject="", subject_id=None, members=tuple(m.name for m in f.mentions),
+                      extra={**extra, "aggregate": True})
         else:
             subj, sid, members = f.subject(start, group_first=measure in ("capex", "amount", "average") or bool(extra))
             if (measure == "amount" and not members and not extra and not any(g.end <= start for g in f.groups)
@@ -123,7 +126,8 @@ def _own_words(body: str, s: int, figures: list) -> str:
 
 #: Verbs that state a lower bound ("the outlay exceeds $1 trillion"); the shared money parser reads
 #: only the qualifier words that sit directly before a figure ("more than", "over").
-_EXCEEDS = re.compile(r"\b(?:exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|top(?:s|ped)?|crossed|tops)\s+(?:the\s+)?$", re.IGNORECASE)
+_EXCEEDS = re.compile(r"\b(?:exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|top(?:s|ped)?|crossed|tops)\s+(?:the\s+)?$",
+                      re.IGNORECASE)
 
 
 def _verb_qualifier(body: str, s: int, e: int, money: Money) -> tuple[int, Money]:
@@ -145,13 +149,15 @@ def _party_after(f, end: int, gap_pattern: str):
 
 def _party_before(f, start: int, gap_pattern: str):
     for m in reversed(f.mentions):
-        if m.end <= start and re.search(gap_pattern, f.ctx.text[max(f.sent.start, m.start - 20):m.start], re.IGNORECASE):
+        gap = f.ctx.text[max(f.sent.start, m.start - 20):m.start]
+        if m.end <= start and re.search(gap_pattern, gap, re.IGNORECASE):
             return m
     return None
 
 
 def _list_mention(f, pos: int):
-    near = [m for m in f.mentions if re.match(r"\s*(?:list|ranking|index|report)\b", f.ctx.text[m.end:m.end + 12], re.IGNORECASE)]
+    near = [m for m in f.mentions
+            if re.match(r"\s*(?:list|ranking|index|report)\b", f.ctx.text[m.end:m.end + 12], re.IGNORECASE)]
     return min(near, key=lambda m: abs(m.start - pos)) if near else None
 
 
@@ -208,7 +214,8 @@ def read_percents(f) -> set[tuple[int, int]]:
         elif high is not None:  # "from 40 to 30%": the sign belongs to the last figure
             value, high = high, None
         before, after = f.body[max(0, s - 60):s], f.body[m.end():m.end() + 80]
-        reference = next((name for name, pat in cues.REFERENCES if re.search(pat, after[:60] + " " + before[-40:], re.IGNORECASE)), "")
+        around = after[:60] + " " + before[-40:]
+        reference = next((name for name, pat in cues.REFERENCES if re.search(pat, around, re.IGNORECASE)), "")
         direction = cues.direction(before, after)
         text = f.ctx.text[start:end]
         if direction:
@@ -303,21 +310,23 @@ def read_counts(f) -> None:
 def read_status(f) -> None:
     """Deal status: pending, completed, terminated, announced — for acquisitions named in the sentence, or
     for the deal named before when the sentence opens with "The transaction ..."."""
-    follow_up = bool(cues.THE_DEAL.match(f.body)) and f.sent.paragraph in f.ctx.last_deal
+    follow_up = bool(cues.THE_DEAL.match(f.body) or cues.NAMES_DEAL.search(f.body)) \
+        and f.sent.paragraph in f.ctx.last_deal
     if not (cues.DEAL.search(f.body) or follow_up):
         return
     found = None
-    for status, pattern in ((Status.TERMINATED, cues.TERMINATED), (Status.PENDING, cues.PENDING),
-                            (Status.COMPLETED, cues.COMPLETED), (Status.ANNOUNCED, cues.ANNOUNCED)):
-        m = pattern.search(f.body)
+    for status in (Status.TERMINATED, Status.PENDING, Status.COMPLETED, Status.ANNOUNCED):
+        m = status_pattern(status.value).search(f.body)
         if m and not (status is Status.COMPLETED and re.search(r"\bnot yet\s*$", f.body[:m.start()], re.IGNORECASE)):
             found = (status, m)
             break
-    if found is None or re.search(r"\bif (?:approved|completed|it closes)\b", f.body[:found[1].start()], re.IGNORECASE) and found[0] is Status.COMPLETED:
+    if found is None or found[0] is Status.COMPLETED \
+            and re.search(r"\bif (?:approved|completed|it closes)\b", f.body[:found[1].start()], re.IGNORECASE):
         return
     status, m = found
     start, end = f.sent.start + m.start(), f.sent.start + m.end()
-    extend = re.match(r"(?:\s+(?:regulatory\s+)?(?:approval|review|clearance))?(?:\s+as of\s+(?:[A-Z][a-z]+\.?\s+)?\d{4})?",
+    extend = re.match(r"(?:\s+(?:regulatory\s+)?(?:approval|review|clearance))?"
+                      r"(?:\s+as of\s+(?:[A-Z][a-z]+\.?\s+)?\d{4})?",
                       f.body[m.end():])
     phrase_end = end + len(extend.group(0))
     target, acquirer = acquisition_parties(f, start, end)

@@ -9,10 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .. import lexicon
 from ..model import FactType
 from .mentions import Mention
 
-PRONOUN_START = re.compile(r"\s*(?:[*•-]\s*)?(?:the (?:company|firm|startup|group|business|vendor|provider)|it|its|they|their)\b",
+PRONOUN_START = re.compile(r"\s*(?:[*•-]\s*)?(?:the (?:company|firm|startup|group|business|vendor|provider)|it|its|"
+                           r"they|their)\b",
                            re.IGNORECASE)
 
 _NEVER = r"(?!)"
@@ -22,13 +24,15 @@ _MEASURES: tuple[tuple[str, str, str], ...] = (
     ("total_funding", r"(?:total|combined|aggregate) funding\b[^$]{0,80}$|funding for\b[^$]{0,80}$", _NEVER),
     ("capex", r"(?:capex|capital expenditure|capital spending|budget(?:ed)?|outlay|spend(?:ing)?)\b[^$]{0,80}$",
      r"^[^.;%]{0,40}\b(?:capex|capital expenditure|capital spending|outlay|spend|spending)\b"),
-    ("ipo_proceeds", r"\b(?:ipo|initial public offering)\b[^$]{0,30}$", r"^[^.;]{0,40}\b(?:ipo|initial public offering)\b"),
+    ("ipo_proceeds", r"\b(?:ipo|initial public offering)\b[^$]{0,30}$",
+     r"^[^.;]{0,40}\b(?:ipo|initial public offering)\b"),
     ("acquisition", r"\b(?:acqui(?!rers?\b)\w+|buy(?:ing|out)?|purchase|takeover|merger)\b[^$]{0,40}$",
      r"^[^.;]{0,30}\b(?:acqui\w+|takeover|buyout|purchase of)\b"),
     ("contract", r"\b(?:deal|contract|agreement|arrangement|pact|commitment) (?:with|from)\b[^$]{0,40}$|"
                  r"\b(?:deals|contracts|agreements|orders) (?:worth|valued at|totall?ing)\s+$",
      r"^[^.;]{0,20}\b(?:contract|agreement|arrangement|pact|deal) with\b"),
-    ("funding_round", r"\b(?:round|series [a-z]|seed)\b[^$]{0,20}$", r"^[^.;]{0,60}\b(?:round|led by|series [a-z]|seed)\b"),
+    ("funding_round", r"\b(?:round|series [a-z]|seed)\b[^$]{0,20}$",
+     r"^[^.;]{0,60}\b(?:round|led by|series [a-z]|seed)\b"),
     ("strategic_investment", r"\b(?:stake|investment|invest(?:ed|s)?|backing)\b[^$]{0,20}$",
      r"^\s*(?:equity |minority |strategic |partial )?(?:stake|investment|exit)\b|^[^.;]{0,12}\bfrom\b"),
     ("funding_round", r"\b(?:rais\w+|secured|landed|received|closed|funding)\b[^$]{0,25}$", _NEVER),
@@ -62,13 +66,14 @@ def measure_of(before: str, after: str) -> str:
     return "amount"
 
 
-SHARE_PRICE = re.compile(r"\b(?:trad(?:ing|ed|es)|shares?|stock|per share|a share|share price|priced at|closed at|opened at|"
-                         r"(?:first[- ]day |debut )?close of|closing price|(?:ipo|offer(?:ing)?) price)\b",
+SHARE_PRICE = re.compile(r"\b(?:trad(?:ing|ed|es)|shares?|stock|per share|a share|share price|priced at|closed at|"
+                         r"opened at|(?:first[- ]day |debut )?close of|closing price|(?:ipo|offer(?:ing)?) price)\b",
                          re.IGNORECASE)
 
 UP = re.compile(r"\b(?:increased|rose|risen|gained|climbed|jumped|grew|grown|surged|soared|rallied|advanced|"
                 r"(?<!\bmake )(?<!\bmakes )(?<!\bmade )(?<!\bmaking )up)\b[^%.;]{0,30}$", re.IGNORECASE)
-DOWN = re.compile(r"\b(?:fallen|fell|dropped|declined|lost|down|slid|slumped|plunged|decreased|sank|tumbled)\b[^%.;]{0,30}$", re.IGNORECASE)
+DOWN = re.compile(r"\b(?:fallen|fell|dropped|declined|lost|down|slid|slumped|plunged|decreased|sank|"
+                  r"tumbled)\b[^%.;]{0,30}$", re.IGNORECASE)
 #: A change named by the noun after its figure: "a 30% drop", "a 50% gain".
 UP_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?(?:gain|rise|increase|jump|rally|climb|surge|advance|pop|uplift|premium|"
                       r"mark-?up)\b|"
@@ -95,9 +100,10 @@ def direction(before: str, after: str) -> str:
 
 
 # A change stated in words: "more than doubled", "halved", "lost roughly half its value".
-WORD_CHANGE = re.compile(r"(?P<verb>doubled|tripled|trebled|quadrupled|halved)\b|\b(?P<fall>lost|shed|fell by|dropped by|"
-                         r"declined by|wiped out|gave up|down)\s+(?P<q>(?:more than|over|nearly|almost|roughly|about|around|"
-                         r"some|close to)\s+)?(?P<frac>half|a third|two[- ]thirds|a quarter|three[- ]quarters)\b",
+WORD_CHANGE = re.compile(r"(?P<verb>doubled|tripled|trebled|quadrupled|halved)\b|\b(?P<fall>lost|shed|fell by|"
+                         r"dropped by|declined by|wiped out|gave up|down)\s+"
+                         r"(?P<q>(?:more than|over|nearly|almost|roughly|about|around|some|close to)\s+)?"
+                         r"(?P<frac>half|a third|two[- ]thirds|a quarter|three[- ]quarters)\b",
                          re.IGNORECASE)
 #: Percent change of each word: "doubled" is up 100%, "lost a third" down 33.3%.
 #: What a change in words must be about to be a share-price change ("revenue tripled" is not).
@@ -119,7 +125,8 @@ PRICE_REFERENCES: tuple[tuple[str, re.Pattern], ...] = (
     ("first_day_close", re.compile(r"\b(?:clos\w+ (?:its|the) (?:first (?:trading )?day|debut)|first[- ]day clos\w*|"
                                    r"end(?:ed)? (?:its|the) first day)(?:\s+(?:of|at|was))?\s*$", re.IGNORECASE)),
     ("offer_price", re.compile(r"\b(?:ipo|listed|listing|priced|offer(?:ing)? price|debut(?:ed)?|went public|floated)\b"
-                               r"(?:(?!\b(?:opened|closed|trad\w*|rose|fell|jumped|now)\b)[^.;$]){0,40}$", re.IGNORECASE)),
+                               r"(?:(?!\b(?:opened|closed|trad\w*|rose|fell|jumped|now)\b)[^.;$]){0,40}$",
+                               re.IGNORECASE)),
 )
 
 
@@ -142,42 +149,44 @@ REFERENCES: tuple[tuple[str, str], ...] = (
     ("yoy", r"year[- ]over[- ]year|from a year (?:ago|earlier)"),
 )
 
-PENDING = re.compile(r"\bpending\b|\bnot yet (?:closed|completed|approved)\b|\bawaiting\b|\bsubject to (?:regulatory )?approval\b|"
-                     r"\byet to close\b|\bexpected to close\b|\bunder (?:regulatory )?review\b", re.IGNORECASE)
-TERMINATED = re.compile(r"\bterminated\b|\babandoned\b|\bcalled off\b|\bscrapped\b|\bblocked\b|\bwalked away\b|"
-                        r"\bcollapsed\b|\bfell (?:through|apart)\b|\bcancel+ed\b|\bwithdr[ae]wn?\b", re.IGNORECASE)
-COMPLETED = re.compile(r"\bcompleted\b|\bclosed\b|\bfinali[sz]ed\b|\bwas acquired\b|\bhas acquired\b|\bhad acquired\b|"
-                       r"\bacquired\b", re.IGNORECASE)
-ANNOUNCED = re.compile(r"\bannounced\b|\bagree[ds]? to (?:buy|acquire|purchase)\b|\bsigned a deal to\b", re.IGNORECASE)
-DEAL = re.compile(r"\bacqui\w+|\bmerger\b|\btakeover\b|\bbuyout\b|\b(?:deal|agreement|offer|plan) to (?:buy|purchase)\b|"
-                  r"\bpurchase of\b|\b(?:agreed|agrees|agreeing) to (?:buy|purchase)\b", re.IGNORECASE)
+DEAL = re.compile(r"\bacqui\w+|\bmerger\b|\btakeover\b|\bbuyout\b|"
+                  r"\b(?:deal|agreement|offer|plan) to (?:buy|purchase)\b|\bpurchase of\b|"
+                  r"\b(?:agreed|agrees|agreeing) to (?:buy|purchase)\b", re.IGNORECASE)
 #: A price paid, in a sentence after the deal it belongs to: "It will pay $2 billion".
 PAYS = re.compile(r"\b(?:pay|pays|paid|paying)\s+(?:about\s+|roughly\s+|some\s+)?$", re.IGNORECASE)
 #: A sentence about the deal just named: "The transaction is expected to close in the fourth quarter."
-THE_DEAL = re.compile(r"^\s*(?:the|this|that) (?:deal|transaction|acquisition|merger|purchase|takeover|buyout)\b",
+THE_DEAL = re.compile(rf"^\s*(?:the|this|that) (?:{lexicon.deal_noun_alternation('acquisition')})\b",
                       re.IGNORECASE)
+#: The deal just named, anywhere in a sentence: "Regulators blocked the deal in July".
+NAMES_DEAL = re.compile(rf"\b(?:the|this|that|its)\s+(?:[\w-]+\s+){{0,2}}?"
+                        rf"(?:{lexicon.deal_noun_alternation('acquisition')})\b", re.IGNORECASE)
 ACQUIRED_BY = re.compile(r"\b(?:was|were|been|is being|to be) (?:acquired|bought|purchased) by\s*$", re.IGNORECASE)
-TARGET_CUE = re.compile(r"\b(?:acquire|acquiring|acquisition of|acquired|buy|buying|purchase of|takeover of|merger with)\s+(?:of\s+)?$", re.IGNORECASE)
+TARGET_CUE = re.compile(r"\b(?:acquire|acquiring|acquisition of|acquired|buy|buying|purchase of|takeover of|"
+                        r"merger with)\s+(?:of\s+)?$", re.IGNORECASE)
 
 TALENT = re.compile(r"\b(?:lost its|poached|hired|hires|hiring of|departure of|joined)\b\s+(?:its |their |the )?"
-                    r"(?:ceo|cto|cfo|founder|co-founder|chief [a-z]+ officer|president|head of [a-z]+)\b", re.IGNORECASE)
+                    r"(?:ceo|cto|cfo|founder|co-founder|chief [a-z]+ officer|president|head of [a-z]+)\b",
+                    re.IGNORECASE)
 
 # "a top-three vendor", "the largest deal", "one of the three most valuable private GPU clouds"
-RANKING = re.compile(r"\b(?:a|an|the)\s+(?P<rank>top[- ](?:one|two|three|four|five|ten|\d{1,2})|(?:second|third)[- ]largest|largest|"
-                     r"biggest|fastest[- ]growing|No\.\s?\d{1,2}|(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
-                     r"(?:largest|biggest|most valuable|fastest[- ]growing|leading))\s+(?P<noun>(?:[a-z][a-z\-]*\s+){0,4}?"
-                     r"(?:vendor|provider|company|compan|player|subsegment|segment|market|firm|deal|investor|share|supplier|"
-                     r"cloud|neocloud|lab|startup|operator)(?:s|ies)?)\b",
+_ONE_ON = lexicon.number_word_alternation(1)  # "one", "two", ... "a dozen"
+_TWO_ON = lexicon.number_word_alternation(2)
+RANKING = re.compile(rf"\b(?:a|an|the)\s+(?P<rank>top[- ](?:{_ONE_ON}|\d{{1,2}})|(?:second|third)[- ]largest|largest|"
+                     rf"biggest|fastest[- ]growing|No\.\s?\d{{1,2}}|(?:{_TWO_ON}|\d{{1,2}})\s+"
+                     r"(?:largest|biggest|most valuable|fastest[- ]growing|leading))\s+"
+                     r"(?P<noun>(?:[a-z][a-z\-]*\s+){0,4}?"
+                     r"(?:vendor|provider|company|compan|player|subsegment|segment|market|firm|deal|investor|share|"
+                     r"supplier|cloud|neocloud|lab|startup|operator)(?:s|ies)?)\b",
                      re.IGNORECASE)
 
 COUNT = re.compile(r"\b(?P<n>\d{1,3}(?:,\d{3})+|\d{1,4})\s+(?P<noun>companies|firms|startups|start-ups|members|deals|"
                    r"acquisitions|investors|employees|engineers|customers|vendors|providers|countries|data centers|"
                    r"data centres|funds|rounds|neoclouds|operators|hyperscalers|players|labs)\b", re.IGNORECASE)
 
-_GROUP = re.compile(r"\b(?:the\s+)?(?:(?:top|largest|biggest|leading|major)\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|"
-                    r"\d{1,2})\s+(?:(?:top|largest|biggest|leading|major)\s+)?(?:[a-z-]+\s+)?(?:hyperscalers|companies|"
-                    r"firms|providers|vendors|operators|carriers|startups|players|labs|cloud providers|acquirers|buyers|"
-                    r"investors|backers|bidders)\b", re.IGNORECASE)
+_GROUP = re.compile(rf"\b(?:the\s+)?(?:(?:top|largest|biggest|leading|major)\s+)?(?:{_TWO_ON}|\d{{1,2}})\s+"
+                    r"(?:(?:top|largest|biggest|leading|major)\s+)?(?:[a-z-]+\s+)?(?:hyperscalers|companies|"
+                    r"firms|providers|vendors|operators|carriers|startups|players|labs|cloud providers|acquirers|"
+                    r"buyers|investors|backers|bidders)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -211,15 +220,16 @@ _AGENT = re.compile(r"(?:\bled by|\bbacked by|\bfrom|\bby|\bwith|\bto)\s*$", re.
 
 #: A figure stated per member of a group ("an average of $4 billion each") or for the group as a whole
 #: ("a total of $28 billion", "together $20 billion", "$20 billion combined").
-_AVERAGE_BEFORE = re.compile(r"\b(?:average|mean)(?:\s+[a-z-]+){0,3}?(?:\s+(?:of|was|is|came to))?\s*$|\baverag(?:ing|ed)\s*$|\bon average\s*$", re.IGNORECASE)
+_AVERAGE_BEFORE = re.compile(r"\b(?:average|mean)(?:\s+[a-z-]+){0,3}?(?:\s+(?:of|was|is|came to))?\s*$|"
+                             r"\baverag(?:ing|ed)\s*$|\bon average\s*$", re.IGNORECASE)
 _AVERAGE_AFTER = re.compile(r"^\s*(?:each|apiece|on average|a (?:company|startup|firm|deal|round)|"
                             r"per (?:company|startup|firm|deal|round|member|provider))\b",
                             re.IGNORECASE)
 _TOTAL_BEFORE = re.compile(r"\b(?:a total of|in total|totall?ing|together|combined|altogether|collectively|in all|"
                            r"between them|a combined|an aggregate(?: of)?|sum of)\s*$|"
                            r"\b(?:total|combined|together|sum)\s*(?:[:|]\s*)+$|"
-                           r"\b(?:together|collectively|jointly|between them)\s+(?:have\s+|had\s+)?(?:raised|spent|paid|"
-                           r"invested|secured|committed|brought in|took in)\s*$", re.IGNORECASE)
+                           r"\b(?:together|collectively|jointly|between them)\s+(?:have\s+|had\s+)?(?:raised|spent|"
+                           r"paid|invested|secured|committed|brought in|took in)\s*$", re.IGNORECASE)
 _TOTAL_AFTER = re.compile(r"^\s*(?:in total|combined|altogether|collectively|in all|between them)\b", re.IGNORECASE)
 
 
@@ -232,14 +242,8 @@ def aggregation(before: str, after: str) -> dict[str, bool]:
     return {}
 
 
-_NUMBER_WORDS = {w: i for i, w in enumerate(("zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
-                                             "nine", "ten", "eleven", "twelve"))}
-
-
-def number(word: str) -> int | None:
-    """A whole number written in digits ("1,200") or as a word ("seven"), else None."""
-    w = word.lower().replace(",", "")
-    return int(w) if w.isdigit() else _NUMBER_WORDS.get(w)
+#: A whole number written in digits ("1,200") or as words ("seven", "a dozen"), else None (the lexicon's).
+number = lexicon.number_value
 
 
 def group_size(name: str) -> int | None:
@@ -247,16 +251,18 @@ def group_size(name: str) -> int | None:
     return next((n for word in re.findall(r"[a-z0-9]+", name.lower()) if (n := number(word)) is not None), None)
 
 
-_COUNT_WORD = r"\d{1,3}(?:,\d{3})+|\d+|" + "|".join(_NUMBER_WORDS)
+_COUNT_WORD = lexicon.count_alternation()
 #: "12 of the 50 companies", "three out of seven deals": a part of a counted whole.
-PART_OF_COUNT = re.compile(rf"\b(?P<a>{_COUNT_WORD})\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?(?P<b>{_COUNT_WORD})\b",
+PART_OF_COUNT = re.compile(rf"\b(?P<a>{_COUNT_WORD})\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?"
+                           rf"(?P<b>{_COUNT_WORD})\b",
                            re.IGNORECASE)
 
 
 AGGREGATE = re.compile(r"\b(?:total|aggregate|combined|overall)\b[^$.;]{0,40}$", re.IGNORECASE)
 #: A press release's dateline: "SAN FRANCISCO, April 2, 2026 --", "LONDON, 3 June 2026 /PRNewswire/ --".
 DATELINE = re.compile(r"^\s*[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][A-Za-z.]+)?,\s*(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|"
-                      r"\d{1,2}\s+[A-Z][a-z]+\s+\d{4})\s*(?:/[^/]{1,30}/|\([^)]{1,30}\))?\s*(?:--|—|–|-)\s*")
+                      rf"\d{{1,2}}\s+[A-Z][a-z]+\s+\d{{4}})\s*{lexicon.wire_tag(first_capital=False)}?\s*"
+                      rf"(?:{lexicon.dateline_dash()})\s*")
 #: A heading label before a sentence of its own ("Warning signals: The Enfabrica case ..."); a name
 #: before a figure ("Aldine Compute: $1.2 billion") or a clause ("X led the quarter: it raised") is no label.
 LABEL = re.compile(r"^\s*(?:[*•-]\s*|\d{1,2}\.\s*)?[A-Z][\w&+/-]*(?:\s[\w&+/-]+){0,5}:\s(?=\s*[A-Z\"“])")
@@ -264,7 +270,8 @@ LABEL = re.compile(r"^\s*(?:[*•-]\s*|\d{1,2}\.\s*)?[A-Z][\w&+/-]*(?:\s[\w&+/-]
 
 def is_agent(text: str, start: int) -> bool:
     """True when the name at ``start`` follows "led by", "backed by", "from", "with": a party, not the subject."""
-    return bool(_AGENT.search(text[max(0, start - 14):start])) and not re.search(r"(?:^|\n)\s*$", text[max(0, start - 14):start])
+    before = text[max(0, start - 14):start]
+    return bool(_AGENT.search(before)) and not re.search(r"(?:^|\n)\s*$", before)
 
 
 def group_words(name: str) -> frozenset[str]:

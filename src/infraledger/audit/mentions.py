@@ -12,18 +12,26 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..lexicon import legal, number_words
 from ..model import Entity, EntityKind, normalise_name
 
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9&\-]*(?:\.[A-Za-z0-9]+)*")
 _MAX_WORDS = 6
 #: Capitalised words that are not names (sentence openers, months, generic finance vocabulary).
-_NOT_NAMES = frozenset(["a", "an", "the", "this", "that", "these", "those", "it", "its", "their", "our", "his", "her", "as", "at", "by", "in", "on", "of", "for", "to", "from", "with", "when", "while", "where", "despite", "however", "although", "after", "before", "during", "since", "until", "into", "over", "under", "and", "or", "but", "if", "then", "thus", "rather", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "q1", "q2", "q3", "q4", "h1", "h2", "fy", "ipo", "ipos", "ceo", "cfo", "cto", "sec", "gpu", "gpus", "cpu", "ai", "ml", "m&a", "sasa", "sase", "usd", "eur", "gbp", "saas", "api", "source", "sources", "note", "introduction", "conclusion", "published", "updated", "key", "hidden", "total", "pure", "three", "two", "four", "five", "one", "six", "ten", "first", "second", "third",
+_NOT_NAMES = frozenset(["a", "an", "the", "this", "that", "these", "those", "it", "its", "their", "our", "his", "her",
+                        "as", "at", "by", "in", "on", "of", "for", "to", "from", "with", "when", "while", "where",
+                        "despite", "however", "although", "after", "before", "during", "since", "until", "into",
+                        "over", "under", "and", "or", "but", "if", "then", "thus", "rather", "january", "february",
+                        "march", "april", "may", "june", "july", "august", "september", "october", "november",
+                        "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "q1",
+                        "q2", "q3", "q4", "h1", "h2", "fy", "ipo", "ipos", "ceo", "cfo", "cto", "sec", "gpu", "gpus",
+                        "cpu", "ai", "ml", "m&a", "sasa", "sase", "usd", "eur", "gbp", "saas", "api", "source",
+                        "sources", "note", "introduction", "conclusion", "published", "updated", "key", "hidden",
+                        "total", "pure", "first", "second", "third",
                         # descriptors written before a name: "Startup Quillon", "Rival Orla"
                         "startup", "start-up", "rival", "chipmaker", "chip-maker", "neocloud", "unicorn", "insurgent",
-                        "seven", "eight", "nine", "eleven", "twelve", "shares", "stock", "revenue", "revenues", "sales", "funding",
+                        "shares", "stock", "revenue", "revenues", "sales", "funding",
                         "analysts", "investors", "private", "public",
-                        # legal suffixes after a comma ("Norvale, Inc."): part of the name before, never one
-                        "inc", "corp", "corporation", "ltd", "llc", "plc", "gmbh",
                         # sentence adverbs: "Meanwhile, X ...", "Separately X said ..."
                         "meanwhile", "separately", "elsewhere", "also", "still", "overall", "together", "additionally",
                         "further", "finally", "notably", "similarly", "likewise", "instead", "today", "yesterday",
@@ -31,6 +39,11 @@ _NOT_NAMES = frozenset(["a", "an", "the", "this", "that", "these", "those", "it"
                         "between", "among", "across", "including", "according", "amid", "following", "within",
                         # imperatives opening a sentence: "Take Halvorsen Compute: ..."
                         "take", "consider", "look"])
+#: Legal suffixes after a comma ("Norvale, Inc."): part of the name before, never one (the lexicon's).
+_LEGAL_WORDS = frozenset(f for s in legal().suffixes if " " not in s for f in (s.lower(), s.lower().replace(".", "")))
+#: Numbers written as words ("three", "twelve"): the lexicon's.
+_NUMBER_NAMES = frozenset(w for w in number_words() if " " not in w)
+_NOT_NAMES = _NOT_NAMES | _LEGAL_WORDS | _NUMBER_NAMES
 #: A participle opening a sentence ("Priced at $24 ...", "Founded in 2019, ...", "Backed by ..."): one word
 #: alone there is a verb, not a name.
 _OPENING_VERB = re.compile(r"^[A-Z][a-z]{2,}(?:ed|ing)$")
@@ -38,10 +51,8 @@ _OPENING_VERB = re.compile(r"^[A-Z][a-z]{2,}(?:ed|ing)$")
 _STAGE = re.compile(r"(?:Pre-)?Series\s+[A-Z](?:-?\d)?\b|(?:Pre-)?Seed\b")
 
 #: Words that end an unknown name: "CAST AI" continues through "AI", "Nvidia In ..." does not.
-_NOT_CONTINUING = frozenset(w for w in _NOT_NAMES if w not in {"ai", "ml", "saas", "api", "one", "two", "three", "four",
-                                                                 "five", "six", "seven", "eight", "nine", "ten", "first",
-                                                                 "second", "third", "inc", "corp", "corporation", "ltd",
-                                                                 "llc", "plc", "gmbh"})
+_NOT_CONTINUING = frozenset(w for w in _NOT_NAMES if w not in {"ai", "ml", "saas", "api", "first", "second", "third"}
+                            and w not in _LEGAL_WORDS and w not in _NUMBER_NAMES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +99,8 @@ def _name_like(tok: str) -> bool:
     return tok[0].isupper() or tok[0].isdigit() and any(c.isalpha() for c in tok) or any(c.isupper() for c in tok[1:])
 
 
-def find_mentions(sentence: str, offset: int, index: NameIndex, lowercase_words: frozenset[str] = frozenset()) -> list[Mention]:
+def find_mentions(sentence: str, offset: int, index: NameIndex,
+                  lowercase_words: frozenset[str] = frozenset()) -> list[Mention]:
     """Names in ``sentence`` (offsets shifted by ``offset``): known entities first, then unknown capitalised runs.
 
     ``lowercase_words`` are words the document also uses in lower case; a capitalised one at the

@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass
 
 from ..extract.text import Sentence, split_sentences
+from ..lexicon import citation_pattern, prose_citation_cues
 
-_CITATION = re.compile(r"\(\s*(?:Sources?|Via|Per|According to)\s*:\s*(?P<body>[^()]{1,300})\)|"
-                       r"\[\s*(?:Sources?|Via|Per|According to)\s*:\s*(?P<bracketed>[^\[\]]{1,300})\]", re.IGNORECASE)
+_CITATION = citation_pattern()  # the lexicon's: "(Source: ...)", "[Via: ...]"
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +87,7 @@ def sentences(text: str) -> list[Sentence]:
 
 # A document named in the prose: "disclosed in an 8-K filing", "according to Orla's S-1".
 _PROSE_CITATION = re.compile(
-    r"\b(?:according to|disclosed in|reported in|stated in|set out in|filed in|shown in|detailed in|per)\s+"
+    rf"\b(?:{prose_citation_cues()})\s+"
     r"(?:(?:an?|the|its|their|his|her)\s+)?(?P<body>(?:[A-Z][\w&.'’-]*(?:'s|’s)?\s+){0,3}?(?:SEC\s+)?"
     r"(?:Form\s+D|8-K|10-K|10-Q|S-1|F-1|424B\d|prospectus|press release|earnings (?:call|report|release)|"
     r"(?:regulatory|securities|SEC) filing)s?(?:\s+filings?)?)\b")
@@ -95,7 +95,7 @@ _PROSE_CITATION = re.compile(
 
 def citations(text: str) -> list[Citation]:
     """Every "(Source: ...)" or "[Source: ...]" citation in ``text``."""
-    return [Citation(m.start(), m.end(), " ".join((m.group("body") or m.group("bracketed")).split()))
+    return [Citation(m.start(), m.end(), " ".join(m.group("body").split()))
             for m in _CITATION.finditer(text)]
 
 

@@ -11,6 +11,8 @@ import re
 from datetime import timedelta
 from decimal import Decimal
 
+from ..lexicon import (alternation, count_alternation, days_per, deal_noun_alternation, number_value, numbers,
+                       status_pattern)
 from ..model.events import FactType, Role, Status
 from ..model.fuzzytime import FuzzyTime, find_times
 from ..model.money import Money, Qualifier
@@ -20,27 +22,18 @@ from .mentions import is_exchange
 from .reading import Analysed, Reading
 
 
-TERMINATED = re.compile(r"\b(?:terminated|voted down|abandoned|lapsed|died|collapsed|called off|scrapped|is dead|"
-                         r"fell apart|walked away|was blocked|blocked the deal|withdrawn|withdrew)\b", re.I)
+# Status words are the shared lexicon's (infraledger/lexicon/status.toml), which the audit reads too.
+TERMINATED = status_pattern("terminated")
+_COMPLETED = status_pattern("completed")
+PENDING = status_pattern("pending")
+_ANNOUNCED = status_pattern("announced")
 
 
-_COMPLETED = re.compile(r"\b(?:completed|completes|closed|closes|finalized|finalised|has acquired|was acquired|"
-                        r"(?:is|was) (?:now )?complete|went on to (?:acquire|buy|purchase)|(?:was|were|has been|had been) sold|"
-                        r"were acquired|bought|acquired|took|snapped up|scooped up|bought out|swallowed)\b", re.I)
-
-
-PENDING = re.compile(r"\b(?:pending|awaiting|still needs|still requires|remains subject|remain subject|"
-                     r"not yet closed|yet to close|needs? (?:[\w.-]+ ){0,3}(?:clearance|approvals?))\b", re.I)
-
-
-_ANNOUNCED = re.compile(r"\b(?:agreed|agrees|agree|agreement|(?<!went on )to acquire|will acquire|would acquire|announced|"
-                        r"announces|plans to|letter of intent|definitive|will invest|would invest|to buy|to sell|"
-                        r"will buy|will pay|is paying|committed|commits|would take|will take|to take|would buy)\b", re.I)
-
-
-_DEAL_ANAPHOR = re.compile(r"^(?:The|This|That)\s+(?:\S+\s+){0,3}?(?:deal|transaction|acquisition|purchase|sale|"
-                           r"agreement|merger|round|contract|investment|subscription|takeover|offering|financing)\b",
-                           re.I)
+_DEAL_ANAPHOR = re.compile(rf"^(?:The|This|That)\s+(?:\S+\s+){{0,3}}?(?:{deal_noun_alternation()})\b", re.I)
+# The deal just stated, named anywhere in the next sentence: "Regulators blocked the deal in July",
+# "Quillon walked away from the takeover".
+_NAMES_DEAL = re.compile(rf"\b(?:the|this|that|its)\s+(?:[\w-]+\s+){{0,2}}?"
+                         rf"(?:{deal_noun_alternation('acquisition')})\b", re.I)
 
 
 # A list of backers in which each name may follow a few describing words: "sovereign fund A and
@@ -54,15 +47,16 @@ IEL = rf"{E}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:{_DESCRIPTOR}{{0,2}}?|{_ARM_OF
 
 
 # "led by Dallas-based X", "led by Dutch chip-equipment maker X": descriptors may come first.
-_LEAD = re.compile(rf"(?:\b(?:co-led|led)\s+by\s+|\blead(?:\s+investors?)?\s*:\s*)(?:[\w-]+\s+){{0,3}}?(?P<l>{EL})", re.I)
+_LEAD = re.compile(rf"(?:\b(?:co-led|led)\s+by\s+|\blead(?:\s+investors?)?\s*:\s*)(?:[\w-]+\s+){{0,3}}?(?P<l>{EL})",
+                   re.I)
 
 
 _LED = re.compile(rf"(?P<l>{EL})\s+(?:co-)?led(?:\s+the\s+(?:round|financing|investment|raise))?\b(?!\s+by)", re.I)
 
 
 _PARTICIPANTS = re.compile(rf"\b(?:participation from|participants include|investors include|investors including|"
-                           rf"(?:investors|backers|participants) in the (?:round|financing|raise|deal) (?:include|included|"
-                           rf"are|were)|"
+                           rf"(?:investors|backers|participants) in the (?:round|financing|raise|deal) "
+                           rf"(?:include|included|are|were)|"
                            rf"(?:existing|new|other|returning|early) (?:backers?|investors?|shareholders?)|"
                            rf"backers including|backers include|investors such as|investors,? including|including|"
                            rf"joined by|alongside)\s+(?:(?:new|existing|other)\s+)?(?P<i>{IEL})", re.I)
@@ -72,20 +66,23 @@ _WITH_PARTICIPATING = re.compile(rf"\bwith\s+(?:the\s+)?(?:(?:[\w-]+|⟨E\d+⟩)
                                  rf"(?:participating|investing|joining|"
                                  rf"taking part|contributing)\b", re.I)
 _TOOK_PART = re.compile(rf"(?P<i>{EL})\s+(?:also\s+)?(?:took part|participated|invested(?!\s+⟪M)|joined|contributed|"
-                        rf"also backed|put (?:money|capital|cash)? ?in|chipped in|came in|followed on)\b(?:\s+(?:existing\s+)?(?:investors?\s+)?(?P<j>{EL}))?", re.I)
+                        rf"also backed|put (?:money|capital|cash)? ?in|chipped in|came in|"
+                        rf"followed on)\b(?:\s+(?:existing\s+)?(?:investors?\s+)?(?P<j>{EL}))?", re.I)
 
 
-_FROM_INVESTORS = re.compile(rf"⟪M\d+⟫[^⟨;.]{{0,60}}?\bfrom\s+(?:(?:new|existing)\s+)?(?:investors\s+(?:including\s+)?)?"
+_FROM_INVESTORS = re.compile(rf"⟪M\d+⟫[^⟨;.]{{0,60}}?\bfrom\s+(?:(?:new|existing)\s+)?"
+                             rf"(?:investors\s+(?:including\s+)?)?"
                              rf"(?:[\w-]+\s+){{0,3}}?(?P<i>{IEL})", re.I)
 
 
 # "A and B led the offering", "underwritten by A", "A and B acted as (joint) bookrunners", "A and B
 # are lead underwriters", "with A and B as joint book-running managers".
 _UW_NOUN = r"(?:underwriters?|bookrunners?|book-?running managers?|book-?runners?|lead managers?)"
-_UNDERWRITERS = re.compile(rf"(?P<u>{EL})\s+(?:led|managed|sponsored|underwrote|ran)\s+the\s+(?:offering|IPO|listing|deal|"
-                           rf"share sale|float|flotation)"
-                           rf"|\b(?:underwritten|managed)\s+by\s+(?P<v>{EL})|(?P<w>{EL})\s+(?:acted|served|are|were|is|was|"
-                           rf"are acting|were acting|is acting)\s+(?:as\s+)?(?:the\s+)?(?:[\w-]+\s+){{0,3}}?{_UW_NOUN}"
+_UNDERWRITERS = re.compile(rf"(?P<u>{EL})\s+(?:led|managed|sponsored|underwrote|ran)\s+the\s+"
+                           rf"(?:offering|IPO|listing|deal|share sale|float|flotation)"
+                           rf"|\b(?:underwritten|managed)\s+by\s+(?P<v>{EL})"
+                           rf"|(?P<w>{EL})\s+(?:acted|served|are|were|is|was|are acting|were acting|is acting)\s+"
+                           rf"(?:as\s+)?(?:the\s+)?(?:[\w-]+\s+){{0,3}}?{_UW_NOUN}"
                            rf"|\bwith\s+(?P<x>{EL})\s+as\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?{_UW_NOUN}", re.I)
 
 
@@ -105,10 +102,14 @@ _BAD_DATE_BEFORE = re.compile(r"(?:as of|since|through|until|effective|by the en
 _PER_UNIT_AFTER = re.compile(r"\s*(?:in cash\s+)?(?:a|per|for each|each|apiece)\b")
 _AT_BEFORE = re.compile(r"\bat\s*$")
 _PER_AFTER = re.compile(r"\s*(?:a|per|each)\b")
-_OTHER_BEFORE = re.compile(r"(?:revenue|sales|fee|fees|income|loss|earnings|profit|synergies|backstopping|buyback|"
-                           r"repurchase|debt|grants?|obligations)\b[^$€£¥\d]{0,25}$", re.I)
-_OTHER_AFTER = re.compile(r"\s*(?:in |of )?(?:annual |annualized |annualised |quarterly )?(?:revenue|sales|net loss|"
-                          r"cost synergies|share buyback|buyback|termination fee|break fee|of (?:unpaid|lease))", re.I)
+# Money that is not a deal's size: revenue, fees, debt, grants ("$1bn of revenue", "$40m in unpaid grants",
+# "$2m of lease obligations").
+_NOT_DEAL_MONEY = (r"revenue|sales|fee|fees|income|loss|earnings|profit|synergies|backstopping|buyback|repurchase|"
+                   r"debt|grants?|obligations|loans?|liabilities|invoices|subsidies")
+_OTHER_BEFORE = re.compile(rf"(?:{_NOT_DEAL_MONEY})\b[^$€£¥\d]{{0,25}}$", re.I)
+_OTHER_AFTER = re.compile(rf"\s*(?:(?:in|of)\s+(?:[\w-]+\s+){{0,3}}?(?:{_NOT_DEAL_MONEY})\b|"
+                          r"(?:in |of )?(?:annual |annualized |annualised |quarterly )?(?:revenue|sales|net loss|"
+                          r"cost synergies|share buyback|buyback|termination fee|break fee))", re.I)
 _VALUATION_BEFORE = re.compile(r"valu(?:ing|ed|es|ation)\b[^$€£¥]{0,35}$|(?:post|pre)-money\s*$", re.I)
 _DEAL_VALUED = re.compile(r"\b(?:deal|contract|agreement|transaction|pact|order|arrangement|lease)s?\b[^$€£¥;]{0,60}?\s"
                           r"(?:that is\s+|is\s+|was\s+)?valued\s+at\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|"
@@ -187,7 +188,8 @@ def assign_arguments(found: list[Draft], an: Analysed, reading: Reading, anchor,
         d.cited = an.citation
 
 
-_DAYS_LATER = re.compile(r"\b(\w+) days later\b", re.I)
+# "three days later", "10 days later", "a week later", "two weeks later": counted from the deal before.
+_LATER = re.compile(rf"\b(?P<n>{count_alternation(1)}|an?)\s+(?P<unit>{alternation(numbers().days)})\s+later\b", re.I)
 _NOT_A_DATE_AFTER = re.compile(r"\s*(?:%|percent|million|billion)")
 _RECENT = re.compile(r"\b(?:recently|just|newly)\b", re.I)
 _SAME_DAY = re.compile(r"\bthe same day\b", re.I)
@@ -197,11 +199,12 @@ def _date(an: Analysed, d: Draft, anchor, drafts: list[Draft], document_time: Fu
           reading_sentences: list[Analysed]) -> tuple[FuzzyTime | None, bool]:
     """When the deal of ``d`` happened, and whether that date was only carried over (weak)."""
     text = an.sentence.text
-    later = _DAYS_LATER.search(text)
+    later = _LATER.search(text)
     if later and drafts and drafts[-1].time and drafts[-1].time.precision.value == "day":
-        n = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}.get(later.group(1).lower())
+        n = 1 if later.group("n").lower() in ("a", "an") else number_value(later.group("n"))
         if n:
-            return FuzzyTime.day(drafts[-1].time.start + timedelta(days=n), later.group(0)), False
+            days = n * days_per(later.group("unit"))
+            return FuzzyTime.day(drafts[-1].time.start + timedelta(days=days), later.group(0)), False
     times = [(a, b, ft) for a, b, ft in _times(an, anchor)
              if not _BAD_DATE_BEFORE.search(text[max(0, a - 25):a])
              and not _NOT_A_DATE_AFTER.match(text[b:b + 9])
@@ -263,7 +266,8 @@ _AGREED = re.compile(r"\b(?:agreed|agreement|(?<!went on )to acquire|will|would)
 _CONTRACT_AHEAD = re.compile(r"\b(?:plans? to|planning to|intends? to|letter of intent|memorandum of "
                              r"understanding|non-binding|in talks|negotiating)\b", re.I)
 _MOVE_AHEAD = re.compile(r"\b(?:is leaving|will leave|is to leave|will join|is joining|is to join|is set to join|"
-                         r"(?:will|would|is to|plans to|is set to) (?:step down|resign|retire)|is retiring|is stepping down|"
+                         r"(?:will|would|is to|plans to|is set to) (?:step down|resign|retire)|is retiring|"
+                         r"is stepping down|"
                          r"will become|is to become)\b", re.I)
 
 
@@ -391,6 +395,18 @@ _EXPECTED = re.compile(r"\b(?:expected|expects|will|should)\b")
 _PROCEEDS = re.compile(r"\b(?:raising|raised|raises|proceeds|sold|sells|selling|offered|offering)\b", re.I)
 
 
+def _later_status(d: Draft, text: str) -> None:
+    """Move ``d`` on to the status a later sentence about it states (ended, still pending, closed)."""
+    ended = TERMINATED.search(text)
+    if ended and not _CONDITIONAL.search(text[:ended.start()]):
+        d.status = Status.TERMINATED
+    elif PENDING.search(text):
+        if d.status is not Status.COMPLETED:
+            d.status = Status.PENDING
+    elif _CLOSED.search(text):
+        d.status = Status.COMPLETED
+
+
 def follow_up(an: Analysed, reading: Reading, last: Draft, last_by_type: dict, anchor) -> None:
     """A sentence without a deal of its own that adds investors, an amount, a valuation or a status."""
     ipo = last_by_type.get(FactType.IPO)
@@ -416,6 +432,9 @@ def follow_up(an: Analysed, reading: Reading, last: Draft, last_by_type: dict, a
     if not anaphor and not (mentions_deal and an.index - last.sentence.index <= 2 and last.amount is None
                             and (not an.entity_ids or last.subject in an.entity_ids
                                  or any(i in an.entity_ids for i, _ in last.roles))):
+        if an.index == last.sentence.index + 1 and _NAMES_DEAL.search(an.sentence.text) \
+                and last.type in (FactType.ACQUISITION, FactType.STRATEGIC_INVESTMENT, FactType.COMMERCIAL_CONTRACT):
+            _later_status(last, an.sentence.text)  # only what became of it
         return
     d = last
     if d.type is FactType.TALENT_MOVE:
@@ -431,13 +450,7 @@ def follow_up(an: Analysed, reading: Reading, last: Draft, last_by_type: dict, a
         if val is not None and (d.amount is None or val.amount != d.amount.amount):
             d.valuation = val
     text = an.sentence.text
-    if TERMINATED.search(text) and not _CONDITIONAL.search(text[:TERMINATED.search(text).start()]):
-        d.status = Status.TERMINATED
-    elif PENDING.search(text):
-        if d.status is not Status.COMPLETED:
-            d.status = Status.PENDING
-    elif _CLOSED.search(text):
-        d.status = Status.COMPLETED
+    _later_status(d, text)
     if d.time is None:
         times = _times(an, anchor)
         if times and not _EXPECTED.search(text):

@@ -20,13 +20,23 @@ _HYPOTHETICAL = re.compile(r"\b(?:could|might|(?-i:may)|would have|reportedly|ru
 _WOULD = re.compile(r"\bwould\b", re.IGNORECASE)
 _WOULD_OK = re.compile(r"\b(?:said|says|announced|confirmed|under which|agreed that)\b[^.;]{0,140}\bwould\b", re.I)
 _NOT_COUNTED = re.compile(r"\b(?:forward-looking statements?|actual results (?:may|could) differ|risks and "
-                          r"uncertainties|people familiar with|familiar with the (?:matter|plans|talks)|according to (?:people|"
-                          r"sources|a person)|sources said|people briefed|we do not count|not counted|does not count|do not count|neither counts?|"
-                          r"is not an? (?:deal|acquisition|transaction|event)|not a (?:deal|transaction))\b", re.I)
+                          r"uncertainties|people familiar with|familiar with the (?:matter|plans|talks)|"
+                          r"according to (?:people|"
+                          r"sources|a person)|sources said|people briefed)\b", re.I)
+# A negated classification: the sentence says that something is not a deal, or is not counted as one
+# ("A letter of intent is not an acquisition", "loan facilities are not counted here", "we do not
+# include grants", "neither counts as a funding round"). What it speaks of is not an event.
+_NEGATION = r"(?:\bnot|n't|\bnever|\bneither|\bnor)\s+(?:(?:be|been|being|itself|themselves|yet|strictly|really)\s+)?"
+_CLASS_VERB = (r"(?:count(?:s|ed)?|includ(?:e|es|ed)|treat(?:s|ed)?|consider(?:s|ed)?|class(?:es|ed)?|"
+               r"classif(?:y|ies|ied)|regard(?:s|ed)?)")
+_EVENT_NOUN = (r"(?:deal|transaction|event|acquisition|merger|takeover|round|investment|flotation|listing|ipo|"
+               r"contract|raise|financing)s?")
+_NEGATED_CLASS = re.compile(rf"{_NEGATION}(?:an?\s+(?:[\w-]+\s+){{0,2}}?{_EVENT_NOUN}\b|{_CLASS_VERB}\b)", re.I)
+_NEGATION_HINTS = ("not", "n't", "never", "neither", "nor")
 
 
-_NOT_COUNTED_HINTS = ("count", "familiar", "forward-looking", "actual results", "uncertainties", "according to",
-                      "sources said", "briefed", "not a", "not an")
+_NOT_COUNTED_HINTS = ("familiar", "forward-looking", "actual results", "uncertainties", "according to",
+                      "sources said", "briefed")
 
 
 _FIGURE_TOKEN = re.compile(r"[\d,.()$%€£-]*\d[\d,.()$%€£-]*")
@@ -40,8 +50,11 @@ def figures_table(text: str) -> bool:
 
 
 def not_counted(text: str) -> bool:
-    """Rumours attributed to unnamed people, forward-looking boilerplate, "we do not count ..."."""
+    """Rumours attributed to unnamed people, forward-looking boilerplate, and negated classifications
+    ("X is not an acquisition", "loans are not counted")."""
     low = text.lower()
+    if any(h in low for h in _NEGATION_HINTS) and _NEGATED_CLASS.search(text):
+        return True
     return any(h in low for h in _NOT_COUNTED_HINTS) and _NOT_COUNTED.search(text) is not None
 
 

@@ -15,6 +15,8 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from ..lexicon import legal_suffix_alternation
+
 # Latin letters with accents, for names such as "Atlântico", "Škoda", "Łódź" (Python's re has
 # no Unicode case classes): capitals of Latin-1 and all of Latin Extended-A, where cases alternate.
 _UP = "A-ZÀ-ÖØ-ÞĀ-ž"
@@ -24,8 +26,8 @@ _WORD = (rf"(?:[A-Z]\.[A-Z][a-z]{{2,}}|[A-Z](?:\.[A-Z])+\.?|[{_UP}][{_LET}0-9&'�
          rf"\d+[A-Za-z][A-Za-z0-9\-]*|[a-z][A-Z][A-Za-z0-9]*)")
 # Words of a name are joined by spaces (or one line break, in hard-wrapped text), "&", "of".
 _JOIN = r"(?:(?:[ \t]*\n)?[ \t]+(?:&[ \t]+|of[ \t]+(?:the[ \t]+)?|de[ \t]+|du[ \t]+|for[ \t]+)?|[ \t]*\n(?=[A-Z])|[ \t]*&[ \t]*)"
-_SUFFIX = (r"(?:,?[ \t]+(?:Co\.,?[ \t]+Ltd|Pte\.?[ \t]+Ltd|S\.p\.A|S\.A\.S|B\.V|K\.K|Inc|Corp|Corporation|Co|Ltd|LLC|"
-           r"L\.P|LP|plc|PLC|AG|SA|S\.A|NV|N\.V|ASA|SE|GmbH|Oyj|AB|Limited|SpA|SAS|BV|KK)\.?(?![A-Za-z]))")
+_BLANK = r"[ \t]+"
+_SUFFIX = rf"(?:,?{_BLANK}(?:{legal_suffix_alternation(_BLANK)})\.?(?![A-Za-z]))"  # lexicon/legal.toml
 _NUMBER_NAME = r"(?:\d{1,4}[ \t]+(?=(?:Capital|Ventures|Partners|Group|Holdings|Labs|Systems)\b))"
 NAME_RE = re.compile(rf"(?<![\w$€£.])(?:{_NUMBER_NAME})?{_WORD}(?:{_JOIN}{_WORD})*"
                      rf"(?:(?<=Fund)[ \t]+\d{{1,2}}(?![\d,.%]))?{_SUFFIX}?")
@@ -111,8 +113,7 @@ _NAME_CONTEXT = re.compile(r"(?:,\s*(?:which|who|whose|a|an|the|founded|based)\b
                            r"signs|closes|completes|invests|sells|takes|prices|lands|secures|receives)\b)")
 _NAME_WORD = re.compile(rf"[{_UP}][{_LET}'’\-]+\.?|[A-Z]\.")
 _SUCCEEDING = re.compile(r"\b(?:replacing|succeeding|replace|succeed)\s+$")
-_LEGAL_TAIL = re.compile(r",?\s+(?:Co\.,?\s+Ltd|Pte\.?\s+Ltd|S\.p\.A|S\.A\.S|B\.V|K\.K|Inc|Corp|Corporation|Co|Ltd|LLC|"
-                         r"L\.P|LP|plc|PLC|Limited|S\.A|N\.V|SpA|SAS|BV|GmbH|AG|Oyj|ASA)\.?$")
+_LEGAL_TAIL = re.compile(rf",?\s+(?:{legal_suffix_alternation()})\.?$")
 
 
 _INNER_POSS = re.compile(r"(?:'s|’s)(?=\s)")

@@ -13,13 +13,13 @@ import functools
 import re
 from dataclasses import dataclass, field, replace
 
-from ..lexicon import common_words
-from ..model.money import Money, find_money
+from ..lexicon import citation_pattern, common_words, dateline_dash, wire_tag
+from ..model.money import MONEY_HINT, Money, find_money
 from .mentions import EntityTable, Mention, build_table, find_mentions, is_exchange, strip_legal
 from .syntax.framedata import deal_verb_forms, headline_verbs
 from .text import Sentence, is_heading, split_sentences
 
-CITATION_RE = re.compile(r"\s*\((?:Source|Sources|via|per)\s*:\s*([^()]{2,200})\)", re.IGNORECASE)
+CITATION_RE = re.compile(r"\s*" + citation_pattern().pattern, re.IGNORECASE)  # group 1: what it cites
 _HEADS = (r"company|Company|startup|start-up|firm|group|chipmaker|chip-maker|chip designer|maker|developer|provider|lab|"
           r"carrier|operator|designer|vendor|miner|manufacturer|giant|supplier|specialist|neocloud|unicorn|insurgent|"
           r"outfit|business|concern")
@@ -28,10 +28,7 @@ COREF_RE = re.compile(rf"\b[Tt]he\s+(?:(?!the\b|a\b|an\b)[\w'’&.-]+\s+){{0,4}}
 _NOT_COREF = re.compile(r"^[Tt]he\s+(?:two|three|both|other|same|largest|biggest|smaller|new|combined|first|second|"
                         r"last|rival|remaining)\b")
 # A sentence can state money only with a digit next to a currency sign, code or word somewhere.
-_MONEY_HINT = re.compile(r"\d(?=[^.;]{0,12}?(?:dollars?|euros?|pounds|yen|yuan|won|francs|rupees|dlrs?|stg|sterling|"
-                         r"USD|EUR|GBP|CHF))|"
-                         r"(?:[$€£¥₹₩]|\b(?:US|USD|EUR|GBP|JPY|RMB|CNY|CHF|SEK|KRW|INR|HK|C|A|Rs\.?)\$?)\s?\d",
-                         re.IGNORECASE)
+_MONEY_HINT = MONEY_HINT
 _DIGIT = re.compile(r"\d")  # both ways of stating money need one: a cheap test before _MONEY_HINT
 _CAP_WORD = re.compile(r"(?<![\w'’])[A-Z0-9][\w&'’.-]*")
 IT_RE = re.compile(r"\b(?:[Ii]t|its|Its)\b(?!['’])")
@@ -244,9 +241,9 @@ def _first_alpha(text: str) -> int:
 
 # The date may lack its year, as wire services write it ("NEW YORK, Oct 6 (Reuters) -").
 # Business Wire writes "SAN JOSE, Calif.--(BUSINESS WIRE)--March 3, 2026--".
-_DATELINE = re.compile(r"[A-Z][\w .,'&]{0,80}?(?:(?:19|20)\d{2}|\b[A-Z][a-z]{2,8}\.? \d{1,2})\s*"
-                       r"(?:/[^/\n]{2,40}/\s*|\([A-Z][\w .&-]{1,30}\)\s*)?(?:--|—|–|-)\s"
-                       r"|[A-Z][\w .,'&]{0,80}?--\([A-Z][\w .&-]{1,30}\)--[\w .,]{0,30}?(?:19|20)\d{2}\s*--\s*")
+_DATELINE = re.compile(rf"[A-Z][\w .,'&]{{0,80}}?(?:(?:19|20)\d{{2}}|\b[A-Z][a-z]{{2,8}}\.? \d{{1,2}})\s*"
+                       rf"(?:{wire_tag()}\s*)?(?:{dateline_dash()})\s"
+                       rf"|[A-Z][\w .,'&]{{0,80}}?--{wire_tag()}--[\w .,]{{0,30}}?(?:19|20)\d{{2}}\s*--\s*")
 _MONTH_WORD = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s")
 _TEASER = re.compile(r"\s*(?:read more|related|see also|also read|recommended|more from \w+|further reading|"
                      r"you may also like|most read)\s*[:|—–-]", re.I)

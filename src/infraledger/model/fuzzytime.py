@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from ..errors import InputError
+from ..lexicon import number_word_alternation, number_words, numbers
 
 
 class Precision(StrEnum):
@@ -159,7 +160,8 @@ def parse_label(text: str) -> FuzzyTime:
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 _MONTHS["sept"] = 9
-_MONTH_RE = r"(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+_MONTH_RE = (r"(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december|"
+             r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?")
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": 4}
 
@@ -168,12 +170,14 @@ _ABSOLUTE: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(p, re.IG
     ("mdy", rf"\b{_MONTH_RE}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}\b"),
     ("dmy", rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE},?\s+{_YEAR}\b"),
     ("my", rf"\b(?:(?P<part>early|mid|late|end of|the end of|beginning of|start of)[\s-]+)?{_MONTH_RE},?\s+{_YEAR}\b"),
-    ("quarter", rf"\b(?:Q(?P<qn>[1-4])|(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th|last) quarter(?: of)?)\s*(?:of\s+)?(?:(?P<fyq>fiscal|FY)\s*)?'?{_YEAR}\b"),
+    ("quarter", rf"\b(?:Q(?P<qn>[1-4])|(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th|"
+                rf"last) quarter(?: of)?)\s*(?:of\s+)?(?:(?P<fyq>fiscal|FY)\s*)?'?{_YEAR}\b"),
     ("quarter2", rf"\b{_YEAR}[\s-]?Q(?P<qn>[1-4])\b"),
     ("half", rf"\b(?:H(?P<hn>[12])|(?P<hw>first|second|1st|2nd) half(?: of)?)\s*(?:of\s+)?{_YEAR}\b"),
     ("half2", rf"\b{_YEAR}[\s-]?H(?P<hn>[12])\b"),
     ("span", r"\b(?P<y1>(?:19|20)\d{2})\s*(?:-|–|to|through)\s*(?P<y2>(?:19|20)\d{2}|\d{2})\b"),
-    ("part", rf"\b(?P<part>early|mid|late|end of|the end of|beginning of|start of|the start of|the beginning of)[\s-]+{_YEAR}\b"),
+    ("part", rf"\b(?P<part>early|mid|late|end of|the end of|beginning of|start of|the start of|"
+             rf"the beginning of)[\s-]+{_YEAR}\b"),
     ("fiscal", r"\b(?:fiscal(?: year)?|FY)\s*'?(?P<fy>(?:19|20)\d{2}|\d{2})\b"),
     ("year", rf"\b{_YEAR}\b"),
 ))
@@ -183,11 +187,11 @@ _RELATIVE = re.compile(
     r"(?:earlier|later) this (?:month|year|week|quarter)|this (?:month|year|quarter)|"
     r"last (?:month|year|quarter)|next (?:month|year|quarter)|"
     r"year[- ]to[- ]date|ytd|a year ago|last|recently)\b"
-    r"|\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<dir>ago|later|earlier)\b",
+    rf"|\b(?P<n>\d+|{number_word_alternation(1, vague=True)})\s+(?P<unit>days?|weeks?|months?|years?)\s+"
+    r"(?P<dir>ago|later|earlier)\b",
     re.IGNORECASE,
 )
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                 "nine": 9, "ten": 10, "a few": 3, "several": 3}
+_NUMBER_WORDS = number_words() | numbers().vague  # the lexicon's: "two", "a dozen", "a few"
 
 
 def _year(text: str) -> int:
@@ -320,7 +324,7 @@ def _relative(m: re.Match, anchor: date) -> FuzzyTime | None:
         s, e, p = table[rel]
         return FuzzyTime(s, e, p, text, anchor)
     if m.group("unit"):
-        n_text = m.group("n").lower()
+        n_text = " ".join(m.group("n").lower().split())
         n = _NUMBER_WORDS.get(n_text) or int(n_text)
         unit = m.group("unit").lower().rstrip("s")
         sign = -1 if m.group("dir").lower() in ("ago", "earlier") else 1
@@ -341,9 +345,12 @@ def _relative(m: re.Match, anchor: date) -> FuzzyTime | None:
 # Dates that leave out the year ("on July 7", "in March", "on Monday"): read only when asked for
 # (``partial=True``) and an anchor is known, because a bare month name is ambiguous in other uses.
 _PARTIAL: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(p, re.IGNORECASE)) for name, p in (
-    ("md", rf"\b{_MONTH_RE}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*(?:19|20)\d{{2}})(?![\d.,]*\s*(?:%|percent|million|billion))"),
-    ("m", rf"\b(?:in|since|by|during|from|until|of|early|mid|late|last|this|that|before|after)[\s-]+{_MONTH_RE}\b(?!\s+\d)(?!,?\s*(?:19|20)\d{{2}})"),
-    ("wd", rf"\b(?:on|last|this past)\s+(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b(?!,?\s+{_MONTH_RE}\s+\d)"),
+    ("md", rf"\b{_MONTH_RE}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*(?:19|20)\d{{2}})(?![\d.,]*\s*(?:%|percent|"
+           rf"million|billion))"),
+    ("m", rf"\b(?:in|since|by|during|from|until|of|early|mid|late|last|this|that|before|"
+          rf"after)[\s-]+{_MONTH_RE}\b(?!\s+\d)(?!,?\s*(?:19|20)\d{{2}})"),
+    ("wd", rf"\b(?:on|last|this past)\s+(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|"
+           rf"sunday)\b(?!,?\s+{_MONTH_RE}\s+\d)"),
     ("q", r"\b(?:Q(?P<qn>[1-4])|(?:the\s+)?(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)\b"
           r"(?![\s-]*(?:of\s+)?(?:fiscal|FY|calendar)?\s*'?(?:19|20)?\d{2}\b)"),
 ))

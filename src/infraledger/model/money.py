@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
+from .. import lexicon
 from ..errors import InputError
 
 #: Decimal places kept for every amount; more are rounded half to even.
@@ -93,44 +94,36 @@ class Money:
         return format_money(self)
 
 
-_SCALE = {
-    "thousand": Decimal(10) ** 3, "k": Decimal(10) ** 3,
-    "million": Decimal(10) ** 6, "mn": Decimal(10) ** 6, "mln": Decimal(10) ** 6, "m": Decimal(10) ** 6, "mm": Decimal(10) ** 6,
-    "billion": Decimal(10) ** 9, "bn": Decimal(10) ** 9, "b": Decimal(10) ** 9, "bln": Decimal(10) ** 9,
-    "trillion": Decimal(10) ** 12, "tn": Decimal(10) ** 12, "t": Decimal(10) ** 12, "trn": Decimal(10) ** 12,
-    "crore": Decimal(10) ** 7, "crores": Decimal(10) ** 7, "lakh": Decimal(10) ** 5, "lakhs": Decimal(10) ** 5,
-}
-_SYMBOL = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP",
-           "¥": "JPY", "jpy": "JPY", "c$": "CAD", "cad": "CAD", "a$": "AUD", "aud": "AUD", "chf": "CHF",
-           "₹": "INR", "inr": "INR", "rmb": "CNY", "cny": "CNY", "yuan": "CNY", "hk$": "HKD", "sek": "SEK",
-           "won": "KRW", "krw": "KRW", "₩": "KRW", "s$": "SGD", "sgd": "SGD", "nz$": "NZD", "nzd": "NZD",
-           "nt$": "TWD", "twd": "TWD", "r$": "BRL", "brl": "BRL", "nok": "NOK", "dkk": "DKK", "rs": "INR",
-           "rs.": "INR"}
-# Newswire abbreviations too: "25 mln dlrs", "120 mln stg".
-_WORD_CURRENCY = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP",
-                  "yen": "JPY", "yuan": "CNY", "won": "KRW", "francs": "CHF", "rupees": "INR", "dlrs": "USD",
-                  "dlr": "USD", "stg": "GBP", "sterling": "GBP"}
+# Currency symbols, codes and words, and scale words, come from the shared lexicon
+# (infraledger/lexicon/currencies.toml): "$", "HK$", "Rs", "25 mln dlrs", "120 mln stg", "Rs 500 crore".
+_SCALE = {word: Decimal(10) ** power for word, power in lexicon.scale_factors().items()}
+_CURRENCY = lexicon.currency_by_form()
 
 _QUALIFIER_WORDS: tuple[tuple[str, Qualifier], ...] = (
     (r"no more than|not more than|at most|no greater than", Qualifier.UP_TO),  # before "more than" reads them
     (r"more than|over|above|exceeding|in excess of|upwards of|north of|at least|greater than|>", Qualifier.MORE_THAN),
     (r"less than|under|below|fewer than|south of|<", Qualifier.LESS_THAN),
     (r"up to|as much as|as high as|a maximum of", Qualifier.UP_TO),
-    (r"about|around|approximately|approx\.?|roughly|some|nearly|almost|close to|an estimated|estimated|~|circa", Qualifier.ABOUT),
+    (r"about|around|approximately|approx\.?|roughly|some|nearly|almost|close to|an estimated|estimated|~|circa",
+     Qualifier.ABOUT),
 )
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_CUR_PREFIX = (r"US\$|USD|HK\$|NZ\$|NT\$|S\$|R\$|C\$|A\$|\$|€|EUR|£|GBP|¥|JPY|₹|INR|RMB|CNY|CHF|SEK|NOK|DKK|"
-               r"SGD|NZD|TWD|BRL|KRW|₩|Rs\.?(?=\s?\d)")
-_SCALE_RE = r"thousand|million|billion|trillion|crores?|lakhs?|mln|bln|trn|mn|bn|tn|mm|[kmbt]\b"
+_CUR_PREFIX = lexicon.currency_prefix()
+_SCALE_RE = lexicon.scale_alternation()
 
 MONEY_RE = re.compile(
     rf"(?P<cur>{_CUR_PREFIX})\s?(?P<num>{_NUM})(?:\s?(?:-|–|to)\s?(?:{_CUR_PREFIX})?\s?(?P<num2>{_NUM}))?"
     rf"(?:[\s-]?(?P<scale>{_SCALE_RE}))?"  # "$1.5 billion", "$1.5-billion"
-    rf"|(?P<num_w>{_NUM})(?:[\s-]?(?P<scale_w>thousand|million|billion|trillion|crores?|lakhs?|mln|bln|bn|mn|m|tn))?"
-    rf"[\s-](?P<cur_w>dollars|dollar|euros|euro|pounds|yen|yuan|won|francs|rupees|dlrs|dlr|stg|sterling|USD|EUR|GBP)\b",
+    rf"|(?P<num_w>{_NUM})(?:[\s-]?(?P<scale_w>{_SCALE_RE}))?"
+    rf"[\s-](?P<cur_w>{lexicon.currency_suffix()})\b",
     re.IGNORECASE,
 )
+#: A cheap test that a text may state money: a digit next to a currency sign, code or word.
+MONEY_HINT = re.compile(rf"\d(?=[^.;]{{0,12}}?(?<![A-Za-z])(?:{lexicon.currency_suffix()})\b)|"
+                        rf"(?:{_CUR_PREFIX})\s?\d", re.IGNORECASE)
+
+
 def _to_decimal(text: str) -> Decimal:
     return Decimal(text.replace(",", ""))
 
@@ -173,10 +166,10 @@ def find_money(text: str) -> list[tuple[int, int, Money]]:
     found: list[tuple[int, int, Money]] = []
     for m in MONEY_RE.finditer(text):
         if m.group("num") is not None:
-            cur = _SYMBOL.get(m.group("cur").lower(), "USD")
+            cur = _CURRENCY.get(m.group("cur").lower(), "USD")
             num, num2, scale = m.group("num"), m.group("num2"), m.group("scale")
         else:
-            cur = _WORD_CURRENCY.get(m.group("cur_w").lower()) or _SYMBOL.get(m.group("cur_w").lower(), "USD")
+            cur = _CURRENCY.get(m.group("cur_w").lower(), "USD")
             num, num2, scale = m.group("num_w"), None, m.group("scale_w")
         factor = _SCALE.get(scale.lower(), Decimal(1)) if scale else Decimal(1)
         try:
@@ -189,7 +182,8 @@ def find_money(text: str) -> list[tuple[int, int, Money]]:
         if high is not None and (high <= amount or _FROM_BEFORE.search(text, max(0, start - 6), start)
                                  and "to" in text[m.end("num"):m.start("num2")]):
             # "fell from $40 to $22", "from $12 to $18": two figures, a start and an end, not a range
-            found.append((start, m.end("num"), Money(amount=_plain(amount), currency=cur, text=text[start:m.end("num")])))
+            first = Money(amount=_plain(amount), currency=cur, text=text[start:m.end("num")])
+            found.append((start, m.end("num"), first))
             second = m.start("num2") - (1 if text[m.start("num2") - 1] in "$€£¥" else 0)
             found.append((second, m.end(), Money(amount=_plain(high), currency=cur, text=text[second:m.end()])))
             continue
@@ -204,7 +198,8 @@ def find_money(text: str) -> list[tuple[int, int, Money]]:
         if plus and qualifier is Qualifier.EXACT and high is None:
             qualifier, end = Qualifier.MORE_THAN, plus.end()  # "a $1bn-plus round", "$500m+"
         found.append((start, end, Money(amount=_plain(amount),
-                                            currency=cur, qualifier=qualifier, high=_plain(high) if high is not None else None,
+                                            currency=cur, qualifier=qualifier,
+                                            high=_plain(high) if high is not None else None,
                                             text=text[start:end])))
     return found
 

@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from ..errors import InputError, InputTooLargeError
+from ..lexicon import dateline_dash, wire_tag
 from ..model.fuzzytime import FuzzyTime, Precision, find_times, parse_time
 from ..model.sources import Source, SourceKind, content_hash
 
@@ -324,8 +325,8 @@ _PLACE_WORD = re.compile(r"^(?:[A-Z][A-Z.'&-]*|[A-Z][a-z]{1,5}\.|and|[—–|*_-
 _PLACE_TAIL = re.compile(r"^[A-Z][a-z]+$")
 # What follows a dateline's date: a dash, perhaps after a wire service tag ("/PRNewswire/ --",
 # "(Reuters) -").
-_AFTER_DATELINE = re.compile(r"\s*(?:/[^/\n]{2,40}/\s*|\([A-Z][\w .&-]{1,30}\)\s*)?(?:--|[—–-])")
-_WIRE_TAG = re.compile(r"--\([A-Z][\w .&-]{1,30}\)--")
+_AFTER_DATELINE = re.compile(rf"\s*(?:{wire_tag()}\s*)?(?:{dateline_dash()})")
+_WIRE_TAG = re.compile(rf"--{wire_tag()}--")
 _LEAD_IN = re.compile(r"(?:published|posted|updated|issued|dated|week of|as of|by [^—–|]{0,40}|"
                       r"(?:mon|tues|wednes|thurs|fri|satur|sun)day,?)\s*:?\s*$", re.I)
 

@@ -1,0 +1,74 @@
+"""General rules that replaced sentence-sized special cases: negated classifications, counted days and
+weeks, and money that is not a deal's size (made-up companies throughout)."""
+
+from __future__ import annotations
+
+import pytest
+
+from infraledger.extract import extract_events
+from infraledger.extract.hedges import not_counted
+from infraledger.model.events import FactType
+from infraledger.sources.document import document_from_text
+
+
+def _facts(text: str):
+    return [f for f in extract_events(document_from_text(text)) if f.type is not FactType.LIST_METRIC]
+
+
+@pytest.mark.parametrize("sentence", [
+    "A letter of intent is not an acquisition.",
+    "Loan facilities are not counted in this digest.",
+    "We do not include grants here.",
+    "Neither counts as a funding round.",
+    "The filing by Zentrix Labs is not a listing.",
+    "We don't count debt raises.",
+])
+def test_a_negated_classification_is_not_counted(sentence):
+    assert not_counted(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Quillon Systems did not disclose the deal's value.",
+    "Orvane did not say when the acquisition would close.",
+    "Terms of the transaction were not disclosed.",
+    "The company has not named a new chief executive.",
+])
+def test_a_negation_that_classifies_nothing_is_counted(sentence):
+    assert not not_counted(sentence)
+
+
+def test_a_deal_said_not_to_count_is_no_event():
+    text = ("Halvora Networks raised $30 million from Pinecrest Ventures, a venture debt facility. "
+            "Venture debt facilities are not counted as funding rounds.")
+    assert not [f for f in _facts(text) if "not counted" in f.evidence]
+
+
+@pytest.mark.parametrize(("later", "day"), [
+    ("Three days later", "2026-03-06"),
+    ("10 days later", "2026-03-13"),
+    ("A week later", "2026-03-10"),
+    ("Two weeks later", "2026-03-17"),
+    ("Eleven days later", "2026-03-14"),
+])
+def test_a_deal_dated_days_or_weeks_after_the_one_before(later, day):
+    text = (f"On March 3, 2026, Quillon Systems acquired Brightwater Robotics for $400 million. "
+            f"{later}, Quillon Systems acquired Ferrowind Labs for $120 million.")
+    second = [f for f in _facts(text) if f.type is FactType.ACQUISITION and "Ferrowind" in f.evidence]
+    assert len(second) == 1
+    assert second[0].time.start.isoformat() == day
+
+
+@pytest.mark.parametrize("tail", ["of unpaid state grants", "in overdue supplier invoices", "of lease obligations",
+                                  "in bank loans"])
+def test_money_of_grants_debts_and_obligations_is_not_the_deal_amount(tail):
+    text = f"Quillon Systems acquired Brightwater Robotics in March and took on $90 million {tail}."
+    deals = [f for f in _facts(text) if f.type is FactType.ACQUISITION]
+    assert len(deals) == 1
+    assert deals[0].amount is None
+
+
+def test_money_paid_for_a_deal_is_its_amount():
+    text = "Quillon Systems acquired Brightwater Robotics in March and paid $90 million in cash."
+    deals = [f for f in _facts(text) if f.type is FactType.ACQUISITION]
+    assert len(deals) == 1
+    assert deals[0].amount is not None and deals[0].amount.amount == 90_000_000
