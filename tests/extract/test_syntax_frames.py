@@ -49,3 +49,13 @@ def test_frames_data_is_validated():
     with pytest.raises(ValueError, match="example"):
         FrameSpec.model_validate({"name": "x", "type": "acquisition", "verbs": ["buy"], "requires": ["subject"],
                                   "args": {"patient": "subject"}})
+
+
+def test_the_parse_can_be_switched_off_in_the_settings():
+    from infraledger.config import load_settings
+
+    doc = document_from_text("Velmont Systems poached three engineers from Omega Labs last month.", name="x.txt")
+    on = extract_events(doc, settings=load_settings(env={"INFRALEDGER_EXTRACT_PARSE": "on"}))
+    off = extract_events(doc, settings=load_settings(env={"INFRALEDGER_EXTRACT_PARSE": "off"}))
+    assert [f.subject for f in on if f.type.value == "talent_move"] == ["Omega Labs"]
+    assert not [f for f in off if f.type.value == "talent_move"]

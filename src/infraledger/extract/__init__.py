@@ -22,7 +22,7 @@ from .evalshape import to_eval_record
 
 def _rules(document, settings=None) -> list[CandidateFact]:
     from .rules import extract
-    return extract(document)
+    return extract(document, parse=settings.extract_parse if settings is not None else True)
 
 
 def _llm(document, settings=None) -> list[CandidateFact]:

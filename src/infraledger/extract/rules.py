@@ -35,11 +35,12 @@ from .tables import read_tables
 WINDOW_CHARS = 200_000
 
 
-def extract(document) -> list[CandidateFact]:
-    """Deal events and passing relations of ``document`` (a :class:`~infraledger.sources.document.Document`)."""
+def extract(document, parse: bool = True) -> list[CandidateFact]:
+    """Deal events and passing relations of ``document`` (a :class:`~infraledger.sources.document.Document`);
+    ``parse=False`` leaves out the syntactic frames (faster, fewer deals found)."""
     text = document.text
     if len(text) <= WINDOW_CHARS:
-        return _extract(text, 0, document)
+        return _extract(text, 0, document, parse)
     facts: list[CandidateFact] = []
     seen: set[tuple] = set()
     start = 0
@@ -48,7 +49,7 @@ def extract(document) -> list[CandidateFact]:
         if end < len(text):
             cut = text.rfind("\n", start + WINDOW_CHARS // 2, end)
             end = cut + 1 if cut > 0 else end
-        for fact in _extract(text[start:end], start, document):
+        for fact in _extract(text[start:end], start, document, parse):
             # A deal restated in a later window is the same deal.
             key = (fact.type, fact.subject.lower(), fact.amount.amount if fact.amount else None,
                    tuple(sorted(p.name.lower() for p in fact.counterparties)))
@@ -59,7 +60,7 @@ def extract(document) -> list[CandidateFact]:
     return facts
 
 
-def _extract(text: str, offset: int, document) -> list[CandidateFact]:
+def _extract(text: str, offset: int, document, parse: bool = True) -> list[CandidateFact]:
     """Deal events of ``text``, a stretch of ``document.text`` starting at ``offset``."""
     anchor = document.anchor
     table_facts, rows = read_tables(text, offset, anchor, document.published)
@@ -86,7 +87,7 @@ def _extract(text: str, offset: int, document) -> list[CandidateFact]:
             found += read_notes(an, section)
         surface[i] = found
     # The sentences the syntactic frames may add to, parsed in one batch.
-    wanted = [i for i, found in surface.items() if worth_parsing(reading.sentences[i], found)]
+    wanted = [i for i, found in surface.items() if parse and worth_parsing(reading.sentences[i], found)]
     parses = dict(zip(wanted, parse_all([reading.sentences[i] for i in wanted])))
     for i, an in enumerate(reading.sentences):
         if i not in surface:
