@@ -38,6 +38,7 @@ import tracemalloc
 from collections import Counter
 from pathlib import Path
 
+from infraledger.config import load_settings
 from infraledger.extract import extract_events, to_eval_record
 from infraledger.extract.confidence import score as confidence
 from infraledger.model.events import DEAL_TYPES
@@ -57,6 +58,9 @@ from .devset import (
     matched,
     print_reliability,
 )
+
+#: Settings from the environment (INFRALEDGER_EXTRACT_PARSE=off measures the surface grammar alone).
+SETTINGS = load_settings()
 
 
 def _write(records: list[dict]) -> str:
@@ -105,7 +109,7 @@ def quality(backend: str) -> None:
     """Overall, per part, per genre and per type figures, and the confidence reliability table."""
     t0 = time.perf_counter()
     seed = read_document(SEED)
-    seed_records = [to_eval_record(f) for f in extract_events(seed, backend=backend) if f.type in DEAL_TYPES]
+    seed_records = [to_eval_record(f) for f in extract_events(seed, backend=backend, settings=SETTINGS) if f.type in DEAL_TYPES]
     _print_figures("seed-gold (reference article)", run_scorer(EVAL / "seed-gold.jsonl", seed_records))
 
     gold = dev_gold()
@@ -176,7 +180,7 @@ def sentivent(path: Path, backend: str) -> None:
     for sentence in read_sentivent(path):
         n += 1
         doc = document_from_text(sentence.text, name=f"{sentence.document}-{sentence.index}")
-        types = {f.type for f in extract_events(doc, backend=backend) if f.type in DEAL_TYPES}
+        types = {f.type for f in extract_events(doc, backend=backend, settings=SETTINGS) if f.type in DEAL_TYPES}
         for label, wanted in SENTIVENT_TYPES.items():
             if label in sentence.labels:
                 labelled[label] += 1
@@ -217,7 +221,7 @@ def reuters(folder: Path, split: str, backend: str, limit: int | None = None) ->
         published = FuzzyTime.day(story.date.date(), text=story.date.strftime("%d %b %Y")) if story.date else None
         doc = document_from_text(story.text, name=f"reuters-{story.newid}.txt", title=story.title,
                                  published=published)
-        types = {f.type.value for f in extract_events(doc, backend=backend) if f.type in DEAL_TYPES}
+        types = {f.type.value for f in extract_events(doc, backend=backend, settings=SETTINGS) if f.type in DEAL_TYPES}
         predicted, actual = "acquisition" in types, "acq" in story.topics
         tp += predicted and actual
         fp += predicted and not actual
@@ -251,11 +255,11 @@ def three_kb_documents(n: int) -> list[str]:
 def speed(backend: str, n: int) -> None:
     docs = three_kb_documents(n)
     size = sum(len(d.encode()) for d in docs) / len(docs)
-    extract_events(document_from_text(docs[0], name="warm.txt"), backend=backend)
+    extract_events(document_from_text(docs[0], name="warm.txt"), backend=backend, settings=SETTINGS)
     t0, c0 = time.perf_counter(), time.process_time()
     events = 0
     for k, text in enumerate(docs):
-        events += len(extract_events(document_from_text(text, name=f"d{k}.txt"), backend=backend))
+        events += len(extract_events(document_from_text(text, name=f"d{k}.txt"), backend=backend, settings=SETTINGS))
     elapsed, cpu = time.perf_counter() - t0, time.process_time() - c0
     words = sum(len(d.split()) for d in docs)
     # CPU time is the figure for "one core": wall time also counts waiting for a busy machine.
@@ -273,7 +277,7 @@ def linearity(backend: str) -> None:
         best = float("inf")
         for _ in range(3):
             t0 = time.process_time()
-            extract_events(document_from_text(text, name="long.txt"), backend=backend)
+            extract_events(document_from_text(text, name="long.txt"), backend=backend, settings=SETTINGS)
             best = min(best, time.process_time() - t0)
         per_kb = best * 1000 / (len(text.encode()) / 1000)
         first = first or per_kb
@@ -287,7 +291,7 @@ def linearity(backend: str) -> None:
         best = float("inf")
         for _ in range(3):
             t0 = time.process_time()
-            extract_events(document_from_text(text, name="generated.txt"), backend=backend)
+            extract_events(document_from_text(text, name="generated.txt"), backend=backend, settings=SETTINGS)
             best = min(best, time.process_time() - t0)
         per_kb = best * 1000 / (len(text.encode()) / 1000)
         first = first or per_kb
@@ -299,7 +303,7 @@ def linearity(backend: str) -> None:
                         ("generated, 1 MB", distinct_names_text(4000))):
         document = document_from_text(text, name="long.txt")
         tracemalloc.start()
-        events = extract_events(document, backend=backend)
+        events = extract_events(document, backend=backend, settings=SETTINGS)
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
         print(f"peak memory extracting {label} ({len(text.encode()) / 1e6:.2f} MB of text, {len(events)} events): "

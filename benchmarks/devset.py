@@ -14,6 +14,7 @@ from functools import cache
 from pathlib import Path
 from types import ModuleType
 
+from infraledger.config import load_settings
 from infraledger.extract import extract_events, to_eval_record
 from infraledger.model.events import DEAL_TYPES
 from infraledger.model.facts import CandidateFact
@@ -43,6 +44,9 @@ GENRES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(patter
     ("roundup / newsletter", r"newsletter|roundup|round-up|\bwrap\b|recap|deals this week"),
     ("press release / company post", r"press release|blog post|announcement"),
 ))
+
+#: Settings from the environment (INFRALEDGER_EXTRACT_PARSE=off measures the surface grammar alone).
+SETTINGS = load_settings()
 #: What a document whose genre names none of the keywords is: short briefs, follow-ups, wire stories.
 DEFAULT_GENRE = "news story"
 
@@ -80,7 +84,7 @@ def dev_paths() -> list[Path]:
 
 def extract_deals(path: Path, backend: str = "rules") -> list[CandidateFact]:
     """The deal events the named backend extracts from one file."""
-    return [f for f in extract_events(read_document(path), backend=backend) if f.type in DEAL_TYPES]
+    return [f for f in extract_events(read_document(path), backend=backend, settings=SETTINGS) if f.type in DEAL_TYPES]
 
 
 def dev_predictions(backend: str = "rules") -> list[tuple[CandidateFact, dict]]:
