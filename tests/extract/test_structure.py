@@ -106,3 +106,8 @@ def test_a_hire_takes_where_the_person_comes_from_from_the_next_sentence():
     move = got[(FactType.TALENT_MOVE, "Ferrovia Systems")]
     assert {p.name: p.role for p in move.counterparties} == {"Larkspur": Role.HIRER}
     assert not _facts("Dana Whitcombe will be Larkspur's first chief financial officer.")  # nobody left anywhere
+
+
+def test_a_name_written_as_a_web_domain_is_one_name():
+    got = _got("Widget.ai Inc. raised $12 million in a seed round led by Kiln Ventures.")
+    assert (FactType.FUNDING_ROUND, "Widget.ai") in got
