@@ -532,7 +532,8 @@ def _noun_arguments(tok) -> dict[str, list]:
         for _ in range(2):
             if holder.dep_ == "nmod" and holder.head.tag_.startswith("NN") and holder.head.i != holder.i:
                 holder = holder.head
-    if (not poss or pronoun) and holder.dep_ in ("obj", "nsubj:pass", "obl") and holder.head.i != holder.i:
+    if (not poss or pronoun) and holder.dep_ in ("obj", "nsubj:pass", "obl", "ccomp", "xcomp") \
+            and holder.head.i != holder.i:
         # No possessor, or "its": the deal is the clause's subject's ("X completed its purchase of Y").
         verb = holder.head
         subj = [c for c in verb.children if c.dep_ in _SUBJECTS]
