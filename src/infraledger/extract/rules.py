@@ -265,6 +265,7 @@ def _with_parsed(found: list[Draft], parsed: list[Draft], an: Analysed) -> list[
     """
     named = set(an.ids)
     out = list(found)
+    surface_types = {d.type for d in found}
     for p in parsed:
         if p.type is FactType.FUNDING_ROUND and any(d.type in (FactType.IPO, FactType.STRATEGIC_INVESTMENT)
                                                     and d.subject == p.subject for d in found + parsed):
@@ -274,7 +275,11 @@ def _with_parsed(found: list[Draft], parsed: list[Draft], an: Analysed) -> list[
             out = [d for d in out if not (d.type is FactType.FUNDING_ROUND and d.subject == p.subject)]
         elif p.amount is not None and any(d.amount is p.amount and d.type is not p.type for d in found):
             continue
-        same = [d for d in out if d.type is p.type]
+        if p.type not in surface_types and any(d.type is p.type and (set(d.people) & set(p.people) or not d.people
+                                                                     and d.subject == p.subject) for d in out):
+            continue  # one reading of one person's move (or one company's deal) per sentence
+        # a type the surface grammar did not read: every other parsed reading of it counts
+        same = [d for d in out if d.type is p.type] if p.type in surface_types else []
         swapped = [d for d in same if d.subject != p.subject and d.subject in {i for i, _ in p.roles}]
         if not same:
             out.append(p)

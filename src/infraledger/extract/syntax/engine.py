@@ -330,7 +330,8 @@ def _read(spec: FrameSpec, trig, tok, sur: _Surrogate, an: Analysed, reading: Re
     if spec.as_listing and not ROUND_WORDS.search(an.abstract) and _LISTING.search(an.abstract):
         event_type = FactType.IPO  # "sold 40 million shares, raising $720 million": a listing's proceeds
         roles = []
-    status = spec.status or (_tense_status(tok, trig.pos) if event_type is FactType.ACQUISITION else None)
+    status = spec.status or (_tense_status(tok, trig.pos)
+                             if event_type in (FactType.ACQUISITION, FactType.TALENT_MOVE) else None)
     d = Draft(type=event_type, subject=subject, roles=roles, people=found.get("person", []), sentence=an,
               trigger=(a0, a1), frame=f"syntax:{spec.name}", status=status, pending=pending)
     if money:
