@@ -111,3 +111,18 @@ def test_a_hire_takes_where_the_person_comes_from_from_the_next_sentence():
 def test_a_name_written_as_a_web_domain_is_one_name():
     got = _got("Widget.ai Inc. raised $12 million in a seed round led by Kiln Ventures.")
     assert (FactType.FUNDING_ROUND, "Widget.ai") in got
+
+
+def test_a_hard_wrapped_exhibit_announcing_its_own_acquisition_by_a_buyer():
+    got = _got("                         EXHIBIT 99.1\n\n"
+               "SAN JOSE, Calif., September 24, 2026 -- Quist Labs, Inc. (\"Quist\" or\n"
+               "the \"Company\"), a provider of database software, today announced the\n"
+               "completion of its acquisition by Marlow Partners, L.P. (\"Marlow\"), a\n"
+               "private equity firm, in an all-cash transaction valued at approximately\n"
+               "$1.5 billion.\n\n"
+               "Under the merger agreement, Marlow Merger Sub merged with and into\n"
+               "Quist Labs, with Quist Labs continuing as the surviving corporation.\n")
+    deal = got[(FactType.ACQUISITION, "Quist Labs")]
+    assert {p.name: p.role for p in deal.counterparties}.get("Marlow Partners") is Role.ACQUIRER
+    assert deal.status is Status.COMPLETED and deal.amount.amount == Decimal(1_500_000_000)
+    assert [k for k in got if k[0] is FactType.ACQUISITION] == [(FactType.ACQUISITION, "Quist Labs")]

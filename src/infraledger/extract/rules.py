@@ -206,8 +206,9 @@ def _where_from(drafts: list[Draft], reading: Reading) -> list[Draft]:
     return out
 
 
-#: Frames that name two parties to a deal without saying who buys whom ("X signed its merger agreement with Y").
-_UNDIRECTED = frozenset({"agreement-with"})
+#: Frames that name two parties to a deal without saying plainly who buys whom ("X signed its merger
+#: agreement with Y"; in a merger agreement's own words the buyer's vehicle "merged with and into" the target).
+_UNDIRECTED = frozenset({"agreement-with", "merge-into"})
 
 
 def _one_direction(drafts: list[Draft]) -> None:

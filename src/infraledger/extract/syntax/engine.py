@@ -33,7 +33,7 @@ from ..reading import Analysed, Reading
 from .framedata import FrameSpec, frame_by_name, trigger_index
 from .pipeline import parse_many
 
-_PLACEHOLDER = re.compile(r"⟨E(\d+)⟩('s)?|⟦P(\d+)⟧('s)?|⟪M(\d+)⟫|\s{2,}")
+_PLACEHOLDER = re.compile(r"⟨E(\d+)⟩('s)?|⟦P(\d+)⟧('s)?|⟪M(\d+)⟫|\s{2,}|[\n\t\r]")
 # Distinct short names, so that two parties side by side read as two noun phrases, not one.
 _COMPANIES = ("Google", "Microsoft", "Apple", "Amazon", "Yahoo", "Intel", "Dell", "Sony")
 _PEOPLE = ("Dana", "Chris", "Alex", "Sam", "Robin", "Jordan", "Kim", "Lee")
@@ -49,7 +49,7 @@ _PERSON_DESCRIPTION = re.compile(r"⟦P(?P<p>\d+)⟧(?P<desc>,\s(?:a|an|the|who|
                                  r"ex-|once)\b[^,;()]{1,160}?,(?=\s)|\s*\((?:ex-|former\b|formerly\b|previously\b|"
                                  r"until recently\b)[^()]{0,80}\))")
 _COMPANY_ID = re.compile(r"⟨E(\d+)⟩")
-_DEFINED_TERM = re.compile(r"\s*\(\s*(?:the\s+)?[\"“”']?⟨E\d+⟩[\"“”']?\s*\)")
+_DEFINED_TERM = re.compile(r"\s*\(\s*(?:the\s+)?[\"“”']?⟨E\d+⟩[\"“”']?(?:\s+or\s+(?:the\s+)?[\"“”'][\w ]{1,30}[\"“”'])?\s*\)")
 _WORD = re.compile(r"[a-z][a-z-]*")
 _PARTY = re.compile(r"⟨e\d+⟩|⟦p\d+⟧|⟪m\d+⟫", re.I)
 _REACH = 90  # characters either side of a trigger in which its parties are looked for before parsing
@@ -67,6 +67,7 @@ _LISTING = re.compile(r"\b(?:IPO|initial public offering|public offering|the off
                       r"shares|a share|per share)\b", re.I)
 _DONE_FORMS = frozenset(f for v in ("complete", "close", "finalize", "finalise", "finish", "conclude", "seal")
                         for f in inflections(v))
+_DONE_NOUNS = frozenset({"completion", "closing", "close", "consummation", "conclusion"})
 _AGREE_FORMS = frozenset(f for v in ("agree", "sign", "announce", "unveil", "strike", "reach", "set", "move", "offer",
                                      "propose", "expect") for f in inflections(v))
 _SUBJECTS = ("nsubj", "nsubj:outer", "csubj")
@@ -293,6 +294,17 @@ def _read(spec: FrameSpec, trig, tok, sur: _Surrogate, an: Analysed, reading: Re
                 span[0], span[1] = min(span[0], hit.start), max(span[1], hit.end)
     if spec.staff and "person" not in found and any(_is_staff(t) for t in args.get("patient", [])):
         found["person"] = []  # "poached three engineers from X": people, not named
+    if "pronoun" in args and trig.pos == "noun":
+        # "X, a provider of ..., announced the completion of its acquisition by Y": "its" is the
+        # sentence's first company when the parse gives the clause no party for a subject
+        for arg in ("patient", "poss", "agent"):
+            target = spec.args.get(arg)
+            if target and target not in found and target not in ("amount", "person"):
+                taken = {i for ids in found.values() for i in ids}
+                first = next((sl for sl in sur.slots if sl.kind == "company" and sl.ident not in taken), None)
+                if first is not None:
+                    found[target] = [first.ident]
+                break
     if spec.type is FactType.TALENT_MOVE and "former" not in found and found.get("person"):
         known = [sur.affiliations[p] for p in found["person"] if p in sur.affiliations]
         former = known[0] if known else _affiliation(args.get("agent", []) + args.get("patient", []), sur)
@@ -372,6 +384,15 @@ def _tense_status(tok, pos: str) -> Status | None:
     """The state a deal's verb states by its tense and the verb it completes: "agreed to buy", "will buy"
     -> announced; "bought", "has bought", "pays" (a plain statement) -> completed; a noun by its verb
     ("completed the purchase" / "announced the purchase")."""
+    if pos == "noun":
+        node = tok
+        for _ in range(2):  # "the completion of its acquisition", "the closing of the purchase"
+            if node.dep_ != "nmod" or node.head.i == node.i:
+                break
+            node = node.head
+            if node.lower_ in _DONE_NOUNS:
+                return Status.COMPLETED
+        tok = node
     verb = tok.head if pos == "noun" and tok.dep_ in ("obj", "nsubj:pass", "obl") else tok
     if pos == "noun" and verb.i == tok.i:
         return None
@@ -547,6 +568,15 @@ def _noun_arguments(tok) -> dict[str, list]:
             args["agent"] = subj
             if pronoun:
                 args["poss"] = subj
+    if pronoun:
+        args["pronoun"] = poss  # "its": resolved in _read when the clause's subject is no party
+    if "by" in args:
+        # "its acquisition by X", "Y's purchase by X": the possessor is what is bought, X the buyer
+        owner = args.get("poss", [])
+        args["agent"] = args["by"]
+        if owner:
+            args["patient"] = owner
+            args.pop("poss", None)
     return args
 
 
