@@ -126,3 +126,10 @@ def test_a_hard_wrapped_exhibit_announcing_its_own_acquisition_by_a_buyer():
     assert {p.name: p.role for p in deal.counterparties}.get("Marlow Partners") is Role.ACQUIRER
     assert deal.status is Status.COMPLETED and deal.amount.amount == Decimal(1_500_000_000)
     assert [k for k in got if k[0] is FactType.ACQUISITION] == [(FactType.ACQUISITION, "Quist Labs")]
+
+
+def test_a_party_may_close_one_reading_and_open_the_next():
+    got = _got("Earlier this year Quorvane also strengthened its CRM offering through a smaller purchase: on May 30, "
+               "2026, Quorvane acquired Brellix Labs for $50 million.")
+    deal = got[(FactType.ACQUISITION, "Brellix Labs")]
+    assert {p.name: p.role for p in deal.counterparties} == {"Quorvane": Role.ACQUIRER}

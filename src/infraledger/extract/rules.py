@@ -357,10 +357,30 @@ def _frames(an: Analysed, reading: Reading) -> list[Draft]:
     return out
 
 
+_PARTY_GROUPS = ("t", "a", "s", "c", "h", "p")
+
+
+def _matches(pattern: re.Pattern, text: str):
+    """The pattern's matches; after a match that runs across a colon the search resumes at its last
+    party, so that a party may close one reading and open the next ("its CRM offering through a
+    purchase: on May 30 X acquired Y")."""
+    pos = 0
+    while pos <= len(text):
+        m = pattern.search(text, pos)
+        if m is None:
+            return
+        yield m
+        pos = max(m.end(), m.start() + 1)
+        if ": " in m.group(0):
+            groups = m.groupdict()
+            last = max((m.start(g) for g in _PARTY_GROUPS if groups.get(g)), default=m.end())
+            pos = last if last > m.start() else pos
+
+
 def _match_frame(frame: Frame, an: Analysed, reading: Reading, out: list[Draft], claimed: set) -> None:
     """Add to ``out`` a draft for every match of ``frame`` in ``an`` whose parties are not ``claimed`` yet."""
     table = reading.table
-    for m in frame.pattern.finditer(an.abstract):
+    for m in _matches(frame.pattern, an.abstract):
         d = _from_match(frame, m, an, reading)
         if d is None:
             continue
