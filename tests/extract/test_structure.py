@@ -133,3 +133,11 @@ def test_a_party_may_close_one_reading_and_open_the_next():
                "2026, Quorvane acquired Brellix Labs for $50 million.")
     deal = got[(FactType.ACQUISITION, "Brellix Labs")]
     assert {p.name: p.role for p in deal.counterparties} == {"Quorvane": Role.ACQUIRER}
+
+
+def test_a_contract_signed_with_a_party_takes_the_direction_the_document_states():
+    got = _got("Aurel Labs is Pellham Cloud's largest customer, accounting for 40% of revenue. "
+               "In May Aurel Labs signed a new contract with Pellham Cloud worth up to $4 billion.")
+    assert [k for k in got if k[0] is FactType.COMMERCIAL_CONTRACT] == [(FactType.COMMERCIAL_CONTRACT, "Pellham Cloud")]
+    deal = got[(FactType.COMMERCIAL_CONTRACT, "Pellham Cloud")]
+    assert {p.name: p.role for p in deal.counterparties} == {"Aurel Labs": Role.CUSTOMER}

@@ -207,22 +207,31 @@ def _where_from(drafts: list[Draft], reading: Reading) -> list[Draft]:
 
 
 #: Frames that name two parties to a deal without saying plainly who buys whom ("X signed its merger
-#: agreement with Y"; in a merger agreement's own words the buyer's vehicle "merged with and into" the target).
-_UNDIRECTED = frozenset({"agreement-with", "merge-into"})
+#: agreement with Y"; in a merger agreement's own words the buyer's vehicle "merged with and into" the
+#: target; "X signed a contract with Y").
+#: Contract frames whose words say who buys ("X is Y's customer", "Y won a contract from X", "X selected Y
+#: to build", "Y will supply X").
+_SAYS_WHO_BUYS = frozenset({"tenant", "picked", "agreement-to-supply", "supply-with", "agree-to-supply",
+                            "syntax:contract-won", "syntax:award", "syntax:select", "syntax:supply", "syntax:order-from"})
+_UNDIRECTED = {FactType.ACQUISITION: frozenset({"agreement-with", "merge-into"}),
+               FactType.COMMERCIAL_CONTRACT: frozenset({"signed-with", "dash-contract", "poss-agreement"})}
 
 
 def _one_direction(drafts: list[Draft]) -> None:
-    """One pair of companies, one direction: an acquisition read from an undirected phrase takes the
-    direction another acquisition of the same two companies in the document states ("X completed its
-    acquisition of Y ... X signed its merger agreement with Y")."""
-    directed = {(d.subject, i) for d in drafts if d.type is FactType.ACQUISITION and d.frame not in _UNDIRECTED
-                for i, r in d.roles if r is Role.ACQUIRER}
-    for d in drafts:
-        if d.type is not FactType.ACQUISITION or d.frame not in _UNDIRECTED:
-            continue
-        buyers = [i for i, r in d.roles if r is Role.ACQUIRER]
-        if len(buyers) == 1 and (buyers[0], d.subject) in directed and (d.subject, buyers[0]) not in directed:
-            d.subject, d.roles = buyers[0], [(d.subject, Role.ACQUIRER)]
+    """One pair of companies, one direction: a deal read from an undirected phrase takes the direction
+    another deal of the same two companies in the document states ("X completed its acquisition of Y
+    ... X signed its merger agreement with Y"; "Y is X's largest customer ... X signed a new contract
+    with Y"): the company that buys (the acquirer, the customer) stays the one that buys."""
+    for kind, role in ((FactType.ACQUISITION, Role.ACQUIRER), (FactType.COMMERCIAL_CONTRACT, Role.CUSTOMER)):
+        undirected = _UNDIRECTED[kind]
+        directed = {(d.subject, i) for d in drafts if d.type is kind and d.frame not in undirected
+                    and (kind is FactType.ACQUISITION or d.frame in _SAYS_WHO_BUYS) for i, r in d.roles if r is role}
+        for d in drafts:
+            if d.type is not kind or d.frame not in undirected:
+                continue
+            buyers = [i for i, r in d.roles if r is role]
+            if len(buyers) == 1 and (buyers[0], d.subject) in directed and (d.subject, buyers[0]) not in directed:
+                d.subject, d.roles = buyers[0], [(d.subject, role)]
 
 
 def _public_buyer(drafts: list[Draft], names: list[str]) -> None:
