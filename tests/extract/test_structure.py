@@ -5,15 +5,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from infraledger.extract import extract_events
 from infraledger.model.events import FactType, Role, Status
-from infraledger.sources.document import document_from_text
+
+from .examples import deal_events
 
 
 def _facts(text: str):
-    return [f for f in extract_events(document_from_text(text, name="t.txt"))
-            if f.type.value in {"funding_round", "strategic_investment", "ipo", "acquisition", "commercial_contract",
-                                "talent_move"}]
+    return deal_events(text, name="t.txt")
 
 
 def _got(text: str) -> dict:

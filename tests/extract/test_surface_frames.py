@@ -10,38 +10,24 @@ import re
 
 import pytest
 
-from infraledger.extract import extract_events
 from infraledger.extract.frames import FRAMES, ROUND_WORDS
 from infraledger.extract.surface_framedata import PLACEHOLDERS, SurfaceFrame, expand, in_order, load, verb
-from infraledger.sources.document import document_from_text
+
+from .examples import check_negative, check_positive, deal_events
 
 SPECS = load({"ROUND_WORDS": ROUND_WORDS.pattern})
 POSITIVES = [(f, e) for f in SPECS for e in f.examples]
 NEGATIVES = [(f, t) for f in SPECS for t in f.negatives]
-DEALS = {"funding_round", "strategic_investment", "ipo", "acquisition", "commercial_contract", "talent_move"}
-
-
-def _events(text: str):
-    return [f for f in extract_events(document_from_text(text, name="example.txt")) if f.type.value in DEALS]
 
 
 @pytest.mark.parametrize(("frame", "example"), POSITIVES, ids=lambda v: getattr(v, "name", None) or v.text[:40])
 def test_positive_example_states_its_event(frame: SurfaceFrame, example):
-    kind = example.type or frame.type
-    events = [e for e in _events(example.text) if e.type is kind]
-    assert events, f"no {kind} read from: {example.text}"
-    if example.subject:
-        assert any(e.subject == example.subject for e in events), [e.subject for e in events]
-    event = next(e for e in events if example.subject is None or e.subject == example.subject)
-    for role, name in example.roles.items():
-        assert any(p.name == name and p.role is role for p in event.counterparties), event.counterparties
-    for person in example.people:
-        assert person in event.people
+    check_positive(frame, example)
 
 
 @pytest.mark.parametrize(("frame", "text"), NEGATIVES, ids=lambda v: getattr(v, "name", None) or v[:40])
 def test_negative_example_states_no_event(frame: SurfaceFrame, text: str):
-    assert not [e for e in _events(text) if e.type is frame.type]
+    check_negative(frame, text)
 
 
 def test_frames_are_tried_in_order_of_priority():
@@ -53,7 +39,7 @@ def test_frames_are_tried_in_order_of_priority():
 
 def test_an_earlier_frame_claims_the_pair_of_parties():
     # stake-in (priority 20) reads the pair before acquire (280) can: a stake, not a purchase of the company
-    events = _events("Pellham Cloud took a minority stake in Aurel Labs last year.")
+    events = deal_events("Pellham Cloud took a minority stake in Aurel Labs last year.")
     assert [(e.type.value, e.subject) for e in events] == [("strategic_investment", "Aurel Labs")]
 
 

@@ -13,33 +13,20 @@ from infraledger.extract.syntax import frames
 from infraledger.extract.syntax.framedata import FrameSpec
 from infraledger.sources.document import document_from_text
 
+from .examples import check_negative, check_positive
+
 POSITIVES = [(f, e) for f in frames() for e in f.examples]
 NEGATIVES = [(f, t) for f in frames() for t in f.negatives.texts]
 
 
-def _events(text: str):
-    return [f for f in extract_events(document_from_text(text, name="example.txt"))
-            if f.type.value in {"funding_round", "strategic_investment", "ipo", "acquisition", "commercial_contract",
-                                "talent_move"}]
-
-
 @pytest.mark.parametrize(("frame", "example"), POSITIVES, ids=lambda v: getattr(v, "name", None) or v.text[:40])
 def test_positive_example_states_its_event(frame: FrameSpec, example):
-    kind = example.type or frame.type
-    events = [e for e in _events(example.text) if e.type is kind]
-    assert events, f"no {kind} read from: {example.text}"
-    if example.subject:
-        assert any(e.subject == example.subject for e in events), [e.subject for e in events]
-    event = next(e for e in events if example.subject is None or e.subject == example.subject)
-    for role, name in example.roles.items():
-        assert any(p.name == name and p.role.value == role for p in event.counterparties), event.counterparties
-    for person in example.people:
-        assert person in event.people
+    check_positive(frame, example)
 
 
 @pytest.mark.parametrize(("frame", "text"), NEGATIVES, ids=lambda v: getattr(v, "name", None) or v[:40])
 def test_negative_example_states_no_event(frame: FrameSpec, text: str):
-    assert not [e for e in _events(text) if e.type is frame.type]
+    check_negative(frame, text)
 
 
 def test_frames_data_is_validated():

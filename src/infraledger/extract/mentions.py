@@ -22,7 +22,7 @@ from ..lexicon import legal_suffix_alternation
 _UP = "A-ZÀ-ÖØ-ÞĀ-ž"
 _LET = "A-Za-zÀ-ÖØ-öø-ÿĀ-ž"
 # One word of a name: "Nvidia", "AT&T", "A.B.", "1Finity", "xAI", "Q.Labs", "K77", "Co-Founder".
-# A name written as a web domain ("Widget.ai", "Logik.io", "Amazon.com") is one word too.
+# A name written as a web domain ("Widget.ai", "Quorva.io", "Pellham.com") is one word too.
 _DOMAIN = r"(?:ai|io|com|co|net|org|app|dev|tech|cloud|xyz|so|sh)(?![A-Za-z0-9])"
 _WORD = (rf"(?:[{_UP}][{_LET}0-9\-]*\.{_DOMAIN}|[A-Z]\.[A-Z][a-z]{{2,}}|[A-Z](?:\.[A-Z])+\.?|[{_UP}][{_LET}0-9&'’\-]*(?!\.[a-z])(?:\.[A-Z][A-Za-z]+)?\.?|"
          rf"\d+[A-Za-z][A-Za-z0-9\-]*|[a-z][A-Z][A-Za-z0-9]*)")

@@ -139,7 +139,7 @@ _HEADING_DATE = re.compile(r"\s*(?:(?:\d{1,2}\s+)?[A-Z][a-z]{2,8}\.?\s+(?:\d{1,2
 
 
 def _heading_date(heading: str, anchor) -> FuzzyTime | None:
-    """The date a heading opens with ("2021 -- Series H", "June 26, 2023 -- MosaicML"), if any."""
+    """The date a heading opens with ("2021 -- Series H", "June 26, 2023 -- Quorvane"), if any."""
     m = _HEADING_DATE.match(heading)
     if m is None:
         return None

@@ -35,7 +35,7 @@ from .pipeline import parse_many
 
 _PLACEHOLDER = re.compile(r"⟨E(\d+)⟩('s)?|⟦P(\d+)⟧('s)?|⟪M(\d+)⟫|\s{2,}|[\n\t\r]")
 # Distinct short names, so that two parties side by side read as two noun phrases, not one.
-_COMPANIES = ("Google", "Microsoft", "Apple", "Amazon", "Yahoo", "Intel", "Dell", "Sony")
+_COMPANIES = ("Google", "Microsoft", "Apple", "Amazon", "Yahoo", "Nike", "Ford", "Sony")
 _PEOPLE = ("Dana", "Chris", "Alex", "Sam", "Robin", "Jordan", "Kim", "Lee")
 _MONEY = "$5 million"
 

@@ -113,15 +113,19 @@ def frame_by_name() -> dict[str, FrameSpec]:
     return {f.name: f for f in frames()}
 
 
+def _verb_lemmas() -> set[str]:
+    """The head verbs of the frames' triggers ("take" of "take over")."""
+    return {v.partition(" ")[0] for f in frames() for v in f.verbs}
+
+
 @functools.cache
 def deal_verb_forms() -> frozenset[str]:
     """Every inflected form of the frames' trigger verbs other than the bare lemma (which may be a noun)."""
-    lemmas = {v.partition(" ")[0] for f in frames() for v in f.verbs}
-    return frozenset(form for lemma in lemmas for form in inflections(lemma) if form != lemma)
+    return frozenset(form for lemma in _verb_lemmas() for form in inflections(lemma) if form != lemma)
 
 
 @functools.cache
 def headline_verbs() -> frozenset[str]:
     """Every form of the frames' trigger verbs, lemmas included ("buy", "buys", "raises")."""
-    lemmas = {v.partition(" ")[0] for f in frames() for v in f.verbs} - {"be", "go", "get", "give", "set", "name"}
+    lemmas = _verb_lemmas() - {"be", "go", "get", "give", "set", "name"}
     return frozenset(form for lemma in lemmas for form in inflections(lemma))
