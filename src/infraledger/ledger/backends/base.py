@@ -1,0 +1,92 @@
+"""What a ledger backend does: store rows, run transactions, answer the ledger service's queries.
+
+The ledger's meaning (resolution on append, supersession, event state, conflicts, as-of reads) is
+written once, in :mod:`infraledger.ledger.service` and :mod:`infraledger.ledger.snapshot`, over plain
+rows of four append-only tables (``sources``, ``entities``, ``facts``, ``resolutions``; their columns are
+:mod:`infraledger.ledger.arrow_schema`). A backend offers the few primitives below; the service writes
+SQL with ``?`` placeholders in the subset the two databases share, and asks the backend's
+:class:`Dialect` for the few fragments they spell differently.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pyarrow as pa
+
+
+@dataclass(frozen=True)
+class Dialect:
+    """SQL fragments that differ between databases; everything else the service writes is shared SQL.
+
+    Every fragment that takes a value holds exactly one ``?`` placeholder.
+    """
+
+    name: str
+    #: The entity ids of a fact row's ``counterparties``, as a list/array expression.
+    party_ids: str
+    #: Column giving the order rows were inserted into ``resolutions`` (ties of record time).
+    resolution_order: str
+    #: ``{column}`` and ``{key}``: the text value at ``key`` of a JSON text column.
+    json_text: str
+
+    def attribute(self, key: str, column: str = "attributes") -> str:
+        """SQL: the text value of ``key`` in the JSON of ``column`` (``key`` is a constant, never user text)."""
+        if not key.isidentifier():
+            raise ValueError(f"not an attribute name: {key!r}")
+        return self.json_text.format(column=column, key=key)
+
+
+#: SQL: ``expr`` is one of a list parameter (shared by both databases).
+def in_list(expr: str) -> str:
+    return f"{expr} = ANY(CAST(? AS VARCHAR[]))"
+
+
+#: SQL: the list/array column ``expr`` contains a parameter (shared by both databases).
+def list_has(expr: str) -> str:
+    return f"? = ANY({expr})"
+
+
+class Backend(ABC):
+    """One database holding a ledger's tables."""
+
+    #: URL schemes (``postgresql``) or ``""`` for a file path, that select this backend.
+    schemes: ClassVar[tuple[str, ...]] = ()
+    dialect: Dialect
+    #: Where the ledger is, for messages (a path, or a URL without its password).
+    location: str
+    read_only: bool
+    schema_version: int
+
+    @abstractmethod
+    def query(self, sql: str, params: Sequence = ()) -> list[tuple]:
+        """Rows of one statement written with ``?`` placeholders."""
+
+    @abstractmethod
+    def arrow(self, sql: str, params: Sequence, schema: "pa.Schema") -> "pa.Table":
+        """The rows of a query as an Arrow table of ``schema`` (the query selects its columns in order)."""
+
+    @abstractmethod
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Everything inside lands together or not at all.
+
+        A database error inside raises :class:`~infraledger.errors.LedgerError` saying nothing was changed.
+        """
+
+    @abstractmethod
+    def insert(self, table: str, rows: "pa.Table", unique: Sequence[str] = ()) -> int:
+        """Append ``rows`` (columns named as the table's) to ``table``; return how many were added.
+
+        A row equal on the ``unique`` columns to one already stored (or earlier in ``rows``) is skipped,
+        so concurrent writers of the same document add it once.
+        """
+
+    @abstractmethod
+    def close(self) -> None:
+        """Release the connection."""
