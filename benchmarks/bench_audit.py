@@ -23,7 +23,7 @@ from infraledger.audit.reading import document_from_text
 from infraledger.ledger import open_ledger
 from infraledger.ledger.datafile import load_datafile
 
-from .synthetic import entity_rows, synthetic_tables
+from .synthetic import entity_rows, load_entities, synthetic_tables
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT.parent / "shared" / "seed" / "ai-infrastructure-boom-2026.txt"
@@ -55,7 +55,7 @@ def main() -> None:
     sources, facts = synthetic_tables(args.facts)
     with tempfile.TemporaryDirectory() as tmp:
         store = open_ledger(Path(tmp) / "bench.duckdb")
-        store._write_entities(entity_rows(), facts.column("recorded_at")[0].as_py().replace(year=2022))  # set-up
+        load_entities(store, entity_rows(), facts.column("recorded_at")[0].as_py().replace(year=2022))  # set-up
         t0 = time.perf_counter()
         store.append_arrow(sources, facts)
         for f in sorted(FIXTURES.glob("*.json")):

@@ -16,14 +16,16 @@ import platform
 import resource
 import tempfile
 import time
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from click.testing import CliRunner
 
 from infraledger.cli.main import cli
 from infraledger.ledger import open_ledger
+from infraledger.ledger.arrow_schema import RESOLUTION_SCHEMA, rows_to_table
 
-from .synthetic import AS_OF, entity_rows, synthetic_tables
+from .synthetic import AS_OF, entity_rows, load_entities, synthetic_tables
 
 COMMANDS = [
     ("events, first page (50 rows)", ["events"]),
@@ -42,11 +44,13 @@ COMMANDS = [
 def build(path: Path, n: int, n_decisions: int) -> None:
     sources, facts = synthetic_tables(n)
     with open_ledger(path) as store:
-        store._write_entities(entity_rows(), AS_OF.replace(year=2022))  # benchmark set-up
+        load_entities(store, entity_rows(), AS_OF.replace(year=2022))
         store.append_arrow(sources, facts)
-        store.con.execute("INSERT INTO resolutions SELECT 'Company ' || i || ' Inc.', 'n:company-' || i, 'fuzzy', 90.0, "
-                          "'merge', NULL, TIMESTAMP '2024-01-01' + i * INTERVAL 1 MINUTE FROM range(?) t(i)",
-                          [n_decisions]).fetchall()
+        start = datetime(2024, 1, 1)
+        decisions = [(f"Company {i} Inc.", f"n:company-{i}", "fuzzy", 90.0, "merge", None, start + timedelta(minutes=i))
+                     for i in range(n_decisions)]
+        with store.backend.transaction():
+            store.backend.insert("resolutions", rows_to_table(decisions, RESOLUTION_SCHEMA))
 
 
 def run(db: Path, args: list[str], repeat: int = 3) -> tuple[float, str]:

@@ -20,7 +20,7 @@ from infraledger.ledger import open_ledger
 from infraledger.model import Entity, Layer
 from infraledger.render import build_report
 
-from .synthetic import AS_OF, synthetic_tables
+from .synthetic import AS_OF, load_entities, synthetic_tables
 
 FOOTNOTE = '<li id="fn-'
 LAYERS = [x for x in Layer if x not in (Layer.VENTURE, Layer.EXCHANGE)]
@@ -44,7 +44,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "bench.duckdb"
         store = open_ledger(path)
-        store._write_entities(entities(), AS_OF.replace(year=2022))  # benchmark set-up, not timed
+        load_entities(store, entities(), AS_OF.replace(year=2022))  # benchmark set-up, not timed
         store.append_arrow(sources, facts)
         store.close()
         times, cpu, html = [], [], ""

@@ -87,4 +87,13 @@ def entity_rows(n_entities: int = 10_000) -> list:
     return [Entity(id=f"n:company-{i}", name=f"Company {i}") for i in range(n_entities)]
 
 
+def load_entities(store, entities: list, recorded_at: datetime) -> None:
+    """Write entity rows straight to a ledger's backend (benchmark set-up: no resolution needed)."""
+    from infraledger.ledger.arrow_schema import ENTITY_SCHEMA, rows_to_table
+    from infraledger.ledger.rows import entity_row
+
+    with store.backend.transaction():
+        store.backend.insert("entities", rows_to_table([entity_row(e, recorded_at) for e in entities], ENTITY_SCHEMA))
+
+
 AS_OF = datetime(2025, 6, 30)

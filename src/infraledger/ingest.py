@@ -155,7 +155,7 @@ def write_batch(store: LedgerStore, prepared: list[PreparedDocument], result: Ba
     each document is appended on its own so that only the ones it refuses are *failed*. A locked
     ledger is never a per-file failure: :class:`LedgerLockedError` propagates.
     """
-    from .resolve.decisions import resolver_for
+    from .ledger.decisions import resolver_for
 
     if strict and result.skipped:
         return result

@@ -21,6 +21,7 @@ from infraledger.model import (
     parse_label,
     parse_money,
 )
+from infraledger.model.event_types import event_type
 
 T0 = datetime(2026, 1, 1)
 STATES = [Status.ANNOUNCED, Status.PENDING, Status.COMPLETED]
@@ -84,10 +85,12 @@ MONEY = ["$3 billion", "$3.2 billion", "about $3.1 billion", "about $2.7 billion
 
 @pytest.mark.parametrize("first, second", list(combinations(MONEY, 2)))
 def test_amounts_conflict_exactly_when_their_ranges_cannot_both_hold(make_ledger, first, second):
+    """Ranges as reported: each figure may be rounded by half its event type's tolerance ($3B vs $3.2B differ)."""
     store = make_ledger(":memory:")
     store.append(Source.new("press_release", content="a", title="a", recorded_at=T0), [_deal("Acme", Status.PENDING, "2025-11", first)])
     store.append(Source.new("article", content="b", title="b", recorded_at=T0), [_deal("Acme", Status.PENDING, "2025-11", second)])
-    a, b = (Range.of_money(parse_money(m)) for m in (first, second))
+    rounding = event_type("acquisition").rounding
+    a, b = (Range.of_reported(parse_money(m), rounding) for m in (first, second))
     found = store.snapshot().conflicts()
     assert bool(found) is not a.overlaps(b)
     if found:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from ..ingest import read_batch, write_batch
-from ..resolve.decisions import directory_from
+from ..ledger.decisions import directory_from
 from .common import (
     AppContext,
     domain_errors,

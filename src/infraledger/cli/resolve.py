@@ -5,8 +5,8 @@ from __future__ import annotations
 import click
 
 from ..ledger import Page
+from ..ledger.decisions import directory_from, history, merge, resolver_for, undo
 from ..model import EntityKind
-from ..resolve.decisions import directory_from, history, merge, resolver_for, undo
 from .common import (
     AppContext,
     domain_errors,

@@ -34,6 +34,7 @@ FACT_COLUMNS = (
 )
 SOURCE_COLUMNS = ("id", "kind", "title", "publisher", "url", "published", "retrieved", "content_hash",
                   "form_type", "accession", "filer_cik", "recorded_at")
+RESOLUTION_COLUMNS = ("name", "entity_id", "method", "score", "action", "source_id", "recorded_at")
 ENTITY_COLUMNS = ("id", "name", "kind", "aliases", "tickers", "cik", "country", "layers", "parent_id",
                   "version", "recorded_at")
 

@@ -3,7 +3,7 @@
 DuckDB gives the ledger file to one writing process, or to readers, at a time. A command that appends
 thousands of filings one transaction each would keep everyone else out for its whole run; written in
 turns, it holds the file for about ``hold`` seconds, closes it, leaves a short gap in which a waiting
-process (which retries every :data:`~infraledger.ledger.duckdb.store.LONGEST_PAUSE` seconds at most)
+process (which retries every :data:`~infraledger.ledger.backends.duckdb.backend.LONGEST_PAUSE` seconds at most)
 can open it, and opens it again when its turn comes back.
 """
 

@@ -13,17 +13,10 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import datetime
 from typing import Any
 
-from .events import FactType, Participant, Role, Status
+from .event_types import event_type
+from .events import FactType, Participant, Status
 from .fuzzytime import FuzzyTime
 from .money import Money
-
-#: Roles whose party defines which real-world deal a fact is about (see :func:`event_key`).
-_KEY_ROLES = {
-    FactType.ACQUISITION: {Role.ACQUIRER},
-    FactType.STRATEGIC_INVESTMENT: {Role.INVESTOR, Role.LEAD_INVESTOR},
-    FactType.COMMERCIAL_CONTRACT: {Role.CUSTOMER, Role.PARTNER},
-    FactType.TALENT_MOVE: {Role.HIRER},
-}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -108,31 +101,14 @@ def _digest(parts: list[Any]) -> str:
 def event_key(c: CandidateFact) -> str:
     """Identity of the real-world event or measure a fact speaks of, independent of its source.
 
-    Two facts with one key are about one deal; if their figures differ, that is a conflict.
-    The amount is deliberately *not* part of the key, so disagreeing sources meet.
+    Two facts with one key are about one deal; if their figures differ, that is a conflict. What
+    enters the key is the type's entry in the event-type registry: the subject, the parties in its
+    key roles and its identity fields. The amount is deliberately *not* part of the key, so
+    disagreeing sources meet.
     """
-    key_roles = _KEY_ROLES.get(c.type)
-    parties = sorted(p.entity_id or p.name for p in c.counterparties
-                     if (key_roles is None and c.type not in (FactType.FUNDING_ROUND, FactType.IPO)
-                         and p.role is not Role.UNDERWRITER)
-                     or (key_roles is not None and p.role in key_roles))
-    extra: list[Any] = []
-    a = c.attributes
-    if c.type is FactType.FUNDING_ROUND:
-        extra = [a.get("round") or (c.time.start.year if c.time else None)]
-    elif c.type is FactType.COMMERCIAL_CONTRACT:
-        extra = [a.get("tranche")]
-    elif c.type is FactType.TALENT_MOVE:
-        extra = sorted(c.people)
-    elif c.type is FactType.CAPEX_BUDGET:
-        extra = [a.get("period"), a.get("basis")]
-    elif c.type is FactType.PRICE_OBSERVATION:
-        extra = [c.time.start.isoformat() if c.time else None]
-    elif c.type is FactType.PRICE_CHANGE:
-        extra = [a.get("reference"), c.time.label() if c.time else None]
-    elif c.type in (FactType.LIST_METRIC, FactType.LIST_MEMBERSHIP):
-        extra = [a.get("metric"), a.get("list")]
-    return "ev:" + _digest([c.type.value, c.subject_id or c.subject, parties, extra])
+    entry = event_type(c.type)
+    parties = sorted(p.entity_id or p.name for p in c.counterparties if entry.is_key_party(p.role))
+    return "ev:" + _digest([c.type.value, c.subject_id or c.subject, parties, entry.identity_values(c)])
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -58,6 +58,22 @@ class Range:
     def of_money(cls, money: Money, tolerance: Decimal = ABOUT_TOLERANCE) -> "Range":
         return cls.of(money.amount, money.qualifier, money.high, tolerance)
 
+    @classmethod
+    def of_reported(cls, money: Money, rounding: Decimal) -> "Range":
+        """The values a *reported* figure allows when reporting may round it by up to ``rounding`` (relative).
+
+        "$50 million" in an article for a raise a filing gives as $48.8 million: both are the same
+        figure within a rounding of 5%. "More than", "less than" and "up to" keep their bounds. The
+        ledger's conflict SQL (:mod:`infraledger.ledger.listings`) applies the same rule.
+        """
+        q, v = money.qualifier, money.amount
+        if q in (Qualifier.MORE_THAN, Qualifier.LESS_THAN, Qualifier.UP_TO):
+            return cls.of_money(money)
+        if q is Qualifier.ABOUT:
+            return cls.of_money(money, max(ABOUT_TOLERANCE, rounding))
+        high = money.high if q is Qualifier.BETWEEN and money.high is not None else v
+        return cls(v * (1 - rounding), high * (1 + rounding))
+
     # -- relations -----------------------------------------------------------------------
     def contains(self, value: Decimal | int | str) -> bool:
         v = Decimal(str(value))

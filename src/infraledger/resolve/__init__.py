@@ -2,7 +2,7 @@
 
 ``resolver`` decides; ``matcher`` scores two names; ``names`` makes matching keys; ``directory``
 reads the SEC's company_tickers.json; ``subsidiary`` finds "<Parent> subsidiary <Child>" phrases;
-``decisions`` reads, undoes and adds the decisions recorded in a ledger.
+the decisions recorded in a ledger are read, undone and added by :mod:`infraledger.ledger.decisions`.
 """
 
 from .directory import DirectoryEntry, SecDirectory

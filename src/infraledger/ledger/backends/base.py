@@ -83,8 +83,8 @@ class Backend(ABC):
     def insert(self, table: str, rows: "pa.Table", unique: Sequence[str] = ()) -> int:
         """Append ``rows`` (columns named as the table's) to ``table``; return how many were added.
 
-        A row equal on the ``unique`` columns to one already stored (or earlier in ``rows``) is skipped,
-        so concurrent writers of the same document add it once.
+        A row equal on the ``unique`` columns to one already stored is skipped, so concurrent writers of
+        the same document add it once (the caller passes ``rows`` without duplicates among themselves).
         """
 
     @abstractmethod

@@ -8,7 +8,9 @@ same issuer filing twice meets itself in the ledger.
 
 - Form D -> ``funding_round`` (amount sold, offering size, date of first sale). An amendment
   (D/A) has the same event identity as the notice it amends (issuer CIK + date of first sale
-  as the ``round``), so the ledger keeps one raise and the amendment supersedes the earlier fact.
+  as the ``offering``), so the ledger keeps one raise and the amendment supersedes the earlier fact.
+  A Form D names no series, so an article's "Series B" about the same raise joins its event
+  (:mod:`infraledger.ledger.reconcile`).
 - 424B4 / S-1 cover -> ``ipo`` (proceeds, shares, price, exchange, ticker, underwriters).
 - companyfacts -> ``capex_budget`` actuals per fiscal year, one source per annual report.
 - 8-K -> see :mod:`.facts8k`.
@@ -78,7 +80,7 @@ def form_d_facts(form: FormD, *, source: Source, document: str = "primary_doc.xm
     amendment = bool(form.is_amendment) or form.submission_type == "D/A"
     first_sale = form.date_of_first_sale
     attributes: dict = {
-        "round": f"Form D offering, first sale {first_sale.isoformat() if first_sale else 'yet to occur'}",
+        "offering": f"Form D offering, first sale {first_sale.isoformat() if first_sale else 'yet to occur'}",
         "form_d": True,
         "amendment": amendment,
         "total_offering_amount": None if form.total_offering_amount is None else str(form.total_offering_amount),

@@ -54,9 +54,9 @@ def ingest(store: LedgerStore, contribution: FilingFacts, *, recorded_at: dateti
             known = snapshot.facts(types=[FactType.FUNDING_ROUND], entity=fact.subject_id)
         except NotFoundError:  # the issuer is new to the ledger: nothing to supersede
             continue
-        key = event_key(fact)
+        key = event_key(fact)  # the offering's own key: a stored fact may have joined an article's event
         same = [(f, _filed(snapshot.source(f.source_id))) for f in known
-                if f.event_key == key and f.source_id != contribution.source.id]
+                if event_key(f) == key and f.source_id != contribution.source.id]
         newer = [f for f, when in same if when > filed]
         older = [(f, when) for f, when in same if when <= filed]
         if newer:

@@ -1,4 +1,9 @@
-"""Read-only views of a DuckDB ledger as of a record time."""
+"""Read-only views of a ledger as of a record time, in SQL both databases share.
+
+Visibility (what was recorded by ``as_of``, without the facts a later correction supersedes), entity
+versions, event state and conflicts are decided here once; a backend runs the queries and its
+:class:`~infraledger.ledger.backends.base.Dialect` spells the few fragments that differ.
+"""
 
 from __future__ import annotations
 
@@ -8,31 +13,51 @@ from datetime import date, datetime
 
 import pyarrow as pa
 
-from ...errors import NotFoundError
-from ...model import Entity, Fact, FactType, Source, Status
-from ...resolve import Resolver
-from ..rows import FACT_COLUMNS, SOURCE_COLUMNS, entity_from_row, fact_from_row, source_from_row
-from ..store import Conflict, EventState, Page, Snapshot
+from ..errors import NotFoundError
+from ..model import Entity, Fact, FactType, Source, Status
+from ..resolve import Resolver
+from .arrow_schema import FACT_SCHEMA
+from .backends.base import Backend, in_list, list_has
 from .listings import CONFLICT_FIELDS, conflicts_sql, events_sql, limit_clause, state_order
+from .rows import (
+    ENTITY_COLUMNS,
+    FACT_COLUMNS,
+    RESOLUTION_COLUMNS,
+    SOURCE_COLUMNS,
+    entity_from_row,
+    fact_from_row,
+    source_from_row,
+)
+from .store import Conflict, EventState, Page, Snapshot
+
+__all__ = ["SqlSnapshot", "limit_clause"]
 
 _FAR_FUTURE = datetime(9999, 12, 31)
+_FACTS = ", ".join(FACT_COLUMNS)
+_ENTITIES = ", ".join(ENTITY_COLUMNS)
+_SOURCES = ", ".join(SOURCE_COLUMNS)
 
 
-class DuckDBSnapshot(Snapshot):
-    def __init__(self, con, as_of: datetime | None) -> None:
-        self.con = con
+class SqlSnapshot(Snapshot):
+    def __init__(self, backend: Backend, as_of: datetime | None) -> None:
+        self.backend = backend
+        self.dialect = backend.dialect
         self.as_of = as_of
         self._t = as_of or _FAR_FUTURE
         self._resolver: Resolver | None = None
         self._late: bool | None = None
 
+    def _rows(self, sql: str, params: list) -> list[tuple]:
+        return self.backend.query(sql, params)
+
     # SQL fragments: the facts, entities and sources visible at this record time.
     def _visible(self, include_superseded: bool = False) -> tuple[str, list]:
         if include_superseded:
-            return "SELECT * FROM facts WHERE recorded_at <= ?", [self._t]
+            return f"SELECT {_FACTS} FROM facts WHERE recorded_at <= ?", [self._t]
         # An anti join against the few superseding facts: a correlated NOT EXISTS would hash every fact.
-        return ("SELECT f.* FROM facts f ANTI JOIN (SELECT supersedes FROM facts WHERE supersedes IS NOT NULL "
-                "AND recorded_at <= ?) s ON s.supersedes = f.id WHERE f.recorded_at <= ?"), [self._t, self._t]
+        return (f"SELECT {', '.join('f.' + c for c in FACT_COLUMNS)} FROM facts f LEFT JOIN "
+                "(SELECT DISTINCT supersedes FROM facts WHERE supersedes IS NOT NULL AND recorded_at <= ?) s "
+                "ON s.supersedes = f.id WHERE f.recorded_at <= ? AND s.supersedes IS NULL"), [self._t, self._t]
 
     def _entities(self) -> tuple[str, list]:
         """SQL of the entities known at this record time, one row (the version read) per entity.
@@ -42,23 +67,29 @@ class DuckDBSnapshot(Snapshot):
         entity row came with a 2026 article makes the company known in 2025. Such an entity is read
         in its first version, the only one there is to read.
         """
-        known = ("SELECT * FROM entities WHERE recorded_at <= ? "
-                 "QUALIFY row_number() OVER (PARTITION BY id ORDER BY recorded_at DESC) = 1")
+        known = (f"SELECT {_ENTITIES} FROM (SELECT {_ENTITIES}, row_number() OVER (PARTITION BY id "
+                 "ORDER BY recorded_at DESC) AS n FROM entities WHERE recorded_at <= ?) k WHERE n = 1")
         if self.as_of is None or not self._late_entities():
             return known, [self._t]
-        referenced = ("SELECT subject_id AS id FROM facts WHERE recorded_at <= ? UNION "
-                      "SELECT unnest(list_transform(counterparties, lambda p: p.entity_id)) FROM facts WHERE recorded_at <= ?")
-        early = ("SELECT * FROM entities e WHERE e.id IN (" + referenced + ") "
-                 "QUALIFY min(recorded_at) OVER (PARTITION BY id) > ? "
-                 "AND row_number() OVER (PARTITION BY id ORDER BY recorded_at) = 1")
-        return f"{known} UNION ALL ({early})", [self._t, self._t, self._t, self._t]
+        referenced = (f"SELECT subject_id AS id FROM facts WHERE recorded_at <= ? UNION "
+                      f"SELECT unnest({self.dialect.party_ids}) FROM facts WHERE recorded_at <= ?")
+        early = (f"SELECT {_ENTITIES} FROM (SELECT {_ENTITIES}, min(recorded_at) OVER (PARTITION BY id) AS first, "
+                 "row_number() OVER (PARTITION BY id ORDER BY recorded_at) AS n FROM entities "
+                 f"WHERE id IN ({referenced})) e WHERE first > ? AND n = 1")
+        return f"{known} UNION ALL {early}", [self._t, self._t, self._t, self._t]
 
     def _late_entities(self) -> bool:
         """True when some entity's first version was recorded after this snapshot's time."""
         if self._late is None:
-            self._late = bool(self.con.execute(
-                "SELECT 1 FROM entities GROUP BY id HAVING min(recorded_at) > ? LIMIT 1", [self._t]).fetchall())
+            self._late = bool(self._rows("SELECT 1 FROM entities GROUP BY id HAVING min(recorded_at) > ? LIMIT 1",
+                                         [self._t]))
         return self._late
+
+    def _total(self, rows: list, offset: int, count_sql: str, params: list) -> int:
+        """The total of a page's listing: on its rows, or counted when the page is past the end."""
+        if rows:
+            return rows[0][-1]
+        return self._rows(count_sql, params)[0][0] if offset else 0
 
     # -- entities & sources ------------------------------------------------------------------
     def entities(self) -> list[Entity]:
@@ -69,32 +100,24 @@ class DuckDBSnapshot(Snapshot):
         sql, params = self._entities()
         where = []
         if layer:
-            where.append("list_contains(layers, ?)")
+            where.append(list_has("layers"))
             params = [*params, layer]
         if kind:
             where.append("kind = ?")
             params = [*params, kind]
+        selected = f"SELECT {_ENTITIES} FROM ({sql}) e" + (" WHERE " + " AND ".join(where) if where else "")
         page, more = limit_clause(limit, offset)
-        rows = self.con.execute(f"SELECT *, count(*) OVER () FROM ({sql})"
-                                + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY name, id" + page,
-                                params + more).fetchall()
-        return Page([entity_from_row(r[:-1]) for r in rows], self._total(rows, offset, f"SELECT count(*) FROM ({sql})"
-                    + (" WHERE " + " AND ".join(where) if where else ""), params), offset)
-
-    def _total(self, rows: list, offset: int, count_sql: str, params: list) -> int:
-        """The total of a page's listing: on its rows, or counted when the page is past the end."""
-        if rows:
-            return rows[0][-1]
-        return self.con.execute(count_sql, params).fetchall()[0][0] if offset else 0
+        rows = self._rows(f"SELECT {_ENTITIES}, count(*) OVER () FROM ({selected}) s ORDER BY name, id" + page,
+                          params + more)
+        return Page([entity_from_row(r[:-1]) for r in rows],
+                    self._total(rows, offset, f"SELECT count(*) FROM ({selected}) s", params), offset)
 
     def resolver(self) -> Resolver:
         if self._resolver is None:
             # Decisions recorded by then, so a merge undone before this record time is not made again.
-            cur = self.con.execute("SELECT name, entity_id, method, score, action, source_id, recorded_at "
-                                   "FROM resolutions WHERE recorded_at <= ? ORDER BY recorded_at, rowid", [self._t])
-            cols = [d[0] for d in cur.description]
-            decisions = [dict(zip(cols, row)) for row in cur.fetchall()]
-            self._resolver = Resolver(self.entities(), decisions=decisions)
+            rows = self._rows(f"SELECT {', '.join(RESOLUTION_COLUMNS)} FROM resolutions WHERE recorded_at <= ? "
+                              f"ORDER BY recorded_at, {self.dialect.resolution_order}", [self._t])
+            self._resolver = Resolver(self.entities(), decisions=[dict(zip(RESOLUTION_COLUMNS, r)) for r in rows])
         return self._resolver
 
     def entity(self, ref: str) -> Entity:
@@ -104,34 +127,32 @@ class DuckDBSnapshot(Snapshot):
         return found.entity
 
     def sources(self, ids: Iterable[str] | None = None) -> list[Source]:
-        only, params = ("", [self._t]) if ids is None else (" AND id IN (SELECT unnest(?))", [self._t, list(ids)])
-        rows = self.con.execute(f"SELECT {', '.join(SOURCE_COLUMNS)} FROM sources WHERE recorded_at <= ?{only} "
-                                "QUALIFY row_number() OVER (PARTITION BY id ORDER BY recorded_at) = 1 ORDER BY recorded_at, id",
-                                params).fetchall()
+        only, params = ("", [self._t]) if ids is None else (" AND " + in_list("id"), [self._t, list(ids)])
+        rows = self._rows(f"SELECT {_SOURCES} FROM (SELECT {_SOURCES}, row_number() OVER (PARTITION BY id "
+                          f"ORDER BY recorded_at) AS n FROM sources WHERE recorded_at <= ?{only}) s WHERE n = 1 "
+                          "ORDER BY recorded_at, id", params)
         return [source_from_row(r) for r in rows]
 
     def source(self, source_id: str) -> Source:
-        row = self.con.execute(f"SELECT {', '.join(SOURCE_COLUMNS)} FROM sources WHERE id = ? AND recorded_at <= ? "
-                               "ORDER BY recorded_at LIMIT 1", [source_id, self._t]).fetchall()
-        row = row[0] if row else None
-        if row is None:
+        rows = self._rows(f"SELECT {_SOURCES} FROM sources WHERE id = ? AND recorded_at <= ? ORDER BY recorded_at LIMIT 1",
+                          [source_id, self._t])
+        if not rows:
             raise NotFoundError(f"no source '{source_id}' in the ledger")
-        return source_from_row(row)
+        return source_from_row(rows[0])
 
     # -- facts ------------------------------------------------------------------------------
     def _where(self, types, entity, layer, valid_from, valid_until, source_id) -> tuple[list[str], list]:
         where, params = [], []
         if types:
-            values = [t.value if isinstance(t, FactType) else FactType(t).value for t in types]
-            where.append("type IN (SELECT unnest(?))")
-            params.append(values)
+            where.append(in_list("type"))
+            params.append([t.value if isinstance(t, FactType) else FactType(t).value for t in types])
         if entity:
             eid = self.entity(entity).id
-            where.append("(subject_id = ? OR list_contains(list_transform(counterparties, lambda p: p.entity_id), ?))")
+            where.append(f"(subject_id = ? OR {list_has(self.dialect.party_ids)})")
             params += [eid, eid]
         if layer:
             known, known_params = self._entities()
-            where.append(f"subject_id IN (SELECT id FROM ({known}) WHERE list_contains(layers, ?))")
+            where.append(f"subject_id IN (SELECT id FROM ({known}) k WHERE {list_has('layers')})")
             params += [*known_params, layer]
         if valid_from:
             where.append("(valid_end IS NULL OR valid_end >= ?)")
@@ -150,7 +171,7 @@ class DuckDBSnapshot(Snapshot):
         """SQL of the visible facts that pass the filters of :meth:`facts`, every column."""
         base, params = self._visible(include_superseded)
         where, more = self._where(types, entity, layer, valid_from, valid_until, source_id)
-        return f"SELECT * FROM ({base}) v" + (" WHERE " + " AND ".join(where) if where else ""), params + more
+        return f"SELECT {_FACTS} FROM ({base}) v" + (" WHERE " + " AND ".join(where) if where else ""), params + more
 
     def facts(self, **filters) -> list[Fact]:
         return self.fact_page(**filters).items
@@ -158,18 +179,16 @@ class DuckDBSnapshot(Snapshot):
     def fact_page(self, *, limit: int | None = None, offset: int = 0, **filters) -> Page[Fact]:
         sql, params = self._selected(**filters)
         page, more = limit_clause(limit, offset)
-        rows = self.con.execute(f"SELECT {', '.join(FACT_COLUMNS)}, count(*) OVER () FROM ({sql}) "
-                                "ORDER BY valid_start NULLS LAST, valid_end NULLS LAST, recorded_at, id" + page,
-                                params + more).fetchall()
-        return Page([fact_from_row(r[:-1]) for r in rows], self._total(rows, offset, f"SELECT count(*) FROM ({sql})",
-                                                                        params), offset)
+        rows = self._rows(f"SELECT {_FACTS}, count(*) OVER () FROM ({sql}) s "
+                          "ORDER BY valid_start NULLS LAST, valid_end NULLS LAST, recorded_at, id" + page, params + more)
+        return Page([fact_from_row(r[:-1]) for r in rows],
+                    self._total(rows, offset, f"SELECT count(*) FROM ({sql}) s", params), offset)
 
     def _facts_of(self, keys: list[str], sql: str, params: list) -> dict[str, list[Fact]]:
         """The facts of ``sql`` whose event is one of ``keys``, by event, in state order (head last)."""
         groups: dict[str, list[Fact]] = defaultdict(list)
         if keys:
-            for r in self.con.execute(f"SELECT {', '.join(FACT_COLUMNS)} FROM ({sql}) WHERE event_key IN (SELECT unnest(?))",
-                                      params + [keys]).fetchall():
+            for r in self._rows(f"SELECT {_FACTS} FROM ({sql}) s WHERE {in_list('event_key')}", params + [keys]):
                 f = fact_from_row(r)
                 groups[f.event_key].append(f)
         for facts in groups.values():
@@ -177,20 +196,18 @@ class DuckDBSnapshot(Snapshot):
         return groups
 
     def fact(self, fact_id: str) -> Fact:
-        row = self.con.execute(f"SELECT {', '.join(FACT_COLUMNS)} FROM facts WHERE id = ? AND recorded_at <= ?",
-                               [fact_id, self._t]).fetchall()
-        row = row[0] if row else None
-        if row is None:
+        rows = self._rows(f"SELECT {_FACTS} FROM facts WHERE id = ? AND recorded_at <= ?", [fact_id, self._t])
+        if not rows:
             raise NotFoundError(f"no fact '{fact_id}' in the ledger")
-        return fact_from_row(row)
+        return fact_from_row(rows[0])
 
     def table(self, *, types: Iterable[FactType | str] | None = None) -> pa.Table:
         sql, params = self._selected(types=types)
-        return self.con.sql(f"SELECT {', '.join(FACT_COLUMNS)} FROM ({sql})", params=params).to_arrow_table()
+        return self.backend.arrow(sql, params, FACT_SCHEMA)
 
     def count(self) -> int:
         base, params = self._visible()
-        return self.con.execute(f"SELECT count(*) FROM ({base}) v", params).fetchall()[0][0]
+        return self._rows(f"SELECT count(*) FROM ({base}) v", params)[0][0]
 
     # -- events & conflicts (SQL in .listings) ---------------------------------------------------
     def event_page(self, *, status: Status | str | None = None, limit: int | None = None, offset: int = 0,
@@ -198,27 +215,27 @@ class DuckDBSnapshot(Snapshot):
         sql, params = self._selected(**filters)
         listing, more = events_sql(sql, status)
         page, paging = limit_clause(limit, offset)
-        rows = self.con.execute(listing + page, params + more + paging).fetchall()
+        rows = self._rows(listing + page, params + more + paging)
         groups = self._facts_of([r[0] for r in rows], sql, params)
         items = [EventState(key=key, type=FactType(ftype), subject=subject, subject_id=subject_id,
                             status=Status(st) if st else None, facts=tuple(groups[key]))
                  for key, ftype, subject, subject_id, st, _total in rows]
-        return Page(items, self._total(rows, offset, f"SELECT count(*) FROM ({listing})", params + more), offset)
+        return Page(items, self._total(rows, offset, f"SELECT count(*) FROM ({listing}) l", params + more), offset)
 
     def conflict_page(self, *, limit: int | None = None, offset: int = 0) -> Page[Conflict]:
         sql, params = self._selected()
-        listing, more = conflicts_sql(sql)
+        listing, more = conflicts_sql(sql, self.dialect)
         page, paging = limit_clause(limit, offset)
-        rows = self.con.execute(listing + page, params + more + paging).fetchall()
+        rows = self._rows(listing + page, params + more + paging)
         ids = [i for r in rows for i in r[2]]
         by_id: dict[str, Fact] = {}
         if ids:
-            by_id = {f.id: f for f in map(fact_from_row, self.con.execute(
-                f"SELECT {', '.join(FACT_COLUMNS)} FROM facts WHERE id IN (SELECT unnest(?))", [ids]).fetchall())}
+            by_id = {f.id: f for f in map(fact_from_row, self._rows(
+                f"SELECT {_FACTS} FROM facts WHERE {in_list('id')}", [ids]))}
         items = []
         for key, field_no, fact_ids, _total in rows:
             facts = tuple(by_id[i] for i in fact_ids)
             field_name = CONFLICT_FIELDS[field_no]
             values = tuple(f.time.label() if field_name == "date" else str(getattr(f, field_name)) for f in facts)
             items.append(Conflict(key, facts[0].type, facts[0].subject, field_name, facts, values))
-        return Page(items, self._total(rows, offset, f"SELECT count(*) FROM ({listing})", params + more), offset)
+        return Page(items, self._total(rows, offset, f"SELECT count(*) FROM ({listing}) l", params + more), offset)

@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING
 from ..config import Settings
 from ..errors import InputError, NotFoundError
 from ..model import EntityKind
-from .directory import SecDirectory
-from .names import match_key
-from .resolver import Resolution, Resolver
+from ..resolve.directory import SecDirectory
+from ..resolve.names import match_key
+from ..resolve.resolver import Resolution, Resolver
 
-if TYPE_CHECKING:  # the ledger imports this package; importing it back at run time would be circular
-    from ..ledger import LedgerStore
+if TYPE_CHECKING:  # pragma: no cover
+    from .store import LedgerStore
 
 #: Methods that did not merge anything (an entity's own id or name, or a new entity): nothing to undo.
 NOT_MERGES = frozenset({"id", "name", "new"})
