@@ -38,7 +38,7 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("db", "infraledger.duckdb", "Path of the ledger's DuckDB file; ':memory:' for a throwaway ledger."),
+    Setting("db", "infraledger.duckdb", "The ledger: a DuckDB file's path (':memory:' for a throwaway one) or a postgresql:// URL."),
     Setting("cache_dir", "~/.cache/infraledger", "Folder for downloaded filings, prices and other cached responses."),
     Setting("max_input_bytes", 50_000_000, "Largest input document accepted, in bytes.", int),
     Setting("company_tickers", "", "Path of SEC company_tickers.json used to resolve tickers and CIKs."),

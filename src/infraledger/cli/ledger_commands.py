@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from ..errors import InputError
+from ..errors import InputError, LedgerError
 from ..ledger import EventState, open_ledger
 from ..ledger.datafile import read_datafile
 from ..ledger.export import FORMATS, export
@@ -54,6 +54,28 @@ def _source_label(source: Source | None, f: Fact) -> str:
 def _fact_row(f: Fact, sources: dict[str, Source]) -> list:
     return [f.time.label() if f.time else "", f.type.value, f.subject, _parties(f),
             str(f.amount) if f.amount else "", f.status.value if f.status else "", _source_label(sources.get(f.source_id), f)]
+
+
+@click.command("copy")
+@click.argument("source", metavar="SRC")
+@click.argument("target", metavar="DST")
+@pass_app
+@domain_errors
+def copy_command(app: AppContext, source: str, target: str) -> None:
+    """Copy the ledger SRC into the new ledger DST (a DuckDB file or a postgresql:// URL) and check both hold the same.
+
+    Every fact, entity version, source and resolution decision is copied with its record time, in one
+    transaction; reading both ledgers back must then give the same rows, or the command fails.
+    """
+    from ..ledger.copy import TABLES, copy_ledger
+
+    with open_ledger(source, read_only=True, wait=app.settings.wait) as src, \
+            open_ledger(target, wait=app.settings.wait) as dst, progress("copying", len(TABLES)) as advance:
+        result = copy_ledger(src, dst, step=lambda _name: advance())
+    counts = ", ".join(f"{n} {name}" for name, n in result.rows.items())
+    if not result.same:
+        raise LedgerError(f"copied {counts}, but {dst.path} does not read back the same rows as {src.path}")
+    click.echo(f"copied {counts} from {src.path} to {dst.path}; both hold the same rows")
 
 
 @click.command()
@@ -282,5 +304,5 @@ def _write_report(store, path: Path) -> Path | None:
 
 
 def register(cli: click.Group) -> None:
-    for command in (init, load, entities, events, show, conflicts, export_cmd, quickstart):
+    for command in (init, load, entities, events, show, conflicts, export_cmd, quickstart, copy_command):
         cli.add_command(command)

@@ -9,8 +9,8 @@ from .common import AppContext, settings_from
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--db", envvar="INFRALEDGER_DB", metavar="PATH",
-              help="Ledger file (default: infraledger.duckdb, or INFRALEDGER_DB).")
+@click.option("--db", envvar="INFRALEDGER_DB", metavar="PATH|URL",
+              help="Ledger: a DuckDB file (default: infraledger.duckdb, or INFRALEDGER_DB) or a postgresql:// URL.")
 @click.option("--config", "config", metavar="FILE", help="TOML settings file (default: INFRALEDGER_CONFIG).")
 @click.option("--wait", type=click.FloatRange(min=0), metavar="SECONDS",
               help="How long to wait for a ledger another process is using (default: 10, or INFRALEDGER_WAIT).")
