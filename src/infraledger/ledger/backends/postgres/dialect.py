@@ -1,0 +1,10 @@
+"""How PostgreSQL spells the few SQL fragments the databases do not share."""
+
+from ..base import Dialect
+
+POSTGRES = Dialect(
+    name="postgres",
+    party_ids="ARRAY(SELECT p ->> 'entity_id' FROM jsonb_array_elements(coalesce(counterparties, '[]'::jsonb)) p)",
+    resolution_order="seq",
+    json_text="({column}::jsonb ->> '{key}')",
+)
