@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
 from click.testing import CliRunner
 
 from infraledger.cli.main import cli
 from infraledger.ledger import open_ledger
 from infraledger.ledger.copy import copy_ledger
 from infraledger.sample import load_sample
+
+pytestmark = pytest.mark.both_backends
 
 
 def _answers(store) -> tuple:

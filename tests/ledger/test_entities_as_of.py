@@ -22,6 +22,8 @@ from infraledger.model import (
     parse_label,
 )
 
+pytestmark = pytest.mark.both_backends
+
 EARLY, LATE = datetime(2025, 3, 18), datetime(2026, 3, 30)
 
 

@@ -23,6 +23,8 @@ from infraledger.model import (
 )
 from infraledger.model.event_types import event_type
 
+pytestmark = pytest.mark.both_backends
+
 T0 = datetime(2026, 1, 1)
 STATES = [Status.ANNOUNCED, Status.PENDING, Status.COMPLETED]
 

@@ -11,6 +11,8 @@ from click.testing import CliRunner
 from infraledger.cli.main import cli
 from infraledger.model import CandidateFact, FactType, Participant, Role, Source, Status, parse_label, parse_money
 
+pytestmark = pytest.mark.both_backends
+
 T0 = datetime(2026, 3, 1)
 FORM_D = Path(__file__).parents[1] / "fixtures/sec/form-d/D_Notion-Labs-Inc_2020-04-10.xml"
 # A made-up press report of the raise the real Form D above records ($48,828,287 sold; article rounds it).

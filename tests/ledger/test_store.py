@@ -22,6 +22,8 @@ from infraledger.model import (
     parse_money,
 )
 
+pytestmark = pytest.mark.both_backends
+
 T1, T2, T3 = datetime(2026, 3, 1), datetime(2026, 3, 15), datetime(2026, 4, 1)
 
 

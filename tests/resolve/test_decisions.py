@@ -10,6 +10,8 @@ from infraledger.errors import InputError, NotFoundError
 from infraledger.ledger.decisions import active_merges, explain, history, merge, resolver_for, undo
 from infraledger.model import CandidateFact, Entity, FactType, Participant, Role, Source, SourceKind
 
+pytestmark = pytest.mark.both_backends
+
 ENTITIES = [Entity.new("Alphabet", aliases=("Google", "Alphabet Inc."), cik=1652044),
             Entity.new("CoreWeave", aliases=("CoreWeave, Inc.",), cik=1769628)]
 
