@@ -153,8 +153,10 @@ class PostgresBackend(Backend):
             with self.conn.cursor() as cur:
                 with cur.copy(f"COPY {staging} ({names}) FROM STDIN WITH (FORMAT csv)") as copy:
                     copy.write(buffer.getvalue())
+                # Rows go in by their unique key, so concurrent writers take row locks in one order (no deadlock).
+                order = f" ORDER BY {', '.join(unique)}" if unique else ""
                 skip = " ON CONFLICT DO NOTHING" if unique else ""
-                cur.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM {staging}{skip}")
+                cur.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM {staging}{order}{skip}")
                 added = cur.rowcount
             self.conn.execute(f"TRUNCATE {staging}")
         return added
