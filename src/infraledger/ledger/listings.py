@@ -48,13 +48,14 @@ def limit_clause(limit: int | None, offset: int) -> tuple[str, list]:
     return " LIMIT ? OFFSET ?", [limit, offset]
 
 
-def events_sql(facts_sql: str, status: Status | str | None) -> tuple[str, list]:
+def events_sql(facts_sql: str, status: Status | str | None, dialect: "Dialect") -> tuple[str, list]:
     """One row per event of ``facts_sql``: key, head's type/subject/subject id/status, and the total."""
-    sql = (f"WITH v AS ({facts_sql}), "
-           "h AS (SELECT event_key, type, subject, subject_id, status, "
-           "min(valid_start) OVER (PARTITION BY event_key) AS start, "
-           f"row_number() OVER (PARTITION BY event_key ORDER BY {HEAD_FIRST}) AS n FROM v) "
-           "SELECT event_key, type, subject, subject_id, status, count(*) OVER () FROM h WHERE n = 1")
+    heads = (dialect.event_heads.replace("<rank>", STATUS_RANK) if dialect.event_heads else
+             "SELECT event_key, type, subject, subject_id, status, start FROM (SELECT event_key, type, subject, "
+             "subject_id, status, min(valid_start) OVER (PARTITION BY event_key) AS start, "
+             f"row_number() OVER (PARTITION BY event_key ORDER BY {HEAD_FIRST}) AS n FROM v) w WHERE n = 1")
+    sql = (f"WITH v AS ({facts_sql}), h AS ({heads}) "
+           "SELECT event_key, type, subject, subject_id, status, count(*) OVER () FROM h WHERE 1 = 1")
     params: list = []
     if status:
         sql += " AND status = ?"
@@ -108,7 +109,7 @@ _ONCE = ", ".join(f"'{s.value}'" for s in (Status.ANNOUNCED, Status.COMPLETED, S
 def conflicts_sql(facts_sql: str, dialect: "Dialect") -> tuple[str, list]:
     """One row per (event, field) in conflict: key, field, the ids of the disagreeing facts, and the total.
 
-    Rows come in the order of the events' first record (time, then id), fields as in
+    Rows come in the order of the events' first record time (then their least fact id), fields as in
     :data:`CONFLICT_FIELDS`; each row's facts in record order.
     """
     dated = (f"a.status = b.status AND a.status IN ({_ONCE}) AND a.valid_start IS NOT NULL AND b.valid_start IS NOT NULL "
@@ -127,9 +128,8 @@ def conflicts_sql(facts_sql: str, dialect: "Dialect") -> tuple[str, list]:
            f"{_bounds('valuation', 'valuation_high', 'valuation_qualifier')} FROM t), "
            f"p AS ({pairs}), "
            "c AS (SELECT event_key, field, a_id AS id FROM p UNION SELECT event_key, field, b_id FROM p), "
-           "firsts AS (SELECT event_key, recorded_at AS first_recorded, id AS first_id FROM (SELECT event_key, "
-           "recorded_at, id, row_number() OVER (PARTITION BY event_key ORDER BY recorded_at, id) AS n FROM r "
-           "WHERE event_key IN (SELECT event_key FROM c)) o WHERE n = 1) "
+           "firsts AS (SELECT event_key, min(recorded_at) AS first_recorded, min(id) AS first_id FROM r "
+           "WHERE event_key IN (SELECT event_key FROM c) GROUP BY event_key) "
            "SELECT c.event_key, c.field, array_agg(c.id ORDER BY f.recorded_at, c.id), count(*) OVER () "
            "FROM c JOIN r f ON f.id = c.id JOIN firsts ON firsts.event_key = c.event_key "
            "GROUP BY c.event_key, c.field, firsts.first_recorded, firsts.first_id "

@@ -213,7 +213,7 @@ class SqlSnapshot(Snapshot):
     def event_page(self, *, status: Status | str | None = None, limit: int | None = None, offset: int = 0,
                    **filters) -> Page[EventState]:
         sql, params = self._selected(**filters)
-        listing, more = events_sql(sql, status)
+        listing, more = events_sql(sql, status, self.dialect)
         page, paging = limit_clause(limit, offset)
         rows = self._rows(listing + page, params + more + paging)
         groups = self._facts_of([r[0] for r in rows], sql, params)

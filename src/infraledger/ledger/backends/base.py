@@ -34,6 +34,10 @@ class Dialect:
     resolution_order: str
     #: ``{column}`` and ``{key}``: the text value at ``key`` of a JSON text column.
     json_text: str
+    #: A faster query of each event's head than the shared one (window functions), or None. It reads
+    #: the facts of CTE ``v`` and gives event_key, type, subject, subject_id, status and start;
+    #: ``<rank>`` stands for the status rank expression.
+    event_heads: str | None = None
 
     def attribute(self, key: str, column: str = "attributes") -> str:
         """SQL: the text value of ``key`` in the JSON of ``column`` (``key`` is a constant, never user text)."""
