@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
+import pytest
 from lxml import html as lhtml
 
 from infraledger.audit.api import audit_document
@@ -191,3 +193,28 @@ def test_the_implied_start_is_added_to_the_finding_about_the_figures_not_the_cit
     cv = claim(audit(store, text), "50%")
     assert [f.verdict for f in cv.findings] == [Verdict.SOURCE_MISMATCH, Verdict.UNSUPPORTED]
     assert "near $22" not in cv.findings[0].explanation and "near $22" in cv.findings[1].explanation
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_further_findings_open_with_the_headline_in_a_real_browser(store, tmp_path):
+    playwright = pytest.importorskip("playwright.sync_api")
+    if not Path("/usr/bin/chromium").exists():
+        pytest.skip("no Chromium")
+    _listed_last_year(store)
+    report = audit(store, YTD_S1)
+    cid = claim(report, "more than 100%").claim.id
+    page_path = tmp_path / "report.html"
+    page_path.write_text(to_html(report), encoding="utf-8")
+    dialogs: list[str] = []
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+        page = browser.new_page()
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.goto(page_path.as_uri())
+        page.hover(f"#{cid}")
+        visible = page.is_visible(f"#{cid} .tip .more")
+        shown = page.inner_text(f"#{cid} .tip")
+        browser.close()
+    assert dialogs == [] and visible
+    assert shown.index("SOURCE_MISMATCH") < shown.index("ALSO AMBIGUOUS")  # headline first, shown in capitals
