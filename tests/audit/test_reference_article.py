@@ -9,6 +9,7 @@ import pytest
 
 from infraledger.audit.api import audit_document
 from infraledger.audit.reading import document_from_text, read_file
+from infraledger.audit.verdicts import ORDER, Verdict
 from infraledger.ledger import open_ledger
 from infraledger.ledger.datafile import load_datafile
 from infraledger.sample import load_sample, sample_paths
@@ -41,11 +42,23 @@ def test_every_claim_gets_its_reviewed_verdict(report):
     assert all(e["why"].strip() for e in expected)
 
 
+def test_every_claim_gets_its_reviewed_further_findings(report):
+    expected = json.loads((FIXTURES / "expected_verdicts.json").read_text(encoding="utf-8"))["claims"]
+    got = _keyed(report)
+    wrong = {(e["text"], e["nth"]): [f.verdict.value for f in got[(e["text"], e["nth"])].further]
+             for e in expected if [f.verdict.value for f in got[(e["text"], e["nth"])].further] != e.get("further", [])}
+    assert not wrong
+    for cv in report.verdicts:  # most serious first; never both supported and unsupported
+        ranks = [ORDER.index(f.verdict) for f in cv.findings]
+        assert ranks == sorted(ranks)
+        assert not {Verdict.SUPPORTED, Verdict.UNSUPPORTED} <= {f.verdict for f in cv.findings}
+
+
 def test_verdicts_carry_explanations_and_sourced_evidence(report, fixture_ledger):
     snap = fixture_ledger.snapshot()
     for cv in report.verdicts:
-        assert cv.explanation.endswith((".", "”."))
-        for ev in cv.evidence:
+        assert all(f.explanation.endswith((".", "”.")) for f in cv.findings)
+        for ev in (e for f in cv.findings for e in f.evidence):
             fact = snap.fact(ev.fact_id)
             assert fact.source_id == ev.source_id
             assert ev.source_title == snap.source(fact.source_id).title

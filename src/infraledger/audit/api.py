@@ -22,7 +22,7 @@ from .mentions import NameIndex
 from .opinions import Opinion, find_opinions
 from .reading import AuditDocument, document_from_text
 from .selfsource import self_sources
-from .verdicts import PRECEDENCE, ClaimVerdict, Finding, Verdict, decide
+from .verdicts import ORDER, ClaimVerdict, Finding, SourcedFinding, Verdict, decide
 
 #: Every fact type a check reads (prices and IPO terms for changes, list metrics for counts, ...).
 CHECKED_TYPES = (FactType.FUNDING_ROUND, FactType.STRATEGIC_INVESTMENT, FactType.IPO, FactType.ACQUISITION,
@@ -41,8 +41,8 @@ class AuditReport:
     excluded_sources: dict[str, str] = field(default_factory=dict)
 
     def counts(self) -> dict[str, int]:
-        """Number of claims per verdict, every verdict listed (zeros included), in precedence order."""
-        out = {v.value: 0 for v in PRECEDENCE}
+        """Number of claims per headline verdict, every verdict listed (zeros included), most serious first."""
+        out = {v.value: 0 for v in ORDER}
         for cv in self.verdicts:
             out[cv.verdict.value] += 1
         return out
@@ -108,7 +108,8 @@ def audit_document(doc: str | Document | AuditDocument, snapshot: Snapshot,
 
 
 def _with_implied_start(cv: ClaimVerdict, claims: list[Claim], text: str) -> ClaimVerdict:
-    """Add what a stated change and price imply about the starting price to the change's explanation."""
+    """Add what a stated change and price imply about the starting price to the explanation of the
+    change's first finding about its figures (not about its citation)."""
     c = cv.claim
     if c.kind is not ClaimKind.CHANGE or consistency.stated_path(c, claims, text) \
             or consistency.reference_path(c, claims, text):
@@ -117,7 +118,11 @@ def _with_implied_start(cv: ClaimVerdict, claims: list[Claim], text: str) -> Cla
     start = consistency.implied_start(c, price) if price else None
     if start is None or start.midpoint is None:
         return cv
+    at = next((i for i, f in enumerate(cv.findings) if f.verdict is not Verdict.SOURCE_MISMATCH), 0)
     ref = {"first_day_close": "first-day close", "offer_price": "offer price"}.get(c.reference, "starting price")
     note = (f"; the text's own figures ({c.text} to {price.text}) imply a {ref} near "
             f"{format_money(Money(start.midpoint.quantize(Decimal('0.01'))))}.")
-    return ClaimVerdict(c, cv.verdict, cv.explanation.rstrip(".") + note, cv.evidence, cv.notes)
+    f = cv.findings[at]
+    findings = list(cv.findings)
+    findings[at] = SourcedFinding(f.verdict, f.explanation.rstrip(".") + note, f.evidence)
+    return ClaimVerdict(c, tuple(findings))

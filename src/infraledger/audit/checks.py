@@ -122,12 +122,12 @@ def check_amount(claim: Claim, ctx: Context) -> list[Finding]:
     if claim.measure == "amount":  # what the figure measures is unknown: agreement must also be in time
         agree = [f for f in agree if claim.time is not None and f.time is not None and f.time.overlaps(claim.time)]
     out: list[Finding] = []
-    if agree:
-        dated = [f for f in agree if _overlaps(f.time, claim.time)]
-        if claim.time and not dated and claim.measure in ("funding_round", "strategic_investment", "ipo_proceeds"):
-            f = agree[0]
-            return [Finding(Verdict.CONTRADICTED, f"The ledger has {format_money(_figure(claim, f))} but dated "
-                            f"{when(f.time)} ({ctx.cite(f)}), not {when(claim.time)} as the text says.", (f,))]
+    dated = [f for f in agree if _overlaps(f.time, claim.time)]
+    if agree and claim.time and not dated and claim.measure in ("funding_round", "strategic_investment", "ipo_proceeds"):
+        f = agree[0]  # a round or an IPO happens once: the right figure on another date is not this one
+        out.append(Finding(Verdict.CONTRADICTED, f"The ledger has {format_money(_figure(claim, f))} but dated "
+                           f"{when(f.time)} ({ctx.cite(f)}), not {when(claim.time)} as the text says.", (f,)))
+    elif agree:
         best = dated or agree
         # Name the fact that says most: known by the text's date, and inside what the text states.
         f = min(best, key=lambda x: (bool(ctx.doc_date and x.time and x.time.start > ctx.doc_date),
@@ -155,7 +155,7 @@ def check_amount(claim: Claim, ctx: Context) -> list[Finding]:
         names = ", ".join(p.name for p in f.counterparties)
         out.append(Finding(Verdict.CONTRADICTED, f"The ledger names {names} as the party to {f.subject}'s "
                            f"{f.type.value.replace('_', ' ')} ({ctx.cite(f)}), not {claim.counterparty}.", tuple(other)))
-    if claim.measure == "ipo_proceeds" and not agree:
+    if claim.measure == "ipo_proceeds":  # independent of the stated proceeds: shares sold × offer price
         out += check_ipo_terms(claim, ctx)
     return out
 

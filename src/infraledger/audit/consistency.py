@@ -179,11 +179,12 @@ def _same_moment(a: Claim, b: Claim) -> bool:
     return a.measure in _ONCE
 
 
-def repeated(claims: list[Claim], text: str = "") -> dict[str, Finding]:
+def repeated(claims: list[Claim], text: str = "") -> dict[str, list[Finding]]:
     """One figure (same measure, subject and party) stated twice with values that cannot both hold, even
     read as rounded ("$1.2 billion" and "$1.23 billion" can); the two ends of a movement ("from $5
-    billion to $12 billion") are two moments, not one figure twice."""
-    out: dict[str, Finding] = {}
+    billion to $12 billion") are two moments, not one figure twice. A figure stated three ways gets
+    one finding for each other statement it clashes with."""
+    out: dict[str, list[Finding]] = defaultdict(list)
     groups: dict[tuple, list[Claim]] = defaultdict(list)
     for c in claims:
         if c.kind is ClaimKind.AMOUNT and c.value is not None and (c.subject_id or c.subject) and c.measure != "amount":
@@ -195,8 +196,9 @@ def repeated(claims: list[Claim], text: str = "") -> dict[str, Finding]:
                     continue
                 if a.value.currency == b.value.currency and not rounded(a.value).overlaps(rounded(b.value)):
                     for x, y in ((a, b), (b, a)):
-                        out[x.id] = Finding(Verdict.INCONSISTENT, f"The text states this {x.measure.replace('_', ' ')} "
-                                            f"of {x.subject} as “{x.text}” here and “{y.text}” at {y.id}; both cannot hold.")
+                        out[x.id].append(Finding(
+                            Verdict.INCONSISTENT, f"The text states this {x.measure.replace('_', ' ')} of {x.subject} "
+                            f"as “{x.text}” here and “{y.text}” at {y.id}; both cannot hold."))
     statuses: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         if c.kind is ClaimKind.STATUS and c.status and c.subject_id:
@@ -208,8 +210,8 @@ def repeated(claims: list[Claim], text: str = "") -> dict[str, Finding]:
                           and (a.status in final or b.status in final)
                           and (a.time is None or b.time is None or a.time.overlaps(b.time))), None)
             if clash:
-                out[a.id] = Finding(Verdict.INCONSISTENT, f"The text calls the deal {a.status.value} here and "
-                                    f"{clash.status.value} at {clash.id}.")
+                out[a.id].append(Finding(Verdict.INCONSISTENT, f"The text calls the deal {a.status.value} here and "
+                                         f"{clash.status.value} at {clash.id}."))
     return out
 
 
@@ -486,6 +488,6 @@ def check_text(claims: list[Claim], text: str) -> dict[str, list[Finding]]:
                         average_of(c, claims, text), total_of(c, claims, text)):
             if finding:
                 out[c.id].append(finding)
-    for cid, finding in repeated(claims, text).items():
-        out[cid].append(finding)
+    for cid, findings in repeated(claims, text).items():
+        out[cid] += findings
     return out

@@ -1,5 +1,9 @@
 """A self-contained, offline HTML page of the audited text with every claim in its verdict's colour.
 
+Each claim is marked in its headline verdict's colour (a double underline when it has further
+findings); its explanation opens with the headline finding and lists every further finding under
+it, most serious first, as does the table of claims.
+
 Safety: every piece of input text reaches the page through Jinja2 with autoescaping, the page
 carries a Content-Security-Policy that allows no script, no network fetch and no frames, and the
 page itself uses no JavaScript at all - an explanation opens on hover or keyboard focus (CSS only),
@@ -11,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from jinja2 import Environment, select_autoescape
+from markupsafe import Markup
 
 from .api import AuditReport
 from .render import value_text
@@ -37,6 +42,9 @@ article p{margin:.6rem 0} .op{background:#f6f8fa;font-style:italic}
  font-style:normal;box-shadow:0 6px 18px rgba(0,0,0,.15)}
 .c:hover .tip,.c:focus .tip,.c:focus-within .tip{display:block}
 .tip b{color:var(--v);text-transform:uppercase;font-size:.8rem} .tip .ev{display:block;margin:.2rem 0 0 .4rem;word-break:break-all}
+.c[data-findings]{border-bottom-style:double}
+.tip .more{display:block;margin-top:.4rem;padding-top:.3rem;border-top:1px solid #d0d7de} .tip .more b{color:var(--w)}
+tr.more td{border-top-style:dashed;font-size:.8rem}
 table{border-collapse:collapse;font-size:.85rem;margin-top:1rem} td,th{border:1px solid #d0d7de;padding:.2rem .4rem;vertical-align:top}
 </style></head><body>
 <h1>Audit: {{ title }}</h1>
@@ -44,16 +52,25 @@ table{border-collapse:collapse;font-size:.85rem;margin-top:1rem} td,th{border:1p
 {% if excluded %}<br>Not used as evidence (the audited document itself): {% for s in excluded %}{{ s.id }} ({{ s.reason }}){% if not loop.last %}, {% endif %}{% endfor %}{% endif %}</p>
 <p class="legend">{% for v, count in counts %}<span style="background:{{ colours[v] }}">{{ v }}: {{ count }}</span>{% endfor %}</p>
 <article>
-{% for para in paragraphs %}<p>{% for seg in para %}{% if seg.verdict %}<span class="c" tabindex="0" style="--v:{{ colours[seg.verdict.verdict.value] }}" id="{{ seg.verdict.claim.id }}">{{ seg.text }}<span class="tip" role="tooltip"><b>{{ seg.verdict.verdict.value }}</b> · {{ seg.verdict.claim.id }} · {{ seg.verdict.claim.kind.value }} · {{ value(seg.verdict.claim) }}<br>{{ seg.verdict.explanation }}{% if seg.verdict.claim.cited_source %}<br><i>Cited: {{ seg.verdict.claim.cited_source }}</i>{% endif %}{% for e in seg.verdict.evidence %}<span class="ev">• {{ e.fact_id }} — {{ e.source_title or e.source_id }}{% if e.source_url %} ({{ e.source_url }}){% endif %}</span>{% endfor %}</span></span>{% elif seg.opinion %}<span class="op" title="opinion: {{ seg.opinion }}">{{ seg.text }}</span>{% else %}{{ seg.text }}{% endif %}{% endfor %}</p>
+{% for para in paragraphs %}<p>{% for seg in para %}{% if seg.verdict %}<span class="c" tabindex="0" style="--v:{{ colours[seg.verdict.verdict.value] }}" id="{{ seg.verdict.claim.id }}"{% if seg.verdict.further %} data-findings="{{ seg.verdict.findings|length }}"{% endif %}>{{ seg.text }}<span class="tip" role="tooltip"><b>{{ seg.verdict.verdict.value }}</b> · {{ seg.verdict.claim.id }} · {{ seg.verdict.claim.kind.value }} · {{ value(seg.verdict.claim) }}<br>{{ seg.verdict.explanation }}{% if seg.verdict.claim.cited_source %}<br><i>Cited: {{ seg.verdict.claim.cited_source }}</i>{% endif %}{{ evidence(seg.verdict.evidence) }}{% for f in seg.verdict.further %}<span class="more" style="--w:{{ colours[f.verdict.value] }}"><b>also {{ f.verdict.value }}</b><br>{{ f.explanation }}{{ evidence(f.evidence) }}</span>{% endfor %}</span></span>{% elif seg.opinion %}<span class="op" title="opinion: {{ seg.opinion }}">{{ seg.text }}</span>{% else %}{{ seg.text }}{% endif %}{% endfor %}</p>
 {% endfor %}</article>
 <h2>Claims</h2>
 <table><tr><th>id</th><th>claim</th><th>subject</th><th>verdict</th><th>explanation</th></tr>
 {% for cv in verdicts %}<tr><td>{{ cv.claim.id }}</td><td>{{ cv.claim.text }}</td><td>{{ cv.claim.subject }}</td><td style="color:{{ colours[cv.verdict.value] }}">{{ cv.verdict.value }}</td><td>{{ cv.explanation }}</td></tr>
-{% endfor %}</table>
+{% for f in cv.further %}<tr class="more"><td></td><td></td><td></td><td style="color:{{ colours[f.verdict.value] }}">also {{ f.verdict.value }}</td><td>{{ f.explanation }}</td></tr>
+{% endfor %}{% endfor %}</table>
 </body></html>
 """
 
 _ENV = Environment(autoescape=select_autoescape(default=True, default_for_string=True))
+_EVIDENCE = _ENV.from_string(
+    '{% for e in evidence %}<span class="ev">• {{ e.fact_id }} — {{ e.source_title or e.source_id }}'
+    '{% if e.source_url %} ({{ e.source_url }}){% endif %}</span>{% endfor %}')
+
+
+def _evidence(evidence) -> Markup:
+    """A finding's evidence lines, escaped, ready to place in the page."""
+    return Markup(_EVIDENCE.render(evidence=evidence))
 
 
 @dataclass(frozen=True)
@@ -118,4 +135,4 @@ def to_html(report: AuditReport) -> str:
         as_of=report.as_of.isoformat() if report.as_of else "now", n=len(report.verdicts), n_op=len(report.opinions),
         excluded=[{"id": k, "reason": v} for k, v in report.excluded_sources.items()],
         counts=list(report.counts().items()), colours=COLOURS, paragraphs=_paragraphs(report),
-        verdicts=report.verdicts, value=value_text)
+        verdicts=report.verdicts, value=value_text, evidence=_evidence)

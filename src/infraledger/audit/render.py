@@ -14,7 +14,8 @@ from .claims import Claim
 
 
 def to_json(report: AuditReport) -> str:
-    """The report as indented JSON: one object per claim, opinions, counts, excluded sources."""
+    """The report as indented JSON: one object per claim (its headline verdict, explanation and evidence,
+    and ``findings``, all of them most serious first), opinions, counts, excluded sources."""
     return json.dumps(report.to_json(), indent=2, ensure_ascii=False)
 
 
@@ -38,8 +39,17 @@ def _cell(text: str) -> str:
     return md(text)
 
 
+def _row(cells: list[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def _evidence(evidence) -> str:
+    return _cell("; ".join(f"{e.fact_id} ({e.source_title or e.source_id})" for e in evidence))
+
+
 def to_markdown(report: AuditReport) -> str:
-    """A summary (verdict counts) and one table row per claim, then the opinions."""
+    """A summary (headline verdict counts) and one table row per claim with its headline finding, each
+    further finding on a row of its own under it ("also source_mismatch"), then the opinions."""
     d = report.document
     lines = [f"# Audit: {_cell(d.title or d.origin)}", ""]
     if d.published:
@@ -55,10 +65,11 @@ def to_markdown(report: AuditReport) -> str:
               "|---|---|---|---|---|---|---|---|---|---|"]
     for cv in report.verdicts:
         c = cv.claim
-        evidence = "; ".join(f"{e.fact_id} ({e.source_title or e.source_id})" for e in cv.evidence)
-        row = [c.id, c.text, c.kind.value, c.subject, value_text(c), c.time.label() if c.time else "",
-               c.cited_source, f"**{cv.verdict.value}**", cv.explanation, evidence]
-        lines.append("| " + " | ".join(_cell(x) if not x.startswith("**") else x for x in row) + " |")
+        row = [_cell(x) for x in (c.id, c.text, c.kind.value, c.subject, value_text(c),
+                                  c.time.label() if c.time else "", c.cited_source)]
+        lines.append(_row(row + [f"**{cv.verdict.value}**", _cell(cv.explanation), _evidence(cv.evidence)]))
+        for f in cv.further:  # each further finding on its own row right under the headline one
+            lines.append(_row([""] * len(row) + [f"also {f.verdict.value}", _cell(f.explanation), _evidence(f.evidence)]))
     if report.opinions:
         lines += ["", "## Opinions (interpretation, not checked)", ""]
         lines += [f"- *{_cell(o.cue)}*: {_cell(o.text)}" for o in report.opinions]

@@ -1,14 +1,18 @@
-"""Verdicts: what the ledger and the text's own figures say about each claim.
+"""Verdicts: what the ledger, the text's own figures and the cited documents say about each claim.
 
 Every check returns :class:`Finding` objects (a verdict, a one-sentence explanation and the ledger
-facts used). A claim's verdict is the most serious of its findings, in the order of
-:data:`PRECEDENCE`; the others are kept as notes. With no finding at all a claim is
-``unsupported``: checkable, but nothing in the ledger bears on it.
+facts used). A claim keeps every finding its checks give, ordered by :data:`SERIOUSNESS`, the one
+order of verdicts from most to least serious; its headline verdict is the first. A claim "has"
+three kinds of findings, which can all hold at once: what the ledger says of it (supported,
+contradicted, stale, ambiguous), whether the text's own figures hold together (inconsistent) and
+whether the cited documents can hold it (source_mismatch). ``unsupported`` is the absence of the
+first kind: a claim gets it exactly when no ledger finding bears on it, so it never sits beside
+``supported``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
@@ -26,9 +30,29 @@ class Verdict(StrEnum):
     UNSUPPORTED = "unsupported"
 
 
-#: Most serious first: a figure the ledger contradicts matters more than a loose citation.
-PRECEDENCE = (Verdict.CONTRADICTED, Verdict.STALE, Verdict.INCONSISTENT, Verdict.AMBIGUOUS,
-              Verdict.SOURCE_MISMATCH, Verdict.SUPPORTED, Verdict.UNSUPPORTED)
+#: Every verdict, most serious first, with why it ranks there. A reader is misled most by a figure
+#: an independent source refutes, then by figures the text itself shows cannot all be right, then by
+#: a statement that was true but no longer is; a citation that cannot hold the figure leaves the
+#: figure unverified but not wrong; a reading that depends on what the words mean is a doubt, not
+#: an error; nothing in the ledger is an open question; agreement is no concern at all.
+SERIOUSNESS: tuple[tuple[Verdict, str], ...] = (
+    (Verdict.CONTRADICTED, "an independent source says otherwise"),
+    (Verdict.INCONSISTENT, "the text's own figures cannot all hold, so one of them is wrong"),
+    (Verdict.STALE, "true when written, but the ledger knows a later state"),
+    (Verdict.SOURCE_MISMATCH, "the cited document cannot hold the fact, so the citation does not back it"),
+    (Verdict.AMBIGUOUS, "the words read in ways that give different answers"),
+    (Verdict.UNSUPPORTED, "nothing in the ledger bears on it"),
+    (Verdict.SUPPORTED, "an independent source agrees"),
+)
+#: The verdicts alone, most serious first.
+ORDER: tuple[Verdict, ...] = tuple(v for v, _ in SERIOUSNESS)
+#: Verdicts that say what the ledger holds about a claim; ``unsupported`` means none of them applies.
+LEDGER_VERDICTS = frozenset({Verdict.SUPPORTED, Verdict.CONTRADICTED, Verdict.STALE, Verdict.AMBIGUOUS})
+
+
+def seriousness(verdict: Verdict) -> int:
+    """The rank of ``verdict`` in :data:`ORDER` (0 is the most serious)."""
+    return ORDER.index(verdict)
 
 
 @dataclass(frozen=True)
@@ -64,39 +88,89 @@ class Evidence:
 
 
 @dataclass(frozen=True)
-class ClaimVerdict:
-    """A claim with its verdict, the explanation, the evidence and any further findings."""
+class SourcedFinding:
+    """A finding as reported: its verdict, explanation and the ledger facts behind it with their sources."""
 
-    claim: Claim
     verdict: Verdict
     explanation: str
     evidence: tuple[Evidence, ...] = ()
-    notes: tuple[dict, ...] = field(default=())
+
+    def to_json(self) -> dict[str, Any]:
+        return {"verdict": self.verdict.value, "explanation": self.explanation,
+                "evidence": [e.to_json() for e in self.evidence]}
+
+
+@dataclass(frozen=True)
+class ClaimVerdict:
+    """A claim with all its findings, most serious first; the first is its headline verdict."""
+
+    claim: Claim
+    findings: tuple[SourcedFinding, ...]
+
+    def __post_init__(self) -> None:
+        if not self.findings:
+            raise ValueError("a claim verdict needs at least one finding")
+
+    @property
+    def verdict(self) -> Verdict:
+        return self.findings[0].verdict
+
+    @property
+    def explanation(self) -> str:
+        return self.findings[0].explanation
+
+    @property
+    def evidence(self) -> tuple[Evidence, ...]:
+        return self.findings[0].evidence
+
+    @property
+    def further(self) -> tuple[SourcedFinding, ...]:
+        """The findings after the headline one, most serious first."""
+        return self.findings[1:]
 
     def to_json(self) -> dict[str, Any]:
         out = self.claim.to_json()
         out.update(verdict=self.verdict.value, explanation=self.explanation,
-                   evidence=[e.to_json() for e in self.evidence])
-        if self.notes:
-            out["notes"] = list(self.notes)
+                   evidence=[e.to_json() for e in self.evidence], findings=[f.to_json() for f in self.findings])
         return out
 
 
 def decide(claim: Claim, findings: list[Finding], source_of) -> ClaimVerdict:
-    """The claim's verdict from its findings; ``source_of(source_id)`` gives a fact's Source (or None)."""
-    if not findings:
-        return ClaimVerdict(claim, Verdict.UNSUPPORTED, _nothing(claim))
-    ranked = sorted(findings, key=lambda f: PRECEDENCE.index(f.verdict))
-    head = ranked[0]
+    """The claim with every finding, most serious first; ``source_of(source_id)`` gives a fact's Source (or None).
+
+    Findings that say the same thing twice are merged. ``unsupported`` findings are dropped when a
+    ledger finding (:data:`LEDGER_VERDICTS`) bears on the claim; with none, the claim gets one.
+    """
+    kept = _merged(findings)
+    if any(f.verdict in LEDGER_VERDICTS for f in kept):
+        kept = [f for f in kept if f.verdict is not Verdict.UNSUPPORTED]
+    elif not any(f.verdict is Verdict.UNSUPPORTED for f in kept):
+        kept.append(Finding(Verdict.UNSUPPORTED, _nothing(claim)))
+    ranked = sorted(kept, key=lambda f: seriousness(f.verdict))  # stable: checks' own order within a verdict
+    return ClaimVerdict(claim, tuple(SourcedFinding(f.verdict, f.explanation, _evidence(f.facts, source_of))
+                                     for f in ranked))
+
+
+def _merged(findings: list[Finding]) -> list[Finding]:
+    """One finding per (verdict, explanation), with the facts of all its copies."""
+    out: dict[tuple[Verdict, str], Finding] = {}
+    for f in findings:
+        key = (f.verdict, f.explanation)
+        if key in out:
+            out[key] = Finding(f.verdict, f.explanation, out[key].facts + f.facts)
+        else:
+            out[key] = f
+    return list(out.values())
+
+
+def _evidence(facts: tuple[Fact, ...], source_of) -> tuple[Evidence, ...]:
     seen: set[str] = set()
-    evidence = []
-    for f in head.facts:
+    out = []
+    for f in facts:
         if f.id not in seen:
             seen.add(f.id)
-            evidence.append(Evidence.of(f, source_of(f.source_id)))
-    notes = tuple({"verdict": f.verdict.value, "explanation": f.explanation,
-                   "evidence": [x.id for x in f.facts]} for f in ranked[1:])
-    return ClaimVerdict(claim, head.verdict, head.explanation, tuple(evidence), notes)
+            out.append(Evidence.of(f, source_of(f.source_id)))
+    return tuple(out)
 
 
 def _nothing(claim: Claim) -> str:
