@@ -176,8 +176,8 @@ def combine(reasons: list[Reason], listed: bool) -> tuple[str, tuple[RouteScore,
     by_route: dict[str, list[Reason]] = {}
     for r in reasons:
         by_route.setdefault(r.route, []).append(r)
-    scores = sorted((RouteScore(route, sum((r.weight for r in rs), Decimal(0)), tuple(sorted(rs, key=lambda r: -r.weight))) for route, rs in by_route.items()),
-                    key=lambda s: (-s.score, ROUTES.index(s.route)))
+    scores = sorted((RouteScore(route, sum((r.weight for r in rs), Decimal(0)), tuple(sorted(rs, key=lambda r: -r.weight)))
+                     for route, rs in by_route.items()), key=lambda s: (-s.score, ROUTES.index(s.route)))
     if not scores:
         if listed:
             return LISTED, (), (), "listed, and no signal points to another route"
