@@ -8,7 +8,7 @@ import pytest
 
 from infraledger.analyses.backing import capex_backing
 from infraledger.analyses.divergence import ipo_divergence
-from infraledger.analyses.outlook import AT_RISK, IPO_READY, exit_outlook
+from infraledger.analyses.outlook import AT_RISK, LISTED, exit_outlook
 from infraledger.analyses.timeline import timeline
 from infraledger.errors import InputError, NotFoundError
 
@@ -66,7 +66,8 @@ def test_divergence_ranks_by_performance_beside_its_explanations(make_ledger):
 def test_outlook_gives_reasons_with_facts(make_ledger):
     o = {c.name: c for c in exit_outlook(ledger(make_ledger).snapshot()).companies}
     assert o["Sase"].verdict == AT_RISK and all(r.fact_ids for r in o["Sase"].reasons)
-    assert o["Gpu Cloud"].verdict == IPO_READY
+    # listed since 2025-03-28 with shares up from $40 to $80: its backing counts for the listed route, not an IPO
+    assert o["Gpu Cloud"].verdict == LISTED and o["Gpu Cloud"].headline.startswith("listed 2025-03-28: shares +100%")
 
 
 def test_timeline_of_a_company_and_of_a_layer(make_ledger):

@@ -17,7 +17,17 @@ from .capex import share_range
 from .figures import Figure, Unit, money_figure, unsupported
 from .frame import frame
 
-BACKING_LAYERS = ("hyperscaler", "ai_lab")
+#: Customer layers whose contracts count as backing, with the words the report uses for them.
+BACKING_LAYERS = {"hyperscaler": "hyperscaler", "ai_lab": "AI-lab"}
+
+
+def backing_formula() -> str:
+    """The score's rule in one plain-English sentence, built from the constants :func:`capex_backing` uses."""
+    who = " or ".join(BACKING_LAYERS.values())
+    return (f"Capex-backing score = disclosed contract value (USD) with {who} customers ÷ all disclosed "
+            "contract value (USD). Each contract is counted once: a cumulative figure replaces the earlier "
+            "tranches with that customer, and an undated figure that overlaps a tranche is read as a "
+            "restatement of it. Stated ranges stay ranges.")
 
 
 @dataclass(frozen=True)
@@ -72,7 +82,7 @@ def _score(fr, eid: str, facts: list[Fact]) -> BackingScore:
     contracts: list[Contract] = []
     for cid, items in by_customer.items():
         layers = tuple(x.value for x in fr.layers(cid))
-        backing = bool(set(layers) & set(BACKING_LAYERS))
+        backing = bool(set(layers) & BACKING_LAYERS.keys())
         cname = fr.name(cid, _customer(items[0]).name)
         cumulative = [f for f in items if f.amount and str(f.attributes.get("tranche", "")).startswith("cumulative")]
         latest_cum = max(cumulative, key=lambda f: (f.time.start if f.time else date.min, f.recorded_at), default=None)

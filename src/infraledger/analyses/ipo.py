@@ -9,6 +9,7 @@ never guessed.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -91,10 +92,11 @@ def _attr(facts: list[Fact], key: str) -> tuple[Range, str, str] | None:
 
 
 def ipo_scorecard(snapshot: Snapshot, *, as_of: date | str | None = None, limit: int | None = None,
-                  year: int | None = None) -> IpoScorecard:
+                  year: int | None = None, entity_ids: Sequence[str] | None = None) -> IpoScorecard:
     """Scorecard of completed IPOs (largest proceeds first; ``limit`` keeps the largest N).
 
-    ``year`` keeps IPOs whose first fact falls in that year. Returns an :class:`IpoScorecard`.
+    ``year`` keeps IPOs whose first fact falls in that year; ``entity_ids`` keeps those issuers only.
+    Returns an :class:`IpoScorecard`.
     """
     fr = frame(snapshot, as_of)
     where = ["type = 'ipo'"]
@@ -102,6 +104,9 @@ def ipo_scorecard(snapshot: Snapshot, *, as_of: date | str | None = None, limit:
     if year is not None:
         where.append("year(valid_start) = ?")
         params.append(year)
+    if entity_ids is not None:
+        where.append("subject_id IN (SELECT unnest(?))")
+        params.append(list(entity_ids))
     sql = (f"SELECT subject_id FROM facts WHERE {' AND '.join(where)} GROUP BY subject_id "
            "HAVING bool_or(status = 'completed') ORDER BY max(amount) DESC NULLS LAST, min(valid_start), subject_id")
     if limit is not None:

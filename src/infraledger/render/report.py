@@ -19,6 +19,7 @@ from importlib import resources
 import jinja2
 from markupsafe import Markup
 
+from ..analyses.backing import backing_formula
 from ..analyses.capex import capex_concentration
 from ..analyses.divergence import ipo_divergence
 from ..analyses.figures import Figure
@@ -26,7 +27,7 @@ from ..analyses.frame import Frame, as_date, frame
 from ..analyses.funding import private_funding
 from ..analyses.ipo import IpoScorecard
 from ..analyses.mna import mna_consolidation
-from ..analyses.outlook import exit_outlook
+from ..analyses.outlook import exit_outlook, weight_text
 from ..analyses.timeline import timeline
 from ..errors import InputError
 from ..ledger.store import Snapshot
@@ -93,6 +94,7 @@ def _environment(fmt: str) -> jinja2.Environment:
     env.filters["md"] = md
     env.filters["layer"] = lambda v: str(v).replace("_", " ")
     env.filters["when"] = when
+    env.filters["weight"] = weight_text
     return env
 
 
@@ -157,7 +159,7 @@ def build_report(snapshot: Snapshot, as_of: date | datetime | str | None = None,
         capex=capex, divergence=divergence, timelines=lines, mna=mna, funding=funding, outlook=outlook, stack=stack,
         charts=chart_svgs,
         fig=figures.fig, refs=figures.refs, unsupported=figures.unsupported, notes=figures.notes.notes,
-        list_limit=LIST_LIMIT,
+        list_limit=LIST_LIMIT, backing_formula=backing_formula(),
     )
     template = _environment(fmt).get_template(f"report.{fmt}.j2")
     return template.render(**context)
