@@ -17,7 +17,7 @@ from ..errors import NotFoundError
 from ..model import Entity, Fact, FactType, Source, Status
 from ..resolve import Resolver
 from .arrow_schema import FACT_SCHEMA
-from .backends.base import Backend, in_list, list_has
+from .backends.base import Backend, in_list
 from .listings import CONFLICT_FIELDS, conflicts_sql, events_sql, limit_clause, state_order
 from .rows import (
     ENTITY_COLUMNS,
@@ -100,7 +100,7 @@ class SqlSnapshot(Snapshot):
         sql, params = self._entities()
         where = []
         if layer:
-            where.append(list_has("layers"))
+            where.append(self.dialect.contains("layers"))
             params = [*params, layer]
         if kind:
             where.append("kind = ?")
@@ -148,11 +148,11 @@ class SqlSnapshot(Snapshot):
             params.append([t.value if isinstance(t, FactType) else FactType(t).value for t in types])
         if entity:
             eid = self.entity(entity).id
-            where.append(f"(subject_id = ? OR {list_has(self.dialect.party_ids)})")
+            where.append(f"(subject_id = ? OR {self.dialect.contains(self.dialect.party_ids)})")
             params += [eid, eid]
         if layer:
             known, known_params = self._entities()
-            where.append(f"subject_id IN (SELECT id FROM ({known}) k WHERE {list_has('layers')})")
+            where.append(f"subject_id IN (SELECT id FROM ({known}) k WHERE {self.dialect.contains('layers')})")
             params += [*known_params, layer]
         if valid_from:
             where.append("(valid_end IS NULL OR valid_end >= ?)")

@@ -34,10 +34,16 @@ class Dialect:
     resolution_order: str
     #: ``{column}`` and ``{key}``: the text value at ``key`` of a JSON text column.
     json_text: str
+    #: ``{expr}``: the list/array ``expr`` contains a parameter.
+    list_has: str = "? = ANY({expr})"
     #: A faster query of each event's head than the shared one (window functions), or None. It reads
     #: the facts of CTE ``v`` and gives event_key, type, subject, subject_id, status and start;
     #: ``<rank>`` stands for the status rank expression.
     event_heads: str | None = None
+
+    def contains(self, expr: str) -> str:
+        """SQL: the list/array ``expr`` contains the parameter."""
+        return self.list_has.format(expr=expr)
 
     def attribute(self, key: str, column: str = "attributes") -> str:
         """SQL: the text value of ``key`` in the JSON of ``column`` (``key`` is a constant, never user text)."""
@@ -51,9 +57,6 @@ def in_list(expr: str) -> str:
     return f"{expr} = ANY(CAST(? AS VARCHAR[]))"
 
 
-#: SQL: the list/array column ``expr`` contains a parameter (shared by both databases).
-def list_has(expr: str) -> str:
-    return f"? = ANY({expr})"
 
 
 class Backend(ABC):
