@@ -148,7 +148,7 @@ class SqlSnapshot(Snapshot):
             params.append([t.value if isinstance(t, FactType) else FactType(t).value for t in types])
         if entity:
             eid = self.entity(entity).id
-            where.append(f"(subject_id = ? OR {self.dialect.contains(self.dialect.party_ids)})")
+            where.append(f"(subject_id = ? OR {self.dialect.names_party()})")
             params += [eid, eid]
         if layer:
             known, known_params = self._entities()

@@ -36,6 +36,9 @@ class Dialect:
     json_text: str
     #: ``{expr}``: the list/array ``expr`` contains a parameter.
     list_has: str = "? = ANY({expr})"
+    #: A faster test that a fact row names the parameter's entity among its counterparties, or None
+    #: (then: ``party_ids`` contains it).
+    has_party: str | None = None
     #: A faster query of each event's head than the shared one (window functions), or None. It reads
     #: the facts of CTE ``v`` and gives event_key, type, subject, subject_id, status and start;
     #: ``<rank>`` stands for the status rank expression.
@@ -44,6 +47,10 @@ class Dialect:
     def contains(self, expr: str) -> str:
         """SQL: the list/array ``expr`` contains the parameter."""
         return self.list_has.format(expr=expr)
+
+    def names_party(self) -> str:
+        """SQL: the fact row names the parameter's entity among its counterparties."""
+        return self.has_party or self.contains(self.party_ids)
 
     def attribute(self, key: str, column: str = "attributes") -> str:
         """SQL: the text value of ``key`` in the JSON of ``column`` (``key`` is a constant, never user text)."""

@@ -10,7 +10,6 @@ ledger append-only (see ``migrations/001_initial.sql``). Bulk inserts go through
 from __future__ import annotations
 
 import io
-import json
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from urllib.parse import quote
@@ -32,8 +31,6 @@ except ModuleNotFoundError as exc:  # pragma: no cover - the extra is missing
 
 #: Key of the advisory lock that lets one process at a time migrate a ledger database.
 MIGRATION_LOCK = 0x1ED6E5
-#: Rows fetched per round trip when reading a large result into Arrow.
-FETCH_ROWS = 50_000
 
 
 def public_location(url: str) -> str:
@@ -52,26 +49,36 @@ def _first_line(exc: BaseException) -> str:
     return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
 
 
-def _array_literal(values: list | None) -> str | None:
-    """A PostgreSQL array literal of strings, for COPY."""
-    if values is None:
-        return None
-    quoted = ('"' + str(v).replace("\\", "\\\\").replace('"', '\\"') + '"' if v is not None else "NULL" for v in values)
-    return "{" + ",".join(quoted) + "}"
+# An Arrow string list as a PostgreSQL array literal: {"a","b \"c\""} (backslashes and quotes escaped).
+_ARRAY_LITERAL = (r"""CASE WHEN {c} IS NULL THEN NULL ELSE '{{' || array_to_string(list_transform({c}, lambda x: """
+                  r"""'"' || replace(replace(x, '\', '\\'), '"', '\"') || '"'), ',') || '}}' END""")
 
 
-def _copy_ready(rows: pa.Table) -> pa.Table:
-    """``rows`` with list columns as text COPY reads: struct lists as JSON, string lists as arrays."""
-    for i, field in enumerate(rows.schema):
-        if not pa.types.is_list(field.type):
-            continue
-        values = rows.column(i).to_pylist()
-        if pa.types.is_struct(field.type.value_type):
-            text = [None if v is None else json.dumps(v, separators=(",", ":")) for v in values]
-        else:
-            text = [_array_literal(v) for v in values]
-        rows = rows.set_column(i, field.name, pa.array(text, pa.string()))
-    return rows
+def _json_shape(t: pa.DataType) -> str:
+    """DuckDB's ``from_json`` structure of a list column: ["VARCHAR"] or [{"name": "VARCHAR", ...}]."""
+    item = t.value_type
+    if pa.types.is_struct(item):
+        return "[{" + ", ".join(f'"{f.name}": "VARCHAR"' for f in item) + "}]"
+    return '["VARCHAR"]'
+
+
+def _copy_csv(rows: pa.Table) -> bytes:
+    """``rows`` as the CSV COPY reads: struct lists as JSON, string lists as array literals.
+
+    The conversion runs in an in-memory DuckDB, column-wise, rather than row by row in Python.
+    """
+    lists = [f.name for f in rows.schema if pa.types.is_list(f.type)]
+    if lists:
+        import duckdb
+
+        exprs = [(f"CAST(to_json({n}) AS VARCHAR)" if pa.types.is_struct(rows.schema.field(n).type.value_type)
+                  else _ARRAY_LITERAL.format(c=n)) + f" AS {n}" for n in lists]
+        with duckdb.connect(":memory:") as con:
+            con.register("_rows", rows)
+            rows = con.sql(f"SELECT * REPLACE ({', '.join(exprs)}) FROM _rows").to_arrow_table()
+    buffer = io.BytesIO()
+    pacsv.write_csv(rows, buffer, pacsv.WriteOptions(include_header=False, quoting_style="all_valid"))
+    return buffer.getvalue()
 
 
 class PostgresBackend(Backend):
@@ -123,12 +130,34 @@ class PostgresBackend(Backend):
         return cur.fetchall() if cur.description else []
 
     def arrow(self, sql: str, params: Sequence, schema: pa.Schema) -> pa.Table:
-        batches = []
-        with self.conn.cursor(name="infraledger_read") if not self.conn.autocommit else self.conn.cursor() as cur:
-            cur.execute(self._sql(sql), list(params))
-            while rows := cur.fetchmany(FETCH_ROWS):
-                batches.append(rows_to_table(rows, schema))
-        return pa.concat_tables(batches) if batches else rows_to_table([], schema)
+        """The rows as CSV from ``COPY (query) TO STDOUT``, parsed by Arrow; list columns travel as JSON.
+
+        About ten times faster than fetching rows into Python for a million facts.
+        """
+        lists = {f.name for f in schema if pa.types.is_list(f.type)}
+        columns = ", ".join(f"to_json({n})::text AS {n}" if n in lists else n for n in schema.names)
+        buffer = io.BytesIO()
+        with self.conn.cursor() as cur:
+            with cur.copy(f"COPY (SELECT {columns} FROM ({self._sql(sql)}) q) TO STDOUT WITH (FORMAT csv)",
+                          list(params)) as copy:
+                for chunk in copy:
+                    buffer.write(chunk)
+        if not buffer.tell():
+            return rows_to_table([], schema)
+        buffer.seek(0)
+        types = {f.name: pa.string() if f.name in lists else f.type for f in schema}
+        table = pacsv.read_csv(buffer, pacsv.ReadOptions(column_names=schema.names),
+                               convert_options=pacsv.ConvertOptions(column_types=types, null_values=[""],
+                                                                    strings_can_be_null=True,
+                                                                    quoted_strings_can_be_null=False))
+        if lists:
+            import duckdb
+
+            parsed = [f"from_json({n}, '{_json_shape(schema.field(n).type)}') AS {n}" for n in lists]
+            with duckdb.connect(":memory:") as con:
+                con.register("_rows", table)
+                table = con.sql(f"SELECT * REPLACE ({', '.join(parsed)}) FROM _rows").to_arrow_table()
+        return table.select(schema.names).cast(schema)
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -139,27 +168,42 @@ class PostgresBackend(Backend):
             raise LedgerError(f"{self.location}: write failed, nothing was changed ({_first_line(exc)})") from None
 
     def insert(self, table: str, rows: pa.Table, unique: Sequence[str] = ()) -> int:
-        """COPY into a temporary table, then one INSERT that skips rows already stored (``unique``)."""
+        """COPY straight into ``table``; where a row is already stored (``unique``), through a staging table.
+
+        New rows, the common case, are copied in directly. When one of them is already there (a document
+        appended again, or by another writer at the same moment), the copy is rolled back to its savepoint
+        and the rows go through a temporary table and one INSERT that skips those already stored.
+        """
         if not rows.num_rows:
             return 0
         names = ", ".join(rows.schema.names)
-        buffer = io.BytesIO()
-        pacsv.write_csv(_copy_ready(rows), buffer,
-                        pacsv.WriteOptions(include_header=False, quoting_style="all_valid"))
-        staging = f"_new_{table}"
+        if unique:  # rows in key order: concurrent writers take row locks in one order and never deadlock
+            rows = rows.sort_by([(c, "ascending") for c in unique])
+        data = _copy_csv(rows)
         with self.transaction():
+            if not unique:
+                return self._copy(table, names, data)
+            try:
+                with self.conn.transaction():  # a savepoint
+                    return self._copy(table, names, data)
+            except psycopg.errors.UniqueViolation:
+                pass
+            staging = f"_new_{table}"
             self.conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {staging} AS SELECT {names} FROM {table} WITH NO DATA")
             self.conn.execute(f"TRUNCATE {staging}")
+            self._copy(staging, names, data)
             with self.conn.cursor() as cur:
-                with cur.copy(f"COPY {staging} ({names}) FROM STDIN WITH (FORMAT csv)") as copy:
-                    copy.write(buffer.getvalue())
-                # Rows go in by their unique key, so concurrent writers take row locks in one order (no deadlock).
-                order = f" ORDER BY {', '.join(unique)}" if unique else ""
-                skip = " ON CONFLICT DO NOTHING" if unique else ""
-                cur.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM {staging}{order}{skip}")
+                cur.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM {staging} "
+                            f"ORDER BY {', '.join(unique)} ON CONFLICT DO NOTHING")
                 added = cur.rowcount
             self.conn.execute(f"TRUNCATE {staging}")
-        return added
+            return added
+
+    def _copy(self, table: str, names: str, data: bytes) -> int:
+        with self.conn.cursor() as cur:
+            with cur.copy(f"COPY {table} ({names}) FROM STDIN WITH (FORMAT csv)") as copy:
+                copy.write(data)
+            return cur.rowcount
 
     def close(self) -> None:
         if not self.conn.closed:

@@ -7,4 +7,6 @@ POSTGRES = Dialect(
     party_ids="ARRAY(SELECT p ->> 'entity_id' FROM jsonb_array_elements(coalesce(counterparties, '[]'::jsonb)) p)",
     resolution_order="seq",
     json_text="({column}::jsonb ->> '{key}')",
+    # jsonb containment tests the stored document without unpacking it into an array first.
+    has_party="counterparties @> jsonb_build_array(jsonb_build_object('entity_id', CAST(? AS text)))",
 )

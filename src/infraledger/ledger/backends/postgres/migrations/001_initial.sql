@@ -68,11 +68,10 @@ CREATE TABLE IF NOT EXISTS facts (
     supersedes          TEXT COLLATE "C",
     PRIMARY KEY (id)
 );
-CREATE INDEX IF NOT EXISTS facts_recorded ON facts (recorded_at);
+-- Few indexes: every one slows bulk loads, and as-of reads scan the facts anyway.
 CREATE INDEX IF NOT EXISTS facts_event ON facts (event_key);
 CREATE INDEX IF NOT EXISTS facts_subject ON facts (subject_id, type);
 CREATE INDEX IF NOT EXISTS facts_supersedes ON facts (supersedes) WHERE supersedes IS NOT NULL;
-CREATE INDEX IF NOT EXISTS facts_source ON facts (source_id);
 
 CREATE TABLE IF NOT EXISTS resolutions (
     name          TEXT COLLATE "C" NOT NULL,
