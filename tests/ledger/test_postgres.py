@@ -155,3 +155,34 @@ def test_a_bad_address_is_one_line_without_the_password():
         open_ledger("postgresql://someone:s3cret-pw@127.0.0.1:1/nowhere", wait=0)
     message = str(caught.value)
     assert "s3cret-pw" not in message and "\n" not in message and "postgresql://someone@127.0.0.1:1/nowhere" in message
+
+
+def test_a_large_load_rebuilds_the_indexes_and_a_failed_one_keeps_them(postgres_url, monkeypatch):
+    import pyarrow as pa
+
+    from infraledger.ledger.arrow_schema import SOURCE_SCHEMA
+    from infraledger.ledger.backends.postgres import backend as pg
+
+    monkeypatch.setattr(pg, "BULK_ROWS", 10)  # a small ledger stands for a large one
+    no_sources = SOURCE_SCHEMA.empty_table()
+
+    def indexes(store) -> list[str]:
+        return sorted(r[0] for r in store.backend.query("SELECT indexname FROM pg_indexes WHERE tablename = 'facts'"))
+
+    def renamed(table: pa.Table, prefix: str) -> pa.Table:
+        ids = pa.array([f"{prefix}{i}" for i in range(table.num_rows)], pa.string())
+        return table.set_column(table.schema.get_field_index("id"), "id", ids)
+
+    with open_ledger(postgres_url) as store:
+        before = indexes(store)
+        load_sample(store)
+        sample = store.snapshot().table()
+        assert store.append_arrow(no_sources, renamed(sample, "f:bulk-")) == sample.num_rows  # the bulk path
+        assert indexes(store) == before and len(before) >= 3
+        count = store.snapshot().count()
+        broken = renamed(sample, "f:broken-")
+        broken = broken.set_column(broken.schema.get_field_index("subject"), "subject",
+                                   pa.array([None] * broken.num_rows, pa.string()))  # NOT NULL: the load fails
+        with pytest.raises(LedgerError, match="nothing was changed"):
+            store.append_arrow(no_sources, pa.concat_tables([broken] * 3))
+        assert indexes(store) == before and store.snapshot().count() == count

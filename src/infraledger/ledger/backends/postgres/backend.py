@@ -29,6 +29,9 @@ try:
 except ModuleNotFoundError as exc:  # pragma: no cover - the extra is missing
     raise ModuleNotFoundError("psycopg is needed for the PostgreSQL backend", name="psycopg") from exc
 
+#: A load of at least this many rows, and more than the table holds, rebuilds the table's secondary
+#: indexes once after it instead of keeping them row by row.
+BULK_ROWS = 100_000
 #: Key of the advisory lock that lets one process at a time migrate a ledger database.
 MIGRATION_LOCK = 0x1ED6E5
 
@@ -181,23 +184,51 @@ class PostgresBackend(Backend):
             rows = rows.sort_by([(c, "ascending") for c in unique])
         data = _copy_csv(rows)
         with self.transaction():
-            if not unique:
-                return self._copy(table, names, data)
-            try:
-                with self.conn.transaction():  # a savepoint
-                    return self._copy(table, names, data)
-            except psycopg.errors.UniqueViolation:
-                pass
-            staging = f"_new_{table}"
-            self.conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {staging} AS SELECT {names} FROM {table} WITH NO DATA")
-            self.conn.execute(f"TRUNCATE {staging}")
-            self._copy(staging, names, data)
-            with self.conn.cursor() as cur:
-                cur.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM {staging} "
-                            f"ORDER BY {', '.join(unique)} ON CONFLICT DO NOTHING")
-                added = cur.rowcount
-            self.conn.execute(f"TRUNCATE {staging}")
+            rebuild = self._set_indexes_aside(table, rows.num_rows)
+            added = self._insert_copy(table, names, data, unique)
+            for definition in rebuild:  # (a failed load rolls the dropped indexes back with it)
+                self.conn.execute(definition)
             return added
+
+    def _set_indexes_aside(self, table: str, incoming: int) -> list[str]:
+        """Drop ``table``'s secondary indexes for a load larger than the table; return how to rebuild them.
+
+        Building an index once over the loaded rows is several times faster than keeping it row by row
+        (a first load of a million facts, a ``copy`` into a new ledger). Readers wait for such a load to
+        land (the dropped index locks the table): they see the ledger before or after it, never half.
+        """
+        if incoming < BULK_ROWS:
+            return []
+        held = self.conn.execute("SELECT greatest(reltuples, 0) FROM pg_class WHERE oid = %s::regclass",
+                                 [table]).fetchone()[0]
+        if incoming <= held:
+            return []
+        indexes = self.conn.execute(
+            "SELECT i.indexname, i.indexdef FROM pg_indexes i JOIN pg_class c ON c.relname = i.indexname "
+            "JOIN pg_index x ON x.indexrelid = c.oid WHERE i.tablename = %s AND i.schemaname = current_schema() "
+            "AND NOT x.indisunique", [table]).fetchall()
+        for name, _definition in indexes:
+            self.conn.execute(f'DROP INDEX "{name}"')
+        return [definition for _name, definition in indexes]
+
+    def _insert_copy(self, table: str, names: str, data: bytes, unique: Sequence[str]) -> int:
+        if not unique:
+            return self._copy(table, names, data)
+        try:
+            with self.conn.transaction():  # a savepoint
+                return self._copy(table, names, data)
+        except psycopg.errors.UniqueViolation:
+            pass
+        staging = f"_new_{table}"
+        self.conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {staging} AS SELECT {names} FROM {table} WITH NO DATA")
+        self.conn.execute(f"TRUNCATE {staging}")
+        self._copy(staging, names, data)
+        with self.conn.cursor() as cur:
+            cur.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM {staging} "
+                        f"ORDER BY {', '.join(unique)} ON CONFLICT DO NOTHING")
+            added = cur.rowcount
+        self.conn.execute(f"TRUNCATE {staging}")
+        return added
 
     def _copy(self, table: str, names: str, data: bytes) -> int:
         with self.conn.cursor() as cur:
