@@ -2,7 +2,8 @@
 
 The glue of the stages: a file is read (:mod:`infraledger.sources.document`), its deal events
 extracted (:mod:`infraledger.extract`) and appended to the ledger with the document as their source,
-each fact keeping its evidence quote and span. Names are resolved to entities by the ledger's
+each fact keeping its evidence quote and span, and the document's text stored beside them (the text
+the spans index into, so a reviewer can read each fact in its place). Names are resolved to entities by the ledger's
 resolver as the facts are appended.
 
 Every file is read and extracted before anything is written; the files read are then appended
@@ -30,11 +31,12 @@ from .sources.document import DEFAULT_MAX_BYTES, Document, read_document
 
 @dataclass(frozen=True, slots=True)
 class PreparedDocument:
-    """A document read and extracted, not yet in the ledger."""
+    """A document read and extracted, not yet in the ledger; ``text`` is the text its candidates' spans index."""
 
     path: Path
     source: Source
     candidates: tuple[CandidateFact, ...]
+    text: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +99,7 @@ def prepare(path: str | Path, *, backend: str = "rules", max_bytes: int = DEFAUL
         if exc.source is not None:
             raise
         raise InputError(str(exc), source=str(path)) from None
-    return PreparedDocument(path=path, source=document_source(document), candidates=candidates)
+    return PreparedDocument(path=path, source=document_source(document), candidates=candidates, text=document.text)
 
 
 def ingest_files(store: LedgerStore, paths: Sequence[str | Path], *, backend: str = "rules",
@@ -121,7 +123,7 @@ def ingest_prepared(store: LedgerStore, prepared: Iterable[PreparedDocument], *,
                     resolver: Resolver | None = None) -> list[IngestedDocument]:
     """Append already prepared documents in one transaction."""
     prepared = list(prepared)
-    results = store.append_many(((item.source, item.candidates, ()) for item in prepared),
+    results = store.append_many(((item.source, item.candidates, (), item.text) for item in prepared),
                                 recorded_at=as_record_time(recorded_at), resolver=resolver)
     return [IngestedDocument(path=item.path, source_id=item.source.id, extracted=len(item.candidates),
                              added=result.facts_added)

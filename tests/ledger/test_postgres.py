@@ -87,6 +87,25 @@ def test_the_database_refuses_to_change_or_delete_ledger_rows(postgres_url):
             conn.execute("DELETE FROM facts")
 
 
+def test_the_review_tables_are_append_only_too(postgres_url):
+    from infraledger.ledger.tokens import create_token
+
+    with open_ledger(postgres_url) as store:
+        load_sample(store)
+        fact = store.snapshot().facts()[0]
+        store.review(fact.id, "accept", "alice")
+        create_token(store, "web", "reader")
+    with psycopg.connect(postgres_url, autocommit=True) as conn:
+        for statement in ("UPDATE reviews SET action = 'reject'", "DELETE FROM tokens", "TRUNCATE documents"):
+            with pytest.raises(psycopg.Error, match="append-only"):
+                conn.execute(statement)
+        conn.execute("SET ROLE infraledger_writer")
+        conn.execute("INSERT INTO reviews (fact_id, action, reviewer, recorded_at) VALUES ('f:x', 'accept', 'bob', now())")
+        assert conn.execute("SELECT count(*) FROM tokens").fetchone()[0] == 1
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("DELETE FROM reviews")
+
+
 WRITER = textwrap.dedent("""
     import sys
     from infraledger.ledger import open_ledger
@@ -126,7 +145,9 @@ def test_new_processes_opening_a_new_ledger_at_once_migrate_it_once(postgres_url
     procs = [subprocess.Popen([sys.executable, "-c", script, postgres_url], stderr=subprocess.PIPE) for _ in range(6)]
     assert all(p.wait(timeout=120) == 0 for p in procs), [p.stderr.read().decode()[-500:] for p in procs]
     with psycopg.connect(postgres_url) as conn:
-        assert conn.execute("SELECT count(*) FROM schema_version").fetchone()[0] == 1
+        rows, versions, latest = conn.execute("SELECT count(*), count(DISTINCT version), max(version) "
+                                              "FROM schema_version").fetchone()
+        assert rows == versions == latest == 2  # each migration applied once
 
 
 def test_a_reader_sees_the_ledger_before_or_after_a_write_never_half(postgres_url):

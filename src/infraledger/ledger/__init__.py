@@ -2,13 +2,15 @@
 
 ``open_ledger(address)`` opens (and creates or migrates) a ledger: a DuckDB file path, ``:memory:``
 for a throwaway one, or a ``postgresql://`` URL for a shared one. The ledger's meaning lives in
-:mod:`.service` and :mod:`.snapshot`; :mod:`.backends` only store rows.
+:mod:`.service` and :mod:`.snapshot`; :mod:`.backends` only store rows. People's reviews of facts are
+:mod:`.review` (and :mod:`.agreement`), the web service's access tokens :mod:`.tokens`.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from .review import Review, ReviewAction
 from .service import Ledger
 from .store import AppendResult, Conflict, EventState, LedgerStore, Page, Snapshot, as_record_time
 
@@ -27,5 +29,5 @@ def open_ledger(path: str | Path = ":memory:", *, read_only: bool = False, wait:
     return Ledger(open_backend(path, read_only=read_only, wait=default_of("wait") if wait is None else wait))
 
 
-__all__ = ["AppendResult", "Conflict", "EventState", "Ledger", "LedgerStore", "Page", "Snapshot", "as_record_time",
-           "open_ledger"]
+__all__ = ["AppendResult", "Conflict", "EventState", "Ledger", "LedgerStore", "Page", "Review", "ReviewAction",
+           "Snapshot", "as_record_time", "open_ledger"]

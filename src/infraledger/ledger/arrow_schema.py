@@ -1,10 +1,10 @@
-"""Arrow schema of the facts table, used for bulk inserts and exports."""
+"""Arrow schemas of the ledger's tables, used for bulk inserts, copies and exports."""
 
 from __future__ import annotations
 
 import pyarrow as pa
 
-from .rows import ENTITY_COLUMNS, FACT_COLUMNS, SOURCE_COLUMNS
+from .rows import DOCUMENT_COLUMNS, ENTITY_COLUMNS, FACT_COLUMNS, REVIEW_COLUMNS, SOURCE_COLUMNS, TOKEN_COLUMNS
 
 _DEC = pa.decimal128(38, 6)
 _PARTY = pa.struct([("name", pa.string()), ("role", pa.string()), ("entity_id", pa.string())])
@@ -42,9 +42,26 @@ RESOLUTION_SCHEMA = pa.schema([
     ("action", pa.string()), ("source_id", pa.string()), ("recorded_at", pa.timestamp("us")),
 ])
 
+DOCUMENT_SCHEMA = pa.schema([
+    ("source_id", pa.string()), ("text", pa.string()), ("recorded_at", pa.timestamp("us")),
+])
+
+REVIEW_SCHEMA = pa.schema([
+    ("fact_id", pa.string()), ("action", pa.string()), ("reviewer", pa.string()), ("new_fact_id", pa.string()),
+    ("fields", pa.string()), ("note", pa.string()), ("recorded_at", pa.timestamp("us")),
+])
+
+TOKEN_SCHEMA = pa.schema([
+    ("name", pa.string()), ("role", pa.string()), ("hash", pa.string()), ("action", pa.string()),
+    ("recorded_at", pa.timestamp("us")),
+])
+
 assert tuple(FACT_SCHEMA.names) == FACT_COLUMNS
 assert tuple(ENTITY_SCHEMA.names) == ENTITY_COLUMNS
 assert tuple(SOURCE_SCHEMA.names) == SOURCE_COLUMNS
+assert tuple(DOCUMENT_SCHEMA.names) == DOCUMENT_COLUMNS
+assert tuple(REVIEW_SCHEMA.names) == REVIEW_COLUMNS
+assert tuple(TOKEN_SCHEMA.names) == TOKEN_COLUMNS
 
 
 def rows_to_table(rows: list[tuple], schema: pa.Schema) -> pa.Table:

@@ -1,7 +1,7 @@
 """Move a ledger between backends (a DuckDB file to PostgreSQL and back), and check that both hold the same.
 
-Every row of the four append-only tables is copied as it is (record times, superseded facts, every
-entity version and resolution decision), in one transaction on the destination: all of it lands or
+Every row of the append-only tables is copied as it is (record times, superseded facts, every
+entity version and resolution decision, documents' text, reviews and access tokens), in one transaction on the destination: all of it lands or
 none. The check then reads each table back from both ledgers in one order and compares them row for
 row, so a copy that lost, changed or added anything is reported, not trusted.
 """
@@ -14,7 +14,16 @@ from dataclasses import dataclass
 import pyarrow as pa
 
 from ..errors import LedgerError
-from .arrow_schema import ENTITY_SCHEMA, FACT_SCHEMA, RESOLUTION_SCHEMA, SOURCE_SCHEMA
+from .arrow_schema import (
+    DOCUMENT_SCHEMA,
+    ENTITY_SCHEMA,
+    FACT_SCHEMA,
+    RESOLUTION_SCHEMA,
+    REVIEW_SCHEMA,
+    SOURCE_SCHEMA,
+    TOKEN_SCHEMA,
+)
+from .review import REVIEW_SCHEMA_VERSION
 from .service import UNIQUE, Ledger
 
 #: table, its columns, and the order rows are read in (the insertion order of resolutions is kept).
@@ -23,7 +32,12 @@ TABLES: tuple[tuple[str, pa.Schema, str], ...] = (
     ("entities", ENTITY_SCHEMA, "recorded_at, id, version"),
     ("facts", FACT_SCHEMA, "recorded_at, id"),
     ("resolutions", RESOLUTION_SCHEMA, "recorded_at, {order}"),
+    ("documents", DOCUMENT_SCHEMA, "recorded_at, source_id"),
+    ("reviews", REVIEW_SCHEMA, "recorded_at, fact_id, reviewer, action"),
+    ("tokens", TOKEN_SCHEMA, "recorded_at, hash, action"),
 )
+#: Tables a ledger has only from a schema version on (an older ledger opened read-only has none).
+SINCE = {"documents": REVIEW_SCHEMA_VERSION, "reviews": REVIEW_SCHEMA_VERSION, "tokens": REVIEW_SCHEMA_VERSION}
 
 
 @dataclass(frozen=True)
@@ -36,6 +50,8 @@ class CopyResult:
 
 def _read(ledger: Ledger, table: str, schema: pa.Schema, order: str) -> pa.Table:
     backend = ledger.backend
+    if backend.schema_version < SINCE.get(table, 0):
+        return schema.empty_table()
     sql = f"SELECT {', '.join(schema.names)} FROM {table} ORDER BY {order.format(order=backend.dialect.resolution_order)}"
     return backend.arrow(sql, [], schema)
 

@@ -1,4 +1,9 @@
-"""Exports of a ledger snapshot: CSV, Parquet, JSON files, and pandas / polars / DuckDB objects."""
+"""Exports of a ledger snapshot: CSV, Parquet, JSON files, and pandas / polars / DuckDB objects.
+
+The CSV, Parquet and JSON files end with a ``reviewed_by`` column: the reviewers who checked each fact,
+comma-joined in the order they did (empty when nobody did), so a reader of the file can tell facts
+a person confirmed from facts only a machine read.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
@@ -15,6 +21,30 @@ from ..output import open_output
 from .store import Snapshot
 
 FORMATS = ("csv", "parquet", "json")
+
+
+def reviewers(snapshot: Snapshot) -> dict[str, str]:
+    """Fact id -> the reviewers who reviewed it by the snapshot's time, comma-joined, first reviewer first.
+
+    The fact a correction or an addition made counts as reviewed by the reviewer who made it.
+    """
+    out: dict[str, dict[str, None]] = {}
+    for r in snapshot.reviews():
+        for fact_id in {r.fact_id, r.new_fact_id} - {None}:
+            out.setdefault(fact_id, {})[r.reviewer] = None
+    return {fact_id: ",".join(names) for fact_id, names in out.items()}
+
+
+def with_reviewers(snapshot: Snapshot, table: pa.Table) -> pa.Table:
+    """``table`` (with an ``id`` column) with a last column ``reviewed_by`` (see :func:`reviewers`)."""
+    by_fact = reviewers(snapshot)
+    if by_fact:
+        ids, names = zip(*by_fact.items())
+        positions = pc.index_in(table.column("id"), value_set=pa.array(ids, pa.string()))
+        column = pc.fill_null(pc.take(pa.array(names, pa.string()), positions), "")
+    else:
+        column = pa.array([""] * table.num_rows, pa.string())
+    return table.append_column("reviewed_by", column)
 
 
 def flat_table(snapshot: Snapshot, types=None) -> pa.Table:
@@ -37,12 +67,12 @@ def export(snapshot: Snapshot, path: str | Path, fmt: str, *, protected: Iterabl
     if fmt not in FORMATS:
         raise InputError(f"unknown export format '{fmt}' (choose from {', '.join(FORMATS)})")
     if fmt == "json":
-        facts = snapshot.facts()
+        facts, by_fact = snapshot.facts(), reviewers(snapshot)
         with open_output(path, protected=protected) as fh:
             for f in facts:
-                fh.write(json.dumps(f.to_json(), ensure_ascii=False) + "\n")
+                fh.write(json.dumps({**f.to_json(), "reviewed_by": by_fact.get(f.id, "")}, ensure_ascii=False) + "\n")
         return len(facts)
-    table = snapshot.table() if fmt == "parquet" else flat_table(snapshot)
+    table = with_reviewers(snapshot, snapshot.table() if fmt == "parquet" else flat_table(snapshot))
     with open_output(path, binary=True, protected=protected) as fh:
         if fmt == "parquet":
             pq.write_table(table, fh)

@@ -37,6 +37,9 @@ SOURCE_COLUMNS = ("id", "kind", "title", "publisher", "url", "published", "retri
 RESOLUTION_COLUMNS = ("name", "entity_id", "method", "score", "action", "source_id", "recorded_at")
 ENTITY_COLUMNS = ("id", "name", "kind", "aliases", "tickers", "cik", "country", "layers", "parent_id",
                   "version", "recorded_at")
+DOCUMENT_COLUMNS = ("source_id", "text", "recorded_at")
+REVIEW_COLUMNS = ("fact_id", "action", "reviewer", "new_fact_id", "fields", "note", "recorded_at")
+TOKEN_COLUMNS = ("name", "role", "hash", "action", "recorded_at")
 
 
 def _money_cols(m: Money | None) -> tuple:

@@ -2,7 +2,9 @@
 
 Appending resolves names to entities, gives each fact its identity, links it to the event other
 sources already report (:mod:`.reconcile`), records the resolution decisions it took and writes
-everything in one transaction; re-appending a document adds nothing. Reads go through
+everything in one transaction; re-appending a document adds nothing. A person's review of a fact
+(accept, correct, reject, or add one the machine missed) is written here too, by :mod:`.review`, as
+new rows beside the machine's. Reads go through
 :class:`~infraledger.ledger.snapshot.SqlSnapshot`, which decides event state, conflicts and as-of
 visibility in shared SQL. A backend (:mod:`.backends`) only stores rows and answers queries.
 """
@@ -18,18 +20,20 @@ import pyarrow as pa
 from ..errors import InputError, LedgerError
 from ..model import CandidateFact, Entity, EntityKind, Fact, Role, Source
 from ..resolve import Resolver
-from .arrow_schema import ENTITY_SCHEMA, FACT_SCHEMA, RESOLUTION_SCHEMA, SOURCE_SCHEMA, rows_to_table
+from .arrow_schema import DOCUMENT_SCHEMA, ENTITY_SCHEMA, FACT_SCHEMA, RESOLUTION_SCHEMA, SOURCE_SCHEMA, rows_to_table
 from .backends.base import Backend, in_list
 from .reconcile import Reconciler
+from .review import Review, ReviewAction
 from .rows import RESOLUTION_COLUMNS, entity_row, entity_version, fact_row, source_row
 from .snapshot import SqlSnapshot, limit_clause
-from .store import AppendResult, LedgerStore, Page, as_record_time
+from .store import AppendResult, Batch, LedgerStore, Page, as_record_time
 
 _INVESTOR_ROLES = {Role.LEAD_INVESTOR, Role.INVESTOR}
 
 #: The columns that make a row the same row again (what a second writer of one document skips).
 UNIQUE = {"sources": ("id",), "entities": ("id", "version"), "facts": ("id",),
-          "resolutions": ("name", "entity_id", "source_id", "action")}
+          "resolutions": ("name", "entity_id", "source_id", "action"), "documents": ("source_id",),
+          "reviews": ("fact_id", "reviewer", "action", "recorded_at"), "tokens": ("hash", "action")}
 
 
 def utcnow() -> datetime:
@@ -72,11 +76,11 @@ class Ledger(LedgerStore):
     # -- writes -----------------------------------------------------------------------------
     def append(self, source: Source, facts: Sequence[CandidateFact], entities: Sequence[Entity] = (), *,
                resolver: Resolver | None = None, recorded_at: datetime | None = None,
-               supersedes: dict[int, str] | None = None) -> AppendResult:
-        return self._append_batches([(source, facts, entities)], resolver, recorded_at, supersedes)[0]
+               supersedes: dict[int, str] | None = None, text: str | None = None) -> AppendResult:
+        return self._append_batches([(source, facts, entities, text)], resolver, recorded_at, supersedes)[0]
 
-    def append_many(self, batches: Iterable[tuple[Source, Sequence[CandidateFact], Sequence[Entity]]], *,
-                    resolver: Resolver | None = None, recorded_at: datetime | None = None) -> list[AppendResult]:
+    def append_many(self, batches: Iterable[Batch], *, resolver: Resolver | None = None,
+                    recorded_at: datetime | None = None) -> list[AppendResult]:
         return self._append_batches(list(batches), resolver, recorded_at, None)
 
     def append_arrow(self, sources: pa.Table, facts: pa.Table) -> int:
@@ -98,6 +102,26 @@ class Ledger(LedgerStore):
             self.backend.insert("resolutions", rows_to_table(
                 [(name, entity_id, method, score, action, source_id, utcnow())], RESOLUTION_SCHEMA))
 
+    def review(self, fact_id: str, action: ReviewAction | str, reviewer: str, *,
+               correction: CandidateFact | None = None, note: str = "",
+               recorded_at: datetime | None = None) -> Review:
+        """Record ``reviewer``'s judgement of a fact: accept, correct (with ``correction``) or reject.
+
+        Nothing is changed or deleted: a correction is a new fact from the same source that supersedes
+        the reviewed one, a rejection hides the fact from its record time on; read as of an earlier
+        time, the ledger reads as before. See :func:`infraledger.ledger.review.review` for the rules.
+        """
+        from .review import review
+
+        return review(self, fact_id, action, reviewer, correction=correction, note=note, recorded_at=recorded_at)
+
+    def add_fact(self, source_id: str, candidate: CandidateFact, reviewer: str, *, note: str = "",
+                 recorded_at: datetime | None = None) -> Review:
+        """Record a fact of ``source_id`` that the machine missed, as ``reviewer`` read it (confidence 1)."""
+        from .review import add_fact
+
+        return add_fact(self, source_id, candidate, reviewer, note=note, recorded_at=recorded_at)
+
     def close(self) -> None:
         self.backend.close()
 
@@ -109,8 +133,7 @@ class Ledger(LedgerStore):
     def _known(self, sql: str, values: list) -> set:
         return {row[0] if len(row) == 1 else tuple(row) for row in self.backend.query(sql, [values])} if values else set()
 
-    def _append_batches(self, batches: Sequence[tuple[Source, Sequence[CandidateFact], Sequence[Entity]]],
-                        resolver: Resolver | None, recorded_at: datetime | None,
+    def _append_batches(self, batches: Sequence[Batch], resolver: Resolver | None, recorded_at: datetime | None,
                         supersedes: dict[int, str] | None) -> list[AppendResult]:
         """Resolve every batch in order, then write them all with one insert per table, in one transaction.
 
@@ -119,12 +142,21 @@ class Ledger(LedgerStore):
         """
         self._writable()
         with self.backend.transaction():
-            # Recorded decisions go to the resolver so that an undone merge is not made again.
-            resolver = resolver or Resolver(self.snapshot().entities(), decisions=self.resolutions())
-            resolved = [self._resolve(source, facts, entities, resolver, recorded_at, supersedes)
-                        for source, facts, entities in batches]
-            linked = iter(Reconciler(self.snapshot()).link([f for r in resolved for f in r.facts]))
-            return self._write([replace(r, facts=[next(linked) for _ in r.facts]) for r in resolved])
+            return self._write(self._prepare(batches, resolver, recorded_at, supersedes))
+
+    def _prepare(self, batches: Sequence[Batch], resolver: Resolver | None, recorded_at: datetime | None,
+                 supersedes: dict[int, str] | None) -> list[_Resolved]:
+        """The batches with names resolved and facts linked to known events, before anything is written."""
+        # Recorded decisions go to the resolver so that an undone merge is not made again.
+        resolver = resolver or Resolver(self.snapshot().entities(), decisions=self.resolutions())
+        resolved = []
+        for batch in batches:
+            if len(batch) not in (3, 4):
+                raise InputError("a batch is (source, facts, entities) or (source, facts, entities, text)")
+            source, facts, entities, text = batch if len(batch) == 4 else (*batch, None)
+            resolved.append(self._resolve(source, facts, entities, resolver, recorded_at, supersedes, text))
+        linked = iter(Reconciler(self.snapshot()).link([f for r in resolved for f in r.facts]))
+        return [replace(r, facts=[next(linked) for _ in r.facts]) for r in resolved]
 
     def _write(self, resolved: list[_Resolved]) -> list[AppendResult]:
         entity_ids = list({eid for r in resolved for eid in r.touched})
@@ -137,7 +169,9 @@ class Ledger(LedgerStore):
         known_facts = self._known(f"SELECT id FROM facts WHERE {in_list('id')}", fact_ids)
         known_decisions = self._known("SELECT name, entity_id, source_id FROM resolutions WHERE action = 'merge' AND "
                                       + in_list("source_id"), source_ids)
-        entity_rows, source_rows, fact_rows, decision_rows, results = [], [], [], [], []
+        texts = list({r.source.id for r in resolved if r.text is not None})
+        known_texts = self._known(f"SELECT source_id FROM documents WHERE {in_list('source_id')}", texts)
+        entity_rows, source_rows, fact_rows, decision_rows, document_rows, results = [], [], [], [], [], []
         for r in resolved:
             new_entities = [e for e in r.touched.values() if latest.get(e.id) != entity_version(e)]
             for e in new_entities:
@@ -147,6 +181,9 @@ class Ledger(LedgerStore):
             if source_added:
                 known_sources.add(r.source.id)
                 source_rows.append(source_row(r.source, r.recorded_at))
+            if r.text is not None and r.source.id not in known_texts:  # a document's text is stored once
+                known_texts.add(r.source.id)
+                document_rows.append((r.source.id, r.text, r.recorded_at))
             unique = list({f.id: f for f in r.facts}.values())
             new = [f for f in unique if f.id not in known_facts]
             known_facts.update(f.id for f in new)
@@ -163,10 +200,12 @@ class Ledger(LedgerStore):
         insert("sources", rows_to_table(source_rows, SOURCE_SCHEMA), UNIQUE["sources"])
         insert("facts", rows_to_table(fact_rows, FACT_SCHEMA), UNIQUE["facts"])
         insert("resolutions", rows_to_table(decision_rows, RESOLUTION_SCHEMA), UNIQUE["resolutions"])
+        insert("documents", rows_to_table(document_rows, DOCUMENT_SCHEMA), UNIQUE["documents"])
         return results
 
     def _resolve(self, source: Source, candidates: Sequence[CandidateFact], entities: Sequence[Entity],
-                 resolver: Resolver, recorded_at: datetime | None, supersedes: dict[int, str] | None) -> _Resolved:
+                 resolver: Resolver, recorded_at: datetime | None, supersedes: dict[int, str] | None,
+                 text: str | None = None) -> _Resolved:
         rec = recorded_at or source.recorded_at or utcnow()
         touched: dict[str, Entity] = {}
         decisions: dict[str, tuple[str, str, float | None]] = {}
@@ -199,7 +238,9 @@ class Ledger(LedgerStore):
             sup = (supersedes or {}).get(i)
             facts.append(Fact.from_candidate(c.with_ids(subject_id, ids), source_id=source.id, recorded_at=rec,
                                              supersedes=sup))
-        return _Resolved(source, facts, touched, decisions, rec)
+        if text is not None and not isinstance(text, str):
+            raise InputError(f"a document's text must be a string, got {type(text).__name__}")
+        return _Resolved(source, facts, touched, decisions, rec, text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,3 +252,4 @@ class _Resolved:
     touched: dict[str, Entity]
     decisions: dict[str, tuple[str, str, float | None]]
     recorded_at: datetime
+    text: str | None = None

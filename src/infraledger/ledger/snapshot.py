@@ -1,6 +1,7 @@
 """Read-only views of a ledger as of a record time, in SQL both databases share.
 
-Visibility (what was recorded by ``as_of``, without the facts a later correction supersedes), entity
+Visibility (what was recorded by ``as_of``, without the facts a later correction supersedes or a
+reviewer rejected by then), entity
 versions, event state and conflicts are decided here once; a backend runs the queries and its
 :class:`~infraledger.ledger.backends.base.Dialect` spells the few fragments that differ.
 """
@@ -13,16 +14,18 @@ from datetime import date, datetime
 
 import pyarrow as pa
 
-from ..errors import NotFoundError
+from ..errors import InputError, NotFoundError
 from ..model import Entity, Fact, FactType, Source, Status
 from ..resolve import Resolver
 from .arrow_schema import FACT_SCHEMA
 from .backends.base import Backend, in_list
 from .listings import CONFLICT_FIELDS, conflicts_sql, events_sql, limit_clause, state_order
+from .review import REVIEW_SCHEMA_VERSION, Review, review_from_row
 from .rows import (
     ENTITY_COLUMNS,
     FACT_COLUMNS,
     RESOLUTION_COLUMNS,
+    REVIEW_COLUMNS,
     SOURCE_COLUMNS,
     entity_from_row,
     fact_from_row,
@@ -36,6 +39,10 @@ _FAR_FUTURE = datetime(9999, 12, 31)
 _FACTS = ", ".join(FACT_COLUMNS)
 _ENTITIES = ", ".join(ENTITY_COLUMNS)
 _SOURCES = ", ".join(SOURCE_COLUMNS)
+_REVIEWS = ", ".join(REVIEW_COLUMNS)
+#: Orders of the review queue: least confident first, or each document's facts in reading order.
+QUEUE_ORDERS = {"confidence": "coalesce(confidence, 1.0), source_id, span_start NULLS LAST, id",
+                "document": "source_id, span_start NULLS LAST, id"}
 
 
 class SqlSnapshot(Snapshot):
@@ -46,6 +53,8 @@ class SqlSnapshot(Snapshot):
         self._t = as_of or _FAR_FUTURE
         self._resolver: Resolver | None = None
         self._late: bool | None = None
+        # A ledger of schema 1 opened read-only has no review tables: it has no reviews to read.
+        self._reviewing = backend.schema_version >= REVIEW_SCHEMA_VERSION
 
     def _rows(self, sql: str, params: list) -> list[tuple]:
         return self.backend.query(sql, params)
@@ -54,10 +63,21 @@ class SqlSnapshot(Snapshot):
     def _visible(self, include_superseded: bool = False) -> tuple[str, list]:
         if include_superseded:
             return f"SELECT {_FACTS} FROM facts WHERE recorded_at <= ?", [self._t]
-        # An anti join against the few superseding facts: a correlated NOT EXISTS would hash every fact.
-        return (f"SELECT {', '.join('f.' + c for c in FACT_COLUMNS)} FROM facts f LEFT JOIN "
-                "(SELECT DISTINCT supersedes FROM facts WHERE supersedes IS NOT NULL AND recorded_at <= ?) s "
-                "ON s.supersedes = f.id WHERE f.recorded_at <= ? AND s.supersedes IS NULL"), [self._t, self._t]
+        # An anti join against the few superseded and rejected facts: a correlated NOT EXISTS would hash
+        # every fact.
+        hidden, params = "SELECT supersedes AS id FROM facts WHERE supersedes IS NOT NULL AND recorded_at <= ?", [self._t]
+        if self._reviewing:
+            hidden += " UNION SELECT fact_id FROM reviews WHERE action = 'reject' AND recorded_at <= ?"
+            params.append(self._t)
+        else:
+            hidden = hidden.replace("SELECT ", "SELECT DISTINCT ", 1)
+        return (f"SELECT {', '.join('f.' + c for c in FACT_COLUMNS)} FROM facts f LEFT JOIN ({hidden}) s "
+                "ON s.id = f.id WHERE f.recorded_at <= ? AND s.id IS NULL"), [*params, self._t]
+
+    def _reviewed_ids(self) -> tuple[str, list]:
+        """SQL of the ids of facts reviewed by this record time (a correction's or addition's own fact too)."""
+        return ("SELECT fact_id AS id FROM reviews WHERE recorded_at <= ? UNION "
+                "SELECT new_fact_id FROM reviews WHERE new_fact_id IS NOT NULL AND recorded_at <= ?"), [self._t, self._t]
 
     def _entities(self) -> tuple[str, list]:
         """SQL of the entities known at this record time, one row (the version read) per entity.
@@ -132,6 +152,13 @@ class SqlSnapshot(Snapshot):
                           f"ORDER BY recorded_at) AS n FROM sources WHERE recorded_at <= ?{only}) s WHERE n = 1 "
                           "ORDER BY recorded_at, id", params)
         return [source_from_row(r) for r in rows]
+
+    def document_text(self, source_id: str) -> str | None:
+        if not self._reviewing:
+            return None
+        rows = self._rows("SELECT text FROM documents WHERE source_id = ? AND recorded_at <= ? "
+                          "ORDER BY recorded_at LIMIT 1", [source_id, self._t])
+        return rows[0][0] if rows else None
 
     def source(self, source_id: str) -> Source:
         rows = self._rows(f"SELECT {_SOURCES} FROM sources WHERE id = ? AND recorded_at <= ? ORDER BY recorded_at LIMIT 1",
@@ -239,3 +266,49 @@ class SqlSnapshot(Snapshot):
             values = tuple(f.time.label() if field_name == "date" else str(getattr(f, field_name)) for f in facts)
             items.append(Conflict(key, facts[0].type, facts[0].subject, field_name, facts, values))
         return Page(items, self._total(rows, offset, f"SELECT count(*) FROM ({listing}) l", params + more), offset)
+
+    # -- reviews ------------------------------------------------------------------------------
+    def reviews(self, fact_ids: Iterable[str] | None = None) -> list[Review]:
+        if not self._reviewing:
+            return []
+        sql, params = f"SELECT {_REVIEWS} FROM reviews WHERE recorded_at <= ?", [self._t]
+        if fact_ids is not None:
+            ids = list(dict.fromkeys(fact_ids))
+            if not ids:
+                return []
+            sql += f" AND ({in_list('fact_id')} OR {in_list('new_fact_id')})"
+            params += [ids, ids]
+        rows = self._rows(sql + " ORDER BY recorded_at, fact_id, reviewer, action", params)
+        return [review_from_row(r) for r in rows]
+
+    def reviewed(self, fact_ids: Iterable[str]) -> dict[str, list[Review]]:
+        ids = list(dict.fromkeys(fact_ids))
+        out: dict[str, list[Review]] = {i: [] for i in ids}
+        for r in self.reviews(ids):
+            for fid in dict.fromkeys((r.fact_id, r.new_fact_id)):
+                if fid in out:
+                    out[fid].append(r)
+        return out
+
+    def review_queue(self, *, source_id: str | None = None, order: str = "confidence", limit: int | None = None,
+                     offset: int = 0) -> Page[Fact]:
+        """Visible facts a machine read (confidence below 1) that nobody has reviewed by ``as_of``.
+
+        ``order`` "confidence": least confident first, then by source and position in the document;
+        "document": by source, then position. Readers of structured data (SEC filings, prices, data
+        files that state no confidence) give their facts confidence 1, so they are not queued.
+        """
+        if order not in QUEUE_ORDERS:
+            raise InputError(f"unknown review queue order '{order}' (choose from {', '.join(QUEUE_ORDERS)})")
+        sql, params = self._selected(source_id=source_id)
+        sql = f"SELECT {_FACTS} FROM ({sql}) q WHERE coalesce(confidence, 1.0) < 1.0"
+        if self._reviewing:
+            done, more = self._reviewed_ids()
+            sql = (f"SELECT {', '.join('u.' + c for c in FACT_COLUMNS)} FROM ({sql}) u LEFT JOIN ({done}) r "
+                   "ON r.id = u.id WHERE r.id IS NULL")
+            params = params + more
+        page, paging = limit_clause(limit, offset)
+        rows = self._rows(f"SELECT {_FACTS}, count(*) OVER () FROM ({sql}) s ORDER BY {QUEUE_ORDERS[order]}" + page,
+                          params + paging)
+        return Page([fact_from_row(r[:-1]) for r in rows],
+                    self._total(rows, offset, f"SELECT count(*) FROM ({sql}) s", params), offset)

@@ -18,9 +18,15 @@ if TYPE_CHECKING:  # pragma: no cover
     import pyarrow as pa
 
     from ..resolve import Resolver
+    from .review import Review
 
 
 T = TypeVar("T")
+
+#: One source to append: ``(source, facts, entities)``, or ``(source, facts, entities, text)`` with the
+#: document's text (what the facts' spans index into; None when there is none).
+Batch = (tuple[Source, Sequence[CandidateFact], Sequence[Entity]]
+         | tuple[Source, Sequence[CandidateFact], Sequence[Entity], str | None])
 
 
 @dataclass(frozen=True)
@@ -171,6 +177,24 @@ class Snapshot(ABC):
     def count(self) -> int:
         """Number of visible facts."""
 
+    @abstractmethod
+    def document_text(self, source_id: str) -> str | None:
+        """The text of the source's document as recorded by ``as_of`` (what spans index), or None."""
+
+    @abstractmethod
+    def reviews(self, fact_ids: Iterable[str] | None = None) -> list["Review"]:
+        """Reviews recorded by ``as_of``, oldest first (only those of or making ``fact_ids`` when given)."""
+
+    @abstractmethod
+    def reviewed(self, fact_ids: Iterable[str]) -> dict[str, list["Review"]]:
+        """The reviews of each of ``fact_ids`` (a fact made by a correction or addition counts as
+        reviewed by that review), oldest first; an empty list for a fact nobody reviewed."""
+
+    @abstractmethod
+    def review_queue(self, *, source_id: str | None = None, order: str = "confidence", limit: int | None = None,
+                     offset: int = 0) -> Page[Fact]:
+        """Visible machine-read facts (confidence below 1) that nobody has reviewed by ``as_of``."""
+
 
 class LedgerStore(ABC):
     """A ledger backend."""
@@ -178,19 +202,24 @@ class LedgerStore(ABC):
     @abstractmethod
     def append(self, source: Source, facts: Sequence[CandidateFact], entities: Sequence[Entity] = (), *,
                resolver: "Resolver | None" = None, recorded_at: datetime | None = None,
-               supersedes: dict[int, str] | None = None) -> AppendResult:
+               supersedes: dict[int, str] | None = None, text: str | None = None) -> AppendResult:
         """Add one source, its entities and its facts in one transaction.
 
         Names in ``facts`` are resolved to entity ids (``resolver``, default: the ledger's own
         entities). ``supersedes`` maps a fact's position in ``facts`` to the id of an older fact it
         corrects. ``recorded_at`` defaults to the source's ``recorded_at``, else now. Facts already
         in the ledger (same identity) are skipped, so appending a document twice adds nothing.
+        ``text`` is the document's text, the one the facts' spans index into; it is stored once per
+        source, so a reviewer can read each fact in its place.
         """
 
     @abstractmethod
-    def append_many(self, batches: Iterable[tuple[Source, Sequence[CandidateFact], Sequence[Entity]]], *,
-                    resolver: "Resolver | None" = None, recorded_at: datetime | None = None) -> list[AppendResult]:
-        """Several appends in one transaction: all land or none (``recorded_at`` as for :meth:`append`)."""
+    def append_many(self, batches: Iterable[Batch], *, resolver: "Resolver | None" = None,
+                    recorded_at: datetime | None = None) -> list[AppendResult]:
+        """Several appends in one transaction: all land or none (``recorded_at`` as for :meth:`append`).
+
+        Each batch is ``(source, facts, entities)`` or ``(source, facts, entities, text)``.
+        """
 
     @abstractmethod
     def append_arrow(self, sources: "pa.Table", facts: "pa.Table") -> int:

@@ -2,7 +2,8 @@
 
 The ledger's meaning (resolution on append, supersession, event state, conflicts, as-of reads) is
 written once, in :mod:`infraledger.ledger.service` and :mod:`infraledger.ledger.snapshot`, over plain
-rows of four append-only tables (``sources``, ``entities``, ``facts``, ``resolutions``; their columns are
+rows of append-only tables (``sources``, ``entities``, ``facts``, ``resolutions``, and since schema 2
+``documents``, ``reviews``, ``tokens``; their columns are
 :mod:`infraledger.ledger.arrow_schema`). A backend offers the few primitives below; the service writes
 SQL with ``?`` placeholders in the subset the two databases share, and asks the backend's
 :class:`Dialect` for the few fragments they spell differently.
@@ -43,6 +44,10 @@ class Dialect:
     #: the facts of CTE ``v`` and gives event_key, type, subject, subject_id, status and start;
     #: ``<rank>`` stands for the status rank expression.
     event_heads: str | None = None
+    #: A statement that holds a lock on the parameter (a text key) until the transaction ends, so that
+    #: two writers checking and then writing one fact's review take turns; None where the database
+    #: has one writer at a time anyway.
+    lock: str | None = None
 
     def contains(self, expr: str) -> str:
         """SQL: the list/array ``expr`` contains the parameter."""
