@@ -136,3 +136,13 @@ def test_a_model_file_rejects_unknown_fields_and_missing_files(tmp_path):
         read_model(path)
     with pytest.raises(InputError, match="cannot read"):
         read_model(tmp_path / "absent.json")
+
+
+def test_a_fact_read_from_prose_never_gets_the_confidence_of_a_person(monkeypatch):
+    from infraledger import extract
+    from infraledger.extract import confidence
+
+    monkeypatch.setattr(confidence, "score", lambda fact: 0.99987)  # rounds to 1.0 at three places
+    assert extract._scored(FULL).confidence == extract.MACHINE_CONFIDENCE_MAX < 1.0
+    monkeypatch.setattr(confidence, "score", lambda fact: 0.4321)
+    assert extract._scored(FULL).confidence == 0.432

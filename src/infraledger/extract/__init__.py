@@ -48,13 +48,19 @@ def extract_events(document, backend: str = "rules", settings=None) -> list[Cand
     return [_scored(f) for f in run(document, settings)]
 
 
+#: The highest confidence a fact read from prose gets: confidence 1 means read from structured data
+#: or by a person, and the ledger's review queue holds the facts below it (rounding a score of 0.9996
+#: to three places would otherwise take a machine-read fact out of review).
+MACHINE_CONFIDENCE_MAX = 0.999
+
+
 def _scored(fact: CandidateFact) -> CandidateFact:
     """A deal event with its confidence (see :mod:`.confidence`); other facts as they are."""
     if fact.type not in DEAL_TYPES:
         return fact
     from .confidence import score
 
-    return replace(fact, confidence=round(score(fact), 3))
+    return replace(fact, confidence=min(round(score(fact), 3), MACHINE_CONFIDENCE_MAX))
 
 
 __all__ = ["BACKENDS", "extract_events", "to_eval_record"]
