@@ -101,3 +101,17 @@ def test_a_ledger_of_the_first_schema_opens_and_migrates(make_ledger, monkeypatc
         done = store.review(fact.id, "reject", "alice")
         assert store.snapshot().facts() == [] and store.snapshot().reviews() == [done]
         assert store.backend.query("SELECT max(version), count(*) FROM schema_version")[0] == (2, 2)
+
+
+def test_a_ledger_of_the_first_schema_read_only_copies_into_a_new_one(tmp_path, monkeypatch):
+    from infraledger.ledger.copy import copy_ledger
+
+    shipped = migrations.available
+    monkeypatch.setattr(migrations, "available", lambda package: [m for m in shipped(package) if m[0] == 1])
+    with open_ledger(tmp_path / "old.duckdb") as old:
+        old.append(source("a"), [raise_()])
+    monkeypatch.setattr(migrations, "available", shipped)
+    with open_ledger(tmp_path / "old.duckdb", read_only=True) as old, open_ledger(tmp_path / "new.duckdb") as new:
+        result = copy_ledger(old, new)
+        assert result.same and result.rows["facts"] == 1 and result.rows["reviews"] == 0
+        assert new.snapshot().facts() == old.snapshot().facts()

@@ -207,3 +207,37 @@ def test_a_large_load_rebuilds_the_indexes_and_a_failed_one_keeps_them(postgres_
         with pytest.raises(LedgerError, match="nothing was changed"):
             store.append_arrow(no_sources, pa.concat_tables([broken] * 3))
         assert indexes(store) == before and store.snapshot().count() == count
+
+
+def test_two_reviewers_correcting_one_fact_at_once_take_turns(postgres_url):
+    import threading
+    from dataclasses import replace
+
+    with open_ledger(postgres_url) as store:
+        store.append(Source.new("article", content="a", title="a", recorded_at=T0),
+                     [replace(_deal(Status.ANNOUNCED, "$900 million", "2026-05-30"), confidence=0.5)])
+        [fact] = store.snapshot().facts()
+    first, second = open_ledger(postgres_url), open_ledger(postgres_url)
+    outcome: list = []
+
+    def other_reviewer() -> None:
+        try:
+            second.review(fact.id, "correct", "bob", correction=replace(fact, amount=parse_money("$800 million")))
+            outcome.append("recorded")
+        except LedgerError as exc:
+            outcome.append(str(exc))
+
+    try:
+        with first.backend.transaction():
+            first.review(fact.id, "correct", "alice", correction=replace(fact, amount=parse_money("$950 million")))
+            thread = threading.Thread(target=other_reviewer)
+            thread.start()
+            thread.join(0.5)
+            assert thread.is_alive()  # waits for alice's review to land
+        thread.join(10)
+        assert len(outcome) == 1 and "superseded" in outcome[0]
+        [kept] = first.snapshot().facts()
+        assert str(kept.amount) == "$950M" and [r.reviewer for r in first.snapshot().reviews()] == ["alice"]
+    finally:
+        first.close()
+        second.close()
