@@ -24,6 +24,8 @@ from .arrow_schema import DOCUMENT_SCHEMA, ENTITY_SCHEMA, FACT_SCHEMA, RESOLUTIO
 from .backends.base import Backend, in_list
 from .reconcile import Reconciler
 from .review import Review, ReviewAction
+from .review import add_fact as record_addition
+from .review import review as record_review
 from .rows import RESOLUTION_COLUMNS, entity_row, entity_version, fact_row, source_row
 from .snapshot import SqlSnapshot, limit_clause
 from .store import AppendResult, Batch, LedgerStore, Page, as_record_time
@@ -111,16 +113,12 @@ class Ledger(LedgerStore):
         the reviewed one, a rejection hides the fact from its record time on; read as of an earlier
         time, the ledger reads as before. See :func:`infraledger.ledger.review.review` for the rules.
         """
-        from .review import review
-
-        return review(self, fact_id, action, reviewer, correction=correction, note=note, recorded_at=recorded_at)
+        return record_review(self, fact_id, action, reviewer, correction=correction, note=note, recorded_at=recorded_at)
 
     def add_fact(self, source_id: str, candidate: CandidateFact, reviewer: str, *, note: str = "",
                  recorded_at: datetime | None = None) -> Review:
         """Record a fact of ``source_id`` that the machine missed, as ``reviewer`` read it (confidence 1)."""
-        from .review import add_fact
-
-        return add_fact(self, source_id, candidate, reviewer, note=note, recorded_at=recorded_at)
+        return record_addition(self, source_id, candidate, reviewer, note=note, recorded_at=recorded_at)
 
     def close(self) -> None:
         self.backend.close()
