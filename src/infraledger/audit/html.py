@@ -80,7 +80,7 @@ class _Segment:
     opinion: str = ""
 
 
-def _paragraphs(report: AuditReport) -> list[list[_Segment]]:
+def paragraphs(report: AuditReport) -> list[list[_Segment]]:
     """The text split into lines, each a list of plain, claim and opinion segments (claims win overlaps)."""
     text = report.document.text
     marks: list[tuple[int, int, ClaimVerdict | None, str]] = []
@@ -103,28 +103,28 @@ def _paragraphs(report: AuditReport) -> list[list[_Segment]]:
             pieces.append((pos, e))
         marks += [(a, b, None, o.cue) for a, b in pieces if b > a]
     marks.sort(key=lambda m: m[0])
-    paragraphs: list[list[_Segment]] = [[]]
+    lines: list[list[_Segment]] = [[]]
     pos = 0
 
     def plain(a: int, b: int, opinion: str = "") -> None:
         chunks = text[a:b].split("\n")
         for i, chunk in enumerate(chunks):
             if i:
-                paragraphs.append([])
+                lines.append([])
             if chunk:
-                paragraphs[-1].append(_Segment(chunk, None, opinion))
+                lines[-1].append(_Segment(chunk, None, opinion))
 
     for s, e, cv, cue in marks:
         if s < pos:
             continue
         plain(pos, s)
         if cv is not None:
-            paragraphs[-1].append(_Segment(text[s:e], cv))
+            lines[-1].append(_Segment(text[s:e], cv))
         else:
             plain(s, e, cue)
         pos = e
     plain(pos, len(text))
-    return [p for p in paragraphs if p]
+    return [p for p in lines if p]
 
 
 def to_html(report: AuditReport) -> str:
@@ -134,5 +134,5 @@ def to_html(report: AuditReport) -> str:
         title=d.title or d.origin, published=d.published.isoformat() if d.published else "",
         as_of=report.as_of.isoformat() if report.as_of else "now", n=len(report.verdicts), n_op=len(report.opinions),
         excluded=[{"id": k, "reason": v} for k, v in report.excluded_sources.items()],
-        counts=list(report.counts().items()), colours=COLOURS, paragraphs=_paragraphs(report),
+        counts=list(report.counts().items()), colours=COLOURS, paragraphs=paragraphs(report),
         verdicts=report.verdicts, value=value_text, evidence=_evidence)

@@ -290,6 +290,7 @@ def quickstart(app: AppContext, path: str | None, report: bool) -> None:
     if report_path:
         click.echo(f"report: {report_path}")
     click.echo(f"next: infraledger --db {target} events --as-of 2026-03-10 --type acquisition")
+    click.echo(f"      infraledger --db {target} serve   (the dashboard at http://localhost:8000/)")
 
 
 def _write_report(store, path: Path) -> Path | None:

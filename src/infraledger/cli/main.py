@@ -39,6 +39,10 @@ def _register() -> None:
     prices.register(cli)
     from . import extract
     extract.register(cli)
+    from . import serve
+    serve.register(cli)
+    from . import review
+    review.register(cli)
 
 
 _register()

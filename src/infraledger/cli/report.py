@@ -34,7 +34,7 @@ def report(app: AppContext, as_of: str | None, output: str | None, fmt: str, tex
     with app.open(read_only=True) as store:
         snap = store.snapshot(as_record_time(as_of) if as_of else None)
         by_hash = {s.content_hash: s.id for s in snap.sources() if s.content_hash}
-        source_texts = {}
+        source_texts = snap.document_texts()  # texts stored with their sources, then the files given
         for name in texts:
             data = Path(name).read_bytes()
             if len(data) > app.settings.max_input_bytes:

@@ -160,6 +160,13 @@ class SqlSnapshot(Snapshot):
                           "ORDER BY recorded_at LIMIT 1", [source_id, self._t])
         return rows[0][0] if rows else None
 
+    def document_texts(self) -> dict[str, str]:
+        """Every stored document text by source id, as recorded by ``as_of`` (for quoting evidence)."""
+        if not self._reviewing:
+            return {}
+        return dict(self._rows("SELECT source_id, min(text) FROM documents WHERE recorded_at <= ? GROUP BY source_id",
+                               [self._t]))
+
     def source(self, source_id: str) -> Source:
         rows = self._rows(f"SELECT {_SOURCES} FROM sources WHERE id = ? AND recorded_at <= ? ORDER BY recorded_at LIMIT 1",
                           [source_id, self._t])
