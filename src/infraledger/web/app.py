@@ -52,9 +52,24 @@ class Server:
         self.options = options
         self._opener = opener or (lambda read_only: open_ledger(options.address, read_only=read_only,
                                                                 wait=options.wait))
-        self.mirror = Mirror(options.address, self._opener)
+        self.mirror = Mirror(options.address, self._opener, on_copy=self._warm)
         self.sessions = Sessions()
         self._write_lock = threading.Lock()
+
+    @staticmethod
+    def _warm(copy: Copy) -> None:
+        """Start working out the deals table, overview and analyses of a new copy in the background."""
+        from .deals import DealFilters, deals
+        from .views import warm
+
+        def run() -> None:
+            try:
+                deals(copy, copy.snapshot(None), DealFilters(), limit=1)
+                warm(copy)
+            except Exception:  # noqa: BLE001 - a request computing the same value will report it
+                log.exception("working out a new copy of the ledger")
+
+        threading.Thread(target=run, name="infraledger-warm", daemon=True).start()
 
     def copy(self) -> Copy:
         return self.mirror.current()

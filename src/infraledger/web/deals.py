@@ -17,7 +17,7 @@ from datetime import date, datetime
 from ..errors import InputError, NotFoundError
 from ..ledger.listings import STATUS_RANK
 from ..ledger.snapshot import SqlSnapshot
-from ..model import DEAL_TYPES, Fact, Layer, SourceKind, Status
+from ..model import DEAL_TYPES, Layer, SourceKind, Status
 from .mirror import Copy
 
 #: Sort keys a request may name, and the SQL they stand for (ties broken by subject, then key).
@@ -146,7 +146,8 @@ def _deals_table(copy: Copy, snap: SqlSnapshot) -> str:
                "count(DISTINCT v.source_id) AS n_sources, min(v.confidence) AS min_confidence, "
                "max(v.recorded_at) AS last_recorded, list(DISTINCT s.kind) AS source_kinds, "
                "arg_max({'type': v.type, 'subject': v.subject, 'subject_id': v.subject_id, 'status': v.status, "
-               f"'id': v.id}}, {_head_order('v')}) AS head, "
+               "'id': v.id, 'counterparties': v.counterparties, 'evidence': v.evidence, 'source_id': v.source_id}, "
+               f"{_head_order('v')}) AS head, "
                "arg_max({'amount': v.amount, 'high': v.amount_high, 'currency': v.currency, "
                f"'qualifier': v.amount_qualifier}}, {_head_order('v')}) FILTER (WHERE v.amount IS NOT NULL) AS money, "
                "list_distinct(flatten(list(list_transform(v.counterparties, lambda p: p.entity_id)))) AS parties "
@@ -155,6 +156,7 @@ def _deals_table(copy: Copy, snap: SqlSnapshot) -> str:
                "SELECT x.event_key AS key, head.type AS type, head.subject AS subject, head.subject_id AS subject_id, "
                f"head.status AS status, {_rank('head')} AS status_rank, "
                "start, n_facts, n_sources, min_confidence, last_recorded, source_kinds, head.id AS head_id, "
+               "head.counterparties AS counterparties, head.evidence AS evidence, head.source_id AS source_id, "
                "money.amount AS amount, money.high AS amount_high, money.currency AS currency, "
                "money.qualifier AS amount_qualifier, "
                "CASE WHEN money.currency = 'USD' THEN CAST(money.amount AS DOUBLE) END AS amount_usd, "
@@ -218,22 +220,22 @@ def deals(copy: Copy, snap: SqlSnapshot, filters: DealFilters, *, sort: str = "d
     rows = snap.backend.query(
         f"SELECT key, type, subject, subject_id, status, start, amount, amount_high, currency, amount_qualifier, "
         f"amount_usd, n_facts, n_sources, source_kinds, layers, reviewed, min_confidence, last_recorded, head_id, "
-        f"count(*) OVER () FROM {table} WHERE {where} "
+        f"counterparties, evidence, source_id FROM {table} WHERE {where} "
         f"ORDER BY {SORTS[sort]} {direction} NULLS LAST, lower(subject), key LIMIT ? OFFSET ?",
         [*params, limit, offset])
-    total = rows[0][-1] if rows else snap.backend.query(f"SELECT count(*) FROM {table} WHERE {where}", params)[0][0]
-    heads = _heads(snap, [r[18] for r in rows])
-    items = []
-    for r in rows:
-        head = heads.get(r[18])
-        items.append(DealRow(
-            key=r[0], type=r[1], subject=r[2], subject_id=r[3], status=r[4], start=r[5],
-            amount=_money_text(r[6], r[7], r[8], r[9]), amount_usd=r[10], n_facts=r[11], n_sources=r[12],
-            source_kinds=tuple(sorted(k for k in r[13] if k)), layers=tuple(r[14]), reviewed=r[15],
-            min_confidence=r[16], last_recorded=r[17], head_id=r[18],
-            counterparties=tuple((p.name, p.role.value, p.entity_id) for p in head.counterparties) if head else (),
-            evidence=head.evidence if head else "", source_id=head.source_id if head else ""))
-    counts = {f: facet_counts(snap, table, filters, f) for f in FACETS} if facets else {}
+    # The total and the facets do not change with the sort or the page: counted once per view.
+    view = (table, where, tuple(map(str, params)))
+    total = copy.cached(("total", *view), lambda: snap.backend.query(
+        f"SELECT count(*) FROM {table} WHERE {where}", params)[0][0], keep=4096)
+    items = [DealRow(
+        key=r[0], type=r[1], subject=r[2], subject_id=r[3], status=r[4], start=r[5],
+        amount=_money_text(r[6], r[7], r[8], r[9]), amount_usd=r[10], n_facts=r[11], n_sources=r[12],
+        source_kinds=tuple(sorted(k for k in r[13] if k)), layers=tuple(r[14]), reviewed=r[15],
+        min_confidence=r[16], last_recorded=r[17], head_id=r[18],
+        counterparties=tuple((p["name"], p["role"], p["entity_id"]) for p in r[19] or ()),
+        evidence=r[20] or "", source_id=r[21]) for r in rows]
+    counts = copy.cached(("facets", *view), lambda: {f: facet_counts(snap, table, filters, f) for f in FACETS},
+                         keep=4096) if facets else {}
     return DealsPage(items, total, offset, limit,
                      encode_cursor(offset + limit) if offset + limit < total else None,
                      encode_cursor(max(offset - limit, 0)) if offset else None, counts)
@@ -250,16 +252,6 @@ def facet_counts(snap: SqlSnapshot, table: str, filters: DealFilters, facet: str
         sql = (f"SELECT {_FACET_SQL[facet]} AS value, count(*) FROM {table} WHERE {where} "
                "GROUP BY value ORDER BY count(*) DESC, value")
     return [(str(v), n) for v, n in snap.backend.query(sql, params)]
-
-
-def _heads(snap: SqlSnapshot, ids: list[str]) -> dict[str, Fact]:
-    from ..ledger.backends.base import in_list
-    from ..ledger.rows import FACT_COLUMNS, fact_from_row
-
-    if not ids:
-        return {}
-    rows = snap.backend.query(f"SELECT {', '.join(FACT_COLUMNS)} FROM facts WHERE {in_list('id')}", [ids])
-    return {f.id: f for f in map(fact_from_row, rows)}
 
 
 def _money_text(amount, high, currency, qualifier) -> str | None:

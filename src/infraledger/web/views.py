@@ -85,8 +85,7 @@ class CompanyView:
 
 def company(copy: Copy, snap: SqlSnapshot, ref: str) -> CompanyView:
     entity = snap.entity(ref)
-    page = snap.fact_page(entity=entity.id, include_superseded=True, limit=20_000)
-    facts = page.items
+    facts = facts_about(copy, snap, entity.id)
     later = {f.supersedes: f.id for f in facts if f.supersedes}
     rejected = _rejected(snap)
     prices = [(f.time.start, float(f.amount.amount), f.amount.currency) for f in facts
@@ -130,6 +129,35 @@ def backing_scores(copy: Copy, snap: SqlSnapshot) -> dict:
             f"SELECT DISTINCT subject_id FROM ({visible}) v WHERE type = 'commercial_contract'", params)]
         return capex_backing_many(snap, ids) if ids else {}
     return copy.cached(("backing", snap.as_of), make)
+
+
+def facts_about(copy: Copy, snap: SqlSnapshot, entity_id: str) -> list[Fact]:
+    """Every fact recorded by the snapshot's time whose subject or a counterparty is ``entity_id``,
+    superseded versions included, in valid-time order.
+
+    What ``snap.facts(entity=..., include_superseded=True)`` gives, through a table of (fact, party)
+    pairs made once per copy: a semi-join on it costs a fifth of testing every fact's counterparties.
+    """
+    def make() -> str:
+        # Row numbers of the copy, which is never written: a lookup by rowid fetches only those rows.
+        snap.backend.query("CREATE TABLE IF NOT EXISTS fact_parties AS SELECT rowid AS rid, subject_id AS entity_id "
+                           f"FROM facts UNION ALL SELECT rowid, unnest({snap.dialect.party_ids}) FROM facts")
+        return "fact_parties"
+    parties = copy.cached(("fact_parties",), make)
+    rows = snap.backend.query(
+        f"SELECT {', '.join(FACT_COLUMNS)} FROM facts WHERE rowid IN (SELECT rid FROM {parties} WHERE entity_id = ?) "
+        "AND recorded_at <= ? ORDER BY valid_start NULLS LAST, valid_end NULLS LAST, recorded_at, id",
+        [entity_id, snap._t])
+    return [fact_from_row(r) for r in rows]
+
+
+def warm(copy: Copy) -> None:
+    """Work out, once, what the first visitors of a new copy would otherwise wait for."""
+    snap = copy.snapshot(None)
+    overview(copy, snap)
+    backing_scores(copy, snap)
+    copy.cached(("outlook", snap.as_of), lambda: {o.entity_id: o for o in exit_outlook(snap).companies})
+    facts_about(copy, snap, "")
 
 
 def _role_of(f: Fact, entity_id: str) -> str:
