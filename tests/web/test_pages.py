@@ -85,3 +85,14 @@ def test_missing_things_get_a_404_page(client):
     got = client.get("/companies/Nobody%20At%20All")
     assert got.status_code == 404 and "<h1>404</h1>" in got.text
     assert client.get("/no/such/page").status_code == 404
+
+
+def test_audit_of_an_uploaded_file(writer, tmp_path):
+    client, tokens, _path = writer
+    client.get("/login")
+    csrf = client.cookies.get("infraledger_csrf")
+    client.post("/login", data={"token": tokens["reader"], "csrf": csrf})
+    page = f"<html><head><title>A recap</title></head><body><p>{AUDITED}</p></body></html>".encode()
+    html = client.post("/audit", data={"csrf": csrf}, files={"file": ("recap.html", page, "text/html")}).text
+    assert 'class="claim v-supported"' in html
+    assert client.post("/audit", data={"csrf": csrf}).status_code == 400

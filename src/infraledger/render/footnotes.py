@@ -33,6 +33,7 @@ class Note:
     cited_source: str
     quote: str
     quote_origin: str       # "evidence", "source text", "note" or ""
+    reviewed_by: str = ""   # the people who checked the fact (accepted it, or wrote it as a correction)
 
 
 def safe_url(url: str) -> str:
@@ -91,6 +92,8 @@ class Footnotes:
     def notes(self) -> list[Note]:
         """The notes in number order (call after every figure has been cited)."""
         facts = self.fr.facts_by_id(self._numbers)
+        reviewers = {fid: ", ".join(dict.fromkeys(r.reviewer for r in rs if r.action.value != "reject"))
+                     for fid, rs in self.fr.snapshot.reviewed(list(facts)).items()} if facts else {}
         out = []
         for fid, number in sorted(self._numbers.items(), key=lambda kv: kv[1]):
             f = facts.get(fid)
@@ -112,5 +115,5 @@ class Footnotes:
                 s.kind.value.replace("_", " ") if s else "",
                 s.published.isoformat() if s and s.published else "",
                 f.recorded_at.date().isoformat() if f.recorded_at else "",
-                f.cited_source, quote, origin))
+                f.cited_source, quote, origin, reviewers.get(fid, "")))
         return out

@@ -64,6 +64,18 @@ def _published(snap, source_id: str) -> date | None:
         return None
 
 
+def audit_upload(server, data: bytes, filename: str, as_of: str | None = None) -> AuditReport:
+    """Audit an uploaded file (text or HTML, any encoding), recognised among the ledger's sources by its hash."""
+    from ..audit.reading import AuditDocument
+    from ..sources.document import document_from_bytes
+
+    if len(data) > server.options.max_upload_bytes:
+        raise InputError(f"file larger than {server.options.max_upload_bytes:,} bytes")
+    doc = AuditDocument.from_document(document_from_bytes(data, name=filename[:200]), origin=filename[:200])
+    _copy, snap = server.snapshot(as_of)
+    return audit_document(doc, snap)
+
+
 def audit_text(server, text: str, title: str = "", published: date | None = None,
                as_of: str | None = None) -> AuditReport:
     """Audit a pasted or uploaded text against the ledger as of ``as_of``."""

@@ -21,7 +21,7 @@ from ..model import DEAL_TYPES, Layer, SourceKind, Status
 from .mirror import Copy
 
 #: Sort keys a request may name, and the SQL they stand for (ties broken by subject, then key).
-SORTS = {"date": "start", "subject": "lower(subject)", "type": "type", "amount": "amount_usd",
+SORTS = {"date": "start", "subject": "subject_key", "type": "type", "amount": "amount_usd",
          "status": "status_rank", "recorded": "last_recorded", "sources": "n_sources"}
 FACETS = ("type", "status", "layer", "source_kind", "reviewed")
 MAX_LIMIT = 500
@@ -154,6 +154,7 @@ def _deals_table(copy: Copy, snap: SqlSnapshot) -> str:
                "FROM v LEFT JOIN (SELECT id, min(kind) AS kind FROM sources GROUP BY id) s ON s.id = v.source_id "
                "GROUP BY v.event_key) "
                "SELECT x.event_key AS key, head.type AS type, head.subject AS subject, head.subject_id AS subject_id, "
+               "lower(head.subject) AS subject_key, "
                f"head.status AS status, {_rank('head')} AS status_rank, "
                "start, n_facts, n_sources, min_confidence, last_recorded, source_kinds, head.id AS head_id, "
                "head.counterparties AS counterparties, head.evidence AS evidence, head.source_id AS source_id, "
@@ -218,11 +219,10 @@ def deals(copy: Copy, snap: SqlSnapshot, filters: DealFilters, *, sort: str = "d
     where, params = _where(filters, snap)
     direction = "DESC" if descending else "ASC"
     rows = snap.backend.query(
-        f"SELECT key, type, subject, subject_id, status, start, amount, amount_high, currency, amount_qualifier, "
-        f"amount_usd, n_facts, n_sources, source_kinds, layers, reviewed, min_confidence, last_recorded, head_id, "
+        "SELECT key, type, subject, subject_id, status, start, amount, amount_high, currency, amount_qualifier, "
+        "amount_usd, n_facts, n_sources, source_kinds, layers, reviewed, min_confidence, last_recorded, head_id, "
         f"counterparties, evidence, source_id FROM {table} WHERE {where} "
-        f"ORDER BY {SORTS[sort]} {direction} NULLS LAST, lower(subject), key LIMIT ? OFFSET ?",
-        [*params, limit, offset])
+        f"ORDER BY {SORTS[sort]} {direction} NULLS LAST, subject_key, key LIMIT ? OFFSET ?", [*params, limit, offset])
     # The total and the facets do not change with the sort or the page: counted once per view.
     view = (table, where, tuple(map(str, params)))
     total = copy.cached(("total", *view), lambda: snap.backend.query(

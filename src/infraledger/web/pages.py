@@ -13,9 +13,10 @@ from typing import Annotated, Any
 from urllib.parse import urlencode
 
 import jinja2
-from fastapi import APIRouter, Form, Query, Request
+from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
+from starlette.concurrency import run_in_threadpool
 
 from ..audit.html import COLOURS, paragraphs
 from ..audit.render import value_text
@@ -171,14 +172,20 @@ def audit_page(request: Request, as_of: AsOf = None):
 
 
 @router.post("/audit", response_class=HTMLResponse)
-def audit_post(request: Request, text: Annotated[str, Form()] = "", title: Annotated[str, Form(max_length=300)] = "",
-               csrf: Annotated[str, Form()] = "", as_of: AsOf = None):
+async def audit_post(request: Request, text: Annotated[str, Form()] = "",
+                     title: Annotated[str, Form(max_length=300)] = "", csrf: Annotated[str, Form()] = "",
+                     file: Annotated[UploadFile | None, File()] = None, as_of: AsOf = None):
     check_form(request, csrf)
     server = request.app.state.server
     require(server.access(request), AccessRole.READER, writes=True)
-    if not text.strip():
-        raise InputError("paste a text to audit")
-    report = actions.audit_text(server, text, title, None, as_of)
+    data = await file.read(server.options.max_upload_bytes + 1) if file is not None and file.filename else b""
+    if data:
+        report = await run_in_threadpool(actions.audit_upload, server, data, file.filename, as_of)
+        text = report.document.text
+    elif text.strip():
+        report = await run_in_threadpool(actions.audit_text, server, text, title, None, as_of)
+    else:
+        raise InputError("paste a text or choose a file to audit")
     return render(request, "audit.html.j2", {"title": "Audit", "report": report, "paragraphs": paragraphs(report),
                                              "text": text})
 
