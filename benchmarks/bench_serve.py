@@ -7,7 +7,7 @@ with its own keep-alive connection; requests vary (deals pages at different curs
 different companies and sources) so the figures are not one cached answer. The first visit of each
 kind (the server's copy of the ledger, each as-of time's deals table) is timed apart, as "cold".
 
-Run: python -m benchmarks.bench_serve [--facts N] [--db PATH] [--requests N] [--seconds S]
+Run: python -m benchmarks.bench_serve [--facts N] [--db PATH] [--requests N] [--seconds S] [--only CASE]
 """
 
 from __future__ import annotations
@@ -106,6 +106,7 @@ def main() -> None:
     ap.add_argument("--db", type=Path, help="Keep the ledger here (reused when it exists).")
     ap.add_argument("--requests", type=int, default=300, help="Requests per case and level (default 300).")
     ap.add_argument("--seconds", type=float, default=30.0, help="Longest time per case and level.")
+    ap.add_argument("--only", default="", help="Run only the cases whose name contains this text.")
     args = ap.parse_args()
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     with tempfile.TemporaryDirectory() as tmp:
@@ -128,6 +129,8 @@ def main() -> None:
                     print(f"cold: {label}: {time.perf_counter() - t0:.2f} s")
             print(f"{'case':34} {'clients':>7} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'req/s':>7} {'errors':>6}")
             for name, make in cases().items():
+                if args.only not in name:
+                    continue
                 for clients in LEVELS:
                     r = drive(url, make, clients, args.requests, args.seconds)
                     print(f"{name:34} {clients:>7} {r['n']:>5} {r['p50'] * 1e3:>8.0f} {r['p95'] * 1e3:>8.0f} "

@@ -249,7 +249,7 @@ def get_source(request: Request, source_id: str, as_of: AsOf = None) -> SourceDe
     return SourceDetailOut(
         as_of=_label(as_of), source=source_out(view.source), text=view.text,
         highlights=[Highlight(start=f.span[0], end=f.span[1], fact_ids=[f.id]) for f in view.facts if f.span],
-        facts=[fact_out(f, _reviewers(view.reviews, f.id)) for f in view.facts])
+        facts=[fact_out(f, _reviewers(view.reviews, f.id)) for f in view.facts], facts_total=view.total)
 
 
 @router.get("/conflicts", response_model=ConflictsOut, summary="Facts of one event that disagree")

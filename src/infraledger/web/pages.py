@@ -199,7 +199,7 @@ def review_page(request: Request, as_of: AsOf = None, source_id: Text = None, fa
     _copy, snap = request.app.state.server.snapshot(as_of)
     queue = snap.review_queue(source_id=source_id or None, order=order, limit=25, offset=skip)
     current = snap.fact(fact) if fact else (queue.items[0] if queue.items else None)
-    view = source_view(snap, current.source_id) if current else None
+    view = source_view(snap, current.source_id, limit=1) if current else None  # for its text
     context = {"title": "Review", "queue": queue, "current": current, "view": view, "order": order,
                "source_id": source_id, "skip": skip, "agreement": field_agreement(snap)}
     return render(request, "review.html.j2", context)

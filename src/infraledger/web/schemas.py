@@ -194,6 +194,7 @@ class SourceDetailOut(BaseModel):
     text: str | None
     highlights: list[Highlight]
     facts: list[FactOut]
+    facts_total: int = Field(description="Facts read from the source; the first 200 are given (all: /facts?source_id=).")
 
 
 class ConflictOut(BaseModel):

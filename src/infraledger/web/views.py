@@ -178,6 +178,10 @@ class Segment:
     fact_ids: tuple[str, ...] = ()
 
 
+#: Facts shown with a source (a document states a few dozen; a data file may state thousands).
+SOURCE_FACTS_LIMIT = 200
+
+
 @dataclass(frozen=True)
 class SourceView:
     source: Source
@@ -185,14 +189,17 @@ class SourceView:
     segments: list[Segment]
     facts: list[Fact]
     reviews: dict[str, list]
+    total: int = 0
 
 
-def source_view(snap: SqlSnapshot, source_id: str) -> SourceView:
+def source_view(snap: SqlSnapshot, source_id: str, limit: int = SOURCE_FACTS_LIMIT) -> SourceView:
+    """A source with its text, cut at its first ``limit`` facts' evidence spans, and those facts."""
     source = snap.source(source_id)
-    facts = snap.facts(source_id=source_id)
+    page = snap.fact_page(source_id=source_id, limit=limit)
+    facts = page.items
     text = snap.document_text(source_id)
     reviews = snap.reviewed([f.id for f in facts]) if facts else {}
-    return SourceView(source, text, segments(text, facts) if text else [], facts, reviews)
+    return SourceView(source, text, segments(text, facts) if text else [], facts, reviews, page.total)
 
 
 def segments(text: str, facts: list[Fact]) -> list[Segment]:
