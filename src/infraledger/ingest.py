@@ -26,7 +26,7 @@ from .ledger.store import as_record_time
 from .model.facts import CandidateFact
 from .model.sources import Source, SourceKind
 from .resolve import Resolver
-from .sources.document import DEFAULT_MAX_BYTES, Document, read_document
+from .sources.document import DEFAULT_MAX_BYTES, Document, read_bytes, read_document
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,13 +86,21 @@ def document_source(document: Document) -> Source:
 
 def prepare(path: str | Path, *, backend: str = "rules", max_bytes: int = DEFAULT_MAX_BYTES) -> PreparedDocument:
     """Read ``path`` and extract its deal events. Raises :class:`InputError` naming the file."""
-    # Imported here so that the ledger commands work without loading the extraction grammar.
-    from .extract import extract_events
-
     path = Path(path)
     if path.is_dir():
         raise InputError("is a directory, not a document", source=str(path))
-    document = read_document(path, max_bytes=max_bytes)
+    return _extracted(read_document(path, max_bytes=max_bytes), path, backend)
+
+
+def prepare_bytes(data: bytes, name: str, *, backend: str = "rules") -> PreparedDocument:
+    """Read the document ``data`` (a file's or an archive member's bytes) and extract its deal events."""
+    return _extracted(read_bytes(data, name=Path(name.rsplit("!", 1)[-1]).name, source=name), Path(name), backend)
+
+
+def _extracted(document: Document, path: Path, backend: str) -> PreparedDocument:
+    # Imported here so that the ledger commands work without loading the extraction grammar.
+    from .extract import extract_events
+
     try:
         candidates = tuple(extract_events(document, backend=backend))
     except InputError as exc:  # a value the ledger cannot hold (a figure over 10^18): say which file

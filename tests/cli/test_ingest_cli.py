@@ -59,10 +59,15 @@ def test_ingesting_the_same_document_twice_adds_nothing(tmp_path, cli):
     db = tmp_path / "l.duckdb"
     path = _write(tmp_path, "release.txt", RELEASE)
     first = json.loads(cli("ingest", "--json", str(path), db=db).stdout)
-    second = json.loads(cli("ingest", "--json", str(path), db=db).stdout)
     assert first[0]["added"] >= 1
-    assert second[0]["added"] == 0
-    assert first[0]["source"] == second[0]["source"]
+    # the second run finds the document's shard in the ledger and reads nothing again
+    second = cli("ingest", "--json", str(path), db=db)
+    assert json.loads(second.stdout) == [] and "1 shards already in the ledger" in second.stderr
+    # with other documents beside it, the document is read again and adds nothing
+    other = _write(tmp_path, "other.txt", "Nothing happened today.\n")
+    third = json.loads(cli("ingest", "--json", str(path), str(other), db=db).stdout)
+    assert [r["added"] for r in third if r["file"] == str(path)] == [0]
+    assert [r["source"] for r in third if r["file"] == str(path)] == [first[0]["source"]]
 
 
 def test_with_strict_a_file_that_cannot_be_read_stops_the_batch_with_one_line_and_adds_nothing(tmp_path, cli):

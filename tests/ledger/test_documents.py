@@ -10,6 +10,7 @@ import pytest
 from infraledger.errors import InputError
 from infraledger.ingest import ingest_files
 from infraledger.ledger import migrations, open_ledger
+from infraledger.ledger.copy import SINCE
 from infraledger.model import CandidateFact, FactType, Source, parse_money
 
 pytestmark = pytest.mark.both_backends
@@ -96,11 +97,11 @@ def test_a_ledger_of_the_first_schema_opens_and_migrates(make_ledger, monkeypatc
         assert snap.reviews() == [] and snap.document_text(fact.source_id) is None
         assert [f.id for f in snap.review_queue().items] == [fact.id]
     with open_ledger(address) as store:
-        assert store.schema_version == 2
+        assert store.schema_version == max(SINCE.values())
         assert store.snapshot().facts() == [fact]
         done = store.review(fact.id, "reject", "alice")
         assert store.snapshot().facts() == [] and store.snapshot().reviews() == [done]
-        assert store.backend.query("SELECT max(version), count(*) FROM schema_version")[0] == (2, 2)
+        assert store.backend.query("SELECT max(version), count(*) FROM schema_version")[0] == (max(SINCE.values()), max(SINCE.values()))
 
 
 def test_a_ledger_of_the_first_schema_read_only_copies_into_a_new_one(tmp_path, monkeypatch):

@@ -25,6 +25,7 @@ from .common import (
     report_failures,
     strict_option,
 )
+from .ingest import pipeline_options
 
 
 def _read_all(paths: Iterable[str], max_bytes: int) -> tuple[list[ReadFiling], list[str]]:
@@ -139,26 +140,37 @@ def _report(rows: list[dict], as_json: bool, title: str) -> None:
 
 
 @edgar.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--recorded-at", metavar="DATE", help="Record the facts as learnt on this date instead of now.")
+@pipeline_options
 @strict_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 @pass_app
 @domain_errors
-def ingest(app: AppContext, paths: tuple[str, ...], recorded_at: str | None, strict: bool, as_json: bool) -> None:
-    """Add the facts of the filings at PATHS to the ledger, each filing as their source.
+def ingest(app: AppContext, paths: tuple[str, ...], recorded_at: str | None, workers: int, scheduler: str | None,
+           shard_size: int, strict: bool, as_json: bool) -> None:
+    """Add the facts of the filings at PATHS (files, folders, globs, zip/tar and daily feed archives) to the ledger.
 
-    All files are read first. A file that cannot be read is reported (one line) and the others are
+    Filings are read by --workers processes (or a Dask cluster) and appended in shards, one
+    transaction each, amendments superseding what they amend; a rerun after a crash skips the shards
+    already in the ledger. A file that cannot be read is reported (one line) and the others are
     added; the command then exits non-zero with a summary. With --strict nothing is added when any
     file cannot be read.
     """
-    done, errors = _read_all(paths, app.settings.max_input_bytes)
-    if strict:
-        report_failures(errors, f"{len(done)} read, {len(errors)} skipped, 0 failed", strict=True)
-    rows, failed = _ingest(app, done, recorded_at)
-    _report(rows, as_json, f"{sum(r['facts_added'] for r in rows)} facts added from {len(rows)} filings")
-    report_failures(errors + list(failed.values()),
-                    f"{len(done) - len(failed)} read, {len(errors)} skipped, {len(failed)} failed", strict=False)
+    from ..pipeline import run_pipeline
+    from ..pipeline.executor import make_executor
+
+    with make_executor(workers, scheduler) as executor, progress("ingesting", None) as advance:
+        result = run_pipeline(lambda: app.open(), paths, kind="filing", max_bytes=app.settings.max_input_bytes,
+                              executor=executor, shard_size=shard_size, recorded_at=recorded_at, strict=strict,
+                              on_document=advance)
+    if not (strict and result.skipped):
+        rows = result.rows
+        _report(rows, as_json, f"{sum(r['facts_added'] for r in rows)} facts added from {len(rows)} filings")
+    if result.shards_resumed:
+        click.echo(f"{result.shards_resumed} shards already in the ledger, skipped (a rerun reads only what is not)",
+                   err=True)
+    report_failures([f.message for f in result.skipped + result.failed], result.summary(), strict=strict)
 
 
 def _cik_for(app: AppContext, client: EdgarClient, cik: int | None, ticker: str | None) -> int:

@@ -56,6 +56,10 @@ TOKEN_SCHEMA = pa.schema([
     ("recorded_at", pa.timestamp("us")),
 ])
 
+SHARD_SCHEMA = pa.schema([
+    ("id", pa.string()), ("items", pa.int32()), ("facts", pa.int32()), ("recorded_at", pa.timestamp("us")),
+])
+
 assert tuple(FACT_SCHEMA.names) == FACT_COLUMNS
 assert tuple(ENTITY_SCHEMA.names) == ENTITY_COLUMNS
 assert tuple(SOURCE_SCHEMA.names) == SOURCE_COLUMNS

@@ -20,6 +20,7 @@ from .arrow_schema import (
     FACT_SCHEMA,
     RESOLUTION_SCHEMA,
     REVIEW_SCHEMA,
+    SHARD_SCHEMA,
     SOURCE_SCHEMA,
     TOKEN_SCHEMA,
 )
@@ -35,9 +36,11 @@ TABLES: tuple[tuple[str, pa.Schema, str], ...] = (
     ("documents", DOCUMENT_SCHEMA, "recorded_at, source_id"),
     ("reviews", REVIEW_SCHEMA, "recorded_at, fact_id, reviewer, action"),
     ("tokens", TOKEN_SCHEMA, "recorded_at, hash, action"),
+    ("ingest_shards", SHARD_SCHEMA, "recorded_at, id"),
 )
 #: Tables a ledger has only from a schema version on (an older ledger opened read-only has none).
-SINCE = {"documents": REVIEW_SCHEMA_VERSION, "reviews": REVIEW_SCHEMA_VERSION, "tokens": REVIEW_SCHEMA_VERSION}
+SINCE = {"documents": REVIEW_SCHEMA_VERSION, "reviews": REVIEW_SCHEMA_VERSION, "tokens": REVIEW_SCHEMA_VERSION,
+         "ingest_shards": 3}
 
 
 @dataclass(frozen=True)
@@ -48,7 +51,7 @@ class CopyResult:
     same: bool
 
 
-def _read(ledger: Ledger, table: str, schema: pa.Schema, order: str) -> pa.Table:
+def read_table(ledger: Ledger, table: str, schema: pa.Schema, order: str) -> pa.Table:
     backend = ledger.backend
     if backend.schema_version < SINCE.get(table, 0):
         return schema.empty_table()
@@ -68,11 +71,11 @@ def copy_ledger(source: Ledger, target: Ledger, *, step: Callable[[str], None] |
         raise LedgerError(f"{target.backend.location}: destination ledger is not empty ({held} rows); "
                           "copy into a new ledger")
     rows: dict[str, int] = {}
-    tables = {name: _read(source, name, schema, order) for name, schema, order in TABLES}
+    tables = {name: read_table(source, name, schema, order) for name, schema, order in TABLES}
     with target.backend.transaction():
         for name, table in tables.items():
             rows[name] = target.backend.insert(name, table, UNIQUE.get(name, ()) if name != "resolutions" else ())
             if step:
                 step(name)
-    same = all(_read(target, name, schema, order).equals(tables[name]) for name, schema, order in TABLES)
+    same = all(read_table(target, name, schema, order).equals(tables[name]) for name, schema, order in TABLES)
     return CopyResult(rows, same)

@@ -214,7 +214,7 @@ def _append_one(ledger: "Ledger", source, candidate: CandidateFact, rec: datetim
                 supersedes: str | None = None) -> Fact | None:
     """Append one fact of a known source (names resolved, event linked, as on append); None when the
     original itself is given again. LedgerError when another fact of the ledger has its identity."""
-    [resolved] = ledger._prepare([(source, [candidate], ())], None, rec, {0: supersedes} if supersedes else None)
+    [resolved] = ledger._prepare([(source, [candidate], ())], None, rec, [{0: supersedes} if supersedes else None])
     new = resolved.facts[0]
     if new.id == supersedes:
         return None

@@ -20,7 +20,15 @@ import pyarrow as pa
 from ..errors import InputError, LedgerError
 from ..model import CandidateFact, Entity, EntityKind, Fact, Role, Source
 from ..resolve import Resolver
-from .arrow_schema import DOCUMENT_SCHEMA, ENTITY_SCHEMA, FACT_SCHEMA, RESOLUTION_SCHEMA, SOURCE_SCHEMA, rows_to_table
+from .arrow_schema import (
+    DOCUMENT_SCHEMA,
+    ENTITY_SCHEMA,
+    FACT_SCHEMA,
+    RESOLUTION_SCHEMA,
+    SHARD_SCHEMA,
+    SOURCE_SCHEMA,
+    rows_to_table,
+)
 from .backends.base import Backend, in_list
 from .reconcile import Reconciler
 from .review import Review, ReviewAction
@@ -35,7 +43,8 @@ _INVESTOR_ROLES = {Role.LEAD_INVESTOR, Role.INVESTOR}
 #: The columns that make a row the same row again (what a second writer of one document skips).
 UNIQUE = {"sources": ("id",), "entities": ("id", "version"), "facts": ("id",),
           "resolutions": ("name", "entity_id", "source_id", "action"), "documents": ("source_id",),
-          "reviews": ("fact_id", "reviewer", "action", "recorded_at"), "tokens": ("hash", "action")}
+          "reviews": ("fact_id", "reviewer", "action", "recorded_at"), "tokens": ("hash", "action"),
+          "ingest_shards": ("id",)}
 
 
 def utcnow() -> datetime:
@@ -79,11 +88,15 @@ class Ledger(LedgerStore):
     def append(self, source: Source, facts: Sequence[CandidateFact], entities: Sequence[Entity] = (), *,
                resolver: Resolver | None = None, recorded_at: datetime | None = None,
                supersedes: dict[int, str] | None = None, text: str | None = None) -> AppendResult:
-        return self._append_batches([(source, facts, entities, text)], resolver, recorded_at, supersedes)[0]
+        return self._append_batches([(source, facts, entities, text)], resolver, recorded_at, [supersedes])[0]
 
     def append_many(self, batches: Iterable[Batch], *, resolver: Resolver | None = None,
-                    recorded_at: datetime | None = None) -> list[AppendResult]:
-        return self._append_batches(list(batches), resolver, recorded_at, None)
+                    recorded_at: datetime | None = None,
+                    supersedes: Sequence[dict[int, str] | None] | None = None) -> list[AppendResult]:
+        batches = list(batches)
+        if supersedes is not None and len(supersedes) != len(batches):
+            raise InputError("supersedes needs one entry (or None) per batch")
+        return self._append_batches(batches, resolver, recorded_at, supersedes)
 
     def append_arrow(self, sources: pa.Table, facts: pa.Table) -> int:
         if facts.schema != FACT_SCHEMA:
@@ -120,6 +133,19 @@ class Ledger(LedgerStore):
         """Record a fact of ``source_id`` that the machine missed, as ``reviewer`` read it (confidence 1)."""
         return record_addition(self, source_id, candidate, reviewer, note=note, recorded_at=recorded_at)
 
+    def shards_done(self) -> set[str]:
+        """Ids of the ingest shards already in the ledger (:mod:`infraledger.pipeline`)."""
+        if self.backend.schema_version < 3:
+            return set()
+        return {r[0] for r in self.backend.query("SELECT id FROM ingest_shards")}
+
+    def mark_shard(self, shard_id: str, items: int, facts: int) -> None:
+        """Record that a shard is in the ledger; call inside the transaction that appends its facts."""
+        self._writable()
+        with self.backend.transaction():
+            self.backend.insert("ingest_shards", rows_to_table([(shard_id, items, facts, utcnow())], SHARD_SCHEMA),
+                                UNIQUE["ingest_shards"])
+
     def close(self) -> None:
         self.backend.close()
 
@@ -132,7 +158,7 @@ class Ledger(LedgerStore):
         return {row[0] if len(row) == 1 else tuple(row) for row in self.backend.query(sql, [values])} if values else set()
 
     def _append_batches(self, batches: Sequence[Batch], resolver: Resolver | None, recorded_at: datetime | None,
-                        supersedes: dict[int, str] | None) -> list[AppendResult]:
+                        supersedes: Sequence[dict[int, str] | None] | None) -> list[AppendResult]:
         """Resolve every batch in order, then write them all with one insert per table, in one transaction.
 
         The result is what appending the batches one after the other would give: a fact, source or
@@ -143,16 +169,17 @@ class Ledger(LedgerStore):
             return self._write(self._prepare(batches, resolver, recorded_at, supersedes))
 
     def _prepare(self, batches: Sequence[Batch], resolver: Resolver | None, recorded_at: datetime | None,
-                 supersedes: dict[int, str] | None) -> list[_Resolved]:
+                 supersedes: Sequence[dict[int, str] | None] | None) -> list[_Resolved]:
         """The batches with names resolved and facts linked to known events, before anything is written."""
         # Recorded decisions go to the resolver so that an undone merge is not made again.
         resolver = resolver or Resolver(self.snapshot().entities(), decisions=self.resolutions())
         resolved = []
-        for batch in batches:
+        for n, batch in enumerate(batches):
             if len(batch) not in (3, 4):
                 raise InputError("a batch is (source, facts, entities) or (source, facts, entities, text)")
             source, facts, entities, text = batch if len(batch) == 4 else (*batch, None)
-            resolved.append(self._resolve(source, facts, entities, resolver, recorded_at, supersedes, text))
+            resolved.append(self._resolve(source, facts, entities, resolver, recorded_at,
+                                          supersedes[n] if supersedes else None, text))
         linked = iter(Reconciler(self.snapshot()).link([f for r in resolved for f in r.facts]))
         return [replace(r, facts=[next(linked) for _ in r.facts]) for r in resolved]
 

@@ -201,10 +201,14 @@ class SqlSnapshot(Snapshot):
 
     def _selected(self, *, types: Iterable[FactType | str] | None = None, entity: str | None = None,
                   layer: str | None = None, valid_from: date | None = None, valid_until: date | None = None,
-                  source_id: str | None = None, include_superseded: bool = False) -> tuple[str, list]:
+                  source_id: str | None = None, subjects: Iterable[str] | None = None,
+                  include_superseded: bool = False) -> tuple[str, list]:
         """SQL of the visible facts that pass the filters of :meth:`facts`, every column."""
         base, params = self._visible(include_superseded)
         where, more = self._where(types, entity, layer, valid_from, valid_until, source_id)
+        if subjects is not None:
+            where.append(in_list("subject_id"))
+            more.append(list(subjects))
         return f"SELECT {_FACTS} FROM ({base}) v" + (" WHERE " + " AND ".join(where) if where else ""), params + more
 
     def facts(self, **filters) -> list[Fact]:

@@ -112,12 +112,14 @@ class Snapshot(ABC):
     @abstractmethod
     def facts(self, *, types: Iterable[FactType | str] | None = None, entity: str | None = None,
               layer: str | None = None, valid_from: date | None = None, valid_until: date | None = None,
-              source_id: str | None = None, include_superseded: bool = False) -> list[Fact]:
+              source_id: str | None = None, subjects: Iterable[str] | None = None,
+              include_superseded: bool = False) -> list[Fact]:
         """Facts visible at this snapshot, ordered by valid time then record time.
 
         ``entity`` (a name, alias, ticker or id) keeps facts whose subject or a counterparty is that
-        entity; ``layer`` keeps facts whose subject works in that layer; the valid-time filters keep
-        facts whose interval overlaps ``[valid_from, valid_until]``.
+        entity; ``subjects`` (entity ids) keeps facts whose subject is one of them; ``layer`` keeps
+        facts whose subject works in that layer; the valid-time filters keep facts whose interval
+        overlaps ``[valid_from, valid_until]``.
         """
 
     @abstractmethod
@@ -215,10 +217,12 @@ class LedgerStore(ABC):
 
     @abstractmethod
     def append_many(self, batches: Iterable[Batch], *, resolver: "Resolver | None" = None,
-                    recorded_at: datetime | None = None) -> list[AppendResult]:
+                    recorded_at: datetime | None = None,
+                    supersedes: Sequence[dict[int, str] | None] | None = None) -> list[AppendResult]:
         """Several appends in one transaction: all land or none (``recorded_at`` as for :meth:`append`).
 
-        Each batch is ``(source, facts, entities)`` or ``(source, facts, entities, text)``.
+        Each batch is ``(source, facts, entities)`` or ``(source, facts, entities, text)``;
+        ``supersedes`` gives, per batch, what :meth:`append`'s ``supersedes`` gives for one.
         """
 
     @abstractmethod

@@ -100,12 +100,20 @@ def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Docum
         raw = fh.read(max_bytes + 1)
     if len(raw) > max_bytes:
         raise InputTooLargeError.of(None, max_bytes, source=str(path))
-    if len(raw) < 65536 and not decode(raw, source=str(path)).strip():
-        raise InputError("empty file: no text to read", source=str(path))
-    document = document_from_bytes(raw, name=path.name, source=str(path))
+    return read_bytes(raw, name=path.name, source=str(path))
+
+
+def read_bytes(raw: bytes, *, name: str, source: str) -> Document:
+    """A document from the bytes of a file or an archive member named ``name`` (``source`` in messages).
+
+    Raises InputError as :func:`read_document` does for a file that is not text or is empty.
+    """
+    if len(raw) < 65536 and not decode(raw, source=source).strip():
+        raise InputError("empty file: no text to read", source=source)
+    document = document_from_bytes(raw, name=name, source=source)
     if not document.text.strip():
         raise InputError("empty file: no text to read" if document.kind == "text" else "HTML without any text to read",
-                         source=str(path))
+                         source=source)
     return document
 
 

@@ -26,7 +26,7 @@ import pyarrow as pa
 from ..ledger import Ledger
 from ..ledger.backends.base import Backend
 from ..ledger.backends.duckdb.backend import DuckDBBackend
-from ..ledger.copy import TABLES
+from ..ledger.copy import TABLES, read_table
 from ..ledger.snapshot import SqlSnapshot
 from ..ledger.store import as_record_time
 
@@ -179,9 +179,7 @@ class Mirror:
             if "://" in self.address:
                 revision = revision_of(ledger.backend)
             for name, schema, order in TABLES:
-                sql = (f"SELECT {', '.join(schema.names)} FROM {name} "
-                       f"ORDER BY {order.format(order=ledger.backend.dialect.resolution_order)}")
-                target.insert(name, ledger.backend.arrow(sql, [], schema))
+                target.insert(name, read_table(ledger, name, schema, order))
         target.con.execute("CREATE INDEX facts_event ON facts (event_key)")
         target.con.execute("CREATE INDEX facts_source ON facts (source_id)")
         target.read_only = True

@@ -12,13 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from ...errors import NotFoundError
 from ...ledger import LedgerStore
 from ...model.events import FactType
 from ...model.facts import event_key
 from .facts import FilingFacts
 
-__all__ = ["IngestResult", "ingest"]
+__all__ = ["IngestResult", "ingest", "ingest_many"]
 
 
 @dataclass(frozen=True)
@@ -33,6 +32,77 @@ def _filed(store_source) -> date:
     return store_source.published or date.min
 
 
+def _offerings(contribution: FilingFacts) -> list[tuple[int, str]]:
+    """(position, offering key) of each Form D fact of a filing that can supersede or be superseded."""
+    return [(i, event_key(f)) for i, f in enumerate(contribution.facts)
+            if f.type is FactType.FUNDING_ROUND and f.attributes.get("form_d") and f.subject_id]
+
+
+def _known_offerings(store: LedgerStore, contributions: list[FilingFacts]) -> dict[str, list[tuple]]:
+    """Visible Form D-able facts of the filings' issuers, by offering key, each with its filing date."""
+    issuers = sorted({c.facts[i].subject_id for c in contributions for i, _ in _offerings(c)})
+    if not issuers:
+        return {}
+    snapshot = store.snapshot()
+    known = snapshot.facts(types=[FactType.FUNDING_ROUND], subjects=issuers)
+    filed = {s.id: _filed(s) for s in snapshot.sources({f.source_id for f in known})}
+    out: dict[str, list[tuple]] = {}
+    for f in known:
+        out.setdefault(event_key(f), []).append((f, filed.get(f.source_id, date.min)))
+    return out
+
+
+def _plan(contribution: FilingFacts, known: dict[str, list[tuple]]) -> tuple[list, dict[int, str], int]:
+    """The facts to append, what they supersede, and how many were left out as stale (see :func:`ingest`)."""
+    supersedes: dict[int, str] = {}
+    stale: set[int] = set()
+    filed = contribution.source.published or date.max
+    for i, key in _offerings(contribution):
+        same = [(f, when) for f, when in known.get(key, ()) if f.source_id != contribution.source.id]
+        newer = [f for f, when in same if when > filed]
+        older = [(f, when) for f, when in same if when <= filed]
+        if newer:
+            stale.add(i)
+            contribution.notes.append(f"Form D figures of {filed} are older than those already in the ledger "
+                                      f"for this offering; fact not added")
+        elif older:
+            supersedes[i] = max(older, key=lambda fw: (fw[1], fw[0].recorded_at))[0].id
+    positions = [i for i in range(len(contribution.facts)) if i not in stale]  # positions shift without the stale
+    return ([contribution.facts[i] for i in positions], {positions.index(i): fid for i, fid in supersedes.items()},
+            len(stale))
+
+
+def ingest_many(store: LedgerStore, contributions: list[FilingFacts], *,
+                recorded_at: datetime | None = None) -> list[IngestResult]:
+    """Append several filings in one transaction (oldest first), with what :func:`ingest` does for each.
+
+    Filings are planned in groups against one look at the ledger; a filing of an offering already in
+    the group starts a new group, so an amendment always sees the notice it amends. Results come in the
+    order of ``contributions``.
+    """
+    order = sorted(range(len(contributions)), key=lambda n: contributions[n].source.published or date.min)
+    results: dict[int, IngestResult] = {}
+    with store.backend.transaction():
+        group: list[int] = []
+        keys: set[str] = set()
+        for n in order + [None]:
+            offer = {k for _, k in _offerings(contributions[n])} if n is not None else set()
+            if group and (n is None or offer & keys):
+                chosen = [contributions[m] for m in group]
+                known = _known_offerings(store, chosen)
+                plans = [_plan(c, known) for c in chosen]
+                added = store.append_many([(c.source, facts, c.entities) for c, (facts, _s, _n) in zip(chosen, plans)],
+                                          recorded_at=recorded_at, supersedes=[sup for _f, sup, _n in plans])
+                for m, r, (_f, sup, n_stale) in zip(group, added, plans):
+                    results[m] = IngestResult(r.source_id, r.facts_added, r.facts_skipped + n_stale,
+                                              len(sup) if r.facts_added else 0)
+                group, keys = [], set()
+            if n is not None:
+                group.append(n)
+                keys |= offer
+    return [results[n] for n in range(len(contributions))]
+
+
 def ingest(store: LedgerStore, contribution: FilingFacts, *, recorded_at: datetime | None = None) -> IngestResult:
     """Append one filing's source, entities and facts in one transaction; returns what changed.
 
@@ -42,34 +112,4 @@ def ingest(store: LedgerStore, contribution: FilingFacts, *, recorded_at: dateti
     so the ledger still shows one raise at the latest figures. Nothing is written when the
     append fails (the store rolls the transaction back).
     """
-    supersedes: dict[int, str] = {}
-    stale: set[int] = set()
-    snapshot = None
-    filed = contribution.source.published or date.max
-    for i, fact in enumerate(contribution.facts):
-        if fact.type is not FactType.FUNDING_ROUND or not fact.attributes.get("form_d") or not fact.subject_id:
-            continue
-        snapshot = snapshot or store.snapshot()
-        try:
-            known = snapshot.facts(types=[FactType.FUNDING_ROUND], entity=fact.subject_id)
-        except NotFoundError:  # the issuer is new to the ledger: nothing to supersede
-            continue
-        key = event_key(fact)  # the offering's own key: a stored fact may have joined an article's event
-        same = [(f, _filed(snapshot.source(f.source_id))) for f in known
-                if event_key(f) == key and f.source_id != contribution.source.id]
-        newer = [f for f, when in same if when > filed]
-        older = [(f, when) for f, when in same if when <= filed]
-        if newer:
-            stale.add(i)
-            contribution.notes.append(f"Form D figures of {filed} are older than those already in the ledger "
-                                      f"for this offering; fact not added")
-        elif older:
-            supersedes[i] = max(older, key=lambda fw: (fw[1], fw[0].recorded_at))[0].id
-    facts = [f for i, f in enumerate(contribution.facts) if i not in stale]
-    # Positions shift when stale facts are left out.
-    positions = [i for i in range(len(contribution.facts)) if i not in stale]
-    supersedes = {positions.index(i): fid for i, fid in supersedes.items()}
-    result = store.append(contribution.source, facts, contribution.entities, supersedes=supersedes,
-                          recorded_at=recorded_at)
-    return IngestResult(result.source_id, result.facts_added, result.facts_skipped + len(stale),
-                        len(supersedes) if result.facts_added else 0)
+    return ingest_many(store, [contribution], recorded_at=recorded_at)[0]
