@@ -33,7 +33,8 @@ from urllib3.util.retry import Retry
 
 from ...config import Settings
 from ...errors import ConfigError, InputTooLargeError, RemoteError
-from .listings import parse_atom_feed, parse_daily_index
+from .indexes import daily_index_path, parse_index, quarterly_index_path
+from .listings import parse_atom_feed
 from .submissions import CompanySubmissions, FilingRef, parse_submissions
 from .tickers import TickerMap, parse_tickers
 
@@ -183,12 +184,23 @@ class EdgarClient:
         data, _ = self.get(url)
         return parse_tickers(data, source=url)
 
-    def daily_index(self, day: date) -> list[FilingRef]:
-        """Every filing disseminated on ``day`` (the daily form index; a past day's index never changes)."""
-        quarter = (day.month - 1) // 3 + 1
-        url = f"{self.base_url}/Archives/edgar/daily-index/{day.year}/QTR{quarter}/form.{day:%Y%m%d}.idx"
-        data, _ = self.get(url)
-        return parse_daily_index(data, source=url)
+    def daily_index(self, day: date, kind: str = "form", *, compressed: bool = False,
+                    refresh: bool | None = None) -> list[FilingRef]:
+        """Every filing disseminated on ``day``, from its daily ``form`` or ``master`` index.
+
+        A past day's index never changes and is read from the cache; today's is refetched (it
+        grows during the day) unless ``refresh`` says otherwise.
+        """
+        url = self.base_url + daily_index_path(day, kind, compressed=compressed)
+        data, _ = self.get(url, refresh=(day >= date.today()) if refresh is None else refresh)
+        return parse_index(data, source=url, max_bytes=self.max_bytes)
+
+    def quarterly_index(self, year: int, quarter: int, kind: str = "form", *, compressed: bool = False,
+                        refresh: bool = False) -> list[FilingRef]:
+        """Every filing of a quarter, from its full ``form`` or ``master`` index (cached: read it for past quarters)."""
+        url = self.base_url + quarterly_index_path(year, quarter, kind, compressed=compressed)
+        data, _ = self.get(url, refresh=refresh)
+        return parse_index(data, source=url, max_bytes=self.max_bytes)
 
     def latest_filings(self, form: str = "", count: int = 100) -> list[FilingRef]:
         """The newest filings (of one form, if given) from EDGAR's Atom feed; always refetched."""
