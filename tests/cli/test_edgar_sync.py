@@ -3,6 +3,7 @@ fixture index files (tests/fixtures/sec/bulk) and the recorded filings they list
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import threading
@@ -19,7 +20,7 @@ from infraledger.model.events import FactType
 SEC = Path(__file__).resolve().parents[1] / "fixtures" / "sec"
 BULK = SEC / "bulk"
 DAILY = "/Archives/edgar/daily-index/2024/QTR1/form.20240111.idx"
-QUARTERLY = "/Archives/edgar/full-index/2019/QTR3/form.idx"
+QUARTERLY = "/Archives/edgar/full-index/2019/QTR3/form.gz"
 INVESTURE = "/Archives/edgar/data/1296490/000139834424000491/0001398344-24-000491.txt"
 ORACLE = "/Archives/edgar/data/1341439/000119312519191922/0001193125-19-191922.txt"
 
@@ -62,7 +63,7 @@ class Archive:
 def archive():
     server = Archive({
         DAILY: (BULK / "form.20240111.idx").read_bytes(),
-        QUARTERLY: (BULK / "form.2019QTR3.idx").read_bytes(),
+        QUARTERLY: gzip.compress((BULK / "form.2019QTR3.idx").read_bytes()),
         INVESTURE: (SEC / "form-d/0001398344-24-000491_D-A_Investure-Opportunity-Fund.nc").read_bytes(),
         ORACLE: (SEC / "8-k/0001193125-19-191922_8-K_Oracle-Corp.txt").read_bytes(),
     })
@@ -98,6 +99,11 @@ def test_sync_from_daily_indexes_fetches_and_ingests_the_filings_of_the_forms(sy
     assert "1 filings of D, 8-K listed from 1 indexes; 1 downloaded, 0 from the cache" in result.stderr
     # The 4, 10-Q and S-1 in the same index are not fetched.
     assert [p for p in archive.log if "/Archives/edgar/data/" in p] == [INVESTURE]
+    # Days long past without an index are remembered: a second run over them sends no request at all.
+    sent = len(archive.log)
+    again = sync("--forms", "D,8-K", "--since", "2024-01-08", "--until", "2024-01-12", "--json")
+    assert json.loads(again.stdout)[0]["facts_added"] == 0 and len(archive.log) == sent
+    assert "no index published for 2024-01-08" in again.stderr
     with open_ledger(sync.db) as store:
         snap = store.snapshot()
         (fact,) = snap.facts(types=[FactType.FUNDING_ROUND])
@@ -111,7 +117,7 @@ def test_a_rerun_fetches_nothing_again_and_adds_nothing(sync, archive):
     again = sync(*args)
     assert first[0]["facts_added"] == 1 and json.loads(again.stdout)[0]["facts_added"] == 0
     assert "0 downloaded, 1 from the cache" in again.stderr
-    assert archive.count(DAILY) == 1 and archive.count(INVESTURE) == 1
+    assert archive.count(DAILY) == 1 and archive.count(INVESTURE) == 1 and len(archive.log) == 2
     with open_ledger(sync.db) as store:
         assert store.snapshot().count() == 1 and len(store.snapshot().sources()) == 1
 

@@ -59,7 +59,7 @@ def sync(app: AppContext, forms: str, since, until, ciks: tuple[int, ...], no_am
         for period in periods:
             try:
                 if period.is_quarter:
-                    listed += client.quarterly_index(period.year, period.quarter)
+                    listed += client.quarterly_index(period.year, period.quarter, compressed=True)
                 else:
                     listed += client.daily_index(period.day)
             except RemoteError as exc:

@@ -119,3 +119,27 @@ def test_client_reads_daily_and_quarterly_indexes_through_the_cache(recorded_edg
         assert again.daily_index(date(2024, 1, 11), "master") == day
         assert again.quarterly_index(2019, 3, compressed=True) == quarter
         assert len(server.log) == 2  # the second client read both from the cache
+
+
+def test_a_missing_daily_index_is_remembered_only_once_the_day_is_settled(recorded_edgar, tmp_path):
+    from datetime import timedelta
+
+    from infraledger.errors import RemoteError
+
+    recent = date.today() - timedelta(days=1)
+    with recorded_edgar() as server:
+        client = EdgarClient(user_agent=UA, cache_dir=tmp_path / "cache", base_url=server.url, data_url=server.url,
+                             backoff=0.01, retries=1)
+        for _ in range(2):
+            with pytest.raises(RemoteError) as old:
+                client.daily_index(date(2024, 1, 13))  # a Saturday long ago
+            with pytest.raises(RemoteError):
+                client.daily_index(recent)  # may still be published: asked again each time
+        assert old.value.status == 404 and "remembered" in str(old.value)
+        assert server.requests_to(daily_index_path(date(2024, 1, 13))) == 1
+        assert server.requests_to(daily_index_path(recent)) == 2
+        # Today's index grows during the day: it is fetched again, not read from the cache.
+        server.routes[daily_index_path(date.today())] = (BULK / "form.20240111.idx").read_bytes()
+        assert len(client.daily_index(date.today())) == 4
+        assert len(client.daily_index(date.today())) == 4
+        assert server.requests_to(daily_index_path(date.today())) == 2
