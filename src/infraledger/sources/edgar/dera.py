@@ -97,7 +97,6 @@ def read_dataset(data: bytes | str | Path, *, max_member_bytes: int = 500_000_00
     signatures = _grouped(tables.get("SIGNATURES", []), "SIGNATURE_SEQ_KEY")
     for row in tables["FORMDSUBMISSION"]:
         accession = row.get("ACCESSIONNUMBER", "").strip()
-        where = f"{name}: {accession or '?'}"
         offering = offerings.get(accession)
         listed = issuers.get(accession, [])
         if offering is None or not listed:
@@ -105,12 +104,13 @@ def read_dataset(data: bytes | str | Path, *, max_member_bytes: int = 500_000_00
         try:
             form = _form(row, offering, listed, persons.get(accession, []), recipients.get(accession, []),
                          signatures.get(accession, []))
+            filed = _date(row.get("FILING_DATE"))
         except (ValueError, InvalidOperation) as exc:
             raise ParseError(f"accession {accession}: a value of the wrong type ({exc})", source=name) from None
         if form.submission_type not in FORM_D_TYPES:
             raise UnsupportedInputError(f"accession {accession} is of form {form.submission_type!r}, not D or D/A",
                                         source=name)
-        yield DatasetFiling(accession=accession, filed=_date(row.get("FILING_DATE")), form=form, source_name=where)
+        yield DatasetFiling(accession=accession, filed=filed, form=form, source_name=f"{name}: {accession}")
 
 
 def _members(archive: zipfile.ZipFile, name: str, max_member: int, max_total: int) -> dict[str, zipfile.ZipInfo]:
