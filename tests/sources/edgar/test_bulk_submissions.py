@@ -124,3 +124,63 @@ def test_members_past_the_bounds_are_refused_before_inflating(tmp_path):
                                   max_member_bytes=1000))
     with pytest.raises(ParseError, match="not a readable zip"):
         list(read_submissions_zip(io.BytesIO(b"not a zip")))
+
+
+class _Unseekable(io.RawIOBase):
+    """A write-only stream: zipfile then writes each member's sizes after its data (a data descriptor)."""
+
+    def __init__(self) -> None:
+        self.chunks: list[bytes] = []
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:
+        self.chunks.append(bytes(data))
+        return len(data)
+
+
+def _members(**kw) -> dict[str, bytes]:
+    return {"CIK0000895419.json": WOLFSPEED.read_bytes(),
+            "CIK0001045810.json": b'{"cik": 1045810, "name": "NVIDIA CORP", "tickers": ["NVDA"]}', **kw}
+
+
+@pytest.mark.parametrize("layout", ["deflated", "stored", "streamed", "zip64"])
+def test_the_archive_is_read_front_to_back_in_every_layout_writers_use(layout):
+    members = _members()
+    if layout == "streamed":
+        out = _Unseekable()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name, data in members.items():
+                archive.writestr(name, data)
+        data = b"".join(out.chunks)
+        assert data[6] & 0x8  # the first member's sizes follow its data
+    elif layout == "zip64":
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name, payload in members.items():
+                with archive.open(name, "w", force_zip64=True) as handle:
+                    handle.write(payload)
+        data = buf.getvalue()
+    else:
+        data = _zip(members, zipfile.ZIP_STORED if layout == "stored" else zipfile.ZIP_DEFLATED)
+    records = list(read_submissions_zip(io.BytesIO(data)))
+    assert [(r.cik, r.name) for r in records] == [(CIK, "WOLFSPEED, INC."), (1045810, "NVIDIA CORP")]
+    assert records[0].former_names[-1].name == "CREE RESEARCH INC /NC/"
+
+
+def test_a_cut_or_encrypted_archive_is_one_line():
+    data = _zip(_members())
+    with pytest.raises(ParseError, match="cut short"):
+        list(read_submissions_zip(io.BytesIO(data[: len(data) // 2])))
+    encrypted = bytearray(data)
+    encrypted[6] |= 0x1
+    with pytest.raises(ParseError, match="encrypted"):
+        list(read_submissions_zip(io.BytesIO(bytes(encrypted))))
+
+
+def test_a_header_that_understates_a_member_does_not_lift_the_bound():
+    data = bytearray(_zip({"CIK0000895419.json": WOLFSPEED.read_bytes()}))
+    data[22:26] = (10).to_bytes(4, "little")  # the local header's uncompressed size: 10 bytes
+    with pytest.raises(InputTooLargeError, match="limit of 1,000 bytes"):
+        list(read_submissions_zip(io.BytesIO(bytes(data)), max_member_bytes=1000))
