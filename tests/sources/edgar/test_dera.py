@@ -156,3 +156,23 @@ def test_the_data_set_is_read_from_a_path_too(tmp_path, dataset):
     path = tmp_path / "2099q1_d.zip"
     path.write_bytes(data)
     assert [f.accession for f in read_dataset(path)] == list(origin)
+
+
+def test_a_data_set_goes_into_the_ledger_once_and_meets_the_filing_itself(dataset, tmp_path):
+    from infraledger.ledger import open_ledger
+    from infraledger.model.events import FactType
+    from infraledger.sources.edgar.ingest import ingest
+
+    data, origin, filings = dataset
+    with open_ledger(tmp_path / "l.duckdb") as store:
+        added = [ingest(store, f.contribution()).facts_added for f in read_dataset(data)]
+        assert added == [1] * 7
+        assert [ingest(store, f.contribution()).facts_added for f in read_dataset(data)] == [0] * 7
+        # The full submission read afterwards reports the same offering at the same date: it
+        # supersedes the data set's fact, and the ledger still shows one raise for the issuer.
+        (xml,) = read_filing(origin[NC].read_bytes(), str(origin[NC])).contributions
+        result = ingest(store, xml)
+        assert result.facts_added == 1 and result.superseded == 1
+        issuer = xml.facts[0].subject_id
+        visible = store.snapshot().facts(types=[FactType.FUNDING_ROUND], entity=issuer)
+        assert len(visible) == 1 and visible[0].source_id == xml.source.id
