@@ -136,8 +136,24 @@ def test_filings_missing_from_the_archive_are_skipped_with_a_line_each(sync, arc
     result = sync("--forms", "8-K,D", "--since", "2019-07-01", "--until", "2019-09-30", "--json")
     assert [r["accession"] for r in json.loads(result.stdout)] == ["0001193125-19-191922"]
     skipped = [line for line in result.stderr.splitlines() if line.startswith("skipped ")]
-    assert skipped == ["skipped 0009999005-19-000005 (8-K): not found on EDGAR",
-                       "skipped 0009999006-19-000006 (D): not found on EDGAR"]
+    # Oldest filing first.
+    assert skipped == ["skipped 0009999006-19-000006 (D): not found on EDGAR",
+                       "skipped 0009999005-19-000005 (8-K): not found on EDGAR"]
+
+
+def test_years_of_quarters_and_days_are_read_and_ingested_in_chunks(sync, archive, monkeypatch):
+    from infraledger.cli import edgar_sync
+
+    monkeypatch.setattr(edgar_sync, "CHUNK", 1)
+    result = sync("--forms", "D,8-K", "--since", "2019-07-01", "--until", "2024-01-11", "--cik", "1341439",
+                  "--cik", "1296490", "--json")
+    rows = json.loads(result.stdout)
+    assert [(r["form"], r["accession"]) for r in rows] == [("8-K", "0001193125-19-191922"),
+                                                          ("D/A", "0001398344-24-000491")]
+    quarterly = [p for p in archive.log if "full-index" in p]
+    daily = [p for p in archive.log if "daily-index" in p]
+    assert len(quarterly) == 18 and quarterly[0] == QUARTERLY  # 2019 Q3 to 2023 Q4, one request each
+    assert len(daily) == 9 and DAILY in daily  # the weekdays of 2024-01-01 to 2024-01-11
 
 
 def test_no_amendments_takes_only_the_forms_named(sync, archive):

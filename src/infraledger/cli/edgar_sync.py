@@ -22,6 +22,8 @@ from .common import AppContext, domain_errors, pass_app, print_json, progress, r
 from .edgar import _ingest, _report
 
 _DAY = click.DateTime(formats=["%Y-%m-%d"])
+#: Filings read and ingested together: a quarter of 8-Ks is some 20,000 filings, too many to hold at once.
+CHUNK = 200
 
 
 def _forms(text: str) -> tuple[str, ...]:
@@ -73,38 +75,53 @@ def sync(app: AppContext, forms: str, since, until, ciks: tuple[int, ...], no_am
     # The indexes read are the window: a day's index also lists filings disseminated late (their
     # filing date a few days earlier), which no other index of the window holds, so no date filter.
     refs = select(listed, forms=wanted, ciks=ciks, amendments=not no_amendments)
-    reads, skipped = [], []
-    fetched = cached = 0
+    # Oldest first, so a notice is in the ledger before the amendment that supersedes it.
+    refs.sort(key=lambda r: (r.filed or date.min, r.accession))
+    rows, failed, skipped, kept = [], {}, [], []
+    counts = {"downloaded": 0, "cached": 0, "read": 0}
     with progress("fetching filings", len(refs)) as advance:
-        for ref in refs:
-            url = client.filing_url(ref)
-            try:
-                data, from_cache = client.get(url)
-            except RemoteError as exc:
-                if exc.status != 404:
-                    raise
-                skipped.append(f"{ref.accession} ({ref.form}): not found on EDGAR")
-                advance()
+        for start in range(0, len(refs), CHUNK):
+            reads = _fetch(client, refs[start:start + CHUNK], skipped, counts, advance)
+            counts["read"] += len(reads)
+            if no_ingest:
+                kept += [{"file": r.name, "form": r.form_type} for r in reads]
                 continue
-            cached += from_cache
-            fetched += not from_cache
-            try:
-                reads.append(read_filing(data, str(client.cache_path(url))))
-            except InputError as exc:
-                skipped.append(f"{ref.accession} ({ref.form}): {exc}")
-            advance()
+            chunk_rows, chunk_failed = _ingest(app, reads, None)
+            rows += chunk_rows
+            failed.update(chunk_failed)
     for line in skipped:
         click.echo(f"skipped {line}", err=True)
     click.echo(f"{len(refs)} filings of {', '.join(wanted)} listed from {len(periods) - len(missing)} indexes; "
-               f"{fetched} downloaded, {cached} from the cache", err=True)
+               f"{counts['downloaded']} downloaded, {counts['cached']} from the cache", err=True)
     if no_ingest:
         if as_json:
-            print_json([{"file": r.name, "form": r.form_type} for r in reads])
+            print_json(kept)
         return
-    rows, failed = _ingest(app, reads, None)
     _report(rows, as_json, f"{sum(r['facts_added'] for r in rows)} facts added from {len(rows)} filings")
-    report_failures(list(failed.values()), f"{len(reads) - len(failed)} read, {len(skipped)} skipped, "
+    report_failures(list(failed.values()), f"{counts['read'] - len(failed)} read, {len(skipped)} skipped, "
                                           f"{len(failed)} failed", strict=False)
+
+
+def _fetch(client: EdgarClient, refs: list, skipped: list[str], counts: dict[str, int], advance) -> list:
+    """The filings of ``refs`` read (fetched or from the cache); those missing or unreadable go to ``skipped``."""
+    reads = []
+    for ref in refs:
+        url = client.filing_url(ref)
+        try:
+            data, from_cache = client.get(url)
+        except RemoteError as exc:
+            if exc.status != 404:
+                raise
+            skipped.append(f"{ref.accession} ({ref.form}): not found on EDGAR")
+            advance()
+            continue
+        counts["cached" if from_cache else "downloaded"] += 1
+        try:
+            reads.append(read_filing(data, str(client.cache_path(url))))
+        except InputError as exc:
+            skipped.append(f"{ref.accession} ({ref.form}): {exc}")
+        advance()
+    return reads
 
 
 def register(edgar_group: click.Group) -> None:
