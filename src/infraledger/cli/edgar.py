@@ -227,4 +227,6 @@ def fetch(app: AppContext, cik: int | None, ticker: str | None, forms: str, sinc
 
 def register(cli: click.Group) -> None:
     cli.add_command(edgar)
+    from .edgar_sync import register as register_sync  # here: edgar_sync imports this module
+    register_sync(edgar)
 

@@ -33,7 +33,8 @@ from urllib3.util.retry import Retry
 
 from ...config import Settings
 from ...errors import ConfigError, InputTooLargeError, RemoteError
-from .listings import parse_atom_feed, parse_daily_index
+from .indexes import daily_index_path, parse_index, quarterly_index_path
+from .listings import parse_atom_feed
 from .submissions import CompanySubmissions, FilingRef, parse_submissions
 from .tickers import TickerMap, parse_tickers
 
@@ -41,6 +42,8 @@ __all__ = ["EdgarClient", "Fetched", "RateLimiter"]
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 _RETRY_STATUS = (429, 500, 502, 503, 504)
+#: A daily index missing this many days after the day will not appear any more (a weekend or holiday).
+SETTLED_DAYS = 7
 
 
 class RateLimiter:
@@ -183,12 +186,46 @@ class EdgarClient:
         data, _ = self.get(url)
         return parse_tickers(data, source=url)
 
-    def daily_index(self, day: date) -> list[FilingRef]:
-        """Every filing disseminated on ``day`` (the daily form index; a past day's index never changes)."""
-        quarter = (day.month - 1) // 3 + 1
-        url = f"{self.base_url}/Archives/edgar/daily-index/{day.year}/QTR{quarter}/form.{day:%Y%m%d}.idx"
-        data, _ = self.get(url)
-        return parse_daily_index(data, source=url)
+    def daily_index(self, day: date, kind: str = "form", *, compressed: bool = False,
+                    refresh: bool | None = None) -> list[FilingRef]:
+        """Every filing disseminated on ``day``, from its daily ``form`` or ``master`` index.
+
+        A past day's index never changes and is read from the cache; today's is refetched (it
+        grows during the day) unless ``refresh`` says otherwise. A day without an index (a
+        weekend or holiday) is a RemoteError with status 404; once the day is
+        :data:`SETTLED_DAYS` old that answer is remembered in the cache too, so asking again
+        sends nothing.
+        """
+        url = self.base_url + daily_index_path(day, kind, compressed=compressed)
+        refresh = (day >= date.today()) if refresh is None else refresh
+        settled = (date.today() - day).days >= SETTLED_DAYS
+        marker = self.cache_path(url).with_name(self.cache_path(url).name + ".missing")
+        if settled and not refresh and marker.is_file():
+            raise RemoteError(f"{url}: not found on EDGAR (HTTP 404, remembered)", status=404)
+        try:
+            data, _ = self.get(url, refresh=refresh)
+        except RemoteError as exc:
+            if exc.status == 404 and settled:
+                marker.parent.mkdir(parents=True, exist_ok=True)
+                marker.touch()
+            raise
+        return parse_index(data, source=url, max_bytes=self.index_max_bytes)
+
+    def quarterly_index(self, year: int, quarter: int, kind: str = "form", *, compressed: bool = False,
+                        refresh: bool = False) -> list[FilingRef]:
+        """Every filing of a quarter, from its full ``form`` or ``master`` index (cached: read it for past quarters).
+
+        A recent quarter's ``form.idx`` runs to tens of MB; ``compressed`` fetches ``form.gz``
+        instead, about a fifth of that, inflated up to :attr:`index_max_bytes`.
+        """
+        url = self.base_url + quarterly_index_path(year, quarter, kind, compressed=compressed)
+        data, _ = self.get(url, refresh=refresh)
+        return parse_index(data, source=url, max_bytes=self.index_max_bytes)
+
+    @property
+    def index_max_bytes(self) -> int:
+        """Largest index accepted once inflated: ten times the download bound (indexes compress about 5:1)."""
+        return 10 * self.max_bytes
 
     def latest_filings(self, form: str = "", count: int = 100) -> list[FilingRef]:
         """The newest filings (of one form, if given) from EDGAR's Atom feed; always refetched."""
