@@ -18,15 +18,19 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from .errors import InputError, LedgerError, LedgerLockedError
-from .ledger import LedgerStore
-from .ledger.store import as_record_time
-from .model.facts import CandidateFact
 from .model.sources import Source, SourceKind
-from .resolve import Resolver
-from .sources.document import DEFAULT_MAX_BYTES, Document, read_bytes, read_document
+from .sources.limits import DEFAULT_MAX_BYTES
+
+# The ledger, the document reader and the resolver are imported where they are used, so that
+# importing this module (as the ``ingest`` command does for its --help) stays light.
+if TYPE_CHECKING:  # pragma: no cover
+    from .ledger import LedgerStore
+    from .model.facts import CandidateFact
+    from .resolve import Resolver
+    from .sources.document import Document
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +90,8 @@ def document_source(document: Document) -> Source:
 
 def prepare(path: str | Path, *, backend: str = "rules", max_bytes: int = DEFAULT_MAX_BYTES) -> PreparedDocument:
     """Read ``path`` and extract its deal events. Raises :class:`InputError` naming the file."""
+    from .sources.document import read_document
+
     path = Path(path)
     if path.is_dir():
         raise InputError("is a directory, not a document", source=str(path))
@@ -94,10 +100,12 @@ def prepare(path: str | Path, *, backend: str = "rules", max_bytes: int = DEFAUL
 
 def prepare_bytes(data: bytes, name: str, *, backend: str = "rules") -> PreparedDocument:
     """Read the document ``data`` (a file's or an archive member's bytes) and extract its deal events."""
+    from .sources.document import read_bytes
+
     return _extracted(read_bytes(data, name=Path(name.rsplit("!", 1)[-1]).name, source=name), Path(name), backend)
 
 
-def _extracted(document: Document, path: Path, backend: str) -> PreparedDocument:
+def _extracted(document: "Document", path: Path, backend: str) -> PreparedDocument:
     # Imported here so that the ledger commands work without loading the extraction grammar.
     from .extract import extract_events
 
@@ -130,6 +138,8 @@ def ingest_prepared(store: LedgerStore, prepared: Iterable[PreparedDocument], *,
                     recorded_at: date | datetime | str | None = None,
                     resolver: Resolver | None = None) -> list[IngestedDocument]:
     """Append already prepared documents in one transaction."""
+    from .ledger.store import as_record_time
+
     prepared = list(prepared)
     results = store.append_many(((item.source, item.candidates, (), item.text) for item in prepared),
                                 recorded_at=as_record_time(recorded_at), resolver=resolver)

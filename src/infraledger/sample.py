@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import InputError
-from .ledger import AppendResult, LedgerStore
-from .ledger.datafile import load_datafile
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .ledger import AppendResult, LedgerStore
 
 #: The sample's parts: the article's own facts, and market facts each from its own public source.
 SAMPLE_PARTS = {"article": "sample-article.json", "market": "sample-market.json"}
@@ -23,6 +25,8 @@ def sample_paths(parts: str = "all") -> list[Path]:
 
 def load_sample(store: LedgerStore, parts: str = "all") -> list[AppendResult]:
     """Load the bundled sample (or one part of it) into ``store`` (idempotent)."""
+    from .ledger.datafile import load_datafile  # imported on use: it loads the fact model
+
     results: list[AppendResult] = []
     for path in sample_paths(parts):
         results += load_datafile(store, path)

@@ -1,26 +1,22 @@
-"""``infraledger audit`` through the console script against a real DuckDB ledger file."""
+"""``infraledger audit`` against a real DuckDB ledger file, run in process with what a user of the command sees."""
 
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from cli_runner import Ran, run_in_process
+
 from .conftest import FIXTURES, LEDGER_FILES
 
-EXE = str(Path(sys.executable).with_name("infraledger"))
 
-
-def run(*args: str, db: Path, ok: bool = True, env: dict | None = None) -> subprocess.CompletedProcess:
-    proc = subprocess.run([EXE, "--db", str(db), *args], capture_output=True, text=True, timeout=120, check=False,
-                          env={**os.environ, **(env or {})})
+def run(*args: str, db: Path, ok: bool = True, env: dict | None = None) -> Ran:
+    ran = run_in_process(["--db", str(db), *args], env=env)
     if ok:
-        assert proc.returncode == 0, proc.stderr
-    return proc
+        assert ran.returncode == 0, ran.stderr
+    return ran
 
 
 @pytest.fixture(scope="module")

@@ -1,31 +1,42 @@
-"""Running the command line: in process (click's CliRunner, the default) or as the installed console script."""
+"""Running the command line in process: with what a user of the console script sees (``cli``, returning
+exit code, stdout and stderr) or with click's result (``run``); ``console_script`` runs the installed command."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-EXE = shutil.which("infraledger", path=str(Path(sys.executable).parent)) or "infraledger"
+from cli_runner import Ran, run_console_script, run_in_process
 
 
-def run_cli(*args: str, db: Path | None = None, ok: bool = True) -> subprocess.CompletedProcess:
-    """Run ``infraledger [--db DB] ARGS``; with ``ok`` assert it exits 0."""
-    cmd = [EXE] + (["--db", str(db)] if db else []) + list(args)
-    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+def run_cli(*args: str, db: Path | None = None, ok: bool = True) -> Ran:
+    """Run ``infraledger [--db DB] ARGS`` in this process; with ``ok`` assert it exits 0."""
+    ran = run_in_process((["--db", str(db)] if db else []) + list(args))
     if ok:
-        assert proc.returncode == 0, proc.stderr
-    return proc
+        assert ran.returncode == 0, ran.stderr
+    return ran
+
+
+def run_script(*args: str, db: Path | None = None, ok: bool = True) -> Ran:
+    """Run the installed ``infraledger [--db DB] ARGS`` as a new process; with ``ok`` assert it exits 0."""
+    ran = run_console_script((["--db", str(db)] if db else []) + list(args))
+    if ok:
+        assert ran.returncode == 0, ran.stderr
+    return ran
 
 
 @pytest.fixture(scope="session")
 def cli():
-    """The console script runner (see :func:`run_cli`)."""
+    """The in-process runner with the console script's view (see :func:`run_cli`)."""
     return run_cli
+
+
+@pytest.fixture(scope="session")
+def console_script():
+    """The installed console script (see :func:`run_script`)."""
+    return run_script
 
 
 @dataclass

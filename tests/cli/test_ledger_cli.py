@@ -1,4 +1,5 @@
-"""The ledger commands, run through the installed console script as a user would."""
+"""The ledger commands as a user runs them: in process (exit code, stdout, stderr), quickstart through the
+installed console script."""
 
 from __future__ import annotations
 
@@ -17,8 +18,8 @@ def sample_db(tmp_path_factory, cli) -> Path:
     return db
 
 
-def test_quickstart_builds_a_ledger_and_shows_the_articles_deals_with_sources(tmp_path, cli):
-    proc = cli("quickstart", str(tmp_path / "q.duckdb"))
+def test_quickstart_builds_a_ledger_and_shows_the_articles_deals_with_sources(tmp_path, console_script):
+    proc = console_script("quickstart", str(tmp_path / "q.duckdb"))
     out = proc.stdout
     for name in ("CoreWeave", "Netskope", "Chronosphere", "DriveNets", "CAST AI", "Arrcus"):
         assert name in out

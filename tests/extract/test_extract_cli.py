@@ -1,23 +1,22 @@
-"""``infraledger extract`` through the installed console script."""
+"""``infraledger extract``, run in process with what a user of the command sees."""
 
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+from cli_runner import Ran, run_in_process
 from shared_data import needs_shared
 
 from . import docs
 
-EXE = shutil.which("infraledger", path=str(Path(sys.executable).parent)) or "infraledger"
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 
 
-def _run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([EXE, *args], capture_output=True, text=True, timeout=120)
+def _run(*args: str) -> Ran:
+    return run_in_process(list(args))
 
 
 def test_jsonl_output_is_the_evaluation_shape_with_the_file_name_as_doc(tmp_path):

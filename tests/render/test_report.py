@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from datetime import datetime
 from pathlib import Path
 
 import pytest
 
+from cli_runner import run_in_process
 from infraledger.errors import InputError
 from infraledger.model import CandidateFact, FactType, Money, Source, parse_label
 from infraledger.render import build_report
@@ -114,22 +113,18 @@ def test_cli_writes_the_report_and_prints_its_path(tmp_path):
     db = tmp_path / "sample.duckdb"
     with open_ledger(db) as store:
         load_sample(store)
-    exe = Path(sys.executable).with_name("infraledger")
     seed = Path(__file__).resolve().parents[2].parent / "shared" / "seed" / "ai-infrastructure-boom-2026.txt"
     out = tmp_path / "r.html"
-    done = subprocess.run([str(exe), "--db", str(db), "report", "--as-of", "2026-03-30", "-o", str(out),
-                           "--source-text", str(seed)], capture_output=True, text=True, timeout=120)
+    done = run_in_process(["--db", str(db), "report", "--as-of", "2026-03-30", "-o", str(out),
+                           "--source-text", str(seed)])
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == str(out)
     assert "<blockquote>trading around $11</blockquote>" in out.read_text(encoding="utf-8")
-    md = subprocess.run([str(exe), "--db", str(db), "report", "--format", "md"], capture_output=True, text=True,
-                        timeout=120, cwd=tmp_path)
+    md = run_in_process(["--db", str(db), "report", "--format", "md"], cwd=tmp_path)
     assert md.stdout.strip() == "report.md" and (tmp_path / "report.md").read_text(encoding="utf-8").startswith("# ")
-    bad = subprocess.run([str(exe), "--db", str(db), "report", "--as-of", "not-a-date", "-o", "x.html"],
-                         capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    bad = run_in_process(["--db", str(db), "report", "--as-of", "not-a-date", "-o", "x.html"], cwd=tmp_path)
     assert bad.returncode != 0 and "Traceback" not in bad.stderr and not (tmp_path / "x.html").exists()
-    unknown = subprocess.run([str(exe), "--db", str(db), "report", "--source-text", str(db)], capture_output=True,
-                             text=True, timeout=120, cwd=tmp_path)
+    unknown = run_in_process(["--db", str(db), "report", "--source-text", str(db)], cwd=tmp_path)
     assert unknown.returncode != 0 and "no source in the ledger has this content" in unknown.stderr
 
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import csv
 import re
-import subprocess
-import sys
 from pathlib import Path
 
+from cli_runner import run_in_process
 from infraledger.ledger import open_ledger
 from infraledger.render import build_report
 from infraledger.sample import load_sample
@@ -34,9 +33,7 @@ def test_csv_prices_reach_the_report_only_for_reports_made_after_loading(tmp_pat
         load_sample(store)
     n = price_csv_from_market_facts(tmp_path / "prices.csv", {"CoreWeave": "CRWV", "Netskope": "NTSK"})
     assert n >= 4
-    exe = Path(sys.executable).with_name("infraledger")
-    done = subprocess.run([str(exe), "--db", str(db), "prices", "load", str(tmp_path / "prices.csv")],
-                          capture_output=True, text=True, timeout=120, check=False)
+    done = run_in_process(["--db", str(db), "prices", "load", str(tmp_path / "prices.csv")])
     assert done.returncode == 0, done.stderr
     with open_ledger(db, read_only=True) as store:
         now = build_report(store.snapshot(), as_of="2026-03-30")        # recorded by now, valid by 2026-03-30

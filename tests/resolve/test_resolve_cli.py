@@ -1,29 +1,25 @@
-"""``infraledger resolve`` run through the installed console script against a real ledger file."""
+"""``infraledger resolve`` against a real ledger file: in process, and once through the console script."""
 
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from cli_runner import Ran, run_console_script, run_in_process
+
 from .conftest import TICKERS
 
-EXE = shutil.which("infraledger", path=str(Path(sys.executable).parent)) or "infraledger"
 
-
-def run(db: Path, *args: str, ok: bool = True) -> subprocess.CompletedProcess:
-    env = {**os.environ, "INFRALEDGER_COMPANY_TICKERS": str(TICKERS)}
-    env.pop("INFRALEDGER_CONFIG", None)
-    proc = subprocess.run([EXE, "--db", str(db), *args], capture_output=True, text=True, timeout=120, env=env,
-                          check=False)
+def run(db: Path, *args: str, ok: bool = True, script: bool = False) -> Ran:
+    """``infraledger --db DB ARGS`` with the test directory of tickers; ``script``: the installed command."""
+    env = {"INFRALEDGER_COMPANY_TICKERS": str(TICKERS), "INFRALEDGER_CONFIG": None}
+    ran = (run_console_script if script else run_in_process)(["--db", str(db), *args], env=env)
     if ok:
-        assert proc.returncode == 0, proc.stderr
-    return proc
+        assert ran.returncode == 0, ran.stderr
+    return ran
 
 
 @pytest.fixture(scope="module")
@@ -34,11 +30,11 @@ def db(tmp_path_factory) -> Path:
 
 
 def test_resolve_name_says_what_it_maps_to_and_why(db):
-    out = json.loads(run(db, "resolve", "NVIDIA CORP/DE", "--json").stdout)
+    out = json.loads(run(db, "resolve", "NVIDIA CORP/DE", "--json", script=True).stdout)
     assert (out["entity"], out["entity_id"], out["method"], out["new"]) == ("Nvidia", "cik:1045810", "name", False)
-    fuzzy = json.loads(run(db, "resolve", "Core Weave Inc", "--json").stdout)
+    fuzzy = json.loads(run(db, "resolve", "Core Weave Inc", "--json", script=True).stdout)
     assert (fuzzy["entity"], fuzzy["method"]) == ("CoreWeave", "fuzzy") and fuzzy["score"] >= 90
-    text = run(db, "resolve", "Google").stdout
+    text = run(db, "resolve", "Google", script=True).stdout
     assert "Google -> Alphabet (cik:1652044)" in text and "alias" in text
 
 

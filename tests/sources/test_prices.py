@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -12,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cli_runner import Ran, run_console_script, run_in_process
 from infraledger.errors import InputTooLargeError, ParseError
 from infraledger.sources.prices import parse_price_csv, read_price_csv
 
@@ -88,9 +87,9 @@ def test_arbitrary_bytes_never_crash_the_reader(data):
         pass
 
 
-def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    exe = Path(sys.executable).with_name("infraledger")
-    return subprocess.run([str(exe), *args], cwd=cwd, capture_output=True, text=True, timeout=120)
+def _cli(*args: str, cwd: Path, script: bool = False) -> Ran:
+    """``infraledger ARGS`` run in ``cwd``: in process, or (``script``) the installed command."""
+    return (run_console_script if script else run_in_process)(list(args), cwd=cwd)
 
 
 def test_cli_loads_prices_onto_known_companies_and_is_idempotent(tmp_path):
@@ -100,16 +99,16 @@ def test_cli_loads_prices_onto_known_companies_and_is_idempotent(tmp_path):
     with open_ledger(db) as store:
         load_sample(store)
     (tmp_path / "p.csv").write_bytes(GOOD)
-    first = _cli("--db", str(db), "prices", "load", "p.csv", cwd=tmp_path)
+    first = _cli("--db", str(db), "prices", "load", "p.csv", cwd=tmp_path, script=True)
     assert first.returncode == 0, first.stderr
     assert "2 price observations added" in first.stdout and "new companies" not in first.stdout
-    again = _cli("--db", str(db), "prices", "load", "p.csv", cwd=tmp_path)
+    again = _cli("--db", str(db), "prices", "load", "p.csv", cwd=tmp_path, script=True)
     assert "0 price observations added (2 already" in again.stdout
     with open_ledger(db, read_only=True) as store:
         prices = store.snapshot().facts(types=["price_observation"], entity="Netskope", valid_from=date(2026, 2, 27))
         assert [str(f.amount.amount) for f in prices if f.time.start == date(2026, 2, 27)] == ["14.76"]
     (tmp_path / "bad.csv").write_text("date,ticker,close\n2026-01-01,A,x\n")
-    bad = _cli("--db", str(db), "prices", "load", "bad.csv", cwd=tmp_path)
+    bad = _cli("--db", str(db), "prices", "load", "bad.csv", cwd=tmp_path, script=True)
     assert bad.returncode != 0 and "Traceback" not in bad.stderr
     assert bad.stderr.strip().splitlines()[-1] == "Error: bad.csv: line 2: close is not a number: 'x'"
 

@@ -9,18 +9,20 @@ import sys
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import IO, Any, Callable, ContextManager, Iterable, Sequence
+from typing import IO, TYPE_CHECKING, Any, Callable, ContextManager, Iterable, Sequence
 
 import click
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-from rich.table import Table
-from rich.text import Text
 
 from ..config import Settings, load_settings
 from ..errors import InfraledgerError
-from ..ledger import LedgerStore, Page, open_ledger
 from ..output import open_output
+
+# Everything heavy (the ledger and its backends, rich's consoles and tables) is imported by the
+# function that uses it, so that a command (or --help) imports only what it needs.
+if TYPE_CHECKING:  # pragma: no cover
+    from rich.console import Console
+
+    from ..ledger import LedgerStore, Page
 
 
 @dataclass
@@ -29,6 +31,8 @@ class AppContext:
 
     def open(self, *, read_only: bool = False) -> LedgerStore:
         """The ledger, waiting up to the ``wait`` setting for another process to release it; close it soon."""
+        from ..ledger import open_ledger
+
         return open_ledger(self.settings.db, read_only=read_only, wait=self.settings.wait)
 
     def output(self, target: str, *, binary: bool = False) -> ContextManager[IO]:
@@ -49,6 +53,8 @@ def console() -> Console:
 
     Text from sources and users (titles, names, paths) may hold square brackets: it is printed as is.
     """
+    from rich.console import Console
+
     return Console(highlight=False, markup=False, emoji=False, soft_wrap=False,
                    width=None if sys.stdout.isatty() else 200,
                    no_color=not sys.stdout.isatty(), force_terminal=sys.stdout.isatty())
@@ -64,23 +70,33 @@ def progress(description: str, total: int | None) -> "_Bar":
 
 class _Bar:
     def __init__(self, description: str, total: int | None) -> None:
+        self._progress = None
+        if not sys.stderr.isatty():  # nothing is drawn: rich is not even imported
+            return
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
         self._progress = Progress(TextColumn("{task.description}", markup=False), BarColumn(), MofNCompleteColumn(),
                                   TimeRemainingColumn(), console=Console(stderr=True, markup=False, highlight=False),
-                                  disable=not sys.stderr.isatty(), transient=True)
+                                  transient=True)
         self._task = self._progress.add_task(description, total=total)
 
     def __enter__(self) -> "_Bar":
-        self._progress.__enter__()
+        if self._progress is not None:
+            self._progress.__enter__()
         return self
 
     def __exit__(self, *exc) -> None:
-        self._progress.__exit__(*exc)
+        if self._progress is not None:
+            self._progress.__exit__(*exc)
 
     def __call__(self, step: int = 1) -> None:
-        self._progress.advance(self._task, step)
+        if self._progress is not None:
+            self._progress.advance(self._task, step)
 
     def total(self, total: int) -> None:
-        self._progress.update(self._task, total=total)
+        if self._progress is not None:
+            self._progress.update(self._task, total=total)
 
 
 def domain_errors(func: Callable) -> Callable:
@@ -161,12 +177,42 @@ def _default(value: Any) -> Any:
     raise TypeError(f"cannot serialise {type(value).__name__}")
 
 
+def json_bytes(data: Any, *, indent: bool = True) -> bytes:
+    """``data`` as JSON in UTF-8, indented by two spaces or (``indent=False``) on one line.
+
+    The text is what ``json.dumps(data, indent=2, default=_default, ensure_ascii=False)`` gives (one line:
+    with ``separators=(",", ":")``), made by orjson; dates, datetimes and dataclasses still go through
+    :func:`_default`. What orjson refuses and json takes (integers beyond 64 bits, keys that are not
+    strings) is written by json.
+    """
+    import orjson
+
+    option = orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_DATACLASS
+    try:
+        return orjson.dumps(data, default=_default, option=(option | orjson.OPT_INDENT_2) if indent else option)
+    except orjson.JSONEncodeError:
+        return _json_text(data, indent=indent).encode("utf-8")
+
+
+def _json_text(data: Any, *, indent: bool) -> str:
+    if indent:
+        return json.dumps(data, indent=2, default=_default, ensure_ascii=False)
+    return json.dumps(data, separators=(",", ":"), default=_default, ensure_ascii=False)
+
+
 def print_json(data: Any) -> None:
-    click.echo(json.dumps(data, indent=2, default=_default, ensure_ascii=False))
+    try:
+        out = json_bytes(data)
+    except UnicodeEncodeError:  # a lone surrogate: printed as before, by the text stream
+        out = _json_text(data, indent=True)
+    click.echo(out)
 
 
 def print_table(title: str | None, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
     """Print a table; every title, header and cell is plain text (square brackets are not markup)."""
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(title=Text(title) if title else None, show_lines=False, header_style="bold")
     for col in columns:
         table.add_column(Text(col), overflow="fold")

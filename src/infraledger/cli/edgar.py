@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from contextlib import closing
 from datetime import date
+from typing import TYPE_CHECKING
 
 import click
 
-from ..errors import InputError, LedgerError, LedgerLockedError
-from ..ledger import as_record_time
-from ..ledger.turns import in_turns
-from ..sources.edgar.client import EdgarClient
-from ..sources.edgar.ingest import ingest as ingest_one
-from ..sources.edgar.registry import ReadFiling, read_filing, read_path
-from ..sources.edgar.tickers import load_tickers
+from ..errors import InputError
 from .common import (
     AppContext,
     domain_errors,
+    json_bytes,
     pass_app,
     print_json,
     print_table,
@@ -27,8 +23,16 @@ from .common import (
 )
 from .ingest import pipeline_options
 
+# The filing readers, the ledger and the EDGAR client are imported by the functions that use them,
+# so that ``infraledger edgar --help`` does not load them.
+if TYPE_CHECKING:  # pragma: no cover
+    from ..sources.edgar.client import EdgarClient
+    from ..sources.edgar.registry import ReadFiling
+
 
 def _read_all(paths: Iterable[str], max_bytes: int) -> tuple[list[ReadFiling], list[str]]:
+    from ..sources.edgar.registry import read_path
+
     paths = list(paths)
     done, errors = [], []
     with progress("reading", len(paths)) as advance:
@@ -86,26 +90,75 @@ def edgar() -> None:
     """SEC EDGAR filings: Form D, 8-K, S-1/424B prospectuses, full submissions and EDGAR JSON."""
 
 
+def _read_each(paths: Iterable[str], max_bytes: int, errors: list[str]) -> Iterator[ReadFiling]:
+    """The filings at ``paths``, each read when asked for; what cannot be read goes to ``errors`` (one line each)."""
+    from ..sources.edgar.registry import read_path
+
+    paths = list(paths)
+    with progress("reading", len(paths)) as advance:
+        for path in paths:
+            try:
+                read = read_path(path, max_bytes=max_bytes)
+            except InputError as exc:
+                errors.append(str(exc))
+                read = None
+            except OSError as exc:
+                errors.append(f"{path}: {exc.strerror or exc}")
+                read = None
+            advance()
+            if read is not None:
+                yield read
+
+
+def _indented(item: bytes) -> bytes:
+    """An indented JSON value, its lines after the first indented once more: an element of an indented array.
+
+    Every newline of an indented JSON text is between tokens (a string holds its newlines as ``\\n``).
+    """
+    return item.replace(b"\n", b"\n  ")
+
+
 @edgar.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=False))
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
-              help="json: everything each filing says, with the facts it would add.")
-@click.option("--with-text", is_flag=True, help="With --format json: include press-release exhibit texts.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table", show_default=True,
+              help="json: everything each filing says, with the facts it would add; jsonl: the same, one line "
+                   "per filing, printed as each file is read.")
+@click.option("--with-text", is_flag=True, help="With --format json or jsonl: include press-release exhibit texts.")
 @pass_app
 @domain_errors
 def parse(app: AppContext, paths: tuple[str, ...], fmt: str, with_text: bool) -> None:
     """Read filings at PATHS and print what they say; nothing is written."""
-    done, errors = _read_all(paths, app.settings.max_input_bytes)
-    if fmt == "json":
-        print_json([r.to_json(with_text=with_text) for r in done])
-    elif done:
-        print_table(None, ["file", "kind", "form", "accession", "says", "facts"], [_summary_row(r) for r in done])
-    report_failures(errors, f"{len(done)} read, {len(errors)} skipped, 0 failed", strict=False)
+    errors: list[str] = []
+    read = 0
+    if fmt == "table":
+        done = list(_read_each(paths, app.settings.max_input_bytes, errors))
+        read = len(done)
+        if done:
+            print_table(None, ["file", "kind", "form", "accession", "says", "facts"], [_summary_row(r) for r in done])
+    elif fmt == "jsonl":
+        for filing in _read_each(paths, app.settings.max_input_bytes, errors):
+            click.echo(json_bytes(filing.to_json(with_text=with_text), indent=False))
+            read += 1
+    else:
+        # Each filing is turned into its JSON as soon as it is read (only the text is kept), and the
+        # array is printed once all are read, so that a run stopped by an error prints nothing.
+        items = [json_bytes(filing.to_json(with_text=with_text))
+                 for filing in _read_each(paths, app.settings.max_input_bytes, errors)]
+        read = len(items)
+        for i, item in enumerate(items):
+            click.echo((b",\n  " if i else b"[\n  ") + _indented(item), nl=False)
+        click.echo(b"\n]" if items else b"[]")
+    report_failures(errors, f"{read} read, {len(errors)} skipped, 0 failed", strict=False)
 
 
 def _ingest(app: AppContext, reads: list[ReadFiling],
             recorded_at: str | None) -> tuple[list[dict], dict[str, str]]:
     """Add each filing's contributions (one transaction each); returns the rows added and, by file, the failures."""
+    from ..errors import LedgerError, LedgerLockedError
+    from ..ledger import as_record_time
+    from ..ledger.turns import in_turns
+    from ..sources.edgar.ingest import ingest as ingest_one
+
     when = as_record_time(recorded_at)
     # Oldest filing first, so that an amendment finds the notice it amends already in the ledger.
     contributions = sorted(((r, c) for r in reads for c in r.contributions),
@@ -174,6 +227,8 @@ def ingest(app: AppContext, paths: tuple[str, ...], recorded_at: str | None, wor
 
 
 def _cik_for(app: AppContext, client: EdgarClient, cik: int | None, ticker: str | None) -> int:
+    from ..sources.edgar.tickers import load_tickers
+
     if cik is not None:
         return cik
     if not ticker:
@@ -199,6 +254,9 @@ def fetch(app: AppContext, cik: int | None, ticker: str | None, forms: str, sinc
     Needs the edgar_user_agent setting ('Name email@example.com'). Interrupted runs resume:
     filings already in the cache are not downloaded again.
     """
+    from ..sources.edgar.client import EdgarClient
+    from ..sources.edgar.registry import read_filing
+
     client = EdgarClient.from_settings(app.settings)
     number = _cik_for(app, client, cik, ticker)
     wanted = tuple(f.strip().upper() for f in forms.split(",") if f.strip())

@@ -8,10 +8,8 @@ from pathlib import Path
 import click
 
 from ..errors import InputError
-from ..extract import BACKENDS, extract_events, to_eval_record
+from ..extract import BACKENDS
 from ..model.events import DEAL_TYPES
-from ..model.money import format_money
-from ..sources.document import read_document
 from .common import AppContext, domain_errors, pass_app, print_table, progress
 
 
@@ -29,6 +27,10 @@ def extract_cmd(app: AppContext, files: tuple[Path, ...], fmt: str, backend: str
     Every file is read and extracted before anything is printed, so an unreadable file stops
     the command with one line and no partial output.
     """
+    from ..extract import extract_events, to_eval_record
+    from ..model.money import format_money
+    from ..sources.document import read_document
+
     settings = app.settings
     name = backend or settings.extract_backend
     found: list[tuple[dict, object]] = []  # (record, fact)

@@ -5,14 +5,15 @@ from __future__ import annotations
 import tempfile
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from ..errors import InputError, LedgerError
-from ..ledger import EventState, open_ledger
-from ..ledger.datafile import read_datafile
+from ..ledger import open_ledger
 from ..ledger.export import FORMATS, export
-from ..model import Fact, FactType, Layer, Source, Status
+from ..model.entities import Layer
+from ..model.events import FactType, Status
 from ..output import is_stdout, write_output
 from ..sample import SAMPLE_PARTS, load_sample, sample_paths
 from .common import (
@@ -29,6 +30,10 @@ from .common import (
     print_table,
     progress,
 )
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..ledger import EventState
+    from ..model import Fact, Source
 
 
 def _day(value: str | None, name: str) -> date | None:
@@ -96,6 +101,8 @@ def init(app: AppContext) -> None:
 @domain_errors
 def load(app: AppContext, files: tuple[str, ...], sample: str | None) -> None:
     """Load data files (infraledger JSON format) or the bundled sample into the ledger."""
+    from ..ledger.datafile import read_datafile
+
     if not files and not sample:
         raise click.UsageError("give data files to load, or --sample")
     # Every file is read and checked before the ledger is opened, so it is locked only while written.

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 import click
 
 from ..errors import InputError, NotFoundError
-from ..model import Entity
-from ..sources.prices import PriceFile, fetch_yfinance, read_price_csv
+from ..model.entities import Entity
 from .common import AppContext, domain_errors, pass_app
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..sources.prices import PriceFile
 
 
 @click.group("prices")
@@ -53,6 +56,8 @@ _NEW_COMPANIES = click.option("--new-companies", is_flag=True,
 @domain_errors
 def load(app: AppContext, file: str, new_companies: bool) -> None:
     """Load a price CSV file; tickers are matched to companies in the ledger (an unknown ticker is refused)."""
+    from ..sources.prices import read_price_csv
+
     _load(app, read_price_csv(file, max_bytes=app.settings.max_input_bytes), file, new_companies)
 
 
@@ -65,6 +70,8 @@ def load(app: AppContext, file: str, new_companies: bool) -> None:
 @domain_errors
 def fetch(app: AppContext, tickers: tuple[str, ...], start: str, end: str | None, new_companies: bool) -> None:
     """Download daily prices with yfinance (extra 'prices', needs network), cache them, and load them."""
+    from ..sources.prices import fetch_yfinance, read_price_csv
+
     try:
         first, last = date.fromisoformat(start), date.fromisoformat(end) if end else date.today()
     except ValueError as exc:

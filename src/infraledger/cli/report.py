@@ -7,8 +7,7 @@ from pathlib import Path
 import click
 
 from ..errors import InputTooLargeError
-from ..ledger import as_record_time
-from ..model import content_hash
+from ..model.sources import content_hash
 from ..output import is_stdout
 from .common import AppContext, as_of_option, domain_errors, pass_app
 
@@ -28,6 +27,7 @@ from .common import AppContext, as_of_option, domain_errors, pass_app
 def report(app: AppContext, as_of: str | None, output: str | None, fmt: str, texts: tuple[str, ...],
            timelines: tuple[str, ...]) -> None:
     """Write the report (capex, IPOs, M&A, funding, stack map) and print its path."""
+    from ..ledger import as_record_time
     from ..render import build_report
 
     path = output or f"report.{fmt}"

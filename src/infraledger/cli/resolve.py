@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import click
 
-from ..ledger import Page
 from ..ledger.decisions import directory_from, history, merge, resolver_for, undo
-from ..model import EntityKind
+from ..model.entities import EntityKind
 from .common import (
     AppContext,
     domain_errors,
@@ -87,6 +86,8 @@ def _print_decisions(rows: list[dict], title: str) -> None:
 @domain_errors
 def decisions(app: AppContext, name: str | None, limit: int | None, offset: int, as_json: bool) -> None:
     """Every recorded resolution decision (merges and undos), oldest first."""
+    from ..ledger import Page
+
     with app.open(read_only=True) as store:
         if name is None:
             page = store.resolution_page(limit=limit, offset=offset)

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import getpass
+from typing import TYPE_CHECKING
 
 import click
 
 from ..errors import InfraledgerError
-from ..model import Fact
 from .common import AppContext, domain_errors, pass_app
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..model import Fact
 
 #: Characters of the source's text shown on each side of the evidence.
 CONTEXT = 240

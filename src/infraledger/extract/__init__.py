@@ -12,12 +12,24 @@ evidence and the evidence's span in ``document.text``, and every deal event a co
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from ..errors import InputError
 from ..model.events import DEAL_TYPES
-from ..model.facts import CandidateFact
-from .evalshape import to_eval_record
+
+# The fact model and the evaluation shape are imported on first use, so that the command line can
+# read BACKENDS (for --help) without them.
+if TYPE_CHECKING:  # pragma: no cover
+    from ..model.facts import CandidateFact
+    from .evalshape import to_eval_record
+
+
+def __getattr__(name: str):
+    if name == "to_eval_record":
+        from .evalshape import to_eval_record
+
+        return to_eval_record
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _rules(document, settings=None) -> list[CandidateFact]:

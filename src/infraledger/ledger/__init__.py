@@ -9,10 +9,22 @@ for a throwaway one, or a ``postgresql://`` URL for a shared one. The ledger's m
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .review import Review, ReviewAction
-from .service import Ledger
-from .store import AppendResult, Conflict, EventState, LedgerStore, Page, Snapshot, as_record_time
+from .._lazy import lazy_exports
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .review import Review, ReviewAction
+    from .service import Ledger
+    from .store import AppendResult, Conflict, EventState, LedgerStore, Page, Snapshot, as_record_time
+
+# Read from their submodules when first used: importing one light submodule (say .turns) does not
+# import the store, its schema and the backends.
+__getattr__, __dir__ = lazy_exports(__name__, {
+    "Review": ".review", "ReviewAction": ".review", "Ledger": ".service",
+    **dict.fromkeys(["AppendResult", "Conflict", "EventState", "LedgerStore", "Page", "Snapshot", "as_record_time"],
+                    ".store"),
+}, globals())
 
 
 def open_ledger(path: str | Path = ":memory:", *, read_only: bool = False, wait: float | None = None) -> Ledger:
@@ -25,6 +37,7 @@ def open_ledger(path: str | Path = ":memory:", *, read_only: bool = False, wait:
     """
     from ..config import default_of
     from .backends import open_backend
+    from .service import Ledger
 
     return Ledger(open_backend(path, read_only=read_only, wait=default_of("wait") if wait is None else wait))
 

@@ -15,9 +15,9 @@ from ..errors import InputError, NotFoundError
 from ..model import EntityKind
 from ..resolve.directory import SecDirectory
 from ..resolve.names import match_key
-from ..resolve.resolver import Resolution, Resolver
 
 if TYPE_CHECKING:  # pragma: no cover
+    from ..resolve.resolver import Resolution, Resolver
     from .store import LedgerStore
 
 #: Methods that did not merge anything (an entity's own id or name, or a new entity): nothing to undo.
@@ -33,6 +33,8 @@ def directory_from(settings: Settings) -> SecDirectory | None:
 
 def resolver_for(store: LedgerStore, directory: SecDirectory | None = None) -> Resolver:
     """A resolver over the ledger's current entities that honours its recorded decisions."""
+    from ..resolve.resolver import Resolver  # imported on use: it loads rapidfuzz and the fact model
+
     return Resolver(store.snapshot().entities(), directory=directory, decisions=store.resolutions())
 
 

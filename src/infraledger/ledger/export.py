@@ -10,15 +10,16 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from pathlib import Path
-
-import pyarrow as pa
-import pyarrow.compute as pc
-import pyarrow.csv as pacsv
-import pyarrow.parquet as pq
+from typing import TYPE_CHECKING
 
 from ..errors import ConfigError, InputError
 from ..output import open_output
-from .store import Snapshot
+
+# pyarrow is imported by the functions that use it: the command line reads FORMATS without it.
+if TYPE_CHECKING:  # pragma: no cover
+    import pyarrow as pa
+
+    from .store import Snapshot
 
 FORMATS = ("csv", "parquet", "json")
 
@@ -37,6 +38,9 @@ def reviewers(snapshot: Snapshot) -> dict[str, str]:
 
 def with_reviewers(snapshot: Snapshot, table: pa.Table) -> pa.Table:
     """``table`` (with an ``id`` column) with a last column ``reviewed_by`` (see :func:`reviewers`)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
     by_fact = reviewers(snapshot)
     if by_fact:
         ids, names = zip(*by_fact.items())
@@ -49,6 +53,8 @@ def with_reviewers(snapshot: Snapshot, table: pa.Table) -> pa.Table:
 
 def flat_table(snapshot: Snapshot, types=None) -> pa.Table:
     """Visible facts as an Arrow table with nested columns flattened to JSON text (CSV-friendly)."""
+    import pyarrow as pa
+
     table = snapshot.table(types=types)
     for name in ("counterparties", "people"):
         idx = table.schema.get_field_index(name)
@@ -72,6 +78,9 @@ def export(snapshot: Snapshot, path: str | Path, fmt: str, *, protected: Iterabl
             for f in facts:
                 fh.write(json.dumps({**f.to_json(), "reviewed_by": by_fact.get(f.id, "")}, ensure_ascii=False) + "\n")
         return len(facts)
+    import pyarrow.csv as pacsv
+    import pyarrow.parquet as pq
+
     table = with_reviewers(snapshot, snapshot.table() if fmt == "parquet" else flat_table(snapshot))
     with open_output(path, binary=True, protected=protected) as fh:
         if fmt == "parquet":

@@ -19,8 +19,7 @@ from ..errors import InputError, InputTooLargeError
 from ..lexicon import dateline_dash, wire_tag
 from ..model.fuzzytime import FuzzyTime, Precision, find_times, parse_time
 from ..model.sources import Source, SourceKind, content_hash
-
-DEFAULT_MAX_BYTES = 50_000_000
+from .limits import DEFAULT_MAX_BYTES
 
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))

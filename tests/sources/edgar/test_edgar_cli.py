@@ -1,32 +1,25 @@
-"""``infraledger edgar parse|ingest|fetch`` through the installed console script, into a real DuckDB file."""
+"""``infraledger edgar parse|ingest|fetch`` into a real DuckDB file: in process, and once through the console script."""
 
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import subprocess
-import sys
-from pathlib import Path
 
+from cli_runner import Ran, run_console_script, run_in_process, without_settings
 from infraledger.ledger import open_ledger
 from infraledger.model.events import FactType
 
-EXE = shutil.which("infraledger", path=str(Path(sys.executable).parent)) or "infraledger"
 
-
-def run(*args: str, env: dict | None = None, ok: bool = True) -> subprocess.CompletedProcess:
-    full_env = {k: v for k, v in os.environ.items() if not k.startswith("INFRALEDGER_")}
-    full_env["INFRALEDGER_CONFIG"] = os.devnull
-    full_env.update(env or {})
-    proc = subprocess.run([EXE, *args], capture_output=True, text=True, timeout=120, env=full_env)
+def run(*args: str, env: dict | None = None, ok: bool = True, script: bool = False) -> Ran:
+    """``infraledger ARGS`` with no settings of the test run's own; ``script``: the installed command."""
+    ran = (run_console_script if script else run_in_process)(list(args), env=without_settings(**(env or {})))
     if ok:
-        assert proc.returncode == 0, proc.stderr
-    return proc
+        assert ran.returncode == 0, ran.stderr
+    return ran
 
 
 def test_parse_prints_what_a_form_d_says_as_json(sec_dir):
-    proc = run("edgar", "parse", "--format", "json", str(sec_dir / "form-d/D_Notion-Labs-Inc_2020-04-10.xml"))
+    proc = run("edgar", "parse", "--format", "json", str(sec_dir / "form-d/D_Notion-Labs-Inc_2020-04-10.xml"),
+               script=True)
     (doc,) = json.loads(proc.stdout)
     assert doc["kind"] == "form_d" and doc["form_type"] == "D"
     assert doc["parsed"]["issuer"]["name"] == "Notion Labs, Inc."
@@ -107,3 +100,27 @@ def test_parse_with_text_exposes_press_release_exhibits(sec_dir):
     (release,) = [e for e in doc["parsed"]["exhibits"] if "text" in e]
     assert release["type"] == "EX-99.1"
     assert "Apple reports first quarter results" in release["text"]
+
+
+def test_parse_jsonl_prints_one_line_per_filing_with_what_json_prints(sec_dir, tmp_path):
+    files = [str(sec_dir / "form-d/D_Notion-Labs-Inc_2020-04-10.xml"), str(tmp_path / "absent.xml"),
+             str(sec_dir / "8-k/0000891618-95-000727_8-K_Cisco-Systems.txt")]
+    lines = run("edgar", "parse", "--format", "jsonl", *files, ok=False)
+    whole = run("edgar", "parse", "--format", "json", *files, ok=False)
+    assert lines.returncode == whole.returncode == 1 and lines.stderr == whole.stderr
+    assert lines.stderr.strip().splitlines()[-1] == "Error: 2 read, 1 skipped, 0 failed"
+    rows = lines.stdout.splitlines()
+    assert len(rows) == 2 and [json.loads(r) for r in rows] == json.loads(whole.stdout)
+    assert json.loads(rows[1])["kind"] == "8-k"
+
+
+def test_parse_json_is_the_indented_array_of_every_filing(sec_dir):
+    from infraledger.cli.common import _default
+    from infraledger.sources.edgar.registry import read_path
+    from infraledger.sources.limits import DEFAULT_MAX_BYTES
+
+    files = [sec_dir / "form-d/D_Notion-Labs-Inc_2020-04-10.xml", sec_dir / "s-1/CAMP4-Therapeutics_424B4_IPO_2024.htm"]
+    out = run("edgar", "parse", "--format", "json", *map(str, files)).stdout
+    expected = [read_path(str(f), max_bytes=DEFAULT_MAX_BYTES).to_json() for f in files]
+    assert out == json.dumps(expected, indent=2, default=_default, ensure_ascii=False) + "\n"
+    assert run("edgar", "parse", "--format", "json", str(sec_dir / "MANIFEST.md"), ok=False).stdout == "[]\n"
