@@ -11,15 +11,16 @@ for a filing already fetched and adds nothing.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 import click
 
 from ..errors import InputError, RemoteError
-from ..sources.edgar.client import EdgarClient
-from ..sources.edgar.indexes import index_periods, select
-from ..sources.edgar.registry import read_filing
 from .common import AppContext, domain_errors, pass_app, print_json, progress, report_failures
 from .edgar import _ingest, _report
+
+if TYPE_CHECKING:  # pragma: no cover - the EDGAR modules are imported when the command runs
+    from ..sources.edgar.client import EdgarClient
 
 _DAY = click.DateTime(formats=["%Y-%m-%d"])
 #: Filings read and ingested together: a quarter of 8-Ks is some 20,000 filings, too many to hold at once.
@@ -54,6 +55,9 @@ def sync(app: AppContext, forms: str, since, until, ciks: tuple[int, ...], no_am
     """
     wanted = _forms(forms)
     first, last = since.date(), (until.date() if until else date.today())
+    from ..sources.edgar.client import EdgarClient
+    from ..sources.edgar.indexes import index_periods, select
+
     client = EdgarClient.from_settings(app.settings)
     periods = index_periods(first, last, today=date.today())
     listed, missing = [], []
@@ -102,8 +106,10 @@ def sync(app: AppContext, forms: str, since, until, ciks: tuple[int, ...], no_am
                                           f"{len(failed)} failed", strict=False)
 
 
-def _fetch(client: EdgarClient, refs: list, skipped: list[str], counts: dict[str, int], advance) -> list:
+def _fetch(client: "EdgarClient", refs: list, skipped: list[str], counts: dict[str, int], advance) -> list:
     """The filings of ``refs`` read (fetched or from the cache); those missing or unreadable go to ``skipped``."""
+    from ..sources.edgar.registry import read_filing
+
     reads = []
     for ref in refs:
         url = client.filing_url(ref)

@@ -8,6 +8,7 @@ the shard is done, so a rerun after a crash or Ctrl-C skips exactly what landed 
 Shards are written in input order, so a run gives the same ledger on one core or on a cluster.
 """
 
-from .run import PipelineResult, run_pipeline
+from .._lazy import lazy_exports
 
 __all__ = ["PipelineResult", "run_pipeline"]
+__getattr__, __dir__ = lazy_exports(__name__, {name: ".run" for name in __all__}, globals())
