@@ -61,6 +61,9 @@ def run_pipeline(open_ledger: Callable[[], ContextManager[Ledger]], paths: Itera
     # so a bad input is reported at once even while another process holds the ledger.
     done: set[str] | None = None
     pending: list[Shard] = []
+    # One resolver for the run, kept up to date by the appends (only this writer adds entities while it
+    # runs); made anew after a shard the ledger refused, whose entities it may have taken in.
+    resolver = None
 
     def todo():
         for shard in shards(iter_inputs(paths, max_bytes=max_bytes), kind, shard_size):
@@ -94,20 +97,27 @@ def run_pipeline(open_ledger: Callable[[], ContextManager[Ledger]], paths: Itera
                     result.shards_resumed += 1
                 else:
                     result.read += len(good)
-                    _write(store, kind, shard, reads, when, directory, result)
+                    if resolver is None:
+                        from ..ledger.decisions import resolver_for
+
+                        resolver = resolver_for(store, directory)
+                    if not _write(store, kind, shard, reads, when, directory, result, resolver):
+                        resolver = None
         if on_document:
             on_document(shard.size)
     return result
 
 
 def _write(store: Ledger, kind: str, shard: Shard, reads: list[Read], when, directory,
-           result: PipelineResult) -> None:
+           result: PipelineResult, resolver) -> bool:
+    """Write one shard; False when the ledger refused it as a whole (then ``resolver`` is not to be trusted)."""
     if kind == "text":
-        written = write_text(store, shard, reads, recorded_at=when, directory=directory)
+        written = write_text(store, shard, reads, recorded_at=when, directory=directory, resolver=resolver)
     else:
-        written = write_filings(store, shard, reads, recorded_at=when)
+        written = write_filings(store, shard, reads, recorded_at=when, resolver=resolver)
     result.documents += written.documents
     result.rows += written.rows
     result.failed += [Failure(path, message) for path, message in written.failed]
     result.facts_added += written.facts
     result.shards_written += 1
+    return not written.refused

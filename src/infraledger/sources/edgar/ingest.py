@@ -72,13 +72,13 @@ def _plan(contribution: FilingFacts, known: dict[str, list[tuple]]) -> tuple[lis
             len(stale))
 
 
-def ingest_many(store: LedgerStore, contributions: list[FilingFacts], *,
-                recorded_at: datetime | None = None) -> list[IngestResult]:
+def ingest_many(store: LedgerStore, contributions: list[FilingFacts], *, recorded_at: datetime | None = None,
+                resolver=None) -> list[IngestResult]:
     """Append several filings in one transaction (oldest first), with what :func:`ingest` does for each.
 
     Filings are planned in groups against one look at the ledger; a filing of an offering already in
     the group starts a new group, so an amendment always sees the notice it amends. Results come in the
-    order of ``contributions``.
+    order of ``contributions``. ``resolver`` (default: one made from the ledger) maps names to entities.
     """
     order = sorted(range(len(contributions)), key=lambda n: contributions[n].source.published or date.min)
     results: dict[int, IngestResult] = {}
@@ -92,7 +92,8 @@ def ingest_many(store: LedgerStore, contributions: list[FilingFacts], *,
                 known = _known_offerings(store, chosen)
                 plans = [_plan(c, known) for c in chosen]
                 added = store.append_many([(c.source, facts, c.entities) for c, (facts, _s, _n) in zip(chosen, plans)],
-                                          recorded_at=recorded_at, supersedes=[sup for _f, sup, _n in plans])
+                                          recorded_at=recorded_at, supersedes=[sup for _f, sup, _n in plans],
+                                          resolver=resolver)
                 for m, r, (_f, sup, n_stale) in zip(group, added, plans):
                     results[m] = IngestResult(r.source_id, r.facts_added, r.facts_skipped + n_stale,
                                               len(sup) if r.facts_added else 0)
