@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..errors import InputError, RemoteError
+from ..errors import RemoteError
 from .common import AppContext, domain_errors, pass_app, print_json, progress, report_failures
-from .edgar import _ingest, _report
+from .edgar import _report
 
 if TYPE_CHECKING:  # pragma: no cover - the EDGAR modules are imported when the command runs
     from ..sources.edgar.client import EdgarClient
@@ -55,6 +55,7 @@ def sync(app: AppContext, forms: str, since, until, ciks: tuple[int, ...], no_am
     """
     wanted = _forms(forms)
     first, last = since.date(), (until.date() if until else date.today())
+    from ..pipeline import run_pipeline
     from ..sources.edgar.client import EdgarClient
     from ..sources.edgar.indexes import index_periods, select
 
@@ -81,18 +82,22 @@ def sync(app: AppContext, forms: str, since, until, ciks: tuple[int, ...], no_am
     refs = select(listed, forms=wanted, ciks=ciks, amendments=not no_amendments)
     # Oldest first, so a notice is in the ledger before the amendment that supersedes it.
     refs.sort(key=lambda r: (r.filed or date.min, r.accession))
-    rows, failed, skipped, kept = [], {}, [], []
+    rows, failures, skipped, kept, resumed = [], [], [], [], 0
     counts = {"downloaded": 0, "cached": 0, "read": 0}
     with progress("fetching filings", len(refs)) as advance:
         for start in range(0, len(refs), CHUNK):
-            reads = _fetch(client, refs[start:start + CHUNK], skipped, counts, advance)
-            counts["read"] += len(reads)
+            fetched = _fetch(client, refs[start:start + CHUNK], skipped, counts, advance)
             if no_ingest:
-                kept += [{"file": r.name, "form": r.form_type} for r in reads]
+                kept += [{"file": str(path), "form": ref.form} for ref, path in fetched]
+                counts["read"] += len(fetched)
                 continue
-            chunk_rows, chunk_failed = _ingest(app, reads, None)
-            rows += chunk_rows
-            failed.update(chunk_failed)
+            # The fetched filings go through the one ingest pipeline, from the cache (resumable).
+            result = run_pipeline(lambda: app.open(), [path for _ref, path in fetched], kind="filing",
+                                  max_bytes=app.settings.max_input_bytes)
+            counts["read"] += result.read
+            resumed += result.shards_resumed
+            rows += result.rows
+            failures += [f.message for f in result.skipped + result.failed]
     for line in skipped:
         click.echo(f"skipped {line}", err=True)
     click.echo(f"{len(refs)} filings of {', '.join(wanted)} listed from {len(periods) - len(missing)} indexes; "
@@ -102,19 +107,19 @@ def sync(app: AppContext, forms: str, since, until, ciks: tuple[int, ...], no_am
             print_json(kept)
         return
     _report(rows, as_json, f"{sum(r['facts_added'] for r in rows)} facts added from {len(rows)} filings")
-    report_failures(list(failed.values()), f"{counts['read'] - len(failed)} read, {len(skipped)} skipped, "
-                                          f"{len(failed)} failed", strict=False)
+    if resumed:
+        click.echo(f"{resumed} shards already in the ledger, skipped", err=True)
+    report_failures(failures, f"{counts['read']} read, {len(skipped) + len(failures)} skipped, 0 failed",
+                    strict=False)
 
 
 def _fetch(client: "EdgarClient", refs: list, skipped: list[str], counts: dict[str, int], advance) -> list:
-    """The filings of ``refs`` read (fetched or from the cache); those missing or unreadable go to ``skipped``."""
-    from ..sources.edgar.registry import read_filing
-
-    reads = []
+    """``(ref, cached file)`` of each filing of ``refs``, fetched or from the cache; those missing go to ``skipped``."""
+    fetched = []
     for ref in refs:
         url = client.filing_url(ref)
         try:
-            data, from_cache = client.get(url)
+            _data, from_cache = client.get(url)
         except RemoteError as exc:
             if exc.status != 404:
                 raise
@@ -122,12 +127,9 @@ def _fetch(client: "EdgarClient", refs: list, skipped: list[str], counts: dict[s
             advance()
             continue
         counts["cached" if from_cache else "downloaded"] += 1
-        try:
-            reads.append(read_filing(data, str(client.cache_path(url))))
-        except InputError as exc:
-            skipped.append(f"{ref.accession} ({ref.form}): {exc}")
+        fetched.append((ref, client.cache_path(url)))
         advance()
-    return reads
+    return fetched
 
 
 def register(edgar_group: click.Group) -> None:
