@@ -138,3 +138,16 @@ def test_local_processes_and_a_dask_cluster_write_the_ledger_a_single_process_wr
                          shard_size=4, executor=DaskExecutor(client), recorded_at=WHEN)
         one = _facts(tmp_path / f"{kind}-one.duckdb")
         assert one and one == _facts(tmp_path / f"{kind}-pool.duckdb") == _facts(tmp_path / f"{kind}-dask.duckdb")
+
+
+def test_the_pipeline_writes_a_postgresql_ledger_as_a_duckdb_one(tmp_path, postgres_url):
+    filings = _filings(tmp_path / "d", 24)
+    docs = _articles(tmp_path / "docs")
+    for inputs, kind in (([filings], "filing"), ([docs], "text")):
+        run_pipeline(lambda: open_ledger(postgres_url), inputs, kind=kind, max_bytes=10**6, shard_size=5,
+                     recorded_at=WHEN)
+        run_pipeline(_opener(tmp_path / "l.duckdb"), inputs, kind=kind, max_bytes=10**6, shard_size=5,
+                     recorded_at=WHEN)
+    assert _facts(tmp_path / "l.duckdb") == _facts(postgres_url)
+    again = run_pipeline(lambda: open_ledger(postgres_url), [filings], kind="filing", max_bytes=10**6, shard_size=5)
+    assert again.shards_resumed == 5 and again.shards_written == 0
