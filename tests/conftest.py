@@ -21,7 +21,7 @@ def shared() -> Path:
     return SHARED
 
 
-pytest_plugins = ["postgres_server"]
+pytest_plugins = ["postgres_server", "browsers"]
 
 #: The ledger backends a module marked ``both_backends`` runs its ``make_ledger`` tests against.
 BACKENDS = ("duckdb", "postgres")

@@ -6,16 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from browsers import MARKS
 from infraledger.render import build_report
 
 from .conftest import ARTICLE_SOURCE
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run"]
-
-pytestmark = [pytest.mark.browser,
-              pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")]
+pytestmark = MARKS
 
 
 @pytest.fixture(scope="module")
@@ -24,15 +20,6 @@ def report_file(sample_ledger, article_text, tmp_path_factory):
     path.write_text(build_report(sample_ledger.snapshot("2026-03-30"), as_of="2026-03-30",
                                  source_texts={ARTICLE_SOURCE: article_text}), encoding="utf-8")
     return path
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
 
 
 def _open(browser, path: Path, width: int, height: int):
