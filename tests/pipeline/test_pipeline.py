@@ -94,12 +94,25 @@ def test_a_crash_half_way_loses_nothing_and_the_rerun_adds_nothing_twice(tmp_pat
     assert _facts(tmp_path / "l.duckdb") == _facts(tmp_path / "clean.duckdb")
 
 
+def _children(pid: int) -> list[int]:
+    """Processes whose parent is ``pid`` (from /proc)."""
+    out = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            out.append(int(stat.parent.name))
+    return out
+
+
 def test_killed_with_sigkill_then_resumed(tmp_path):
     folder = _filings(tmp_path / "d", 600)
     db = tmp_path / "l.duckdb"
     exe = Path(sys.executable).with_name("infraledger")
-    proc = subprocess.Popen([str(exe), "--db", str(db), "edgar", "ingest", str(folder), "--shard-size", "10"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen([str(exe), "--db", str(db), "edgar", "ingest", str(folder), "--shard-size", "10",
+                             "--workers", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
     done = 0
     while done < 3 and proc.poll() is None and time.monotonic() < deadline:
@@ -109,8 +122,14 @@ def test_killed_with_sigkill_then_resumed(tmp_path):
                 done = len(store.shards_done())
         except (LedgerLockedError, Exception):  # noqa: BLE001 - not created yet, or being written
             continue
+    workers = _children(proc.pid)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
+    assert workers, "the ingest ran on worker processes"
+    deadline = time.monotonic() + 10
+    while any(Path(f"/proc/{pid}").exists() for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(Path(f"/proc/{pid}").exists() for pid in workers), "the workers ended with their writer"
     with open_ledger(db, read_only=True) as store:
         landed = len(store.shards_done())
     assert 0 < landed < 60, "killed half way"

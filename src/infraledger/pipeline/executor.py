@@ -8,6 +8,8 @@ input order whatever finishes first: a run on a cluster writes the ledger a loca
 from __future__ import annotations
 
 import os
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
@@ -52,6 +54,20 @@ class _Windowed(Executor):
             yield pending.popleft().result()
 
 
+def _exit_with_parent(pid: int) -> None:
+    """In a worker: end the process once the writer that started it is gone.
+
+    A writer killed outright (SIGKILL, out of memory) cannot shut its pool down, and a worker blocked
+    handing back a result would wait for it for ever; the worker looks every second instead.
+    """
+    def watch() -> None:
+        while os.getppid() == pid:
+            time.sleep(1)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="infraledger-parent-watch", daemon=True).start()
+
+
 class ProcessExecutor(_Windowed):
     """A pool of local worker processes."""
 
@@ -60,7 +76,7 @@ class ProcessExecutor(_Windowed):
 
         self.workers = workers
         self.name = f"{workers} local processes"
-        self._pool = ProcessPoolExecutor(workers)
+        self._pool = ProcessPoolExecutor(workers, initializer=_exit_with_parent, initargs=(os.getpid(),))
 
     def _submit(self, fn, args):
         return self._pool.submit(fn, *args)
