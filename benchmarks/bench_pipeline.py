@@ -3,11 +3,12 @@
 Cases (each a fresh ledger, wall time of the whole run in process, the write included):
 - unique Form D notices (synthetic copies of real ones, new CIK and issuer each) with 1 and 2 local
   workers, and on a Dask LocalCluster of 1, 2 and 4 worker processes;
+- 8-K submissions with their exhibits (the shared ones under new accession numbers), 1 and 2 workers;
 - news articles (the shared news texts, each copy made unique), with 1 and 2 workers;
 - a simulated year of Form D filings (``--year`` filings), with peak memory, then the same run killed
   half way (SIGKILL) and resumed: nothing lost, nothing twice.
 
-Run: python -m benchmarks.bench_pipeline [--filings N] [--news N] [--year N] [--skip-dask]
+Run: python -m benchmarks.bench_pipeline [--filings N] [--eightk N] [--news N] [--year N] [--skip-dask] [--only-8k]
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from infraledger.ledger import open_ledger
 from infraledger.pipeline import run_pipeline
 from infraledger.pipeline.executor import DaskExecutor, Executor, ProcessExecutor
 
-from .synthetic_filings import form_d_templates, unique_form_d
+from .synthetic_filings import form_d_templates, unique_8k, unique_form_d
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -85,6 +86,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--filings", type=int, default=5000)
     ap.add_argument("--news", type=int, default=300)
+    ap.add_argument("--eightk", type=int, default=1000, help="8-K submissions (copies of the shared ones).")
+    ap.add_argument("--only-8k", action="store_true", help="Run the 8-K case alone.")
     ap.add_argument("--year", type=int, default=60_000)
     ap.add_argument("--skip-dask", action="store_true")
     args = ap.parse_args()
@@ -93,13 +96,13 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         filings = tmp / "formd"
-        unique_form_d(templates, args.filings, filings)
-        for workers in (1, 2):
+        unique_form_d(templates, 0 if args.only_8k else args.filings, filings)
+        for workers in () if args.only_8k else (1, 2):
             with (Executor() if workers == 1 else ProcessExecutor(workers)) as ex:
                 secs, n, facts = timed(tmp / f"fd{workers}.duckdb", filings, "filing", ex)
             print(f"Form D, {workers} worker(s): {n:,} filings in {secs:.1f} s = {n / secs:,.0f} filings/s "
                   f"({n / secs / workers:,.0f} per core), {facts:,} facts")
-        if not args.skip_dask:
+        if not (args.skip_dask or args.only_8k):
             import distributed
 
             for workers in (1, 2, 4):
@@ -108,6 +111,16 @@ def main() -> None:
                     secs, n, _ = timed(tmp / f"dask{workers}.duckdb", filings, "filing", DaskExecutor(client))
                 print(f"Form D on a LocalCluster of {workers}: {n / secs:,.0f} filings/s "
                       f"({secs / n * 1e3:.2f} ms per filing)")
+        eightk = sorted((SHARED / "data" / "sec" / "8-k").glob("*.txt"))
+        if eightk and args.eightk:
+            unique_8k([p.read_bytes() for p in eightk], args.eightk, tmp / "8k")
+            for workers in (1, 2):
+                with (Executor() if workers == 1 else ProcessExecutor(workers)) as ex:
+                    secs, n, facts = timed(tmp / f"8k{workers}.duckdb", tmp / "8k", "filing", ex, shard_size=32)
+                print(f"8-K with exhibits, {workers} worker(s): {n:,} filings in {secs:.1f} s = {n / secs:,.0f} "
+                      f"filings/s, {facts:,} facts")
+        if args.only_8k:
+            return
         news = news_corpus(tmp / "news", args.news)
         for workers in (1, 2):
             with (Executor() if workers == 1 else ProcessExecutor(workers)) as ex:

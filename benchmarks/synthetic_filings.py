@@ -15,6 +15,24 @@ _CIK = re.compile(rb"<cik>\d+</cik>")
 _NAME = re.compile(rb"<(entityName|issuerName)>([^<]*)</\1>")
 
 
+_ACCESSION = re.compile(rb"(ACCESSION NUMBER:\s*)(\d{10}-\d{2}-\d{6})")
+_HEADER_CIK = re.compile(rb"(CENTRAL INDEX KEY:\s*)(\d{10})")
+
+
+def unique_8k(templates: list[bytes], n: int, folder: Path) -> list[Path]:
+    """Write ``n`` 8-K full submissions (with their exhibits), each under a new accession number and filer CIK."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(n):
+        data = templates[i % len(templates)]
+        data = _ACCESSION.sub(lambda m, i=i: m.group(1) + b"%010d-26-%06d" % (8_000_000_000 + i, i), data)
+        data = _HEADER_CIK.sub(lambda m, i=i: m.group(1) + b"%010d" % (8_000_000_000 + i), data, count=1)
+        path = folder / f"8k_{i:06d}.txt"
+        path.write_bytes(data)
+        paths.append(path)
+    return paths
+
+
 def form_d_templates(folders: Iterable[Path]) -> list[bytes]:
     """Original (not amended) Form D XML notices found in ``folders``."""
     out = []
