@@ -115,6 +115,43 @@ def main() -> None:
                 cmd = exe + ["edgar", "parse", "--format", fmt, *files]
                 print(f"| `--format {fmt}` | {best_wall(cmd, 3, env):.2f} s | {peak_rss_mb(cmd, env):.0f} MB |",
                       flush=True)
+            against_edgartools(exe, Path(tmp) / "xml", args.edgar_files, env)
+
+
+#: One process that parses each Form D XML named on its command line with edgartools and prints one
+#: JSON line per file; it prints less than ``edgar parse --format jsonl`` (no figures), so the ratio
+#: is a lower bound of the difference.
+EDGARTOOLS = """
+import json, sys
+from edgar.offerings import FormD
+for path in sys.argv[1:]:
+    form = FormD.from_xml(open(path, encoding="utf-8").read())
+    print(json.dumps({"file": path, "read": type(form).__name__}))
+"""
+
+
+def against_edgartools(exe: list[str], folder: Path, n: int, env: dict[str, str]) -> None:
+    """``edgar parse`` against edgartools, whole process, on the same ``n`` Form D XML files."""
+    try:
+        import edgar.offerings  # noqa: F401 - only to know that edgartools is there
+    except ImportError:
+        print("edgartools is not installed: no comparison")
+        return
+    xml = sorted(p for d in FORM_D_DIRS if d.is_dir() for p in d.glob("*.xml"))
+    folder.mkdir()
+    files = []
+    for i in range(n):
+        target = folder / f"{i:05d}_{xml[i % len(xml)].name}"
+        shutil.copyfile(xml[i % len(xml)], target)
+        files.append(str(target))
+    ours = best_wall(exe + ["edgar", "parse", "--format", "jsonl", *files], 3, env)
+    theirs = best_wall([sys.executable, "-c", EDGARTOOLS, *files], 3, env)
+    print()
+    print(f"| {n} Form D XML files, whole process | best wall time of 3 |")
+    print("|---|---|")
+    print(f"| `infraledger edgar parse --format jsonl` | {ours:.2f} s |")
+    print(f"| edgartools `FormD.from_xml`, one process | {theirs:.2f} s |")
+    print(f"| ratio | {theirs / ours:.1f}x |")
 
 
 if __name__ == "__main__":

@@ -3,7 +3,7 @@ recipients, signatures and the offering itself. :mod:`.formd` reads them from th
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from datetime import date
 from decimal import Decimal
 
@@ -136,11 +136,25 @@ class FormD:
         return "Pooled Investment Fund Interests" in self.security_types
 
     def to_json(self) -> dict:
-        """A JSON-able dict (decimals and dates as strings)."""
-        return _jsonable(asdict(self))
+        """A JSON-able dict (decimals and dates as strings), the shape ``dataclasses.asdict`` gives."""
+        return _jsonable(self)
+
+
+#: Field names of each dataclass met (None: not a dataclass), so a filing's hundred values cost no lookups.
+_NAMES: dict[type, tuple[str, ...] | None] = {}
 
 
 def _jsonable(value):
+    # Walks the dataclasses directly: ``asdict`` deep-copies every value first, which made it most of
+    # the cost of printing many filings.
+    if value is None or isinstance(value, (str, int, float)):
+        return value
+    cls = type(value)
+    names = _NAMES.get(cls, ())
+    if names == ():
+        names = _NAMES[cls] = tuple(f.name for f in fields(cls)) if is_dataclass(cls) else None
+    if names is not None:
+        return {n: _jsonable(getattr(value, n)) for n in names}
     if isinstance(value, dict):
         return {k: _jsonable(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
