@@ -164,3 +164,12 @@ def test_bad_parameters_answer_4xx_json(client, params):
     got = client.get("/api/v1/deals", params=params)
     assert 400 <= got.status_code < 500
     assert got.json()["error"]["message"]
+
+
+def test_openbb_widgets_point_at_flat_deal_rows(client):
+    widgets = client.get("/api/v1/widgets.json").json()
+    assert widgets and all({"name", "description", "endpoint", "params"} <= set(w) for w in widgets.values())
+    for w in widgets.values():
+        params = {p["paramName"]: p["value"] for p in w["params"] if p["value"]}
+        rows = client.get("/" + w["endpoint"], params=params).json()
+        assert rows and all(not isinstance(v, (dict, list)) for r in rows for v in r.values())

@@ -30,7 +30,8 @@ def serve(app: AppContext, host: str, port: int, writes: bool, max_upload: int) 
     # Open once for writing so an older ledger file is brought up to the current schema.
     with app.open() as store:
         facts = store.snapshot().count()
-    options = ServerOptions(address=app.settings.db, writes=writes, max_upload_bytes=max_upload, wait=app.settings.wait)
+    options = ServerOptions(address=app.settings.db, writes=writes, max_upload_bytes=max_upload, wait=app.settings.wait,
+                            warm=True)
     web = create_app(options)
     web.state.server.copy()  # the first copy now, not on the first visitor's request
     shown = "localhost" if host == "127.0.0.1" else host

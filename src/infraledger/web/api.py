@@ -328,6 +328,39 @@ def _review_out(review) -> ReviewOut:
                      recorded_at=review.recorded_at, new_fact_id=review.new_fact_id)
 
 
+@router.get("/widgets.json", summary="The deals table as OpenBB Workspace widgets (a custom backend)")
+def widgets() -> dict[str, Any]:
+    """Widgets that show the ledger's flat deal rows (the export endpoint's JSON) in OpenBB Workspace."""
+    def param(name: str, label: str, kind: str = "text", value: str = "", options: list | None = None) -> dict:
+        out = {"paramName": name, "label": label, "type": kind, "value": value, "description": label}
+        if options:
+            out["options"] = [{"label": o, "value": o} for o in options]
+        return out
+
+    from ..model import DEAL_TYPES
+
+    types = sorted(t.value for t in DEAL_TYPES)
+    common = [param("as_of", "As of (record date)", "date"), param("company", "Company (name or ticker)")]
+    return {
+        "infraledger_deals": {
+            "name": "Deals (infraledger)", "description": "Deal events of the AI-infrastructure capital cycle as the "
+            "ledger knew them on a day: type, parties, amount, status, sources, reviewed.",
+            "category": "infraledger", "defaultViz": "table", "endpoint": "api/v1/deals/export",
+            "gridData": {"w": 40, "h": 12},
+            "params": [*common, param("type", "Deal type", "text", "", types),
+                       param("format", "Format", "text", "json", ["json"])],
+        },
+        "infraledger_acquisitions": {
+            "name": "Acquisitions (infraledger)", "description": "Acquisitions in the ledger, largest first.",
+            "category": "infraledger", "defaultViz": "table", "endpoint": "api/v1/deals/export",
+            "gridData": {"w": 40, "h": 10},
+            "params": [*common, param("type", "Deal type", "text", "acquisition", ["acquisition"]),
+                       param("sort", "Sort", "text", "amount", ["amount"]), param("order", "Order", "text", "desc"),
+                       param("format", "Format", "text", "json", ["json"])],
+        },
+    }
+
+
 def jsonable(value: Any) -> Any:
     """An analysis result (dataclasses of figures, decimals, dates) as plain JSON values."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):

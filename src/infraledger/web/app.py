@@ -43,6 +43,9 @@ class ServerOptions:
     writes: bool = False
     max_upload_bytes: int = 2_000_000
     wait: float = 10.0
+    #: Work out a new copy's deals table and analyses in the background (the server does; in-process
+    #: uses such as tests compute them on first request).
+    warm: bool = False
 
 
 class Server:
@@ -52,7 +55,7 @@ class Server:
         self.options = options
         self._opener = opener or (lambda read_only: open_ledger(options.address, read_only=read_only,
                                                                 wait=options.wait))
-        self.mirror = Mirror(options.address, self._opener, on_copy=self._warm)
+        self.mirror = Mirror(options.address, self._opener, on_copy=self._warm if options.warm else None)
         self.sessions = Sessions()
         self._write_lock = threading.Lock()
 
