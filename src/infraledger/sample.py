@@ -23,6 +23,12 @@ def sample_paths(parts: str = "all") -> list[Path]:
     return [Path(str(base.joinpath(name))) for part, name in SAMPLE_PARTS.items() if parts in ("all", part)]
 
 
+def sample_text_paths() -> list[Path]:
+    """Made-up press releases that come with the tool: text for the extractor, the source page and the review queue."""
+    base = resources.files("infraledger").joinpath("data", "sample-texts")
+    return sorted(Path(str(base.joinpath(p.name))) for p in base.iterdir() if p.name.endswith(".txt"))
+
+
 def load_sample(store: LedgerStore, parts: str = "all") -> list[AppendResult]:
     """Load the bundled sample (or one part of it) into ``store`` (idempotent)."""
     from .ledger.datafile import load_datafile  # imported on use: it loads the fact model

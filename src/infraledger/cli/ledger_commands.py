@@ -15,7 +15,7 @@ from ..ledger.export import FORMATS, export
 from ..model.entities import Layer
 from ..model.events import FactType, Status
 from ..output import is_stdout, write_output
-from ..sample import SAMPLE_PARTS, load_sample, sample_paths
+from ..sample import SAMPLE_PARTS, load_sample, sample_paths, sample_text_paths
 from .common import (
     AppContext,
     as_of_option,
@@ -273,8 +273,12 @@ def quickstart(app: AppContext, path: str | None, report: bool) -> None:
     written beside it as PATH with the suffix .html. Without PATH, a new temporary folder is used.
     """
     target = Path(path) if path else Path(tempfile.mkdtemp(prefix="infraledger-")) / "sample.duckdb"
+    from ..ingest import ingest_files
+
     with open_ledger(target) as store:
         results = load_sample(store)
+        # Made-up press releases read by the extractor: their facts wait in the review queue.
+        texts = ingest_files(store, sample_text_paths(), backend=app.settings.extract_backend)
         snap = store.snapshot()
         evs = snap.events(types=[t.value for t in FactType if t.value in {
             "funding_round", "strategic_investment", "ipo", "acquisition", "commercial_contract", "talent_move"}])
@@ -286,7 +290,8 @@ def quickstart(app: AppContext, path: str | None, report: bool) -> None:
             report_path = _write_report(store, target.with_suffix(".html"))
     click.echo(f"ledger: {target}")
     click.echo(f"{n_facts} facts about {n_entities} entities from {len(sources)} sources "
-               f"({sum(r.facts_added for r in results)} added now; files: {', '.join(p.name for p in sample_paths())})")
+               f"({sum(r.facts_added for r in results) + sum(t.added for t in texts)} added now; files: "
+               f"{', '.join(p.name for p in sample_paths())} and {len(texts)} sample press releases)")
     rows = []
     for e in sorted(evs, key=lambda e: (e.latest.time.start if e.latest.time else date.max, e.subject)):
         row = _fact_row(e.latest, sources)
@@ -297,7 +302,8 @@ def quickstart(app: AppContext, path: str | None, report: bool) -> None:
     if report_path:
         click.echo(f"report: {report_path}")
     click.echo(f"next: infraledger --db {target} events --as-of 2026-03-10 --type acquisition")
-    click.echo(f"      infraledger --db {target} serve   (the dashboard at http://localhost:8000/)")
+    click.echo(f"      infraledger --db {target} serve   (the dashboard at http://localhost:8000/; to review, make a "
+               f"token with 'infraledger --db {target} token create NAME' and add --writes)")
 
 
 def _write_report(store, path: Path) -> Path | None:
