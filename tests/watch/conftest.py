@@ -41,6 +41,20 @@ def latest_atom(base: str, entries: list[tuple[str, int, str, str]], updated: st
     return "\n".join(parts).encode("iso-8859-1")
 
 
+def submissions_json(cik: int, filings: list[tuple[str, str, str]]) -> bytes:
+    """A company's submissions JSON listing ``filings`` (accession, form, filing date)."""
+    return json.dumps({"cik": str(cik), "name": "Notion Labs, Inc.", "tickers": [], "exchanges": [],
+                       "filings": {"recent": {"accessionNumber": [a for a, _f, _d in filings],
+                                              "form": [f for _a, f, _d in filings],
+                                              "filingDate": [d for _a, _f, d in filings],
+                                              "reportDate": [""] * len(filings),
+                                              "primaryDocument": ["primary_doc.xml"] * len(filings)}}}).encode()
+
+
+SUBMISSIONS = f"/submissions/CIK{CIK:010d}.json"
+OLD_FILING = ("0001781814-19-000007", "D", "2019-06-01")
+
+
 def filing_path(cik: int, accession: str) -> str:
     return f"/Archives/edgar/data/{cik}/{accession.replace('-', '')}/{accession}.txt"
 
@@ -161,6 +175,7 @@ def free_port() -> int:
 def feed_server():
     server = FeedServer()
     server.put(filing_path(CIK, ACCESSION), FORM_D.read_bytes())
+    server.put(SUBMISSIONS, submissions_json(CIK, [OLD_FILING]))  # the watched company's history
     yield server
     server.close()
 

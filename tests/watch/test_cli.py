@@ -65,11 +65,11 @@ def test_watch_run_once_prints_delivers_and_acks(tmp_path, feed_server, webhook)
                           "--webhook-secret", SECRET], env=env)
     assert ran.returncode == 0, ran.stderr
     assert "[ai] funding_round: Notion Labs, Inc." in ran.stdout
-    assert "1 feeds polled (0 unchanged), 1 new items, 1 facts added, 1 alerts, 3 delivered" in ran.stderr
+    assert "2 feeds polled (0 unchanged), 1 new items, 1 facts added, 1 alerts, 3 delivered" in ran.stderr
     alert = json.loads(out.read_text())
     assert list(webhook.accepted) == [alert["id"]]
     again = run_in_process(["watch", "run", "--once", "--quiet"], env=env)
-    assert "(1 unchanged), 0 new items, 0 facts added, 0 alerts, 0 delivered" in again.stderr
+    assert "(2 unchanged), 0 new items, 0 facts added, 0 alerts, 0 delivered" in again.stderr
     assert run_in_process(["watch", "ack", alert["id"]], env=env).returncode == 0
     late = run_in_process(["watch", "run", "--once", "--jsonl", tmp_path / "late.jsonl"], env=env)
     assert late.returncode == 0 and not (tmp_path / "late.jsonl").exists()

@@ -52,14 +52,14 @@ def test_new_form_d_for_a_watched_company_gives_one_alert_with_its_fact_link_and
 
     # Unchanged feed: a conditional request answered 304, nothing new.
     second = watcher.run_once()
-    assert second.not_modified == 1 and second.items == 0 and second.alerts == [] and second.delivered == 0
+    assert second.not_modified == 2 and second.items == 0 and second.alerts == [] and second.delivered == 0
     assert feed_server.hits(LATEST) == [200, 304]
     assert feed_server.hits(filing_path(CIK, ACCESSION)) == [200]  # the filing is read from the cache after
 
     # The feed changes (new timestamp) but repeats the same item: no alert.
     feed_server.put(LATEST, latest_atom(feed_server.url, [NOTION], updated="2026-07-04T06:00:00-04:00"))
     third = watcher.run_once()
-    assert third.not_modified == 0 and third.items == 0 and third.alerts == []
+    assert third.not_modified == 1 and third.items == 0  # the company feed is unchanged and third.alerts == []
     assert len(out.read_text().splitlines()) == 1
     with opener() as ledger:
         assert len(all_alerts(ledger)) == 1
@@ -89,7 +89,7 @@ def test_failing_feeds_never_stop_the_others_and_are_reported_in_one_line_each(f
             feeds.add_feed(ledger, url, "rss")
         feeds.add_feed(ledger, _latest_url(feed_server))
     report = Watcher(opener, client).run_once()
-    assert len(report.alerts) == 1 and report.polled == 1
+    assert len(report.alerts) == 1 and report.polled == 2  # the latest filings and the company's submissions
     assert len(report.problems) == 5
     for url in bad.values():
         line = next(p for p in report.problems if url in p)
@@ -101,7 +101,7 @@ def test_failing_feeds_never_stop_the_others_and_are_reported_in_one_line_each(f
     feed_server.faults.clear()
     again = Watcher(opener, client).run_once()
     assert again.problems == [f"feed {bad['down']}: " + again.problems[0].split(": ", 1)[1]]
-    assert again.polled == 5
+    assert again.polled == 6
 
 
 def test_a_webhook_answering_500_then_200_is_retried_and_delivered_once(feed_server, client, opener, webhook):
@@ -241,3 +241,20 @@ def test_watchlists_fold_adds_and_removes(ledger_path):
         lists.remove(ledger, "b")
         assert set(lists.load(ledger)) == {"a"}
     assert lists.parse_amount("2.5bn") == 2_500_000_000 and lists.parse_amount("1,000") == 1000
+
+
+def test_a_watched_company_feed_gives_its_new_filing_not_its_history(feed_server, client, opener):
+    from .conftest import OLD_FILING, SUBMISSIONS, submissions_json
+
+    with opener() as ledger:
+        lists.add(ledger, "notion", companies=[str(CIK)])
+    watcher = Watcher(opener, client)
+    first = watcher.run_once()
+    assert first.polled == 1 and first.items == 0 and first.problems == []  # the history: marked seen
+    assert feed_server.hits(filing_path(CIK, OLD_FILING[0])) == []
+    feed_server.put(SUBMISSIONS, submissions_json(CIK, [(ACCESSION, "D", "2020-04-10"), OLD_FILING]))
+    second = watcher.run_once()
+    assert second.items == 1 and second.facts_added == 1 and second.problems == []
+    assert [a.watchlist for a in second.alerts] == ["notion"]
+    assert second.alerts[0].link == f"https://www.sec.gov/Archives/edgar/data/{CIK}/000178181420000001/"
+    assert watcher.run_once().not_modified == 1

@@ -205,8 +205,17 @@ def _submission_items(data: bytes, url: str) -> list[Item]:
     return out
 
 
-def poll(client, url: str, kind: str, state: FeedState) -> Poll:
-    """Read ``url`` once; the items not seen before (by any key). ``state`` is not changed."""
+def company_feed(client, cik: int) -> str:
+    """The submissions JSON of a company: the feed polled for every CIK a watchlist names."""
+    return f"{client.data_url}/submissions/CIK{int(cik):010d}.json"
+
+
+def poll(client, url: str, kind: str, state: FeedState, *, baseline: bool = False) -> Poll:
+    """Read ``url`` once; the items not seen before (by any key). ``state`` is not changed.
+
+    With ``baseline``, every item listed is marked seen and none is returned (a company's whole
+    filing history is not news the first time its feed is read).
+    """
     data, etag, modified = fetch(client, url, state)
     new_state = FeedState(url, etag, modified, list(state.seen))
     if data is None:
@@ -219,4 +228,4 @@ def poll(client, url: str, kind: str, state: FeedState) -> Poll:
             fresh.append(item)
         seen.update(item.keys)
         new_state.seen.extend(k for k in item.keys if k not in new_state.seen)
-    return Poll(url, fresh, False, new_state, listed=len(items))
+    return Poll(url, [] if baseline else fresh, False, new_state, listed=len(items))

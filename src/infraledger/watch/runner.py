@@ -4,7 +4,9 @@
 on), fetches the new filings through the cached client and ingests them with the one ingest
 pipeline (filings as ``kind="filing"`` from the cache; news pages as ``kind="text"``), then records
 the alerts the new facts give and delivers every pending alert. A feed's new state is saved only
-after its items are in the ledger, so a crash before that reads them again.
+after its items are in the ledger, so a crash before that reads them again. Besides the feeds added,
+the submissions JSON of every CIK a watchlist names is polled (its first reading only marks the
+filings listed as seen: a company's history is not news).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from ..errors import InfraledgerError
 from . import feeds as feedlib
 from .alerts import Alert, record_alerts
 from .deliver import deliver_pending
+from .lists import load as load_lists
 
 
 @dataclass
@@ -45,8 +48,10 @@ def _line(exc: BaseException) -> str:
 
 
 class Watcher:
-    def __init__(self, open_ledger: Callable, client, channels: Sequence = (), *, max_bytes: int = 50_000_000) -> None:
+    def __init__(self, open_ledger: Callable, client, channels: Sequence = (), *, max_bytes: int = 50_000_000,
+                 company_feeds: bool = True) -> None:
         self.open_ledger, self.client, self.channels, self.max_bytes = open_ledger, client, list(channels), max_bytes
+        self.company_feeds = company_feeds
 
     def run_once(self) -> RunReport:
         from ..pipeline import run_pipeline
@@ -55,11 +60,18 @@ class Watcher:
         report = RunReport()
         with self.open_ledger() as ledger:
             subscribed = feedlib.load_feeds(ledger)
+            if self.company_feeds:  # the submissions of every CIK a list watches
+                for w in load_lists(ledger).values():
+                    for value in sorted(w.values("company")):
+                        if value.startswith("cik:") and value[4:].isdigit():
+                            subscribed.setdefault(feedlib.company_feed(self.client, int(value[4:])), "edgar-company")
             states = {url: feedlib.load_state(ledger, url) for url in subscribed}
         filings, pages, links, done = [], [], {}, []
         for url, kind in subscribed.items():
             try:
-                result = feedlib.poll(self.client, url, kind, states[url])
+                state = states[url]
+                first = kind == "edgar-company" and not (state.seen or state.etag or state.last_modified)
+                result = feedlib.poll(self.client, url, kind, state, baseline=first)
                 report.polled += 1
                 report.not_modified += result.not_modified
                 for item in result.items:
