@@ -75,3 +75,36 @@ def test_watch_run_once_prints_delivers_and_acks(tmp_path, feed_server, webhook)
     assert late.returncode == 0 and not (tmp_path / "late.jsonl").exists()
     email = run_in_process(["watch", "run", "--once", "--email", "a@example.com"], env=env)
     assert email.returncode != 0 and "smtp_host" in email.stderr
+
+
+def test_watch_run_loops_until_sigterm_and_stops_cleanly(tmp_path, feed_server):
+    import os
+    import signal
+    import subprocess
+    import time
+
+    from cli_runner import EXE
+
+    env = _env(tmp_path, feed_server)
+    feed_server.put(LATEST, latest_atom(feed_server.url, [("D", CIK, "Notion Labs, Inc.", ACCESSION)]))
+    run_in_process(["watch", "add", "ai", "--company", str(CIK)], env=env)
+    run_in_process(["feeds", "add", f"{feed_server.url}{LATEST}?action=getcurrent&type=D&output=atom"], env=env)
+    out = tmp_path / "alerts.jsonl"
+    full = {k: v for k, v in {**os.environ, **env}.items() if v is not None}
+    proc = subprocess.Popen([EXE, "watch", "run", "--interval", "1", "--quiet", "--jsonl", str(out)],
+                            env=full, stderr=subprocess.PIPE, text=True)
+    try:
+        lines = []
+        deadline = time.monotonic() + 60
+        while len(lines) < 2 and time.monotonic() < deadline:  # two polls: the first with the alert
+            line = proc.stderr.readline()
+            if "feeds polled" in line:
+                lines.append(line)
+        proc.send_signal(signal.SIGTERM)
+        code = proc.wait(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert code == 0
+    assert "1 alerts, 1 delivered" in lines[0] and "0 alerts" in lines[1]
+    assert len(out.read_text().splitlines()) == 1

@@ -120,28 +120,31 @@ class Watcher:
     def loop(self, interval: float, *, jitter: float = 0.1, stop: threading.Event | None = None,
              on_report: Callable[[RunReport], None] | None = None, runs: int | None = None) -> int:
         """Poll every ``interval`` seconds (plus up to ``jitter`` of it at random) until ``stop`` is set,
-        SIGTERM or Ctrl-C; a poll under way is finished first. Returns the number of polls."""
+        SIGTERM or Ctrl-C: the poll under way is finished first (a second Ctrl-C ends it at once, which
+        loses nothing: what was not recorded is read again). Returns the number of polls."""
         stop = stop or threading.Event()
-        previous = None
+
+        def interrupt(signum, _frame) -> None:
+            if signum == signal.SIGINT and stop.is_set():
+                raise KeyboardInterrupt
+            stop.set()
+
+        previous = {}
         if threading.current_thread() is threading.main_thread():
-            previous = signal.signal(signal.SIGTERM, lambda *_: stop.set())
+            previous = {sig: signal.signal(sig, interrupt) for sig in (signal.SIGTERM, signal.SIGINT)}
         n = 0
         try:
             while not stop.is_set():
-                try:
-                    report = self.run_once()
-                except KeyboardInterrupt:
-                    break
+                report = self.run_once()
                 n += 1
                 if on_report:
                     on_report(report)
                 if runs is not None and n >= runs:
                     break
-                try:
-                    stop.wait(interval * (1 + random.uniform(0, jitter)))
-                except KeyboardInterrupt:
-                    break
+                stop.wait(interval * (1 + random.uniform(0, jitter)))
+        except KeyboardInterrupt:
+            pass
         finally:
-            if previous is not None:
-                signal.signal(signal.SIGTERM, previous)
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
         return n
