@@ -258,3 +258,48 @@ def test_a_watched_company_feed_gives_its_new_filing_not_its_history(feed_server
     assert [a.watchlist for a in second.alerts] == ["notion"]
     assert second.alerts[0].link == f"https://www.sec.gov/Archives/edgar/data/{CIK}/000178181420000001/"
     assert watcher.run_once().not_modified == 1
+
+
+def test_email_over_starttls_with_login(feed_server, client, opener, tmp_path):
+    import shutil
+    import ssl
+
+    import pytest
+    from aiosmtpd.controller import Controller
+    from aiosmtpd.smtp import AuthResult, LoginPassword
+
+    if not shutil.which("openssl"):
+        pytest.skip("needs openssl to make a test certificate")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out", str(cert),
+                    "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"],
+                   check=True, capture_output=True)
+    server_tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    server_tls.load_cert_chain(cert, key)
+    received, logins = [], []
+
+    class Inbox:
+        async def handle_DATA(self, server, session, envelope):
+            received.append((session.ssl is not None, envelope.content.decode("utf-8", "replace")))
+            return "250 OK"
+
+    def authenticator(server, session, envelope, mechanism, auth_data):
+        ok = isinstance(auth_data, LoginPassword) and (auth_data.login, auth_data.password) == (b"bot", b"pw")
+        logins.append(ok)
+        return AuthResult(success=ok)
+
+    port = free_port()
+    controller = Controller(Inbox(), hostname="127.0.0.1", port=port, tls_context=server_tls, require_starttls=True,
+                            authenticator=authenticator, auth_require_tls=True)
+    controller.start()
+    try:
+        feed_server.put(LATEST, latest_atom(feed_server.url, [NOTION]))
+        _setup(opener, _latest_url(feed_server))
+        config = deliver.SmtpConfig("127.0.0.1", port, user="bot", password="pw", starttls=True,
+                                    sender="alerts@example.com", cafile=str(cert))
+        report = Watcher(opener, client, [deliver.Email(config, ["analyst@example.com"], timeout=5)]).run_once()
+    finally:
+        controller.stop()
+    assert report.delivered == 1 and logins == [True]
+    assert len(received) == 1 and received[0][0] is True  # the message went over TLS
+    assert "Notion Labs, Inc." in received[0][1]

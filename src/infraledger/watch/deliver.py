@@ -130,6 +130,7 @@ class SmtpConfig:
     password: str = ""
     starttls: bool = True
     sender: str = ""
+    cafile: str | None = None  # certificates to trust besides the system's (a private relay)
 
     @classmethod
     def from_settings(cls, settings) -> SmtpConfig:
@@ -152,7 +153,7 @@ class Email:
         msg.set_content(json.dumps(item, indent=2, sort_keys=True))
         with smtplib.SMTP(self.config.host, self.config.port, timeout=self.timeout) as smtp:
             if self.config.starttls:
-                smtp.starttls(context=ssl.create_default_context())
+                smtp.starttls(context=ssl.create_default_context(cafile=self.config.cafile))
             if self.config.user:
                 smtp.login(self.config.user, self.config.password)
             smtp.send_message(msg)
