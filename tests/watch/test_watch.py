@@ -154,10 +154,10 @@ def test_a_crash_between_recording_and_delivering_delivers_once_after_restart(fe
         from tests.watch.conftest import make_client
         from pathlib import Path
 
-        def crash(ledger, channels):
+        def crash(work):
             os._exit(3)  # the process dies after the alerts are recorded, before any is delivered
 
-        runner.deliver_pending = crash
+        runner.send = crash
         client = make_client({feed_server.url!r}, Path({str(tmp_path / 'cache')!r}))
         runner.Watcher(lambda: open_ledger({str(ledger_path)!r}), client,
                        [deliver.JsonLines({str(out)!r})]).run_once()

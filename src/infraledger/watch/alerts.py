@@ -13,6 +13,7 @@ from datetime import datetime
 
 from ..errors import NotFoundError
 from ..ledger.arrow_schema import ALERT_SCHEMA, FEED_STATE_SCHEMA, rows_to_table
+from ..ledger.backends.base import in_list
 from ..ledger.service import UNIQUE, utcnow
 from . import lists as watchlists
 
@@ -70,7 +71,8 @@ def record_alerts(ledger, links: dict[str, str] | None = None) -> list[Alert]:
             for name in watchlists.matches(fact, source, entity, lists):
                 aid = alert_id(name, fact.id)
                 found[aid] = Alert(aid, name, fact.id, source.url or links.get(source_id) or None, now)
-    known = {r[0] for r in ledger.backend.query("SELECT id FROM alerts")} if found else set()
+    known = {r[0] for r in ledger.backend.query(f"SELECT id FROM alerts WHERE {in_list('id')}", [list(found)])} \
+        if found else set()
     new = [a for a in found.values() if a.id not in known]
     with ledger.backend.transaction():
         ledger.backend.insert("alerts", rows_to_table([(a.id, a.watchlist, a.fact_id, a.link, a.recorded_at)

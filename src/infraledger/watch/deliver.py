@@ -185,18 +185,30 @@ def acknowledge(ledger, alert_id: str) -> None:
     record(ledger, alert_id, ACK, "delivered", "acknowledged")
 
 
+def prepare(ledger, channels: Sequence) -> list[tuple]:
+    """``(channel, alert, payload)`` of every pending alert on every channel, read while the ledger is open."""
+    return [(channel, alert, payload(ledger, alert)) for channel in channels for alert in pending(ledger, channel.name)]
+
+
+def send(work: list[tuple]) -> list[tuple[str, str, str, str]]:
+    """Send each prepared alert (no ledger open meanwhile); ``(alert id, channel, status, detail)`` of each."""
+    outcomes = []
+    for channel, alert, item in work:
+        try:
+            outcomes.append((alert.id, channel.name, "delivered", channel.send(item)))
+        except Exception as exc:  # a channel's failure is recorded and retried next run
+            outcomes.append((alert.id, channel.name, "failed", f"{type(exc).__name__}: {exc}"))
+    return outcomes
+
+
+def record_outcomes(ledger, outcomes: list[tuple[str, str, str, str]]) -> dict[str, int]:
+    now = utcnow()
+    rows = [(aid, channel, status, detail[:500], now) for aid, channel, status, detail in outcomes]
+    with ledger.backend.transaction():
+        ledger.backend.insert("deliveries", rows_to_table(rows, DELIVERY_SCHEMA), UNIQUE["deliveries"])
+    return {"delivered": sum(o[2] == "delivered" for o in outcomes), "failed": sum(o[2] == "failed" for o in outcomes)}
+
+
 def deliver_pending(ledger, channels: Sequence) -> dict[str, int]:
-    """Deliver every pending alert on every channel; ``{"delivered": n, "failed": m}``."""
-    counts = {"delivered": 0, "failed": 0}
-    for channel in channels:
-        for alert in pending(ledger, channel.name):
-            item = payload(ledger, alert)
-            try:
-                detail = channel.send(item)
-            except Exception as exc:  # a channel's failure is recorded and retried next run
-                record(ledger, alert.id, channel.name, "failed", f"{type(exc).__name__}: {exc}")
-                counts["failed"] += 1
-                continue
-            record(ledger, alert.id, channel.name, "delivered", detail)
-            counts["delivered"] += 1
-    return counts
+    """Deliver every pending alert on every channel with ``ledger`` open; ``{"delivered": n, "failed": m}``."""
+    return record_outcomes(ledger, send(prepare(ledger, channels)))

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from ..errors import InfraledgerError
 from . import feeds as feedlib
 from .alerts import Alert, record_alerts
-from .deliver import deliver_pending
+from .deliver import prepare, record_outcomes, send
 from .lists import load as load_lists
 
 
@@ -113,7 +113,12 @@ class Watcher:
         with self.open_ledger() as ledger:
             feedlib.save_states(ledger, done)
             report.alerts = record_alerts(ledger, source_links)
-            counts = deliver_pending(ledger, self.channels)
+            work = prepare(ledger, self.channels)
+        # Sent with the ledger closed (a slow webhook holds no lock); a crash before the outcomes are
+        # recorded sends them again after the restart (at least once; the idempotency key tells).
+        outcomes = send(work)
+        with self.open_ledger() as ledger:
+            counts = record_outcomes(ledger, outcomes)
         report.delivered, report.failed_deliveries = counts["delivered"], counts["failed"]
         return report
 
