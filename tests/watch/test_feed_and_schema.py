@@ -127,3 +127,20 @@ def test_company_submissions_json_gives_its_filings(feed_server, client):
                                               "primaryDocument": ["primary_doc.xml"]}}}).encode()
     items = feeds.parse_items(body, "x", "edgar-company")
     assert [(i.form, i.cik, i.accession) for i in items] == [("D", CIK, ACCESSION)]
+
+
+def test_an_older_ledger_read_only_has_no_lists_or_feeds(tmp_path):
+    import duckdb
+
+    path = tmp_path / "v3.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE schema_version (version INTEGER NOT NULL, applied_at TIMESTAMP NOT NULL)")
+    for version, sql in available("infraledger.ledger.backends.duckdb"):
+        if version <= 3:
+            for statement in statements(sql):
+                con.execute(statement)
+            con.execute("INSERT INTO schema_version VALUES (?, now())", [version])
+    con.close()
+    with open_ledger(str(path), read_only=True) as ledger:
+        assert ledger.schema_version == 3
+        assert lists.load(ledger) == {} and feeds.load_feeds(ledger) == {}

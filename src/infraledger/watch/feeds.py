@@ -90,6 +90,8 @@ def remove_feed(ledger, url: str) -> None:
 def load_feeds(ledger) -> dict[str, str]:
     """``url -> kind`` of the feeds added and not removed since."""
     out: dict[str, str] = {}
+    if ledger.schema_version < 4:  # an older ledger opened read-only has no feeds
+        return out
     for url, kind, action in ledger.backend.query("SELECT url, kind, action FROM feeds ORDER BY recorded_at"):
         if action == "add":
             out[url] = kind

@@ -16,6 +16,8 @@ from ..errors import InputError, NotFoundError
 from ..ledger.arrow_schema import WATCHLIST_SCHEMA, rows_to_table
 from ..ledger.service import UNIQUE, utcnow
 
+#: The schema version that brought the watch tables.
+WATCH_SCHEMA_VERSION = 4
 #: Criterion kinds, and ``list`` (a removal of the whole list).
 KINDS = ("company", "layer", "type", "form", "keyword", "min_amount")
 _SCALE = {"k": 10**3, "m": 10**6, "mm": 10**6, "b": 10**9, "bn": 10**9, "t": 10**12}
@@ -93,6 +95,8 @@ def resolve_company(snapshot, ref: str) -> str:
 def load(ledger) -> dict[str, Watchlist]:
     """Every list as its rows leave it (in record order: an add after a remove adds again)."""
     lists: dict[str, Watchlist] = {}
+    if ledger.schema_version < WATCH_SCHEMA_VERSION:  # an older ledger opened read-only has no lists
+        return lists
     for name, kind, value, action in ledger.backend.query(
             "SELECT name, kind, value, action FROM watchlists ORDER BY recorded_at, action"):
         if kind == "list":
