@@ -303,3 +303,16 @@ def test_email_over_starttls_with_login(feed_server, client, opener, tmp_path):
     assert report.delivered == 1 and logins == [True]
     assert len(received) == 1 and received[0][0] is True  # the message went over TLS
     assert "Notion Labs, Inc." in received[0][1]
+
+
+def test_an_unchanged_feed_adds_no_state_row(feed_server, client, opener):
+    feed_server.put(LATEST, latest_atom(feed_server.url, [NOTION]))
+    _setup(opener, _latest_url(feed_server))
+    watcher = Watcher(opener, client)
+    watcher.run_once()
+    with opener() as ledger:
+        before = ledger.backend.query("SELECT count(*) FROM feed_state")[0][0]
+    for _ in range(3):
+        assert watcher.run_once().not_modified == 2
+    with opener() as ledger:
+        assert ledger.backend.query("SELECT count(*) FROM feed_state")[0][0] == before

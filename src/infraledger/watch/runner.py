@@ -93,7 +93,8 @@ class Watcher:
                         continue
                     links[str(path)] = item.link or target
                 report.items += len(result.items)
-                done.append(result.state)
+                if result.state != state:  # an unchanged feed adds no row
+                    done.append(result.state)
             except (InfraledgerError, OSError, ValueError) as exc:
                 report.problems.append(f"feed {url}: {_line(exc)}")
         source_links: dict[str, str] = {}
@@ -117,8 +118,10 @@ class Watcher:
         # Sent with the ledger closed (a slow webhook holds no lock); a crash before the outcomes are
         # recorded sends them again after the restart (at least once; the idempotency key tells).
         outcomes = send(work)
-        with self.open_ledger() as ledger:
-            counts = record_outcomes(ledger, outcomes)
+        counts = {"delivered": 0, "failed": 0}
+        if outcomes:
+            with self.open_ledger() as ledger:
+                counts = record_outcomes(ledger, outcomes)
         report.delivered, report.failed_deliveries = counts["delivered"], counts["failed"]
         return report
 
