@@ -316,3 +316,27 @@ def test_an_unchanged_feed_adds_no_state_row(feed_server, client, opener):
         assert watcher.run_once().not_modified == 2
     with opener() as ledger:
         assert ledger.backend.query("SELECT count(*) FROM feed_state")[0][0] == before
+
+
+def test_a_crash_after_sending_before_recording_resends_with_the_same_idempotency_key(
+        feed_server, client, opener, webhook, monkeypatch):
+    import pytest
+
+    from infraledger.watch import runner
+
+    feed_server.put(LATEST, latest_atom(feed_server.url, [NOTION]))
+    _setup(opener, _latest_url(feed_server))
+    hook = deliver.Webhook(webhook.url, SECRET, retries=0)
+
+    def lost(ledger, outcomes):
+        raise RuntimeError("the process died before recording")
+
+    monkeypatch.setattr(runner, "record_outcomes", lost)
+    with pytest.raises(RuntimeError):
+        Watcher(opener, client, [hook]).run_once()
+    monkeypatch.undo()
+    after = Watcher(opener, client, [hook]).run_once()
+    assert after.delivered == 1
+    keys = [r["key"] for r in webhook.received]
+    assert len(keys) == 2 and len(set(keys)) == 1  # sent twice, at least once; the receiver keeps one
+    assert len(webhook.accepted) == 1
