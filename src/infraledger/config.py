@@ -55,6 +55,12 @@ SETTINGS: tuple[Setting, ...] = (
             "about three times the CPU time).", flag),
     Setting("wait", 10.0, "Seconds to wait for a ledger that another process is reading or writing before giving up.",
             float),
+    Setting("smtp_host", "", "SMTP server for e-mailed alerts (watch run --email); empty: no e-mail."),
+    Setting("smtp_port", 587, "Port of the SMTP server.", int),
+    Setting("smtp_user", "", "User name to log in to the SMTP server with (empty: no login)."),
+    Setting("smtp_password", "", "Password for the SMTP login."),
+    Setting("smtp_starttls", True, "Switch the SMTP connection to TLS (STARTTLS) before logging in.", flag),
+    Setting("smtp_from", "", "From address of e-mailed alerts (default: the SMTP user)."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -77,6 +83,12 @@ class Settings:
     extract_backend: str = "rules"
     extract_parse: bool = True
     wait: float = 10.0
+    smtp_host: str = ""
+    smtp_port: int = 587
+    smtp_user: str = ""
+    smtp_password: str = ""
+    smtp_starttls: bool = True
+    smtp_from: str = ""
 
     @property
     def cache_path(self) -> Path:

@@ -43,6 +43,8 @@ def _register() -> None:
     serve.register(cli)
     from . import review
     review.register(cli)
+    from . import watch
+    watch.register(cli)
 
 
 _register()

@@ -60,6 +60,17 @@ SHARD_SCHEMA = pa.schema([
     ("id", pa.string()), ("items", pa.int32()), ("facts", pa.int32()), ("recorded_at", pa.timestamp("us")),
 ])
 
+_TEXT, _TIME = pa.string(), pa.timestamp("us")
+WATCHLIST_SCHEMA = pa.schema([("name", _TEXT), ("kind", _TEXT), ("value", _TEXT), ("action", _TEXT),
+                              ("recorded_at", _TIME)])
+FEED_SCHEMA = pa.schema([("url", _TEXT), ("kind", _TEXT), ("action", _TEXT), ("recorded_at", _TIME)])
+FEED_STATE_SCHEMA = pa.schema([("url", _TEXT), ("etag", _TEXT), ("last_modified", _TEXT), ("cursor", _TEXT),
+                               ("recorded_at", _TIME)])
+ALERT_SCHEMA = pa.schema([("id", _TEXT), ("watchlist", _TEXT), ("fact_id", _TEXT), ("link", _TEXT),
+                          ("recorded_at", _TIME)])
+DELIVERY_SCHEMA = pa.schema([("alert_id", _TEXT), ("channel", _TEXT), ("status", _TEXT), ("detail", _TEXT),
+                             ("recorded_at", _TIME)])
+
 assert tuple(FACT_SCHEMA.names) == FACT_COLUMNS
 assert tuple(ENTITY_SCHEMA.names) == ENTITY_COLUMNS
 assert tuple(SOURCE_SCHEMA.names) == SOURCE_COLUMNS

@@ -15,14 +15,19 @@ import pyarrow as pa
 
 from ..errors import LedgerError
 from .arrow_schema import (
+    ALERT_SCHEMA,
+    DELIVERY_SCHEMA,
     DOCUMENT_SCHEMA,
     ENTITY_SCHEMA,
     FACT_SCHEMA,
+    FEED_SCHEMA,
+    FEED_STATE_SCHEMA,
     RESOLUTION_SCHEMA,
     REVIEW_SCHEMA,
     SHARD_SCHEMA,
     SOURCE_SCHEMA,
     TOKEN_SCHEMA,
+    WATCHLIST_SCHEMA,
 )
 from .review import REVIEW_SCHEMA_VERSION
 from .service import UNIQUE, Ledger
@@ -37,10 +42,15 @@ TABLES: tuple[tuple[str, pa.Schema, str], ...] = (
     ("reviews", REVIEW_SCHEMA, "recorded_at, fact_id, reviewer, action"),
     ("tokens", TOKEN_SCHEMA, "recorded_at, hash, action"),
     ("ingest_shards", SHARD_SCHEMA, "recorded_at, id"),
+    ("watchlists", WATCHLIST_SCHEMA, "recorded_at, name, kind, value, action"),
+    ("feeds", FEED_SCHEMA, "recorded_at, url, action"),
+    ("feed_state", FEED_STATE_SCHEMA, "recorded_at, url"),
+    ("alerts", ALERT_SCHEMA, "recorded_at, id"),
+    ("deliveries", DELIVERY_SCHEMA, "recorded_at, alert_id, channel, status"),
 )
 #: Tables a ledger has only from a schema version on (an older ledger opened read-only has none).
 SINCE = {"documents": REVIEW_SCHEMA_VERSION, "reviews": REVIEW_SCHEMA_VERSION, "tokens": REVIEW_SCHEMA_VERSION,
-         "ingest_shards": 3}
+         "ingest_shards": 3, **dict.fromkeys(("watchlists", "feeds", "feed_state", "alerts", "deliveries"), 4)}
 
 
 @dataclass(frozen=True)

@@ -44,7 +44,9 @@ _INVESTOR_ROLES = {Role.LEAD_INVESTOR, Role.INVESTOR}
 UNIQUE = {"sources": ("id",), "entities": ("id", "version"), "facts": ("id",),
           "resolutions": ("name", "entity_id", "source_id", "action"), "documents": ("source_id",),
           "reviews": ("fact_id", "reviewer", "action", "recorded_at"), "tokens": ("hash", "action"),
-          "ingest_shards": ("id",)}
+          "ingest_shards": ("id",), "watchlists": ("name", "kind", "value", "action", "recorded_at"),
+          "feeds": ("url", "action", "recorded_at"), "feed_state": ("url", "recorded_at"), "alerts": ("id",),
+          "deliveries": ("alert_id", "channel", "status", "recorded_at")}
 
 
 def utcnow() -> datetime:

@@ -178,7 +178,7 @@ def _install_errors(app: FastAPI) -> None:
 
 def create_app(options: ServerOptions, *, opener: Callable[[bool], Ledger] | None = None) -> FastAPI:
     """The web app over the ledger at ``options.address``."""
-    from . import api, pages
+    from . import alerts_feed, api, pages
 
     app = FastAPI(title="infraledger", version=__version__, openapi_url="/api/v1/openapi.json",
                   docs_url=None, redoc_url=None,
@@ -191,4 +191,5 @@ def create_app(options: ServerOptions, *, opener: Callable[[bool], Ledger] | Non
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(alerts_feed.router)
     return app
