@@ -91,7 +91,7 @@ def test_export(sample_db, tmp_path, fmt, cli):
 @pytest.mark.parametrize("args, message", [
     (["show", "Nobody Inc"], "no company or entity named 'Nobody Inc'"),
     (["load", "/no/such/file.json"], "no such file"),
-    (["events", "--since", "yesterday"], "--since must be a date"),
+    (["events", "--since", "yesterday"], "--since: not a date"),
 ])
 def test_errors_are_one_line_without_traceback(sample_db, args, message, cli):
     proc = cli(*args, db=sample_db, ok=False)

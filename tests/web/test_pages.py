@@ -96,3 +96,9 @@ def test_audit_of_an_uploaded_file(writer, tmp_path):
     html = client.post("/audit", data={"csrf": csrf}, files={"file": ("recap.html", page, "text/html")}).text
     assert 'class="claim v-supported"' in html
     assert client.post("/audit", data={"csrf": csrf}).status_code == 400
+
+
+def test_every_page_names_the_alerts_feed(client):
+    html = client.get("/deals").text
+    assert 'type="application/atom+xml" href="/alerts.atom"' in html
+    assert client.get("/alerts.atom").status_code == 200

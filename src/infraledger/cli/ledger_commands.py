@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..errors import InputError, LedgerError
+from ..errors import LedgerError
 from ..ledger import open_ledger
 from ..ledger.export import FORMATS, export
 from ..model.entities import Layer
@@ -34,15 +34,6 @@ from .common import (
 if TYPE_CHECKING:  # pragma: no cover
     from ..ledger import EventState
     from ..model import Fact, Source
-
-
-def _day(value: str | None, name: str) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise InputError(f"--{name} must be a date YYYY-MM-DD, got {value!r}") from None
 
 
 def _parties(f: Fact) -> str:
@@ -174,10 +165,12 @@ def _event_json(e: EventState) -> dict:
 @domain_errors
 def events(app: AppContext, types, company, layer, status, since, until, as_of, limit, offset, as_json) -> None:
     """List events (facts grouped by deal) with their state as known at --as-of."""
+    from ..model.fuzzytime import parse_day
+
     with app.open(read_only=True) as store:
         snap = store.snapshot(as_of)
         page = snap.event_page(types=list(types) or None, entity=company, layer=layer, status=status,
-                               valid_from=_day(since, "since"), valid_until=_day(until, "until"),
+                               valid_from=parse_day(since, "--since"), valid_until=parse_day(until, "--until"),
                                limit=limit, offset=offset)
         items = page.items
         sources = _sources_of(snap, [f for e in items for f in e.facts])

@@ -130,6 +130,16 @@ def _short(d: date, is_start: bool) -> str:
 _LABEL_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-([QH])([1-4]))?")
 
 
+def parse_day(value: str | None, what: str) -> date | None:
+    """An ISO day (YYYY-MM-DD) given as an option or a field called ``what``; None when empty."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"{what}: not a date (YYYY-MM-DD), got {value[:40]!r}") from None
+
+
 def parse_label(text: str) -> FuzzyTime:
     """Read the compact label form produced by :meth:`FuzzyTime.label` (also ``START/END``)."""
     text = text.strip()

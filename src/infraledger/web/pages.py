@@ -23,6 +23,7 @@ from ..audit.render import value_text
 from ..errors import InputError
 from ..ledger.tokens import AccessRole, verify_token
 from ..model import DEAL_TYPES, FactType, Layer, Role, SourceKind, Status
+from ..model.fuzzytime import parse_day
 from . import actions
 from .analyses import report_html
 from .api import deal_filters
@@ -109,7 +110,7 @@ def deals_page(request: Request, as_of: AsOf = None, type: Annotated[list[str] |
                order: Annotated[str, Query(pattern="^(asc|desc)$")] = "asc",
                limit: Annotated[int, Query(ge=1, le=500)] = 50, cursor: Annotated[str | None, Query(max_length=200)] = None):
     copy, snap = request.app.state.server.snapshot(as_of)
-    filters = deal_filters(type, status, layer, company, _day(date_from, "date_from"), _day(date_until, "date_until"),
+    filters = deal_filters(type, status, layer, company, parse_day(date_from, "date_from"), parse_day(date_until, "date_until"),
                            source_kind, {"yes": True, "no": False}.get(reviewed or ""))
     page = deals(copy, snap, filters, sort=sort, descending=order == "desc", limit=limit, cursor=cursor)
     params = {"as_of": as_of, "type": type, "status": status, "layer": layer, "company": company,
@@ -117,15 +118,6 @@ def deals_page(request: Request, as_of: AsOf = None, type: Annotated[list[str] |
               "sort": sort, "order": order}
     return render(request, "deals.html.j2", {"page": page, "params": params, "title": "Deals",
                                              "selected_types": type or []})
-
-
-def _day(value: str | None, name: str) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise InputError(f"{name}: not a date (YYYY-MM-DD)") from None
 
 
 @router.get("/companies/{ref}", response_class=HTMLResponse)
