@@ -1,6 +1,6 @@
 """Every syntactic frame's own examples: each positive sentence states its event, each negative none.
 
-The examples live with the frames in ``extract/syntax/frames.toml`` and are about fictional
+The examples live with the frames in ``extract/syntax/frames/*.toml`` and are about fictional
 companies; the whole extractor reads them, so a frame that another rule shadows fails here too.
 """
 

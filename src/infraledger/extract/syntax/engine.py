@@ -1,4 +1,4 @@
-"""Deal events read from a sentence's dependency parse, by the frames of ``frames.toml``.
+"""Deal events read from a sentence's dependency parse, by the frames of ``frames/*.toml``.
 
 The sentence the parser sees is the reading's placeholder text with every company written as one
 surrogate proper noun, every person as one first name and every amount as one plain figure: the

@@ -1,4 +1,5 @@
-"""The syntactic frames as validated data (``frames.toml``), and the trigger index built from them."""
+"""The syntactic frames as validated data (``frames/*.toml``, one file per kind of deal; their form is
+described in ``frames/README.md``), and the trigger index built from them."""
 
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ class Negatives(BaseModel):
 
 
 class FrameSpec(BaseModel):
-    """One way English states a deal, by grammatical relations (see ``frames.toml``)."""
+    """One way English states a deal, by grammatical relations (see ``frames/README.md``)."""
 
     name: str
     type: FactType
@@ -81,10 +82,19 @@ class FrameSpec(BaseModel):
         return {arg: Role(t) for arg, t in self.args.items() if t in Role.__members__.values()}
 
 
+#: The frame files, in the order their frames are tried.
+FRAME_FILES = ("acquisition", "investment", "ipo", "contract", "talent")
+
+
 @functools.cache
 def frames() -> tuple[FrameSpec, ...]:
-    text = resources.files(__package__).joinpath("frames.toml").read_text(encoding="utf-8")
-    return tuple(FrameSpec.model_validate(f) for f in tomllib.loads(text)["frame"])
+    folder = resources.files(__package__).joinpath("frames")
+    specs = [FrameSpec.model_validate(f) for name in FRAME_FILES
+             for f in tomllib.loads(folder.joinpath(f"{name}.toml").read_text(encoding="utf-8"))["frame"]]
+    names = [f.name for f in specs]
+    if len(set(names)) != len(names):
+        raise ValueError(f"frame names repeated: {sorted({n for n in names if names.count(n) > 1})}")
+    return tuple(specs)
 
 
 class Trigger(BaseModel, frozen=True):
