@@ -72,3 +72,12 @@ def test_money_paid_for_a_deal_is_its_amount():
     deals = [f for f in _facts(text) if f.type is FactType.ACQUISITION]
     assert len(deals) == 1
     assert deals[0].amount is not None and deals[0].amount.amount == 90_000_000
+
+
+def test_each_clause_of_a_list_of_deals_is_dated_by_its_own_date():
+    text = ("Quillon Systems has bought often. In April 2023 it paid $40 million for Brightwater Robotics; "
+            "in September 2021 Quillon Systems acquired Ferrowind Labs for $12 million; and in June 2019 "
+            "Quillon Systems bought Tarnhelm Data for $9 million.")
+    dates = {f.subject: f.time.start.isoformat()[:7] for f in _facts(text)
+             if f.type is FactType.ACQUISITION and f.time}
+    assert dates == {"Brightwater Robotics": "2023-04", "Ferrowind Labs": "2021-09", "Tarnhelm Data": "2019-06"}

@@ -212,7 +212,7 @@ def _date(an: Analysed, d: Draft, anchor, drafts: list[Draft], document_time: Fu
     if times:
         t0 = an.to_text(d.trigger[0])
         t1 = an.to_text(max(d.trigger[1] - 1, d.trigger[0]))
-        inside = [t for t in times if t0 <= t[0] <= t1 + 40]
+        inside = [t for t in times if t0 <= t[0] <= t1 + 40 and ";" not in text[t1:t[0]]]
         if d.type is FactType.TALENT_MOVE and _FUTURE.search(an.abstract, d.trigger[0], d.trigger[1] + 60):
             # "X said on Monday that Y will become chief executive on April 1": the move is dated
             # by its announcement, not by when it takes effect.
@@ -221,8 +221,10 @@ def _date(an: Analysed, d: Draft, anchor, drafts: list[Draft], document_time: Fu
                 return before[0][2], False
             inside = []
             times = []
-        if inside or times:
-            return (inside or times)[0][2], False
+        if inside:
+            return inside[0][2], False
+        if times:
+            return _clause_time(text, t0, t1, times), False
     if _SAME_DAY.search(text) and drafts and drafts[-1].time:
         return drafts[-1].time, False
     if document_time is not None and _RECENT.search(text):
@@ -248,6 +250,16 @@ def _date(an: Analysed, d: Draft, anchor, drafts: list[Draft], document_time: Fu
         if stated:
             return stated[-1], True
     return document_time, True
+
+
+def _clause_time(text: str, t0: int, t1: int, times: list) -> FuzzyTime:
+    """The date of the clause (between semicolons) that holds the trigger at ``t0..t1``, else the
+    sentence's first: "In May it bought X; in June 2020 it acquired Y" dates Y by June 2020."""
+    lo = text.rfind(";", 0, t0) + 1
+    hi = text.find(";", t1)
+    hi = len(text) if hi < 0 else hi
+    own = [t for t in times if lo <= t[0] < hi]
+    return (own or times)[0][2]
 
 
 def _times(an: Analysed, anchor) -> list:
