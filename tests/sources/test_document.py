@@ -236,3 +236,19 @@ def test_an_empty_file_is_refused(raw, tmp_path):
     path.write_bytes(raw)
     with pytest.raises(InputError, match="empty file|without any text"):
         read_document(path)
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("Zentrix wins order\n\nSEOUL, July 28 (Wire) - Zentrix said the order took effect on July 26, 2025.",
+     "2025-07-28"),
+    ("Halvora deal\n\nLONDON, Jan 3 (Wire) - Halvora signed on December 30, 2024 to buy Quorvia.", "2025-01-03"),
+    ("Halvora deal\n\nLONDON, Nov 28 (Wire) - Halvora expects the deal to close in March 2026.", "2025-11-28"),
+])
+def test_a_dateline_without_a_year_takes_the_year_nearest_the_texts_first_full_date(text, day):
+    document = document_from_text(text)
+    assert document.published is not None and document.published.start.isoformat() == day
+    assert document.dateline.startswith(text.split("\n\n")[1][:12])
+
+
+def test_a_dateline_without_a_year_in_a_text_with_no_full_date_gives_no_date():
+    assert document_from_text("Brief\n\nOSLO, May 2 (Wire) - Quorvia hired a chief executive.").published is None

@@ -12,7 +12,7 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from ..errors import InputError, InputTooLargeError
@@ -346,9 +346,26 @@ def find_document_date(text: str, max_lines: int = 15) -> tuple[str, FuzzyTime] 
     date wins over a month. Returns ``(line, FuzzyTime)`` or None.
     """
     lines = [line.strip() for line in text.split("\n", 60)[:60] if line.strip()][:max_lines]
+    found = _scan_date_lines(lines)
+    if found is None:
+        # A dateline without a year ("SEOUL, July 28 (Wire) -") is in the year that puts it within
+        # six months of the first date the text states in full (the anchor three months on from
+        # that date gives this: a year-less date is read in the anchor's year unless it falls more
+        # than three months after it).
+        stated = next((ft for _, _, ft in find_times(text[:5000])
+                       if ft.precision in (Precision.DAY, Precision.MONTH)), None)
+        if stated is not None:
+            found = _scan_date_lines(lines, anchor=stated.start + timedelta(days=91), datelines_only=True)
+    return found
+
+
+def _scan_date_lines(lines: list[str], anchor: date | None = None,
+                     datelines_only: bool = False) -> tuple[str, FuzzyTime] | None:
+    """The date line among ``lines`` (see :func:`find_document_date`); with an ``anchor``, dates
+    without a year are read in its year, and with ``datelines_only`` only a dateline counts."""
     short: tuple[str, FuzzyTime] | None = None
     for line in lines:
-        found = [(s, e, ft) for s, e, ft in find_times(line[:200])
+        found = [(s, e, ft) for s, e, ft in find_times(line[:200], anchor, partial=anchor is not None)
                  if ft.precision in (Precision.DAY, Precision.MONTH) and s < 100]
         if not found:
             continue
@@ -359,8 +376,10 @@ def find_document_date(text: str, max_lines: int = 15) -> tuple[str, FuzzyTime] 
                 all(_PLACE_WORD.match(w) or _PLACE_TAIL.match(w) for w in prefix[1:]) and len(prefix) <= 8 \
                 and (len(line) < 120 or _AFTER_DATELINE.match(line[e:])) \
                 or all(_PLACE_WORD.match(w) for w in prefix) and (len(line) < 120 or _AFTER_DATELINE.match(line[e:])):
-            if prefix or ft.precision is Precision.DAY or len(line) < 60:
+            if prefix or ft.precision is Precision.DAY and not datelines_only or len(line) < 60 and not datelines_only:
                 return line[:160], ft
+        if datelines_only:
+            continue
         if len(line) < 120 and (not prefix or _LEAD_IN.search(line[:s]) or re.search(r"[|—–]\s*$", line[:s])):
             if short is None or (short[1].precision is not Precision.DAY and ft.precision is Precision.DAY):
                 short = (line, ft)
