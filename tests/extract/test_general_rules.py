@@ -81,3 +81,15 @@ def test_each_clause_of_a_list_of_deals_is_dated_by_its_own_date():
     dates = {f.subject: f.time.start.isoformat()[:7] for f in _facts(text)
              if f.type is FactType.ACQUISITION and f.time}
     assert dates == {"Brightwater Robotics": "2023-04", "Ferrowind Labs": "2021-09", "Tarnhelm Data": "2019-06"}
+
+
+def test_a_year_old_date_in_one_list_item_does_not_date_the_next_items_deal():
+    text = ("DEAL NOTES | Friday, June 12, 2026\n\n"
+            "1. Quillon Systems buys Brightwater Robotics ($300 million)\n"
+            "Quillon Systems agreed to acquire Brightwater Robotics for $300 million. Quillon Systems first "
+            "invested $20 million in Brightwater Robotics in February 2025.\n\n"
+            "2. Ferrowind Labs buys Tarnhelm Data ($90 million)\n"
+            "Ferrowind Labs agreed to acquire Tarnhelm Data for $90 million.\n")
+    second = [f for f in _facts(text) if f.type is FactType.ACQUISITION and f.subject == "Tarnhelm Data"]
+    assert len(second) == 1 and second[0].time is not None
+    assert second[0].time.start.isoformat()[:7] == "2026-06"

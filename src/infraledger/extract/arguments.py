@@ -240,16 +240,29 @@ def _date(an: Analysed, d: Draft, anchor, drafts: list[Draft], document_time: Fu
     if same:
         latest = same[-1].sentence.index
         return min((p for p in same if p.sentence.index == latest), key=lambda p: p.trigger[0]).time, True
+    crossed = an.sentence.heading  # whether a heading (a new item or section) lies between
     for prev in reversed(reading_sentences[max(0, an.index - 12):an.index]):
+        if prev.sentence.heading:
+            crossed = True
+            continue
         # (a text with no date of its own carries a date only within its paragraph)
         stated = [ft for a, b, ft in _times(prev, anchor)
                   if not _BAD_DATE_BEFORE.search(prev.sentence.text[max(0, a - 25):a])
-                  and (ft.start <= document_time.end if document_time is not None
-                       else prev.sentence.paragraph == an.sentence.paragraph)
-                  and not prev.sentence.heading]
+                  and (ft.start <= document_time.end and (not crossed or _recent_to(ft, document_time))
+                       if document_time is not None else prev.sentence.paragraph == an.sentence.paragraph)]
         if stated:
             return stated[-1], True
     return document_time, True
+
+
+#: How long before a text's own date a date stated under an earlier heading may still date a deal
+#: told without one: a roundup of the month past carries its dates from item to item, but a
+#: year-old date in one item is background to that item's deal, not the date of the next.
+CARRY_DAYS = 62
+
+
+def _recent_to(ft: FuzzyTime, document_time: FuzzyTime) -> bool:
+    return (document_time.start - ft.start).days <= CARRY_DAYS
 
 
 def _clause_time(text: str, t0: int, t1: int, times: list) -> FuzzyTime:
