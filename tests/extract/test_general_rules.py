@@ -93,3 +93,10 @@ def test_a_year_old_date_in_one_list_item_does_not_date_the_next_items_deal():
     second = [f for f in _facts(text) if f.type is FactType.ACQUISITION and f.subject == "Tarnhelm Data"]
     assert len(second) == 1 and second[0].time is not None
     assert second[0].time.start.isoformat()[:7] == "2026-06"
+
+
+def test_a_weekday_in_a_weekly_note_is_the_day_of_the_week_it_covers():
+    text = ("THE LEDGER NOTE\nWeekly roundup | Week of March 2, 2026\n\n"
+            "Quillon Systems raised $40 million in a Series B led by Pinecrest Ventures on Wednesday.")
+    rounds = [f for f in _facts(text) if f.type is FactType.FUNDING_ROUND]
+    assert len(rounds) == 1 and rounds[0].time.start.isoformat() == "2026-03-04"

@@ -150,7 +150,7 @@ def test_no_date_in_the_lead_gives_none():
 
 
 @pytest.mark.parametrize("name,label", [
-    ("dev-01.txt", "2025-07-02"), ("dev-06.html", "2025-11-03"), ("dev-10.txt", "2025-11-17"),
+    ("dev-01.txt", "2025-07-02"), ("dev-06.html", "2025-11-03"), ("dev-10.txt", "2025-11-17/2025-11-23"),
     ("dev-14.html", "2025-12-08"), ("dev-19.html", "2025-10"), ("dev-24.txt", "2024-12-02"),
 ])
 @needs_shared("eval", "news")
@@ -252,3 +252,10 @@ def test_a_dateline_without_a_year_takes_the_year_nearest_the_texts_first_full_d
 
 def test_a_dateline_without_a_year_in_a_text_with_no_full_date_gives_no_date():
     assert document_from_text("Brief\n\nOSLO, May 2 (Wire) - Quorvia hired a chief executive.").published is None
+
+
+def test_a_weekly_note_is_dated_by_its_week_and_its_weekdays_fall_in_that_week():
+    document = document_from_text("THE LEDGER NOTE\nWeekly roundup | Week of March 2, 2026\n\n"
+                                  "Halvora Grid began trading on Thursday.")
+    assert (document.published.start, document.published.end) == (date(2026, 3, 2), date(2026, 3, 8))
+    assert document.anchor == date(2026, 3, 8)

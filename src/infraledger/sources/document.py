@@ -55,8 +55,11 @@ class Document:
 
     @property
     def anchor(self) -> date | None:
-        """The day relative dates are resolved against (first day of the document's date)."""
-        return self.published.start if self.published else None
+        """The day relative dates are resolved against: the first day of the document's date, or the
+        last of the week a weekly note is "for" ("Week of March 2": its "on Wednesday" is that week's)."""
+        if self.published is None:
+            return None
+        return self.published.end if self.published.precision is Precision.RANGE else self.published.start
 
     @property
     def source_kind(self) -> SourceKind:
@@ -334,6 +337,8 @@ _PLACE_TAIL = re.compile(r"^[A-Z][a-z]+$")
 # "(Reuters) -").
 _AFTER_DATELINE = re.compile(rf"\s*(?:{wire_tag()}\s*)?(?:{dateline_dash()})")
 _WIRE_TAG = re.compile(rf"--{wire_tag()}--")
+# "Week of March 18, 2026", "week beginning 2 March 2026": the date opens the week the text covers.
+_WEEK_OF = re.compile(r"\bweek (?:of|beginning|starting|commencing)\s*:?\s*$", re.I)
 _LEAD_IN = re.compile(r"(?:published|posted|updated|issued|dated|week of|as of|by [^—–|]{0,40}|"
                       r"(?:mon|tues|wednes|thurs|fri|satur|sun)day,?)\s*:?\s*$", re.I)
 
@@ -347,6 +352,11 @@ def find_document_date(text: str, max_lines: int = 15) -> tuple[str, FuzzyTime] 
     """
     lines = [line.strip() for line in text.split("\n", 60)[:60] if line.strip()][:max_lines]
     found = _scan_date_lines(lines)
+    if found is not None and found[1].precision is Precision.DAY:
+        line, ft = found
+        at = line.find(ft.text) if ft.text else -1
+        if at > 0 and _WEEK_OF.search(line[:at]):
+            found = line, FuzzyTime(ft.start, ft.start + timedelta(days=6), Precision.RANGE, line[:at + len(ft.text)])
     if found is None:
         # A dateline without a year ("SEOUL, July 28 (Wire) -") is in the year that puts it within
         # six months of the first date the text states in full (the anchor three months on from
