@@ -100,3 +100,24 @@ def test_a_weekday_in_a_weekly_note_is_the_day_of_the_week_it_covers():
             "Quillon Systems raised $40 million in a Series B led by Pinecrest Ventures on Wednesday.")
     rounds = [f for f in _facts(text) if f.type is FactType.FUNDING_ROUND]
     assert len(rounds) == 1 and rounds[0].time.start.isoformat() == "2026-03-04"
+
+
+@pytest.mark.parametrize(("sentence", "status"), [
+    ("Quillon Systems buys Brightwater Robotics for $80 million.", "completed"),
+    ("Quillon Systems agrees to buy Brightwater Robotics for $80 million.", "announced"),
+    ("Quillon Systems spends $80 million to acquire Brightwater Robotics.", "completed"),
+])
+def test_a_purchase_told_in_the_present_under_a_dated_heading_years_back_is_history(sentence, status):
+    text = f"How Quillon grew\nMarch 3, 2026\n\nThe timeline:\n\n2019 -- Brightwater\n{sentence}\n"
+    deals = [f for f in _facts(text) if f.type is FactType.ACQUISITION]
+    assert len(deals) == 1 and deals[0].status.value == status
+
+
+@pytest.mark.parametrize(("sentence", "status"), [
+    ("Its founder had sold her first company, Brightwater Robotics, to Quillon Systems for $80 million.",
+     "completed"),
+    ("Quillon Systems agreed to pay $80 million for Brightwater Robotics.", "announced"),
+])
+def test_a_company_sold_in_the_past_tense_is_a_completed_deal(sentence, status):
+    deals = [f for f in _facts(sentence) if f.type is FactType.ACQUISITION]
+    assert len(deals) == 1 and deals[0].status.value == status

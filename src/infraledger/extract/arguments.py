@@ -332,6 +332,26 @@ def _status(d: Draft, an: Analysed) -> Status:
     return Status.COMPLETED
 
 
+#: How long before a text's own date a deal told in the present tense is history, not news.
+HISTORY_DAYS = 365
+
+
+def narrated_past(d: Draft, an: Analysed, document_time: FuzzyTime | None) -> None:
+    """A purchase told in the present under a dated heading a year or more before the text's own
+    date ("2019 -- Quorvia buys Brellix") is history: it happened (unless the sentence says it was only
+    agreed or was called off, which :func:`_status` has read already)."""
+    if d.type is not FactType.ACQUISITION or d.status is not Status.ANNOUNCED or d.time is None \
+            or document_time is None or (document_time.start - d.time.end).days < HISTORY_DAYS:
+        return
+    stop = clause_end(an.abstract, d.trigger[1])
+    if not _ONLY_AGREED.search(an.abstract[max(0, d.trigger[0] - 30):stop]) \
+            and not _TO_BE_ACQUIRED.search(an.abstract[d.trigger[0]:stop]):
+        d.status = Status.COMPLETED
+
+
+_ONLY_AGREED = re.compile(r"\b(?:agree[sd]?|agreement|will|would|plans?|intends?|offers?|offered|bids?)\b", re.I)
+
+
 def participants(d: Draft, an: Analysed, reading: Reading) -> None:
     """Add a funding round's lead and other investors named in its own sentence."""
     if d.type is not FactType.FUNDING_ROUND or d.frame == "undisclosed-rounds":

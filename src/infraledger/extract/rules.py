@@ -19,7 +19,7 @@ from dataclasses import replace
 from ..model.events import FactType, Participant, Role
 from ..model.facts import CandidateFact
 from ..model.fuzzytime import FuzzyTime, find_times
-from .arguments import assign_arguments, follow_up, ipo_parties, participants
+from .arguments import narrated_past, assign_arguments, follow_up, ipo_parties, participants
 from .drafts import Draft, clause_end, ids, merge, money_in, to_fact
 from .frames import E, Frame, candidate_frames
 from .hedges import figures_table, hypothetical, not_counted
@@ -109,6 +109,7 @@ def _extract(text: str, offset: int, document, parse: bool = True) -> list[Candi
                 for d in found:
                     if d.time is None or d.weak_time:
                         d.time, d.weak_time = section_time[i], False
+                    narrated_past(d, an, document.published)
             for d in found:
                 participants(d, an, reading)
                 if not d.cited and i + 1 < len(reading.sentences):
