@@ -3,16 +3,21 @@ weeks, and money that is not a deal's size (made-up companies throughout)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from infraledger.extract import extract_events
 from infraledger.extract.hedges import not_counted
 from infraledger.model.events import FactType
+from infraledger.model.fuzzytime import FuzzyTime
 from infraledger.sources.document import document_from_text
 
 
-def _facts(text: str):
-    return [f for f in extract_events(document_from_text(text)) if f.type is not FactType.LIST_METRIC]
+def _facts(text: str, anchor: str | None = None):
+    published = FuzzyTime.day(date.fromisoformat(anchor)) if anchor else None
+    return [f for f in extract_events(document_from_text(text, published=published))
+            if f.type is not FactType.LIST_METRIC]
 
 
 @pytest.mark.parametrize("sentence", [
@@ -121,3 +126,11 @@ def test_a_purchase_told_in_the_present_under_a_dated_heading_years_back_is_hist
 def test_a_company_sold_in_the_past_tense_is_a_completed_deal(sentence, status):
     deals = [f for f in _facts(sentence) if f.type is FactType.ACQUISITION]
     assert len(deals) == 1 and deals[0].status.value == status
+
+
+def test_a_date_opening_a_conjunct_dates_that_conjuncts_deal():
+    text = ("Last year Quillon Systems bought Brightwater Robotics for $90 million, and in November "
+            "Ferrowind Labs acquired Tarnhelm Data for $40 million.")
+    dates = {f.subject: f.time.label() for f in _facts(text, anchor="2026-02-10")
+             if f.type is FactType.ACQUISITION and f.time}
+    assert dates == {"Brightwater Robotics": "2025", "Tarnhelm Data": "2025-11"}

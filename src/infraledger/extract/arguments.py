@@ -191,6 +191,8 @@ def assign_arguments(found: list[Draft], an: Analysed, reading: Reading, anchor,
 # "three days later", "10 days later", "a week later", "two weeks later": counted from the deal before.
 _LATER = re.compile(rf"\b(?P<n>{count_alternation(1)}|an?)\s+(?P<unit>{alternation(numbers().days)})\s+later\b", re.I)
 _NOT_A_DATE_AFTER = re.compile(r"\s*(?:%|percent|million|billion)")
+# Where the trigger's clause or conjunct ends: a date past this belongs to the next deal told.
+_NEXT_CLAUSE = re.compile(r";|,\s*(?:and|but|while|whereas)\b")
 _RECENT = re.compile(r"\b(?:recently|just|newly)\b", re.I)
 _SAME_DAY = re.compile(r"\bthe same day\b", re.I)
 
@@ -212,7 +214,7 @@ def _date(an: Analysed, d: Draft, anchor, drafts: list[Draft], document_time: Fu
     if times:
         t0 = an.to_text(d.trigger[0])
         t1 = an.to_text(max(d.trigger[1] - 1, d.trigger[0]))
-        inside = [t for t in times if t0 <= t[0] <= t1 + 40 and ";" not in text[t1:t[0]]]
+        inside = [t for t in times if t0 <= t[0] <= t1 + 40 and not _NEXT_CLAUSE.search(text, t1, t[0])]
         if d.type is FactType.TALENT_MOVE and _FUTURE.search(an.abstract, d.trigger[0], d.trigger[1] + 60):
             # "X said on Monday that Y will become chief executive on April 1": the move is dated
             # by its announcement, not by when it takes effect.
@@ -266,9 +268,14 @@ def _recent_to(ft: FuzzyTime, document_time: FuzzyTime) -> bool:
 
 
 def _clause_time(text: str, t0: int, t1: int, times: list) -> FuzzyTime:
-    """The date of the clause (between semicolons) that holds the trigger at ``t0..t1``, else the
-    sentence's first: "In May it bought X; in June 2020 it acquired Y" dates Y by June 2020."""
+    """The date of the conjunct or clause (between semicolons) that holds the trigger at ``t0..t1``,
+    else the sentence's first: "In May it bought X; in June 2020 it acquired Y" dates Y by June 2020,
+    "Last year X bought Y, and in May Z bought W" dates W by May."""
     lo = text.rfind(";", 0, t0) + 1
+    # a date opening the trigger's own conjunct ("..., and in May Quorvia bought Brellix") is its date
+    near = [t for t in times if max(lo, text.rfind(",", 0, t0) + 1) <= t[0] < t0]
+    if near:
+        return near[-1][2]
     hi = text.find(";", t1)
     hi = len(text) if hi < 0 else hi
     own = [t for t in times if lo <= t[0] < hi]
