@@ -1,5 +1,6 @@
 """The shared lexicon: every data file validates, malformed entries are refused, and extraction and the
-audit read a deal's status from the same words (one table of made-up sentences, both readers)."""
+audit read a deal's status from the same words and find the same company names (tables of made-up
+sentences, both readers)."""
 
 from __future__ import annotations
 
@@ -59,6 +60,29 @@ def _audited_status(text: str) -> Status | None:
 def test_extraction_and_audit_read_the_same_status(text, status):
     assert _extracted_status(text) is status
     assert _audited_status(text) is status
+
+
+#: (sentence, the company names both the extractor's and the audit's readers must find in it)
+NAME_TABLE = [
+    ("Norvale, Inc., a maker of inference chips, raised $350 million.", {"Norvale"}),
+    ("Orvane Labs said Quillon Systems owns 20% of Brightwater Robotics.",
+     {"Orvane Labs", "Quillon Systems", "Brightwater Robotics"}),
+    ("Meanwhile, Quillon Systems and Brightwater Robotics grew revenue 30%.",
+     {"Quillon Systems", "Brightwater Robotics"}),
+    ("In March, Widget.ai said its sales doubled.", {"Widget.ai"}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "names"), NAME_TABLE, ids=[" + ".join(sorted(n)) for _, n in NAME_TABLE])
+def test_extraction_and_audit_find_the_same_company_names(sentence, names):
+    from infraledger.audit.mentions import NameIndex
+    from infraledger.audit.mentions import find_mentions as audit_names
+    from infraledger.extract.mentions import find_mentions as extract_names
+    from infraledger.extract.mentions import strip_legal
+
+    extracted = {strip_legal(m.text) for m in extract_names(sentence) if m.kind != "person"}
+    audited = {m.text for m in audit_names(sentence, 0, NameIndex())}
+    assert extracted == audited == names
 
 
 @pytest.mark.parametrize("load", [lexicon.status_words, lexicon.numbers, lexicon.legal, lexicon.citations,

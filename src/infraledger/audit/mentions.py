@@ -2,8 +2,11 @@
 
 Known names (the ledger's entities and aliases) are matched by looking capitalised runs of words up in
 a dictionary, not with one giant regular expression: a ledger of 10,000 entities would make an
-alternation pattern scan every position 10,000 times. Runs that match nothing known are kept as
-unknown mentions, so claims about companies the ledger has never heard of are still found.
+alternation pattern scan every position 10,000 times. Names the ledger does not know are the company
+names the extractor's finder (:func:`infraledger.extract.mentions.find_mentions`) reads, so claims about
+companies the ledger has never heard of are still found, and found as extraction finds them; the audit
+only trims a figure-claim's words off them (an imperative opener, a legal suffix after a comma) and
+keeps a list's number ("Futura 50").
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..extract.mentions import find_mentions as find_names
 from ..lexicon import legal, number_words
 from ..model import Entity, EntityKind, normalise_name
 
@@ -107,6 +111,8 @@ def find_mentions(sentence: str, offset: int, index: NameIndex,
     start of a sentence ("Security has become ...") is then read as an ordinary word.
     """
     tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(sentence)]
+    # Names the ledger does not know are those the extractor's name finder reads (people left out).
+    found = {m.start: m.end for m in find_names(sentence) if m.kind != "person"}
     out: list[Mention] = []
     i = 0
     while i < len(tokens):
@@ -131,12 +137,16 @@ def find_mentions(sentence: str, offset: int, index: NameIndex,
         if stage:
             i = next((k for k in range(i, len(tokens)) if tokens[k][0] >= stage.end()), len(tokens))
             continue
-        if _name_like(tok) and tok.lower() not in _NOT_NAMES and not tok.isdigit():
+        if s in found and tok.lower() in _NOT_NAMES and i + 1 < len(tokens) and tokens[i + 1][1] <= found[s]:
+            found[tokens[i + 1][0]] = found.pop(s)  # "Take Halvorsen Compute: ...": the name starts after
+        elif s in found and not tok.isdigit():
             j = i + 1
-            while (j < len(tokens) and sentence[tokens[j - 1][1]:tokens[j][0]] == " "
-                   and (_name_like(tokens[j][2]) or tokens[j][2].isdigit() and len(tokens[j][2]) < 4)
+            while (j < len(tokens) and tokens[j][1] <= found[s] and sentence[tokens[j - 1][1]:tokens[j][0]] == " "
                    and tokens[j][2].lower() not in _NOT_CONTINUING and index.get(tokens[j][2]) is None):
                 j += 1
+            if j < len(tokens) and tokens[j][2].isdigit() and len(tokens[j][2]) < 4 \
+                    and sentence[tokens[j - 1][1]:tokens[j][0]] == " ":
+                j += 1  # a list or fund named with its number: "Futura 50", "Fund 7"
             e = tokens[j - 1][1]
             text = sentence[s:e]
             at_start = sentence[:s].strip(" *-•\"“") == ""
