@@ -127,6 +127,7 @@ def _extract(text: str, offset: int, document, parse: bool = True) -> list[Candi
             follow_up(an, reading, target, last_by_type, anchor)
     drafts = _where_from(drafts, reading)
     _one_direction(drafts)
+    drafts = _ranked_customers(drafts)
     _public_buyer(drafts, reading.table.names)
     _minority_stakes(drafts)
     prose = [to_fact(d, reading, offset) for d in merge(drafts, reading.table.names)]
@@ -232,6 +233,17 @@ def _one_direction(drafts: list[Draft]) -> None:
             buyers = [i for i, r in d.roles if r is role]
             if len(buyers) == 1 and (buyers[0], d.subject) in directed and (d.subject, buyers[0]) not in directed:
                 d.subject, d.roles = buyers[0], [(d.subject, role)]
+
+
+_RANKED = re.compile(r"\b(?:[\w-]+-)?(?:largest|biggest|top|main|key|most important)\s+(?:tenant|customer|client)\b",
+                     re.IGNORECASE)
+
+
+def _ranked_customers(drafts: list[Draft]) -> list[Draft]:
+    """"Y was X's second-largest customer, at 15% of revenue" ranks X's customers: without a sum it
+    states a standing relation, not a contract (read first only for the direction it gives)."""
+    return [d for d in drafts if not (d.frame == "tenant" and d.amount is None
+                                      and _RANKED.search(d.sentence.abstract, *d.trigger))]
 
 
 def _public_buyer(drafts: list[Draft], names: list[str]) -> None:
@@ -359,7 +371,7 @@ def _variants(an: Analysed) -> list[Analysed]:
 def _frames(an: Analysed, reading: Reading) -> list[Draft]:
     """Drafts of every frame that matches the sentence (or one of its variants, see :func:`_variants`)."""
     out: list[Draft] = []
-    claimed: set[frozenset] = set()
+    claimed: dict[frozenset, list[tuple[FactType, int, int]]] = {}
     for variant in _variants(an):
         for frame in candidate_frames(variant.abstract):
             _match_frame(frame, variant, reading, out, claimed)
@@ -386,7 +398,7 @@ def _matches(pattern: re.Pattern, text: str):
             pos = last if last > m.start() else pos
 
 
-def _match_frame(frame: Frame, an: Analysed, reading: Reading, out: list[Draft], claimed: set) -> None:
+def _match_frame(frame: Frame, an: Analysed, reading: Reading, out: list[Draft], claimed: dict) -> None:
     """Add to ``out`` a draft for every match of ``frame`` in ``an`` whose parties are not ``claimed`` yet."""
     table = reading.table
     for m in _matches(frame.pattern, an.abstract):
@@ -394,11 +406,12 @@ def _match_frame(frame: Frame, an: Analysed, reading: Reading, out: list[Draft],
         if d is None:
             continue
         pairs = {frozenset((d.subject, i)) for i, _ in d.roles} or {frozenset((d.subject, -1, *d.people))}
-        if pairs & claimed:
+        if any(_claimed(claimed.get(p, ()), frame.type, m) for p in pairs):
             continue
         if table.kinds[d.subject] == "person" or is_exchange(table.names[d.subject]):
             continue
-        claimed.update(pairs)
+        for p in pairs:
+            claimed.setdefault(p, []).append((frame.type, m.start(), m.end()))
         out.append(d)
         if frame.elided_second_deal:
             # "A agreed to invest up to $10 billion in X and B up to $5 billion": the elided second deal.
@@ -414,6 +427,14 @@ def _match_frame(frame: Frame, an: Analysed, reading: Reading, out: list[Draft],
                            people=[], sentence=an, trigger=(m.end(), ell.end()), frame="invest-elided")
                 d2.amount = money_in(ell.group("m"), an)
                 out.append(d2)
+
+
+def _claimed(claims, kind: FactType, m: re.Match) -> bool:
+    """Whether an earlier frame's reading of the same two parties stands in the way of this match: any
+    does, except that a contract may be read beside another kind of deal told in other words of the
+    sentence ("X invested $100 million in Y, and it agreed to spend $1 billion renting servers from Y")."""
+    return any(kind is not FactType.COMMERCIAL_CONTRACT or other is FactType.COMMERCIAL_CONTRACT
+               or start < m.end() and m.start() < end for other, start, end in claims)
 
 
 _ELIDED_TARGET = re.compile(rf"\s*,?\s*and (?P<m>(?:up to |about |nearly |another )?⟪M\d+⟫) (?:in|into) (?P<t>{E})")
