@@ -432,9 +432,11 @@ def _match_frame(frame: Frame, an: Analysed, reading: Reading, out: list[Draft],
 def _claimed(claims, kind: FactType, m: re.Match) -> bool:
     """Whether an earlier frame's reading of the same two parties stands in the way of this match: any
     does, except that a contract may be read beside another kind of deal told in other words of the
-    sentence ("X invested $100 million in Y, and it agreed to spend $1 billion renting servers from Y")."""
+    sentence ("X invested $100 million in Y, and it agreed to spend $1 billion renting servers from Y")
+    and beside a move of people ("X hired Y's founders and licensed Y's technology")."""
     return any(kind is not FactType.COMMERCIAL_CONTRACT or other is FactType.COMMERCIAL_CONTRACT
-               or start < m.end() and m.start() < end for other, start, end in claims)
+               or other is not FactType.TALENT_MOVE and start < m.end() and m.start() < end
+               for other, start, end in claims)
 
 
 _ELIDED_TARGET = re.compile(rf"\s*,?\s*and (?P<m>(?:up to |about |nearly |another )?⟪M\d+⟫) (?:in|into) (?P<t>{E})")
