@@ -506,6 +506,8 @@ def _from_match(frame: Frame, m: re.Match, an: Analysed, reading: Reading) -> Dr
         if not frame.subject_from_head_when.search(head):
             return None
         subject_ids = [i for i in ids(head) if kinds[i] != "person"][:1]
+    if not subject_ids and frame.subject_from_speaker and reading.speaker is not None:
+        subject_ids = [reading.speaker]  # "the agreement with Y that we signed": the company speaking
     if not subject_ids and frame.subject_from_topic and an.topic is not None:
         subject_ids = [an.topic]  # "Ms. Keane is leaving to join Y": leaving the company the text is about
     if not subject_ids:
