@@ -127,7 +127,7 @@ def _extract(text: str, offset: int, document, parse: bool = True) -> list[Candi
             follow_up(an, reading, target, last_by_type, anchor)
     drafts = _where_from(drafts, reading)
     _one_direction(drafts)
-    drafts = _ranked_customers(drafts)
+    drafts = _no_memoranda(_ranked_customers(drafts))
     _public_buyer(drafts, reading.table.names)
     _minority_stakes(drafts)
     prose = [to_fact(d, reading, offset) for d in merge(drafts, reading.table.names)]
@@ -244,6 +244,17 @@ def _ranked_customers(drafts: list[Draft]) -> list[Draft]:
     states a standing relation, not a contract (read first only for the direction it gives)."""
     return [d for d in drafts if not (d.frame == "tenant" and d.amount is None
                                       and _RANKED.search(d.sentence.abstract, *d.trigger))]
+
+
+_MEMORANDUM = re.compile(r"\b(?:memorand(?:um|a) of understanding|memorand(?:um|a)|MOUs?|MoUs?)\b")
+
+
+def _no_memoranda(drafts: list[Draft]) -> list[Draft]:
+    """A memorandum of understanding without a sum ("signed an MOU to supply Y with chips") records an
+    intention, not a contract."""
+    return [d for d in drafts if not (d.type is FactType.COMMERCIAL_CONTRACT and d.amount is None
+                                      and _MEMORANDUM.search(d.sentence.abstract, 0,
+                                                             clause_end(d.sentence.abstract, d.trigger[1])))]
 
 
 def _public_buyer(drafts: list[Draft], names: list[str]) -> None:
