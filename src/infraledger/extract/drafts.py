@@ -108,7 +108,7 @@ def _same_event(a: Draft, b: Draft, names: list[str]) -> bool:
         return people and (not ha or not hb or bool(ha & hb)) and (bool(a.people) == bool(b.people) or parties)
     if a.type is FactType.COMMERCIAL_CONTRACT and (a.amount and b.amount and not _close(a.amount, b.amount)
                                                   or _apart(a, b)):
-        return False  # another contract of the same two: "the leases signed in May ... a new lease in August"
+        return False  # another contract of the same two: "a lease signed in 2022 ... a second lease in 2024"
     if a.type is FactType.STRATEGIC_INVESTMENT and (a.amount and b.amount and not _close(a.amount, b.amount)
                                                     or _apart(a, b)):
         return False  # another tranche: "invests $2 billion ... had taken a stake last year"

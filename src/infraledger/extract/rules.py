@@ -240,7 +240,7 @@ _RANKED = re.compile(r"\b(?:[\w-]+-)?(?:largest|biggest|top|main|key|most import
 
 
 def _ranked_customers(drafts: list[Draft]) -> list[Draft]:
-    """"Y was X's second-largest customer, at 15% of revenue" ranks X's customers: without a sum it
+    """"Y is X's biggest client" ranks X's customers: without a sum it
     states a standing relation, not a contract (read first only for the direction it gives)."""
     return [d for d in drafts if not (d.frame == "tenant" and d.amount is None
                                       and _RANKED.search(d.sentence.abstract, *d.trigger))]
@@ -443,7 +443,7 @@ def _match_frame(frame: Frame, an: Analysed, reading: Reading, out: list[Draft],
 def _claimed(claims, kind: FactType, m: re.Match) -> bool:
     """Whether an earlier frame's reading of the same two parties stands in the way of this match: any
     does, except that a contract may be read beside another kind of deal told in other words of the
-    sentence ("X invested $100 million in Y, and it agreed to spend $1 billion renting servers from Y")
+    sentence ("X took a stake in Y and separately agreed to rent storage from Y")
     and beside a move of people ("X hired Y's founders and licensed Y's technology")."""
     return any(kind is not FactType.COMMERCIAL_CONTRACT or other is FactType.COMMERCIAL_CONTRACT
                or other is not FactType.TALENT_MOVE and start < m.end() and m.start() < end
