@@ -106,8 +106,9 @@ def _same_event(a: Draft, b: Draft, names: list[str]) -> bool:
         ha = {i for i, r in a.roles if r is Role.HIRER}
         hb = {i for i, r in b.roles if r is Role.HIRER}
         return people and (not ha or not hb or bool(ha & hb)) and (bool(a.people) == bool(b.people) or parties)
-    if a.type is FactType.COMMERCIAL_CONTRACT and a.amount and b.amount and not _close(a.amount, b.amount):
-        return False
+    if a.type is FactType.COMMERCIAL_CONTRACT and (a.amount and b.amount and not _close(a.amount, b.amount)
+                                                  or _apart(a, b)):
+        return False  # another contract of the same two: "a lease signed in 2022 ... a second lease in 2024"
     if a.type is FactType.STRATEGIC_INVESTMENT and (a.amount and b.amount and not _close(a.amount, b.amount)
                                                     or _apart(a, b)):
         return False  # another tranche: "invests $2 billion ... had taken a stake last year"

@@ -47,6 +47,7 @@ class Frame:
     rejects: tuple[tuple[str, re.Pattern, int | None], ...] = ()
     apposition: str | None = None
     subject_from_topic: bool = False
+    subject_from_speaker: bool = False
     subject_from_head_when: re.Pattern | None = None
     speaker_role: Role | None = None
     hirer_before_people: bool = False
@@ -74,6 +75,7 @@ def _compile(spec: surface_framedata.SurfaceFrame) -> Frame:
     return Frame(spec.name, spec.type, spec.compiled, spec.subject, dict(spec.roles), spec.status, spec.people,
                  tuple(spec.gate) if spec.gate is not None else None, spec.priority, spec.parties,
                  rejects=spec.rejects, apposition=spec.apposition, subject_from_topic=spec.subject_from_topic,
+                 subject_from_speaker=spec.subject_from_speaker,
                  subject_from_head_when=spec.flag_pattern("subject_from_head_when"), speaker_role=spec.speaker_role,
                  hirer_before_people=spec.hirer_before_people, hirer_from_topic=spec.hirer_from_topic,
                  people_optional_when=spec.flag_pattern("people_optional_when"),

@@ -35,7 +35,8 @@ IT_RE = re.compile(r"\b(?:[Ii]t|its|Its)\b(?!['’])")
 _SUBJECT_CONTEXT = re.compile(r"\b(?:that|when|as|because|said|which|after|before|until|since|and|but|if)\s+$")
 _SUBJECT_IT = re.compile(r"\s+(?:has|had|have|would|will|is|was|said|says|agreed|agrees|announced|listed|raised|"
                          r"completed|closed|bought|acquired|signed|expects|expected|plans|planned|owes|took|takes|could|"
-                         r"can|may|might|also|now|still|then|later|reported|filed|became|remains|received|landed)\b")
+                         r"can|may|might|also|now|still|then|later|reported|filed|became|remains|received|landed|won|wins|"
+                         r"secured|secures|inked|struck|clinched)\b")
 
 
 @dataclass

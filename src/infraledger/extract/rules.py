@@ -128,6 +128,7 @@ def _extract(text: str, offset: int, document, parse: bool = True) -> list[Candi
             follow_up(an, reading, target, last_by_type, anchor)
     drafts = _where_from(drafts, reading)
     _one_direction(drafts)
+    drafts = _no_memoranda(_ranked_customers(drafts))
     _public_buyer(drafts, reading.table.names)
     _minority_stakes(drafts)
     prose = [to_fact(d, reading, offset) for d in merge(drafts, reading.table.names)]
@@ -233,6 +234,28 @@ def _one_direction(drafts: list[Draft]) -> None:
             buyers = [i for i, r in d.roles if r is role]
             if len(buyers) == 1 and (buyers[0], d.subject) in directed and (d.subject, buyers[0]) not in directed:
                 d.subject, d.roles = buyers[0], [(d.subject, role)]
+
+
+_RANKED = re.compile(r"\b(?:[\w-]+-)?(?:largest|biggest|top|main|key|most important)\s+(?:tenant|customer|client)\b",
+                     re.IGNORECASE)
+
+
+def _ranked_customers(drafts: list[Draft]) -> list[Draft]:
+    """"Y is X's biggest client" ranks X's customers: without a sum it
+    states a standing relation, not a contract (read first only for the direction it gives)."""
+    return [d for d in drafts if not (d.frame == "tenant" and d.amount is None
+                                      and _RANKED.search(d.sentence.abstract, *d.trigger))]
+
+
+_MEMORANDUM = re.compile(r"\b(?:memorand(?:um|a) of understanding|memorand(?:um|a)|MOUs?|MoUs?)\b")
+
+
+def _no_memoranda(drafts: list[Draft]) -> list[Draft]:
+    """A memorandum of understanding without a sum ("signed an MOU to supply Y with chips") records an
+    intention, not a contract."""
+    return [d for d in drafts if not (d.type is FactType.COMMERCIAL_CONTRACT and d.amount is None
+                                      and _MEMORANDUM.search(d.sentence.abstract, 0,
+                                                             clause_end(d.sentence.abstract, d.trigger[1])))]
 
 
 def _public_buyer(drafts: list[Draft], names: list[str]) -> None:
@@ -360,7 +383,7 @@ def _variants(an: Analysed) -> list[Analysed]:
 def _frames(an: Analysed, reading: Reading) -> list[Draft]:
     """Drafts of every frame that matches the sentence (or one of its variants, see :func:`_variants`)."""
     out: list[Draft] = []
-    claimed: set[frozenset] = set()
+    claimed: dict[frozenset, list[tuple[FactType, int, int]]] = {}
     for variant in _variants(an):
         for frame in candidate_frames(variant.abstract):
             _match_frame(frame, variant, reading, out, claimed)
@@ -387,7 +410,7 @@ def _matches(pattern: re.Pattern, text: str):
             pos = last if last > m.start() else pos
 
 
-def _match_frame(frame: Frame, an: Analysed, reading: Reading, out: list[Draft], claimed: set) -> None:
+def _match_frame(frame: Frame, an: Analysed, reading: Reading, out: list[Draft], claimed: dict) -> None:
     """Add to ``out`` a draft for every match of ``frame`` in ``an`` whose parties are not ``claimed`` yet."""
     table = reading.table
     for m in _matches(frame.pattern, an.abstract):
@@ -395,11 +418,12 @@ def _match_frame(frame: Frame, an: Analysed, reading: Reading, out: list[Draft],
         if d is None:
             continue
         pairs = {frozenset((d.subject, i)) for i, _ in d.roles} or {frozenset((d.subject, -1, *d.people))}
-        if pairs & claimed:
+        if any(_claimed(claimed.get(p, ()), frame.type, m) for p in pairs):
             continue
         if table.kinds[d.subject] == "person" or is_exchange(table.names[d.subject]):
             continue
-        claimed.update(pairs)
+        for p in pairs:
+            claimed.setdefault(p, []).append((frame.type, m.start(), m.end()))
         out.append(d)
         if frame.elided_second_deal:
             # "A agreed to invest up to $10 billion in X and B up to $5 billion": the elided second deal.
@@ -415,6 +439,16 @@ def _match_frame(frame: Frame, an: Analysed, reading: Reading, out: list[Draft],
                            people=[], sentence=an, trigger=(m.end(), ell.end()), frame="invest-elided")
                 d2.amount = money_in(ell.group("m"), an)
                 out.append(d2)
+
+
+def _claimed(claims, kind: FactType, m: re.Match) -> bool:
+    """Whether an earlier frame's reading of the same two parties stands in the way of this match: any
+    does, except that a contract may be read beside another kind of deal told in other words of the
+    sentence ("X took a stake in Y and separately agreed to rent storage from Y")
+    and beside a move of people ("X hired Y's founders and licensed Y's technology")."""
+    return any(kind is not FactType.COMMERCIAL_CONTRACT or other is FactType.COMMERCIAL_CONTRACT
+               or other is not FactType.TALENT_MOVE and start < m.end() and m.start() < end
+               for other, start, end in claims)
 
 
 _ELIDED_TARGET = re.compile(rf"\s*,?\s*and (?P<m>(?:up to |about |nearly |another )?⟪M\d+⟫) (?:in|into) (?P<t>{E})")
@@ -484,6 +518,8 @@ def _from_match(frame: Frame, m: re.Match, an: Analysed, reading: Reading) -> Dr
         if not frame.subject_from_head_when.search(head):
             return None
         subject_ids = [i for i in ids(head) if kinds[i] != "person"][:1]
+    if not subject_ids and frame.subject_from_speaker and reading.speaker is not None:
+        subject_ids = [reading.speaker]  # "the agreement with Y that we signed": the company speaking
     if not subject_ids and frame.subject_from_topic and an.topic is not None:
         subject_ids = [an.topic]  # "Ms. Keane is leaving to join Y": leaving the company the text is about
     if not subject_ids:

@@ -176,6 +176,7 @@ class SurfaceFrame(BaseModel):
     reject: list[Reject] = Field(default_factory=list)
     apposition: str | None = None
     subject_from_topic: bool = False
+    subject_from_speaker: bool = False
     subject_from_head_when: str | None = None
     speaker_role: Role | None = None
     hirer_before_people: bool = False
@@ -221,7 +222,7 @@ class SurfaceFrame(BaseModel):
             raise ValueError(f"{where}: hirer_from_topic is the fallback of hirer_before_people")
         if (self.hirer_before_people or self.people_optional_when) and self.type is not FactType.TALENT_MOVE:
             raise ValueError(f"{where}: hirer and people flags are for talent moves")
-        if self.subject is None and not (self.subject_from_topic or self.apposition or self.type is FactType.TALENT_MOVE):
+        if self.subject is None and not (self.subject_from_topic or self.subject_from_speaker or self.apposition or self.type is FactType.TALENT_MOVE):
             raise ValueError(f"{where}: no subject group and no way to find the subject")
         if self.elided_second_deal and ("m" not in groups or self.type is not FactType.STRATEGIC_INVESTMENT):
             raise ValueError(f"{where}: elided_second_deal reads a second investment after one with an amount")
