@@ -31,6 +31,10 @@ from infraledger.model import Money, Qualifier, find_money, format_money, parse_
     ("HK$2.5bn", "2500000000", "HKD", "exact"),
     ("a $1.5-billion deal", "1500000000", "USD", "exact"),
     ("a 1.5-billion-dollar deal", "1500000000", "USD", "exact"),
+    ("about 70 mln dlrs", "70000000", "USD", "about"),
+    ("244 mln stg", "244000000", "GBP", "exact"),
+    ("one billion dlrs", "1000000000", "USD", "exact"),
+    ("two mln stg", "2000000", "GBP", "exact"),
 ])
 def test_parse_money_reads_real_forms(text, amount, currency, qualifier):
     m = parse_money(text)

@@ -33,7 +33,9 @@ _SUFFIX = rf"(?:,?{_BLANK}(?:{legal_suffix_alternation(_BLANK)})\.?(?![A-Za-z]))
 _NUMBER_NAME = r"(?:\d{1,4}[ \t]+(?=(?:Capital|Ventures|Partners|Group|Holdings|Labs|Systems)\b))"
 NAME_RE = re.compile(rf"(?<![\w$€£.])(?:{_NUMBER_NAME})?{_WORD}(?:{_JOIN}{_WORD})*"
                      rf"(?:(?<=Fund)[ \t]+\d{{1,2}}(?![\d,.%]))?{_SUFFIX}?")
-TICKER_RE = re.compile(r"\((?:NYSE|NASDAQ|Nasdaq|TSX|LSE|ASX|TSE|HKEX|SIX|XETRA|Euronext)[^:)]{0,12}:\s*([A-Z][A-Z.\-]{0,6})\)")
+# "(NASDAQ: QSG)", or the wire services' "Quill Systems <QSG>".
+TICKER_RE = re.compile(r"\((?:NYSE|NASDAQ|Nasdaq|TSX|LSE|ASX|TSE|HKEX|SIX|XETRA|Euronext)[^:)]{0,12}:\s*([A-Z][A-Z.\-]{0,6})\)"
+                       r"|<(?=[A-Z.\-]{1,7}>)([A-Z][A-Z.\-]{0,6})>")
 GOVERNMENT_RE = re.compile(r"\b(?:the\s+)?(U\.S\.|US|UK|British|French|German|Japanese|Chinese|Indian|Korean|Saudi|Canadian)\s+"
                            r"(government|state|Treasury)\b")
 
@@ -264,6 +266,7 @@ def find_mentions(sentence: str, *, sentence_start_words: frozenset[str] = froze
             word = _clean_word(text)
             if (word not in sentence_start_words or _WORD_FORM.search(word)) and not _namey(text) \
                     and not _NAME_CONTEXT.match(sentence[e2:]) \
+                    and not TICKER_RE.match(sentence[e2:].lstrip(" ,")) \
                     and sentence[e2:].strip() not in (".", ":", ""):  # "Quill." as a lead-in names the item
                 continue
         # The place of a "Boulder, Colo.-based" maker, cut off at its abbreviation's full stop.
@@ -275,7 +278,7 @@ def find_mentions(sentence: str, *, sentence_start_words: frozenset[str] = froze
         ticker = ""
         t = TICKER_RE.match(sentence, e2 + (2 if possessive else 0)) or TICKER_RE.match(sentence[e2:].lstrip(" ,"))
         if t:
-            ticker = t.group(1)
+            ticker = t.group(1) or t.group(2)
         else:
             # A defined short name, as filings and releases write it: Acme Holdings, Inc. ("Acme").
             d = _DEFINED.match(sentence, e2)

@@ -29,7 +29,8 @@ _NOT_COREF = re.compile(r"^[Tt]he\s+(?:two|three|both|other|same|largest|biggest
                         r"last|rival|remaining)\b")
 # A sentence can state money only with a digit next to a currency sign, code or word somewhere.
 _MONEY_HINT = MONEY_HINT
-_DIGIT = re.compile(r"\d")  # both ways of stating money need one: a cheap test before _MONEY_HINT
+# Every way of stating money needs a digit or a scale word ("one billion dlrs"): a cheap test before _MONEY_HINT.
+_DIGIT = re.compile(r"\d|(?:illion|\bmln|\bbln)\b", re.IGNORECASE)
 _CAP_WORD = re.compile(r"(?<![\w'’])[A-Z0-9][\w&'’.-]*")
 IT_RE = re.compile(r"\b(?:[Ii]t|its|Its)\b(?!['’])")
 _SUBJECT_CONTEXT = re.compile(r"\b(?:that|when|as|because|said|which|after|before|until|since|and|but|if)\s+$")

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ..lexicon import common_words
 from ..model.events import FactType, Participant, Role
 from ..model.facts import CandidateFact
 from ..model.fuzzytime import FuzzyTime, find_times
@@ -27,6 +28,7 @@ from .mentions import is_exchange
 from .raises import read_raises, shares_times_price
 from .reading import PUBLIC_BODY, Analysed, Reading, blank_clauses, read
 from .shorthand import read_notes
+from .text import sentence_case_headline
 from .syntax.engine import minority_share, parse_all, syntax_drafts, worth_parsing
 from .tables import read_tables
 
@@ -38,7 +40,7 @@ WINDOW_CHARS = 200_000
 def extract(document, parse: bool = True) -> list[CandidateFact]:
     """Deal events and passing relations of ``document`` (a :class:`~infraledger.sources.document.Document`);
     ``parse=False`` leaves out the syntactic frames (faster, fewer deals found)."""
-    text = document.text
+    text = sentence_case_headline(document.text, common_words())
     if len(text) <= WINDOW_CHARS:
         return _extract(text, 0, document, parse)
     facts: list[CandidateFact] = []
@@ -215,7 +217,8 @@ def _where_from(drafts: list[Draft], reading: Reading) -> list[Draft]:
 #: to build", "Y will supply X").
 _SAYS_WHO_BUYS = frozenset({"tenant", "picked", "agreement-to-supply", "supply-with", "agree-to-supply",
                             "syntax:contract-won", "syntax:award", "syntax:select", "syntax:supply", "syntax:order-from"})
-_UNDIRECTED = {FactType.ACQUISITION: frozenset({"agreement-with", "merge-into"}),
+_UNDIRECTED = {FactType.ACQUISITION: frozenset({"agreement-with", "merge-into", "pair-to-merge", "pair-merger",
+                                               "syntax:merge-with"}),
                FactType.COMMERCIAL_CONTRACT: frozenset({"signed-with", "dash-contract", "poss-agreement"})}
 
 

@@ -116,12 +116,18 @@ MONEY_RE = re.compile(
     rf"(?P<cur>{_CUR_PREFIX})\s?(?P<num>{_NUM})(?:\s?(?:-|–|to)\s?(?:{_CUR_PREFIX})?\s?(?P<num2>{_NUM}))?"
     rf"(?:[\s-]?(?P<scale>{_SCALE_RE}))?"  # "$1.5 billion", "$1.5-billion"
     rf"|(?P<num_w>{_NUM})(?:[\s-]?(?P<scale_w>{_SCALE_RE}))?"
-    rf"[\s-](?P<cur_w>{lexicon.currency_suffix()})\b",
+    rf"[\s-](?P<cur_w>{lexicon.currency_suffix()})\b"
+    # "one billion dlrs", "two mln stg": a number in words, then a scale and a currency word
+    rf"|\b(?P<num_n>{lexicon.number_word_alternation(1)})[\s-](?P<scale_n>{_SCALE_RE})"
+    rf"[\s-](?P<cur_n>{lexicon.currency_suffix()})\b",
     re.IGNORECASE,
 )
-#: A cheap test that a text may state money: a digit next to a currency sign, code or word.
+#: A cheap test that a text may state money: a digit next to a currency sign, code or word, or a
+#: number in words with a scale and a currency word ("one billion dlrs").
 MONEY_HINT = re.compile(rf"\d(?=[^.;]{{0,12}}?(?<![A-Za-z])(?:{lexicon.currency_suffix()})\b)|"
-                        rf"(?:{_CUR_PREFIX})\s?\d", re.IGNORECASE)
+                        rf"(?:{_CUR_PREFIX})\s?\d|"
+                        rf"\b(?:{lexicon.number_word_alternation(1)})[\s-](?:{_SCALE_RE})[\s-]"
+                        rf"(?:{lexicon.currency_suffix()})\b", re.IGNORECASE)
 
 
 def _to_decimal(text: str) -> Decimal:
@@ -168,9 +174,12 @@ def find_money(text: str) -> list[tuple[int, int, Money]]:
         if m.group("num") is not None:
             cur = _CURRENCY.get(m.group("cur").lower(), "USD")
             num, num2, scale = m.group("num"), m.group("num2"), m.group("scale")
-        else:
+        elif m.group("num_w") is not None:
             cur = _CURRENCY.get(m.group("cur_w").lower(), "USD")
             num, num2, scale = m.group("num_w"), None, m.group("scale_w")
+        else:
+            cur = _CURRENCY.get(m.group("cur_n").lower(), "USD")
+            num, num2, scale = str(lexicon.number_value(m.group("num_n"))), None, m.group("scale_n")
         factor = _SCALE.get(scale.lower(), Decimal(1)) if scale else Decimal(1)
         try:
             amount = bounded(_to_decimal(num) * factor)
