@@ -259,3 +259,9 @@ def test_a_weekly_note_is_dated_by_its_week_and_its_weekdays_fall_in_that_week()
                                   "Halvora Grid began trading on Thursday.")
     assert (document.published.start, document.published.end) == (date(2026, 3, 2), date(2026, 3, 8))
     assert document.anchor == date(2026, 3, 8)
+
+
+def test_a_title_ending_in_its_day_after_a_comma_dates_the_text():
+    document = document_from_text("Zentrix, Inc. -- Second Quarter 2026 Earnings Call, May 4, 2026\n"
+                                  "Excerpt, condensed.\n\nWe signed the order in March.")
+    assert document.published is not None and document.published.start == date(2026, 5, 4)
