@@ -65,3 +65,13 @@ def test_a_markdown_table_of_acquisitions_reads_status_and_dates_and_a_table_wit
     fenwick = next(f for f in facts if f.subject == "Fenwick Power")
     assert fenwick.status is Status.PENDING and fenwick.time.label() == "2026-09-14"
     assert fenwick.amount.amount == Decimal(7_500_000_000)
+
+
+def test_a_rows_own_date_wins_over_a_date_the_prose_only_carried_to_the_same_deal():
+    text = ("# Listings\n\n*Desk | November 2026*\n\n| Company | Exchange | Raised | Date |\n|---|---|---|---|\n"
+            "| Nimbra Labs | Nasdaq | $490m | 24 Jul 2026 |\n| Corbel Group | Frankfurt | €447m | 8 Feb 2025 |\n\n"
+            "## Notes\n\nIn 2022 Halvora bought Quorvia for $7 billion. Corbel Group went public on the "
+            "Frankfurt exchange, and its stock opened below the offer price.\n")
+    ipos = [f for f in extract_events(document_from_bytes(text.encode(), name="t.md"))
+            if f.type is FactType.IPO and f.subject == "Corbel Group"]
+    assert len(ipos) == 1 and ipos[0].time is not None and ipos[0].time.start.isoformat() == "2025-02-08"

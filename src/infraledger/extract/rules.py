@@ -286,8 +286,17 @@ def _with_tables(prose: list[CandidateFact], table_facts: list[CandidateFact]) -
             told = out[n]
             extra = {k: v for k, v in row.attributes.items() if k.startswith("amount_usd")}
             out[n] = replace(told, amount=row.amount, attributes={**told.attributes, **extra},
-                             counterparties=told.counterparties or row.counterparties, time=told.time or row.time)
+                             counterparties=told.counterparties or row.counterparties,
+                             time=_row_time(told.time, row.time))
     return out
+
+
+def _row_time(told: FuzzyTime | None, row: FuzzyTime | None) -> FuzzyTime | None:
+    """A row's date is stated in its own cell: it wins over the prose's unless the prose's is a
+    narrower date within it."""
+    if row is None or told is not None and row.contains(told):
+        return told
+    return row
 
 
 def _with_parsed(found: list[Draft], parsed: list[Draft], an: Analysed) -> list[Draft]:
