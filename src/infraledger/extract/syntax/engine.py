@@ -188,6 +188,7 @@ class _Parties:
         self.person = "⟦P" in an.abstract
         self.money = "⟪M" in an.abstract
         self._no_round: bool | None = None
+        self._words: set[str] | None = None
 
     def suffice(self, spec: FrameSpec) -> bool:
         """Whether a reading of ``spec`` could pass the argument tests of :func:`_read` (every frame
@@ -205,11 +206,46 @@ class _Parties:
         if spec.requires_one_of and not any(self.money if r == "amount" else self.person or spec.staff
                                             if r == "person" else True for r in spec.requires_one_of):
             return False
+        if spec.type is not FactType.TALENT_MOVE and any(self.words().isdisjoint(alternatives)
+                                                         for alternatives in _argument_words(spec)):
+            return False
         if spec.type is FactType.FUNDING_ROUND:
             if self._no_round is None:
                 self._no_round = bool(CUMULATIVE.search(self.an.sentence.text) or DEBT_WORDS.search(self.an.abstract))
             return not self._no_round
         return True
+
+
+    def words(self) -> set[str]:
+        """The sentence's words as the parser may split them ("in-house": "in"), and "'s" for any possessive."""
+        if self._words is None:
+            low = self.an.abstract.lower()
+            self._words = set(_LETTERS.findall(low)) | ({"'s"} if _POSSESSIVE.search(low) else set())
+        return self._words
+
+
+_LETTERS = re.compile(r"[a-z]+")
+_POSSESSIVE = re.compile(r"['’]s\b|[s⟩]['’]|\b(?:my|your|his|her|its|our|their|whose)\b")
+_GRAMMATICAL = frozenset({"agent", "patient", "recipient", "by"})  # "by": the parser's obl:agent, whatever its case
+
+
+def _argument_words(spec: FrameSpec) -> tuple[frozenset[str], ...]:
+    """For each party a frame requires that only prepositions (or a possessor) can give, the words one of
+    which the sentence must have ("for" of "paid $2 billion for X", "'s" of "X's listing")."""
+    return _argument_words_of(spec.name)
+
+
+@functools.cache
+def _argument_words_of(name: str) -> tuple[frozenset[str], ...]:
+    spec = frame_by_name()[name]
+    needs = {("subject" if r == "former" else r) for r in spec.requires} - {"amount"}
+    out = []
+    for target in needs:
+        givers = {arg for arg, t in spec.args.items() if ("subject" if t == "former" else t) == target}
+        if givers and givers.isdisjoint(_GRAMMATICAL):
+            words = {"'s" if g == "poss" else g for g in givers} | ({"away"} if "from" in givers else set())
+            out.append(frozenset(words))
+    return tuple(out)
 
 
 def _may_add(spec: FrameSpec, found: list[Draft], named: set[int], companies: int) -> bool:
