@@ -30,7 +30,7 @@ from ..drafts import Draft
 from ..frames import CUMULATIVE, DEBT_WORDS, ROUND_WORDS
 from ..hedges import hypothetical
 from ..reading import Analysed, Reading
-from .framedata import FrameSpec, frame_by_name, trigger_index
+from .framedata import FrameSpec, Trigger, frame_by_name, trigger_index
 from .pipeline import parse_many
 
 _PLACEHOLDER = re.compile(r"⟨E(\d+)⟩('s)?|⟦P(\d+)⟧('s)?|⟪M(\d+)⟫|\s{2,}|[\n\t\r]")
@@ -175,7 +175,7 @@ def worth_parsing(an: Analysed, found: list[Draft]) -> bool:
     frames = frame_by_name()
     parties = _Parties(an)
     return any(_may_fire(spec, words, low) and _parties_near(low, m.start(), len(spec.requires))
-               and parties.suffice(spec) and _may_add(spec, found, named, parties.companies)
+               and parties.suffice(spec, t) and _may_add(spec, found, named, parties.companies)
                for m in _WORD.finditer(low) for t in index.get(m.group(0), ()) if (spec := frames[t.frame]))
 
 
@@ -190,9 +190,11 @@ class _Parties:
         self._no_round: bool | None = None
         self._words: set[str] | None = None
 
-    def suffice(self, spec: FrameSpec) -> bool:
-        """Whether a reading of ``spec`` could pass the argument tests of :func:`_read` (every frame
-        needs a company, one with a role besides its subject a second one, an amount a figure)."""
+    def suffice(self, spec: FrameSpec, trigger: Trigger) -> bool:
+        """Whether a reading of ``spec`` from ``trigger`` could pass the tests of :func:`_read` that need
+        no parse: every frame needs a company, one with a role besides its subject a second one, an
+        amount a figure, a party only a preposition (or a possessor) gives that word, a verb with a
+        particle ("take over") the particle, a frame's object word ("went public") that word."""
         if not self.companies:
             return False
         needs = [("subject" if r == "former" else r) for r in spec.requires]
@@ -204,10 +206,14 @@ class _Parties:
         if "person" in needs and not (self.person or spec.staff):
             return False
         if spec.requires_one_of and not any(self.money if r == "amount" else self.person or spec.staff
-                                            if r == "person" else True for r in spec.requires_one_of):
+                                            if r == "person" else self.gives(spec, r) for r in spec.requires_one_of):
             return False
-        if spec.type is not FactType.TALENT_MOVE and any(self.words().isdisjoint(alternatives)
-                                                         for alternatives in _argument_words(spec)):
+        if not all(self.gives(spec, r) for r in needs if r not in ("amount", "person")):
+            return False
+        if trigger.particle and trigger.particle.split()[0] not in self.words():
+            return False
+        if spec.object_words and "on" in spec.args and self.words().isdisjoint(spec.object_words) \
+                and "on" not in self.words():
             return False
         if spec.type is FactType.FUNDING_ROUND:
             if self._no_round is None:
@@ -215,6 +221,14 @@ class _Parties:
             return not self._no_round
         return True
 
+    def gives(self, spec: FrameSpec, target: str) -> bool:
+        """Whether the sentence has a word by which ``spec`` may find its ``target`` party (any, when a
+        grammatical relation may give it; a talent move's former employer may also come from a
+        description of the person)."""
+        if spec.type is FactType.TALENT_MOVE:
+            return True
+        words = _giver_words(spec.name, target)
+        return words is None or not self.words().isdisjoint(words)
 
     def words(self) -> set[str]:
         """The sentence's words as the parser may split them ("in-house": "in"), and "'s" for any possessive."""
@@ -229,23 +243,15 @@ _POSSESSIVE = re.compile(r"['’]s\b|[s⟩]['’]|\b(?:my|your|his|her|its|our|t
 _GRAMMATICAL = frozenset({"agent", "patient", "recipient", "by"})  # "by": the parser's obl:agent, whatever its case
 
 
-def _argument_words(spec: FrameSpec) -> tuple[frozenset[str], ...]:
-    """For each party a frame requires that only prepositions (or a possessor) can give, the words one of
-    which the sentence must have ("for" of "paid $2 billion for X", "'s" of "X's listing")."""
-    return _argument_words_of(spec.name)
-
-
 @functools.cache
-def _argument_words_of(name: str) -> tuple[frozenset[str], ...]:
-    spec = frame_by_name()[name]
-    needs = {("subject" if r == "former" else r) for r in spec.requires} - {"amount"}
-    out = []
-    for target in needs:
-        givers = {arg for arg, t in spec.args.items() if ("subject" if t == "former" else t) == target}
-        if givers and givers.isdisjoint(_GRAMMATICAL):
-            words = {"'s" if g == "poss" else g for g in givers} | ({"away"} if "from" in givers else set())
-            out.append(frozenset(words))
-    return tuple(out)
+def _giver_words(name: str, target: str) -> frozenset[str] | None:
+    """The words one of which a sentence must have for frame ``name`` to find its ``target`` party, when
+    only prepositions (or a possessor) give it ("for" of "paid $2 billion for X", "'s" of "X's listing");
+    None when a grammatical relation may give it."""
+    givers = {arg for arg, t in frame_by_name()[name].args.items() if ("subject" if t == "former" else t) == target}
+    if not givers.isdisjoint(_GRAMMATICAL):
+        return None
+    return frozenset({"'s" if g == "poss" else g for g in givers} | ({"away"} if "from" in givers else set()))
 
 
 def _may_add(spec: FrameSpec, found: list[Draft], named: set[int], companies: int) -> bool:
