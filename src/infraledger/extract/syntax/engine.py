@@ -225,7 +225,7 @@ class _Parties:
         """Whether the sentence has a word by which ``spec`` may find its ``target`` party (any, when a
         grammatical relation may give it; a talent move's former employer may also come from a
         description of the person)."""
-        if spec.type is FactType.TALENT_MOVE:
+        if spec.type is FactType.TALENT_MOVE and target == "subject":
             return True
         words = _giver_words(spec.name, target)
         return words is None or not self.words().isdisjoint(words)
