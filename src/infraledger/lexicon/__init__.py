@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import tomllib
 from importlib import resources
@@ -376,9 +377,11 @@ def currency_by_form() -> dict[str, str]:
 
 
 def _forms_alternation(forms) -> str:
-    # A form that starts with a letter must not continue a word: "Rs 500", not "years 500".
-    return "|".join((r"(?<![A-Za-z])" if f[0].isalpha() else "") + re.escape(f)
-                    for f in sorted(set(forms), key=lambda f: (-len(f), f)))
+    # A form that starts with a letter must not continue a word: "Rs 500", not "years 500". Forms in a
+    # row that start with letters share one such test, which the regex engine then makes once per position.
+    ordered = sorted(set(forms), key=lambda f: (-len(f), f))
+    runs = [(alpha, [re.escape(f) for f in group]) for alpha, group in itertools.groupby(ordered, lambda f: f[0].isalpha())]
+    return "|".join(rf"(?<![A-Za-z])(?:{'|'.join(group)})" if alpha else "|".join(group) for alpha, group in runs)
 
 
 @functools.cache

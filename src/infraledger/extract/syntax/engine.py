@@ -30,7 +30,7 @@ from ..drafts import Draft
 from ..frames import CUMULATIVE, DEBT_WORDS, ROUND_WORDS
 from ..hedges import hypothetical
 from ..reading import Analysed, Reading
-from .framedata import FrameSpec, frame_by_name, trigger_index
+from .framedata import FrameSpec, Trigger, frame_by_name, trigger_index
 from .pipeline import parse_many
 
 _PLACEHOLDER = re.compile(r"⟨E(\d+)⟩('s)?|⟦P(\d+)⟧('s)?|⟪M(\d+)⟫|\s{2,}|[\n\t\r]")
@@ -162,19 +162,111 @@ class Parsed:
 
 
 def worth_parsing(an: Analysed, found: list[Draft]) -> bool:
-    """Whether sentence ``an`` may state a deal the surface grammar's ``found`` drafts do not: it has
-    a trigger word of a frame and as many parties (companies, people, amounts) as the frame needs, and the surface grammar
-    read nothing in it, or guessed a deal's company from earlier sentences, or read a round (whose
-    backer and company a parse may tell apart)."""
+    """Whether sentence ``an`` may state a deal the surface grammar's ``found`` drafts do not: the surface
+    grammar read nothing in it, or guessed a deal's company from earlier sentences, or read a round
+    (whose backer and company a parse may tell apart); and it has a trigger word of a frame with the
+    parties (companies, people, amounts) that frame needs, whose reading could add to ``found``."""
+    named = set(an.ids)
+    if found and not any(d.subject not in named or d.type is FactType.FUNDING_ROUND for d in found):
+        return False
     low = an.abstract.lower()
     words = set(_WORD.findall(low))
     index = trigger_index()
     frames = frame_by_name()
-    if not any(_may_fire(frames[t.frame], words, low) and _parties_near(low, m.start(), len(frames[t.frame].requires))
-               for m in _WORD.finditer(low) for t in index.get(m.group(0), ())):
-        return False
-    named = set(an.ids)
-    return not found or any(d.subject not in named or d.type is FactType.FUNDING_ROUND for d in found)
+    parties = _Parties(an)
+    return any(_may_fire(spec, words, low) and _parties_near(low, m.start(), len(spec.requires))
+               and parties.suffice(spec, t) and _may_add(spec, found, named, parties.companies)
+               for m in _WORD.finditer(low) for t in index.get(m.group(0), ()) if (spec := frames[t.frame]))
+
+
+class _Parties:
+    """What a sentence has for a frame's arguments: how many companies, whether a person, an amount."""
+
+    def __init__(self, an: Analysed) -> None:
+        self.an = an
+        self.companies = len(set(_COMPANY_ID.findall(an.abstract)))
+        self.person = "⟦P" in an.abstract
+        self.money = "⟪M" in an.abstract
+        self._no_round: bool | None = None
+        self._words: set[str] | None = None
+
+    def suffice(self, spec: FrameSpec, trigger: Trigger) -> bool:
+        """Whether a reading of ``spec`` from ``trigger`` could pass the tests of :func:`_read` that need
+        no parse: every frame needs a company, one with a role besides its subject a second one, an
+        amount a figure, a party only a preposition (or a possessor) gives that word, a verb with a
+        particle ("take over") the particle, a frame's object word ("went public") that word."""
+        if not self.companies:
+            return False
+        needs = [("subject" if r == "former" else r) for r in spec.requires]
+        if spec.type is not FactType.TALENT_MOVE and self.companies < 2 \
+                and any(r not in ("subject", "amount") for r in needs):
+            return False
+        if ("amount" in needs or spec.name == "raise") and not self.money:
+            return False
+        if "person" in needs and not (self.person or spec.staff):
+            return False
+        if spec.requires_one_of and not any(self.money if r == "amount" else self.person or spec.staff
+                                            if r == "person" else self.gives(spec, r) for r in spec.requires_one_of):
+            return False
+        if not all(self.gives(spec, r) for r in needs if r not in ("amount", "person")):
+            return False
+        if trigger.particle and trigger.particle.split()[0] not in self.words():
+            return False
+        if spec.object_words and "on" in spec.args and self.words().isdisjoint(spec.object_words) \
+                and "on" not in self.words():
+            return False
+        if spec.type is FactType.FUNDING_ROUND:
+            if self._no_round is None:
+                self._no_round = bool(CUMULATIVE.search(self.an.sentence.text) or DEBT_WORDS.search(self.an.abstract))
+            return not self._no_round
+        return True
+
+    def gives(self, spec: FrameSpec, target: str) -> bool:
+        """Whether the sentence has a word by which ``spec`` may find its ``target`` party (any, when a
+        grammatical relation may give it; a talent move's former employer may also come from a
+        description of the person)."""
+        if spec.type is FactType.TALENT_MOVE and target == "subject":
+            return True
+        words = _giver_words(spec.name, target)
+        return words is None or not self.words().isdisjoint(words)
+
+    def words(self) -> set[str]:
+        """The sentence's words as the parser may split them ("in-house": "in"), and "'s" for any possessive."""
+        if self._words is None:
+            low = self.an.abstract.lower()
+            self._words = set(_LETTERS.findall(low)) | ({"'s"} if _POSSESSIVE.search(low) else set())
+        return self._words
+
+
+_LETTERS = re.compile(r"[a-z]+")
+_POSSESSIVE = re.compile(r"['’]s\b|[s⟩]['’]|\b(?:my|your|his|her|its|our|their|whose)\b")
+_GRAMMATICAL = frozenset({"agent", "patient", "recipient", "by"})  # "by": the parser's obl:agent, whatever its case
+
+
+@functools.cache
+def _giver_words(name: str, target: str) -> frozenset[str] | None:
+    """The words one of which a sentence must have for frame ``name`` to find its ``target`` party, when
+    only prepositions (or a possessor) give it ("for" of "paid $2 billion for X", "'s" of "X's listing");
+    None when a grammatical relation may give it."""
+    givers = {arg for arg, t in frame_by_name()[name].args.items() if ("subject" if t == "former" else t) == target}
+    if not givers.isdisjoint(_GRAMMATICAL):
+        return None
+    return frozenset({"'s" if g == "poss" else g for g in givers} | ({"away"} if "from" in givers else set()))
+
+
+def _may_add(spec: FrameSpec, found: list[Draft], named: set[int], companies: int) -> bool:
+    """Whether a reading of ``spec`` could change the surface grammar's ``found`` drafts (as the
+    parsed drafts are merged in ``rules._with_parsed``): a type not read yet, a listing's proceeds
+    read as a round, a company named where the surface grammar guessed it, or a backer and company
+    told apart (which takes two companies)."""
+    if not found:
+        return True
+    types = {spec.type} | ({FactType.IPO} if spec.as_listing else set()) \
+        | ({FactType.ACQUISITION} if spec.control_by_share else set())
+    surface = {d.type for d in found}
+    if not types <= surface or spec.as_listing and FactType.FUNDING_ROUND in surface:
+        return True
+    return companies >= 2 or any(d.subject not in named for d in found if d.type in types)
 
 
 def _parties_near(low: str, pos: int, needed: int) -> bool:
