@@ -134,3 +134,11 @@ def test_a_date_opening_a_conjunct_dates_that_conjuncts_deal():
     dates = {f.subject: f.time.label() for f in _facts(text, anchor="2026-02-10")
              if f.type is FactType.ACQUISITION and f.time}
     assert dates == {"Brightwater Robotics": "2025", "Tarnhelm Data": "2025-11"}
+
+
+def test_a_deal_told_without_its_date_takes_the_date_the_next_sentence_gives_it():
+    text = ("FLASH NOTE\nJune 10, 2026\n\nQuillon Systems has signed a definitive agreement to acquire Brightwater "
+            "Robotics for $12.50 per share in cash. The agreement was announced on Monday, June 8, and approved "
+            "by both boards.")
+    deals = [f for f in _facts(text) if f.type is FactType.ACQUISITION]
+    assert len(deals) == 1 and deals[0].time is not None and deals[0].time.start.isoformat() == "2026-06-08"

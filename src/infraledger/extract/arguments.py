@@ -503,8 +503,9 @@ def follow_up(an: Analysed, reading: Reading, last: Draft, last_by_type: dict, a
             d.valuation = val
     text = an.sentence.text
     _later_status(d, text)
-    if d.time is None:
+    if d.time is None or d.weak_time:
+        # "The agreement was announced on Monday, July 7": the date of a deal told without its own
         times = _times(an, anchor)
         if times and not _EXPECTED.search(text):
-            d.time = times[0][2]
+            d.time, d.weak_time = times[0][2], False
     d.extra_sentences.append(an)
