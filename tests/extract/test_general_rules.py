@@ -142,3 +142,15 @@ def test_a_deal_told_without_its_date_takes_the_date_the_next_sentence_gives_it(
             "by both boards.")
     deals = [f for f in _facts(text) if f.type is FactType.ACQUISITION]
     assert len(deals) == 1 and deals[0].time is not None and deals[0].time.start.isoformat() == "2026-06-08"
+
+
+@pytest.mark.parametrize(("sentence", "month"), [
+    ("Last year Quillon Systems bought Brightwater Robotics for $9 million, and it recently acquired "
+     "Ferrowind Labs for $3 million.", "2026-06"),
+    ("Quillon Systems acquired Ferrowind Labs for $3 million just six months after it was founded in 2023.",
+     "2023"),
+])
+def test_recently_in_a_deals_own_conjunct_dates_it_by_the_text(sentence, month):
+    deals = [f for f in _facts(sentence, anchor="2026-06-15")
+             if f.type is FactType.ACQUISITION and f.subject == "Ferrowind Labs"]
+    assert len(deals) == 1 and deals[0].time is not None and deals[0].time.label().startswith(month)

@@ -194,6 +194,7 @@ _NOT_A_DATE_AFTER = re.compile(r"\s*(?:%|percent|million|billion)")
 # Where the trigger's clause or conjunct ends: a date past this belongs to the next deal told.
 _NEXT_CLAUSE = re.compile(r";|,\s*(?:and|but|while|whereas)\b")
 _RECENT = re.compile(r"\b(?:recently|just|newly)\b", re.I)
+_RECENTLY = re.compile(r"\b(?:recently|newly)\b", re.I)  # ("just" also means "only": "just six months after")
 _SAME_DAY = re.compile(r"\bthe same day\b", re.I)
 
 
@@ -225,6 +226,8 @@ def _date(an: Analysed, d: Draft, anchor, drafts: list[Draft], document_time: Fu
             times = []
         if inside:
             return inside[0][2], False
+        if document_time is not None and _RECENTLY.search(text, _conjunct_start(text, t0), t1 + 1):
+            return document_time, True  # "X built Y last year, and it was recently selected by Z"
         if times:
             return _clause_time(text, t0, t1, times), False
     if _SAME_DAY.search(text) and drafts and drafts[-1].time:
@@ -265,6 +268,12 @@ CARRY_DAYS = 62
 
 def _recent_to(ft: FuzzyTime, document_time: FuzzyTime) -> bool:
     return (document_time.start - ft.start).days <= CARRY_DAYS
+
+
+def _conjunct_start(text: str, t0: int) -> int:
+    """Where the clause or conjunct holding a trigger at ``t0`` starts (after "; " or ", and")."""
+    ends = [m.end() for m in _NEXT_CLAUSE.finditer(text, 0, t0)]
+    return ends[-1] if ends else 0
 
 
 def _clause_time(text: str, t0: int, t1: int, times: list) -> FuzzyTime:
