@@ -116,6 +116,11 @@ def test_a_purchase_told_in_the_present_under_a_dated_heading_years_back_is_hist
     text = f"How Quillon grew\nMarch 3, 2026\n\nThe timeline:\n\n2019 -- Brightwater\n{sentence}\n"
     deals = [f for f in _facts(text) if f.type is FactType.ACQUISITION]
     assert len(deals) == 1 and deals[0].status.value == status
+    # a timeline with no date of its own is told from its latest dated section
+    undated = (f"How Quillon grew\n\nThe timeline:\n\n2019 -- Brightwater\n{sentence}\n\n"
+               "2025 -- Series D\nQuillon Systems raised $300 million in a Series D led by Pinecrest Ventures.\n")
+    deals = [f for f in _facts(undated) if f.type is FactType.ACQUISITION]
+    assert len(deals) == 1 and deals[0].status.value == status
 
 
 @pytest.mark.parametrize(("sentence", "status"), [

@@ -265,3 +265,10 @@ def test_a_title_ending_in_its_day_after_a_comma_dates_the_text():
     document = document_from_text("Zentrix, Inc. -- Second Quarter 2026 Earnings Call, May 4, 2026\n"
                                   "Excerpt, condensed.\n\nWe signed the order in March.")
     assert document.published is not None and document.published.start == date(2026, 5, 4)
+
+
+def test_a_timelines_dated_section_is_not_the_texts_date():
+    text = ("How Quillon grew\n\nThe dates that matter:\n\n2021 -- Series B\nQuillon raised $40 million.\n\n"
+            "June 26, 2023 -- Brightwater\nQuillon agrees to buy Brightwater Robotics.\n")
+    assert document_from_text(text).published is None
+    assert document_from_text("Brief\n\nMarch 3, 2026 -- Quillon today announced a purchase.").published is not None

@@ -88,6 +88,8 @@ def _extract(text: str, offset: int, document, parse: bool = True) -> list[Candi
         if not any(d.type is FactType.FUNDING_ROUND for d in found):
             found += read_notes(an, section)
         surface[i] = found
+    # A timeline without a date of its own is told from its latest dated section.
+    latest_section = max(section_time.values(), key=lambda t: t.end, default=None)
     # The sentences the syntactic frames may add to, parsed in one batch.
     wanted = [i for i, found in surface.items() if parse and worth_parsing(reading.sentences[i], found)]
     parses = dict(zip(wanted, parse_all([reading.sentences[i] for i in wanted])))
@@ -111,7 +113,7 @@ def _extract(text: str, offset: int, document, parse: bool = True) -> list[Candi
                 for d in found:
                     if d.time is None or d.weak_time:
                         d.time, d.weak_time = section_time[i], False
-                    narrated_past(d, an, document.published)
+                    narrated_past(d, an, document.published or latest_section)
             for d in found:
                 participants(d, an, reading)
                 if not d.cited and i + 1 < len(reading.sentences):

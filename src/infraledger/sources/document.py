@@ -337,6 +337,8 @@ _PLACE_TAIL = re.compile(r"^[A-Z][a-z]+$")
 # "(Reuters) -").
 _AFTER_DATELINE = re.compile(rf"\s*(?:{wire_tag()}\s*)?(?:{dateline_dash()})")
 _WIRE_TAG = re.compile(rf"--{wire_tag()}--")
+# After a date opening a line: a dash and a short label (a timeline's section), not a story.
+_SECTION_LABEL = re.compile(r"\s*(?:--|—|–|:|\|)\s*(?:\S+\s+){0,5}\S*[^\s.!?]\s*$")
 # "Week of March 18, 2026", "week beginning 2 March 2026": the date opens the week the text covers.
 _WEEK_OF = re.compile(r"\bweek (?:of|beginning|starting|commencing)\s*:?\s*$", re.I)
 _LEAD_IN = re.compile(r"(?:published|posted|updated|issued|dated|week of|as of|by [^—–|]{0,40}|"
@@ -380,6 +382,8 @@ def _scan_date_lines(lines: list[str], anchor: date | None = None,
         if not found:
             continue
         s, e, ft = found[0]
+        if _SECTION_LABEL.match(line, e) and not line[:s].strip():
+            continue  # "June 26, 2023 -- Acquisition": a dated section of a timeline, not the text's date
         # (Business Wire puts its name between place and date: "SAN JOSE, Calif.--(BUSINESS WIRE)--")
         prefix = _WIRE_TAG.sub(" ", line[:s]).replace(",", " ").split()
         if prefix and _PLACE_WORD.match(prefix[0]) and prefix[0].isupper() and \
