@@ -95,10 +95,14 @@ _ROLE = (r"(?:chief\s+(?:executive|technology|financial|operating|strategy|produ
 _PERSON_BEFORE = re.compile(rf"(?:{_ROLE})(?:\s+(?:and|&)\s+(?:{_ROLE}))?,?\s+$"
                             # verbs whose object is a person: "hired Jane Doe from ...", "lured Ana Ruiz"
                             rf"|\b(?:hired|hires|poached|poaches|recruited|recruits|lured|lures|named|names|appointed|"
-                           rf"appoints|tapped|taps)\s+(?:former\s+)?(?-i:(?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{0,3}}['’]s\s+)?)$", re.I)
+                           rf"appoints|tapped|taps)\s+(?:former\s+)?(?-i:(?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{0,3}}['’]s\s+)?)$"
+                           # names listed after staff: "its three founders, Ana Ruiz, Ken Obi and ...",
+                           # "research scientists Ana Ruiz and ..."
+                           rf"|\b(?:co-?founders|founders|executives|engineers|researchers|scientists),?\s+"
+                           rf"(?-i:(?:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){{1,2}}(?:,\s+|,?\s+and\s+))*)$", re.I)
 _PERSON_AFTER = re.compile(rf"^,\s*(?:\d{{2}},|who\b|(?:formerly|previously|most recently|until recently|a former|"
-                           rf"the former|an? ex-|ex-)\b|(?!founded|based|backed|owned|headquartered)"
-                           rf"(?:(?!whose|which|that)[\w&'’.\-]+\s+){{0,6}}?(?:{_ROLE})\b)"
+                           rf"the former|an? ex-|ex-)\b|(?!founded|based|backed|owned|headquartered|including)"
+                           rf"(?:(?!whose|which|that|including)[\w&'’.\-]+\s+){{0,6}}?(?:{_ROLE})\b)"
                            # a career in brackets: "X (ex-Orla president)", "X (formerly of Orla)"
                            rf"|^\s*\((?:ex-|former\b|formerly\b|previously\b)"
                            # what only people do: "X is leaving ...", "X resigned", "X joins Y as CTO"
