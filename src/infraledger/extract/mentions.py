@@ -109,7 +109,12 @@ _PERSON_AFTER = re.compile(rf"^,\s*(?:\d{{2}},|who\b|(?:formerly|previously|most
                            rf"|^\s+(?:is leaving|is stepping down|will step down|stepped down|steps down|resigned|has resigned|"
                            rf"will resign|retired|will retire|(?:has |had |will |is set to |is to |is due to |is )?(?:join|joins|joined|joining|rejoin\w*)\b[^.;]{{1,60}}?"
                            rf"\b(?:as\s+(?:its\s+|the\s+|a\s+|an\s+|new\s+)*(?:{_ROLE})|from\b)"
-                           rf"|(?:has\s+)?(?:left|departed|quit)\s+[^.;]{{1,60}}?\b(?:for|to join)\b)", re.I)
+                           rf"|(?:has\s+)?(?:left|departed|quit)\s+[^.;]{{1,60}}?\b(?:for|to join)\b"
+                           # "X will be Y's first finance chief", "X was previously chief executive of Y"
+                           rf"|(?:will|would)\s+(?:be|become)\s+(?:(?:its|their|the)\s+|(?-i:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)"
+                           rf"{{0,3}})['’]s\s+)(?:first\s+|new\s+|next\s+)?(?:{_ROLE})\b(?!\s+(?:supplier|customer|rival|partner))"
+                           rf"|(?:was|had been)\s+(?:previously|formerly)\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_ROLE})\b"
+                           rf"|(?:comes|came)\s+(?:to\s+(?-i:[A-Z])[^.;]{{0,40}}?\s+)?from\b)", re.I)
 # What follows a sentence's first word when that word is a name: "Cisco, which ...", "Cisco's",
 # "Cisco agreed ...".
 _NAME_CONTEXT = re.compile(r"(?:,\s*(?:which|who|whose|a|an|the|founded|based)\b|,\s*[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+)*"
