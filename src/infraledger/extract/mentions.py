@@ -91,7 +91,7 @@ platforms platform microsystems industries solutions services therapeutics dynam
 _ROLE = (r"(?:chief\s+(?:executive|technology|financial|operating|strategy|product|commercial|revenue|"
          r"information|scientist|people|marketing|legal)(?:\s+(?:and\s+)?(?:ai\s+)?officer)?|chief|ceo|cto|cfo|coo|"
          r"president|chair(?:man|woman)?|co-?founder|founder|director|vice\s+president(?:\s+of\s+[\w\s'’-]{0,40}?)?|head\s+of\s+[\w\s'’-]{0,40}?|"
-         r"executive|officer|engineer|analyst|researcher|scientist|boss|successor|minister|chairperson|partner)")
+         r"executive|officer|engineer|analyst|researcher|scientist|boss|successor|minister|chairperson|partner|[se]?vp)")
 _PERSON_BEFORE = re.compile(rf"(?:{_ROLE})(?:\s+(?:and|&)\s+(?:{_ROLE}))?,?\s+$"
                             # verbs whose object is a person: "hired Jane Doe from ...", "lured Ana Ruiz"
                             rf"|\b(?:hired|hires|poached|poaches|recruited|recruits|lured|lures|named|names|appointed|"
