@@ -49,6 +49,7 @@ _PERSON_DESCRIPTION = re.compile(r"⟦P(?P<p>\d+)⟧(?P<desc>,\s(?:a|an|the|who|
                                  r"ex-|once)\b[^,;()]{1,160}?,(?=\s)|\s*\((?:ex-|former\b|formerly\b|previously\b|"
                                  r"until recently\b)[^()]{0,80}\))")
 _COMPANY_ID = re.compile(r"⟨E(\d+)⟩")
+_AT_COMPANY = re.compile(r"\bat ⟨E(\d+)⟩")
 _DEFINED_TERM = re.compile(r"\s*\(\s*(?:the\s+)?[\"“”']?⟨E\d+⟩[\"“”']?(?:\s+or\s+(?:the\s+)?[\"“”'][\w ]{1,30}[\"“”'])?\s*\)")
 _WORD = re.compile(r"[a-z][a-z-]*")
 _PARTY = re.compile(r"⟨e\d+⟩|⟦p\d+⟧|⟪m\d+⟫", re.I)
@@ -99,7 +100,8 @@ class _Surrogate:
         # A defined term after a name ('X ("X")') and leading blanks are noise to the parser.
         abstract = _DEFINED_TERM.sub(lambda m: " " * len(m.group(0)), abstract)
         for m in _PERSON_DESCRIPTION.finditer(abstract):
-            companies = _COMPANY_ID.findall(m.group("desc"))
+            # "a co-creator of X at Y": the company the person works at, else the first one named
+            companies = _AT_COMPANY.findall(m.group("desc")) or _COMPANY_ID.findall(m.group("desc"))
             if companies:
                 self.affiliations[int(m.group("p"))] = int(companies[0])
             a, b = m.span("desc")
