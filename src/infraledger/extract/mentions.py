@@ -93,21 +93,31 @@ platforms platform microsystems industries solutions services therapeutics dynam
 _ROLE = (r"(?:chief\s+(?:executive|technology|financial|operating|strategy|product|commercial|revenue|"
          r"information|scientist|people|marketing|legal)(?:\s+(?:and\s+)?(?:ai\s+)?officer)?|chief|ceo|cto|cfo|coo|"
          r"president|chair(?:man|woman)?|co-?founder|founder|director|vice\s+president(?:\s+of\s+[\w\s'’-]{0,40}?)?|head\s+of\s+[\w\s'’-]{0,40}?|"
-         r"executive|officer|engineer|analyst|researcher|scientist|boss|successor|minister|chairperson|partner)")
+         r"executive|officer|engineer|analyst|researcher|scientist|boss|successor|minister|chairperson|partner|[se]?vp)")
 _PERSON_BEFORE = re.compile(rf"(?:{_ROLE})(?:\s+(?:and|&)\s+(?:{_ROLE}))?,?\s+$"
                             # verbs whose object is a person: "hired Jane Doe from ...", "lured Ana Ruiz"
                             rf"|\b(?:hired|hires|poached|poaches|recruited|recruits|lured|lures|named|names|appointed|"
-                           rf"appoints|tapped|taps)\s+(?:former\s+)?(?-i:(?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{0,3}}['’]s\s+)?)$", re.I)
+                           rf"appoints|tapped|taps)\s+(?:former\s+)?(?-i:(?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{0,3}}['’]s\s+)?)$"
+                           # names listed after staff: "its three founders, Ana Ruiz, Ken Obi and ...",
+                           # "research scientists Ana Ruiz and ..."
+                           rf"|\b(?:co-?founders|founders|executives|engineers|researchers|scientists),?\s+"
+                           rf"(?-i:(?:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){{1,2}}(?:,\s+|,?\s+and\s+))*)$", re.I)
 _PERSON_AFTER = re.compile(rf"^,\s*(?:\d{{2}},|who\b|(?:formerly|previously|most recently|until recently|a former|"
-                           rf"the former|an? ex-|ex-)\b|(?!founded|based|backed|owned|headquartered)"
-                           rf"(?:(?!whose|which|that)[\w&'’.\-]+\s+){{0,6}}?(?:{_ROLE})\b)"
+                           rf"the former|an? ex-|ex-|an? (?:co-)?(?:creator|author|inventor|veteran|pioneer)s?)\b"
+                           rf"|(?!founded|based|backed|owned|headquartered|including|(?:became|becomes|will|was|is|has)\b)"
+                           rf"(?:(?!whose|which|that|including)[\w&'’.\-]+\s+){{0,6}}?(?:{_ROLE})\b)"
                            # a career in brackets: "X (ex-Orla president)", "X (formerly of Orla)"
                            rf"|^\s*\((?:ex-|former\b|formerly\b|previously\b)"
                            # what only people do: "X is leaving ...", "X resigned", "X joins Y as CTO"
                            rf"|^\s+(?:is leaving|is stepping down|will step down|stepped down|steps down|resigned|has resigned|"
                            rf"will resign|retired|will retire|(?:has |had |will |is set to |is to |is due to |is )?(?:join|joins|joined|joining|rejoin\w*)\b[^.;]{{1,60}}?"
                            rf"\b(?:as\s+(?:its\s+|the\s+|a\s+|an\s+|new\s+)*(?:{_ROLE})|from\b)"
-                           rf"|(?:has\s+)?(?:left|departed|quit)\s+[^.;]{{1,60}}?\b(?:for|to join)\b)", re.I)
+                           rf"|(?:has\s+)?(?:left|departed|quit)\s+[^.;]{{1,60}}?\b(?:for|to join)\b"
+                           # "X will be Y's first finance chief", "X was previously chief executive of Y"
+                           rf"|(?:will|would)\s+(?:be|become)\s+(?:(?:its|their|the)\s+|(?-i:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)"
+                           rf"{{0,3}})['’]s\s+)(?:first\s+|new\s+|next\s+)?(?:{_ROLE})\b(?!\s+(?:supplier|customer|rival|partner))"
+                           rf"|(?:was|had been)\s+(?:previously|formerly)\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_ROLE})\b"
+                           rf"|(?:comes|came)\s+(?:to\s+(?-i:[A-Z])[^.;]{{0,40}}?\s+)?from\b)", re.I)
 # What follows a sentence's first word when that word is a name: "Cisco, which ...", "Cisco's",
 # "Cisco agreed ...".
 _NAME_CONTEXT = re.compile(r"(?:,\s*(?:which|who|whose|a|an|the|founded|based)\b|,\s*[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+)*"

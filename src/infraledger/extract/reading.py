@@ -23,8 +23,8 @@ CITATION_RE = re.compile(r"\s*" + citation_pattern().pattern, re.IGNORECASE)  # 
 _HEADS = (r"company|Company|startup|start-up|firm|group|chipmaker|chip-maker|chip designer|maker|developer|provider|lab|"
           r"carrier|operator|designer|vendor|miner|manufacturer|giant|supplier|specialist|neocloud|unicorn|insurgent|"
           r"outfit|business|concern")
-COREF_RE = re.compile(rf"\b[Tt]he\s+(?:(?!the\b|a\b|an\b)[\w'’&.-]+\s+){{0,4}}?(?:{_HEADS})\b(?!\s+(?:of|that|which|whose|in which)\b)"
-                      rf"(?!-)")
+COREF_RE = re.compile(rf"\b[Tt]he\s+(?:(?!the\b|a\b|an\b|of\b)[\w'’&.-]+\s+){{0,4}}?(?:{_HEADS})\b(?!\s+(?:of|that|which|whose|in which)\b)"
+                      rf"(?!-)(?!\s+(?-i:[A-Z]))")  # "the chip startup Vantor" names Vantor
 _NOT_COREF = re.compile(r"^[Tt]he\s+(?:two|three|both|other|same|largest|biggest|smaller|new|combined|first|second|"
                         r"last|rival|remaining)\b")
 # A sentence can state money only with a digit next to a currency sign, code or word somewhere.

@@ -175,7 +175,8 @@ def _minority_stakes(drafts: list[Draft]) -> None:
 
 _FROM_CUES = (
     re.compile(r"\b(?:comes?|came|joins?|joined|moves?|moved|arrives?|arrived)\s+from\s+(?:[\w-]+\s+){0,3}?⟨E(\d+)⟩"),
-    re.compile(r"\b(?:previously|formerly|until (?:recently|now|then))\b[^.;⟨]{0,80}?\b(?:at|of|for|with)\s+⟨E(\d+)⟩"),
+    re.compile(r"\b(?:previously|formerly|until (?:recently|now|then))\b[^.;⟨]{0,80}?\b(?:at|of|for|with)\s+"
+               r"(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?⟨E(\d+)⟩"),
     re.compile(r"\b(?:was|had been)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:of|at)\s+⟨E(\d+)⟩"),
     re.compile(r"\b(?:previously|formerly|earlier)?\s*(?:ran|led|headed|founded|co-founded|built)\s+⟨E(\d+)⟩"),
 )

@@ -49,6 +49,7 @@ _PERSON_DESCRIPTION = re.compile(r"⟦P(?P<p>\d+)⟧(?P<desc>,\s(?:a|an|the|who|
                                  r"ex-|once)\b[^,;()]{1,160}?,(?=\s)|\s*\((?:ex-|former\b|formerly\b|previously\b|"
                                  r"until recently\b)[^()]{0,80}\))")
 _COMPANY_ID = re.compile(r"⟨E(\d+)⟩")
+_AT_COMPANY = re.compile(r"\bat ⟨E(\d+)⟩")
 _DEFINED_TERM = re.compile(r"\s*\(\s*(?:the\s+)?[\"“”']?⟨E\d+⟩[\"“”']?(?:\s+or\s+(?:the\s+)?[\"“”'][\w ]{1,30}[\"“”'])?\s*\)")
 _WORD = re.compile(r"[a-z][a-z-]*")
 _PARTY = re.compile(r"⟨e\d+⟩|⟦p\d+⟧|⟪m\d+⟫", re.I)
@@ -99,7 +100,8 @@ class _Surrogate:
         # A defined term after a name ('X ("X")') and leading blanks are noise to the parser.
         abstract = _DEFINED_TERM.sub(lambda m: " " * len(m.group(0)), abstract)
         for m in _PERSON_DESCRIPTION.finditer(abstract):
-            companies = _COMPANY_ID.findall(m.group("desc"))
+            # "a co-creator of X at Y": the company the person works at, else the first one named
+            companies = _AT_COMPANY.findall(m.group("desc")) or _COMPANY_ID.findall(m.group("desc"))
             if companies:
                 self.affiliations[int(m.group("p"))] = int(companies[0])
             a, b = m.span("desc")
@@ -397,6 +399,10 @@ def _read(spec: FrameSpec, trig, tok, sur: _Surrogate, an: Analysed, reading: Re
                 if first is not None:
                     found[target] = [first.ident]
                 break
+    if spec.staff and "former" not in found:
+        employer = _staff_employer(args.get("patient", []), sur)
+        if employer is not None:
+            found["former"] = [employer]  # "hired the founders of X", "hired X's three founders"
     if spec.type is FactType.TALENT_MOVE and "former" not in found and found.get("person"):
         known = [sur.affiliations[p] for p in found["person"] if p in sur.affiliations]
         former = known[0] if known else _affiliation(args.get("agent", []) + args.get("patient", []), sur)
@@ -745,6 +751,26 @@ def _parties(tok, sur: _Surrogate, kinds: tuple[str, ...], depth: int = 0) -> li
 def _is_staff(tok) -> bool:
     """Staff told as a group: "three engineers", "a team of researchers", "its founders"."""
     return tok.lower_ in staff_words() or any(c.lower_ in staff_words() for c in tok.children if c.dep_ == "nmod")
+
+
+def _staff_employer(patients, sur: _Surrogate) -> int | None:
+    """The company a group of staff (or a title) belongs to: "the founders of X", "X's three founders"."""
+    for p in patients:
+        if not (_is_staff(p) or _is_title(p)):
+            continue
+        for c in p.children:
+            s = sur.slot(c)
+            if c.dep_ in ("nmod", "nmod:poss") and s is not None and s.kind == "company":
+                return s.ident
+            if c.dep_ == "nmod" and s is None:
+                # "the founders of robotics startup X": the name beside the descriptor
+                beside = [g for g in c.children if g.dep_ in ("flat", "appos", "compound")]
+                if c.i + 1 < len(c.doc):
+                    beside.append(c.doc[c.i + 1])
+                hit = next((h for g in beside if (h := sur.slot(g)) is not None and h.kind == "company"), None)
+                if hit is not None:
+                    return hit.ident
+    return None
 
 
 def _is_title(tok) -> bool:
