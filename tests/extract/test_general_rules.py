@@ -159,3 +159,10 @@ def test_recently_in_a_deals_own_conjunct_dates_it_by_the_text(sentence, month):
     deals = [f for f in _facts(sentence, anchor="2026-06-15")
              if f.type is FactType.ACQUISITION and f.subject == "Ferrowind Labs"]
     assert len(deals) == 1 and deals[0].time is not None and deals[0].time.label().startswith(month)
+
+
+def test_founders_hired_and_technology_licensed_in_one_sentence_are_a_move_and_a_contract():
+    text = ("In June 2025 Quorvia hired the founders of robotics startup Brellix, including chief executive "
+            "Dana Whitcombe, and licensed Brellix's technology.")
+    kinds = {(f.type, f.subject) for f in _facts(text)}
+    assert kinds == {(FactType.TALENT_MOVE, "Brellix"), (FactType.COMMERCIAL_CONTRACT, "Brellix")}

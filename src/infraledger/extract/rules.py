@@ -319,6 +319,9 @@ def _with_parsed(found: list[Draft], parsed: list[Draft], an: Analysed) -> list[
         if p.type is FactType.FUNDING_ROUND and any(d.type in (FactType.IPO, FactType.STRATEGIC_INVESTMENT)
                                                     and d.subject == p.subject for d in found + parsed):
             continue  # one sum is one deal: a listing's proceeds, or one backer's investment
+        if p.type is FactType.ACQUISITION and FactType.IPO in surface_types \
+                and FactType.ACQUISITION not in surface_types:
+            continue  # "went public via a merger with a blank-check company": the merger is how it listed
         if p.type is FactType.IPO and p.frame == "syntax:raise":
             # "raised $625 million in its Nasdaq offering": the round the surface grammar read is the listing
             out = [d for d in out if not (d.type is FactType.FUNDING_ROUND and d.subject == p.subject)]
@@ -460,9 +463,11 @@ def _claimed(claims, kind: FactType, m: re.Match) -> bool:
     """Whether an earlier frame's reading of the same two parties stands in the way of this match: any
     does, except that a contract may be read beside another kind of deal told in other words of the
     sentence ("X took a stake in Y and separately agreed to rent storage from Y")
-    and beside a move of people ("X hired Y's founders and licensed Y's technology")."""
-    return any(kind is not FactType.COMMERCIAL_CONTRACT or other is FactType.COMMERCIAL_CONTRACT
-               or other is not FactType.TALENT_MOVE and start < m.end() and m.start() < end
+    and beside a move of people, whichever frame read first ("X hired Y's founders and licensed Y's
+    technology")."""
+    contract, move = FactType.COMMERCIAL_CONTRACT, FactType.TALENT_MOVE
+    return any({kind, other} != {contract, move}
+               and (kind is not contract or other is contract or start < m.end() and m.start() < end)
                for other, start, end in claims)
 
 

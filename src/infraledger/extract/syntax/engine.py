@@ -169,15 +169,15 @@ def worth_parsing(an: Analysed, found: list[Draft]) -> bool:
     (whose backer and company a parse may tell apart); and it has a trigger word of a frame with the
     parties (companies, people, amounts) that frame needs, whose reading could add to ``found``."""
     named = set(an.ids)
-    if found and not any(d.subject not in named or d.type is FactType.FUNDING_ROUND for d in found):
-        return False
+    # (where the surface grammar named every deal's company, only a kind of deal it did not read may add)
+    settled = bool(found) and not any(d.subject not in named or d.type is FactType.FUNDING_ROUND for d in found)
     low = an.abstract.lower()
     words = set(_WORD.findall(low))
     index = trigger_index()
     frames = frame_by_name()
     parties = _Parties(an)
     return any(_may_fire(spec, words, low) and _parties_near(low, m.start(), len(spec.requires))
-               and parties.suffice(spec, t) and _may_add(spec, found, named, parties.companies)
+               and parties.suffice(spec, t) and _may_add(spec, found, named, parties.companies, settled)
                for m in _WORD.finditer(low) for t in index.get(m.group(0), ()) if (spec := frames[t.frame]))
 
 
@@ -256,7 +256,7 @@ def _giver_words(name: str, target: str) -> frozenset[str] | None:
     return frozenset({"'s" if g == "poss" else g for g in givers} | ({"away"} if "from" in givers else set()))
 
 
-def _may_add(spec: FrameSpec, found: list[Draft], named: set[int], companies: int) -> bool:
+def _may_add(spec: FrameSpec, found: list[Draft], named: set[int], companies: int, settled: bool = False) -> bool:
     """Whether a reading of ``spec`` could change the surface grammar's ``found`` drafts (as the
     parsed drafts are merged in ``rules._with_parsed``): a type not read yet, a listing's proceeds
     read as a round, a company named where the surface grammar guessed it, or a backer and company
@@ -266,7 +266,11 @@ def _may_add(spec: FrameSpec, found: list[Draft], named: set[int], companies: in
     types = {spec.type} | ({FactType.IPO} if spec.as_listing else set()) \
         | ({FactType.ACQUISITION} if spec.control_by_share else set())
     surface = {d.type for d in found}
-    if not types <= surface or spec.as_listing and FactType.FUNDING_ROUND in surface:
+    if not types <= surface:
+        return True
+    if settled:
+        return False
+    if spec.as_listing and FactType.FUNDING_ROUND in surface:
         return True
     return companies >= 2 or any(d.subject not in named for d in found if d.type in types)
 
