@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -122,3 +123,13 @@ def test_the_company_in_a_new_paragraph_is_the_company_the_text_is_about_not_the
 def test_a_short_name_with_a_ticker_cue_is_a_name_and_a_short_figure_is_not():
     assert [(m.text, m.ticker) for m in find_mentions("3M (NYSE: MMM) today announced a spin-off.")] == [("3M", "MMM")]
     assert find_mentions("Output rose by 3M units.") == []
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    ("F5 agreed to acquire Brellix.", ["F5", "Brellix"]),
+    ("3M bought Quorvia's sensor unit.", ["3M", "Quorvia"]),
+    ("Then Q3 raised margins at Brellix.", ["Brellix"]),
+    ("Brellix bought H100 chips from Zentrix.", ["Brellix", "Zentrix"]),
+])
+def test_a_short_code_is_a_name_when_it_does_what_companies_do(sentence, names):
+    assert [m.text for m in find_mentions(sentence)] == names

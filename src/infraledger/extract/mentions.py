@@ -152,6 +152,7 @@ _FIRST_WORD = re.compile(r"[^A-Za-z0-9]*(?:(?:\(?[a-z0-9]{1,3}\)|\d{1,2}\.)\s+[^
 _TITLE_WORDS = frozenset({"chief", "officer", "president", "director", "directors", "chairman", "board", "vice",
                           "head", "ceo", "cfo", "cto", "coo", "senior", "executive", "general", "counsel"})
 _SERIES = re.compile(r"(?:Series|Class|Phase)\s+\w+")
+_PERIOD_CODE = re.compile(r"[QH][1-4]|FY\d{0,4}")  # "Q3", "H2", "FY25": parts of a year, never names
 _MODEL_CODE = re.compile(r"[A-Z]+\d+[A-Z0-9]*")
 _SHORT_CODE = re.compile(r"[A-Z]\d{2}")
 _CAPS_PLACE = re.compile(r"[A-Z .'&-]{4,}")
@@ -266,7 +267,9 @@ def find_mentions(sentence: str, *, sentence_start_words: frozenset[str] = froze
         text = text.rstrip(",")
         e2 = s2 + len(text) + (0 if not possessive else 0)
         if not text or text.isdigit() or _TOO_SHORT.fullmatch(text) and not _is_short_name(text) \
-                and not TICKER_RE.match(sentence[e2:].lstrip(" ,")):  # "3M (NYSE: MMM)" is a name
+                and not TICKER_RE.match(sentence[e2:].lstrip(" ,")) \
+                and not (_NAME_CONTEXT.match(sentence, e2) and not _PERIOD_CODE.fullmatch(text)):
+            # ("3M (NYSE: MMM)" is a name, and so is "F5" when it agrees, buys or says)
             continue
         if _DOCUMENT_WORDS.match(text) or _SERIES.fullmatch(text) or _MODEL_CODE.fullmatch(text) and len(text) > 3 and not _SHORT_CODE.fullmatch(text):
             continue
