@@ -133,3 +133,10 @@ def test_a_short_name_with_a_ticker_cue_is_a_name_and_a_short_figure_is_not():
 ])
 def test_a_short_code_is_a_name_when_it_does_what_companies_do(sentence, names):
     assert [m.text for m in find_mentions(sentence)] == names
+
+
+def test_the_founders_a_company_was_founded_by_are_people():
+    found = find_mentions("Brellix, the observability company founded by Dana Whitcombe and Ken Obi, "
+                          "has been acquired by Quorvia.")
+    assert {m.text: m.kind for m in found} == {"Brellix": "org", "Dana Whitcombe": "person", "Ken Obi": "person",
+                                               "Quorvia": "org"}
