@@ -98,10 +98,10 @@ _PERSON_BEFORE = re.compile(rf"(?:{_ROLE})(?:\s+(?:and|&)\s+(?:{_ROLE}))?,?\s+$"
                             # verbs whose object is a person: "hired Jane Doe from ...", "lured Ana Ruiz"
                             rf"|\b(?:hired|hires|poached|poaches|recruited|recruits|lured|lures|named|names|appointed|"
                            rf"appoints|tapped|taps)\s+(?:former\s+)?(?-i:(?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{0,3}}['’]s\s+)?)$"
-                           # names listed after staff: "its three founders, Ana Ruiz, Ken Obi and ...",
-                           # "research scientists Ana Ruiz and ..."
                            # "founded by Ana Ruiz and Ken Obi" (a two- to four-word name without a company word)
                            rf"|\b(?:co-?)?founded\s+by\s+(?-i:(?:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){{1,3}}(?:,\s+|,?\s+and\s+))*)$"
+                           # names listed after staff: "its three founders, Ana Ruiz, Ken Obi and ...",
+                           # "research scientists Ana Ruiz and ..."
                            rf"|\b(?:co-?founders|founders|executives|engineers|researchers|scientists),?\s+"
                            rf"(?-i:(?:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){{1,2}}(?:,\s+|,?\s+and\s+))*)$", re.I)
 _PERSON_AFTER = re.compile(rf"^,\s*(?:\d{{2}},|who\b|(?:formerly|previously|most recently|until recently|a former|"

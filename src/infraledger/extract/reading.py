@@ -30,7 +30,7 @@ _NOT_COREF = re.compile(r"^[Tt]he\s+(?:two|three|both|other|same|largest|biggest
 # A sentence can state money only with a digit next to a currency sign, code or word somewhere.
 _MONEY_HINT = MONEY_HINT
 # Every way of stating money needs a digit or a scale word ("one billion dlrs"): a cheap test before _MONEY_HINT.
-_DIGIT = re.compile(r"\d|(?:illion|\bmln|\bbln)\b", re.IGNORECASE)
+_FIGURE = re.compile(r"\d|(?:illion|\bmln|\bbln)\b", re.IGNORECASE)
 _CAP_WORD = re.compile(r"(?<![\w'’])[A-Z0-9][\w&'’.-]*")
 IT_RE = re.compile(r"\b(?:[Ii]t|its|Its)\b(?!['’])")
 _SUBJECT_CONTEXT = re.compile(r"\b(?:that|when|as|because|said|which|after|before|until|since|and|but|if)\s+$")
@@ -115,7 +115,7 @@ def read(text: str) -> Reading:
         ids = [idx or 0 for idx in sentence_ids]
         for m, idx in zip(ms, ids):
             m.kind = table.kinds[idx]
-        money = find_money(mt) if _DIGIT.search(mt) and _MONEY_HINT.search(mt) else []
+        money = find_money(mt) if _FIGURE.search(mt) and _MONEY_HINT.search(mt) else []
         analysed = _abstract(s, i, mt, ms, ids, money, table, topics, counts)
         analysed.citation = citation
         analysed.topic = _topic(topics, set(), table, paragraph=s.paragraph)

@@ -20,7 +20,7 @@ from ..lexicon import common_words
 from ..model.events import FactType, Participant, Role
 from ..model.facts import CandidateFact
 from ..model.fuzzytime import FuzzyTime, find_times
-from .arguments import narrated_past, assign_arguments, follow_up, ipo_parties, participants
+from .arguments import assign_arguments, follow_up, ipo_parties, narrated_past, participants
 from .drafts import Draft, clause_end, ids, merge, money_in, to_fact
 from .frames import E, Frame, candidate_frames
 from .hedges import figures_table, hypothetical, not_counted
@@ -28,9 +28,9 @@ from .mentions import is_exchange
 from .raises import read_raises, shares_times_price
 from .reading import PUBLIC_BODY, Analysed, Reading, blank_clauses, read
 from .shorthand import read_notes
-from .text import sentence_case_headline
 from .syntax.engine import minority_share, parse_all, syntax_drafts, worth_parsing
 from .tables import read_tables
+from .text import sentence_case_headline
 
 #: Longer texts are read in windows of about this many characters, cut at paragraph breaks, so
 #: the working memory of one read stays bounded whatever the document's length.

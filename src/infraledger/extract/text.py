@@ -162,7 +162,6 @@ def _add(out: list[Sentence], block: str, s: int, e: int, p_start: int, number: 
 
 # A wire headline set in capitals ("ZENTRIX <ZEN> TO BUY HALVORA UNIT FOR 40 MLN DLRS"): its words, a
 # ticker in angle brackets, and the short forms wire copy writes amounts and shares in.
-_CAPS_HEADLINE = re.compile(r"[^\n]*")
 _HEADLINE_WORD = re.compile(r"<[^<>\s]*>|[A-Za-z][A-Za-z'&-]*")
 _WIRE_WORDS = frozenset("a an the of to for in on at by and or with from it its says company unit units stake shares "
                          "mln bln dlr dlrs stg pct shr shrs qtr yr vs".split())
@@ -173,7 +172,7 @@ def sentence_case_headline(text: str, common: frozenset[str]) -> str:
     names stand out as they do in running text: a word of ``common`` (lower-case English words) and
     the wire's short forms in lower case, any other word capitalised ("Zentrix <ZEN> to buy Halvora
     unit for 40 mln dlrs"). Letters change case only, so every offset into ``text`` still holds."""
-    line = _CAPS_HEADLINE.match(text).group(0)
+    line = text.partition("\n")[0]
     words = [w.group(0) for w in _HEADLINE_WORD.finditer(line) if not w.group(0).startswith("<")]
     if len(words) < 3 or any(not w.isupper() for w in words if any(c.isalpha() for c in w)):
         return text

@@ -390,7 +390,7 @@ def _scan_date_lines(lines: list[str], anchor: date | None = None,
                 all(_PLACE_WORD.match(w) or _PLACE_TAIL.match(w) for w in prefix[1:]) and len(prefix) <= 8 \
                 and (len(line) < 120 or _AFTER_DATELINE.match(line[e:])) \
                 or all(_PLACE_WORD.match(w) for w in prefix) and (len(line) < 120 or _AFTER_DATELINE.match(line[e:])):
-            if prefix or ft.precision is Precision.DAY and not datelines_only or len(line) < 60 and not datelines_only:
+            if prefix or not datelines_only and (ft.precision is Precision.DAY or len(line) < 60):
                 return line[:160], ft
         if datelines_only:
             continue
