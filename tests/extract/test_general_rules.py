@@ -166,3 +166,43 @@ def test_founders_hired_and_technology_licensed_in_one_sentence_are_a_move_and_a
             "Dana Whitcombe, and licensed Brellix's technology.")
     kinds = {(f.type, f.subject) for f in _facts(text)}
     assert kinds == {(FactType.TALENT_MOVE, "Brellix"), (FactType.COMMERCIAL_CONTRACT, "Brellix")}
+
+
+def test_a_list_of_purchases_pairs_each_buyer_with_its_own_company():
+    text = ("In 2016 Marlow Software bought web-security company Quist Labs, Orlan Group bought rival maker "
+            "Tessaly, Brisa bought cloud start-up Corvex and Ilex bought incident-response specialist Pellow Systems.")
+    pairs = {(f.subject, f.counterparties[0].name) for f in _facts(text) if f.type is FactType.ACQUISITION}
+    assert pairs == {("Quist Labs", "Marlow Software"), ("Tessaly", "Orlan Group"), ("Corvex", "Brisa"),
+                     ("Pellow Systems", "Ilex")}
+
+
+@pytest.mark.parametrize(("sentence", "subject", "year"), [
+    ("Dana Whitcombe ran finance at Quillon Systems, which she took public in 2019, before joining Brellix.",
+     "Quillon Systems", "2019"),
+    ("The stock trades far above its price at Ferrowind Labs's listing in March 2023.", "Ferrowind Labs", "2023-03"),
+    ("Tarnhelm Data's shares have doubled since its initial public offering in 2021.", "Tarnhelm Data", "2021"),
+])
+def test_a_listing_told_in_a_relative_clause_or_a_possessive_noun_phrase(sentence, subject, year):
+    listings = [f for f in _facts(sentence, anchor="2025-06-03") if f.type is FactType.IPO]
+    assert [(f.subject, f.time.label()) for f in listings] == [(subject, year)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Tarnhelm Data, which Quillon Ventures backed, raised $5 million.",
+    "Tarnhelm Data is listing its risks in the filing.",
+])
+def test_a_relative_clause_without_a_date_or_a_verb_of_listing_is_no_new_deal(sentence):
+    facts = _facts(sentence, anchor="2025-06-03")
+    assert all(f.type is FactType.FUNDING_ROUND for f in facts)
+
+
+def test_a_controlling_stake_bought_is_an_acquisition_and_paid_is_done():
+    facts = _facts("Quillon Systems paid $64 million for a 75% controlling stake in Brellix, a maker of switches.",
+                   anchor="2025-06-03")
+    assert [(f.type, f.subject, f.status.value) for f in facts] == [(FactType.ACQUISITION, "Brellix", "completed")]
+
+
+def test_a_company_speaking_of_its_own_completed_acquisition_is_the_buyer():
+    text = "Quillon Systems Q3 call\n\nIn early May we completed our acquisition of Brellix Robotics."
+    deals = [f for f in _facts(text, anchor="2025-08-01") if f.type is FactType.ACQUISITION]
+    assert [(f.subject, f.status.value) for f in deals] == [("Brellix Robotics", "completed")]

@@ -452,7 +452,11 @@ def _relations(abstract: str) -> list[tuple[str, int, int]]:
     return [r for r in out if r[1] != r[2]]
 
 
-_CLAUSE = re.compile(r"(?<=⟩),\s(?:⟨E\d+⟩|which|who|whose|until then|formerly|previously)[^,;]{0,120}?,(?= )")
+#: An apposition or relative clause set off by commas after a party ("X, Y's former unit, to Z",
+#: "X, which Y bought, ..."); a company followed by its own verb opens a clause of its own ("A bought
+#: B, C bought D and ..."), not an apposition.
+_CLAUSE = re.compile(r"(?<=⟩),\s(?:⟨E\d+⟩(?!\s+(?:(?!based\b|owned\b|backed\b)\w+ed|bought|sold|took|won|paid|struck|"
+                     r"led|made|has|had|is|was|will)\b)|which|who|whose|until then|formerly|previously)[^,;]{0,120}?,(?= )")
 
 
 def blank_clauses(abstract: str) -> tuple[str, list[tuple[int, int]]]:

@@ -320,9 +320,9 @@ def _same(a: Draft, b: Draft) -> bool:
 
 
 def _read(spec: FrameSpec, trig, tok, sur: _Surrogate, an: Analysed, reading: Reading) -> Draft | None:
-    is_verb = tok.tag_.startswith("VB") or tok.tag_ == "MD" or tok.dep_ in ("ROOT", "xcomp", "conj", "acl:relcl", "acl",
-                                                                             "advcl", "ccomp", "parataxis") \
-        and not tok.tag_.startswith(("NN", "JJ"))
+    is_verb = (tok.tag_.startswith("VB") or tok.tag_ == "MD" or tok.dep_ in ("ROOT", "xcomp", "conj", "acl:relcl", "acl",
+                                                                              "advcl", "ccomp", "parataxis")
+               and not tok.tag_.startswith(("NN", "JJ"))) and not _gerund_noun(tok)
     if trig.pos == "verb" and not is_verb or trig.pos == "noun" and is_verb:
         return None
     if trig.particle and not _has_particle(tok, trig.particle):
@@ -336,6 +336,9 @@ def _read(spec: FrameSpec, trig, tok, sur: _Surrogate, an: Analysed, reading: Re
     if _intended(tok):
         return None
     args = _verb_arguments(tok) if trig.pos == "verb" else _noun_arguments(tok)
+    if any(t.lower_ in _RELATIVE_PRONOUNS for ts in args.values() for t in ts) \
+            and not _DATED.search(tok.doc[tok.left_edge.i:tok.right_edge.i + 1].text):
+        return None  # "X, which Y backed, ...": a description of X, not a deal told with its date
     if spec.type is not FactType.TALENT_MOVE and any(_is_title(t) for t in args.get("as", [])):
         return None  # "takes over as chief executive of X" is a role, whatever else the verb can mean
     if spec.not_objects and any(t.lower_ in spec.not_objects or t.head.lower_ in spec.not_objects
@@ -467,6 +470,12 @@ def minority_share(text: str) -> bool:
     """Whether the first share a stretch states is half or less ("bought 10% of X")."""
     m = _SHARE.search(text)
     return m is not None and float(m.group(1)) <= 50
+
+
+def _gerund_noun(tok) -> bool:
+    """An -ing form used as a noun: it has a possessor, an article or an adjective of its own ("X's
+    listing in 2023", "its initial public offering"), which a verb never has."""
+    return tok.tag_ == "VBG" and any(c.dep_ in ("nmod:poss", "det", "amod") for c in tok.children)
 
 
 def _intended(tok) -> bool:
@@ -620,6 +629,9 @@ def _verb_arguments(tok) -> dict[str, list]:
         hops += 1
     if tok.dep_ == "acl:relcl" and passive and not patient:
         patient = [tok.head]
+    if len(patient) > 1:
+        # "which she took public": the predicate's word read as a second object is none
+        patient = [t for t in patient if t.lower_ not in ("public", "private")] or patient
     if not iobj and not passive and len(patient) == 2:
         iobj, patient = patient[:1], patient[1:]  # "awarded X a contract": two objects, the first receives
     if not passive and len(patient) == 1 and patient[0].dep_ == "obj":
@@ -720,6 +732,12 @@ def _title_arguments(spec: FrameSpec, tok) -> dict[str, list] | None:
     return args
 
 
+_RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
+#: A time told in a clause: a year, a month, or a time relative to the text's ("last year", "ago").
+_DATED = re.compile(r"\b(?:1[89]|20)\d\d\b|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b|"
+                    r"\b(?:last|this|earlier|next) (?:year|month|week|quarter)\b|\bago\b|\b(?:yesterday|today)\b")
+
+
 def _parties(tok, sur: _Surrogate, kinds: tuple[str, ...], depth: int = 0) -> list[_Slot]:
     """The parties (or amounts) an argument token stands for."""
     s = sur.slot(tok)
@@ -743,6 +761,13 @@ def _parties(tok, sur: _Surrogate, kinds: tuple[str, ...], depth: int = 0) -> li
         for c in tok.children:
             if c.dep_ in ("nummod", "amod", "compound", "nmod"):
                 out += _parties(c, sur, kinds, depth + 1)
+    if not out and kinds == ("company",) and tok.lower_ in _RELATIVE_PRONOUNS and depth == 0:
+        # "X, which she took public in 2021": the relative pronoun stands for the noun its clause
+        # describes (or, where the parse missed the clause, the noun the comma follows)
+        before = tok.doc[tok.i - 2] if tok.i >= 2 and tok.doc[tok.i - 1].text == "," else None
+        antecedent = tok.head.head if tok.head.dep_ == "acl:relcl" else before
+        if antecedent is not None:
+            out += _parties(antecedent, sur, kinds, depth + 1)
     if not out and s is None and kinds == ("company",):
         # "GPU cloud provider X": a descriptor with the name beside it
         for c in tok.children:
