@@ -206,3 +206,20 @@ def test_a_company_speaking_of_its_own_completed_acquisition_is_the_buyer():
     text = "Quillon Systems Q3 call\n\nIn early May we completed our acquisition of Brellix Robotics."
     deals = [f for f in _facts(text, anchor="2025-08-01") if f.type is FactType.ACQUISITION]
     assert [(f.subject, f.status.value) for f in deals] == [("Brellix Robotics", "completed")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Dana Whitcombe, EVP and head of cloud at Quillon Systems, is leaving.",
+    "Dana Whitcombe, head of cloud at Quillon Systems, is also leaving.",
+])
+def test_a_departure_told_in_the_present_progressive_is_announced_from_the_employer_described(sentence):
+    moves = [f for f in _facts(sentence, anchor="2025-06-03") if f.type is FactType.TALENT_MOVE]
+    assert [(f.subject, f.people, f.status.value) for f in moves] == [
+        ("Quillon Systems", ("Dana Whitcombe",), "announced")]
+
+
+def test_a_reference_inside_a_relative_clause_is_to_the_company_the_clause_follows():
+    text = ("Dana Whitcombe now runs Brellix. Before that she was finance chief of Quillon Systems, where she "
+            "oversaw the payments company's initial public offering in 2015.")
+    listings = [f for f in _facts(text, anchor="2025-06-03") if f.type is FactType.IPO]
+    assert [(f.subject, f.time.label()) for f in listings] == [("Quillon Systems", "2015")]

@@ -333,6 +333,8 @@ def _can_refer(idx: int, exclude: set[int], table: EntityTable) -> bool:
             and not PUBLIC_BODY.search(name))
 
 
+#: From a company to a reference within the relative clause that follows it.
+_RELATIVE_TAIL = re.compile(r",\s+(?:where|which|whose|when)\b[^,;()]*")
 _TICKER_CUE = re.compile(r"\s*\((?:NYSE|NASDAQ|Nasdaq|TSX|LSE|ASX)[^)]*\)")
 _ENTITY_ID = re.compile(r"⟨E(\d+)⟩")
 _APPOSITION = re.compile(r"(?<=⟩), (?:a|an|the) (?:[^,;⟨—]|⟨E\d+⟩(?:'s)?){1,100}?,(?= )")
@@ -361,6 +363,9 @@ def _abstract(s: Sentence, index: int, text: str, ms: list[Mention], ids: list[i
         appos = before[-1] if before and text[before[-1][1]:start].strip() == "," else None
         if appos:
             target = appos[2]
+        elif before and _RELATIVE_TAIL.fullmatch(text, before[-1][1], start):
+            # "X, where she oversaw the company's listing": the clause is about the company it follows
+            target = before[-1][2]
         elif m.group(0).endswith("Company") and before:
             # "the Company", a filing's defined term: the company the sentence is about (its first).
             target = sorted(before)[0][2]

@@ -516,6 +516,8 @@ def _tense_status(tok, pos: str) -> Status | None:
             return Status.ANNOUNCED
     if verb.dep_ == "xcomp" and verb.head.lower_ in _AGREE_FORMS:
         return Status.ANNOUNCED
+    if verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "'s", "'re") for c in verb.children):
+        return Status.ANNOUNCED  # "is leaving", "is buying": the present progressive tells what is arranged
     if verb.tag_ in ("VBD", "VBZ", "VBP") or verb.tag_ == "VBN" and any(c.lower_ in ("has", "have", "had")
                                                                          for c in verb.children):
         return Status.COMPLETED
@@ -826,5 +828,7 @@ def _inside_description(tok, person) -> bool:
     while node.i != person.i and node.head.i != node.i:
         if node.dep_ in ("appos", "acl:relcl", "acl", "nmod:poss", "compound"):
             return True
+        if node.dep_ == "conj" and node.head.i == person.i and _is_title(node):
+            return True  # "X, EVP and head of cloud at Y" parsed as a list of X and titles
         node = node.head
     return False
