@@ -223,3 +223,11 @@ def test_a_reference_inside_a_relative_clause_is_to_the_company_the_clause_follo
             "oversaw the payments company's initial public offering in 2015.")
     listings = [f for f in _facts(text, anchor="2025-06-03") if f.type is FactType.IPO]
     assert [(f.subject, f.time.label()) for f in listings] == [("Quillon Systems", "2015")]
+
+
+def test_a_company_described_again_in_apposition_is_still_the_company_taken_private():
+    text = ("Ferrowind, the Reno-based data center company founded by Dana Whitcombe, has agreed to be taken "
+            "private by Quillon Partners in an all-cash deal valued at about $4 billion including debt.")
+    deals = [f for f in _facts(text, anchor="2025-06-03") if f.type is FactType.ACQUISITION]
+    assert [(f.subject, f.counterparties[0].name, f.status.value) for f in deals] == [
+        ("Ferrowind", "Quillon Partners", "announced")]

@@ -48,6 +48,7 @@ def _surrogate_word(kind: str, n: int) -> str:
 _PERSON_DESCRIPTION = re.compile(r"⟦P(?P<p>\d+)⟧(?P<desc>,\s(?:a|an|the|who|whose|formerly|previously|until|most recently|"
                                  r"ex-|once)\b[^,;()]{1,160}?,(?=\s)|\s*\((?:ex-|former\b|formerly\b|previously\b|"
                                  r"until recently\b)[^()]{0,80}\))")
+_SELF_DESCRIPTION = re.compile(r"(⟨E(\d+)⟩)(,\s⟨E\2⟩(?!'s)[^,;()⟨]{0,160}?,)(?=\s)")
 _COMPANY_ID = re.compile(r"⟨E(\d+)⟩")
 _AT_COMPANY = re.compile(r"\bat ⟨E(\d+)⟩")
 _DEFINED_TERM = re.compile(r"\s*\(\s*(?:the\s+)?[\"“”']?⟨E\d+⟩[\"“”']?(?:\s+or\s+(?:the\s+)?[\"“”'][\w ]{1,30}[\"“”'])?\s*\)")
@@ -99,6 +100,9 @@ class _Surrogate:
         self.affiliations: dict[int, int] = {}
         # A defined term after a name ('X ("X")') and leading blanks are noise to the parser.
         abstract = _DEFINED_TERM.sub(lambda m: " " * len(m.group(0)), abstract)
+        # "X, the data center company founded by Y, has agreed ...": a description of a company that
+        # names it again is left out, as a person's is
+        abstract = _SELF_DESCRIPTION.sub(lambda m: m.group(1) + " " * len(m.group(3)), abstract)
         for m in _PERSON_DESCRIPTION.finditer(abstract):
             # "a co-creator of X at Y": the company the person works at, else the first one named
             companies = _AT_COMPANY.findall(m.group("desc")) or _COMPANY_ID.findall(m.group("desc"))
@@ -475,12 +479,15 @@ def minority_share(text: str) -> bool:
 def _gerund_noun(tok) -> bool:
     """An -ing form used as a noun: it has a possessor, an article or an adjective of its own ("X's
     listing in 2023", "its initial public offering"), which a verb never has."""
-    return tok.tag_ == "VBG" and any(c.dep_ in ("nmod:poss", "det", "amod") for c in tok.children)
+    return tok.tag_ == "VBG" and (any(c.dep_ in ("nmod:poss", "det", "amod") for c in tok.children)
+                                  or tok.i > 0 and tok.doc[tok.i - 1].tag_ == "POS")
 
 
 def _intended(tok) -> bool:
     """Whether the trigger is only intended: the complement of "offered to", "plans to", "seeks to"
     (an agreement is not: "agreed to buy" states a deal)."""
+    if tok.dep_ == "nsubj:pass" and any(c.dep_ == "xcomp" for c in tok.head.children):
+        return False  # "X's listing was supposed to reopen the market": what was meant is the reopening
     node = tok.head if tok.dep_ in ("obj", "obl", "nsubj:pass") else tok  # "offered to make an investment"
     for _ in range(3):
         if node.i != tok.i and node.lower_ in _INTENT_FORMS:
@@ -706,6 +713,8 @@ def _left_possessor(tok) -> list:
         left = tok.doc[i]
         if left.dep_ == "nmod:poss":
             return [left]
+        if left.tag_ == "POS" and i > 0:
+            return [tok.doc[i - 1]]  # "X's listing" with the "'s" attached elsewhere
         if left.dep_ not in _MODIFIERS and not (left.like_num or left.text in "$€£¥"):
             return []
     return []
