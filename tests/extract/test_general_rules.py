@@ -231,3 +231,13 @@ def test_a_company_described_again_in_apposition_is_still_the_company_taken_priv
     deals = [f for f in _facts(text, anchor="2025-06-03") if f.type is FactType.ACQUISITION]
     assert [(f.subject, f.counterparties[0].name, f.status.value) for f in deals] == [
         ("Ferrowind", "Quillon Partners", "announced")]
+
+
+@pytest.mark.parametrize(("sentence", "counted"), [
+    ("Quillon Systems has paid $90 million to buy Brellix, a news site reported, citing people familiar "
+     "with the matter.", True),
+    ("Quillon Systems is in talks to buy Brellix, people familiar with the matter said.", False),
+    ("Quillon Systems will buy Brellix as soon as next week, according to people briefed on the plans.", False),
+])
+def test_a_deal_sourced_to_unnamed_people_counts_only_when_told_as_done(sentence, counted):
+    assert bool([f for f in _facts(sentence, anchor="2025-06-03") if f.type is FactType.ACQUISITION]) is counted

@@ -19,10 +19,13 @@ _HYPOTHETICAL = re.compile(r"\b(?:could|might|(?-i:may)|would have|reportedly|ru
                            r"nearing)\b", re.IGNORECASE)
 _WOULD = re.compile(r"\bwould\b", re.IGNORECASE)
 _WOULD_OK = re.compile(r"\b(?:said|says|announced|confirmed|under which|agreed that)\b[^.;]{0,140}\bwould\b", re.I)
-_NOT_COUNTED = re.compile(r"\b(?:forward-looking statements?|actual results (?:may|could) differ|risks and "
-                          r"uncertainties|people familiar with|familiar with the (?:matter|plans|talks)|"
-                          r"according to (?:people|"
-                          r"sources|a person)|sources said|people briefed)\b", re.I)
+_BOILERPLATE = re.compile(r"\b(?:forward-looking statements?|actual results (?:may|could) differ|risks and "
+                          r"uncertainties)\b", re.I)
+_HEARSAY = re.compile(r"\b(?:people familiar with|familiar with the (?:matter|plans|talks)|according to (?:people|"
+                      r"sources|a person)|sources said|people briefed)\b", re.I)
+# What hearsay is told of when it is no fact yet: a deal ahead, or one still talked about.
+_NOT_YET = re.compile(r"\b(?:will|would|could|may|might|talks?|discussions?|negotiations?|negotiating|nearing|close to|"
+                      r"considering|exploring|weighing|plans?|planning|expected|set to|poised|preparing)\b", re.I)
 # A negated classification: the sentence says that something is not a deal, or is not counted as one
 # ("A letter of intent is not an acquisition", "loan facilities are not counted here", "we do not
 # include grants", "neither counts as a funding round"). What it speaks of is not an event.
@@ -35,8 +38,8 @@ _NEGATED_CLASS = re.compile(rf"{_NEGATION}(?:an?\s+(?:[\w-]+\s+){{0,2}}?{_EVENT_
 _NEGATION_HINTS = ("not", "n't", "never", "neither", "nor")
 
 
-_NOT_COUNTED_HINTS = ("familiar", "forward-looking", "actual results", "uncertainties", "according to",
-                      "sources said", "briefed")
+_BOILERPLATE_HINTS = ("forward-looking", "actual results", "uncertainties")
+_HEARSAY_HINTS = ("familiar", "according to", "sources said", "briefed")
 
 
 _FIGURE_TOKEN = re.compile(r"[\d,.()$%€£-]*\d[\d,.()$%€£-]*")
@@ -51,11 +54,16 @@ def figures_table(text: str) -> bool:
 
 def not_counted(text: str) -> bool:
     """Rumours attributed to unnamed people, forward-looking boilerplate, and negated classifications
-    ("X is not an acquisition", "loans are not counted")."""
+    ("X is not an acquisition", "loans are not counted"). A deal told as done and only sourced to
+    unnamed people ("X has paid $9 million for Y, citing people familiar with the matter") is counted;
+    one still ahead or talked about ("X is in talks to buy Y, people familiar said") is not."""
     low = text.lower()
     if any(h in low for h in _NEGATION_HINTS) and _NEGATED_CLASS.search(text):
         return True
-    return any(h in low for h in _NOT_COUNTED_HINTS) and _NOT_COUNTED.search(text) is not None
+    if any(h in low for h in _BOILERPLATE_HINTS) and _BOILERPLATE.search(text):
+        return True
+    return any(h in low for h in _HEARSAY_HINTS) and _HEARSAY.search(text) is not None \
+        and _NOT_YET.search(text) is not None
 
 
 def hypothetical(an: Analysed, start: int, end: int, text: str | None = None) -> bool:
