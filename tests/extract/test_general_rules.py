@@ -241,3 +241,25 @@ def test_a_company_described_again_in_apposition_is_still_the_company_taken_priv
 ])
 def test_a_deal_sourced_to_unnamed_people_counts_only_when_told_as_done(sentence, counted):
     assert bool([f for f in _facts(sentence, anchor="2025-06-03") if f.type is FactType.ACQUISITION]) is counted
+
+
+def test_a_round_guessed_from_earlier_sentences_is_not_raised_by_a_backer_of_the_round_before():
+    text = ("Quillon Systems was already an investor. It took part in Brellix Robotics's $40 million Series B in "
+            "2023, a round led by Orlan Capital. Late last year the startup raised a further $25 million from "
+            "investors including Tessaly Ventures.")
+    rounds = {f.amount.amount: f.subject for f in _facts(text, anchor="2025-06-03")
+              if f.type is FactType.FUNDING_ROUND and f.amount}
+    assert rounds[25_000_000] == "Brellix Robotics"
+
+
+def test_it_before_a_past_verb_is_the_subject_of_the_sentences_before_not_a_company_named_later():
+    text = ("Orlan Cloud used the structure twice last year. In June it hired the founders of startup Tessaly, "
+            "together with a third of Tessaly's staff; Tessaly's chief executive went on to run Orlan Cloud's lab.")
+    moves = [f for f in _facts(text, anchor="2025-06-03") if f.type is FactType.TALENT_MOVE]
+    assert [(f.subject, [p.name for p in f.counterparties]) for f in moves] == [("Tessaly", ["Orlan Cloud"])]
+
+
+def test_its_after_a_company_spoken_of_in_general_names_no_company():
+    text = ("Quillon Systems licensed its models last year. The structure, in which a large company hires a "
+            "startup's leaders and licenses its technology instead of buying the company, is common.")
+    assert [f for f in _facts(text, anchor="2025-06-03") if f.evidence.startswith("The structure")] == []

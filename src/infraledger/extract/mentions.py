@@ -65,7 +65,7 @@ january february march april may june july august september october november dec
 jan feb mar apr jun jul aug sep sept oct nov dec
 monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday
 chief executive officer president chairman chairwoman chair founder co-founder cofounder director vice head
-ceo cto cfo coo cio cso evp svp vp md board chief-executive
+ceo cto cfo coo cio cso evp svp vp md board chief-executive researcher researchers scientist scientists engineer engineers
 ai gpu gpus cpu cpus tpu it ml ipo ipos spac spacs etf etfs m&a saas us u.s. u.s uk u.k. u.k eu usd eur q1 q2 q3 q4 h1 h2 fy
 series class phase tier note notes source sources update updated published press release media contact
 contacts investor relations forward-looking statements about read more

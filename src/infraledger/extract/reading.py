@@ -38,6 +38,8 @@ _SUBJECT_IT = re.compile(r"\s+(?:has|had|have|would|will|is|was|said|says|agreed
                          r"completed|closed|bought|acquired|signed|expects|expected|plans|planned|owes|took|takes|could|"
                          r"can|may|might|also|now|still|then|later|reported|filed|became|remains|received|landed|won|wins|"
                          r"secured|secures|inked|struck|clinched)\b")
+# "it" before any past-tense verb is a subject ("In June it hired ...").
+_PAST_AFTER = re.compile(r"\s+(?:\w{3,}ed|paid|sold|bought|made|took|won|led)\b")
 
 
 @dataclass
@@ -335,6 +337,10 @@ def _can_refer(idx: int, exclude: set[int], table: EntityTable) -> bool:
 
 #: From a company to a reference within the relative clause that follows it.
 _RELATIVE_TAIL = re.compile(r",\s+(?:where|which|whose|when)\b[^,;()]*")
+#: A company spoken of in general ("a startup", "any buyer"), which a later "its" may stand for.
+_GENERIC_OWNER = re.compile(r"\b(?:a|an|any|every|each)\s+(?:[\w-]+\s+){0,2}?(?:company|startup|start-up|firm|business|"
+                            r"buyer|seller|target|rival|acquirer|investor|lender|customer|supplier)(?:'s|’s)?\b", re.I)
+_CLAUSE_BREAK = re.compile(r";|\s[—–]\s")
 _TICKER_CUE = re.compile(r"\s*\((?:NYSE|NASDAQ|Nasdaq|TSX|LSE|ASX)[^)]*\)")
 _ENTITY_ID = re.compile(r"⟨E(\d+)⟩")
 _APPOSITION = re.compile(r"(?<=⟩), (?:a|an|the) (?:[^,;⟨—]|⟨E\d+⟩(?:'s)?){1,100}?,(?= )")
@@ -360,6 +366,8 @@ def _abstract(s: Sentence, index: int, text: str, ms: list[Mention], ids: list[i
         if any(not (end <= x or start >= y) and ph.startswith("⟪M") for x, y, ph, _ in spans):
             continue
         before = sorted((x, y, idx) for x, y, ph, idx in spans if idx is not None and y <= start)
+        if not before and _GENERIC_OWNER.search(text, 0, start):
+            continue  # "a large company ... instead of buying the company": spoken of in general
         appos = before[-1] if before and text[before[-1][1]:start].strip() == "," else None
         if appos:
             target = appos[2]
@@ -388,12 +396,16 @@ def _abstract(s: Sentence, index: int, text: str, ms: list[Mention], ids: list[i
         word = m.group(0)
         prior = [idx for x, y, ph, idx in sorted(spans) if idx is not None and y <= start]
         if word.lower() == "its":
-            if prior or word == "Its" and start > 0:
-                continue
+            if prior or word == "Its" and start > 0 or _GENERIC_OWNER.search(text, 0, start):
+                continue  # ("a large company hires a startup's staff and licenses its technology": no one named)
             target = _topic(topics, here, table, (), counts, s.paragraph)
             tag = "'s"
-        elif _SUBJECT_IT.match(text, end) or _SUBJECT_CONTEXT.search(text, max(0, start - 12), start):
-            target = prior[0] if prior else _topic(topics, here, table, (), counts, s.paragraph)
+        elif _SUBJECT_IT.match(text, end) or _PAST_AFTER.match(text, end) \
+                or _SUBJECT_CONTEXT.search(text, max(0, start - 12), start):
+            # a subject "it" is none of the companies of its own clause (a later clause may name it)
+            stop = _CLAUSE_BREAK.search(text, end)
+            clause = {idx for m, idx in zip(ms, ids) if idx in here and (stop is None or m.start < stop.start())}
+            target = prior[0] if prior else _topic(topics, clause, table, (), counts, s.paragraph)
             tag = ""
         else:
             # An object pronoun is not its own clause's subject (the nearest company before it),

@@ -115,6 +115,7 @@ def _extract(text: str, offset: int, document, parse: bool = True) -> list[Candi
                         d.time, d.weak_time = section_time[i], False
                     narrated_past(d, an, document.published or latest_section)
             for d in found:
+                _raiser_not_its_backer(d, an, drafts)
                 participants(d, an, reading)
                 if not d.cited and i + 1 < len(reading.sentences):
                     nxt = reading.sentences[i + 1]
@@ -155,6 +156,24 @@ def _heading_date(heading: str, anchor) -> FuzzyTime | None:
 
 _SHARE_OF = re.compile(r"(?<![\d.])\d{1,3}(?:\.\d+)?\s?(?:%|per ?cent|percent)\s+(?:of|stake in|interest in|holding in)\s+$")
 _REST_OF = re.compile(r"\b(?:remaining|rest|balance|outstanding)\b[^⟨]{0,40}$", re.I)
+
+
+_BACKERS = (Role.INVESTOR, Role.LEAD_INVESTOR)
+
+
+def _raiser_not_its_backer(d: Draft, an: Analysed, drafts: list[Draft]) -> None:
+    """A round whose company was only guessed from earlier sentences ("the startup raised a further
+    $115 million") is not raised by a backer of the round told just before: "X took part in Y's
+    Series B. Later the startup raised more" speaks of Y."""
+    if d.type is not FactType.FUNDING_ROUND or d.subject in an.ids:
+        return
+    for prev in reversed(drafts[-8:]):
+        if an.index - prev.sentence.index > 3:
+            return
+        if prev.type in (FactType.FUNDING_ROUND, FactType.STRATEGIC_INVESTMENT) \
+                and any(i == d.subject and r in _BACKERS for i, r in prev.roles):
+            d.subject = prev.subject
+            return
 
 
 def _minority_stakes(drafts: list[Draft]) -> None:
