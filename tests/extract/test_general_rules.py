@@ -263,3 +263,24 @@ def test_its_after_a_company_spoken_of_in_general_names_no_company():
     text = ("Quillon Systems licensed its models last year. The structure, in which a large company hires a "
             "startup's leaders and licenses its technology instead of buying the company, is common.")
     assert [f for f in _facts(text, anchor="2025-06-03") if f.evidence.startswith("The structure")] == []
+
+
+def test_a_listing_word_negated_or_beside_talks_states_no_listing():
+    text = ("Rounds reported only as talks are excluded; for example, Tessaly's reported discussions in May "
+            "about raising at a $15 billion valuation are not listed.")
+    assert [f for f in _facts(text, anchor="2026-06-03") if f.type is FactType.IPO] == []
+
+
+def test_the_company_after_a_colon_is_the_one_company_named_before_it():
+    text = ("Earlier this year Quillon Systems also strengthened its offering through a smaller purchase: on "
+            "May 30, 2025, the company acquired Brellix Inc., a maker of pricing software, for $50 million.")
+    deals = [f for f in _facts(text, anchor="2025-12-01") if f.type is FactType.ACQUISITION]
+    assert [(f.subject, f.counterparties[0].name, f.time.label()) for f in deals] == [
+        ("Brellix", "Quillon Systems", "2025-05-30")]
+
+
+def test_a_rubric_before_a_bar_names_no_company():
+    text = ("MARKET TALK | The interview\n\nQuillon Systems builds chips. Quillon Systems was founded in 2019.\n\n"
+            "Q: How did the year go?\n\nA: In July we completed our Series C round at about $40 million.")
+    rounds = [f for f in _facts(text, anchor="2025-09-01") if f.type is FactType.FUNDING_ROUND]
+    assert [f.subject for f in rounds] == ["Quillon Systems"]

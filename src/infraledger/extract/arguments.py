@@ -277,10 +277,10 @@ def _conjunct_start(text: str, t0: int) -> int:
 
 
 def _clause_time(text: str, t0: int, t1: int, times: list) -> FuzzyTime:
-    """The date of the conjunct or clause (between semicolons) that holds the trigger at ``t0..t1``,
+    """The date of the conjunct or clause (between semicolons or after a colon) that holds the trigger at ``t0..t1``,
     else the sentence's first: "In May it bought X; in June 2020 it acquired Y" dates Y by June 2020,
     "Last year X bought Y, and in May Z bought W" dates W by May."""
-    lo = text.rfind(";", 0, t0) + 1
+    lo = max(text.rfind(";", 0, t0), text.rfind(": ", 0, t0)) + 1  # a colon opens a clause too
     # a date opening the trigger's own conjunct ("..., and in May Quorvia bought Brellix") is its date
     near = [t for t in times if max(lo, text.rfind(",", 0, t0) + 1) <= t[0] < t0]
     if near:

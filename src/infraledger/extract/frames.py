@@ -163,7 +163,8 @@ DEBT_WORDS = re.compile(r"\b(?:notes?|convertible|debt|loan|bonds?|credit|facili
 IPO_WORDS = re.compile(r"\b(?:IPO|initial public offering|public offering|went public|listing|listed|"
                        r"flotation|debut)\b", re.IGNORECASE)
 IPO_NOT = re.compile(r"\b(?:filed|files|filing|plans?|planning|prepar\w*|consider\w*|possible|potential|"
-                     r"could|(?-i:may)|might|seek\w*|intend\w*|confidential\w*|ahead of|before|secondary)\b", re.IGNORECASE)
+                     r"could|(?-i:may)|might|seek\w*|intend\w*|confidential\w*|ahead of|before|secondary|"
+                     r"discussions?|talks|not|never)\b|n't\b", re.IGNORECASE)
 UNDISCLOSED_ROUNDS = re.compile(r"\b(?:raised|closed|closing|raising|completed|secured)\b[^.;]{0,30}"
                                 r"\b(?:undisclosed|unannounced|unspecified)\b[^.;]{0,20}\brounds?\b", re.IGNORECASE)
 ROUND_NOUN = re.compile(rf"(?P<t>{E})(?:'s)?{_g(90)}(?P<m>{M})\s+(?:(?!(?:in|into|for|to|of|from|at|the)\b)[\w-]+\s+)"

@@ -66,7 +66,7 @@ jan feb mar apr jun jul aug sep sept oct nov dec
 monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday
 chief executive officer president chairman chairwoman chair founder co-founder cofounder director vice head
 ceo cto cfo coo cio cso evp svp vp md board chief-executive researcher researchers scientist scientists engineer engineers
-ai gpu gpus cpu cpus tpu it ml ipo ipos spac spacs etf etfs m&a saas us u.s. u.s uk u.k. u.k eu usd eur q1 q2 q3 q4 h1 h2 fy
+ai gpu gpus cpu cpus tpu it ml ipo ipos spac spacs etf etfs crm erp m&a saas us u.s. u.s uk u.k. u.k eu usd eur q1 q2 q3 q4 h1 h2 fy
 series class phase tier note notes source sources update updated published press release media contact
 contacts investor relations forward-looking statements about read more
 french dutch german british american chinese japanese korean israeli indian finnish norwegian swedish danish

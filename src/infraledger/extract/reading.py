@@ -96,6 +96,9 @@ def read(text: str) -> Reading:
         if s.heading and _SECTION_LABEL.fullmatch(s.text.strip()):
             all_mentions[n] = []  # "PRIVATE ROUNDS", "PEOPLE": a section's label names no company
             continue
+        rubric = _RUBRIC.match(s.text) if s.heading else None
+        if rubric:  # "CHIP TALK | The interview": the rubric before the bar is a label too
+            ms = all_mentions[n] = [m for m in ms if m.start >= rubric.end()]
         unknown = [m for m in ms if s.heading and table.lookup(surfaces.get(_strip(m.text), m.text)) is None]
         if s.headline and unknown and has_body:
             # A headline is read only when its names are the body's: a title-case name may run
@@ -133,6 +136,7 @@ _FIRST_TOKEN = re.compile(r"[A-Z][\w&'’.-]*")
 _NOTE_HEAD = re.compile(r"\s*(?:--|—|–|\(\s*(?:[$€£¥₹]|US\$|USD|EUR|GBP)\s?\d)")
 # A heading in capitals of a few words: a section's label ("PRIVATE ROUNDS", "M&A", "PEOPLE").
 _SECTION_LABEL = re.compile(r"[^a-z]{2,40}")
+_RUBRIC = re.compile(r"\s*[^a-z|]{2,40}\|")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
 
 
@@ -218,14 +222,19 @@ _FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b")
 
 
 def _speaker(sentences: list[Analysed], table: EntityTable, counts: dict[int, int]) -> int | None:
-    """The company a text written in the first person is by: the company its title names, else the one
-    it names most (at least twice); None when the text does not speak as "we"."""
+    """The company a text written in the first person is by: the company its opening lines name (the one
+    named most), else the one it names most (at least twice); None when the text does not speak as "we"."""
     if not any(_FIRST_PERSON.search(a.sentence.text) for a in sentences[:40]):
         return None
     orgs = [i for i, kind in enumerate(table.kinds) if kind != "person" and not is_exchange(table.names[i])]
-    titled = [i for i in (sentences[0].entity_ids if sentences and sentences[0].sentence.heading else []) if i in orgs]
-    if titled:
-        return titled[0]
+    # the opening lines (a rubric, a title, a standfirst) name it; the one the text names most
+    opening = []
+    for a in sentences[:3]:
+        if not a.sentence.heading:
+            break
+        opening += [i for i in a.entity_ids if i in orgs and i not in opening]
+    if opening:
+        return max(opening, key=lambda i: (counts.get(i, 0), -opening.index(i)))
     best = max(orgs, key=lambda i: counts.get(i, 0), default=None)
     return best if best is not None and counts.get(best, 0) >= 2 else None
 
@@ -341,6 +350,7 @@ _RELATIVE_TAIL = re.compile(r",\s+(?:where|which|whose|when)\b[^,;()]*")
 _GENERIC_OWNER = re.compile(r"\b(?:a|an|any|every|each)\s+(?:[\w-]+\s+){0,2}?(?:company|startup|start-up|firm|business|"
                             r"buyer|seller|target|rival|acquirer|investor|lender|customer|supplier)(?:'s|’s)?\b", re.I)
 _CLAUSE_BREAK = re.compile(r";|\s[—–]\s")
+_NEW_CLAUSE = re.compile(r"[:;]\s|\s[—–]\s")
 _TICKER_CUE = re.compile(r"\s*\((?:NYSE|NASDAQ|Nasdaq|TSX|LSE|ASX)[^)]*\)")
 _ENTITY_ID = re.compile(r"⟨E(\d+)⟩")
 _APPOSITION = re.compile(r"(?<=⟩), (?:a|an|the) (?:[^,;⟨—]|⟨E\d+⟩(?:'s)?){1,100}?,(?= )")
@@ -379,7 +389,11 @@ def _abstract(s: Sentence, index: int, text: str, ms: list[Mention], ids: list[i
             target = sorted(before)[0][2]
         else:
             prior_here = [idx for x, y, ph, idx in sorted(spans) if idx is not None and y <= start]
-            nearest = prior_here[-1:]
+            # the nearest company is not what "the company" means ("X agreed to buy the developer"),
+            # unless it is the only one named before and a new clause begins between them ("X grew
+            # through a purchase: on May 30 the company bought Y")
+            own_clause = len(set(prior_here)) == 1 and _NEW_CLAUSE.search(text, before[-1][1], start)
+            nearest = [] if own_clause else prior_here[-1:]
             target = _topic(topics, set(nearest), table, [i for i in prior_here if i not in nearest], counts,
                             s.paragraph)
         if target is None:
