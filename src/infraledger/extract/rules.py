@@ -592,12 +592,15 @@ def _from_match(frame: Frame, m: re.Match, an: Analysed, reading: Reading) -> Dr
     return d
 
 
-_MAJORITY = re.compile(r"\b(?:majority|controlling)\s+(?:[\w-]+\s+)?stake|\b(?P<pct>\d{2,3}(?:\.\d+)?)\s?%\s+(?:[\w-]+\s+)?stake",
-                       re.IGNORECASE)
+_MAJORITY = re.compile(r"\b(?:majority|controlling)\s+(?:[\w-]+\s+)?stake|\b(?P<pct>\d{2,3}(?:\.\d+)?)\s?(?:%|pct|percent|"
+                       r"per cent)\s+(?:[\w-]+\s+)?stake|\bshares,? or (?:about |around |nearly |some )?(?P<held>\d{2,3}"
+                       r"(?:\.\d+)?)\s?(?:%|pct|percent|per cent)", re.IGNORECASE)
 
 
 def _controlling_stake(text: str) -> bool:
-    """A stake that gives control: "a majority stake", "a 60% stake" (more than half)."""
+    """A stake that gives control: "a majority stake", "a 60% stake", "5.1 mln shares, or 52 pct" (more
+    than half)."""
     m = _MAJORITY.search(text)
-    return m is not None and (m.group("pct") is None or float(m.group("pct")) > 50)
+    share = m and (m.group("pct") or m.group("held"))
+    return m is not None and (share is None or float(share) > 50)
 

@@ -326,7 +326,7 @@ def _same(a: Draft, b: Draft) -> bool:
 def _read(spec: FrameSpec, trig, tok, sur: _Surrogate, an: Analysed, reading: Reading) -> Draft | None:
     is_verb = (tok.tag_.startswith("VB") or tok.tag_ == "MD" or tok.dep_ in ("ROOT", "xcomp", "conj", "acl:relcl", "acl",
                                                                               "advcl", "ccomp", "parataxis")
-               and not tok.tag_.startswith(("NN", "JJ"))) and not _gerund_noun(tok)
+               and not tok.tag_.startswith(("NN", "JJ", "RB"))) and not _gerund_noun(tok)
     if trig.pos == "verb" and not is_verb or trig.pos == "noun" and is_verb:
         return None
     if trig.particle and not _has_particle(tok, trig.particle):
