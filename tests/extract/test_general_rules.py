@@ -284,3 +284,27 @@ def test_a_rubric_before_a_bar_names_no_company():
             "Q: How did the year go?\n\nA: In July we completed our Series C round at about $40 million.")
     rounds = [f for f in _facts(text, anchor="2025-09-01") if f.type is FactType.FUNDING_ROUND]
     assert [f.subject for f in rounds] == ["Quillon Systems"]
+
+
+def test_a_date_a_figure_is_compared_with_dates_neither_that_deal_nor_the_next():
+    text = ("Published March 12, 2026\n\nKestrel Dynamics has closed a $210 million Series C led by Marlow Growth. "
+            "The round values the company at $1.9 billion, up from $640 million a year ago.\n\n"
+            "Separately, Vantage Grid signed a five-year agreement to supply capacity to Corvane AI for $400 million.")
+    dates = {f.type: f.time.label() for f in _facts(text)}
+    assert dates == {FactType.FUNDING_ROUND: "2026-03-12", FactType.COMMERCIAL_CONTRACT: "2026-03-12"}
+
+
+def test_a_separate_item_is_not_dated_by_the_item_before():
+    text = ("Published March 12, 2026\n\nHalvern Cloud went public on the Nasdaq in February, raising $520 million."
+            "\n\nLastly, Brightwater Semiconductor bought a 15% stake in Ferrovia Photonics for $90 million.")
+    stake = [f for f in _facts(text) if f.type is FactType.STRATEGIC_INVESTMENT]
+    assert [f.time.label() for f in stake] == ["2026-03-12"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Brightwater had raised its holding in another supplier, Lumen Optics, to 60% last year.",
+    "Brightwater lifted its holding in Lumen Optics to 85 pct.",
+])
+def test_a_holding_raised_past_half_is_an_acquisition(sentence):
+    facts = _facts(sentence, anchor="2025-06-03")
+    assert [(f.type, f.subject) for f in facts] == [(FactType.ACQUISITION, "Lumen Optics")]

@@ -234,6 +234,8 @@ def _date(an: Analysed, d: Draft, anchor, drafts: list[Draft], document_time: Fu
         return drafts[-1].time, False
     if document_time is not None and _RECENT.search(text):
         return document_time, True  # "we also recently acquired X": about the text's own date
+    if document_time is not None and _NEW_ITEM.match(text):
+        return document_time, True  # "Separately, X bought Y": a new item, told as of the text's date
     # No date of its own: the date of the latest deal stated earlier in the paragraph (the first
     # one of its sentence), else the latest date the document has stated so far, else its date.
     same = []
@@ -253,11 +255,17 @@ def _date(an: Analysed, d: Draft, anchor, drafts: list[Draft], document_time: Fu
         # (a text with no date of its own carries a date only within its paragraph)
         stated = [ft for a, b, ft in _times(prev, anchor)
                   if not _BAD_DATE_BEFORE.search(prev.sentence.text[max(0, a - 25):a])
+                  and not _COMPARED.search(prev.sentence.text[max(0, a - 60):a])
                   and (ft.start <= document_time.end and (not crossed or _recent_to(ft, document_time))
                        if document_time is not None else prev.sentence.paragraph == an.sentence.paragraph)]
         if stated:
             return stated[-1], True
     return document_time, True
+
+
+#: Words that open a new item of news, not a continuation of the one before.
+_NEW_ITEM = re.compile(r"\W*(?:separately|elsewhere|meanwhile|in other news|lastly|finally|in a separate (?:deal|move|"
+                       r"announcement|filing))\b", re.I)
 
 
 #: How long before a text's own date a date stated under an earlier heading may still date a deal
@@ -450,6 +458,9 @@ _DEAL_WORD = re.compile(r"\b(?:deal|transaction|consideration|acquisition|purcha
 _CONDITIONAL = re.compile(r"\b(?:if|may|could|would)\b")
 _CLOSED = re.compile(r"\b(?:closed|completed) on\b|\bwas completed\b|\bhas closed\b")
 _EXPECTED = re.compile(r"\b(?:expected|expects|will|should)\b")
+#: A date a figure is compared with ("up from $640 million a year ago", "more than in 2023") dates that
+#: figure, not the deal.
+_COMPARED = re.compile(r"(?:\bfrom|\bthan|\bcompared (?:with|to)|\bversus|\bvs\.?)\b[^.;]{0,40}$", re.I)
 
 
 # "The company sold 40 million shares, raising $720 million": an offering's proceeds.
@@ -514,7 +525,8 @@ def follow_up(an: Analysed, reading: Reading, last: Draft, last_by_type: dict, a
     _later_status(d, text)
     if d.time is None or d.weak_time:
         # "The agreement was announced on Monday, July 7": the date of a deal told without its own
-        times = _times(an, anchor)
+        times = [t for t in _times(an, anchor) if not _BAD_DATE_BEFORE.search(text[max(0, t[0] - 25):t[0]])
+                 and not _COMPARED.search(text[max(0, t[0] - 60):t[0]])]
         if times and not _EXPECTED.search(text):
             d.time, d.weak_time = times[0][2], False
     d.extra_sentences.append(an)

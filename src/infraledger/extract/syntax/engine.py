@@ -360,8 +360,8 @@ def _read(spec: FrameSpec, trig, tok, sur: _Surrogate, an: Analysed, reading: Re
     if spec.object_words and not any(c.lower_ in spec.object_words for c in _near(tok)) and "on" not in args:
         return None
     if spec.object_nouns:
-        obj = args.get("patient", []) or [c for c in tok.children if c.dep_ in ("advmod", "obl", "dep", "xcomp")
-                                          and c.lower_ in spec.object_nouns]
+        obj = args.get("patient", []) or [c for c in tok.children if c.dep_ in ("advmod", "obl", "dep", "xcomp", "ccomp")
+                                          and c.lower_ in spec.object_nouns]  # ("raised its holding" as a clause)
         head_words = {t.lower_ for t in obj} | {c.lower_ for t in obj for c in t.children if c.dep_ == "compound"}
         money_object = spec.args.get("patient") == "amount" and any(sur.slot(t) and sur.slot(t).kind == "money"
                                                                     for t in obj)
@@ -461,7 +461,7 @@ def _read(spec: FrameSpec, trig, tok, sur: _Surrogate, an: Analysed, reading: Re
     return d
 
 
-_SHARE = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s?(?:%|per ?cent|percent)")
+_SHARE = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s?(?:%|per ?cent|percent|pct\b)")
 
 
 def controlling_share(text: str) -> bool:
