@@ -308,3 +308,12 @@ def test_a_separate_item_is_not_dated_by_the_item_before():
 def test_a_holding_raised_past_half_is_an_acquisition(sentence):
     facts = _facts(sentence, anchor="2025-06-03")
     assert [(f.type, f.subject) for f in facts] == [(FactType.ACQUISITION, "Lumen Optics")]
+
+
+def test_a_short_name_ending_like_an_adverb_opens_a_sentence_as_the_company():
+    text = ("Quorvane Technologies agreed to acquire Tessaly Networks for $1.35 billion. Upon closing, Tessaly "
+            "co-founder Idris Falk will join Quorvane. Tessaly was founded in 2019 and has raised more than $200 "
+            "million from investors including Brennan Ventures. Its most recent financing, a $95 million Series C, "
+            "closed in November 2025.")
+    rounds = [(f.subject, f.amount.amount) for f in _facts(text, anchor="2026-06-04") if f.type is FactType.FUNDING_ROUND]
+    assert rounds == [("Tessaly Networks", 95_000_000)]  # the $200 million is a total to date

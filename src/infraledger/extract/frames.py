@@ -175,3 +175,22 @@ ROUND_IN = re.compile(rf"(?P<l>{EL})\s+(?:co-)?led\s+(?:a|an|the)\s+(?P<m>{M})\s
 CUMULATIVE = re.compile(r"\b(?:raised a total|in total|to date|since (?:it was )?"
                         r"founded|since its founding|since inception|bringing (?:its|the) total|total funding)\b",
                         re.IGNORECASE)
+
+# A total to date told in the present perfect: "has raised more than $200 million", "founded in 2019 and
+# has since raised ..." (a named round is one round however it is told).
+_PERFECT_TOTAL = re.compile(r"\b(?:has|have)\s+(?:since\s+|so far\s+|now\s+)?raised\s+(?:more than|over|nearly|almost|"
+                            r"some|roughly|around|about|upwards of|in excess of)\b|\bfounded\b[^.;]{0,40}\band\s+"
+                            r"(?:has|have)\s+(?:since\s+)?raised\b", re.I)
+_NAMED_ROUND = re.compile(r"\b(?:series\s+[a-z]\d?|seed|round|tranche|extension)\b", re.I)
+
+
+def perfect_total(sentence: str) -> bool:
+    """A sentence that tells money raised to date in the present perfect ("has raised more than $200
+    million"), naming no round."""
+    return _PERFECT_TOTAL.search(sentence) is not None and _NAMED_ROUND.search(sentence) is None
+
+
+def total_to_date(sentence: str) -> bool:
+    """A sentence that tells money raised to date, not one round: "in total", "since founding", "has raised
+    more than $200 million"."""
+    return CUMULATIVE.search(sentence) is not None or perfect_total(sentence)

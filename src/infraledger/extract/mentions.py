@@ -15,7 +15,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from ..lexicon import legal_suffix_alternation
+from ..lexicon import common_words, legal_suffix_alternation
 
 # Latin letters with accents, for names such as "Atlântico", "Škoda", "Łódź" (Python's re has
 # no Unicode case classes): capitals of Latin-1 and all of Latin Extended-A, where cases alternate.
@@ -75,7 +75,7 @@ singaporean russian brazilian mexican african arab polish czech portuguese greek
 baltic hungarian romanian ukrainian vietnamese thai indonesian malaysian filipino pakistani egyptian nigerian kenyan
 chilean argentine colombian peruvian estonian latvian lithuanian slovak croatian serbian bulgarian icelandic luxembourgish
 analysis commentary opinion weekly monthly looking wrap recap issue chip week
-registrant registrants sub merger company purchaser buyer seller issuer parent
+registrant registrants sub merger company purchaser buyer seller issuer parent upon
 however moreover instead overall finally additionally thus hence indeed notably importantly similarly likewise
 earlier later previously currently recently now
 """.split()) | _PLACE_NOUNS
@@ -279,7 +279,9 @@ def find_mentions(sentence: str, *, sentence_start_words: frozenset[str] = froze
         # known as a name elsewhere or is itself name-like.
         if s2 == first_start and " " not in text:
             word = _clean_word(text)
-            if (word not in sentence_start_words or _WORD_FORM.search(word)) and not _namey(text) \
+            # (an ending of English verbs and adverbs marks an ordinary word only if it is one: "Tessaly" is a name)
+            if (word not in sentence_start_words or _WORD_FORM.search(word) and word in common_words()) \
+                    and not _namey(text) \
                     and not _NAME_CONTEXT.match(sentence[e2:]) \
                     and not TICKER_RE.match(sentence[e2:].lstrip(" ,")) \
                     and sentence[e2:].strip() not in (".", ":", ""):  # "Quill." as a lead-in names the item

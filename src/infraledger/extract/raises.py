@@ -17,7 +17,7 @@ from ..model.money import Money, find_money
 from .arguments import money_kind, valuation
 from .drafts import Draft, clause_end, ids, money_in
 from .frames import (CUMULATIVE, DEBT_WORDS, E, IPO_NOT, IPO_WORDS, ROUND_IN, ROUND_NOUN, ROUND_WORDS,
-                     UNDISCLOSED_ROUNDS, find_raises)
+                     UNDISCLOSED_ROUNDS, find_raises, perfect_total)
 from .hedges import hypothetical
 from .mentions import is_exchange
 from .reading import Analysed, Reading, blank_clauses
@@ -33,6 +33,7 @@ _NUMBER = re.compile(r"\d+")
 _ONE_BACKER = re.compile(rf"\s*(?:in \w+ \d{{4}} )?from (?:[\w-]+ ){{0,3}}?{E}(?!\s*(?:,|and))")
 _CLOSE_NOUN = re.compile(r"\s*(?:the\s+)?(?:close|closing|completion)\b")
 _ENTITY_ID = re.compile(r"⟨E(\d+)⟩")
+
 
 
 def read_raises(an: Analysed, reading: Reading) -> list[Draft]:
@@ -79,6 +80,8 @@ def read_raises(an: Analysed, reading: Reading) -> list[Draft]:
         raw = an.sentence.text[an.to_text(m.start()):an.to_text(m.end() - 1) + 45]
         if not m.group("m") or CUMULATIVE.search(raw):
             continue
+        if perfect_total(an.sentence.text):
+            continue  # "was founded in 2019 and has raised more than $200 million"
         if money_kind(an, int(_NUMBER.search(m.group("m")).group(0))) != "amount":
             continue
         after = text[m.end():stop]

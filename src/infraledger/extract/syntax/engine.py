@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from ...lexicon import inflections, staff_words, titles
 from ...model.events import FactType, Role, Status
 from ..drafts import Draft
-from ..frames import CUMULATIVE, DEBT_WORDS, ROUND_WORDS
+from ..frames import DEBT_WORDS, ROUND_WORDS, total_to_date
 from ..hedges import hypothetical
 from ..reading import Analysed, Reading
 from .framedata import FrameSpec, Trigger, frame_by_name, trigger_index
@@ -223,7 +223,7 @@ class _Parties:
             return False
         if spec.type is FactType.FUNDING_ROUND:
             if self._no_round is None:
-                self._no_round = bool(CUMULATIVE.search(self.an.sentence.text) or DEBT_WORDS.search(self.an.abstract))
+                self._no_round = bool(total_to_date(self.an.sentence.text) or DEBT_WORDS.search(self.an.abstract))
             return not self._no_round
         return True
 
@@ -350,7 +350,7 @@ def _read(spec: FrameSpec, trig, tok, sur: _Surrogate, an: Analysed, reading: Re
                                 or any(n.lower_ in spec.not_objects for n in t.doc[t.i + 1:t.i + 7])
                                 for t in args.get("patient", [])):
         return None  # the object (or the noun its figure stands before: "$16 billion chip order") is excluded
-    if spec.type is FactType.FUNDING_ROUND and (CUMULATIVE.search(an.sentence.text)
+    if spec.type is FactType.FUNDING_ROUND and (total_to_date(an.sentence.text)
                                                   or DEBT_WORDS.search(an.abstract)):
         return None
     if spec.predicate_nouns is not None:
