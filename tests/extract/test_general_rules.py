@@ -317,3 +317,18 @@ def test_a_short_name_ending_like_an_adverb_opens_a_sentence_as_the_company():
             "closed in November 2025.")
     rounds = [(f.subject, f.amount.amount) for f in _facts(text, anchor="2026-06-04") if f.type is FactType.FUNDING_ROUND]
     assert rounds == [("Tessaly Networks", 95_000_000)]  # the $200 million is a total to date
+
+
+@pytest.mark.parametrize(("text", "former", "hirer"), [
+    ("Dana Okafor has joined Lattice Forge as chief revenue officer. She spent eight years at Helmsworth Cloud, "
+     "most recently as head of sales.", "Helmsworth Cloud", "Lattice Forge"),
+    ("Ex-Nimbus Systems CTO Ravi Patel is set to join Stellan Networks as chief technology officer next month.",
+     "Nimbus Systems", "Stellan Networks"),
+    ("Former Nimbus Systems CTO Ravi Patel is set to join Stellan Networks as chief technology officer.",
+     "Nimbus Systems", "Stellan Networks"),
+    ("Quillon Robotics poached two senior engineers from Tarrow AI's perception team.", "Tarrow AI",
+     "Quillon Robotics"),
+])
+def test_where_a_hired_person_comes_from_told_before_the_name_after_it_or_as_a_team(text, former, hirer):
+    moves = [f for f in _facts(text, anchor="2026-05-20") if f.type is FactType.TALENT_MOVE]
+    assert [(f.subject, [p.name for p in f.counterparties]) for f in moves] == [(former, [hirer])]

@@ -138,6 +138,7 @@ _PLACE_ADJ_AFTER = re.compile(r"(?:,\s+[A-Z][A-Za-z.]{1,12}?)?\.?-(?:based|headq
 _PLACE_ADJ = re.compile(r"-(?:based|headquartered|listed|born|owned|backed)$", re.I)
 _HYPHEN_LOWER = re.compile(r"[A-Z][\w]*-[a-z]")
 _KEEP_DOT = re.compile(r"(?:\b(?:Inc|Corp|Co|Ltd|Bros|Jr|Sr)|[A-Z]\.[A-Z])\.$")
+_EX_PREFIX = re.compile(r"[Ee]x-(?=[A-Z])")
 _TOO_SHORT = re.compile(r"[A-Z]{1,2}\d*|\d+[A-Za-z]{1,2}|\d[\d.,]*")
 # Parts of documents and laws, not parties: "Form S-4", "Exhibit 99.1", "Item 8.01", "Securities Act".
 _DOCUMENT_WORDS = re.compile(r"(?:Form|Exhibit|Item|Rule|Section|Schedule|Regulation|Annex|Appendix|Article|Chapter|"
@@ -245,6 +246,8 @@ def find_mentions(sentence: str, *, sentence_start_words: frozenset[str] = froze
             else:
                 text = owner
                 e = s + len(text)
+        if _EX_PREFIX.match(text):
+            text, s = text[3:], s + 3  # "Ex-Nimbus Systems CTO": a former employer, named without its prefix
         words = list(_TOKEN.finditer(text))
         # Leading words that are not names: "The", "On", "In June", "French", "Dallas-based".
         while words and not (len(words) > 1 and words[0].group(0) == "New" and words[1].group(0) in _NEW_PLACES) \

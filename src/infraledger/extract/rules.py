@@ -198,6 +198,9 @@ _FROM_CUES = (
                r"(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?⟨E(\d+)⟩"),
     re.compile(r"\b(?:was|had been)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:of|at)\s+⟨E(\d+)⟩"),
     re.compile(r"\b(?:previously|formerly|earlier)?\s*(?:ran|led|headed|founded|co-founded|built)\s+⟨E(\d+)⟩"),
+    # "She spent eight years at Z", "He worked for Z for a decade"
+    re.compile(r"\b(?:spent|spends)\s+(?:[\w-]+\s+){0,3}?(?:years?|months?|decades?)\s+(?:at|with)\s+(?:[\w-]+\s+){0,2}?⟨E(\d+)⟩"),
+    re.compile(r"\b(?:worked|served)\s+(?:[\w-]+\s+){0,4}?(?:at|for|with)\s+⟨E(\d+)⟩"),
 )
 _PRONOUN_START = re.compile(r"\s*(?:She|He|They)\b")
 _PERSON_ID = re.compile(r"⟦P(\d+)⟧")

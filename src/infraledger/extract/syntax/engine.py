@@ -49,6 +49,7 @@ _PERSON_DESCRIPTION = re.compile(r"⟦P(?P<p>\d+)⟧(?P<desc>,\s(?:a|an|the|who|
                                  r"ex-|once)\b[^,;()]{1,160}?,(?=\s)|\s*\((?:ex-|former\b|formerly\b|previously\b|"
                                  r"until recently\b)[^()]{0,80}\))")
 _SELF_DESCRIPTION = re.compile(r"(⟨E(\d+)⟩)(,\s⟨E\2⟩(?!'s)[^,;()⟨]{0,160}?,)(?=\s)")
+_FORMER_TITLE = re.compile(r"(?P<lead>\b(?:[Ff]ormer|[Ee]x-)\s*⟨E(?P<e>\d+)⟩(?:'s)?\s+(?:[\w-]+\s+){1,4}?)⟦P(?P<p>\d+)⟧")
 _COMPANY_ID = re.compile(r"⟨E(\d+)⟩")
 _AT_COMPANY = re.compile(r"\bat ⟨E(\d+)⟩")
 _DEFINED_TERM = re.compile(r"\s*\(\s*(?:the\s+)?[\"“”']?⟨E\d+⟩[\"“”']?(?:\s+or\s+(?:the\s+)?[\"“”'][\w ]{1,30}[\"“”'])?\s*\)")
@@ -59,7 +60,7 @@ _REACH = 90  # characters either side of a trigger in which its parties are look
 # "after six years at X".
 _CONTAINERS = frozenset("subsidiary unit division affiliate arm city state government department ministry agency "
                         "consortium group affiliates subsidiaries units investors backers firms companies "
-                        "years months decade decades stint spell career tenure".split())
+                        "years months decade decades stint spell career tenure team teams lab labs".split())
 _PARTICLES = frozenset("in up out over".split())
 _NEGATIONS = frozenset({"not", "never", "n't", "no"})
 _INTENT_FORMS = frozenset(f for v in ("offer", "propose", "plan", "consider", "seek", "aim", "hope", "intend", "want",
@@ -103,6 +104,11 @@ class _Surrogate:
         # "X, the data center company founded by Y, has agreed ...": a description of a company that
         # names it again is left out, as a person's is
         abstract = _SELF_DESCRIPTION.sub(lambda m: m.group(1) + " " * len(m.group(3)), abstract)
+        for m in _FORMER_TITLE.finditer(abstract):
+            # "Former X CTO Y is set to join ...": Y comes from X; the parser reads the name alone
+            self.affiliations[int(m.group("p"))] = int(m.group("e"))
+            a, b = m.span("lead")
+            abstract = abstract[:a] + " " * (b - a) + abstract[b:]
         for m in _PERSON_DESCRIPTION.finditer(abstract):
             # "a co-creator of X at Y": the company the person works at, else the first one named
             companies = _AT_COMPANY.findall(m.group("desc")) or _COMPANY_ID.findall(m.group("desc"))
