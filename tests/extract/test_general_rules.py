@@ -332,3 +332,11 @@ def test_a_short_name_ending_like_an_adverb_opens_a_sentence_as_the_company():
 def test_where_a_hired_person_comes_from_told_before_the_name_after_it_or_as_a_team(text, former, hirer):
     moves = [f for f in _facts(text, anchor="2026-05-20") if f.type is FactType.TALENT_MOVE]
     assert [(f.subject, [p.name for p in f.counterparties]) for f in moves] == [(former, [hirer])]
+
+
+def test_a_currency_written_in_letters_before_an_amount_is_no_company():
+    text = ("In Mumbai, cloud services firm Varuna Digital priced its initial public offering at Rs 412 per "
+            "share, the upper end of the price band, raising Rs 2,850 crore.")
+    listings = [f for f in _facts(text, anchor="2026-10-09") if f.type is FactType.IPO]
+    assert [(f.subject, f.amount.currency, f.amount.amount) for f in listings] == [
+        ("Varuna Digital", "INR", 28_500_000_000)]

@@ -15,7 +15,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from ..lexicon import common_words, legal_suffix_alternation
+from ..lexicon import common_words, currency_by_form, legal_suffix_alternation
 
 # Latin letters with accents, for names such as "Atlântico", "Škoda", "Łódź" (Python's re has
 # no Unicode case classes): capitals of Latin-1 and all of Latin Extended-A, where cases alternate.
@@ -138,6 +138,15 @@ _PLACE_ADJ_AFTER = re.compile(r"(?:,\s+[A-Z][A-Za-z.]{1,12}?)?\.?-(?:based|headq
 _PLACE_ADJ = re.compile(r"-(?:based|headquartered|listed|born|owned|backed)$", re.I)
 _HYPHEN_LOWER = re.compile(r"[A-Z][\w]*-[a-z]")
 _KEEP_DOT = re.compile(r"(?:\b(?:Inc|Corp|Co|Ltd|Bros|Jr|Sr)|[A-Z]\.[A-Z])\.$")
+_AMOUNT_NEXT = re.compile(r"\.?\s?\d")
+
+
+@functools.cache
+def _currency_words() -> frozenset[str]:
+    """Currency symbols and codes spelled in letters, in lower case ("rs", "rmb", "usd")."""
+    return frozenset(form.rstrip(".") for form in currency_by_form() if form[:1].isalpha())
+
+
 _EX_PREFIX = re.compile(r"[Ee]x-(?=[A-Z])")
 _TOO_SHORT = re.compile(r"[A-Z]{1,2}\d*|\d+[A-Za-z]{1,2}|\d[\d.,]*")
 # Parts of documents and laws, not parties: "Form S-4", "Exhibit 99.1", "Item 8.01", "Securities Act".
@@ -276,6 +285,8 @@ def find_mentions(sentence: str, *, sentence_start_words: frozenset[str] = froze
                 and not (_NAME_CONTEXT.match(sentence, e2) and not _PERIOD_CODE.fullmatch(text)):
             # ("3M (NYSE: MMM)" is a name, and so is "F5" when it agrees, buys or says)
             continue
+        if " " not in text and text.lower() in _currency_words() and _AMOUNT_NEXT.match(sentence, e2):
+            continue  # "Rs 412", "RMB 5 billion": a currency, written before its amount
         if _DOCUMENT_WORDS.match(text) or _SERIES.fullmatch(text) or _MODEL_CODE.fullmatch(text) and len(text) > 3 and not _SHORT_CODE.fullmatch(text):
             continue
         # A sentence's first word is ambiguous ("Existing backers ..."): keep it only when it is
