@@ -340,3 +340,11 @@ def test_a_currency_written_in_letters_before_an_amount_is_no_company():
     listings = [f for f in _facts(text, anchor="2026-10-09") if f.type is FactType.IPO]
     assert [(f.subject, f.amount.currency, f.amount.amount) for f in listings] == [
         ("Varuna Digital", "INR", 28_500_000_000)]
+
+
+def test_a_count_of_days_opening_a_sentence_is_no_company():
+    text = ("Days later, the U.S. Department of Energy awarded Calder Systems a $920 million contract to build a "
+            "supercomputer.")
+    contracts = [f for f in _facts(text, anchor="2026-08-20") if f.type is FactType.COMMERCIAL_CONTRACT]
+    assert [(f.subject, [p.name for p in f.counterparties]) for f in contracts] == [
+        ("Calder Systems", ["Department of Energy"])]

@@ -77,7 +77,7 @@ chilean argentine colombian peruvian estonian latvian lithuanian slovak croatian
 analysis commentary opinion weekly monthly looking wrap recap issue chip week
 registrant registrants sub merger company purchaser buyer seller issuer parent upon
 however moreover instead overall finally additionally thus hence indeed notably importantly similarly likewise
-earlier later previously currently recently now
+earlier later previously currently recently now days weeks months years hours decades
 """.split()) | _PLACE_NOUNS
 _NEW_PLACES = frozenset({"York", "Jersey", "Zealand", "Delhi", "Mexico", "Hampshire", "England", "Orleans"})
 # Words trimmed from a name's end: function words, dates and roles, but not places ("Export

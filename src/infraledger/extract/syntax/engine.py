@@ -663,6 +663,11 @@ def _verb_arguments(tok) -> dict[str, list]:
     for t in patient + args.get("as", []):  # "poached three engineers from X", "as CTO after years at X"
         for k, v in _obliques(t).items():
             args.setdefault(k, v)
+    if "to" not in args:
+        # "sell power from its plant to Y": the recipient's phrase parsed as part of the phrase before it
+        for t in args.get("from", []):
+            if "to" in (inner := _obliques(t)):
+                args["to"] = inner["to"]
     out = {**args, "agent": agent, "patient": patient, "recipient": iobj, "poss": poss}
     return {k: v for k, v in out.items() if v}
 
