@@ -348,3 +348,17 @@ def test_a_count_of_days_opening_a_sentence_is_no_company():
     contracts = [f for f in _facts(text, anchor="2026-08-20") if f.type is FactType.COMMERCIAL_CONTRACT]
     assert [(f.subject, [p.name for p in f.counterparties]) for f in contracts] == [
         ("Calder Systems", ["Department of Energy"])]
+
+
+def test_a_product_that_debuted_is_no_listing_and_a_ticker_is_no_company():
+    assert [f for f in _facts("Tessaly Systems's new chip debuted at the trade show.", anchor="2025-06-03")
+            if f.type is FactType.IPO] == []
+    facts = _facts("Halvern Cloud began trading on Nasdaq under the ticker HLVN after raising $210 million.",
+                   anchor="2025-06-03")
+    assert [(f.type, f.subject, f.amount.amount) for f in facts] == [(FactType.IPO, "Halvern Cloud", 210_000_000)]
+
+
+def test_two_companies_joined_by_a_hyphen_before_merger_are_two():
+    facts = _facts("The Tessaly-Brellix merger closed on Monday.", anchor="2025-06-03")
+    assert [(f.type, f.subject, f.counterparties[0].name) for f in facts] == [
+        (FactType.ACQUISITION, "Brellix", "Tessaly")]

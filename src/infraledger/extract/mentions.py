@@ -138,6 +138,10 @@ _PLACE_ADJ_AFTER = re.compile(r"(?:,\s+[A-Z][A-Za-z.]{1,12}?)?\.?-(?:based|headq
 _PLACE_ADJ = re.compile(r"-(?:based|headquartered|listed|born|owned|backed)$", re.I)
 _HYPHEN_LOWER = re.compile(r"[A-Z][\w]*-[a-z]")
 _KEEP_DOT = re.compile(r"(?:\b(?:Inc|Corp|Co|Ltd|Bros|Jr|Sr)|[A-Z]\.[A-Z])\.$")
+_PAIR = re.compile(r"([A-Z][\w&.]{2,})-([A-Z][\w&.]{2,})")
+#: Words only two companies make together (a hyphenated name before "deal" may be one company's).
+_PAIR_NOUN = re.compile(r"\s+(?:merger|tie-up|combination|takeover|buyout|talks)\b", re.I)
+_TICKER_BEFORE = re.compile(r"\b(?:ticker|symbol)(?:\s+symbol)?\s+[\"“]?$", re.I)
 _AMOUNT_NEXT = re.compile(r"\.?\s?\d")
 
 
@@ -285,6 +289,8 @@ def find_mentions(sentence: str, *, sentence_start_words: frozenset[str] = froze
                 and not (_NAME_CONTEXT.match(sentence, e2) and not _PERIOD_CODE.fullmatch(text)):
             # ("3M (NYSE: MMM)" is a name, and so is "F5" when it agrees, buys or says)
             continue
+        if " " not in text and text.isupper() and _TICKER_BEFORE.search(sentence, 0, s2):
+            continue  # "under the ticker HLVR": a ticker, the name of no company of its own
         if " " not in text and text.lower() in _currency_words() and _AMOUNT_NEXT.match(sentence, e2):
             continue  # "Rs 412", "RMB 5 billion": a currency, written before its amount
         if _DOCUMENT_WORDS.match(text) or _SERIES.fullmatch(text) or _MODEL_CODE.fullmatch(text) and len(text) > 3 and not _SHORT_CODE.fullmatch(text):
@@ -315,6 +321,10 @@ def find_mentions(sentence: str, *, sentence_start_words: frozenset[str] = froze
             d = _DEFINED.match(sentence, e2)
             if d:
                 ticker = d.group(1)
+        pair = _PAIR.fullmatch(text) if "-" in text and _PAIR_NOUN.match(sentence, e2) else None
+        if pair:  # "the Zentrix-Halvora merger": two companies joined by a hyphen
+            out.append(Mention(s2, s2 + pair.end(1), pair.group(1)))
+            s2, text = s2 + pair.start(2), pair.group(2)
         # One space between words, whatever the text wrapped at (offsets stay those of the text).
         out.append(Mention(s2, e2, " ".join(text.split()), possessive=possessive, ticker=ticker))
         taken.append((s2, e2))

@@ -108,6 +108,8 @@ def read_raises(an: Analysed, reading: Reading) -> list[Draft]:
             out.append(Draft(type=FactType.IPO, subject=issuers[0], roles=[], people=[], sentence=an,
                              trigger=(ipo.start(), ipo.end()), frame="ipo-listing", status=Status.COMPLETED))
     debut = _DEBUT.search(text) if not any(d.type is FactType.IPO for d in out) and "⟨E" in text else None
+    if debut and debut.group(0).lower() == "debuted" and not _LISTING_CONTEXT.search(an.sentence.text):
+        debut = None  # "X's new chip debuted at the trade show": a product, not a listing
     if debut and not hypothetical(an, 0, debut.end()) and not IPO_NOT.search(text[max(0, debut.start() - 40):debut.end()]):
         # "Shares of X began trading on the Nasdaq", "X completed a direct listing", "X went public via a SPAC"
         issuers = [int(x) for x in _ENTITY_ID.findall(text[:debut.start()])
@@ -177,6 +179,8 @@ _DEBUT = re.compile(r"\b(?:began trading|begins trading|started trading|start tr
                     r"(?:its|their) first (?:day|session) of trading|(?:its|their) first trading (?:day|session)|"
                     r"opened\s+[^.;]{0,30}?\b(?:above|below)\s+(?:its|their|the)\s+[^.;]{0,20}?\b(?:offer|IPO|offering)\s+price|made (?:its|their) (?:market |stock[- ]market |"
                     r"public |trading )?debut|debuted(?!\s+(?:a|an|its|their|the|his|her|new)\b)|went public|completed (?:its|a|an) (?:direct )?listing)\b", re.I)
+_LISTING_CONTEXT = re.compile(r"\b(?:shares?|stock|exchange|nasdaq|nyse|bourse|listing|listed|trading|offer price|"
+                              r"ipo|market|valuation)\b", re.I)
 _SOLD_SHARES = re.compile(r"\b(?:sold|sells|selling|sale of|offering of|offered|offers|issued|issuing|issue of)\s+"
                           r"(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<scale>million|billion)?\s+(?:[\w-]+\s+){0,2}?shares\b"
                           r"[^.;$]{0,80}?\bat\s+(?:a\s+(?:public\s+)?(?:offering\s+)?price\s+of\s+)?"
