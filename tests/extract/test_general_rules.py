@@ -362,3 +362,11 @@ def test_two_companies_joined_by_a_hyphen_before_merger_are_two():
     facts = _facts("The Tessaly-Brellix merger closed on Monday.", anchor="2025-06-03")
     assert [(f.type, f.subject, f.counterparties[0].name) for f in facts] == [
         (FactType.ACQUISITION, "Brellix", "Tessaly")]
+
+
+def test_a_table_rows_date_does_not_date_the_prose_after_the_table():
+    text = ("Funding tracker\n\nPublished June 30, 2026\n\nCompany | Round | Amount | Date\n"
+            "Corvex Bio | Seed | $12M | Jun 19, 2026\n\nAlso notable\n\n"
+            "Halvern Cloud acquired storage startup Ferrovia Labs for an undisclosed sum.")
+    deals = [f for f in _facts(text) if f.type is FactType.ACQUISITION]
+    assert [f.time.label() for f in deals] == ["2026-06-30"]

@@ -252,6 +252,9 @@ def _date(an: Analysed, d: Draft, anchor, drafts: list[Draft], document_time: Fu
         if prev.sentence.heading:
             crossed = True
             continue
+        if prev.sentence.text.count(" | ") >= 2:
+            crossed = True
+            continue  # a table's row: its date is that row's deal's
         # (a text with no date of its own carries a date only within its paragraph)
         stated = [ft for a, b, ft in _times(prev, anchor)
                   if not _BAD_DATE_BEFORE.search(prev.sentence.text[max(0, a - 25):a])
