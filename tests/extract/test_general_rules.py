@@ -370,3 +370,17 @@ def test_a_table_rows_date_does_not_date_the_prose_after_the_table():
             "Halvern Cloud acquired storage startup Ferrovia Labs for an undisclosed sum.")
     deals = [f for f in _facts(text) if f.type is FactType.ACQUISITION]
     assert [f.time.label() for f in deals] == ["2026-06-30"]
+
+
+def test_markdown_emphasis_around_names_is_read_through_and_the_evidence_is_the_source():
+    text = "## M&A\n\n- **Halloway Capital** took a 20% stake in **Nimbra Labs**."
+    facts = _facts(text, anchor="2026-09-04")
+    assert [(f.type, f.subject, f.counterparties[0].name) for f in facts] == [
+        (FactType.STRATEGIC_INVESTMENT, "Nimbra Labs", "Halloway Capital")]
+    assert facts[0].evidence == text[facts[0].span[0]:facts[0].span[1]] and "**" in facts[0].evidence
+
+
+def test_a_company_named_with_a_word_of_its_trade_before_a_title_is_a_company():
+    facts = _facts("Lena Hart (ex-Orpheon Data) → Brisa Compute, COO.", anchor="2026-09-04")
+    assert [(f.subject, f.counterparties[0].name, f.people) for f in facts] == [
+        ("Orpheon Data", "Brisa Compute", ("Lena Hart",))]

@@ -89,6 +89,8 @@ networks network systems labs lab technologies technology computing capital vent
 management fund funds securities semiconductor semiconductors cloud mining data centers center energy
 bank investments investment equity global software robotics devices electronics communications telecom
 platforms platform microsystems industries solutions services therapeutics dynamics motors ai
+compute infra infrastructure power grid photonics optics quantum silicon chips bio biosciences health
+analytics digital logistics aerospace automation materials interactive studios media
 """.split())
 _ROLE = (r"(?:chief\s+(?:executive|technology|financial|operating|strategy|product|commercial|revenue|"
          r"information|scientist|people|marketing|legal)(?:\s+(?:and\s+)?(?:ai\s+)?officer)?|chief|ceo|cto|cfo|coo|"

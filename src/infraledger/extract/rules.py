@@ -30,7 +30,7 @@ from .reading import PUBLIC_BODY, Analysed, Reading, blank_clauses, read
 from .shorthand import read_notes
 from .syntax.engine import minority_share, parse_all, syntax_drafts, worth_parsing
 from .tables import read_tables
-from .text import sentence_case_headline
+from .text import blank_emphasis, sentence_case_headline
 
 #: Longer texts are read in windows of about this many characters, cut at paragraph breaks, so
 #: the working memory of one read stays bounded whatever the document's length.
@@ -40,7 +40,21 @@ WINDOW_CHARS = 200_000
 def extract(document, parse: bool = True) -> list[CandidateFact]:
     """Deal events and passing relations of ``document`` (a :class:`~infraledger.sources.document.Document`);
     ``parse=False`` leaves out the syntactic frames (faster, fewer deals found)."""
-    text = sentence_case_headline(document.text, common_words())
+    text = sentence_case_headline(blank_emphasis(document.text), common_words())
+    if text != document.text:
+        # (the text was read with emphasis blanked or a headline re-cased: the evidence is the source's)
+        return [_source_evidence(f, document.text) for f in _read_windows(text, document, parse)]
+    return _read_windows(text, document, parse)
+
+
+def _source_evidence(fact: CandidateFact, source: str) -> CandidateFact:
+    if fact.span is None:
+        return fact
+    return replace(fact, evidence=source[fact.span[0]:fact.span[1]])
+
+
+def _read_windows(text: str, document, parse: bool) -> list[CandidateFact]:
+    """The facts of ``text`` (the document's text as read), in windows of at most ``WINDOW_CHARS``."""
     if len(text) <= WINDOW_CHARS:
         return _extract(text, 0, document, parse)
     facts: list[CandidateFact] = []

@@ -187,3 +187,15 @@ def sentence_case_headline(text: str, common: frozenset[str]) -> str:
         return word[0] + low[1:]
 
     return _HEADLINE_WORD.sub(recase, line) + text[len(line):]
+
+
+#: Markdown emphasis around words ("**Orvane Data**", "*Published Friday*"); a bullet's star, which a
+#: space follows, is no emphasis.
+_EMPHASIS = re.compile(r"(?<!\S)(?:\*\*?|__)(?=\S)|(?<=\S)(?:\*\*?|__)(?!\S)")
+
+
+def blank_emphasis(text: str) -> str:
+    """``text`` with markdown emphasis markers blanked (each by as many spaces, so offsets stay)."""
+    if "*" not in text and "__" not in text:
+        return text
+    return _EMPHASIS.sub(lambda m: " " * len(m.group(0)), text)

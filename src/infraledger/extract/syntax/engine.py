@@ -351,6 +351,9 @@ def _read(spec: FrameSpec, trig, tok, sur: _Surrogate, an: Analysed, reading: Re
         return None  # "X, which Y backed, ...": a description of X, not a deal told with its date
     if spec.type is not FactType.TALENT_MOVE and any(_is_title(t) for t in args.get("as", [])):
         return None  # "takes over as chief executive of X" is a role, whatever else the verb can mean
+    if spec.plain_objects is not None and any(t.lower_ not in spec.plain_objects and not _names_party(t, sur)
+                                              for t in args.get("patient", [])):
+        return None  # "is leaving the door open": the object is no company and no post
     if spec.not_objects and any(t.lower_ in spec.not_objects or t.head.lower_ in spec.not_objects
                                 or any(c.lower_ in spec.not_objects for c in t.children if c.dep_ in ("compound", "amod"))
                                 or any(n.lower_ in spec.not_objects for n in t.doc[t.i + 1:t.i + 7])
@@ -480,6 +483,11 @@ def minority_share(text: str) -> bool:
     """Whether the first share a stretch states is half or less ("bought 10% of X")."""
     m = _SHARE.search(text)
     return m is not None and float(m.group(1)) <= 50
+
+
+def _names_party(tok, sur: _Surrogate) -> bool:
+    """Whether the phrase of ``tok`` names a company or a person."""
+    return any(sur.slot(t) is not None and sur.slot(t).kind != "money" for t in tok.subtree)
 
 
 def _gerund_noun(tok) -> bool:

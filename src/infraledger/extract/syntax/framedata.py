@@ -45,6 +45,7 @@ class FrameSpec(BaseModel):
     purpose: list[str] = Field(default_factory=list)
     require_context: list[str] = Field(default_factory=list)
     not_objects: list[str] = Field(default_factory=list)
+    plain_objects: list[str] | None = None  # an object naming no party must be one of these nouns
     as_modifier: bool = True
     as_listing: bool = False
     control_by_share: bool = False  # a stake of more than half is an acquisition
