@@ -384,3 +384,12 @@ def test_a_company_named_with_a_word_of_its_trade_before_a_title_is_a_company():
     facts = _facts("Lena Hart (ex-Orpheon Data) → Brisa Compute, COO.", anchor="2026-09-04")
     assert [(f.subject, f.counterparties[0].name, f.people) for f in facts] == [
         ("Orpheon Data", "Brisa Compute", ("Lena Hart",))]
+
+
+def test_a_note_with_its_backers_after_the_amount_and_a_listing_priced_on_its_first_day():
+    text = ("# The Stack\n\n## Money\n\n- Kestrel Dynamics: $50M from Brennan Ventures, its third raise in 18 months.\n"
+            "- Kestrel Labs: $50M revenue last quarter.\n\n## IPOs\n\n"
+            "- Jinlong Robotics priced at HK$32, raising HK$4.1B, and jumped 28% on day one.")
+    facts = {(f.type, f.subject): f for f in _facts(text, anchor="2026-09-04")}
+    assert set(facts) == {(FactType.FUNDING_ROUND, "Kestrel Dynamics"), (FactType.IPO, "Jinlong Robotics")}
+    assert [p.name for p in facts[FactType.FUNDING_ROUND, "Kestrel Dynamics"].counterparties] == ["Brennan Ventures"]

@@ -17,11 +17,15 @@ from .frames import CUMULATIVE, DEBT_WORDS, E, M, ROUND_WORDS
 from .reading import Analysed
 
 _NOTE = re.compile(rf"(?P<t>{E})\s*(?:\(\s*(?:about |~|approx\. |up to )?(?P<m>{M})(?P<rest>[^()]{{0,120}})\)"
-                   rf"|\s(?:--|—|–|:)\s*(?:about |~|up to )?(?P<m2>{M})(?:\s*\((?P<rest2>[^()]{{0,120}})\))?)")
+                   rf"|(?:\s(?:--|—|–)|\s?:)\s*(?:about |~|up to )?(?P<m2>{M})(?:\s*\((?P<rest2>[^()]{{0,120}})\))?)")
 _LED_BY = re.compile(rf"\b(?:led|co-led) by (?P<l>{E}(?:(?:,\s*|\s+and\s+){E})*)", re.I)
 _ITEM_START = re.compile(r"\s*(?:[*•·▪‣-]|\d{1,2}[.)])\s")
 _NOTE_HEADINGS = re.compile(r"\b(?:rounds?|raises?|funding|financings?|fundraising|venture|private (?:markets|capital)|"
-                            r"seed|series)\b", re.I)
+                            r"seed|series|money)\b", re.I)
+# After a note's amount: who gave it ("from X and Y"), and words that call it a raise ("its third raise")
+_FROM_BACKERS = re.compile(rf"\s*from (?P<l>{E}(?:(?:,\s*|\s+and\s+){E})*)")
+_RAISE_AFTER = re.compile(rf"(?:\s*from {E}(?:(?:,\s*|\s+and\s+){E})*)?,?\s+(?:(?:its|their|the|a|an)\s+)?"
+                          rf"(?:[\w-]+\s+){{0,3}}?(?:raise|round|funding|financing)\b", re.I)
 _NOT_ROUNDS = re.compile(r"\b(?:funds?|not company rounds|m&a|acquisitions?|ipos?|public markets|people)\b", re.I)
 
 
@@ -36,7 +40,8 @@ def read_notes(an: Analysed, section: str) -> list[Draft]:
         rest = m.group("rest") or m.group("rest2") or ""
         placeholder = m.group("m") or m.group("m2")
         before = text[:m.start()]
-        named_round = ROUND_WORDS.search(rest) is not None
+        after = text[m.end():]
+        named_round = ROUND_WORDS.search(rest) is not None or _RAISE_AFTER.match(after) is not None
         about_rounds = (item and _NOTE_HEADINGS.search(section) is not None and not _NOT_ROUNDS.search(section)) \
             or re.search(r"\b(?:raises|rounds|fundings|financings)\b", before, re.I) is not None
         if not (named_round or about_rounds):
@@ -52,5 +57,8 @@ def read_notes(an: Analysed, section: str) -> list[Draft]:
         led = _LED_BY.search(rest)
         if led:
             d.roles = [(i, Role.LEAD_INVESTOR) for i in ids(led.group("l")) if i != subject]
+        backers = _FROM_BACKERS.match(after) if not m.group("rest") else None
+        if backers:  # "Kestrel: $50M from Brennan Ventures"
+            d.roles += [(i, Role.INVESTOR) for i in ids(backers.group("l")) if i != subject]
         out.append(d)
     return out

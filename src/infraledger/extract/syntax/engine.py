@@ -67,7 +67,7 @@ _INTENT_FORMS = frozenset(f for v in ("offer", "propose", "plan", "consider", "s
                                       "weigh", "explore", "mull", "try", "attempt", "look", "prepare", "evaluate")
                           for f in inflections(v))
 _LISTING = re.compile(r"\b(?:IPO|initial public offering|public offering|the offering|listing|flotation|debut|"
-                      r"shares|a share|per share)\b", re.I)
+                      r"shares|a share|per share|priced at|on day one|first day of trading|first-day)\b", re.I)
 _DONE_FORMS = frozenset(f for v in ("complete", "close", "finalize", "finalise", "finish", "conclude", "seal")
                         for f in inflections(v))
 _DONE_NOUNS = frozenset({"completion", "closing", "close", "consummation", "conclusion"})
