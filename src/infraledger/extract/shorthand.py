@@ -22,6 +22,8 @@ _LED_BY = re.compile(rf"\b(?:led|co-led) by (?P<l>{E}(?:(?:,\s*|\s+and\s+){E})*)
 _ITEM_START = re.compile(r"\s*(?:[*•·▪‣-]|\d{1,2}[.)])\s")
 _NOTE_HEADINGS = re.compile(r"\b(?:rounds?|raises?|funding|financings?|fundraising|venture|private (?:markets|capital)|"
                             r"seed|series|money)\b", re.I)
+_RESULTS_AFTER = re.compile(r"\s*(?:in\s+|of\s+)?(?:annual\s+|quarterly\s+|net\s+)?(?:revenue|sales|profits?|income|"
+                            r"losses|loss|earnings|arr|bookings|ebitda)\b", re.I)
 # After a note's amount: who gave it ("from X and Y"), and words that call it a raise ("its third raise")
 _FROM_BACKERS = re.compile(rf"\s*from (?P<l>{E}(?:(?:,\s*|\s+and\s+){E})*)")
 _RAISE_AFTER = re.compile(rf"(?:\s*from {E}(?:(?:,\s*|\s+and\s+){E})*)?,?\s+(?:(?:its|their|the|a|an)\s+)?"
@@ -46,8 +48,8 @@ def read_notes(an: Analysed, section: str) -> list[Draft]:
             or re.search(r"\b(?:raises|rounds|fundings|financings)\b", before, re.I) is not None
         if not (named_round or about_rounds):
             continue
-        if DEBT_WORDS.search(rest) or CUMULATIVE.search(rest):
-            continue
+        if DEBT_WORDS.search(rest) or CUMULATIVE.search(rest) or _RESULTS_AFTER.match(after):
+            continue  # a loan, a total to date, or a company's results ("$50M revenue last quarter")
         if not item and not about_rounds and m.start() > 0 and not before.rstrip().endswith((",", ":", "and")):
             continue  # "Acme ($40M, Series A)" is a note at the head of an item or in a list of raises
         subject = ids(m.group("t"))[0]
