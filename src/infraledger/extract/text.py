@@ -54,11 +54,39 @@ def hard_wrapped(text: str) -> bool:
     return wrapped / len(lines) > 0.2
 
 
+_INDENT = re.compile(r"[ \t]{2,}\S")
+_SENTENCE_STOP = re.compile(r"[.!?:;\"'”’)]$")
+_INDENTED_BREAK = re.compile(r"\n[ \t]*\n\s*|\n(?=[ \t]{2,}\S)")
+
+
+def indented_paragraphs(text: str) -> bool:
+    """Whether the text is wrapped at a fixed width with each paragraph's first line indented (wire
+    copy, typed letters): some lines open indented, fewer than half, and many lines break mid-sentence
+    before a line that is not. Then an indented line starts a paragraph and any other line break is a space."""
+    chunks = text[:200_000].split("\n")
+    lines = [line for line in chunks if line.strip()]
+    indented = sum(1 for line in lines if _INDENT.match(line))
+    # (a filing indents most of its lines, centred titles and all: then an indent marks nothing)
+    if len(lines) < 3 or not 0 < indented < len(lines) / 2:
+        return False
+    # A line that goes on: of a wrapped width, no closing punctuation, and the next line not indented.
+    goes_on = sum(1 for line, nxt in zip(chunks, chunks[1:])
+                  if 40 <= len(line.rstrip()) <= 130 and nxt.strip() and not _INDENT.match(nxt)
+                  and not _SENTENCE_STOP.search(line.rstrip()))
+    return goes_on / len(lines) > 0.2
+
+
+def _paragraph_splitter(text: str) -> re.Pattern:
+    if hard_wrapped(text):
+        return _BLANK_LINE
+    return _INDENTED_BREAK if indented_paragraphs(text) else _PARAGRAPH
+
+
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of every non-blank line or paragraph of ``text``."""
     out: list[tuple[int, int]] = []
     pos = 0
-    splitter = _BLANK_LINE if hard_wrapped(text) else _PARAGRAPH
+    splitter = _paragraph_splitter(text)
     for m in splitter.finditer(text):
         if text[pos:m.start()].strip():
             out.append(_trim(text, pos, m.start()))
