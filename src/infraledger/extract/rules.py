@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..lexicon import common_words
+from ..lexicon import common_words, percent_alternation
 from ..model.events import FactType, Participant, Role
 from ..model.facts import CandidateFact
 from ..model.fuzzytime import FuzzyTime, find_times
@@ -153,7 +153,7 @@ def _heading_date(heading: str, anchor) -> FuzzyTime | None:
     return found[0][2] if found else None
 
 
-_SHARE_OF = re.compile(r"(?<![\d.])\d{1,3}(?:\.\d+)?\s?(?:%|per ?cent|percent)\s+(?:of|stake in|interest in|holding in)\s+$")
+_SHARE_OF = re.compile(rf"(?<![\d.])\d{{1,3}}(?:\.\d+)?\s?(?:{percent_alternation()})\s+(?:of|stake in|interest in|holding in)\s+$")
 _REST_OF = re.compile(r"\b(?:remaining|rest|balance|outstanding)\b[^⟨]{0,40}$", re.I)
 
 
@@ -573,7 +573,8 @@ def _from_match(frame: Frame, m: re.Match, an: Analysed, reading: Reading) -> Dr
     return d
 
 
-_MAJORITY = re.compile(r"\b(?:majority|controlling)\s+(?:[\w-]+\s+)?stake|\b(?P<pct>\d{2,3}(?:\.\d+)?)\s?%\s+(?:[\w-]+\s+)?stake",
+_MAJORITY = re.compile(rf"\b(?:majority|controlling)\s+(?:[\w-]+\s+)?stake|\b(?P<pct>\d{{2,3}}(?:\.\d+)?)\s?(?:{percent_alternation()})"
+                       r"\s+(?:[\w-]+\s+)?(?:stake|interest|holding)\b",
                        re.IGNORECASE)
 
 

@@ -24,7 +24,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ...lexicon import inflections, staff_words, titles
+from ...lexicon import inflections, percent_alternation, staff_words, titles
 from ...model.events import FactType, Role, Status
 from ..drafts import Draft
 from ..frames import CUMULATIVE, DEBT_WORDS, ROUND_WORDS
@@ -454,7 +454,7 @@ def _read(spec: FrameSpec, trig, tok, sur: _Surrogate, an: Analysed, reading: Re
     return d
 
 
-_SHARE = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s?(?:%|per ?cent|percent)")
+_SHARE = re.compile(rf"(?<![\d.])(\d{{1,3}}(?:\.\d+)?)\s?(?:{percent_alternation()})")
 
 
 def controlling_share(text: str) -> bool:
