@@ -36,6 +36,9 @@ NAME_RE = re.compile(rf"(?<![\w$€£.])(?:{_NUMBER_NAME})?{_WORD}(?:{_JOIN}{_WO
 # "(NASDAQ: QSG)", or the wire services' "Quill Systems <QSG>".
 TICKER_RE = re.compile(r"\((?:NYSE|NASDAQ|Nasdaq|TSX|LSE|ASX|TSE|HKEX|SIX|XETRA|Euronext)[^:)]{0,12}:\s*([A-Z][A-Z.\-]{0,6})\)"
                        r"|<(?=[A-Z.\-]{1,7}>)([A-Z][A-Z.\-]{0,6})>")
+# The wire services' mark for a company without a ticker: "<Halvora Moulding Co Ltd>", "<Swedish Quill AB's>".
+# Everything inside is the name (a nationality or place word too), unless it is a ticker or an address.
+_BRACKETED = re.compile(r"<(?=[A-Z0-9])([^<>@\n]{2,80}?)(?:['’]s)?>")
 GOVERNMENT_RE = re.compile(r"\b(?:the\s+)?(U\.S\.|US|UK|British|French|German|Japanese|Chinese|Indian|Korean|Saudi|Canadian)\s+"
                            r"(government|state|Treasury)\b")
 
@@ -223,6 +226,8 @@ def find_mentions(sentence: str, *, sentence_start_words: frozenset[str] = froze
         for m in GOVERNMENT_RE.finditer(sentence):
             label = "U.S." if m.group(1) in ("U.S.", "US") else m.group(1)
             out.append(Mention(m.start(1), m.end(2), f"{label} {m.group(2).lower()}"))
+    if "<" in sentence:
+        out += _bracketed_names(sentence)
     taken = [(x.start, x.end) for x in out]
     taken += [(t.start(), t.end()) for t in TICKER_RE.finditer(sentence)]  # "(NYSE: HPE)" is a cue, not a name
     if any(h in sentence for h in _PLACE_LIST_HINTS):
@@ -304,9 +309,27 @@ def find_mentions(sentence: str, *, sentence_start_words: frozenset[str] = froze
         taken.append((s2, e2))
     out.sort(key=lambda x: x.start)
     for mention in out:
-        if _looks_like_person(sentence, mention):
+        if not _is_bracketed(sentence, mention) and _looks_like_person(sentence, mention):
             mention.kind = "person"
     return out
+
+
+def _bracketed_names(sentence: str) -> list[Mention]:
+    """The names the wire marks with angle brackets, whole and as companies ("<Halvora Moulding Co Ltd>")."""
+    out = []
+    for m in _BRACKETED.finditer(sentence):
+        if TICKER_RE.match(sentence, m.start()) or not NAME_RE.match(m.group(1)):
+            continue
+        text = " ".join(m.group(1).split())
+        possessive = m.end(1) + 1 < m.end()
+        ticker = TICKER_RE.match(sentence[m.end():].lstrip(" ,"))
+        out.append(Mention(m.start(1), m.end(1), text, possessive=possessive,
+                           ticker=(ticker.group(1) or ticker.group(2)) if ticker else ""))
+    return out
+
+
+def _is_bracketed(sentence: str, m: Mention) -> bool:
+    return sentence[m.start - 1:m.start] == "<" and sentence[m.end:m.end + 1] in (">", "'", "’")
 
 
 _SHORT_NAME = re.compile(r"[A-Z]\d{2,3}|\d[A-Z][a-z]+")
