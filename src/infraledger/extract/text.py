@@ -19,7 +19,10 @@ jan feb mar apr jun jul aug sep sept oct nov dec mt ft gen gov sen rep
 """.split())
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9$€£])")
 _PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*(?:[*•\-–]\s|\d+[.)]\s))|\n")
-_BLANK_LINE = re.compile(r"\n[ \t]*\n\s*|\n(?=[ \t]*(?:[*•\-–]\s|\(?[a-z0-9]\)\s))")
+# In wrapped text a paragraph ends at a blank line, before a list item, or where a sentence ends at a
+# line's end and the next line is indented.
+_BLANK_LINE = re.compile(r"\n[ \t]*\n\s*|\n(?=[ \t]*(?:[*•\-–]\s|\(?[a-z0-9]\)\s))"
+                         r"|(?<=[.!?\"'”’)])[ \t]*\n(?=[ \t]{2,}\S)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +38,8 @@ class Sentence:
 
 
 _WRAPPED_END = re.compile(r"[a-z,]$")
+#: How much shorter than the longest line a line wrapped at a fixed width may be (a word that did not fit).
+_FILL_SLACK = 12
 
 
 def hard_wrapped(text: str) -> bool:
@@ -48,21 +53,26 @@ def hard_wrapped(text: str) -> bool:
     # (titles end in a capitalised word or a figure; a wrapped line mostly in a small word or comma)
     # A headline over its story ends in a lower-case word too, but the story's next line starts
     # a sentence: a wrapped line goes on in lower case or after a comma.
+    # A line filled to the text's width goes on whatever the next line starts with ("acquired\nZentrix"),
+    # in a text where several lines are filled so (a short list's longest line is not a width).
+    full = max((n for line in lines if (n := len(line)) <= 130), default=0) - _FILL_SLACK
+    if sum(1 for line in lines if full <= len(line) <= 130) < 3:
+        full = 131
     wrapped = sum(1 for line, nxt in zip(chunks, chunks[1:])
                   if 40 <= len(line.rstrip()) <= 130 and nxt.strip() and _WRAPPED_END.search(line.rstrip())
-                  and (line.rstrip()[-1] == "," or not nxt.lstrip()[:1].isupper()))
+                  and (line.rstrip()[-1] == "," or not nxt.lstrip()[:1].isupper() or len(line.rstrip()) >= full))
     return wrapped / len(lines) > 0.2
 
 
 _INDENT = re.compile(r"[ \t]{2,}\S")
 _SENTENCE_STOP = re.compile(r"[.!?:;\"'”’)]$")
-_INDENTED_BREAK = re.compile(r"\n[ \t]*\n\s*|\n(?=[ \t]{2,}\S)")
 
 
 def indented_paragraphs(text: str) -> bool:
     """Whether the text is wrapped at a fixed width with each paragraph's first line indented (wire
     copy, typed letters): some lines open indented, fewer than half, and many lines break mid-sentence
-    before a line that is not. Then an indented line starts a paragraph and any other line break is a space."""
+    before a line that is not. Then a sentence that ends a line before an indented one ends a
+    paragraph, and any other line break is a space."""
     chunks = text[:200_000].split("\n")
     lines = [line for line in chunks if line.strip()]
     indented = sum(1 for line in lines if _INDENT.match(line))
@@ -77,9 +87,7 @@ def indented_paragraphs(text: str) -> bool:
 
 
 def _paragraph_splitter(text: str) -> re.Pattern:
-    if hard_wrapped(text):
-        return _BLANK_LINE
-    return _INDENTED_BREAK if indented_paragraphs(text) else _PARAGRAPH
+    return _BLANK_LINE if hard_wrapped(text) or indented_paragraphs(text) else _PARAGRAPH
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
