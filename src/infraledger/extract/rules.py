@@ -540,6 +540,8 @@ def _from_match(frame: Frame, m: re.Match, an: Analysed, reading: Reading) -> Dr
         subject_ids = [i for i in ids(head) if kinds[i] != "person"][:1]
     if not subject_ids and frame.subject_from_speaker and reading.speaker is not None:
         subject_ids = [reading.speaker]  # "the agreement with Y that we signed": the company speaking
+    if not subject_ids and frame.business_of is not None:
+        subject_ids = _business(ids(groups.get(frame.business_of)), groups["b"], reading)
     if not subject_ids and frame.subject_from_topic and an.topic is not None:
         subject_ids = [an.topic]  # "Ms. Keane is leaving to join Y": leaving the company the text is about
     if not subject_ids:
@@ -571,6 +573,16 @@ def _from_match(frame: Frame, m: re.Match, an: Analysed, reading: Reading) -> Dr
         # "the purchase of a 60% stake in Y": control changes hands, an acquisition
         d.type, d.roles = FactType.ACQUISITION, [(i, Role.ACQUIRER) for i, _ in d.roles]
     return d
+
+
+def _business(owners: list[int], words: str, reading: Reading) -> list[int]:
+    """The business a company sells without a name of its own ("its filter products division"), as
+    a company named by its owner and those words ("Zentrix filter products division")."""
+    table = reading.table
+    owners = [i for i in owners if table.kinds[i] != "person"]
+    if not owners:
+        return []
+    return [table.add(f"{table.names[owners[0]]} {' '.join(words.split())}", "org")]
 
 
 _MAJORITY = re.compile(rf"\b(?:majority|controlling)\s+(?:[\w-]+\s+)?stake|\b(?P<pct>\d{{2,3}}(?:\.\d+)?)\s?(?:{percent_alternation()})"
