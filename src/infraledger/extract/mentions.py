@@ -38,7 +38,7 @@ TICKER_RE = re.compile(r"\((?:NYSE|NASDAQ|Nasdaq|TSX|LSE|ASX|TSE|HKEX|SIX|XETRA|
                        r"|<(?=[A-Z.\-]{1,7}>)([A-Z][A-Z.\-]{0,6})>")
 # The wire services' mark for a company without a ticker: "<Halvora Moulding Co Ltd>", "<Swedish Quill AB's>".
 # Everything inside is the name (a nationality or place word too), unless it is a ticker or an address.
-_BRACKETED = re.compile(r"<(?=[A-Z0-9])([^<>@\n]{2,80}?)(?:['’]s)?>")
+_BRACKETED = re.compile(r"<(?=[A-Z0-9])([^<>@]{2,80}?)(?:['’]s)?>")
 GOVERNMENT_RE = re.compile(r"\b(?:the\s+)?(U\.S\.|US|UK|British|French|German|Japanese|Chinese|Indian|Korean|Saudi|Canadian)\s+"
                            r"(government|state|Treasury)\b")
 
