@@ -221,7 +221,7 @@ def _where_from(drafts: list[Draft], reading: Reading) -> list[Draft]:
 _SAYS_WHO_BUYS = frozenset({"tenant", "picked", "agreement-to-supply", "supply-with", "agree-to-supply",
                             "syntax:contract-won", "syntax:award", "syntax:select", "syntax:supply", "syntax:order-from"})
 _UNDIRECTED = {FactType.ACQUISITION: frozenset({"agreement-with", "merge-into", "pair-to-merge", "pair-merger",
-                                               "syntax:merge-with"}),
+                                               "merger-with", "syntax:merge-with"}),
                FactType.COMMERCIAL_CONTRACT: frozenset({"signed-with", "dash-contract", "poss-agreement"})}
 
 
