@@ -208,11 +208,31 @@ def _runs(sentence: str):
             yield role.end(), e
             continue
         cut = _FOR_AFTER_COMPANY.search(sentence, s, e) if " for " in m.group(0) else None
-        if cut is not None:
+        owned = _owned_unit(sentence, s, e) if "'" in m.group(0) or "’" in m.group(0) else None
+        if owned is not None:
+            yield s, owned[0]
+            yield owned[1], e
+        elif cut is not None:
             yield s, cut.start()
             yield cut.end(), e
         else:
             yield s, e
+
+
+_UNIT_AFTER = re.compile(r"\s+(?:<[A-Z.\-]{1,8}>\s+)?(?:unit|subsidiary|division|affiliate)\b")
+
+
+def _owned_unit(sentence: str, s: int, e: int) -> tuple[int, int] | None:
+    """Where a run of name words "Halvora Corp's Quillon Marine" parts into an owner and a unit of
+    its own name: after the possessive, when the words after it are called a unit (or end in a legal
+    suffix); else None ("Orla's Data Center Group" names Orla alone)."""
+    poss = _INNER_POSS.search(sentence, s, e)
+    if poss is None:
+        return None
+    rest = poss.end() + len(sentence[poss.end():e]) - len(sentence[poss.end():e].lstrip())
+    if rest >= e or not (_UNIT_AFTER.match(sentence, e) or _LEGAL_TAIL.search(sentence, rest, e)):
+        return None
+    return poss.end(), rest
 
 
 def find_mentions(sentence: str, *, sentence_start_words: frozenset[str] = frozenset()) -> list[Mention]:
