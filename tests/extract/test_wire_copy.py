@@ -48,3 +48,16 @@ def test_a_stake_in_pct_above_half_is_control_and_below_half_a_stake():
         (FactType.ACQUISITION, "Halvora", {"Zentrix": Role.ACQUIRER})]
     assert [f[0] for f in _facts("Zentrix Corp said it bought 15 pct of Halvora Ltd.")] == [
         FactType.STRATEGIC_INVESTMENT]
+
+
+def test_a_company_described_as_a_former_subsidiary_is_a_company_not_a_person():
+    facts = _facts("Zentrix Corp said it sold Halvora Vineyards Inc to Quillon for 12 mln dlrs. Quillon, a former "
+                   "subsidiary of Brellix Inc, was recently acquired by Ostrava PLC.")
+    assert (FactType.ACQUISITION, "Halvora Vineyards", {"Quillon": Role.ACQUIRER}) in facts
+
+
+def test_a_story_in_one_wrapped_paragraph_is_read_across_its_line_breaks():
+    text = ("ZENTRIX <ZTX> TO MAKE PURCHASE\n\nOSLO, March 2 - Zentrix Corp of Santa\nBarbara said it has signed a "
+            "definitive agreement to purchase\nHalvora Financial, the lending operations unit of mortgage\n"
+            "banking company <Quillon Mortgage>, for undisclosed terms.")
+    assert [f[:2] for f in _facts(text)] == [(FactType.ACQUISITION, "Halvora Financial")]

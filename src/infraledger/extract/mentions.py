@@ -97,6 +97,8 @@ _ROLE = (r"(?:chief\s+(?:executive|technology|financial|operating|strategy|produ
          r"information|scientist|people|marketing|legal)(?:\s+(?:and\s+)?(?:ai\s+)?officer)?|chief|ceo|cto|cfo|coo|"
          r"president|chair(?:man|woman)?|co-?founder|founder|director|vice\s+president(?:\s+of\s+[\w\s'’-]{0,40}?)?|head\s+of\s+[\w\s'’-]{0,40}?|"
          r"executive|officer|engineer|analyst|researcher|scientist|boss|successor|minister|chairperson|partner|[se]?vp)")
+#: What a company is to another ("a former subsidiary of"), never a person.
+_UNIT_NOUNS = r"subsidiary|unit|division|affiliate|parent|holding company|arm|spin-?off|joint venture"
 _PERSON_BEFORE = re.compile(rf"(?:{_ROLE})(?:\s+(?:and|&)\s+(?:{_ROLE}))?,?\s+$"
                             # verbs whose object is a person: "hired Jane Doe from ...", "lured Ana Ruiz"
                             rf"|\b(?:hired|hires|poached|poaches|recruited|recruits|lured|lures|named|names|appointed|"
@@ -109,6 +111,8 @@ _PERSON_BEFORE = re.compile(rf"(?:{_ROLE})(?:\s+(?:and|&)\s+(?:{_ROLE}))?,?\s+$"
                            rf"(?-i:(?:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){{1,2}}(?:,\s+|,?\s+and\s+))*)$", re.I)
 _PERSON_AFTER = re.compile(rf"^,\s*(?:\d{{2}},|who\b|(?:formerly|previously|most recently|until recently|a former|"
                            rf"the former|an? ex-|ex-|an? (?:co-)?(?:creator|author|inventor|veteran|pioneer)s?)\b"
+                           # (what only a company was: "X, a former subsidiary of Y")
+                           rf"(?!\s+(?:{_UNIT_NOUNS})\b)"
                            rf"|(?!founded|based|backed|owned|headquartered|including|(?:became|becomes|will|was|is|has)\b)"
                            rf"(?:(?!whose|which|that|including)[\w&'’.\-]+\s+){{0,6}}?(?:{_ROLE})\b)"
                            # a career in brackets: "X (ex-Orla president)", "X (formerly of Orla)"
