@@ -4,7 +4,8 @@ indent, companies without a ticker in angle brackets, shares in "pct". All about
 from __future__ import annotations
 
 from infraledger.extract import extract_events
-from infraledger.extract.text import split_sentences
+from infraledger.extract.text import sentence_case_headline, split_sentences
+from infraledger.lexicon import common_words
 from infraledger.model.events import FactType, Role
 from infraledger.sources.document import document_from_text
 
@@ -61,3 +62,8 @@ def test_a_story_in_one_wrapped_paragraph_is_read_across_its_line_breaks():
             "definitive agreement to purchase\nHalvora Financial, the lending operations unit of mortgage\n"
             "banking company <Quillon Mortgage>, for undisclosed terms.")
     assert [f[:2] for f in _facts(text)] == [(FactType.ACQUISITION, "Halvora Financial")]
+
+
+def test_a_common_word_the_story_capitalises_stays_a_name_word_in_its_capitals_headline():
+    text = "ZENTRIX BANK TO BUY HALVORA\n\nOSLO, March 2 - Shares of Zentrix Bank rose."
+    assert sentence_case_headline(text, common_words()).startswith("Zentrix Bank to buy Halvora")

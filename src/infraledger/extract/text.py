@@ -199,6 +199,8 @@ def _add(out: list[Sentence], block: str, s: int, e: int, p_start: int, number: 
 # A wire headline set in capitals ("ZENTRIX <ZEN> TO BUY HALVORA UNIT FOR 40 MLN DLRS"): its words, a
 # ticker in angle brackets, and the short forms wire copy writes amounts and shares in.
 _HEADLINE_WORD = re.compile(r"<[^<>\s]*>|[A-Za-z][A-Za-z'&-]*")
+# A capitalised word after a lower-case word or a comma: inside a sentence, so a name's word.
+_CAPITALISED_INSIDE = re.compile(r"(?<=[a-z,][ \t])[A-Z][a-z]+\b")
 _WIRE_WORDS = frozenset("a an the of to for in on at by and or with from it its says company unit units stake shares "
                          "mln bln dlr dlrs stg pct shr shrs qtr yr vs".split())
 
@@ -207,11 +209,15 @@ def sentence_case_headline(text: str, common: frozenset[str]) -> str:
     """``text`` with a first line in capitals of three words or more rewritten in sentence case, so
     names stand out as they do in running text: a word of ``common`` (lower-case English words) and
     the wire's short forms in lower case, any other word capitalised ("Zentrix <ZEN> to buy Halvora
-    unit for 40 mln dlrs"). Letters change case only, so every offset into ``text`` still holds."""
+    unit for 40 mln dlrs"); a common word the story itself writes capitalised inside a sentence is
+    a name's word and stays capitalised ("Halvora Bank"). Letters change case only, so every offset
+    into ``text`` still holds."""
     line = text.partition("\n")[0]
     words = [w.group(0) for w in _HEADLINE_WORD.finditer(line) if not w.group(0).startswith("<")]
     if len(words) < 3 or any(not w.isupper() for w in words if any(c.isalpha() for c in w)):
         return text
+    named = {w.lower() for w in _CAPITALISED_INSIDE.findall(text, len(line), len(line) + 20_000)}
+    common = common - named
 
     def recase(m: re.Match) -> str:
         word = m.group(0)
