@@ -55,6 +55,7 @@ class Frame:
     people_optional_when: re.Pattern | None = None
     swap_to_customer_when: re.Pattern | None = None
     elided_second_deal: bool = False
+    business_of: str | None = None
 
     def may_match(self, companies: int, people: bool, present: frozenset[str]) -> bool:
         """A cheap test before the full pattern: enough parties in the sentence (``companies``
@@ -68,7 +69,7 @@ class Frame:
 
 
 def _companies_needed(frame: Frame) -> int:
-    return 1 if frame.subject is None or not frame.roles else 2
+    return 1 if (frame.subject or frame.business_of) is None or not frame.roles else 2
 
 
 def _compile(spec: surface_framedata.SurfaceFrame) -> Frame:
@@ -80,7 +81,7 @@ def _compile(spec: surface_framedata.SurfaceFrame) -> Frame:
                  hirer_before_people=spec.hirer_before_people, hirer_from_topic=spec.hirer_from_topic,
                  people_optional_when=spec.flag_pattern("people_optional_when"),
                  swap_to_customer_when=spec.flag_pattern("swap_to_customer_when"),
-                 elided_second_deal=spec.elided_second_deal)
+                 elided_second_deal=spec.elided_second_deal, business_of=spec.business_of)
 
 
 #: Every surface frame, in the order they are tried.

@@ -13,7 +13,7 @@ from .reading import Analysed
 
 _HYPOTHETICAL = re.compile(r"\b(?:could|might|(?-i:may)|would have|reportedly|rumou?r\w*|in (?:\w+ )?talks|speculat\w*|"
                            r"is said to|are said to|weighing|mulling|"
-                           r"unconfirmed|said to be|considering|exploring|if|whether|potential|possible|"
+                           r"unconfirmed|said to be|considering|considers?|exploring|if|whether|potential|possible|decided to|intends? to|"
                            r"hope[sd]? to|aims? to|plans? to|planning to|is planning|expected to announce|"
                            r"set to announce|poised to|preparing to|seeks? to|seeking to|looking to|in discussions|"
                            r"nearing)\b", re.IGNORECASE)

@@ -36,6 +36,9 @@ NAME_RE = re.compile(rf"(?<![\w$€£.])(?:{_NUMBER_NAME})?{_WORD}(?:{_JOIN}{_WO
 # "(NASDAQ: QSG)", or the wire services' "Quill Systems <QSG>".
 TICKER_RE = re.compile(r"\((?:NYSE|NASDAQ|Nasdaq|TSX|LSE|ASX|TSE|HKEX|SIX|XETRA|Euronext)[^:)]{0,12}:\s*([A-Z][A-Z.\-]{0,6})\)"
                        r"|<(?=[A-Z.\-]{1,7}>)([A-Z][A-Z.\-]{0,6})>")
+# The wire services' mark for a company without a ticker: "<Halvora Moulding Co Ltd>", "<Swedish Quill AB's>".
+# Everything inside is the name (a nationality or place word too), unless it is a ticker or an address.
+_BRACKETED = re.compile(r"<(?=[A-Z0-9])([^<>@]{2,80}?)(?:['’]s)?>")
 GOVERNMENT_RE = re.compile(r"\b(?:the\s+)?(U\.S\.|US|UK|British|French|German|Japanese|Chinese|Indian|Korean|Saudi|Canadian)\s+"
                            r"(government|state|Treasury)\b")
 
@@ -96,6 +99,8 @@ _ROLE = (r"(?:chief\s+(?:executive|technology|financial|operating|strategy|produ
          r"information|scientist|people|marketing|legal)(?:\s+(?:and\s+)?(?:ai\s+)?officer)?|chief|ceo|cto|cfo|coo|"
          r"president|chair(?:man|woman)?|co-?founder|founder|director|vice\s+president(?:\s+of\s+[\w\s'’-]{0,40}?)?|head\s+of\s+[\w\s'’-]{0,40}?|"
          r"executive|officer|engineer|analyst|researcher|scientist|boss|successor|minister|chairperson|partner|[se]?vp)")
+#: What a company is to another ("a former subsidiary of"), never a person.
+_UNIT_NOUNS = r"subsidiary|unit|division|affiliate|parent|holding company|arm|spin-?off|joint venture"
 _PERSON_BEFORE = re.compile(rf"(?:{_ROLE})(?:\s+(?:and|&)\s+(?:{_ROLE}))?,?\s+$"
                             # verbs whose object is a person: "hired Jane Doe from ...", "lured Ana Ruiz"
                             rf"|\b(?:hired|hires|poached|poaches|recruited|recruits|lured|lures|named|names|appointed|"
@@ -108,6 +113,8 @@ _PERSON_BEFORE = re.compile(rf"(?:{_ROLE})(?:\s+(?:and|&)\s+(?:{_ROLE}))?,?\s+$"
                            rf"(?-i:(?:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){{1,2}}(?:,\s+|,?\s+and\s+))*)$", re.I)
 _PERSON_AFTER = re.compile(rf"^,\s*(?:\d{{2}},|who\b|(?:formerly|previously|most recently|until recently|a former|"
                            rf"the former|an? ex-|ex-|an? (?:co-)?(?:creator|author|inventor|veteran|pioneer)s?)\b"
+                           # (what only a company was: "X, a former subsidiary of Y")
+                           rf"(?!\s+(?:{_UNIT_NOUNS})\b)"
                            rf"|(?!founded|based|backed|owned|headquartered|including|(?:became|becomes|will|was|is|has)\b)"
                            rf"(?:(?!whose|which|that|including)[\w&'’.\-]+\s+){{0,6}}?(?:{_ROLE})\b)"
                            # a career in brackets: "X (ex-Orla president)", "X (formerly of Orla)"
@@ -221,11 +228,31 @@ def _runs(sentence: str):
             yield role.end(), e
             continue
         cut = _FOR_AFTER_COMPANY.search(sentence, s, e) if " for " in m.group(0) else None
-        if cut is not None:
+        owned = _owned_unit(sentence, s, e) if "'" in m.group(0) or "’" in m.group(0) else None
+        if owned is not None:
+            yield s, owned[0]
+            yield owned[1], e
+        elif cut is not None:
             yield s, cut.start()
             yield cut.end(), e
         else:
             yield s, e
+
+
+_UNIT_AFTER = re.compile(r"\s+(?:<[A-Z.\-]{1,8}>\s+)?(?:unit|subsidiary|division|affiliate)\b")
+
+
+def _owned_unit(sentence: str, s: int, e: int) -> tuple[int, int] | None:
+    """Where a run of name words "Halvora Corp's Quillon Marine" parts into an owner and a unit of
+    its own name: after the possessive, when the words after it are called a unit (or end in a legal
+    suffix); else None ("Orla's Data Center Group" names Orla alone)."""
+    poss = _INNER_POSS.search(sentence, s, e)
+    if poss is None:
+        return None
+    rest = poss.end() + len(sentence[poss.end():e]) - len(sentence[poss.end():e].lstrip())
+    if rest >= e or not (_UNIT_AFTER.match(sentence, e) or _LEGAL_TAIL.search(sentence, rest, e)):
+        return None
+    return poss.end(), rest
 
 
 def find_mentions(sentence: str, *, sentence_start_words: frozenset[str] = frozenset()) -> list[Mention]:
@@ -239,6 +266,8 @@ def find_mentions(sentence: str, *, sentence_start_words: frozenset[str] = froze
         for m in GOVERNMENT_RE.finditer(sentence):
             label = "U.S." if m.group(1) in ("U.S.", "US") else m.group(1)
             out.append(Mention(m.start(1), m.end(2), f"{label} {m.group(2).lower()}"))
+    if "<" in sentence:
+        out += _bracketed_names(sentence)
     taken = [(x.start, x.end) for x in out]
     taken += [(t.start(), t.end()) for t in TICKER_RE.finditer(sentence)]  # "(NYSE: HPE)" is a cue, not a name
     if any(h in sentence for h in _PLACE_LIST_HINTS):
@@ -332,9 +361,27 @@ def find_mentions(sentence: str, *, sentence_start_words: frozenset[str] = froze
         taken.append((s2, e2))
     out.sort(key=lambda x: x.start)
     for mention in out:
-        if _looks_like_person(sentence, mention):
+        if not _is_bracketed(sentence, mention) and _looks_like_person(sentence, mention):
             mention.kind = "person"
     return out
+
+
+def _bracketed_names(sentence: str) -> list[Mention]:
+    """The names the wire marks with angle brackets, whole and as companies ("<Halvora Moulding Co Ltd>")."""
+    out = []
+    for m in _BRACKETED.finditer(sentence):
+        if TICKER_RE.match(sentence, m.start()) or not NAME_RE.match(m.group(1)):
+            continue
+        text = " ".join(m.group(1).split())
+        possessive = m.end(1) + 1 < m.end()
+        ticker = TICKER_RE.match(sentence[m.end():].lstrip(" ,"))
+        out.append(Mention(m.start(1), m.end(1), text, possessive=possessive,
+                           ticker=(ticker.group(1) or ticker.group(2)) if ticker else ""))
+    return out
+
+
+def _is_bracketed(sentence: str, m: Mention) -> bool:
+    return sentence[m.start - 1:m.start] == "<" and sentence[m.end:m.end + 1] in (">", "'", "’")
 
 
 _SHORT_NAME = re.compile(r"[A-Z]\d{2,3}|\d[A-Z][a-z]+")

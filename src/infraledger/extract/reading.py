@@ -351,7 +351,9 @@ _GENERIC_OWNER = re.compile(r"\b(?:a|an|any|every|each)\s+(?:[\w-]+\s+){0,2}?(?:
                             r"buyer|seller|target|rival|acquirer|investor|lender|customer|supplier)(?:'s|’s)?\b", re.I)
 _CLAUSE_BREAK = re.compile(r";|\s[—–]\s")
 _NEW_CLAUSE = re.compile(r"[:;]\s|\s[—–]\s")
-_TICKER_CUE = re.compile(r"\s*\((?:NYSE|NASDAQ|Nasdaq|TSX|LSE|ASX)[^)]*\)")
+_TICKER_CUE = re.compile(r"\s*\((?:NYSE|NASDAQ|Nasdaq|TSX|LSE|ASX)[^)]*\)"
+                         # the wire's angle brackets around a name ("<⟨E2⟩>", "<⟨E2⟩'s>")
+                         r"|<(?=⟨E\d+⟩(?:'s)?>)|(?<=⟩)>|(?<=⟩'s)>")
 _ENTITY_ID = re.compile(r"⟨E(\d+)⟩")
 _APPOSITION = re.compile(r"(?<=⟩), (?:a|an|the) (?:[^,;⟨—]|⟨E\d+⟩(?:'s)?){1,100}?,(?= )")
 _PARENT_BEFORE = re.compile(r"⟨E\d+⟩(?:'s)? (?:subsidiary|unit|division|affiliate|arm|spin-off|spinoff|maker|owner|"
@@ -450,7 +452,7 @@ def _abstract(s: Sentence, index: int, text: str, ms: list[Mention], ids: list[i
     abstract.append(text[pos:])
     pieces.append((apos, apos + len(text) - pos, pos, len(text)))
     joined = "".join(abstract).replace("’s", "'s")
-    # Ticker cues and blanked citations are noise to the frames.
+    # Ticker cues, the wire's brackets and blanked citations are noise to the frames.
     joined = _TICKER_CUE.sub(_blank, joined)
     entity_ids = [int(x) for x in _ENTITY_ID.findall(joined)]
     # A relation is recorded only between parties the sentence names, never through "the Company" or "it".

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..lexicon import common_words
+from ..lexicon import common_words, percent_alternation
 from ..model.events import FactType, Participant, Role
 from ..model.facts import CandidateFact
 from ..model.fuzzytime import FuzzyTime, find_times
@@ -168,7 +168,7 @@ def _heading_date(heading: str, anchor) -> FuzzyTime | None:
     return found[0][2] if found else None
 
 
-_SHARE_OF = re.compile(r"(?<![\d.])\d{1,3}(?:\.\d+)?\s?(?:%|per ?cent|percent)\s+(?:of|stake in|interest in|holding in)\s+$")
+_SHARE_OF = re.compile(rf"(?<![\d.])\d{{1,3}}(?:\.\d+)?\s?(?:{percent_alternation()})\s+(?:of|stake in|interest in|holding in)\s+$")
 _REST_OF = re.compile(r"\b(?:remaining|rest|balance|outstanding)\b[^⟨]{0,40}$", re.I)
 
 
@@ -257,7 +257,7 @@ def _where_from(drafts: list[Draft], reading: Reading) -> list[Draft]:
 _SAYS_WHO_BUYS = frozenset({"tenant", "picked", "agreement-to-supply", "supply-with", "agree-to-supply",
                             "syntax:contract-won", "syntax:award", "syntax:select", "syntax:supply", "syntax:order-from"})
 _UNDIRECTED = {FactType.ACQUISITION: frozenset({"agreement-with", "merge-into", "pair-to-merge", "pair-merger",
-                                               "syntax:merge-with"}),
+                                               "merger-with", "syntax:merge-with"}),
                FactType.COMMERCIAL_CONTRACT: frozenset({"signed-with", "dash-contract", "poss-agreement"})}
 
 
@@ -576,6 +576,8 @@ def _from_match(frame: Frame, m: re.Match, an: Analysed, reading: Reading) -> Dr
         subject_ids = [i for i in ids(head) if kinds[i] != "person"][:1]
     if not subject_ids and frame.subject_from_speaker and reading.speaker is not None:
         subject_ids = [reading.speaker]  # "the agreement with Y that we signed": the company speaking
+    if not subject_ids and frame.business_of is not None:
+        subject_ids = _business(ids(groups.get(frame.business_of)), groups["b"], reading)
     if not subject_ids and frame.subject_from_topic and an.topic is not None:
         subject_ids = [an.topic]  # "Ms. Keane is leaving to join Y": leaving the company the text is about
     if not subject_ids:
@@ -609,9 +611,20 @@ def _from_match(frame: Frame, m: re.Match, an: Analysed, reading: Reading) -> Dr
     return d
 
 
-_MAJORITY = re.compile(r"\b(?:majority|controlling)\s+(?:[\w-]+\s+)?stake|\b(?P<pct>\d{2,3}(?:\.\d+)?)\s?(?:%|pct|percent|"
-                       r"per cent)\s+(?:[\w-]+\s+)?stake|\bshares,? or (?:about |around |nearly |some )?(?P<held>\d{2,3}"
-                       r"(?:\.\d+)?)\s?(?:%|pct|percent|per cent)", re.IGNORECASE)
+def _business(owners: list[int], words: str, reading: Reading) -> list[int]:
+    """The business a company sells without a name of its own ("its filter products division"), as
+    a company named by its owner and those words ("Zentrix filter products division")."""
+    table = reading.table
+    owners = [i for i in owners if table.kinds[i] != "person"]
+    if not owners:
+        return []
+    return [table.add(f"{table.names[owners[0]]} {' '.join(words.split())}", "org")]
+
+
+_MAJORITY = re.compile(rf"\b(?:majority|controlling)\s+(?:[\w-]+\s+)?stake|\b(?P<pct>\d{{2,3}}(?:\.\d+)?)\s?(?:{percent_alternation()})"
+                       r"\s+(?:[\w-]+\s+)?(?:stake|interest|holding)\b"
+                       rf"|\bshares,? or (?:about |around |nearly |some )?(?P<held>\d{{2,3}}(?:\.\d+)?)\s?(?:{percent_alternation()})",
+                       re.IGNORECASE)
 
 
 def _controlling_stake(text: str) -> bool:

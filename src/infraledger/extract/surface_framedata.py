@@ -184,6 +184,7 @@ class SurfaceFrame(BaseModel):
     people_optional_when: str | None = None
     swap_to_customer_when: str | None = None
     elided_second_deal: bool = False
+    business_of: str | None = None
     examples: list[Example] = Field(min_length=1)
     negatives: list[str] = Field(default_factory=list)
 
@@ -210,7 +211,8 @@ class SurfaceFrame(BaseModel):
         except (ValueError, re.error) as exc:
             raise ValueError(f"{where}: {exc}") from exc
         groups = set(self._compiled.groupindex)
-        named = {"subject": self.subject, "people": self.people, "apposition": self.apposition}
+        named = {"subject": self.subject, "people": self.people, "apposition": self.apposition,
+                 "business_of": self.business_of}
         for what, group in [*named.items(), *(("roles", g) for g in self.roles)]:
             if group is not None and group not in groups:
                 raise ValueError(f"{where}: {what} names group {group!r}, not in the pattern ({sorted(groups)})")
@@ -222,8 +224,11 @@ class SurfaceFrame(BaseModel):
             raise ValueError(f"{where}: hirer_from_topic is the fallback of hirer_before_people")
         if (self.hirer_before_people or self.people_optional_when) and self.type is not FactType.TALENT_MOVE:
             raise ValueError(f"{where}: hirer and people flags are for talent moves")
-        if self.subject is None and not (self.subject_from_topic or self.subject_from_speaker or self.apposition or self.type is FactType.TALENT_MOVE):
+        if self.subject is None and not (self.subject_from_topic or self.subject_from_speaker or self.apposition
+                                         or self.business_of or self.type is FactType.TALENT_MOVE):
             raise ValueError(f"{where}: no subject group and no way to find the subject")
+        if self.business_of is not None and not {self.business_of, "b"} <= groups:
+            raise ValueError(f"{where}: business_of names the owner's group and needs the business's words in group 'b'")
         if self.elided_second_deal and ("m" not in groups or self.type is not FactType.STRATEGIC_INVESTMENT):
             raise ValueError(f"{where}: elided_second_deal reads a second investment after one with an amount")
         return self

@@ -19,7 +19,10 @@ jan feb mar apr jun jul aug sep sept oct nov dec mt ft gen gov sen rep
 """.split())
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9$€£])")
 _PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*(?:[*•\-–]\s|\d+[.)]\s))|\n")
-_BLANK_LINE = re.compile(r"\n[ \t]*\n\s*|\n(?=[ \t]*(?:[*•\-–]\s|\(?[a-z0-9]\)\s))")
+# In wrapped text a paragraph ends at a blank line, before a list item, or where a sentence ends at a
+# line's end and the next line is indented.
+_BLANK_LINE = re.compile(r"\n[ \t]*\n\s*|\n(?=[ \t]*(?:[*•\-–]\s|\(?[a-z0-9]\)\s))"
+                         r"|(?<=[.!?\"'”’)])[ \t]*\n(?=[ \t]{2,}\S)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +38,8 @@ class Sentence:
 
 
 _WRAPPED_END = re.compile(r"[a-z,]$")
+#: How much shorter than the longest line a line wrapped at a fixed width may be (a word that did not fit).
+_FILL_SLACK = 12
 
 
 def hard_wrapped(text: str) -> bool:
@@ -48,17 +53,48 @@ def hard_wrapped(text: str) -> bool:
     # (titles end in a capitalised word or a figure; a wrapped line mostly in a small word or comma)
     # A headline over its story ends in a lower-case word too, but the story's next line starts
     # a sentence: a wrapped line goes on in lower case or after a comma.
+    # A line filled to the text's width goes on whatever the next line starts with ("acquired\nZentrix"),
+    # in a text where several lines are filled so (a short list's longest line is not a width).
+    full = max((n for line in lines if (n := len(line)) <= 130), default=0) - _FILL_SLACK
+    if sum(1 for line in lines if full <= len(line) <= 130) < 3:
+        full = 131
     wrapped = sum(1 for line, nxt in zip(chunks, chunks[1:])
                   if 40 <= len(line.rstrip()) <= 130 and nxt.strip() and _WRAPPED_END.search(line.rstrip())
-                  and (line.rstrip()[-1] == "," or not nxt.lstrip()[:1].isupper()))
+                  and (line.rstrip()[-1] == "," or not nxt.lstrip()[:1].isupper() or len(line.rstrip()) >= full))
     return wrapped / len(lines) > 0.2
+
+
+_INDENT = re.compile(r"[ \t]{2,}\S")
+_SENTENCE_STOP = re.compile(r"[.!?:;\"'”’)]$")
+
+
+def indented_paragraphs(text: str) -> bool:
+    """Whether the text is wrapped at a fixed width with each paragraph's first line indented (wire
+    copy, typed letters): some lines open indented, fewer than half, and many lines break mid-sentence
+    before a line that is not. Then a sentence that ends a line before an indented one ends a
+    paragraph, and any other line break is a space."""
+    chunks = text[:200_000].split("\n")
+    lines = [line for line in chunks if line.strip()]
+    indented = sum(1 for line in lines if _INDENT.match(line))
+    # (a filing indents most of its lines, centred titles and all: then an indent marks nothing)
+    if len(lines) < 3 or not 0 < indented < len(lines) / 2:
+        return False
+    # A line that goes on: of a wrapped width, no closing punctuation, and the next line not indented.
+    goes_on = sum(1 for line, nxt in zip(chunks, chunks[1:])
+                  if 40 <= len(line.rstrip()) <= 130 and nxt.strip() and not _INDENT.match(nxt)
+                  and not _SENTENCE_STOP.search(line.rstrip()))
+    return goes_on / len(lines) > 0.2
+
+
+def _paragraph_splitter(text: str) -> re.Pattern:
+    return _BLANK_LINE if hard_wrapped(text) or indented_paragraphs(text) else _PARAGRAPH
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of every non-blank line or paragraph of ``text``."""
     out: list[tuple[int, int]] = []
     pos = 0
-    splitter = _BLANK_LINE if hard_wrapped(text) else _PARAGRAPH
+    splitter = _paragraph_splitter(text)
     for m in splitter.finditer(text):
         if text[pos:m.start()].strip():
             out.append(_trim(text, pos, m.start()))
@@ -163,6 +199,8 @@ def _add(out: list[Sentence], block: str, s: int, e: int, p_start: int, number: 
 # A wire headline set in capitals ("ZENTRIX <ZEN> TO BUY HALVORA UNIT FOR 40 MLN DLRS"): its words, a
 # ticker in angle brackets, and the short forms wire copy writes amounts and shares in.
 _HEADLINE_WORD = re.compile(r"<[^<>\s]*>|[A-Za-z][A-Za-z'&-]*")
+# A capitalised word after a lower-case word or a comma: inside a sentence, so a name's word.
+_CAPITALISED_INSIDE = re.compile(r"(?<=[a-z,][ \t])[A-Z][a-z]+\b")
 _WIRE_WORDS = frozenset("a an the of to for in on at by and or with from it its says company unit units stake shares "
                          "mln bln dlr dlrs stg pct shr shrs qtr yr vs".split())
 
@@ -171,11 +209,15 @@ def sentence_case_headline(text: str, common: frozenset[str]) -> str:
     """``text`` with a first line in capitals of three words or more rewritten in sentence case, so
     names stand out as they do in running text: a word of ``common`` (lower-case English words) and
     the wire's short forms in lower case, any other word capitalised ("Zentrix <ZEN> to buy Halvora
-    unit for 40 mln dlrs"). Letters change case only, so every offset into ``text`` still holds."""
+    unit for 40 mln dlrs"); a common word the story itself writes capitalised inside a sentence is
+    a name's word and stays capitalised ("Halvora Bank"). Letters change case only, so every offset
+    into ``text`` still holds."""
     line = text.partition("\n")[0]
     words = [w.group(0) for w in _HEADLINE_WORD.finditer(line) if not w.group(0).startswith("<")]
     if len(words) < 3 or any(not w.isupper() for w in words if any(c.isalpha() for c in w)):
         return text
+    named = {w.lower() for w in _CAPITALISED_INSIDE.findall(text, len(line), len(line) + 20_000)}
+    common = common - named
 
     def recase(m: re.Match) -> str:
         word = m.group(0)

@@ -141,11 +141,12 @@ class DealNouns(BaseModel, extra="forbid"):
 
 
 class Numbers(BaseModel, extra="forbid"):
-    """Numbers written as words, fractions, and days per unit of time (``numbers.toml``)."""
+    """Numbers written as words, fractions, words for per cent, and days per unit of time (``numbers.toml``)."""
 
     cardinals: dict[str, int]
     vague: dict[str, int]
     fractions: dict[str, float]
+    percent: Phrases
     days: dict[str, int]
 
     @field_validator("cardinals", "vague", "fractions", "days")
@@ -320,6 +321,12 @@ def number_word_alternation(least: int = 0, vague: bool = False) -> str:
     ``vague`` the counts that name no exact number ("a few", "several")."""
     words = [w for w, n in number_words().items() if n >= least]
     return alternation(words + (list(numbers().vague) if vague else []))
+
+
+@functools.cache
+def percent_alternation() -> str:
+    """An alternation of what makes a figure a share: the sign or a word ("%", "per cent", "pct")."""
+    return rf"%|(?:{alternation(numbers().percent)})\b"
 
 
 def days_per(unit: str) -> int | None:

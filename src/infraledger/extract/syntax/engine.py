@@ -24,7 +24,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ...lexicon import inflections, staff_words, titles
+from ...lexicon import inflections, percent_alternation, staff_words, titles
 from ...model.events import FactType, Role, Status
 from ..drafts import Draft
 from ..frames import DEBT_WORDS, ROUND_WORDS, total_to_date
@@ -470,7 +470,7 @@ def _read(spec: FrameSpec, trig, tok, sur: _Surrogate, an: Analysed, reading: Re
     return d
 
 
-_SHARE = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s?(?:%|per ?cent|percent|pct\b)")
+_SHARE = re.compile(rf"(?<![\d.])(\d{{1,3}}(?:\.\d+)?)\s?(?:{percent_alternation()})")
 
 
 def controlling_share(text: str) -> bool:
