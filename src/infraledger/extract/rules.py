@@ -47,21 +47,23 @@ def extract(document, parse: bool = True) -> list[CandidateFact]:
 def extract_many(documents: Iterable, parse: bool = True) -> list[list[CandidateFact]]:
     """What :func:`extract` gives for each of ``documents``, in order.
 
-    The sentences worth parsing are parsed together, for windows of about :data:`WINDOW_CHARS`
+    The sentences worth parsing are parsed together, for windows of at most :data:`WINDOW_CHARS`
     characters in all: many short documents then share one call of the parser, which is far
-    cheaper per sentence, and the memory taken stays bounded.
+    cheaper per sentence, and the memory taken stays that of one window of a long document.
     """
     read: list[list[_Window]] = []  # per document, its windows
-    pending: list[_Window] = []
+    pending: list[_Window] = []  # windows whose sentences are not parsed yet
+    held = 0  # their characters
     for document in documents:
         read.append([])
         for text, offset in _windows(sentence_case_headline(document.text, common_words())):
+            if pending and held + len(text) > WINDOW_CHARS:
+                _finish(pending)
+                pending, held = [], 0
             window = _read_window(text, offset, document, parse)
             read[-1].append(window)
             pending.append(window)
-            if sum(len(w.reading.text) for w in pending) >= WINDOW_CHARS:
-                _finish(pending)
-                pending = []
+            held += len(text)
     _finish(pending)
     return [_joined([w.facts for w in windows]) for windows in read]
 
