@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from ..lexicon import common_words
 from ..model.events import FactType, Participant, Role
@@ -51,21 +51,21 @@ def extract_many(documents: Iterable, parse: bool = True) -> list[list[Candidate
     characters in all: many short documents then share one call of the parser, which is far
     cheaper per sentence, and the memory taken stays that of one window of a long document.
     """
-    read: list[list[_Window]] = []  # per document, its windows
-    pending: list[_Window] = []  # windows whose sentences are not parsed yet
+    found: list[list[list[CandidateFact]]] = []  # per document, the facts of each of its windows
+    pending: list[tuple[list[CandidateFact], _Window]] = []  # windows not parsed yet, and where their facts go
     held = 0  # their characters
     for document in documents:
-        read.append([])
+        found.append([])
         for text, offset in _windows(sentence_case_headline(document.text, common_words())):
             if pending and held + len(text) > WINDOW_CHARS:
                 _finish(pending)
                 pending, held = [], 0
-            window = _read_window(text, offset, document, parse)
-            read[-1].append(window)
-            pending.append(window)
+            facts: list[CandidateFact] = []
+            found[-1].append(facts)
+            pending.append((facts, _read_window(text, offset, document, parse)))
             held += len(text)
     _finish(pending)
-    return [_joined([w.facts for w in windows]) for windows in read]
+    return [_joined(windows) for windows in found]
 
 
 def _windows(text: str) -> Iterator[tuple[str, int]]:
@@ -99,8 +99,8 @@ def _joined(windows: list[list[CandidateFact]]) -> list[CandidateFact]:
 
 @dataclass
 class _Window:
-    """A stretch of a document read by the surface grammar; ``facts`` is filled in once the sentences
-    in ``wanted`` (worth a parse) are parsed."""
+    """A stretch of a document read by the surface grammar, waiting for the parses of the sentences
+    in ``wanted`` (those worth a parse)."""
 
     offset: int
     document: object
@@ -109,15 +109,13 @@ class _Window:
     surface: dict[int, list[Draft]]  # sentence -> the surface grammar's drafts, for the sentences read
     section_time: dict[int, FuzzyTime]  # sentence -> the date its heading opens with
     wanted: list[int]
-    facts: list[CandidateFact] = field(default_factory=list)
 
 
-def _finish(windows: list[_Window]) -> None:
-    """Parse the sentences the windows want parsed, in one batch, and read each window's facts."""
-    sentences = [(w, i) for w in windows for i in w.wanted]
-    parsed = iter(parse_all([w.reading.sentences[i] for w, i in sentences]))
-    for w in windows:
-        w.facts = _facts(w, {i: next(parsed) for i in w.wanted})
+def _finish(pending: list[tuple[list[CandidateFact], _Window]]) -> None:
+    """Parse the sentences the windows want parsed, in one batch, and add each window's facts to its list."""
+    parsed = iter(parse_all([w.reading.sentences[i] for _, w in pending for i in w.wanted]))
+    for facts, w in pending:
+        facts.extend(_facts(w, {i: next(parsed) for i in w.wanted}))
 
 
 def _read_window(text: str, offset: int, document, parse: bool) -> _Window:
