@@ -8,7 +8,7 @@ import pytest
 
 from infraledger.config import load_settings
 from infraledger.errors import InputError
-from infraledger.extract import extract_events, extract_many, rules
+from infraledger.extract import BACKENDS, extract_events, extract_many, rules
 from infraledger.sources.document import document_from_bytes, document_from_text
 
 from . import docs
@@ -53,3 +53,11 @@ def test_the_surface_grammar_alone_reads_many_documents_as_one_at_a_time():
     settings = replace(load_settings(), extract_parse=False)
     documents = _documents()
     assert extract_many(documents, settings=settings) == [extract_events(d, settings=settings) for d in documents]
+
+
+def test_a_backend_without_a_batched_form_reads_the_documents_one_by_one(monkeypatch):
+    read = []
+    monkeypatch.setitem(BACKENDS, "each", lambda document, settings=None: read.append(document.name) or [])
+    documents = _documents()[:3]
+    assert extract_many(iter(documents), backend="each") == [[], [], []]
+    assert read == [d.name for d in documents]

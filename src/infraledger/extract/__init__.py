@@ -75,7 +75,7 @@ def extract_many(documents: Iterable, backend: str = "rules", settings=None) -> 
     """
     run = _backend(backend)
     if backend in BATCHED:
-        found = BATCHED[backend](list(documents), settings)
+        found = BATCHED[backend](documents, settings)
     else:
         found = [run(document, settings) for document in documents]
     return [[_scored(f) for f in facts] for facts in found]
