@@ -105,6 +105,25 @@ def prepare_bytes(data: bytes, name: str, *, backend: str = "rules") -> Prepared
     return _extracted(read_bytes(data, name=Path(name.rsplit("!", 1)[-1]).name, source=name), Path(name), backend)
 
 
+def prepare_bytes_many(items: Sequence[tuple[bytes, str]], *, backend: str = "rules") -> list[PreparedDocument]:
+    """What :func:`prepare_bytes` gives for each ``(data, name)`` of ``items``, their deal events
+    extracted together (faster, see :func:`infraledger.extract.extract_many`). Raises
+    :class:`InputError` naming the first document that cannot be read."""
+    from .extract import extract_many
+    from .sources.document import read_bytes
+
+    documents = [read_bytes(data, name=Path(name.rsplit("!", 1)[-1]).name, source=name) for data, name in items]
+    try:
+        found = extract_many(documents, backend=backend)
+    except InputError as exc:  # which document's figure it was is not known here: read them one by one
+        if exc.source is not None:
+            raise
+        return [_extracted(document, Path(name), backend) for document, (_, name) in zip(documents, items)]
+    return [PreparedDocument(path=Path(name), source=document_source(document), candidates=tuple(candidates),
+                             text=document.text)
+            for document, (_, name), candidates in zip(documents, items, found)]
+
+
 def _extracted(document: "Document", path: Path, backend: str) -> PreparedDocument:
     # Imported here so that the ledger commands work without loading the extraction grammar.
     from .extract import extract_events

@@ -14,7 +14,8 @@ IPO filings, boilerplate and blocks of figures.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
 
 from ..lexicon import common_words, percent_alternation
 from ..model.events import FactType, Participant, Role
@@ -28,7 +29,7 @@ from .mentions import is_exchange
 from .raises import read_raises, shares_times_price
 from .reading import PUBLIC_BODY, Analysed, Reading, blank_clauses, read
 from .shorthand import read_notes
-from .syntax.engine import minority_share, parse_all, syntax_drafts, worth_parsing
+from .syntax.engine import Parsed, minority_share, parse_all, syntax_drafts, worth_parsing
 from .tables import read_tables
 from .text import blank_emphasis, sentence_case_headline
 
@@ -40,11 +41,37 @@ WINDOW_CHARS = 200_000
 def extract(document, parse: bool = True) -> list[CandidateFact]:
     """Deal events and passing relations of ``document`` (a :class:`~infraledger.sources.document.Document`);
     ``parse=False`` leaves out the syntactic frames (faster, fewer deals found)."""
-    text = sentence_case_headline(blank_emphasis(document.text), common_words())
-    if text != document.text:
-        # (the text was read with emphasis blanked or a headline re-cased: the evidence is the source's)
-        return [_source_evidence(f, document.text) for f in _read_windows(text, document, parse)]
-    return _read_windows(text, document, parse)
+    return extract_many([document], parse)[0]
+
+
+def extract_many(documents: Iterable, parse: bool = True) -> list[list[CandidateFact]]:
+    """What :func:`extract` gives for each of ``documents``, in order.
+
+    The sentences worth parsing are parsed together, for windows of at most :data:`WINDOW_CHARS`
+    characters in all: many short documents then share one call of the parser, which is far
+    cheaper per sentence, and the memory taken stays that of one window of a long document.
+    """
+    found: list[list[list[CandidateFact]]] = []  # per document, the facts of each of its windows
+    pending: list[tuple[list[CandidateFact], _Window]] = []  # windows not parsed yet, and where their facts go
+    held = 0  # their characters
+    read_as: list[tuple[object, str]] = []  # each document and its text as read
+    for document in documents:
+        found.append([])
+        text_read = sentence_case_headline(blank_emphasis(document.text), common_words())
+        read_as.append((document, text_read))
+        for text, offset in _windows(text_read):
+            if pending and held + len(text) > WINDOW_CHARS:
+                _finish(pending)
+                pending, held = [], 0
+            facts: list[CandidateFact] = []
+            found[-1].append(facts)
+            pending.append((facts, _read_window(text, offset, document, parse)))
+            held += len(text)
+    _finish(pending)
+    return [_joined(windows) if text_read == document.text
+            # (read with emphasis blanked or a headline re-cased: the evidence is the source's own)
+            else [_source_evidence(f, document.text) for f in _joined(windows)]
+            for windows, (document, text_read) in zip(found, read_as)]
 
 
 def _source_evidence(fact: CandidateFact, source: str) -> CandidateFact:
@@ -53,45 +80,68 @@ def _source_evidence(fact: CandidateFact, source: str) -> CandidateFact:
     return replace(fact, evidence=source[fact.span[0]:fact.span[1]])
 
 
-def _read_windows(text: str, document, parse: bool) -> list[CandidateFact]:
-    """The facts of ``text`` (the document's text as read), in windows of at most ``WINDOW_CHARS``."""
-    if len(text) <= WINDOW_CHARS:
-        return _extract(text, 0, document, parse)
-    facts: list[CandidateFact] = []
-    seen: set[tuple] = set()
+def _windows(text: str) -> Iterator[tuple[str, int]]:
+    """``text`` in stretches of about :data:`WINDOW_CHARS` characters cut at line breaks, each with its offset."""
     start = 0
-    while start < len(text):
+    while True:
         end = min(len(text), start + WINDOW_CHARS)
         if end < len(text):
             cut = text.rfind("\n", start + WINDOW_CHARS // 2, end)
             end = cut + 1 if cut > 0 else end
-        for fact in _extract(text[start:end], start, document, parse):
-            # A deal restated in a later window is the same deal.
-            key = (fact.type, fact.subject.lower(), fact.amount.amount if fact.amount else None,
-                   tuple(sorted(p.name.lower() for p in fact.counterparties)))
-            if key not in seen:
-                seen.add(key)
-                facts.append(fact)
+        yield text[start:end], start
+        if end >= len(text):
+            return
         start = end
+
+
+def _joined(windows: list[list[CandidateFact]]) -> list[CandidateFact]:
+    """The facts of a document's windows, a deal restated in a later window kept once."""
+    if len(windows) == 1:
+        return windows[0]
+    facts: list[CandidateFact] = []
+    seen: set[tuple] = set()
+    for fact in (f for window in windows for f in window):
+        key = (fact.type, fact.subject.lower(), fact.amount.amount if fact.amount else None,
+               tuple(sorted(p.name.lower() for p in fact.counterparties)))
+        if key not in seen:
+            seen.add(key)
+            facts.append(fact)
     return facts
 
 
-def _extract(text: str, offset: int, document, parse: bool = True) -> list[CandidateFact]:
-    """Deal events of ``text``, a stretch of ``document.text`` starting at ``offset``."""
-    anchor = document.anchor
-    table_facts, rows = read_tables(text, offset, anchor, document.published)
+@dataclass
+class _Window:
+    """A stretch of a document read by the surface grammar, waiting for the parses of the sentences
+    in ``wanted`` (those worth a parse)."""
+
+    offset: int
+    document: object
+    reading: Reading
+    table_facts: list[CandidateFact]
+    surface: dict[int, list[Draft]]  # sentence -> the surface grammar's drafts, for the sentences read
+    section_time: dict[int, FuzzyTime]  # sentence -> the date its heading opens with
+    wanted: list[int]
+
+
+def _finish(pending: list[tuple[list[CandidateFact], _Window]]) -> None:
+    """Parse the sentences the windows want parsed, in one batch, and add each window's facts to its list."""
+    parsed = iter(parse_all([w.reading.sentences[i] for _, w in pending for i in w.wanted]))
+    for facts, w in pending:
+        facts.extend(_facts(w, {i: next(parsed) for i in w.wanted}))
+
+
+def _read_window(text: str, offset: int, document, parse: bool) -> _Window:
+    """The surface grammar's reading of ``text``, a stretch of ``document.text`` starting at ``offset``."""
+    table_facts, rows = read_tables(text, offset, document.anchor, document.published)
     reading = read(text)
-    drafts: list[Draft] = []
-    last_by_type: dict[FactType, Draft] = {}
-    last: Draft | None = None
     section = ""  # the latest heading: what the notes under it are
     surface: dict[int, list[Draft]] = {}
-    section_time: dict[int, FuzzyTime] = {}  # sentence -> the date its heading opens with
+    section_time: dict[int, FuzzyTime] = {}
     dated: FuzzyTime | None = None
     for i, an in enumerate(reading.sentences):
         if an.sentence.heading:
             section = an.sentence.text
-            dated = _heading_date(section, anchor)
+            dated = _heading_date(section, document.anchor)
         elif dated is not None:
             section_time[i] = dated
         if an.sentence.heading and not an.sentence.headline or not_counted(an.sentence.text) \
@@ -102,11 +152,19 @@ def _extract(text: str, offset: int, document, parse: bool = True) -> list[Candi
         if not any(d.type is FactType.FUNDING_ROUND for d in found):
             found += read_notes(an, section)
         surface[i] = found
+    wanted = [i for i, found in surface.items() if parse and worth_parsing(reading.sentences[i], found)]
+    return _Window(offset, document, reading, table_facts, surface, section_time, wanted)
+
+
+def _facts(window: _Window, parses: dict[int, Parsed]) -> list[CandidateFact]:
+    """The deal events of a window, given the parses of the sentences it wanted parsed."""
+    document, reading, surface, section_time = window.document, window.reading, window.surface, window.section_time
+    anchor = document.anchor
+    drafts: list[Draft] = []
+    last_by_type: dict[FactType, Draft] = {}
+    last: Draft | None = None
     # A timeline without a date of its own is told from its latest dated section.
     latest_section = max(section_time.values(), key=lambda t: t.end, default=None)
-    # The sentences the syntactic frames may add to, parsed in one batch.
-    wanted = [i for i, found in surface.items() if parse and worth_parsing(reading.sentences[i], found)]
-    parses = dict(zip(wanted, parse_all([reading.sentences[i] for i in wanted])))
     for i, an in enumerate(reading.sentences):
         if i not in surface:
             continue
@@ -150,8 +208,8 @@ def _extract(text: str, offset: int, document, parse: bool = True) -> list[Candi
     drafts = _no_memoranda(_ranked_customers(drafts))
     _public_buyer(drafts, reading.table.names)
     _minority_stakes(drafts)
-    prose = [to_fact(d, reading, offset) for d in merge(drafts, reading.table.names)]
-    return _with_tables(prose, table_facts) + _relation_facts(reading, offset)
+    prose = [to_fact(d, reading, window.offset) for d in merge(drafts, reading.table.names)]
+    return _with_tables(prose, window.table_facts) + _relation_facts(reading, window.offset)
 
 
 # A date, then a dash, colon or bar and a label: a dated section of a timeline (a date alone is a dateline).

@@ -28,6 +28,9 @@ class Read:
 def read_shard(kind: str, items: tuple[Item, ...], options: dict[str, Any]) -> list[Read]:
     """Read every item of a shard as ``kind``; a bad document is an error in its place, never a failure."""
     if kind == "text":
+        together = _read_texts_together(items, options.get("backend", "rules"))
+        if together is not None:
+            return together
         from ..ingest import prepare_bytes
 
         def one(item: Item):
@@ -47,3 +50,15 @@ def read_shard(kind: str, items: tuple[Item, ...], options: dict[str, Any]) -> l
             message = str(exc)
             out.append(Read(item.name, error=message if item.name in message else f"{item.name}: {message}"))
     return out
+
+
+def _read_texts_together(items: tuple[Item, ...], backend: str) -> list[Read] | None:
+    """The shard's texts read and extracted together (their deal sentences parsed in one batch), or
+    None when one of them cannot be read: they are then read one at a time, each error in its place."""
+    from ..ingest import prepare_bytes_many
+
+    try:
+        prepared = prepare_bytes_many([(item.data, item.name) for item in items], backend=backend)
+    except InputError:
+        return None
+    return [Read(item.name, value) for item, value in zip(items, prepared)]
