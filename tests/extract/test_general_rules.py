@@ -393,3 +393,21 @@ def test_a_note_with_its_backers_after_the_amount_and_a_listing_priced_on_its_fi
     facts = {(f.type, f.subject): f for f in _facts(text, anchor="2026-09-04")}
     assert set(facts) == {(FactType.FUNDING_ROUND, "Kestrel Dynamics"), (FactType.IPO, "Jinlong Robotics")}
     assert [p.name for p in facts[FactType.FUNDING_ROUND, "Kestrel Dynamics"].counterparties] == ["Brennan Ventures"]
+
+
+def test_we_outside_quotations_is_the_company_speaking_for_every_kind_of_deal():
+    text = ("Orlan Cloud (ORLN) Q2 2026 Earnings Call Transcript\n\nAugust 6, 2026\n\n"
+            "Maya Brandt, Chief Executive Officer: Last week we agreed to buy a 30% stake in Ferrovia Power for "
+            "$150 million. We also welcomed Elena Voss as chief operating officer; she joins us from Halvern Cloud. "
+            "We tried to raise $80 million in a Series C last year and investors were not interested.")
+    facts = {(f.type, f.subject): [p.name for p in f.counterparties] for f in _facts(text)}
+    assert facts == {(FactType.STRATEGIC_INVESTMENT, "Ferrovia Power"): ["Orlan Cloud"],
+                     (FactType.TALENT_MOVE, "Halvern Cloud"): ["Orlan Cloud"]}
+
+
+def test_an_interviews_speaker_labels_are_people_and_its_company_is_the_one_its_title_names_first():
+    text = ("TECH TALK | The interview\n\n\"We stayed independent\": Quillon Bio's Dara Venn on money\n\n"
+            "Seoul-based Quillon Bio makes Orvex, a protein model. Orvex runs on Orvex hardware.\n\n"
+            "Q: How did you fund it?\n\nVenn: In July 2023 we had a first close of $60 million on our Series C.")
+    rounds = [f for f in _facts(text, anchor="2025-08-01") if f.type is FactType.FUNDING_ROUND]
+    assert [(f.subject, f.time.label()) for f in rounds] == [("Quillon Bio", "2023-07")]

@@ -16,7 +16,7 @@ _HYPOTHETICAL = re.compile(r"\b(?:could|might|(?-i:may)|would have|reportedly|ru
                            r"unconfirmed|said to be|considering|considers?|exploring|if|whether|potential|possible|decided to|intends? to|"
                            r"hope[sd]? to|aims? to|plans? to|planning to|is planning|expected to announce|"
                            r"set to announce|poised to|preparing to|seeks? to|seeking to|looking to|in discussions|"
-                           r"nearing)\b", re.IGNORECASE)
+                           r"nearing|tried to|trying to|tries to|attempted to|failed to)\b", re.IGNORECASE)
 _WOULD = re.compile(r"\bwould\b", re.IGNORECASE)
 _WOULD_OK = re.compile(r"\b(?:said|says|announced|confirmed|under which|agreed that)\b[^.;]{0,140}\bwould\b", re.I)
 _BOILERPLATE = re.compile(r"\b(?:forward-looking statements?|actual results (?:may|could) differ|risks and "

@@ -137,6 +137,10 @@ _NAME_CONTEXT = re.compile(r"(?:,\s*(?:which|who|whose|a|an|the|founded|based)\b
                            r"hired|sold|took|priced|landed|secured|received|agrees|announces|raises|acquires|buys|"
                            r"signs|closes|completes|invests|sells|takes|prices|lands|secures|receives)\b)")
 _NAME_WORD = re.compile(rf"[{_UP}][{_LET}'’\-]+\.?|[A-Z]\.")
+# "welcomed X as chief operating officer", "named X as interim CEO" (but "joined X as CTO" names a company)
+_HIRED_BEFORE = re.compile(r"\b(?:welcomed|welcomes|named|names|appointed|appoints|hired|hires|promoted|promotes|"
+                           r"tapped|taps|elevated|recruited|brought in)\s+$")
+_AS_ROLE_AFTER = re.compile(rf"\s+as\s+(?:(?:its|our|their|the|a|an|new|interim|acting)\s+)*(?:{_ROLE})\b", re.I)
 _SUCCEEDING = re.compile(r"\b(?:replacing|succeeding|replace|succeed)\s+$")
 _LEGAL_TAIL = re.compile(rf",?\s+(?:{legal_suffix_alternation()})\.?$")
 
@@ -435,7 +439,8 @@ def _looks_like_person(sentence: str, m: Mention) -> bool:
         return False
     before = sentence[max(0, m.start - 60):m.start]
     after = sentence[m.end + (2 if m.possessive else 0):m.end + 120]
-    return bool(_PERSON_BEFORE.search(before) or _PERSON_AFTER.match(after) or _SUCCEEDING.search(before))
+    return bool(_PERSON_BEFORE.search(before) or _PERSON_AFTER.match(after) or _SUCCEEDING.search(before)
+                or _HIRED_BEFORE.search(before) and _AS_ROLE_AFTER.match(after))
 
 
 def _is_company(name: str) -> bool:

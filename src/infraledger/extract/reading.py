@@ -89,6 +89,11 @@ def read(text: str) -> Reading:
     known_f = frozenset(known)
     all_mentions = [find_mentions(mt, sentence_start_words=known_f) for mt, _ in masked]
     _recheck_first_words(masked, all_mentions, known, [s.headline for s in sentences])
+    if _INTERVIEW.search(text):
+        # An interview's answers open with who speaks ("Paik: It was a serious approach"): a person.
+        for (mt, _), ms in zip(masked, all_mentions):
+            if ms and ms[0].start == _first_alpha(mt) and mt.startswith(":", ms[0].end):
+                ms[0].kind = "person"
     # Title-case headlines run names into verbs ("Brisa Raises ..."): they do not define names.
     table, surfaces = build_table([ms for s, ms in zip(sentences, all_mentions) if not s.heading])
     has_body = any(not s.heading for s in sentences)
@@ -116,19 +121,20 @@ def read(text: str) -> Reading:
         for idx in sentence_ids:
             if idx is not None:
                 counts[idx] = counts.get(idx, 0) + 1
+    speaker = _speaker(sentences, all_ids, table, counts)
     for i, (s, (mt, citation), ms, sentence_ids) in enumerate(zip(sentences, masked, all_mentions, all_ids)):
         ids = [idx or 0 for idx in sentence_ids]
         for m, idx in zip(ms, ids):
             m.kind = table.kinds[idx]
         money = find_money(mt) if _FIGURE.search(mt) and _MONEY_HINT.search(mt) else []
-        analysed = _abstract(s, i, mt, ms, ids, money, table, topics, counts)
+        analysed = _abstract(s, i, mt, ms, ids, money, table, topics, counts, speaker)
         analysed.citation = citation
         analysed.topic = _topic(topics, set(), table, paragraph=s.paragraph)
         out.append(analysed)
         # A title-case headline runs names into words ("Quill Systems Reports Completion ..."),
         # so the document's title gives no topic.
         topics.append((s.paragraph, [] if i == 0 and s.heading else analysed.entity_ids))
-    return Reading(text=text, sentences=out, table=table, speaker=_speaker(out, table, counts))
+    return Reading(text=text, sentences=out, table=table, speaker=speaker)
 
 
 _FIRST_TOKEN = re.compile(r"[A-Z][\w&'’.-]*")
@@ -218,23 +224,27 @@ def _clean_word(word: str) -> str:
     return word.lower().strip(".,'’").removesuffix("'s").removesuffix("’s")
 
 
+_INTERVIEW = re.compile(r"^\s*(?:Q|Question)\s*[:.]\s", re.M)
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b")
+_WE = re.compile(r"\b(?:[Ww]e|us)\b(?!['’])")
+_QUOTED = re.compile(r"[\"“”]")
 
 
-def _speaker(sentences: list[Analysed], table: EntityTable, counts: dict[int, int]) -> int | None:
-    """The company a text written in the first person is by: the company its opening lines name (the one
-    named most), else the one it names most (at least twice); None when the text does not speak as "we"."""
-    if not any(_FIRST_PERSON.search(a.sentence.text) for a in sentences[:40]):
+def _speaker(sentences: list[Sentence], all_ids: list[list[int | None]], table: EntityTable,
+             counts: dict[int, int]) -> int | None:
+    """The company a text written in the first person is by: the company its opening lines name first
+    (and the text names again), else the one it names most (at least twice); None when the text does not
+    speak as "we"."""
+    if not any(_FIRST_PERSON.search(s.text) for s in sentences[:40]):
         return None
     orgs = [i for i, kind in enumerate(table.kinds) if kind != "person" and not is_exchange(table.names[i])]
-    # the opening lines (a rubric, a title, a standfirst) name it; the one the text names most
-    opening = []
-    for a in sentences[:3]:
-        if not a.sentence.heading:
-            break
-        opening += [i for i in a.entity_ids if i in orgs and i not in opening]
-    if opening:
-        return max(opening, key=lambda i: (counts.get(i, 0), -opening.index(i)))
+    # the opening lines (a rubric, a title, a standfirst) name it first: the first they name that the
+    # text names again, else the first a heading among them names
+    opening = [i for ids in all_ids[:3] for i in ids if i in orgs]
+    titled = [i for s, ids in zip(sentences[:3], all_ids) if s.heading for i in ids if i in orgs]
+    chosen = next((i for i in opening if counts.get(i, 0) >= 2), titled[0] if titled else None)
+    if chosen is not None:
+        return chosen
     best = max(orgs, key=lambda i: counts.get(i, 0), default=None)
     return best if best is not None and counts.get(best, 0) >= 2 else None
 
@@ -362,7 +372,7 @@ _PARENT_BEFORE = re.compile(r"⟨E\d+⟩(?:'s)? (?:subsidiary|unit|division|affi
 
 def _abstract(s: Sentence, index: int, text: str, ms: list[Mention], ids: list[int],
               money: list[tuple[int, int, Money]], table: EntityTable, topics: list[list[int]],
-              counts: dict[int, int]) -> Analysed:
+              counts: dict[int, int], speaker: int | None = None) -> Analysed:
     spans: list[tuple[int, int, str, int | None]] = []  # (start, end, placeholder, org id)
     for m, idx in zip(ms, ids):
         person = table.kinds[idx] == "person"
@@ -433,6 +443,12 @@ def _abstract(s: Sentence, index: int, text: str, ms: list[Mention], ids: list[i
         if target is None:
             continue
         spans.append((start, end, f"⟨E{target}⟩{tag}", target))
+    if speaker is not None and not _QUOTED.search(text):
+        # A company speaking of itself outside quotations: "we" and "us" are that company ("our" is
+        # left as it is, like "its": the frames read a possessive pronoun as the clause's own company).
+        for m in _WE.finditer(text):
+            if not any(not (m.end() <= x or m.start() >= y) for x, y, _, _ in spans):
+                spans.append((m.start(), m.end(), f"⟨E{speaker}⟩", speaker))
     spans.sort()
     abstract: list[str] = []
     pieces: list[tuple[int, int, int, int]] = []

@@ -779,6 +779,10 @@ def _parties(tok, sur: _Surrogate, kinds: tuple[str, ...], depth: int = 0) -> li
             out += _parties(c, sur, kinds, depth + 1)
         elif c.dep_ in ("compound", "flat", "nummod") and kinds == ("money",):
             out += _parties(c, sur, kinds, depth + 1)
+    if not out and kinds == ("person",) and tok.lower_ in ("she", "he") and depth == 0:
+        # "We welcomed X as COO; she joins us from Y": the person named last before the pronoun
+        before = [sl for sl in sur.slots if sl.kind == "person" and sl.end <= tok.idx]
+        out += before[-1:]
     if not out and kinds == ("person",) and _is_title(tok):
         # "named X chief financial officer" read with X inside the title's phrase
         out += [hit for t in tok.subtree if t.i != tok.i and (hit := sur.slot(t)) is not None
