@@ -411,3 +411,11 @@ def test_an_interviews_speaker_labels_are_people_and_its_company_is_the_one_its_
             "Q: How did you fund it?\n\nVenn: In July 2023 we had a first close of $60 million on our Series C.")
     rounds = [f for f in _facts(text, anchor="2025-08-01") if f.type is FactType.FUNDING_ROUND]
     assert [(f.subject, f.time.label()) for f in rounds] == [("Quillon Bio", "2023-07")]
+
+
+def test_a_deal_that_a_later_one_comes_weeks_after_is_dated_back_from_it():
+    text = ("Brellix Systems has won a $2.3 billion order from Qasr Digital, the companies said on Tuesday, "
+            "November 17, 2026. It comes six weeks after the company closed a $400 million Series D led by "
+            "Nordhaven Capital.")
+    rounds = [f for f in _facts(text, anchor="2026-11-18") if f.type is FactType.FUNDING_ROUND]
+    assert [f.time.label() for f in rounds] == ["2026-10-06"]

@@ -190,6 +190,9 @@ def assign_arguments(found: list[Draft], an: Analysed, reading: Reading, anchor,
 
 # "three days later", "10 days later", "a week later", "two weeks later": counted from the deal before.
 _LATER = re.compile(rf"\b(?P<n>{count_alternation(1)}|an?)\s+(?P<unit>{alternation(numbers().days)})\s+later\b", re.I)
+_CAME_AFTER = re.compile(rf"\b(?:it|this|that|the (?:deal|order|round|move|contract|agreement))\s+(?:comes?|came|follows?|"
+                         rf"followed)\s+(?:just\s+|only\s+)?(?P<n>{count_alternation(1)}|an?)\s+"
+                         rf"(?P<unit>{alternation(numbers().days)})\s+after\b", re.I)
 _NOT_A_DATE_AFTER = re.compile(r"\s*(?:%|percent|million|billion)")
 # Where the trigger's clause or conjunct ends: a date past this belongs to the next deal told.
 _NEXT_CLAUSE = re.compile(r";|,\s*(?:and|but|while|whereas)\b")
@@ -202,11 +205,12 @@ def _date(an: Analysed, d: Draft, anchor, drafts: list[Draft], document_time: Fu
           reading_sentences: list[Analysed]) -> tuple[FuzzyTime | None, bool]:
     """When the deal of ``d`` happened, and whether that date was only carried over (weak)."""
     text = an.sentence.text
-    later = _LATER.search(text)
+    later = _LATER.search(text) or _CAME_AFTER.search(text)
     if later and drafts and drafts[-1].time and drafts[-1].time.precision.value == "day":
         n = 1 if later.group("n").lower() in ("a", "an") else number_value(later.group("n"))
         if n:
-            days = n * days_per(later.group("unit"))
+            # "N days later": after the deal before; "it comes six weeks after X closed ...": X before it
+            days = n * days_per(later.group("unit")) * (1 if later.re is _LATER else -1)
             return FuzzyTime.day(drafts[-1].time.start + timedelta(days=days), later.group(0)), False
     times = [(a, b, ft) for a, b, ft in _times(an, anchor)
              if not _BAD_DATE_BEFORE.search(text[max(0, a - 25):a])
