@@ -419,3 +419,13 @@ def test_a_deal_that_a_later_one_comes_weeks_after_is_dated_back_from_it():
             "Nordhaven Capital.")
     rounds = [f for f in _facts(text, anchor="2026-11-18") if f.type is FactType.FUNDING_ROUND]
     assert [f.time.label() for f in rounds] == ["2026-10-06"]
+
+
+def test_the_company_a_release_defines_is_the_company_and_a_previously_announced_deal_completed_is_done():
+    text = ("SEATTLE, Oct. 29, 2026 -- Halvern Cloud, Inc. (NYSE: HLVN) (\"Halvern\" or the \"Company\") today "
+            "announced that it has entered into a definitive agreement to acquire Pellucid Storage Corp. for about "
+            "$870 million.\n\nDuring the quarter, the Company also completed its previously announced $150 million "
+            "investment in Tarrow Photonics.")
+    stake = [f for f in _facts(text) if f.type is FactType.STRATEGIC_INVESTMENT]
+    assert [(f.subject, [p.name for p in f.counterparties], f.status.value) for f in stake] == [
+        ("Tarrow Photonics", ["Halvern Cloud"], "completed")]

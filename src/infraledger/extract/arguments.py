@@ -358,9 +358,14 @@ def _status(d: Draft, an: Analysed) -> Status:
             return Status.COMPLETED
     if d.status is not None:
         return d.status
-    if _ANNOUNCED.search(region):
+    if _COMPLETED.search(before):
+        return Status.COMPLETED  # "completed its previously announced $150 million investment in X"
+    if _ANNOUNCED.search(_PREVIOUSLY_ANNOUNCED.sub(" ", region)):
         return Status.ANNOUNCED
     return Status.COMPLETED
+
+
+_PREVIOUSLY_ANNOUNCED = re.compile(r"\b(?:previously|already|earlier)[ -]announced\b", re.I)
 
 
 #: How long before a text's own date a deal told in the present tense is history, not news.

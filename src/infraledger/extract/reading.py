@@ -122,12 +122,13 @@ def read(text: str) -> Reading:
             if idx is not None:
                 counts[idx] = counts.get(idx, 0) + 1
     speaker = _speaker(sentences, all_ids, table, counts)
+    defined = _defined_company(masked, all_mentions, all_ids)
     for i, (s, (mt, citation), ms, sentence_ids) in enumerate(zip(sentences, masked, all_mentions, all_ids)):
         ids = [idx or 0 for idx in sentence_ids]
         for m, idx in zip(ms, ids):
             m.kind = table.kinds[idx]
         money = find_money(mt) if _FIGURE.search(mt) and _MONEY_HINT.search(mt) else []
-        analysed = _abstract(s, i, mt, ms, ids, money, table, topics, counts, speaker)
+        analysed = _abstract(s, i, mt, ms, ids, money, table, topics, counts, speaker, defined)
         analysed.citation = citation
         analysed.topic = _topic(topics, set(), table, paragraph=s.paragraph)
         out.append(analysed)
@@ -228,6 +229,23 @@ _INTERVIEW = re.compile(r"^\s*(?:Q|Question)\s*[:.]\s", re.M)
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b")
 _WE = re.compile(r"\b(?:[Ww]e|us)\b(?!['’])")
 _QUOTED = re.compile(r"[\"“”]")
+
+
+_DEFINES_COMPANY = re.compile(r"[^()⟨]{0,40}?(?:\([^()]{0,40}\)[^()⟨]{0,10}?)?\((?:[^()]{0,60}?\bor\s+)?(?:the\s+)?[\"“]"
+                              r"(?:the\s+)?Company[\"”]\)")
+
+
+def _defined_company(masked: list[tuple[str, str]], all_mentions: list[list[Mention]],
+                     all_ids: list[list[int | None]]) -> int | None:
+    """The company a filing or release defines as "the Company" ('Halvern Cloud, Inc. (NYSE: HLVN)
+    ("Halvern" or the "Company")'), if it does."""
+    for (mt, _), ms, ids in zip(masked, all_mentions, all_ids):
+        if "Company" not in mt:
+            continue
+        for m, idx in zip(ms, ids):
+            if idx is not None and _DEFINES_COMPANY.match(mt, m.end):
+                return idx
+    return None
 
 
 def _speaker(sentences: list[Sentence], all_ids: list[list[int | None]], table: EntityTable,
@@ -372,7 +390,7 @@ _PARENT_BEFORE = re.compile(r"⟨E\d+⟩(?:'s)? (?:subsidiary|unit|division|affi
 
 def _abstract(s: Sentence, index: int, text: str, ms: list[Mention], ids: list[int],
               money: list[tuple[int, int, Money]], table: EntityTable, topics: list[list[int]],
-              counts: dict[int, int], speaker: int | None = None) -> Analysed:
+              counts: dict[int, int], speaker: int | None = None, defined: int | None = None) -> Analysed:
     spans: list[tuple[int, int, str, int | None]] = []  # (start, end, placeholder, org id)
     for m, idx in zip(ms, ids):
         person = table.kinds[idx] == "person"
@@ -396,9 +414,10 @@ def _abstract(s: Sentence, index: int, text: str, ms: list[Mention], ids: list[i
         elif before and _RELATIVE_TAIL.fullmatch(text, before[-1][1], start):
             # "X, where she oversaw the company's listing": the clause is about the company it follows
             target = before[-1][2]
-        elif m.group(0).endswith("Company") and before:
-            # "the Company", a filing's defined term: the company the sentence is about (its first).
-            target = sorted(before)[0][2]
+        elif m.group(0).endswith("Company") and (defined is not None or before):
+            # "the Company", a filing's defined term: the company defined so, else the company the
+            # sentence is about (its first)
+            target = defined if defined is not None else sorted(before)[0][2]
         else:
             prior_here = [idx for x, y, ph, idx in sorted(spans) if idx is not None and y <= start]
             # the nearest company is not what "the company" means ("X agreed to buy the developer"),
