@@ -429,3 +429,17 @@ def test_the_company_a_release_defines_is_the_company_and_a_previously_announced
     stake = [f for f in _facts(text) if f.type is FactType.STRATEGIC_INVESTMENT]
     assert [(f.subject, [p.name for p in f.counterparties], f.status.value) for f in stake] == [
         ("Tarrow Photonics", ["Halvern Cloud"], "completed")]
+
+
+@pytest.mark.parametrize(("sentence", "deals"), [
+    ("Halvora, which Zentrix acquired in 2021, raised $50 million from outside investors last month.",
+     {FactType.ACQUISITION: ("2021", "completed"), FactType.FUNDING_ROUND: ("2025-05", "completed")}),
+    ("Zentrix completed the purchase of Halvora, which it agreed to buy in January for $900 million.",
+     {FactType.ACQUISITION: ("2025-01", "completed")}),
+    ("Zentrix Corp and Halvora Inc agreed to combine in an all-stock merger of equals valued at $12 billion.",
+     {FactType.ACQUISITION: ("2025-06-03", "announced")}),
+    ("Zentrix Corp and Halvora Inc agreed to combine their sales teams in Asia.", {}),
+])
+def test_a_relative_clauses_date_is_its_own_deals_and_companies_agreeing_to_combine_merge(sentence, deals):
+    facts = {f.type: (f.time.label(), f.status.value) for f in _facts(sentence, anchor="2025-06-03")}
+    assert facts == deals

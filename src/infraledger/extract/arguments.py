@@ -19,7 +19,7 @@ from ..model.money import Money, Qualifier
 from .drafts import Draft, clause_end, ids
 from .frames import E, EL, IPO_WORDS
 from .mentions import is_exchange
-from .reading import Analysed, Reading
+from .reading import Analysed, Reading, blank_clauses
 
 
 # Status words are the shared lexicon's (infraledger/lexicon/status.toml), which the audit reads too.
@@ -212,10 +212,17 @@ def _date(an: Analysed, d: Draft, anchor, drafts: list[Draft], document_time: Fu
             # "N days later": after the deal before; "it comes six weeks after X closed ...": X before it
             days = n * days_per(later.group("unit")) * (1 if later.re is _LATER else -1)
             return FuzzyTime.day(drafts[-1].time.start + timedelta(days=days), later.group(0)), False
+    # a date inside a relative clause or apposition the deal's trigger is not in dates that clause's
+    # own deal ("X, which Y acquired in 2021, raised $50 million last month")
+    # (the clause a trigger ends in is its own: "X, which Y bought in 2021, ..." is dated by it)
+    t_end = an.to_text(max(d.trigger[1] - 1, d.trigger[0]))
+    asides = [(an.to_text(x), an.to_text(y - 1) + 1) for x, y in blank_clauses(an.abstract)[1]]
+    asides = [(x, y) for x, y in asides if not x <= t_end < y]
     times = [(a, b, ft) for a, b, ft in _times(an, anchor)
              if not _BAD_DATE_BEFORE.search(text[max(0, a - 25):a])
              and not _NOT_A_DATE_AFTER.match(text[b:b + 9])
-             and not any(x <= a < y for x, y in d.sentence.blanked)]
+             and not any(x <= a < y for x, y in d.sentence.blanked)
+             and not any(x <= a < y for x, y in asides)]
     if times:
         t0 = an.to_text(d.trigger[0])
         t1 = an.to_text(max(d.trigger[1] - 1, d.trigger[0]))
@@ -343,7 +350,8 @@ def _status(d: Draft, an: Analysed) -> Status:
         if _TO_BE_ACQUIRED.search(region):
             return Status.ANNOUNCED
         agreed = _AGREED.search(region[:40])
-        if not agreed and (_COMPLETED.search(region) or _COMPLETED.search(before)):
+        if _COMPLETED.search(_CLAUSE_TAIL.search(before).group(0)) or not agreed and _COMPLETED.search(region):
+            # ("completed the purchase of X, which it agreed to buy in January": the agreement is past)
             return Status.COMPLETED
         if d.status is not None:
             return d.status
@@ -365,6 +373,7 @@ def _status(d: Draft, an: Analysed) -> Status:
     return Status.COMPLETED
 
 
+_CLAUSE_TAIL = re.compile(r"[^,;]*$")  # the words of a text's last clause
 _PREVIOUSLY_ANNOUNCED = re.compile(r"\b(?:previously|already|earlier)[ -]announced\b", re.I)
 
 
