@@ -379,6 +379,9 @@ _GENERIC_OWNER = re.compile(r"\b(?:a|an|any|every|each)\s+(?:[\w-]+\s+){0,2}?(?:
                             r"buyer|seller|target|rival|acquirer|investor|lender|customer|supplier)(?:'s|’s)?\b", re.I)
 _CLAUSE_BREAK = re.compile(r";|\s[—–]\s")
 _NEW_CLAUSE = re.compile(r"[:;]\s|\s[—–]\s")
+_DEAL_VERB_BETWEEN = re.compile(r"\b(?:buy|bought|buys|buying|acquire[sd]?|acquiring|purchase[sd]?|purchasing|sell|sells|sold|"
+                                r"selling|merge[sd]?|merging|invest(?:s|ed|ing)?|back(?:s|ed|ing)?|hire[sd]?|hiring|"
+                                r"take over|took over|takes over|supply|supplies|license[sd]?|licen[cs]ing)\b", re.I)
 _TICKER_CUE = re.compile(r"\s*\((?:NYSE|NASDAQ|Nasdaq|TSX|LSE|ASX)[^)]*\)"
                          # the wire's angle brackets around a name ("<⟨E2⟩>", "<⟨E2⟩'s>")
                          r"|<(?=⟨E\d+⟩(?:'s)?>)|(?<=⟩)>|(?<=⟩'s)>")
@@ -422,8 +425,11 @@ def _abstract(s: Sentence, index: int, text: str, ms: list[Mention], ids: list[i
             prior_here = [idx for x, y, ph, idx in sorted(spans) if idx is not None and y <= start]
             # the nearest company is not what "the company" means ("X agreed to buy the developer"),
             # unless it is the only one named before and a new clause begins between them ("X grew
-            # through a purchase: on May 30 the company bought Y")
-            own_clause = len(set(prior_here)) == 1 and _NEW_CLAUSE.search(text, before[-1][1], start)
+            # through a purchase: on May 30 the company bought Y") or no deal verb comes before it
+            # ("X shareholders approved the company's sale"; not "talks to buy X collapsed, and the company's")
+            between = text[before[-1][1]:start] if before else ""
+            only_one = len(set(prior_here)) == 1
+            own_clause = only_one and (_NEW_CLAUSE.search(between) or not _DEAL_VERB_BETWEEN.search(text, 0, start))
             nearest = [] if own_clause else prior_here[-1:]
             target = _topic(topics, set(nearest), table, [i for i in prior_here if i not in nearest], counts,
                             s.paragraph)
