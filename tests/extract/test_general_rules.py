@@ -443,3 +443,12 @@ def test_the_company_a_release_defines_is_the_company_and_a_previously_announced
 def test_a_relative_clauses_date_is_its_own_deals_and_companies_agreeing_to_combine_merge(sentence, deals):
     facts = {f.type: (f.time.label(), f.status.value) for f in _facts(sentence, anchor="2025-06-03")}
     assert facts == deals
+
+
+def test_a_company_named_only_in_an_aside_is_no_party_of_the_words_outside_it():
+    facts = _facts("Tessaly Labs, spun out of Northfield University in 2023, raised $8 million from Orlan Capital.",
+                   anchor="2025-06-03")
+    assert [(f.subject, [p.name for p in f.counterparties]) for f in facts] == [("Tessaly Labs", ["Orlan Capital"])]
+    sale = [f for f in _facts("Brisa agreed to sell 51% of Kestrel, the maker it bought in 2015 for $16.7 billion, "
+                              "to Orlan Group.", anchor="2025-06-03") if f.counterparties[0].name == "Orlan Group"]
+    assert [(f.subject, f.status.value) for f in sale] == [("Kestrel", "announced")]

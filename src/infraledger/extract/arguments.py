@@ -334,10 +334,20 @@ _MOVE_AHEAD = re.compile(r"\b(?:is leaving|will leave|is to leave|will join|is j
                          r"will become|is to become)\b", re.I)
 
 
+def _without_asides(abstract: str, d: Draft) -> str:
+    """``abstract`` with the asides blanked that the draft's trigger does not end in ("sell X, the maker
+    it bought in 2015, to Y": "bought" tells nothing of the sale)."""
+    end = d.trigger[1] - 1
+    for a, b in blank_clauses(abstract)[1]:
+        if not a <= end < b:
+            abstract = abstract[:a] + " " * (b - a) + abstract[b:]
+    return abstract
+
+
 def _status(d: Draft, an: Analysed) -> Status:
     """The deal's state as this sentence states it (later sentences may move it on)."""
     stop = clause_end(an.abstract, d.trigger[1])
-    region = an.abstract[d.trigger[0]:stop]
+    region = _without_asides(an.abstract, d)[d.trigger[0]:stop]
     # Status words may also come just before the trigger: "completed the sale of X".
     before = an.abstract[max(0, d.trigger[0] - 30):d.trigger[0]]
     whole = an.abstract

@@ -526,11 +526,14 @@ def _relations(abstract: str) -> list[tuple[str, int, int]]:
     return [r for r in out if r[1] != r[2]]
 
 
-#: An apposition or relative clause set off by commas after a party ("X, Y's former unit, to Z",
-#: "X, which Y bought, ..."); a company followed by its own verb opens a clause of its own ("A bought
+#: An apposition, relative clause or participle set off by commas after a party ("X, Y's former unit, to
+#: Z", "X, which Y bought, ...", "X, spun out of Y, ..."); a company followed by its own verb opens a clause of its own ("A bought
 #: B, C bought D and ..."), not an apposition.
 _CLAUSE = re.compile(r"(?<=⟩),\s(?:⟨E\d+⟩(?!\s+(?:(?!based\b|owned\b|backed\b)\w+ed|bought|sold|took|won|paid|struck|"
-                     r"led|made|has|had|is|was|will)\b)|which|who|whose|until then|formerly|previously)[^,;]{0,120}?,(?= )")
+                     r"led|made|has|had|is|was|will)\b)|which|who|whose|until then|formerly|previously|"
+                     # a participle describing the party: "X, spun out of Y in 2023, raised ..."
+                     r"(?:spun|carved) (?:out|off)|founded|incubated|created|formed|owned|backed|controlled|"
+                     r"based|headquartered)[^,;]{0,120}?,(?= )")
 
 
 def blank_clauses(abstract: str) -> tuple[str, list[tuple[int, int]]]:

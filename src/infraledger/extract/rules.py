@@ -499,7 +499,21 @@ def _frames(an: Analysed, reading: Reading) -> list[Draft]:
     for variant in _variants(an):
         for frame in candidate_frames(variant.abstract):
             _match_frame(frame, variant, reading, out, claimed)
-    return out
+    asides = blank_clauses(an.abstract)[1]
+    return [d for d in out if not asides or not _party_of_an_aside(d, an.abstract, asides)]
+
+
+def _party_of_an_aside(d: Draft, abstract: str, asides: list[tuple[int, int]]) -> bool:
+    """Whether the draft makes a company named only inside an aside ("X, spun out of Y in 2023, raised
+    $8 million from Z") a party of words outside it (the aside's own words may: "X, which Y bought")."""
+    if d.sentence.blanked:
+        return False  # read with the asides blanked already
+    for party in [d.subject, *(i for i, _ in d.roles)]:
+        spots = [m.start() for m in re.finditer(f"⟨E{party}⟩", abstract)]
+        inside = [next((a for a in asides if a[0] <= p < a[1]), None) for p in spots]
+        if spots and all(inside) and not any(a[0] <= d.trigger[1] - 1 < a[1] for a in inside):
+            return True
+    return False
 
 
 _PARTY_GROUPS = ("t", "a", "s", "c", "h", "p")
