@@ -2,9 +2,9 @@
 
 ``extract_events(document, backend="rules")`` is the public entry point; ``extract_many(documents)``
 gives the same events for many documents at once, faster with the rules backend, which parses the
-sentences of all of them together. Backends are looked up
-by name in :data:`BACKENDS`: ``rules`` (the default; offline, a grammar of deal language) and
-``llm`` (an OpenAI-compatible endpoint configured in the settings). Every fact carries its
+sentences of all of them together. Backends are looked up by name in :data:`BACKENDS`: ``rules``
+(the default; offline, a grammar of deal language) and ``llm`` (an OpenAI-compatible endpoint
+configured in the settings). Every fact carries its
 evidence and the evidence's span in ``document.text``, and every deal event a confidence from 0 to 1
 (:mod:`.confidence`, calibrated on the evaluation set), so a reviewer can take the least certain first. Besides deal events (types in
 :data:`~infraledger.model.events.DEAL_TYPES`) the rules backend reports relations stated in passing
@@ -13,8 +13,8 @@ evidence and the evidence's span in ``document.text``, and every deal event a co
 
 from __future__ import annotations
 
-from dataclasses import replace
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import TYPE_CHECKING, Callable
 
 from ..errors import InputError
@@ -52,8 +52,8 @@ def _rules_many(documents, settings=None) -> list[list[CandidateFact]]:
 
 #: Extraction backends by name: each takes a Document (and optional Settings) and returns facts.
 BACKENDS: dict[str, Callable[..., list[CandidateFact]]] = {"rules": _rules, "llm": _llm}
-#: Backends that read many documents at once faster than one at a time: each takes a list of
-#: Documents (and optional Settings) and returns each one's facts.
+#: Backends that read many documents at once faster than one at a time: each takes an iterable of
+#: Documents (and optional Settings) and returns each one's facts, in order.
 BATCHED: dict[str, Callable[..., list[list[CandidateFact]]]] = {"rules": _rules_many}
 
 

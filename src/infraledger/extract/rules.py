@@ -81,7 +81,8 @@ def _source_evidence(fact: CandidateFact, source: str) -> CandidateFact:
 
 
 def _windows(text: str) -> Iterator[tuple[str, int]]:
-    """``text`` in stretches of about :data:`WINDOW_CHARS` characters cut at line breaks, each with its offset."""
+    """``text`` in stretches of at most :data:`WINDOW_CHARS` characters, cut at a line break in the second
+    half of a stretch where there is one, each with its offset."""
     start = 0
     while True:
         end = min(len(text), start + WINDOW_CHARS)
