@@ -226,6 +226,6 @@ def sentence_case_headline(text: str, common: frozenset[str]) -> str:
         low = word.lower()
         if m.start() > 0 and (low in common or low in _WIRE_WORDS):
             return low
-        return word[0] + low[1:]
+        return "-".join(part[:1] + part[1:].lower() for part in word.split("-"))  # "Ti-Caro"
 
     return _HEADLINE_WORD.sub(recase, line) + text[len(line):]
