@@ -21,11 +21,11 @@ from ..lexicon import legal_suffix_alternation
 # no Unicode case classes): capitals of Latin-1 and all of Latin Extended-A, where cases alternate.
 _UP = "A-ZÀ-ÖØ-ÞĀ-ž"
 _LET = "A-Za-zÀ-ÖØ-öø-ÿĀ-ž"
-# One word of a name: "Nvidia", "AT&T", "A.B.", "1Finity", "xAI", "Q.Labs", "K77", "Co-Founder".
+# One word of a name: "Nvidia", "AT&T", "A.B.", "1Finity", "xAI", "eviCore", "Q.Labs", "K77", "Co-Founder".
 # A name written as a web domain ("Widget.ai", "Quorva.io", "Pellham.com") is one word too.
 _DOMAIN = r"(?:ai|io|com|co|net|org|app|dev|tech|cloud|xyz|so|sh)(?![A-Za-z0-9])"
 _WORD = (rf"(?:[{_UP}][{_LET}0-9\-]*\.{_DOMAIN}|[A-Z]\.[A-Z][a-z]{{2,}}|[A-Z](?:\.[A-Z])+\.?|[{_UP}][{_LET}0-9&'’\-]*(?!\.[a-z])(?:\.[A-Z][A-Za-z]+)?\.?|"
-         rf"\d+[A-Za-z][A-Za-z0-9\-]*|[a-z][A-Z][A-Za-z0-9]*)")
+         rf"\d+[A-Za-z][A-Za-z0-9\-]*|[a-z]{{1,3}}[A-Z][A-Za-z0-9]*)")
 # Words of a name are joined by spaces (or one line break, in hard-wrapped text), "&", "of".
 _JOIN = r"(?:(?:[ \t]*\n)?[ \t]+(?:&[ \t]+|of[ \t]+(?:the[ \t]+)?|de[ \t]+|du[ \t]+|for[ \t]+)?|[ \t]*\n(?=[A-Z])|[ \t]*&[ \t]*)"
 _BLANK = r"[ \t]+"
