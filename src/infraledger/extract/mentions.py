@@ -338,11 +338,17 @@ def find_mentions(sentence: str, *, sentence_start_words: frozenset[str] = froze
     return out
 
 
+_AFTER_WORD = re.compile(r"(?:(?<![\w'’])[a-z][a-z-]*|^)\s*$")
+
+
 def _bracketed_names(sentence: str) -> list[Mention]:
     """The names the wire marks with angle brackets, whole and as companies ("<Halvora Moulding Co Ltd>")."""
     out = []
     for m in _BRACKETED.finditer(sentence):
-        if TICKER_RE.match(sentence, m.start()) or not NAME_RE.match(m.group(1)):
+        # A short code in brackets is a ticker after a name, and a name after an ordinary word
+        # ("boot manufacturer <QSG>").
+        if TICKER_RE.match(sentence, m.start()) and not _AFTER_WORD.search(sentence, 0, m.start()) \
+                or not NAME_RE.match(m.group(1)):
             continue
         text = " ".join(m.group(1).split())
         possessive = m.end(1) + 1 < m.end()
