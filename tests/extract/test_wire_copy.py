@@ -67,3 +67,15 @@ def test_a_story_in_one_wrapped_paragraph_is_read_across_its_line_breaks():
 def test_a_common_word_the_story_capitalises_stays_a_name_word_in_its_capitals_headline():
     text = "ZENTRIX BANK TO BUY HALVORA\n\nOSLO, March 2 - Shares of Zentrix Bank rose."
     assert sentence_case_headline(text, common_words()).startswith("Zentrix Bank to buy Halvora")
+
+
+def test_a_name_that_opens_with_a_few_small_letters_is_a_name():
+    facts = _facts("Zentrix announced on Tuesday that it will buy benefit management company ovaCore for $3.6 billion.")
+    assert facts == [(FactType.ACQUISITION, "ovaCore", {"Zentrix": Role.ACQUIRER})]
+
+
+def test_a_short_code_in_angle_brackets_names_a_company_after_an_ordinary_word_and_is_a_ticker_after_a_name():
+    facts = _facts("Zentrix SA agreed to buy boot manufacturer <QSB> from <Brellix Inc>.")
+    assert [f[:2] for f in facts] == [(FactType.ACQUISITION, "QSB")]
+    assert _facts("Zentrix Corp <ZTX> said it bought <Quillon Inc>.") == [
+        (FactType.ACQUISITION, "Quillon", {"Zentrix": Role.ACQUIRER})]

@@ -13,7 +13,8 @@ from .reading import Analysed
 
 _HYPOTHETICAL = re.compile(r"\b(?:could|might|(?-i:may)|would have|reportedly|rumou?r\w*|in (?:\w+ )?talks|speculat\w*|"
                            r"is said to|are said to|weighing|mulling|"
-                           r"unconfirmed|said to be|considering|considers?|exploring|if|whether|potential|possible|decided to|intends? to|"
+                           r"unconfirmed|said to be|considering|considers?|exploring|if|whether|potential|possible|"
+                           r"decided to|intends? to|interested in|interest in (?:buying|acquiring)|"
                            r"hope[sd]? to|aims? to|plans? to|planning to|is planning|expected to announce|"
                            r"set to announce|poised to|preparing to|seeks? to|seeking to|looking to|in discussions|"
                            r"nearing|tried to|trying to|tries to|attempted to|failed to)\b", re.IGNORECASE)

@@ -21,11 +21,11 @@ from ..lexicon import common_words, currency_by_form, legal_suffix_alternation
 # no Unicode case classes): capitals of Latin-1 and all of Latin Extended-A, where cases alternate.
 _UP = "A-ZÀ-ÖØ-ÞĀ-ž"
 _LET = "A-Za-zÀ-ÖØ-öø-ÿĀ-ž"
-# One word of a name: "Nvidia", "AT&T", "A.B.", "1Finity", "xAI", "Q.Labs", "K77", "Co-Founder".
+# One word of a name: "Nvidia", "AT&T", "A.B.", "1Finity", "xAI", "eviCore", "Q.Labs", "K77", "Co-Founder".
 # A name written as a web domain ("Widget.ai", "Quorva.io", "Pellham.com") is one word too.
 _DOMAIN = r"(?:ai|io|com|co|net|org|app|dev|tech|cloud|xyz|so|sh)(?![A-Za-z0-9])"
 _WORD = (rf"(?:[{_UP}][{_LET}0-9\-]*\.{_DOMAIN}|[A-Z]\.[A-Z][a-z]{{2,}}|[A-Z](?:\.[A-Z])+\.?|[{_UP}][{_LET}0-9&'’\-]*(?!\.[a-z])(?:\.[A-Z][A-Za-z]+)?\.?|"
-         rf"\d+[A-Za-z][A-Za-z0-9\-]*|[a-z][A-Z][A-Za-z0-9]*)")
+         rf"\d+[A-Za-z][A-Za-z0-9\-]*|[a-z]{{1,3}}[A-Z][A-Za-z0-9]*)")
 # Words of a name are joined by spaces (or one line break, in hard-wrapped text), "&", "of".
 _JOIN = r"(?:(?:[ \t]*\n)?[ \t]+(?:&[ \t]+|of[ \t]+(?:the[ \t]+)?|de[ \t]+|du[ \t]+|for[ \t]+)?|[ \t]*\n(?=[A-Z])|[ \t]*&[ \t]*)"
 _BLANK = r"[ \t]+"
@@ -370,11 +370,17 @@ def find_mentions(sentence: str, *, sentence_start_words: frozenset[str] = froze
     return out
 
 
+_AFTER_WORD = re.compile(r"(?:(?<![\w'’])[a-z][a-z-]*|^)\s*$")
+
+
 def _bracketed_names(sentence: str) -> list[Mention]:
     """The names the wire marks with angle brackets, whole and as companies ("<Halvora Moulding Co Ltd>")."""
     out = []
     for m in _BRACKETED.finditer(sentence):
-        if TICKER_RE.match(sentence, m.start()) or not NAME_RE.match(m.group(1)):
+        # A short code in brackets is a ticker after a name, and a name after an ordinary word
+        # ("boot manufacturer <QSG>").
+        if TICKER_RE.match(sentence, m.start()) and not _AFTER_WORD.search(sentence, 0, m.start()) \
+                or not NAME_RE.match(m.group(1)):
             continue
         text = " ".join(m.group(1).split())
         possessive = m.end(1) + 1 < m.end()

@@ -53,15 +53,21 @@ def hard_wrapped(text: str) -> bool:
     # (titles end in a capitalised word or a figure; a wrapped line mostly in a small word or comma)
     # A headline over its story ends in a lower-case word too, but the story's next line starts
     # a sentence: a wrapped line goes on in lower case or after a comma.
-    # A line filled to the text's width goes on whatever the next line starts with ("acquired\nZentrix"),
-    # in a text where several lines are filled so (a short list's longest line is not a width).
-    full = max((n for line in lines if (n := len(line)) <= 130), default=0) - _FILL_SLACK
-    if sum(1 for line in lines if full <= len(line) <= 130) < 3:
-        full = 131
+    # A line filled to the text's width goes on whatever the next line starts with ("acquired\nZentrix").
+    full = _filled_width(lines)
     wrapped = sum(1 for line, nxt in zip(chunks, chunks[1:])
                   if 40 <= len(line.rstrip()) <= 130 and nxt.strip() and _WRAPPED_END.search(line.rstrip())
                   and (line.rstrip()[-1] == "," or not nxt.lstrip()[:1].isupper() or len(line.rstrip()) >= full))
     return wrapped / len(lines) > 0.2
+
+
+def _filled_width(lines: list[str]) -> int:
+    """The length from which a line counts as filled to the text's width: near its longest line,
+    where at least three lines are that long (a short list's longest line is no width); else a
+    length no wrapped line has."""
+    longest = max((n for line in lines if (n := len(line)) <= 130), default=0)
+    full = longest - _FILL_SLACK
+    return full if sum(1 for line in lines if full <= len(line) <= 130) >= 3 else 131
 
 
 _INDENT = re.compile(r"[ \t]{2,}\S")
@@ -226,7 +232,7 @@ def sentence_case_headline(text: str, common: frozenset[str]) -> str:
         low = word.lower()
         if m.start() > 0 and (low in common or low in _WIRE_WORDS):
             return low
-        return word[0] + low[1:]
+        return "-".join(part[:1] + part[1:].lower() for part in word.split("-"))  # "Ti-Caro"
 
     return _HEADLINE_WORD.sub(recase, line) + text[len(line):]
 
