@@ -452,3 +452,11 @@ def test_a_company_named_only_in_an_aside_is_no_party_of_the_words_outside_it():
     sale = [f for f in _facts("Brisa agreed to sell 51% of Kestrel, the maker it bought in 2015 for $16.7 billion, "
                               "to Orlan Group.", anchor="2025-06-03") if f.counterparties[0].name == "Orlan Group"]
     assert [(f.subject, f.status.value) for f in sale] == [("Kestrel", "announced")]
+
+
+def test_a_person_joining_told_by_the_company_that_hires_and_one_named_to_a_title_of_another_company():
+    text = ("Tarrow AI announced that Dana Whitcombe, who spent a decade at Quillon Systems, will join as head "
+            "of research.")
+    moves = [f for f in _facts(text, anchor="2025-06-03") if f.type is FactType.TALENT_MOVE]
+    assert [(f.subject, [p.name for p in f.counterparties], f.status.value) for f in moves] == [
+        ("Quillon Systems", ["Tarrow AI"], "announced")]

@@ -60,7 +60,8 @@ _REACH = 90  # characters either side of a trigger in which its parties are look
 # "after six years at X".
 _CONTAINERS = frozenset("subsidiary unit division affiliate arm city state government department ministry agency "
                         "consortium group affiliates subsidiaries units investors backers firms companies "
-                        "years months decade decades stint spell career tenure team teams lab labs".split())
+                        "years months decade decades stint spell career tenure team teams lab labs role job post "
+                        "position".split())
 _PARTICLES = frozenset("in up out over".split())
 _NEGATIONS = frozenset({"not", "never", "n't", "no"})
 _INTENT_FORMS = frozenset(f for v in ("offer", "propose", "plan", "consider", "seek", "aim", "hope", "intend", "want",
@@ -428,6 +429,12 @@ def _read(spec: FrameSpec, trig, tok, sur: _Surrogate, an: Analysed, reading: Re
         former = known[0] if known else _affiliation(args.get("agent", []) + args.get("patient", []), sur)
         if former is not None:
             found["former"] = [former]
+    if spec.type is FactType.TALENT_MOVE and "hirer" in spec.requires and "hirer" not in found \
+            and found.get("person") and not args.get("patient") and tok.dep_ == "ccomp" and tok.head.lower_ in _TELLING:
+        # "X announced that Y will join as head of research": the company telling of it hires
+        teller = [sl.ident for c in tok.head.children if c.dep_ in _SUBJECTS for sl in _parties(c, sur, ("company",))]
+        if teller:
+            found["hirer"] = teller[:1]
     if "former" in found:
         found["subject"] = found.pop("former")
     needs = [("subject" if r == "former" else r) for r in spec.requires]
@@ -608,6 +615,12 @@ def _verb_arguments(tok) -> dict[str, list]:
     args = _obliques(tok)
     for c in tok.children:  # a secondary predicate's own phrases: "taken private by X", "went public on Y"
         if c.dep_ == "xcomp" and not c.tag_.startswith("VB"):
+            if _is_title(c):
+                # "has been named chief executive of Y": the company the title belongs to
+                owner = _obliques(c).get("of", []) + [k for k in c.children if k.dep_ == "nmod:poss"]
+                if owner:
+                    args.setdefault("title", owner)
+                continue
             for k, v in _obliques(c).items():
                 args.setdefault(k, v)
     passive = _passive(tok)
@@ -762,6 +775,7 @@ def _title_arguments(spec: FrameSpec, tok) -> dict[str, list] | None:
     return args
 
 
+_TELLING = frozenset({"said", "says", "announced", "announces", "confirmed", "confirms", "disclosed", "reported"})
 _RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
 #: A time told in a clause: a year, a month, or a time relative to the text's ("last year", "ago").
 _DATED = re.compile(r"\b(?:1[89]|20)\d\d\b|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b|"
