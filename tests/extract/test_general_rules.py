@@ -460,3 +460,17 @@ def test_a_person_joining_told_by_the_company_that_hires_and_one_named_to_a_titl
     moves = [f for f in _facts(text, anchor="2025-06-03") if f.type is FactType.TALENT_MOVE]
     assert [(f.subject, [p.name for p in f.counterparties], f.status.value) for f in moves] == [
         ("Quillon Systems", ["Tarrow AI"], "announced")]
+
+
+@pytest.mark.parametrize(("sentence", "kind", "status"), [
+    ("Investors including Orlan Capital have backed Tessaly Labs with $45 million.", FactType.FUNDING_ROUND,
+     "completed"),
+    ("Orlan Capital backed Tessaly Labs with $45 million.", FactType.STRATEGIC_INVESTMENT, "completed"),
+    ("The $45 million round, which Orlan Capital led, values Tessaly Labs at $400 million.", FactType.FUNDING_ROUND,
+     "completed"),
+    ("Tessaly Labs is raising up to $45 million, according to a regulatory filing.", FactType.FUNDING_ROUND,
+     "announced"),
+])
+def test_money_from_a_group_is_a_round_and_a_round_in_progress_is_announced(sentence, kind, status):
+    facts = _facts(sentence, anchor="2025-06-03")
+    assert [(f.type, f.subject, f.status.value) for f in facts] == [(kind, "Tessaly Labs", status)]

@@ -33,6 +33,7 @@ _NUMBER = re.compile(r"\d+")
 _ONE_BACKER = re.compile(rf"\s*(?:in \w+ \d{{4}} )?from (?:[\w-]+ ){{0,3}}?{E}(?!\s*(?:,|and))")
 _CLOSE_NOUN = re.compile(r"\s*(?:the\s+)?(?:close|closing|completion)\b")
 _ENTITY_ID = re.compile(r"⟨E(\d+)⟩")
+_IN_PROGRESS = re.compile(r"\b(?:is|are)\s+(?:now\s+|still\s+)?$")  # "is raising up to $45 million": not closed yet
 
 
 
@@ -95,7 +96,8 @@ def read_raises(an: Analysed, reading: Reading) -> list[Draft]:
             d = Draft(type=FactType.FUNDING_ROUND, subject=subject, roles=[], people=[], sentence=an,
                       trigger=(m.start(), m.end()), frame="raise",
                       status=Status.ANNOUNCED if verb.startswith("announc") and not _CLOSE_NOUN.match(
-                          text[m.end("verb"):]) else Status.COMPLETED)
+                          text[m.end("verb"):]) or _IN_PROGRESS.search(text, 0, m.start("verb"))
+                      else Status.COMPLETED)
             d.amount = money_in(m.group("m"), an)
             out.append(d)
     text = an.abstract

@@ -171,7 +171,7 @@ def _facts(window: _Window, parses: dict[int, Parsed]) -> list[CandidateFact]:
             continue
         found = surface[i]
         if i in parses:
-            found = _with_parsed(found, syntax_drafts(an, reading, parses[i]), an)
+            found = _with_parsed(found, _rounds_of_groups(syntax_drafts(an, reading, parses[i]), an), an)
         for d in found:
             prev = last_by_type.get(d.type)
             if d.frame == "stake-topic" and prev is not None and i - prev.sentence.index <= 3:
@@ -501,7 +501,20 @@ def _frames(an: Analysed, reading: Reading) -> list[Draft]:
         for frame in candidate_frames(variant.abstract):
             _match_frame(frame, variant, reading, out, claimed)
     asides = blank_clauses(an.abstract)[1]
-    return [d for d in out if not asides or not _party_of_an_aside(d, an.abstract, asides)]
+    return _rounds_of_groups([d for d in out if not asides or not _party_of_an_aside(d, an.abstract, asides)], an)
+
+
+def _rounds_of_groups(drafts: list[Draft], an: Analysed) -> list[Draft]:
+    """"Investors including X backed Y with $45 million": money from a group of backers is a round."""
+    for d in drafts:
+        if d.type is FactType.STRATEGIC_INVESTMENT and _GROUP_OF_BACKERS.search(an.abstract, 0, d.trigger[0]):
+            d.type = FactType.FUNDING_ROUND
+    return drafts
+
+
+#: Backers told as a group before the first of them: the money is a round, not one backer's stake.
+_GROUP_OF_BACKERS = re.compile(r"\b(?:investors|backers|a group of (?:investors|backers)|a consortium)\s+"
+                               r"(?:including|such as|like|led by|that included)\s+$", re.I)
 
 
 def _party_of_an_aside(d: Draft, abstract: str, asides: list[tuple[int, int]]) -> bool:
