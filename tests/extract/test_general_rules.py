@@ -474,3 +474,11 @@ def test_a_person_joining_told_by_the_company_that_hires_and_one_named_to_a_titl
 def test_money_from_a_group_is_a_round_and_a_round_in_progress_is_announced(sentence, kind, status):
     facts = _facts(sentence, anchor="2025-06-03")
     assert [(f.type, f.subject, f.status.value) for f in facts] == [(kind, "Tessaly Labs", status)]
+
+
+def test_it_after_said_is_who_said_it_and_a_stake_restated_is_one_investment():
+    text = ("Separately, Frostline rival Arcticore said it had received a $250 million investment from sovereign "
+            "fund Meridian Holdings, which will take a minority stake.")
+    facts = _facts(text, anchor="2026-07-22")
+    assert [(f.type, f.subject, [p.name for p in f.counterparties]) for f in facts] == [
+        (FactType.STRATEGIC_INVESTMENT, "Arcticore", ["Meridian Holdings"])]

@@ -377,6 +377,8 @@ _RELATIVE_TAIL = re.compile(r",\s+(?:where|which|whose|when)\b[^,;()]*")
 #: A company spoken of in general ("a startup", "any buyer"), which a later "its" may stand for.
 _GENERIC_OWNER = re.compile(r"\b(?:a|an|any|every|each)\s+(?:[\w-]+\s+){0,2}?(?:company|startup|start-up|firm|business|"
                             r"buyer|seller|target|rival|acquirer|investor|lender|customer|supplier)(?:'s|’s)?\b", re.I)
+_SAID_GAP = re.compile(r"\s+(?:also\s+)?(?:said|says|announced|confirmed|added|noted|disclosed)\s+(?:on\s+\w+\s+)?"
+                       r"(?:that\s+)?")
 _CLAUSE_BREAK = re.compile(r";|\s[—–]\s")
 _NEW_CLAUSE = re.compile(r"[:;]\s|\s[—–]\s")
 _DEAL_VERB_BETWEEN = re.compile(r"\b(?:buy|bought|buys|buying|acquire[sd]?|acquiring|purchase[sd]?|purchasing|sell|sells|sold|"
@@ -456,7 +458,11 @@ def _abstract(s: Sentence, index: int, text: str, ms: list[Mention], ids: list[i
             # a subject "it" is none of the companies of its own clause (a later clause may name it)
             stop = _CLAUSE_BREAK.search(text, end)
             clause = {idx for m, idx in zip(ms, ids) if idx in here and (stop is None or m.start < stop.start())}
-            target = prior[0] if prior else _topic(topics, clause, table, (), counts, s.paragraph)
+            last = max((sp for sp in spans if sp[3] is not None and sp[1] <= start), default=None, key=lambda sp: sp[1])
+            if last is not None and _SAID_GAP.fullmatch(text, last[1], start):
+                target = last[3]  # "Frostline rival Arcticore said it ...": who said it
+            else:
+                target = prior[0] if prior else _topic(topics, clause, table, (), counts, s.paragraph)
             tag = ""
         else:
             # An object pronoun is not its own clause's subject (the nearest company before it),

@@ -501,7 +501,16 @@ def _frames(an: Analysed, reading: Reading) -> list[Draft]:
         for frame in candidate_frames(variant.abstract):
             _match_frame(frame, variant, reading, out, claimed)
     asides = blank_clauses(an.abstract)[1]
-    return _rounds_of_groups([d for d in out if not asides or not _party_of_an_aside(d, an.abstract, asides)], an)
+    out = [d for d in out if not asides or not _party_of_an_aside(d, an.abstract, asides)]
+    return _rounds_of_groups(_one_stake_per_backer(out), an)
+
+
+def _one_stake_per_backer(drafts: list[Draft]) -> list[Draft]:
+    """A stake told without its company ("..., which will take a minority stake") beside an investment of
+    the same backer in the sentence is that investment restated."""
+    named = {i for d in drafts if d.frame != "stake-topic" and d.type is FactType.STRATEGIC_INVESTMENT
+             for i, _ in d.roles}
+    return [d for d in drafts if not (d.frame == "stake-topic" and any(i in named for i, _ in d.roles))]
 
 
 def _rounds_of_groups(drafts: list[Draft], an: Analysed) -> list[Draft]:
