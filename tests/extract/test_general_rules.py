@@ -482,3 +482,12 @@ def test_it_after_said_is_who_said_it_and_a_stake_restated_is_one_investment():
     facts = _facts(text, anchor="2026-07-22")
     assert [(f.type, f.subject, [p.name for p in f.counterparties]) for f in facts] == [
         (FactType.STRATEGIC_INVESTMENT, "Arcticore", ["Meridian Holdings"])]
+
+
+def test_an_investors_blog_speaks_as_the_investor_and_leads_the_companys_round():
+    text = ("Why we invested in Tessaly Labs\n\nMarlow Growth blog · April 2, 2026\n\n"
+            "Today we're excited to announce that Marlow Growth is leading Tessaly Labs's $30 million Series A. "
+            "Tessaly Labs builds control software for data centers.")
+    rounds = [f for f in _facts(text) if f.type is FactType.FUNDING_ROUND]
+    assert [(f.subject, f.amount.amount, f.time.label(), [(p.name, p.role.value) for p in f.counterparties])
+            for f in rounds] == [("Tessaly Labs", 30_000_000, "2026-04-02", [("Marlow Growth", "lead_investor")])]

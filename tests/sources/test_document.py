@@ -136,6 +136,7 @@ def test_a_missing_file_raises_file_not_found(tmp_path):
     ("SANTA CLARA, Calif., Dec. 2, 2025 -- Something happened", date(2025, 12, 2)),
     ("PARIS, 9 September 2025 - A startup closed a round", date(2025, 9, 9)),
     ("Issue 41 | October 1, 2025", date(2025, 10, 1)),
+    ("Marlow Growth blog · April 2, 2026", date(2026, 4, 2)),
     ("DALLAS and TORONTO, Feb. 3, 2026 /PRNewswire/ -- A merger was announced", date(2026, 2, 3)),
     ("Published: 18 June 2026", date(2026, 6, 18)),
     ("SAN JOSE, Calif.--(BUSINESS WIRE)--March 3, 2026--Larkspur Networks today announced a deal", date(2026, 3, 3)),

@@ -225,6 +225,7 @@ def _clean_word(word: str) -> str:
     return word.lower().strip(".,'’").removesuffix("'s").removesuffix("’s")
 
 
+_BYLINE = re.compile(r"\b(?:blog|newsroom|team|news release|press release|company news)\b|\bby the\b", re.I)
 _INTERVIEW = re.compile(r"^\s*(?:Q|Question)\s*[:.]\s", re.M)
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b")
 _WE = re.compile(r"\b(?:[Ww]e|us)\b(?!['’])")
@@ -258,6 +259,11 @@ def _speaker(sentences: list[Sentence], all_ids: list[list[int | None]], table: 
     orgs = [i for i, kind in enumerate(table.kinds) if kind != "person" and not is_exchange(table.names[i])]
     # the opening lines (a rubric, a title, a standfirst) name it first: the first they name that the
     # text names again, else the first a heading among them names
+    # a byline names it ("Marlow Growth blog · April 2", "by the Lumen Grid team")
+    for s, ids in zip(sentences[:4], all_ids):
+        named = [i for i in ids if i in orgs]
+        if named and len(s.text) < 100 and _BYLINE.search(s.text):
+            return named[0]
     opening = [i for ids in all_ids[:3] for i in ids if i in orgs]
     titled = [i for s, ids in zip(sentences[:3], all_ids) if s.heading for i in ids if i in orgs]
     chosen = next((i for i in opening if counts.get(i, 0) >= 2), titled[0] if titled else None)

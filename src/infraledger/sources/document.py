@@ -395,7 +395,7 @@ def _scan_date_lines(lines: list[str], anchor: date | None = None,
         if datelines_only:
             continue
         # (a title that ends in its day after a comma: "Zentrix -- Second Quarter Call, May 4, 2026")
-        if len(line) < 120 and (not prefix or _LEAD_IN.search(line[:s]) or re.search(r"[|—–]\s*$", line[:s])
+        if len(line) < 120 and (not prefix or _LEAD_IN.search(line[:s]) or re.search(r"[|—–·•]\s*$", line[:s])
                                 or ft.precision is Precision.DAY and line[:s].rstrip().endswith(",")
                                 and not line[e:].strip(" .)")):
             if short is None or (short[1].precision is not Precision.DAY and ft.precision is Precision.DAY):
