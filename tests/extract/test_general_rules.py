@@ -491,3 +491,9 @@ def test_an_investors_blog_speaks_as_the_investor_and_leads_the_companys_round()
     rounds = [f for f in _facts(text) if f.type is FactType.FUNDING_ROUND]
     assert [(f.subject, f.amount.amount, f.time.label(), [(p.name, p.role.value) for p in f.counterparties])
             for f in rounds] == [("Tessaly Labs", 30_000_000, "2026-04-02", [("Marlow Growth", "lead_investor")])]
+
+
+def test_a_cashtag_names_a_company_by_its_ticker():
+    facts = _facts("Srinivasan Iyer joined $QRVN from $TSSL earlier in the year to lead a new group.",
+                   anchor="2025-06-03")
+    assert [(f.subject, [p.name for p in f.counterparties]) for f in facts] == [("TSSL", ["QRVN"])]

@@ -164,6 +164,7 @@ def _currency_words() -> frozenset[str]:
     return frozenset(form.rstrip(".") for form in currency_by_form() if form[:1].isalpha())
 
 
+_CASHTAG = re.compile(r"(?<![\w$])\$([A-Z]{1,5})(?![\w$])")
 _EX_PREFIX = re.compile(r"[Ee]x-(?=[A-Z])")
 _TOO_SHORT = re.compile(r"[A-Z]{1,2}\d*|\d+[A-Za-z]{1,2}|\d[\d.,]*")
 # Parts of documents and laws, not parties: "Form S-4", "Exhibit 99.1", "Item 8.01", "Securities Act".
@@ -272,6 +273,9 @@ def find_mentions(sentence: str, *, sentence_start_words: frozenset[str] = froze
             out.append(Mention(m.start(1), m.end(2), f"{label} {m.group(2).lower()}"))
     if "<" in sentence:
         out += _bracketed_names(sentence)
+    if "$" in sentence:
+        # "$INTC hired ... from $ARM": a cashtag names the company by its ticker
+        out += [Mention(m.start(), m.end(), m.group(1), ticker=m.group(1)) for m in _CASHTAG.finditer(sentence)]
     taken = [(x.start, x.end) for x in out]
     taken += [(t.start(), t.end()) for t in TICKER_RE.finditer(sentence)]  # "(NYSE: HPE)" is a cue, not a name
     if any(h in sentence for h in _PLACE_LIST_HINTS):
