@@ -227,7 +227,11 @@ def _date(an: Analysed, d: Draft, anchor, drafts: list[Draft], document_time: Fu
         t0 = an.to_text(d.trigger[0])
         t1 = an.to_text(max(d.trigger[1] - 1, d.trigger[0]))
         inside = [t for t in times if t0 <= t[0] <= t1 + 40 and not _NEXT_CLAUSE.search(text, t1, t[0])]
-        if d.type is FactType.TALENT_MOVE and _FUTURE.search(an.abstract, d.trigger[0], d.trigger[1] + 60):
+        future = _FUTURE.search(an.abstract, d.trigger[0], d.trigger[1] + 60) if d.type is FactType.TALENT_MOVE else None
+        own = [t for t in times if t0 <= t[0] < an.to_text(future.start())] if future else []
+        if future and own and not _FUTURE.search(an.abstract, d.trigger[0], future.start()):
+            return own[0][2], False  # "Y resigned on Friday to become chief executive of Z": the day she left
+        if future:
             # "X said on Monday that Y will become chief executive on April 1": the move is dated
             # by its announcement, not by when it takes effect.
             before = [t for t in times if t[0] < t0]

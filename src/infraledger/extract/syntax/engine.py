@@ -822,6 +822,10 @@ def _parties(tok, sur: _Surrogate, kinds: tuple[str, ...], depth: int = 0) -> li
             hit = sur.slot(c)
             if c.dep_ in ("flat", "appos") and hit is not None and hit.kind == "company":
                 out.append(hit)
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        hit = sur.slot(nxt) if nxt is not None and tok.tag_.startswith("NN") and not tok.tag_.startswith("NNP") else None
+        if not out and hit is not None and hit.kind == "company" and nxt.head.i in (tok.i, tok.head.i):
+            out.append(hit)  # "from bankrupt rival X" parsed with X beside the descriptor, not under it
     return out
 
 
