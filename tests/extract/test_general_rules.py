@@ -500,8 +500,8 @@ def test_a_cashtag_names_a_company_by_its_ticker():
 
 
 def test_a_departure_dated_by_its_own_day_and_staff_hired_from_a_described_rival():
-    text = ("December 1, 2026\n\nChief operating officer Mara Quist resigned from Halvern Cloud on Friday to become "
-            "chief executive of Tessaly Grid, a power startup.\n\n"
+    text = ("December 1, 2026\n\nHalvern Cloud has lost a senior executive. Chief operating officer Mara Quist "
+            "resigned on Friday to become chief executive of Tessaly Grid, a power startup.\n\n"
             "Pellow Robotics, meanwhile, hired 40 engineers from bankrupt rival Kestrel Automation.")
     moves = {f.subject: (f.time.label(), [p.name for p in f.counterparties])
              for f in _facts(text) if f.type is FactType.TALENT_MOVE}
