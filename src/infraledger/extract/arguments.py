@@ -282,8 +282,8 @@ def _date(an: Analysed, d: Draft, anchor, drafts: list[Draft], document_time: Fu
 
 
 #: Words that open a new item of news, not a continuation of the one before.
-_NEW_ITEM = re.compile(r"\W*(?:separately|elsewhere|meanwhile|in other news|lastly|finally|in a separate (?:deal|move|"
-                       r"announcement|filing))\b", re.I)
+_NEW_ITEM = re.compile(r"\W*(?:[^,.;]{1,60},\s*)?(?:separately|elsewhere|meanwhile|in other news|lastly|finally|"
+                       r"in a separate (?:deal|move|announcement|filing))\b", re.I)
 
 
 #: How long before a text's own date a date stated under an earlier heading may still date a deal
