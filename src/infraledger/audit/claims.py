@@ -175,7 +175,7 @@ def _remember(ctx: _Ctx, sent: Sentence, masked: str) -> None:
 def _read_sentence(ctx: _Ctx, sent: Sentence, body: str, cites) -> None:
     mentions = find_mentions(body, sent.start, ctx.index, ctx.lower)
     label = cues.LABEL.match(body) or cues.DATELINE.match(body)
-    if label:  # "Warning signals: The Enfabrica case ...", "SAN FRANCISCO, April 2, 2026 --" name no party
+    if label:  # "Warning signals: The Brellix case ...", "SAN FRANCISCO, April 2, 2026 --" name no party
         mentions = [m for m in mentions if m.start >= sent.start + label.end()]
     times = _times(ctx, sent, body)
     groups = cues.groups(body, sent.start, mentions)

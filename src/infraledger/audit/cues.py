@@ -263,7 +263,7 @@ AGGREGATE = re.compile(r"\b(?:total|aggregate|combined|overall)\b[^$.;]{0,40}$",
 DATELINE = re.compile(r"^\s*[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][A-Za-z.]+)?,\s*(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|"
                       rf"\d{{1,2}}\s+[A-Z][a-z]+\s+\d{{4}})\s*{lexicon.wire_tag(first_capital=False)}?\s*"
                       rf"(?:{lexicon.dateline_dash()})\s*")
-#: A heading label before a sentence of its own ("Warning signals: The Enfabrica case ..."); a name
+#: A heading label before a sentence of its own ("Warning signals: The Brellix case ..."); a name
 #: before a figure ("Aldine Compute: $1.2 billion") or a clause ("X led the quarter: it raised") is no label.
 LABEL = re.compile(r"^\s*(?:[*•-]\s*|\d{1,2}\.\s*)?[A-Z][\w&+/-]*(?:\s[\w&+/-]+){0,5}:\s(?=\s*[A-Z\"“])")
 

@@ -90,7 +90,7 @@ def read(text: str) -> Reading:
     all_mentions = [find_mentions(mt, sentence_start_words=known_f) for mt, _ in masked]
     _recheck_first_words(masked, all_mentions, known, [s.headline for s in sentences])
     if _INTERVIEW.search(text):
-        # An interview's answers open with who speaks ("Paik: It was a serious approach"): a person.
+        # An interview's answers open with who speaks ("Venn: It was a hard year"): a person.
         for (mt, _), ms in zip(masked, all_mentions):
             if ms and ms[0].start == _first_alpha(mt) and mt.startswith(":", ms[0].end):
                 ms[0].kind = "person"
