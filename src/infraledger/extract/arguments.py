@@ -193,6 +193,7 @@ _LATER = re.compile(rf"\b(?P<n>{count_alternation(1)}|an?)\s+(?P<unit>{alternati
 _CAME_AFTER = re.compile(rf"\b(?:it|this|that|the (?:deal|order|round|move|contract|agreement))\s+(?:comes?|came|follows?|"
                          rf"followed)\s+(?:just\s+|only\s+)?(?P<n>{count_alternation(1)}|an?)\s+"
                          rf"(?P<unit>{alternation(numbers().days)})\s+after\b", re.I)
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:/[^/]{1,40}/\s*)?(?:--|—|–)")
 _NOT_A_DATE_AFTER = re.compile(r"\s*(?:%|percent|million|billion)")
 # Where the trigger's clause or conjunct ends: a date past this belongs to the next deal told.
 _NEXT_CLAUSE = re.compile(r";|,\s*(?:and|but|while|whereas)\b")
@@ -223,6 +224,8 @@ def _date(an: Analysed, d: Draft, anchor, drafts: list[Draft], document_time: Fu
              and not _NOT_A_DATE_AFTER.match(text[b:b + 9])
              and not any(x <= a < y for x, y in d.sentence.blanked)
              and not any(x <= a < y for x, y in asides)]
+    # the dateline's date is the text's: a date the sentence gives the deal itself wins over it
+    times = [t for t in times if not (t[0] < 60 and _DATELINE_AFTER.match(text, t[1]))] or times
     if times:
         t0 = an.to_text(d.trigger[0])
         t1 = an.to_text(max(d.trigger[1] - 1, d.trigger[0]))
