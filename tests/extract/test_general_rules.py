@@ -513,3 +513,11 @@ def test_a_deal_told_in_a_datelines_sentence_is_dated_by_its_own_day_when_it_giv
     text = ("PHOENIX, Sept. 15, 2026 -- Sable Ridge Data Centers has raised $1.2 billion in equity from a group led "
             "by Northgate Infrastructure Partners, the company said on Monday.")
     assert [f.time.label() for f in _facts(text) if f.type is FactType.FUNDING_ROUND] == ["2026-09-14"]
+
+
+def test_the_buyers_payment_told_sentences_later_gives_the_deals_total_value_in_dollars():
+    text = ("Quillon Systems has completed its acquisition of Brellix, the maker of design software. Brellix is now "
+            "a wholly owned subsidiary. Quillon Systems is paying A$68.50 in cash for each Brellix share, a 34% "
+            "premium, for a total equity value of about A$9.1 billion, or roughly US$5.9 billion.")
+    deals = [f for f in _facts(text, anchor="2025-06-03") if f.type is FactType.ACQUISITION]
+    assert [(f.amount.amount, f.amount.currency) for f in deals] == [(5_900_000_000, "USD")]

@@ -496,6 +496,13 @@ _DEAL_WORD = re.compile(r"\b(?:deal|transaction|consideration|acquisition|purcha
 _CONDITIONAL = re.compile(r"\b(?:if|may|could|would)\b")
 _CLOSED = re.compile(r"\b(?:closed|completed) on\b|\bwas completed\b|\bhas closed\b")
 _EXPECTED = re.compile(r"\b(?:expected|expects|will|should)\b")
+#: The buyer's payment told in the next sentence ("It is paying $68.50 a share, for a total equity value of about
+#: $9.1 billion"), and the sum that is the deal's whole value.
+_BUYER_PAYS = re.compile(r"\s*(?:It|⟨E\d+⟩|The (?:buyer|acquirer|company))\s+(?:is paying|will pay|paid|pays|agreed to pay|"
+                         r"is to pay|offered)\b")
+_TOTAL_VALUE = re.compile(r"\b(?:total|aggregate|overall)\s+(?:equity\s+|enterprise\s+|transaction\s+|deal\s+)?"
+                          r"(?:value|consideration|price)\s+of\s+(?:about\s+|approximately\s+|around\s+|roughly\s+|nearly\s+)?"
+                          r"⟪M(\d+)⟫", re.I)
 #: A date a figure is compared with ("up from $640 million a year ago", "more than in 2023") dates that
 #: figure, not the deal.
 _COMPARED = re.compile(r"(?:\bfrom|\bthan|\bcompared (?:with|to)|\bversus|\bvs\.?)\b[^.;]{0,40}$", re.I)
@@ -515,6 +522,20 @@ def _later_status(d: Draft, text: str) -> None:
             d.status = Status.PENDING
     elif _CLOSED.search(text):
         d.status = Status.COMPLETED
+
+
+_OR_DOLLARS = re.compile(r",?\s+or\s+(?:about\s+|roughly\s+|around\s+|some\s+)?⟪M(\d+)⟫")
+
+
+def _stated_in_dollars(an: Analysed, total: re.Match):
+    """The sum a "total value of" names, or its dollar equivalent told beside it ("A$9.1 billion, or
+    roughly US$5.9 billion")."""
+    money = an.money[int(total.group(1))][2]
+    alt = _OR_DOLLARS.match(an.abstract, total.end())
+    if alt and int(alt.group(1)) < len(an.money) and money.currency != "USD" \
+            and an.money[int(alt.group(1))][2].currency == "USD":
+        return an.money[int(alt.group(1))][2]
+    return money
 
 
 def follow_up(an: Analysed, reading: Reading, last: Draft, last_by_type: dict, anchor) -> None:
@@ -537,7 +558,8 @@ def follow_up(an: Analysed, reading: Reading, last: Draft, last_by_type: dict, a
             and last.type in (FactType.ACQUISITION, FactType.STRATEGIC_INVESTMENT) \
             and PENDING.search(an.sentence.text) and _CLOSING.search(an.sentence.text):
         last.status = Status.PENDING  # "The companies expect to close ..., pending regulatory approvals."
-    anaphor = _DEAL_ANAPHOR.match(an.sentence.text.strip())
+    anaphor = _DEAL_ANAPHOR.match(an.sentence.text.strip()) or (
+        last.type is FactType.ACQUISITION and an.index - last.sentence.index <= 3 and _BUYER_PAYS.match(an.abstract))
     mentions_deal = _DEAL_WORD.search(an.abstract)
     if not anaphor and not (mentions_deal and an.index - last.sentence.index <= 2 and last.amount is None
                             and (not an.entity_ids or last.subject in an.entity_ids
@@ -551,7 +573,9 @@ def follow_up(an: Analysed, reading: Reading, last: Draft, last_by_type: dict, a
         return
     if d.amount is None and d.type is not FactType.TALENT_MOVE:
         kinds = [(n, money_kind(an, n)) for n in range(len(an.money))]
-        amount = next((an.money[n][2] for n, k in kinds if k == "amount"), None)
+        total = _TOTAL_VALUE.search(an.abstract)
+        amount = _stated_in_dollars(an, total) if total and int(total.group(1)) < len(an.money) else \
+            next((an.money[n][2] for n, k in kinds if k == "amount"), None)
         if amount is None and d.type is FactType.ACQUISITION:
             amount = next((an.money[n][2] for n, k in kinds if k == "valuation"), None)
         d.amount = amount
