@@ -63,7 +63,11 @@ def match_key(name: str) -> str:
     # Parenthesised legal words ("Buckle Inc (The)", "Foo (Holdings) Corp") say nothing.
     name = _PAREN.sub(lambda m: "" if set(normalise_name(m.group(1)).split() or [""]) <= LEGAL_WORDS | {""}
                       else f" {m.group(1)} ", name)
-    tokens = [_FOLD.get(t, t) for t in normalise_name(name).split()]
+    normal = normalise_name(name)
+    # (once more: punctuation made spaces may leave a legal word at the end, "0:CO" -> "0 co"; a key
+    # is what it gives itself)
+    normal = normalise_name(normal)
+    tokens = [_FOLD.get(t, t) for t in normal.split()]
     while len(tokens) > 1 and tokens[0] == "the":
         tokens.pop(0)
     while len(tokens) > 1 and tokens[-1] in LEGAL_WORDS:
