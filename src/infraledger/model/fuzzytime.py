@@ -10,13 +10,13 @@ month", "last year", "year-to-date", "yesterday", "last week", "this quarter").
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
 from ..errors import InputError
-from ..lexicon import number_word_alternation, number_words, numbers
 
 
 class Precision(StrEnum):
@@ -192,16 +192,24 @@ _ABSOLUTE: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(p, re.IG
     ("year", rf"\b{_YEAR}\b"),
 ))
 
-_RELATIVE = re.compile(
-    r"\b(?P<rel>today|yesterday|tomorrow|this week|last week|next week|"
-    r"(?:earlier|later) this (?:month|year|week|quarter)|this (?:month|year|quarter)|"
-    r"last (?:month|year|quarter)|next (?:month|year|quarter)|"
-    r"year[- ]to[- ]date|ytd|a year ago|last|recently)\b"
-    rf"|\b(?P<n>\d+|{number_word_alternation(1, vague=True)})\s+(?P<unit>days?|weeks?|months?|years?)\s+"
-    r"(?P<dir>ago|later|earlier)\b",
-    re.IGNORECASE,
-)
-_NUMBER_WORDS = number_words() | numbers().vague  # the lexicon's: "two", "a dozen", "a few"
+
+
+@functools.cache
+def _relative_reading() -> tuple[re.Pattern, dict[str, int]]:
+    """The pattern of relative times and the number words it reads ("two", "a dozen", "a few"), both
+    from the shared lexicon, built on first use: holding a date does not load the lexicon."""
+    from ..lexicon import number_word_alternation, number_words, numbers
+
+    pattern = re.compile(
+        r"\b(?P<rel>today|yesterday|tomorrow|this week|last week|next week|"
+        r"(?:earlier|later) this (?:month|year|week|quarter)|this (?:month|year|quarter)|"
+        r"last (?:month|year|quarter)|next (?:month|year|quarter)|"
+        r"year[- ]to[- ]date|ytd|a year ago|last|recently)\b"
+        rf"|\b(?P<n>\d+|{number_word_alternation(1, vague=True)})\s+(?P<unit>days?|weeks?|months?|years?)\s+"
+        r"(?P<dir>ago|later|earlier)\b",
+        re.IGNORECASE,
+    )
+    return pattern, number_words() | numbers().vague
 
 
 def _year(text: str) -> int:
@@ -335,7 +343,7 @@ def _relative(m: re.Match, anchor: date) -> FuzzyTime | None:
         return FuzzyTime(s, e, p, text, anchor)
     if m.group("unit"):
         n_text = " ".join(m.group("n").lower().split())
-        n = _NUMBER_WORDS.get(n_text) or int(n_text)
+        n = _relative_reading()[1].get(n_text) or int(n_text)
         unit = m.group("unit").lower().rstrip("s")
         sign = -1 if m.group("dir").lower() in ("ago", "earlier") else 1
         if unit == "day":
@@ -466,7 +474,7 @@ def find_times(text: str, anchor: date | None = None, *, fiscal_year_end: int = 
                         taken.append((m.start(), m.end()))
                         out.append((m.start(), m.end(), ft))
     if anchor is not None and may_match("relative"):
-        for m in _RELATIVE.finditer(text):
+        for m in _relative_reading()[0].finditer(text):
             if (m.group("rel") or "").lower() in ("last", "recently"):
                 continue
             if free(m.start(), m.end()):

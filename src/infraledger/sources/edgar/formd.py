@@ -28,6 +28,7 @@ from .formd_model import (
     SalesRecipient,
     Signature,
 )
+from .forms import FORM_D_TYPES
 from .sgml import is_submission, split_submission, strip_xml_wrapper
 from .xmlsafe import parse_xml
 
@@ -42,7 +43,6 @@ __all__ = [
     "parse_form_d",
 ]
 
-FORM_D_TYPES = ("D", "D/A")
 
 
 def form_d_xml(data: bytes, *, source: str = "") -> bytes:

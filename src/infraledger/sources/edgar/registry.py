@@ -6,6 +6,10 @@ filing says (``parsed``, JSON-able through ``to_json``) and what it contributes 
 a full submission by its SGML header (the form type is then taken from the header), Form D
 by its ``<edgarSubmission>`` root, EDGAR JSON by its keys, the daily form index and the Atom
 feed of latest filings by their headers, and a bare HTML/text document by its cover page. Forms without a reader raise :class:`UnsupportedInputError` naming the form.
+
+Each reader (and the facts module it feeds) is imported by the function that uses it, the first
+time a file of its kind is read: a run over Form D files loads neither the 8-K nor the prospectus
+readers.
 """
 
 from __future__ import annotations
@@ -17,21 +21,9 @@ from pathlib import Path
 from typing import Any
 
 from ...errors import InputError, InputTooLargeError, ParseError, UnsupportedInputError
-from .eightk import EIGHT_K_TYPES, EightK, parse_8k
-from .facts import (
-    FilingFacts,
-    capex_facts,
-    filing_source,
-    form_d_facts,
-    prospectus_facts,
-)
-from .facts8k import eightk_facts
-from .formd import FORM_D_TYPES, parse_form_d
-from .listings import parse_atom_feed, parse_daily_index
-from .prospectus import PROSPECTUS_TYPES, parse_prospectus
+from .facts import FilingFacts, filing_source
+from .forms import EIGHT_K_TYPES, FORM_D_TYPES, PROSPECTUS_TYPES
 from .sgml import Submission, is_submission, split_submission
-from .submissions import load_json, parse_company_facts, parse_submissions
-from .tickers import parse_tickers
 from .xmlsafe import looks_like_html
 
 __all__ = ["READERS", "ReadFiling", "read_filing", "read_path"]
@@ -53,7 +45,7 @@ class ReadFiling:
 
     def to_json(self, *, with_text: bool = False) -> dict:
         """JSON-able form; ``with_text`` adds the 8-K's exhibit texts (press releases) where there are any."""
-        if isinstance(self.parsed, EightK):
+        if self.kind == "8-k":
             parsed = self.parsed.to_json(with_text=with_text)
         else:
             parsed = self.parsed.to_json() if hasattr(self.parsed, "to_json") else self.parsed
@@ -62,6 +54,9 @@ class ReadFiling:
 
 
 def _form_d(data: bytes, name: str, sub: Submission | None) -> ReadFiling:
+    from .facts import form_d_facts
+    from .formd import parse_form_d
+
     form = parse_form_d(data, source=name)
     header = sub.header if sub else None
     filer = header.filer if header else None
@@ -74,6 +69,9 @@ def _form_d(data: bytes, name: str, sub: Submission | None) -> ReadFiling:
 
 
 def _eight_k(data: bytes, name: str, sub: Submission | None) -> ReadFiling:
+    from .eightk import parse_8k
+    from .facts8k import eightk_facts
+
     report = parse_8k(sub if sub is not None else data, source=name)
     header = sub.header if sub else None
     source = filing_source(form_type=report.form_type, accession=header.accession if header else "",
@@ -83,6 +81,9 @@ def _eight_k(data: bytes, name: str, sub: Submission | None) -> ReadFiling:
 
 
 def _prospectus(data: bytes, name: str, sub: Submission | None) -> ReadFiling:
+    from .facts import prospectus_facts
+    from .prospectus import parse_prospectus
+
     cover = parse_prospectus(sub if sub is not None else data, source=name)
     header = sub.header if sub else None
     source = filing_source(form_type=cover.form_type, accession=header.accession if header else "", cik=cover.cik,
@@ -112,6 +113,10 @@ READERS: dict[str, Reader] = {
 
 
 def _json(data: bytes, name: str) -> ReadFiling:
+    from .facts import capex_facts
+    from .submissions import load_json, parse_company_facts, parse_submissions
+    from .tickers import parse_tickers
+
     doc = load_json(data, source=name)
     if "facts" in doc and "entityName" in doc:
         facts = parse_company_facts(doc, source=name)
@@ -149,10 +154,14 @@ def read_filing(data: bytes, name: str = "") -> ReadFiling:
     if name.lower().endswith(".xml") and html:
         raise ParseError("an HTML page, not XML", source=name)
     if not html and b"<feed" in stripped[:600] and b"http://www.w3.org/2005/Atom" in stripped[:600]:
+        from .listings import parse_atom_feed
+
         return ReadFiling(name, "atom_feed", "", _Listing(parse_atom_feed(data, source=name)))
     if not html and (stripped.startswith((b"<?xml", b"<edgarSubmission")) or name.lower().endswith(".xml")):
         return _form_d(data, name, None)
     if b"Form Type" in head and b"File Name" in head and b"Daily Index" in head[:200] or name.endswith(".idx"):
+        from .listings import parse_daily_index
+
         return ReadFiling(name, "form_index", "", _Listing(parse_daily_index(data, source=name)))
     text_head = data[:60000]
     if _EIGHT_K.search(text_head[:30000]):
