@@ -49,6 +49,10 @@ class ReadFiling:
             parsed = self.parsed.to_json(with_text=with_text)
         else:
             parsed = self.parsed.to_json() if hasattr(self.parsed, "to_json") else self.parsed
+        return self.around(parsed)
+
+    def around(self, parsed: Any) -> dict:
+        """The JSON-able form with ``parsed`` standing for the reader's value (e.g. its JSON text already made)."""
         return {"file": self.name, "kind": self.kind, "form_type": self.form_type, "parsed": parsed,
                 "contributions": [c.to_json() for c in self.contributions]}
 
