@@ -14,11 +14,12 @@ readers.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from ...errors import InputError, InputTooLargeError, ParseError, UnsupportedInputError
 from .facts import FilingFacts, filing_source
@@ -187,14 +188,29 @@ def _known() -> str:
 
 
 def read_path(path: str | Path, *, max_bytes: int) -> ReadFiling:
-    """Read a file from disk, refusing files over ``max_bytes`` (InputTooLargeError) before reading them."""
-    path = Path(path)
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise InputTooLargeError.of(size, max_bytes, source=str(path))
+    """Read a file from disk, refusing files over ``max_bytes`` (InputTooLargeError) before reading them.
+
+    The file is opened once and its size taken from the open file; no more than ``max_bytes`` + 1
+    bytes are read, so a file that grows after that check is refused too, never read whole.
+    """
+    name = str(Path(path))
+    with open(path, "rb") as file:
+        data = _bounded_read(file, max_bytes, name)
     try:
-        return read_filing(path.read_bytes(), str(path))
+        return read_filing(data, name)
     except InputError as exc:  # a value the ledger cannot hold (a figure over 10^18): say which file
         if getattr(exc, "source", None) is not None:
             raise
-        raise ParseError(str(exc), source=str(path)) from None
+        raise ParseError(str(exc), source=name) from None
+
+
+def _bounded_read(file: BinaryIO, max_bytes: int, name: str) -> bytes:
+    size = os.fstat(file.fileno()).st_size
+    if size > max_bytes:
+        raise InputTooLargeError.of(size, max_bytes, source=name)
+    data = file.read(size + 1)  # the size it has, and one byte more to see that it has not grown
+    if len(data) > size:  # it has (or its size is not known, a pipe): read on, to the limit at most
+        data += file.read(max_bytes + 1 - len(data))
+        if len(data) > max_bytes:
+            raise InputTooLargeError.of(None, max_bytes, source=name)
+    return data
