@@ -1,6 +1,6 @@
 """EDGAR benchmark: Form D reading, ours vs edgartools, and full-submission splitting vs raw reading.
 
-Run: python -m benchmarks.bench_edgar [--docs N] [--split-mb M]
+Run: python -m benchmarks.bench_edgar [--docs N] [--split-mb M] [--whole-process N]
 
 1. Every Form D in ../shared/data/sec/form-d is repeated to N documents (default 3,000) and
    parsed by our reader and by edgartools' ``FormD.from_xml`` in the same run; docs/s for both
@@ -9,6 +9,10 @@ Run: python -m benchmarks.bench_edgar [--docs N] [--split-mb M]
 2. Every full submission (.txt/.nc) in ../shared/data/sec is read from disk and split, repeated
    to about M MB (default 200); the splitting throughput in MB/s is printed next to the raw
    speed of reading the same files (the upper limit).
+3. With ``--whole-process N`` (and nothing else): N copies of the real Form D XML files in a
+   temporary folder, read by the installed ``infraledger edgar parse --format jsonl`` and by one
+   Python process parsing each with edgartools and printing a line per file; best wall time of
+   three runs of each whole process, start-up included, and the ratio.
 Best CPU time of three runs each; edgartools is optional (``pip install edgartools``).
 """
 
@@ -121,12 +125,33 @@ def bench_split(target_mb: float) -> None:
     print(f"  read+split  {total_mb / split_t:10,.0f} MB/s  ({split_t / raw_t:.2f}x the raw read time)")
 
 
+def bench_whole_process(n_files: int) -> None:
+    """``infraledger edgar parse --format jsonl`` against edgartools, each a whole process, on ``n_files`` files."""
+    import os
+    import tempfile
+
+    from .bench_startup import against_edgartools, best_wall, console_script
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("INFRALEDGER_")}
+    env["INFRALEDGER_CONFIG"] = os.devnull
+    exe = console_script()
+    print(f"load average {os.getloadavg()[0]:.2f}; `infraledger --version` (start-up alone) "
+          f"{best_wall(exe + ['--version'], 5, env) * 1000:.0f} ms")
+    with tempfile.TemporaryDirectory(prefix="bench-edgar-") as tmp:
+        against_edgartools(exe, Path(tmp) / "xml", n_files, env)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=3000, help="Form D documents to parse (default 3000)")
     parser.add_argument("--split-mb", type=float, default=200, help="MB of submissions to split (default 200)")
+    parser.add_argument("--whole-process", type=int, metavar="N",
+                        help="only time whole processes, ours and edgartools', on N Form D files")
     args = parser.parse_args()
     print(f"python {platform.python_version()} on {platform.machine()} {platform.system()}")
+    if args.whole_process:
+        bench_whole_process(args.whole_process)
+        return
     bench_form_d(args.docs)
     bench_split(args.split_mb)
 

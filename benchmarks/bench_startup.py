@@ -149,8 +149,8 @@ def against_edgartools(exe: list[str], folder: Path, n: int, env: dict[str, str]
     print()
     print(f"| {n} Form D XML files, whole process | best wall time of 3 |")
     print("|---|---|")
-    print(f"| `infraledger edgar parse --format jsonl` | {ours:.2f} s |")
-    print(f"| edgartools `FormD.from_xml`, one process | {theirs:.2f} s |")
+    print(f"| `infraledger edgar parse --format jsonl` | {ours:.3f} s |")
+    print(f"| edgartools `FormD.from_xml`, one process | {theirs:.3f} s |")
     print(f"| ratio | {theirs / ours:.1f}x |")
 
 

@@ -13,7 +13,9 @@ README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding=
 
 
 def _commands(group: click.Group, prefix: str = ""):
-    for name, cmd in group.commands.items():
+    context = click.Context(group)
+    for name in group.list_commands(context):
+        cmd = group.get_command(context, name)
         yield prefix + name, cmd
         if isinstance(cmd, click.Group):
             yield from _commands(cmd, prefix + name + " ")

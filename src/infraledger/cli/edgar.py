@@ -110,6 +110,23 @@ def _read_each(paths: Iterable[str], max_bytes: int, errors: list[str]) -> Itera
                 yield read
 
 
+def _json_line(filing: ReadFiling, with_text: bool) -> bytes:
+    """``json_bytes(filing.to_json(), indent=False)``, made faster where the reader's value writes its own JSON.
+
+    A Form D's text is written by orjson straight from its dataclasses and put into the line as is
+    (an ``orjson.Fragment``), instead of being read back into a dict and written a second time:
+    a third of the time of printing a Form D. What orjson cannot write goes the long way.
+    """
+    import orjson
+
+    if hasattr(filing.parsed, "to_json_bytes"):
+        try:
+            return json_bytes(filing.around(orjson.Fragment(filing.parsed.to_json_bytes())), indent=False)
+        except (orjson.JSONEncodeError, TypeError):  # TypeError: json_bytes' fallback meets the fragment
+            pass
+    return json_bytes(filing.to_json(with_text=with_text), indent=False)
+
+
 def _indented(item: bytes) -> bytes:
     """An indented JSON value, its lines after the first indented once more: an element of an indented array.
 
@@ -137,7 +154,7 @@ def parse(app: AppContext, paths: tuple[str, ...], fmt: str, with_text: bool) ->
             print_table(None, ["file", "kind", "form", "accession", "says", "facts"], [_summary_row(r) for r in done])
     elif fmt == "jsonl":
         for filing in _read_each(paths, app.settings.max_input_bytes, errors):
-            click.echo(json_bytes(filing.to_json(with_text=with_text), indent=False))
+            click.echo(_json_line(filing, with_text))
             read += 1
     else:
         # Each filing is turned into its JSON as soon as it is read (only the text is kept), and the

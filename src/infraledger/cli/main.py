@@ -1,14 +1,42 @@
-"""The ``infraledger`` command: a group that registers one module per command group."""
+"""The ``infraledger`` command: a group whose commands are defined one module per command group.
+
+A command's module is imported when that command is run (``--help`` imports them all to list
+them), so a run of one command does not pay for the imports of every other.
+"""
 
 from __future__ import annotations
+
+from importlib import import_module
 
 import click
 
 from .. import __version__
 from .common import AppContext, settings_from
 
+#: Each command and the module (of this package) whose ``register`` adds it.
+COMMAND_MODULES = {
+    **dict.fromkeys(("init", "load", "entities", "events", "show", "conflicts", "export", "quickstart", "copy"),
+                    "ledger_commands"),
+    "ingest": "ingest", "audit": "audit", "edgar": "edgar", "resolve": "resolve", "report": "report",
+    "prices": "prices", "extract": "extract", "serve": "serve", "token": "serve", "review": "review",
+    "watch": "watch", "feeds": "watch",
+}
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+
+class _Commands(click.Group):
+    """A group that imports a command's module the first time the command is asked for."""
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        module = COMMAND_MODULES.get(name)
+        if module is not None and name not in self.commands:
+            import_module(f".{module}", __package__).register(self)
+        return super().get_command(ctx, name)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*self.commands, *COMMAND_MODULES})
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", envvar="INFRALEDGER_DB", metavar="PATH|URL",
               help="Ledger: a DuckDB file (default: infraledger.duckdb, or INFRALEDGER_DB) or a postgresql:// URL.")
 @click.option("--config", "config", metavar="FILE", help="TOML settings file (default: INFRALEDGER_CONFIG).")
@@ -19,35 +47,6 @@ from .common import AppContext, settings_from
 def cli(ctx: click.Context, db: str | None, config: str | None, wait: float | None) -> None:
     """A sourced, time-aware ledger of the AI-infrastructure capital cycle."""
     ctx.obj = AppContext(settings_from(db, config, wait=wait))
-
-
-def _register() -> None:
-    # One line per command module; each module defines the commands it adds.
-    from . import ledger_commands
-    ledger_commands.register(cli)
-    from . import ingest
-    ingest.register(cli)
-    from . import audit
-    audit.register(cli)
-    from . import edgar
-    edgar.register(cli)
-    from . import resolve
-    resolve.register(cli)
-    from . import report
-    report.register(cli)
-    from . import prices
-    prices.register(cli)
-    from . import extract
-    extract.register(cli)
-    from . import serve
-    serve.register(cli)
-    from . import review
-    review.register(cli)
-    from . import watch
-    watch.register(cli)
-
-
-_register()
 
 
 def main() -> None:

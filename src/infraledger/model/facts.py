@@ -13,7 +13,6 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import datetime
 from typing import Any
 
-from .event_types import event_type
 from .events import FactType, Participant, Status
 from .fuzzytime import FuzzyTime
 from .money import Money
@@ -106,6 +105,8 @@ def event_key(c: CandidateFact) -> str:
     key roles and its identity fields. The amount is deliberately *not* part of the key, so
     disagreeing sources meet.
     """
+    from .event_types import event_type  # here: the registry (pydantic, a TOML file) is needed only for keys
+
     entry = event_type(c.type)
     parties = sorted(p.entity_id or p.name for p in c.counterparties if entry.is_key_party(p.role))
     return "ev:" + _digest([c.type.value, c.subject_id or c.subject, parties, entry.identity_values(c)])

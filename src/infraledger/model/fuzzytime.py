@@ -10,13 +10,14 @@ month", "last year", "year-to-date", "yesterday", "last week", "this quarter").
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import NamedTuple
 
 from ..errors import InputError
-from ..lexicon import number_word_alternation, number_words, numbers
 
 
 class Precision(StrEnum):
@@ -175,7 +176,9 @@ _MONTH_RE = (r"(?P<mon>january|february|march|april|may|june|july|august|septemb
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": 4}
 
-_ABSOLUTE: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(p, re.IGNORECASE)) for name, p in (
+# The patterns of find_times, as (name, source); compiled on first use (see _compiled), so that
+# holding a date costs no pattern compiling.
+_ABSOLUTE_SOURCES: tuple[tuple[str, str], ...] = (
     ("iso", r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
     ("mdy", rf"\b{_MONTH_RE}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}\b"),
     ("dmy", rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE},?\s+{_YEAR}\b"),
@@ -190,18 +193,26 @@ _ABSOLUTE: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(p, re.IG
              rf"the beginning of)[\s-]+{_YEAR}\b"),
     ("fiscal", r"\b(?:fiscal(?: year)?|FY)\s*'?(?P<fy>(?:19|20)\d{2}|\d{2})\b"),
     ("year", rf"\b{_YEAR}\b"),
-))
-
-_RELATIVE = re.compile(
-    r"\b(?P<rel>today|yesterday|tomorrow|this week|last week|next week|"
-    r"(?:earlier|later) this (?:month|year|week|quarter)|this (?:month|year|quarter)|"
-    r"last (?:month|year|quarter)|next (?:month|year|quarter)|"
-    r"year[- ]to[- ]date|ytd|a year ago|last|recently)\b"
-    rf"|\b(?P<n>\d+|{number_word_alternation(1, vague=True)})\s+(?P<unit>days?|weeks?|months?|years?)\s+"
-    r"(?P<dir>ago|later|earlier)\b",
-    re.IGNORECASE,
 )
-_NUMBER_WORDS = number_words() | numbers().vague  # the lexicon's: "two", "a dozen", "a few"
+
+
+
+@functools.cache
+def _relative_reading() -> tuple[re.Pattern, dict[str, int]]:
+    """The pattern of relative times and the number words it reads ("two", "a dozen", "a few"), both
+    from the shared lexicon, built on first use: holding a date does not load the lexicon."""
+    from ..lexicon import number_word_alternation, number_words, numbers
+
+    pattern = re.compile(
+        r"\b(?P<rel>today|yesterday|tomorrow|this week|last week|next week|"
+        r"(?:earlier|later) this (?:month|year|week|quarter)|this (?:month|year|quarter)|"
+        r"last (?:month|year|quarter)|next (?:month|year|quarter)|"
+        r"year[- ]to[- ]date|ytd|a year ago|last|recently)\b"
+        rf"|\b(?P<n>\d+|{number_word_alternation(1, vague=True)})\s+(?P<unit>days?|weeks?|months?|years?)\s+"
+        r"(?P<dir>ago|later|earlier)\b",
+        re.IGNORECASE,
+    )
+    return pattern, number_words() | numbers().vague
 
 
 def _year(text: str) -> int:
@@ -335,7 +346,7 @@ def _relative(m: re.Match, anchor: date) -> FuzzyTime | None:
         return FuzzyTime(s, e, p, text, anchor)
     if m.group("unit"):
         n_text = " ".join(m.group("n").lower().split())
-        n = _NUMBER_WORDS.get(n_text) or int(n_text)
+        n = _relative_reading()[1].get(n_text) or int(n_text)
         unit = m.group("unit").lower().rstrip("s")
         sign = -1 if m.group("dir").lower() in ("ago", "earlier") else 1
         if unit == "day":
@@ -354,7 +365,7 @@ def _relative(m: re.Match, anchor: date) -> FuzzyTime | None:
 
 # Dates that leave out the year ("on July 7", "in March", "on Monday"): read only when asked for
 # (``partial=True``) and an anchor is known, because a bare month name is ambiguous in other uses.
-_PARTIAL: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(p, re.IGNORECASE)) for name, p in (
+_PARTIAL_SOURCES: tuple[tuple[str, str], ...] = (
     ("md", rf"\b{_MONTH_RE}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*(?:19|20)\d{{2}})(?![\d.,]*\s*(?:%|percent|"
            rf"million|billion))"),
     ("m", rf"\b(?:in|since|by|during|from|until|of|early|mid|late|last|this|that|before|"
@@ -363,7 +374,7 @@ _PARTIAL: tuple[tuple[str, re.Pattern], ...] = tuple((name, re.compile(p, re.IGN
            rf"sunday)\b(?!,?\s+{_MONTH_RE}\s+\d)"),
     ("q", r"\b(?:Q(?P<qn>[1-4])|(?:the\s+)?(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)\b"
           r"(?![\s-]*(?:of\s+)?(?:fiscal|FY|calendar)?\s*'?(?:19|20)?\d{2}\b)"),
-))
+)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 # Cheap tests run before the patterns above: each looks for text that every match of the patterns
@@ -378,8 +389,22 @@ _GATE_WORDS: dict[str, tuple[str, ...]] = {
     # every relative expression that is read (bare "last" and "recently" are not)
     "relative": ("day", "tomorrow", "week", "month", "year", "quarter", "ytd"),
 }
-_GATE = {name: re.compile("|".join(words), re.IGNORECASE) for name, words in _GATE_WORDS.items()}
-_GATE["year"] = re.compile(r"(?:19|20)\d\d")
+
+
+class _Compiled(NamedTuple):
+    absolute: tuple[tuple[str, re.Pattern], ...]
+    partial: tuple[tuple[str, re.Pattern], ...]
+    gate: dict[str, re.Pattern]
+
+
+@functools.cache
+def _compiled() -> _Compiled:
+    """The patterns of :func:`find_times`, compiled the first time a text is read."""
+    gate = {name: re.compile("|".join(words), re.IGNORECASE) for name, words in _GATE_WORDS.items()}
+    gate["year"] = re.compile(r"(?:19|20)\d\d")
+    return _Compiled(tuple((name, re.compile(p, re.IGNORECASE)) for name, p in _ABSOLUTE_SOURCES),
+                     tuple((name, re.compile(p, re.IGNORECASE)) for name, p in _PARTIAL_SOURCES), gate)
+
 _NEEDS: dict[str, tuple[str, ...]] = {
     "iso": ("year",), "mdy": ("year", "month"), "dmy": ("year", "month"), "my": ("year", "month"),
     "quarter": ("year", "quarter"), "quarter2": ("year", "quarter"), "half": ("year", "half"),
@@ -431,6 +456,7 @@ def find_times(text: str, anchor: date | None = None, *, fiscal_year_end: int = 
     def free(s: int, e: int) -> bool:
         return all(e <= ts or s >= te for ts, te in taken)
 
+    compiled = _compiled()
     gates: dict[str, bool] = {}
     low = None if any(c in text for c in _CASE_ODDITIES) else text.lower()
 
@@ -440,12 +466,12 @@ def find_times(text: str, anchor: date | None = None, *, fiscal_year_end: int = 
                 if low is not None and gate in _GATE_WORDS:
                     gates[gate] = any(w in low for w in _GATE_WORDS[gate])
                 else:
-                    gates[gate] = _GATE[gate].search(text) is not None
+                    gates[gate] = compiled.gate[gate].search(text) is not None
             if not gates[gate]:
                 return False
         return True
 
-    for name, pattern in _ABSOLUTE:
+    for name, pattern in compiled.absolute:
         if not may_match(name):
             continue
         for m in pattern.finditer(text):
@@ -456,7 +482,7 @@ def find_times(text: str, anchor: date | None = None, *, fiscal_year_end: int = 
                 taken.append((m.start(), m.end()))
                 out.append((m.start(), m.end(), ft))
     if anchor is not None and partial:
-        for name, pattern in _PARTIAL:
+        for name, pattern in compiled.partial:
             if not may_match(name):
                 continue
             for m in pattern.finditer(text):
@@ -466,7 +492,7 @@ def find_times(text: str, anchor: date | None = None, *, fiscal_year_end: int = 
                         taken.append((m.start(), m.end()))
                         out.append((m.start(), m.end(), ft))
     if anchor is not None and may_match("relative"):
-        for m in _RELATIVE.finditer(text):
+        for m in _relative_reading()[0].finditer(text):
             if (m.group("rel") or "").lower() in ("last", "recently"):
                 continue
             if free(m.start(), m.end()):

@@ -10,12 +10,13 @@ the ledger stores amounts as ``DECIMAL(38, 6)``, so nothing a source states can 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
+from typing import Any, NamedTuple
 
-from .. import lexicon
 from ..errors import InputError
 
 #: Decimal places kept for every amount; more are rounded half to even.
@@ -94,11 +95,6 @@ class Money:
         return format_money(self)
 
 
-# Currency symbols, codes and words, and scale words, come from the shared lexicon
-# (infraledger/lexicon/currencies.toml): "$", "HK$", "Rs", "25 mln dlrs", "120 mln stg", "Rs 500 crore".
-_SCALE = {word: Decimal(10) ** power for word, power in lexicon.scale_factors().items()}
-_CURRENCY = lexicon.currency_by_form()
-
 _QUALIFIER_WORDS: tuple[tuple[str, Qualifier], ...] = (
     (r"no more than|not more than|at most|no greater than", Qualifier.UP_TO),  # before "more than" reads them
     (r"more than|over|above|exceeding|in excess of|upwards of|north of|at least|greater than|>", Qualifier.MORE_THAN),
@@ -109,25 +105,56 @@ _QUALIFIER_WORDS: tuple[tuple[str, Qualifier], ...] = (
 )
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_CUR_PREFIX = lexicon.currency_prefix()
-_SCALE_RE = lexicon.scale_alternation()
 
-MONEY_RE = re.compile(
-    rf"(?P<cur>{_CUR_PREFIX})\s?(?P<num>{_NUM})(?:\s?(?:-|–|to)\s?(?:{_CUR_PREFIX})?\s?(?P<num2>{_NUM}))?"
-    rf"(?:[\s-]?(?P<scale>{_SCALE_RE}))?"  # "$1.5 billion", "$1.5-billion"
-    rf"|(?P<num_w>{_NUM})(?:[\s-]?(?P<scale_w>{_SCALE_RE}))?"
-    rf"[\s-](?P<cur_w>{lexicon.currency_suffix()})\b"
-    # "one billion dlrs", "two mln stg": a number in words, then a scale and a currency word
-    rf"|\b(?P<num_n>{lexicon.number_word_alternation(1)})[\s-](?P<scale_n>{_SCALE_RE})"
-    rf"[\s-](?P<cur_n>{lexicon.currency_suffix()})\b",
-    re.IGNORECASE,
-)
-#: A cheap test that a text may state money: a digit next to a currency sign, code or word, or a
-#: number in words with a scale and a currency word ("one billion dlrs").
-MONEY_HINT = re.compile(rf"\d(?=[^.;]{{0,12}}?(?<![A-Za-z])(?:{lexicon.currency_suffix()})\b)|"
-                        rf"(?:{_CUR_PREFIX})\s?\d|"
-                        rf"\b(?:{lexicon.number_word_alternation(1)})[\s-](?:{_SCALE_RE})[\s-]"
-                        rf"(?:{lexicon.currency_suffix()})\b", re.IGNORECASE)
+
+class _Reading(NamedTuple):
+    """What reading money in text needs from the shared lexicon."""
+
+    scale: dict[str, Decimal]
+    currency: dict[str, str]
+    pattern: re.Pattern
+    hint: re.Pattern
+
+
+@functools.cache
+def _reading() -> _Reading:
+    """The money patterns, built on first use: a program that only holds amounts (a filing reader)
+    never loads the lexicon, whose validated data files cost more to import than the rest of the model.
+
+    Currency symbols, codes and words, and scale words, come from the shared lexicon
+    (infraledger/lexicon/currencies.toml): "$", "HK$", "Rs", "25 mln dlrs", "120 mln stg", "Rs 500 crore".
+    """
+    from .. import lexicon
+
+    prefix, scale, suffix, in_words = (lexicon.currency_prefix(), lexicon.scale_alternation(),
+                                       lexicon.currency_suffix(), lexicon.number_word_alternation(1))
+    pattern = re.compile(
+        rf"(?P<cur>{prefix})\s?(?P<num>{_NUM})(?:\s?(?:-|–|to)\s?(?:{prefix})?\s?(?P<num2>{_NUM}))?"
+        rf"(?:[\s-]?(?P<scale>{scale}))?"  # "$1.5 billion", "$1.5-billion"
+        rf"|(?P<num_w>{_NUM})(?:[\s-]?(?P<scale_w>{scale}))?"
+        rf"[\s-](?P<cur_w>{suffix})\b"
+        # "one billion dlrs", "two mln stg": a number in words, then a scale and a currency word
+        rf"|\b(?P<num_n>{in_words})[\s-](?P<scale_n>{scale})"
+        rf"[\s-](?P<cur_n>{suffix})\b",
+        re.IGNORECASE,
+    )
+    # A cheap test that a text may state money: a digit next to a currency sign, code or word, or a
+    # number in words with a scale and a currency word ("one billion dlrs").
+    hint = re.compile(rf"\d(?=[^.;]{{0,12}}?(?<![A-Za-z])(?:{suffix})\b)|"
+                      rf"(?:{prefix})\s?\d|"
+                      rf"\b(?:{in_words})[\s-](?:{scale})[\s-]"
+                      rf"(?:{suffix})\b", re.IGNORECASE)
+    return _Reading({word: Decimal(10) ** power for word, power in lexicon.scale_factors().items()},
+                    lexicon.currency_by_form(), pattern, hint)
+
+
+def __getattr__(name: str) -> Any:
+    """``MONEY_RE`` (an amount in text) and ``MONEY_HINT`` (text that may state one), built on first use."""
+    if name == "MONEY_RE":
+        return _reading().pattern
+    if name == "MONEY_HINT":
+        return _reading().hint
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _to_decimal(text: str) -> Decimal:
@@ -169,18 +196,21 @@ def _qualifier_before(prefix: str) -> tuple[Qualifier, int]:
 
 def find_money(text: str) -> list[tuple[int, int, Money]]:
     """Every money amount in ``text`` as ``(start, end, Money)``; start includes a leading qualifier."""
+    reading = _reading()
     found: list[tuple[int, int, Money]] = []
-    for m in MONEY_RE.finditer(text):
+    for m in reading.pattern.finditer(text):
         if m.group("num") is not None:
-            cur = _CURRENCY.get(m.group("cur").lower(), "USD")
+            cur = reading.currency.get(m.group("cur").lower(), "USD")
             num, num2, scale = m.group("num"), m.group("num2"), m.group("scale")
         elif m.group("num_w") is not None:
-            cur = _CURRENCY.get(m.group("cur_w").lower(), "USD")
+            cur = reading.currency.get(m.group("cur_w").lower(), "USD")
             num, num2, scale = m.group("num_w"), None, m.group("scale_w")
         else:
-            cur = _CURRENCY.get(m.group("cur_n").lower(), "USD")
-            num, num2, scale = str(lexicon.number_value(m.group("num_n"))), None, m.group("scale_n")
-        factor = _SCALE.get(scale.lower(), Decimal(1)) if scale else Decimal(1)
+            from ..lexicon import number_value  # loaded by _reading() already
+
+            cur = reading.currency.get(m.group("cur_n").lower(), "USD")
+            num, num2, scale = str(number_value(m.group("num_n"))), None, m.group("scale_n")
+        factor = reading.scale.get(scale.lower(), Decimal(1)) if scale else Decimal(1)
         try:
             amount = bounded(_to_decimal(num) * factor)
             high = bounded(_to_decimal(num2) * factor) if num2 else None

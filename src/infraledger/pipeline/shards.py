@@ -9,8 +9,12 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .inputs import Item, Unreadable
+# The input readers are imported by ``shards`` itself, so that a command taking SHARD_SIZE for an
+# option's default does not load them.
+if TYPE_CHECKING:  # pragma: no cover
+    from .inputs import Item, Unreadable
 
 #: Documents per shard by default: large enough to amortise a transaction, small enough to bound memory.
 SHARD_SIZE = 64
@@ -39,6 +43,8 @@ def shard_id(kind: str, items: Iterable[Item], unreadable: Iterable[Unreadable])
 
 def shards(stream: Iterable[Item | Unreadable], kind: str, size: int = SHARD_SIZE) -> Iterator[Shard]:
     """``stream`` cut into shards of ``size`` inputs."""
+    from .inputs import Unreadable
+
     items: list[Item] = []
     bad: list[Unreadable] = []
     number = 0

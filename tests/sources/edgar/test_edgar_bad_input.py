@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import threading
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -109,6 +112,35 @@ def test_other_edgar_xml_is_not_taken_for_a_form_d(sec_dir):
 def test_file_over_the_size_bound_is_refused_before_reading(sec_dir):
     with pytest.raises(InputTooLargeError, match="more than the limit of 1,000 bytes"):
         read_path(sec_dir / NOTION, max_bytes=1000)
+
+
+def _pipe_of(tmp_path, data: bytes):
+    """A named pipe (its size is not known up front) that a thread fills with ``data``."""
+    path = tmp_path / "filing.xml"
+    os.mkfifo(path)
+
+    def fill() -> None:
+        with open(path, "wb") as pipe:
+            try:
+                pipe.write(data)
+            except BrokenPipeError:  # the reader stopped at the limit
+                pass
+
+    writer = threading.Thread(target=fill, daemon=True)
+    writer.start()
+    return path, writer
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+def test_input_whose_size_is_not_known_is_read_to_the_limit_and_no_further(tmp_path, form_d):
+    path, writer = _pipe_of(tmp_path, form_d)
+    assert read_path(path, max_bytes=len(form_d)).kind == "form_d"
+    writer.join(5)
+    path.unlink()
+    path, writer = _pipe_of(tmp_path, form_d + b" " * 5000)
+    with pytest.raises(InputTooLargeError, match=f"filing.xml: more than the limit of {len(form_d):,} bytes"):
+        read_path(path, max_bytes=len(form_d))
+    writer.join(5)
 
 
 def test_empty_and_garbage_json(tmp_path):

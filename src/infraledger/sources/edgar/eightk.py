@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from ...errors import ParseError, UnsupportedInputError
+from .forms import EIGHT_K_TYPES
 from .sgml import Submission, SubmissionDocument, is_submission, split_submission
 from .text import document_text
 
 __all__ = ["ITEM_TITLES", "EightK", "Exhibit", "Item", "parse_8k"]
 
-EIGHT_K_TYPES = ("8-K", "8-K/A", "8-K12B", "8-K12G3", "8-K15D5")
 
 #: Current 8-K items (Form 8-K General Instructions, in force since 23 August 2004).
 ITEM_TITLES = {

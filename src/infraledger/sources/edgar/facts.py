@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ...model.entities import Entity, EntityKind
 from ...model.events import FactType, Participant, Role, Status
@@ -27,9 +28,11 @@ from ...model.facts import CandidateFact
 from ...model.fuzzytime import FuzzyTime, Precision
 from ...model.money import Money, Qualifier
 from ...model.sources import Source, SourceKind
-from .formd import FormD
-from .prospectus import ProspectusCover
-from .submissions import CompanyFacts, archive_url
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .formd import FormD
+    from .prospectus import ProspectusCover
+    from .submissions import CompanyFacts
 
 __all__ = ["FilingFacts", "capex_facts", "filing_source", "form_d_facts", "prospectus_facts"]
 
@@ -55,6 +58,8 @@ def filing_source(*, form_type: str, accession: str = "", cik: int | None = None
                   title: str = "", content: bytes | None = None, url: str = "") -> Source:
     """The source record of one filing. Its id is the content hash when bytes are given."""
     if not url and cik and accession:
+        from .submissions import archive_url  # here: a bare Form D XML has no accession, so no address
+
         url = archive_url(cik, accession)
     return Source.new(SourceKind.SEC_FILING, content=content, url=url, title=title or f"{form_type} {accession}".strip(),
                       publisher="SEC EDGAR", published=filed, form_type=form_type, accession=accession,

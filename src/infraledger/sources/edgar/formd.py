@@ -28,6 +28,7 @@ from .formd_model import (
     SalesRecipient,
     Signature,
 )
+from .forms import FORM_D_TYPES
 from .sgml import is_submission, split_submission, strip_xml_wrapper
 from .xmlsafe import parse_xml
 
@@ -42,7 +43,6 @@ __all__ = [
     "parse_form_d",
 ]
 
-FORM_D_TYPES = ("D", "D/A")
 
 
 def form_d_xml(data: bytes, *, source: str = "") -> bytes:
@@ -232,8 +232,18 @@ def _amount(value: str | None) -> tuple[Decimal | None, bool]:
     return _money(value), False
 
 
+#: Counts and numbers (investors, CIKs, years) are below this; a larger one is not a value but damage,
+#: and JSON writers (and the ledger's BIGINT columns) cannot hold it.
+_INT_LIMIT = 2 ** 63
+
+
 def _int(value: str | None) -> int | None:
-    return None if value is None else int(value.replace(",", ""))
+    if value is None:
+        return None
+    number = int(value.replace(",", ""))
+    if abs(number) >= _INT_LIMIT:
+        raise ValueError(f"{value[:40]} is out of range for a count")
+    return number
 
 
 def _date(value: str | None) -> date | None:
@@ -259,12 +269,12 @@ def _issuer(r: dict) -> Issuer:
     year = r.get("yearOfInc/value")
     within = r.get("withinFiveYears")
     return Issuer(
-        cik=int(cik) if cik is not None and cik.isdigit() else None,
+        cik=_int(cik) if cik is not None and cik.isdigit() else None,
         name=r.get("entityName"),
         entity_type=r.get("entityType"),
         entity_type_other=r.get("entityTypeOtherDesc"),
         jurisdiction=r.get("jurisdictionOfInc"),
-        year_of_incorporation=int(year) if year is not None and year.isdigit() else None,
+        year_of_incorporation=_int(year) if year is not None and year.isdigit() else None,
         incorporated_within_five_years=True if within in _TRUE else (
             False if r.get("overFiveYears") in _TRUE else None),
         yet_to_be_formed=r.get("yetToBeFormed") in _TRUE,

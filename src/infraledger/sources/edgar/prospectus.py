@@ -16,13 +16,12 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
 from ...errors import ParseError, UnsupportedInputError
+from .forms import PROSPECTUS_TYPES
 from .sgml import Submission, is_submission, split_submission
 from .text import document_text
 
 __all__ = ["PROSPECTUS_TYPES", "ProspectusCover", "parse_prospectus"]
 
-PROSPECTUS_TYPES = ("424B1", "424B2", "424B3", "424B4", "424B5", "424B7", "424B8", "S-1", "S-1/A", "F-1",
-                    "F-1/A", "S-3", "S-3/A", "S-3ASR", "F-3", "F-3ASR")
 
 _EXCHANGES = (
     ("Nasdaq Global Select Market", "Nasdaq"), ("Nasdaq Global Market", "Nasdaq"), ("Nasdaq Capital Market", "Nasdaq"),

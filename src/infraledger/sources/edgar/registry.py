@@ -6,32 +6,25 @@ filing says (``parsed``, JSON-able through ``to_json``) and what it contributes 
 a full submission by its SGML header (the form type is then taken from the header), Form D
 by its ``<edgarSubmission>`` root, EDGAR JSON by its keys, the daily form index and the Atom
 feed of latest filings by their headers, and a bare HTML/text document by its cover page. Forms without a reader raise :class:`UnsupportedInputError` naming the form.
+
+Each reader (and the facts module it feeds) is imported by the function that uses it, the first
+time a file of its kind is read: a run over Form D files loads neither the 8-K nor the prospectus
+readers.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from ...errors import InputError, InputTooLargeError, ParseError, UnsupportedInputError
-from .eightk import EIGHT_K_TYPES, EightK, parse_8k
-from .facts import (
-    FilingFacts,
-    capex_facts,
-    filing_source,
-    form_d_facts,
-    prospectus_facts,
-)
-from .facts8k import eightk_facts
-from .formd import FORM_D_TYPES, parse_form_d
-from .listings import parse_atom_feed, parse_daily_index
-from .prospectus import PROSPECTUS_TYPES, parse_prospectus
+from .facts import FilingFacts, filing_source
+from .forms import EIGHT_K_TYPES, FORM_D_TYPES, PROSPECTUS_TYPES
 from .sgml import Submission, is_submission, split_submission
-from .submissions import load_json, parse_company_facts, parse_submissions
-from .tickers import parse_tickers
 from .xmlsafe import looks_like_html
 
 __all__ = ["READERS", "ReadFiling", "read_filing", "read_path"]
@@ -53,15 +46,22 @@ class ReadFiling:
 
     def to_json(self, *, with_text: bool = False) -> dict:
         """JSON-able form; ``with_text`` adds the 8-K's exhibit texts (press releases) where there are any."""
-        if isinstance(self.parsed, EightK):
+        if self.kind == "8-k":
             parsed = self.parsed.to_json(with_text=with_text)
         else:
             parsed = self.parsed.to_json() if hasattr(self.parsed, "to_json") else self.parsed
+        return self.around(parsed)
+
+    def around(self, parsed: Any) -> dict:
+        """The JSON-able form with ``parsed`` standing for the reader's value (e.g. its JSON text already made)."""
         return {"file": self.name, "kind": self.kind, "form_type": self.form_type, "parsed": parsed,
                 "contributions": [c.to_json() for c in self.contributions]}
 
 
 def _form_d(data: bytes, name: str, sub: Submission | None) -> ReadFiling:
+    from .facts import form_d_facts
+    from .formd import parse_form_d
+
     form = parse_form_d(data, source=name)
     header = sub.header if sub else None
     filer = header.filer if header else None
@@ -74,6 +74,9 @@ def _form_d(data: bytes, name: str, sub: Submission | None) -> ReadFiling:
 
 
 def _eight_k(data: bytes, name: str, sub: Submission | None) -> ReadFiling:
+    from .eightk import parse_8k
+    from .facts8k import eightk_facts
+
     report = parse_8k(sub if sub is not None else data, source=name)
     header = sub.header if sub else None
     source = filing_source(form_type=report.form_type, accession=header.accession if header else "",
@@ -83,6 +86,9 @@ def _eight_k(data: bytes, name: str, sub: Submission | None) -> ReadFiling:
 
 
 def _prospectus(data: bytes, name: str, sub: Submission | None) -> ReadFiling:
+    from .facts import prospectus_facts
+    from .prospectus import parse_prospectus
+
     cover = parse_prospectus(sub if sub is not None else data, source=name)
     header = sub.header if sub else None
     source = filing_source(form_type=cover.form_type, accession=header.accession if header else "", cik=cover.cik,
@@ -112,6 +118,10 @@ READERS: dict[str, Reader] = {
 
 
 def _json(data: bytes, name: str) -> ReadFiling:
+    from .facts import capex_facts
+    from .submissions import load_json, parse_company_facts, parse_submissions
+    from .tickers import parse_tickers
+
     doc = load_json(data, source=name)
     if "facts" in doc and "entityName" in doc:
         facts = parse_company_facts(doc, source=name)
@@ -149,10 +159,14 @@ def read_filing(data: bytes, name: str = "") -> ReadFiling:
     if name.lower().endswith(".xml") and html:
         raise ParseError("an HTML page, not XML", source=name)
     if not html and b"<feed" in stripped[:600] and b"http://www.w3.org/2005/Atom" in stripped[:600]:
+        from .listings import parse_atom_feed
+
         return ReadFiling(name, "atom_feed", "", _Listing(parse_atom_feed(data, source=name)))
     if not html and (stripped.startswith((b"<?xml", b"<edgarSubmission")) or name.lower().endswith(".xml")):
         return _form_d(data, name, None)
     if b"Form Type" in head and b"File Name" in head and b"Daily Index" in head[:200] or name.endswith(".idx"):
+        from .listings import parse_daily_index
+
         return ReadFiling(name, "form_index", "", _Listing(parse_daily_index(data, source=name)))
     text_head = data[:60000]
     if _EIGHT_K.search(text_head[:30000]):
@@ -174,14 +188,29 @@ def _known() -> str:
 
 
 def read_path(path: str | Path, *, max_bytes: int) -> ReadFiling:
-    """Read a file from disk, refusing files over ``max_bytes`` (InputTooLargeError) before reading them."""
-    path = Path(path)
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise InputTooLargeError.of(size, max_bytes, source=str(path))
+    """Read a file from disk, refusing files over ``max_bytes`` (InputTooLargeError) before reading them.
+
+    The file is opened once and its size taken from the open file; no more than ``max_bytes`` + 1
+    bytes are read, so a file that grows after that check is refused too, never read whole.
+    """
+    name = str(Path(path))
+    with open(path, "rb") as file:
+        data = _bounded_read(file, max_bytes, name)
     try:
-        return read_filing(path.read_bytes(), str(path))
+        return read_filing(data, name)
     except InputError as exc:  # a value the ledger cannot hold (a figure over 10^18): say which file
         if getattr(exc, "source", None) is not None:
             raise
-        raise ParseError(str(exc), source=str(path)) from None
+        raise ParseError(str(exc), source=name) from None
+
+
+def _bounded_read(file: BinaryIO, max_bytes: int, name: str) -> bytes:
+    size = os.fstat(file.fileno()).st_size
+    if size > max_bytes:
+        raise InputTooLargeError.of(size, max_bytes, source=name)
+    data = file.read(size + 1)  # the size it has, and one byte more to see that it has not grown
+    if len(data) > size:  # it has (or its size is not known, a pipe): read on, to the limit at most
+        data += file.read(max_bytes + 1 - len(data))
+        if len(data) > max_bytes:
+            raise InputTooLargeError.of(None, max_bytes, source=name)
+    return data
