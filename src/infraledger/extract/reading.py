@@ -13,7 +13,7 @@ import functools
 import re
 from dataclasses import dataclass, field, replace
 
-from ..lexicon import citation_pattern, common_words, dateline_dash, wire_tag
+from ..lexicon import alternation, citation_pattern, common_words, dateline_dash, inflections, wire_tag
 from ..model.money import MONEY_HINT, Money, find_money
 from .mentions import EntityTable, Mention, build_table, find_mentions, is_exchange, strip_legal
 from .syntax.framedata import deal_verb_forms, headline_verbs
@@ -387,9 +387,11 @@ _SAID_GAP = re.compile(r"\s+(?:also\s+)?(?:said|says|announced|confirmed|added|n
                        r"(?:that\s+)?")
 _CLAUSE_BREAK = re.compile(r";|\s[—–]\s")
 _NEW_CLAUSE = re.compile(r"[:;]\s|\s[—–]\s")
-_DEAL_VERB_BETWEEN = re.compile(r"\b(?:buy|bought|buys|buying|acquire[sd]?|acquiring|purchase[sd]?|purchasing|sell|sells|sold|"
-                                r"selling|merge[sd]?|merging|invest(?:s|ed|ing)?|back(?:s|ed|ing)?|hire[sd]?|hiring|"
-                                r"take over|took over|takes over|supply|supplies|license[sd]?|licen[cs]ing)\b", re.I)
+#: Every form of the verbs of deals (from the shared lexicon's inflections).
+_DEAL_VERB_BETWEEN = re.compile(r"\b(?:" + alternation(
+    " ".join((form, *particle)) for verb in ("buy", "acquire", "purchase", "sell", "merge", "invest", "back", "hire",
+                                            "supply", "license", "licence", "take over")
+    for lemma, *particle in [verb.split()] for form in inflections(lemma)) + r")\b", re.I)
 _TICKER_CUE = re.compile(r"\s*\((?:NYSE|NASDAQ|Nasdaq|TSX|LSE|ASX)[^)]*\)"
                          # the wire's angle brackets around a name ("<⟨E2⟩>", "<⟨E2⟩'s>")
                          r"|<(?=⟨E\d+⟩(?:'s)?>)|(?<=⟩)>|(?<=⟩'s)>")
