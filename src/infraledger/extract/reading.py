@@ -383,8 +383,9 @@ _RELATIVE_TAIL = re.compile(r",\s+(?:where|which|whose|when)\b[^,;()]*")
 #: A company spoken of in general ("a startup", "any buyer"), which a later "its" may stand for.
 _GENERIC_OWNER = re.compile(r"\b(?:a|an|any|every|each)\s+(?:[\w-]+\s+){0,2}?(?:company|startup|start-up|firm|business|"
                             r"buyer|seller|target|rival|acquirer|investor|lender|customer|supplier)(?:'s|’s)?\b", re.I)
-_SAID_GAP = re.compile(r"\s+(?:also\s+)?(?:said|says|announced|confirmed|added|noted|disclosed)\s+(?:on\s+\w+\s+)?"
-                       r"(?:that\s+)?")
+_SAID_GAP = re.compile(r"\s+(?:also\s+)?(?:" + alternation(
+    f for v in ("say", "announce", "confirm", "add", "note", "disclose") for f in inflections(v))
+    + r")\s+(?:on\s+\w+\s+)?(?:that\s+)?")
 _CLAUSE_BREAK = re.compile(r";|\s[—–]\s")
 _NEW_CLAUSE = re.compile(r"[:;]\s|\s[—–]\s")
 #: Every form of the verbs of deals (from the shared lexicon's inflections).

@@ -775,7 +775,7 @@ def _title_arguments(spec: FrameSpec, tok) -> dict[str, list] | None:
     return args
 
 
-_TELLING = frozenset({"said", "says", "announced", "announces", "confirmed", "confirms", "disclosed", "reported"})
+_TELLING = frozenset(f for v in ("say", "announce", "confirm", "disclose", "report") for f in inflections(v))
 _RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
 #: A time told in a clause: a year, a month, or a time relative to the text's ("last year", "ago").
 _DATED = re.compile(r"\b(?:1[89]|20)\d\d\b|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b|"
