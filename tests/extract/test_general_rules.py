@@ -521,3 +521,10 @@ def test_the_buyers_payment_told_sentences_later_gives_the_deals_total_value_in_
             "premium, for a total equity value of about A$9.1 billion, or roughly US$5.9 billion.")
     deals = [f for f in _facts(text, anchor="2025-06-03") if f.type is FactType.ACQUISITION]
     assert [(f.amount.amount, f.amount.currency) for f in deals] == [(5_900_000_000, "USD")]
+
+
+def test_a_second_person_also_leaving_is_announced_too():
+    text = ("* Dana Velu, head of security at Quillon Systems, is stepping down, and Rao Kell, EVP and head of cloud "
+            "at Quillon Systems, is also leaving.")
+    moves = {f.people: f.status.value for f in _facts(text, anchor="2025-06-03") if f.type is FactType.TALENT_MOVE}
+    assert moves == {("Dana Velu",): "announced", ("Rao Kell",): "announced"}

@@ -335,10 +335,11 @@ _AGREED = re.compile(r"\b(?:agreed|agreement|(?<!went on )to acquire|will|would)
 
 _CONTRACT_AHEAD = re.compile(r"\b(?:plans? to|planning to|intends? to|letter of intent|memorandum of "
                              r"understanding|non-binding|in talks|negotiating)\b", re.I)
-_MOVE_AHEAD = re.compile(r"\b(?:is leaving|will leave|is to leave|will join|is joining|is to join|is set to join|"
-                         r"(?:will|would|is to|plans to|is set to) (?:step down|resign|retire)|is retiring|"
-                         r"is stepping down|"
-                         r"will become|is to become)\b", re.I)
+_MOVE_AHEAD = re.compile(r"\b(?:is (?:also |now )?leaving|will (?:also )?leave|is to leave|will (?:also )?join|"
+                         r"is (?:also )?joining|is to join|is set to join|"
+                         r"(?:will|would|is to|plans to|is set to) (?:also )?(?:step down|resign|retire)|"
+                         r"is (?:also )?retiring|is (?:also )?stepping down|"
+                         r"will (?:also )?become|is to become)\b", re.I)
 
 
 def _without_asides(abstract: str, d: Draft) -> str:
