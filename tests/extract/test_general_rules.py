@@ -528,3 +528,12 @@ def test_a_second_person_also_leaving_is_announced_too():
             "at Quillon Systems, is also leaving.")
     moves = {f.people: f.status.value for f in _facts(text, anchor="2025-06-03") if f.type is FactType.TALENT_MOVE}
     assert moves == {("Dana Velu",): "announced", ("Rao Kell",): "announced"}
+
+
+def test_a_rounds_backers_are_read_in_its_own_conjunct_when_the_next_tells_another_round():
+    text = ("In May 2017 Quillon raised $100 million at a valuation approaching $1 billion, and in July "
+            "Cambridge-based Tessaly raised $75 million in a Series D led by Orlan Partners.")
+    rounds = {f.subject: [p.name for p in f.counterparties] for f in _facts(text, anchor="2017-12-01")}
+    assert rounds == {"Quillon": [], "Tessaly": ["Orlan Partners"]}
+    facts = _facts("Quillon raised $100 million, and Orlan Capital led the round.", anchor="2017-12-01")
+    assert [[p.name for p in f.counterparties] for f in facts] == [["Orlan Capital"]]

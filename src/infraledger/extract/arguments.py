@@ -422,8 +422,19 @@ def participants(d: Draft, an: Analysed, reading: Reading) -> None:
     _add_investors(d, an, reading, own=True)
 
 
+def _own_conjunct(text: str, d: Draft) -> str:
+    """The text of the conjunct holding the draft's trigger when another conjunct of the sentence tells a
+    sum of its own ("In May X raised $100 million, and in July Y raised $75 million led by Z": Z led Y's);
+    the rest is blanked, so offsets stay."""
+    after = _NEXT_CLAUSE.search(text, d.trigger[1])
+    before = [m.end() for m in _NEXT_CLAUSE.finditer(text, 0, d.trigger[0])]
+    lo = before[-1] if before and "⟪M" in text[:before[-1]] else 0
+    hi = after.start() if after and "⟪M" in text[after.end():] else len(text)
+    return " " * lo + text[lo:hi] + " " * (len(text) - hi)
+
+
 def _add_investors(d: Draft, an: Analysed, reading: Reading, own: bool = False) -> None:
-    text = an.abstract
+    text = _own_conjunct(an.abstract, d) if own else an.abstract
     have = {i for i, _ in d.roles}
     table = reading.table
 
