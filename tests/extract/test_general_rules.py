@@ -537,3 +537,8 @@ def test_a_rounds_backers_are_read_in_its_own_conjunct_when_the_next_tells_anoth
     assert rounds == {"Quillon": [], "Tessaly": ["Orlan Partners"]}
     facts = _facts("Quillon raised $100 million, and Orlan Capital led the round.", anchor="2017-12-01")
     assert [[p.name for p in f.counterparties] for f in facts] == [["Orlan Capital"]]
+
+
+def test_a_weekday_in_a_text_dated_only_by_its_month_falls_in_that_month():
+    facts = _facts("January 2026 -- Zentrix said on Monday that it has invested $2 billion in Halvora Cloud.")
+    assert [f.time.start.strftime("%Y-%m") for f in facts] == ["2026-01"]

@@ -55,11 +55,14 @@ class Document:
 
     @property
     def anchor(self) -> date | None:
-        """The day relative dates are resolved against: the first day of the document's date, or the
-        last of the week a weekly note is "for" ("Week of March 2": its "on Wednesday" is that week's)."""
+        """The day relative dates are resolved against: the document's day, the last of the week a weekly
+        note is "for" ("Week of March 2": its "on Wednesday" is that week's), or the last of the month of a
+        text dated only by its month ("January 2026 -- X said on Monday": a Monday of that January)."""
         if self.published is None:
             return None
-        return self.published.end if self.published.precision is Precision.RANGE else self.published.start
+        if self.published.precision in (Precision.RANGE, Precision.MONTH):
+            return self.published.end
+        return self.published.start
 
     @property
     def source_kind(self) -> SourceKind:
