@@ -542,3 +542,10 @@ def test_a_rounds_backers_are_read_in_its_own_conjunct_when_the_next_tells_anoth
 def test_a_weekday_in_a_text_dated_only_by_its_month_falls_in_that_month():
     facts = _facts("January 2026 -- Zentrix said on Monday that it has invested $2 billion in Halvora Cloud.")
     assert [f.time.start.strftime("%Y-%m") for f in facts] == ["2026-01"]
+
+
+def test_an_elided_second_investment_is_as_far_along_as_the_first():
+    facts = _facts("In the same announcement, Zentrix agreed to invest up to $10 billion in Halvora and Quillon up "
+                   "to $5 billion.", anchor="2025-06-03")
+    assert sorted((f.counterparties[0].name, f.status.value) for f in facts) == [
+        ("Quillon", "announced"), ("Zentrix", "announced")]

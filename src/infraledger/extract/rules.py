@@ -578,14 +578,15 @@ def _match_frame(frame: Frame, an: Analysed, reading: Reading, out: list[Draft],
             # "A agreed to invest up to $10 billion in X and B up to $5 billion": the elided second deal.
             other = _ELIDED_TARGET.match(an.abstract, m.end())
             if other:  # "... $30 million in X and $20 million in Y": the same investor's second stake
+                # (its trigger takes in the first's verb: "agreed to invest ... and $20 million in Y" is agreed too)
                 d3 = Draft(type=d.type, subject=ids(other.group("t"))[0], roles=list(d.roles), people=[], sentence=an,
-                           trigger=(m.end(), other.end()), frame="invest-elided")
+                           trigger=(m.start(), other.end()), frame="invest-elided")
                 d3.amount = money_in(other.group("m"), an)
                 out.append(d3)
             ell = _ELIDED.match(an.abstract, m.end())
             if ell:
                 d2 = Draft(type=d.type, subject=d.subject, roles=[(ids(ell.group("a"))[0], Role.INVESTOR)],
-                           people=[], sentence=an, trigger=(m.end(), ell.end()), frame="invest-elided")
+                           people=[], sentence=an, trigger=(m.start(), ell.end()), frame="invest-elided")
                 d2.amount = money_in(ell.group("m"), an)
                 out.append(d2)
 
