@@ -549,3 +549,14 @@ def test_an_elided_second_investment_is_as_far_along_as_the_first():
                    "to $5 billion.", anchor="2025-06-03")
     assert sorted((f.counterparties[0].name, f.status.value) for f in facts) == [
         ("Quillon", "announced"), ("Zentrix", "announced")]
+
+
+@pytest.mark.parametrize(("sentence", "status"), [
+    ("That deal was Zentrix's largest since its $8 billion purchase of car electronics maker Halvora "
+     "International in 2017.", "completed"),
+    ("Zentrix agreed in 2019 to buy Halvora International for $2 billion.", "announced"),
+    ("Zentrix's planned acquisition of Halvora International, announced in 2022, still awaits approval.", "pending"),
+])
+def test_a_purchase_dated_years_back_and_told_as_done_is_completed(sentence, status):
+    facts = _facts(sentence, anchor="2025-06-03")
+    assert [f.status.value for f in facts if f.type is FactType.ACQUISITION] == [status]

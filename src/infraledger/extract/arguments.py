@@ -412,7 +412,8 @@ def narrated_past(d: Draft, an: Analysed, document_time: FuzzyTime | None) -> No
         d.status = Status.COMPLETED
 
 
-_ONLY_AGREED = re.compile(r"\b(?:agree[sd]?|agreement|will|would|plans?|intends?|offers?|offered|bids?)\b", re.I)
+_ONLY_AGREED = re.compile(r"\b(?:agree[sd]?|agreement|will|would|plans?|planned|proposed|intends?|offers?|offered|"
+                          r"bids?|pending|announced|talks)\b", re.I)
 
 
 def participants(d: Draft, an: Analysed, reading: Reading) -> None:

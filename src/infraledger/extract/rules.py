@@ -187,6 +187,10 @@ def _facts(window: _Window, parses: dict[int, Parsed]) -> list[CandidateFact]:
                     if d.time is None or d.weak_time:
                         d.time, d.weak_time = section_time[i], False
                     narrated_past(d, an, document.published or latest_section)
+            elif document.published is not None:
+                for d in found:
+                    if not d.weak_time:  # "since its $8 billion purchase of Y in 2017": a deal long done
+                        narrated_past(d, an, document.published)
             for d in found:
                 _raiser_not_its_backer(d, an, drafts)
                 participants(d, an, reading)
