@@ -560,3 +560,12 @@ def test_an_elided_second_investment_is_as_far_along_as_the_first():
 def test_a_purchase_dated_years_back_and_told_as_done_is_completed(sentence, status):
     facts = _facts(sentence, anchor="2025-06-03")
     assert [f.status.value for f in facts if f.type is FactType.ACQUISITION] == [status]
+
+
+@pytest.mark.parametrize(("sentence", "status"), [
+    ("Zentrix spends more than $1 billion to acquire Halvora, a data start-up.", "completed"),
+    ("Zentrix will spend $1 billion to acquire Halvora.", "announced"),
+    ("Zentrix agreed to pay $1 billion to acquire Halvora.", "announced"),
+])
+def test_money_spent_to_buy_a_company_is_a_done_purchase(sentence, status):
+    assert [f.status.value for f in _facts(sentence, anchor="2025-06-03")] == [status]

@@ -367,6 +367,8 @@ def _status(d: Draft, an: Analysed) -> Status:
     if d.type is FactType.ACQUISITION:
         if _TO_BE_ACQUIRED.search(region):
             return Status.ANNOUNCED
+        if _PAID_TO_BUY.search(an.abstract, max(0, d.trigger[0] - 60), stop):
+            return Status.COMPLETED  # "X spends $1 billion to acquire Y": the money is spent
         agreed = _AGREED.search(region[:40])
         if _COMPLETED.search(_CLAUSE_TAIL.search(before).group(0)) or not agreed and _COMPLETED.search(region):
             # ("completed the purchase of X, which it agreed to buy in January": the agreement is past)
@@ -391,6 +393,7 @@ def _status(d: Draft, an: Analysed) -> Status:
     return Status.COMPLETED
 
 
+_PAID_TO_BUY = re.compile(r"\b(?<!will )(?<!to )(?:paid|pays|spent|spends)\b[^.;]{0,50}\bto (?:acquire|buy|purchase)\b", re.I)
 _CLAUSE_TAIL = re.compile(r"[^,;]*$")  # the words of a text's last clause
 _PREVIOUSLY_ANNOUNCED = re.compile(r"\b(?:previously|already|earlier)[ -]announced\b", re.I)
 
