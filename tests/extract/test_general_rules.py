@@ -569,3 +569,10 @@ def test_a_purchase_dated_years_back_and_told_as_done_is_completed(sentence, sta
 ])
 def test_money_spent_to_buy_a_company_is_a_done_purchase(sentence, status):
     assert [f.status.value for f in _facts(sentence, anchor="2025-06-03")] == [status]
+
+
+def test_a_move_ahead_told_by_the_company_afterwards_is_announced_on_that_day():
+    text = ("Dana Whitcombe, previously chief executive of Halvora, will be Zentrix's first chief financial "
+            "officer, the company said on Monday.")
+    moves = [f for f in _facts(text, anchor="2025-06-03") if f.type is FactType.TALENT_MOVE]
+    assert [(f.time.label(), f.status.value) for f in moves] == [("2025-06-02", "announced")]

@@ -237,8 +237,8 @@ def _date(an: Analysed, d: Draft, anchor, drafts: list[Draft], document_time: Fu
         if future:
             # "X said on Monday that Y will become chief executive on April 1": the move is dated
             # by its announcement, not by when it takes effect.
-            before = [t for t in times if t[0] < t0]
-            if before:
+            before = [t for t in times if t[0] < t0] or [t for t in times if _TOLD_ON.search(text, 0, t[0])]
+            if before:  # (or told after it: "Y will be X's finance chief, the company said on Monday")
                 return before[0][2], False
             inside = []
             times = []
@@ -339,7 +339,7 @@ _MOVE_AHEAD = re.compile(r"\b(?:is (?:also |now )?leaving|will (?:also )?leave|i
                          r"is (?:also )?joining|is to join|is set to join|"
                          r"(?:will|would|is to|plans to|is set to) (?:also )?(?:step down|resign|retire)|"
                          r"is (?:also )?retiring|is (?:also )?stepping down|"
-                         r"will (?:also )?become|is to become)\b", re.I)
+                         r"will (?:also )?become|will (?:also )?be|is to become|is to be)\b", re.I)
 
 
 def _without_asides(abstract: str, d: Draft) -> str:
@@ -394,6 +394,7 @@ def _status(d: Draft, an: Analysed) -> Status:
 
 
 _PAID_TO_BUY = re.compile(r"\b(?<!will )(?<!to )(?:paid|pays|spent|spends)\b[^.;]{0,50}\bto (?:acquire|buy|purchase)\b", re.I)
+_TOLD_ON = re.compile(r"\b(?:said|says|announced|confirmed|disclosed)\s+(?:on\s+|in\s+|late\s+|early\s+)?$", re.I)
 _CLAUSE_TAIL = re.compile(r"[^,;]*$")  # the words of a text's last clause
 _PREVIOUSLY_ANNOUNCED = re.compile(r"\b(?:previously|already|earlier)[ -]announced\b", re.I)
 
