@@ -216,9 +216,7 @@ def _date(an: Analysed, d: Draft, anchor, drafts: list[Draft], document_time: Fu
     # a date inside a relative clause or apposition the deal's trigger is not in dates that clause's
     # own deal ("X, which Y acquired in 2021, raised $50 million last month")
     # (the clause a trigger ends in is its own: "X, which Y bought in 2021, ..." is dated by it)
-    t_end = an.to_text(max(d.trigger[1] - 1, d.trigger[0]))
-    asides = [(an.to_text(x), an.to_text(y - 1) + 1) for x, y in blank_clauses(an.abstract)[1]]
-    asides = [(x, y) for x, y in asides if not x <= t_end < y]
+    asides = [(an.to_text(x), an.to_text(y - 1) + 1) for x, y in _asides_beside(an.abstract, d)]
     times = [(a, b, ft) for a, b, ft in _times(an, anchor)
              if not _BAD_DATE_BEFORE.search(text[max(0, a - 25):a])
              and not _NOT_A_DATE_AFTER.match(text[b:b + 9])
@@ -342,13 +340,18 @@ _MOVE_AHEAD = re.compile(r"\b(?:is (?:also |now )?leaving|will (?:also )?leave|i
                          r"will (?:also )?become|will (?:also )?be|is to become|is to be)\b", re.I)
 
 
+def _asides_beside(abstract: str, d: Draft) -> list[tuple[int, int]]:
+    """The asides (relative clauses, appositions) of ``abstract`` the draft's trigger does not end in: their
+    words and dates are their own deal's ("sell X, the maker it bought in 2015, to Y")."""
+    end = max(d.trigger[1] - 1, d.trigger[0])
+    return [(a, b) for a, b in blank_clauses(abstract)[1] if not a <= end < b]
+
+
 def _without_asides(abstract: str, d: Draft) -> str:
-    """``abstract`` with the asides blanked that the draft's trigger does not end in ("sell X, the maker
-    it bought in 2015, to Y": "bought" tells nothing of the sale)."""
-    end = d.trigger[1] - 1
-    for a, b in blank_clauses(abstract)[1]:
-        if not a <= end < b:
-            abstract = abstract[:a] + " " * (b - a) + abstract[b:]
+    """``abstract`` with the asides blanked that the draft's trigger does not end in ("bought" in the
+    aside above tells nothing of the sale)."""
+    for a, b in _asides_beside(abstract, d):
+        abstract = abstract[:a] + " " * (b - a) + abstract[b:]
     return abstract
 
 

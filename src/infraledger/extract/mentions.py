@@ -15,7 +15,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from ..lexicon import common_words, currency_by_form, inflections, legal_suffix_alternation
+from ..lexicon import alternation, common_words, currency_by_form, inflections, legal_suffix_alternation
 
 # Latin letters with accents, for names such as "Atlântico", "Škoda", "Łódź" (Python's re has
 # no Unicode case classes): capitals of Latin-1 and all of Latin Extended-A, where cases alternate.
@@ -138,9 +138,9 @@ _NAME_CONTEXT = re.compile(r"(?:,\s*(?:which|who|whose|a|an|the|founded|based)\b
                            r"signs|closes|completes|invests|sells|takes|prices|lands|secures|receives)\b)")
 _NAME_WORD = re.compile(rf"[{_UP}][{_LET}'’\-]+\.?|[A-Z]\.")
 # "welcomed X as chief operating officer", "named X as interim CEO" (but "joined X as CTO" names a company)
-_HIRED_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(
+_HIRED_BEFORE = re.compile(r"\b(?:" + alternation(
     {f for v in ("welcome", "name", "appoint", "hire", "promote", "tap", "elevate", "recruit") for f in inflections(v)}
-    | {f + " in" for f in inflections("bring")}, key=len, reverse=True)) + r")\s+$")
+    | {f + " in" for f in inflections("bring")}) + r")\s+$")
 _AS_ROLE_AFTER = re.compile(rf"\s+as\s+(?:(?:its|our|their|the|a|an|new|interim|acting)\s+)*(?:{_ROLE})\b", re.I)
 _SUCCEEDING = re.compile(r"\b(?:replacing|succeeding|replace|succeed)\s+$")
 _LEGAL_TAIL = re.compile(rf",?\s+(?:{legal_suffix_alternation()})\.?$")

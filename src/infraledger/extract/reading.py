@@ -551,9 +551,11 @@ _CLAUSE = re.compile(r"(?<=⟩),\s(?:⟨E\d+⟩(?!\s+(?:(?!based\b|owned\b|backe
                      r"based|headquartered)[^,;]{0,120}?,(?= )")
 
 
-def blank_clauses(abstract: str) -> tuple[str, list[tuple[int, int]]]:
-    """``abstract`` with appositions and relative clauses blanked, and where they were."""
-    spans = [(m.start(), m.end()) for m in _CLAUSE.finditer(abstract)]
+@functools.lru_cache(maxsize=1024)
+def blank_clauses(abstract: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """``abstract`` with appositions and relative clauses blanked, and where they were (kept for the
+    sentence's several readers: frames, dates, status)."""
+    spans = tuple((m.start(), m.end()) for m in _CLAUSE.finditer(abstract))
     for a, b in spans:
         abstract = abstract[:a] + " " * (b - a) + abstract[b:]
     return abstract, spans
