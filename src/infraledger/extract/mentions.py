@@ -442,7 +442,7 @@ def _namey(word: str) -> bool:
 
 def _looks_like_person(sentence: str, m: Mention) -> bool:
     words = m.text.split()
-    if any(w.lower().strip(".,") in _COMPANY_WORDS for w in words) or m.ticker or _LEGAL_TAIL.search(m.text):
+    if any(w.lower().strip(".,") in _COMPANY_WORDS for w in words) or m.ticker or _legal_tail(m.text):
         return False
     if not 2 <= len(words) <= 4 and not (len(words) == 1 and _PERSON_AFTER.match(sentence[m.end:])):
         return False
@@ -456,7 +456,13 @@ def _looks_like_person(sentence: str, m: Mention) -> bool:
 
 def _is_company(name: str) -> bool:
     """A name that says it is a company: a legal suffix or a company word."""
-    return bool(_LEGAL_TAIL.search(name)) or any(w.lower().strip(".,") in _COMPANY_WORDS for w in name.split()[1:])
+    return _legal_tail(name) or any(w.lower().strip(".,") in _COMPANY_WORDS for w in name.split()[1:])
+
+
+@functools.lru_cache(maxsize=16384)
+def _legal_tail(name: str) -> bool:
+    """Whether a name ends in a legal suffix ("Quill Systems, Inc.")."""
+    return _LEGAL_TAIL.search(name) is not None
 
 
 @functools.lru_cache(maxsize=8192)
@@ -465,6 +471,7 @@ def is_exchange(name: str) -> bool:
     return bool(re.search(r"\b(?:Nasdaq|NASDAQ|NYSE|Stock Exchange|Exchange|Euronext|Börse)\b", name))
 
 
+@functools.lru_cache(maxsize=16384)
 def strip_legal(name: str) -> str:
     """'Quill Systems, Inc.' -> 'Quill Systems'."""
     return _LEGAL_TAIL.sub("", name).strip()

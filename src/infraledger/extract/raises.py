@@ -27,6 +27,10 @@ _IPO_VERB = re.compile(r"\b(?:raised|raising|raises|priced|pricing|sold|selling|
 _RAISE_HINTS = ("rais", "clos", "secur", "land", "announc", "complet", "bagged", "picked up", "pulled in", "banked",
                 "netted", "fetched", "pric", "sold")
 _IPO_HINTS = ("ipo", "public", "listing", "listed", "debut", "flotation")
+# The words each of _DEBUT, ROUND_NOUN and UNDISCLOSED_ROUNDS cannot match without (tested on ``low`` as above).
+_DEBUT_HINTS = ("trading", "opened", "debut", "went public", "listing")
+_ROUND_HINTS = ("series", "seed", "round")
+_UNDISCLOSED_HINTS = ("undisclosed", "unannounced", "unspecified")
 
 _BACKER_LIST = re.compile(r"(?:\bby|\bfrom|\bwith|\bincluding)\s+(?:⟨E\d+⟩(?:\s*,\s*|\s+and\s+))*$")
 _NUMBER = re.compile(r"\d+")
@@ -109,7 +113,8 @@ def read_raises(an: Analysed, reading: Reading) -> list[Draft]:
         if issuers:
             out.append(Draft(type=FactType.IPO, subject=issuers[0], roles=[], people=[], sentence=an,
                              trigger=(ipo.start(), ipo.end()), frame="ipo-listing", status=Status.COMPLETED))
-    debut = _DEBUT.search(text) if not any(d.type is FactType.IPO for d in out) and "⟨E" in text else None
+    debut = _DEBUT.search(text) if not any(d.type is FactType.IPO for d in out) and "⟨E" in text \
+        and any(w in low for w in _DEBUT_HINTS) else None
     if debut and debut.group(0).lower() == "debuted" and not _LISTING_CONTEXT.search(an.sentence.text):
         debut = None  # "X's new chip debuted at the trade show": a product, not a listing
     if debut and not hypothetical(an, 0, debut.end()) and not IPO_NOT.search(text[max(0, debut.start() - 40):debut.end()]):
@@ -121,14 +126,14 @@ def read_raises(an: Analysed, reading: Reading) -> list[Draft]:
                       trigger=(debut.start(), debut.end()), frame="ipo-debut", status=Status.COMPLETED)
             d.amount = shares_times_price(an.sentence.text)
             out.append(d)
-    for m in ROUND_IN.finditer(text):
+    for m in ROUND_IN.finditer(text) if "led" in low and "round" in low else ():
         subject = ids(m.group("t"))[0]
         d = Draft(type=FactType.FUNDING_ROUND, subject=subject, roles=[(i, Role.LEAD_INVESTOR) for i in ids(m.group("l"))
                                                                        if i != subject],
                   people=[], sentence=an, trigger=(m.start(), m.end()), frame="round-in", status=Status.COMPLETED)
         d.amount = money_in(m.group("m"), an)
         out.append(d)
-    for m in ROUND_NOUN.finditer(text):
+    for m in ROUND_NOUN.finditer(text) if any(w in low for w in _ROUND_HINTS) else ():
         if any(d.frame == "round-in" and d.trigger[0] <= m.start(m.lastindex or 0) <= d.trigger[1] for d in out):
             continue
         subject = ids(m.group("t"))[0]
@@ -158,7 +163,7 @@ def read_raises(an: Analysed, reading: Reading) -> list[Draft]:
         out.append(d)
     if reading.speaker is not None and not out:
         out += _first_person_raises(an, reading)
-    u = UNDISCLOSED_ROUNDS.search(text)
+    u = UNDISCLOSED_ROUNDS.search(text) if "round" in low and any(w in low for w in _UNDISCLOSED_HINTS) else None
     if u and an.entity_ids:
         d = Draft(type=FactType.FUNDING_ROUND, subject=an.entity_ids[0], roles=[], people=[], sentence=an,
                   trigger=(u.start(), u.end()), frame="undisclosed-rounds", status=Status.COMPLETED)

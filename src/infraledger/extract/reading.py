@@ -30,7 +30,17 @@ _NOT_COREF = re.compile(r"^[Tt]he\s+(?:two|three|both|other|same|largest|biggest
 # A sentence can state money only with a digit next to a currency sign, code or word somewhere.
 _MONEY_HINT = MONEY_HINT
 # Every way of stating money needs a digit or a scale word ("one billion dlrs"): a cheap test before _MONEY_HINT.
-_FIGURE = re.compile(r"\d|(?:illion|\bmln|\bbln)\b", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+_SCALE_WORD = re.compile(r"(?:illion|\bmln|\bbln)\b", re.IGNORECASE)
+
+
+def _figure(text: str) -> bool:
+    """Whether ``text`` has a digit or a scale word (the scale words' letters in lower case first:
+    a case-insensitive match needs them there)."""
+    if _DIGIT.search(text):
+        return True
+    low = text.lower()
+    return ("illion" in low or "mln" in low or "bln" in low) and _SCALE_WORD.search(text) is not None
 _CAP_WORD = re.compile(r"(?<![\w'’])[A-Z0-9][\w&'’.-]*")
 IT_RE = re.compile(r"\b(?:[Ii]t|its|Its)\b(?!['’])")
 _SUBJECT_CONTEXT = re.compile(r"\b(?:that|when|as|because|said|which|after|before|until|since|and|but|if)\s+$")
@@ -127,7 +137,7 @@ def read(text: str) -> Reading:
         ids = [idx or 0 for idx in sentence_ids]
         for m, idx in zip(ms, ids):
             m.kind = table.kinds[idx]
-        money = find_money(mt) if _FIGURE.search(mt) and _MONEY_HINT.search(mt) else []
+        money = find_money(mt) if _figure(mt) and _MONEY_HINT.search(mt) else []
         analysed = _abstract(s, i, mt, ms, ids, money, table, topics, counts, speaker, defined)
         analysed.citation = citation
         analysed.topic = _topic(topics, set(), table, paragraph=s.paragraph)
@@ -374,8 +384,13 @@ PUBLIC_BODY = re.compile(r"\b(?:Commission|Department|Authority|Agency|Court|Min
 
 def _can_refer(idx: int, exclude: set[int], table: EntityTable) -> bool:
     name = table.names[idx]
-    return (idx not in exclude and table.kinds[idx] != "person" and not is_exchange(name)
-            and not PUBLIC_BODY.search(name))
+    return idx not in exclude and table.kinds[idx] != "person" and not _exchange_or_public_body(name)
+
+
+@functools.lru_cache(maxsize=8192)
+def _exchange_or_public_body(name: str) -> bool:
+    """Whether a name is a stock exchange or a public body (asked of a document's names many times)."""
+    return is_exchange(name) or PUBLIC_BODY.search(name) is not None
 
 
 #: From a company to a reference within the relative clause that follows it.
@@ -509,14 +524,16 @@ def _abstract(s: Sentence, index: int, text: str, ms: list[Mention], ids: list[i
     pieces.append((apos, apos + len(text) - pos, pos, len(text)))
     joined = "".join(abstract).replace("’s", "'s")
     # Ticker cues, the wire's brackets and blanked citations are noise to the frames.
-    joined = _TICKER_CUE.sub(_blank, joined)
+    if "(" in joined or "<" in joined or ">" in joined:
+        joined = _TICKER_CUE.sub(_blank, joined)
     entity_ids = [int(x) for x in _ENTITY_ID.findall(joined)]
     # A relation is recorded only between parties the sentence names, never through "the Company" or "it".
     relations = [r for r in _relations(joined) if r[1] in here and r[2] in here]
     # Blanked to equal length, so offsets still map: appositions that describe a party ("X, a
     # GPU cloud backed by Y, raised ...") and a parent named before its subsidiary ("Orla
     # subsidiary Brisa Labs"), which would otherwise stand between a verb and its party.
-    joined = _APPOSITION.sub(_blank, joined)
+    if "⟩, " in joined:
+        joined = _APPOSITION.sub(_blank, joined)
     joined = _PARENT_BEFORE.sub(_blank, joined)
     # A list item that opens with a company and a dash ("* Quill -- priced its IPO at $18"): the
     # company is the subject of the verb phrase after the dash.

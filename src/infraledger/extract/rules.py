@@ -478,7 +478,7 @@ def _variants(an: Analysed) -> list[Analysed]:
     subject is X, so a copy reads "... ⟨X⟩ signed a deal with Z" (offsets mapped back).
     """
     out = [an]
-    for m in _COORDINATED.finditer(an.abstract):
+    for m in _COORDINATED.finditer(an.abstract) if "and" in an.abstract else ():
         before = _ENTITY.findall(an.abstract[:m.start()])
         if not before:
             continue
