@@ -576,3 +576,22 @@ def test_a_move_ahead_told_by_the_company_afterwards_is_announced_on_that_day():
             "officer, the company said on Monday.")
     moves = [f for f in _facts(text, anchor="2025-06-03") if f.type is FactType.TALENT_MOVE]
     assert [(f.time.label(), f.status.value) for f in moves] == [("2025-06-02", "announced")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Zentrix Software has agreed in principle to merge with Halvora Data.",
+    "Zentrix Software said it agreed in principle to merge with Halvora Data Inc, a privately held maker of terminals.",
+])
+def test_an_infinitive_after_an_adverbial_phrase_completes_the_verb(sentence):
+    deals = [f for f in _facts(sentence, anchor="2025-06-03") if f.type is FactType.ACQUISITION]
+    assert [(f.subject, [p.name for p in f.counterparties], f.status.value) for f in deals] == [
+        ("Halvora Data", ["Zentrix Software"], "announced")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Zentrix Chemical said it sold its wholly owned Halvora Foods subsidiary to private investors for $4 million.",
+    "Zentrix Chemical sold its Halvora Foods unit to a group of investors headed by its managers.",
+])
+def test_a_unit_sold_to_buyers_not_named_changes_hands(sentence):
+    deals = [f for f in _facts(sentence, anchor="2025-06-03") if f.type is FactType.ACQUISITION]
+    assert [(f.subject, f.counterparties) for f in deals] == [("Halvora Foods", ())]

@@ -649,6 +649,13 @@ def _verb_arguments(tok) -> dict[str, list]:
             head.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl", "acl:relcl", "parataxis")
             or hops and head.dep_ in ("obj", "obl")):  # "committed $1 billion to become ...": up through the object
         parent = head.head
+        if head.dep_ == "acl" and parent.dep_.startswith("obl") and any(
+                c.dep_ == "mark" and c.lower_ == "to" for c in head.children):
+            # "agreed in principle to merge with Y": an infinitive read as describing the verb's
+            # adverbial phrase completes that verb
+            head = parent
+            hops += 1
+            continue
         if head.dep_ in ("acl", "acl:relcl"):
             inherited = [parent]
         else:
