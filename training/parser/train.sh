@@ -10,7 +10,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 ewt="${1:-$root/../shared/data/ud-english-ewt}"
-steps="${2:-4000}"
+steps="${2:-5000}"
 config="${3:-$here/config.cfg}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT

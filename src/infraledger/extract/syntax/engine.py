@@ -32,6 +32,7 @@ from ..hedges import hypothetical
 from ..reading import Analysed, Reading
 from .framedata import FrameSpec, Trigger, frame_by_name, trigger_index
 from .pipeline import parse_many
+from .repairs import repair
 
 _PLACEHOLDER = re.compile(r"⟨E(\d+)⟩('s)?|⟦P(\d+)⟧('s)?|⟪M(\d+)⟫|\s{2,}|[\n\t\r]")
 # Distinct short names, so that two parties side by side read as two noun phrases, not one.
@@ -185,11 +186,15 @@ def worth_parsing(an: Analysed, found: list[Draft]) -> bool:
     low = an.abstract.lower()
     words = set(_WORD.findall(low))
     index = trigger_index()
+    triggers = words.intersection(index)
+    if not triggers:
+        return False
     frames = frame_by_name()
     parties = _Parties(an)
     return any(_may_fire(spec, words, low) and _parties_near(low, m.start(), len(spec.requires))
                and parties.suffice(spec, t) and _may_add(spec, found, named, parties.companies, settled)
-               for m in _WORD.finditer(low) for t in index.get(m.group(0), ()) if (spec := frames[t.frame]))
+               for m in _WORD.finditer(low) if m.group(0) in triggers
+               for t in index[m.group(0)] if (spec := frames[t.frame]))
 
 
 class _Parties:
@@ -310,7 +315,7 @@ def _may_fire(spec: FrameSpec, words: set[str], low: str) -> bool:
 def parse_all(sentences: list[Analysed]) -> list[Parsed]:
     """The sentences parsed in one batch (far cheaper per sentence than one at a time)."""
     surs = [_Surrogate(an.abstract) for an in sentences]
-    return [Parsed(sur, doc) for sur, doc in zip(surs, parse_many([s.text for s in surs]))]
+    return [Parsed(sur, repair(doc)) for sur, doc in zip(surs, parse_many([s.text for s in surs]))]
 
 
 def syntax_drafts(an: Analysed, reading: Reading, parsed: Parsed) -> list[Draft]:
@@ -568,7 +573,7 @@ def _context(spec: FrameSpec, tok) -> bool:
 def _near(tok):
     yield from tok.children
     for c in tok.children:
-        if c.dep_ in ("obl", "xcomp", "obj"):
+        if c.dep_ in ("obl", "xcomp", "obj", "iobj"):
             yield from c.children
 
 
@@ -627,9 +632,21 @@ def _verb_arguments(tok) -> dict[str, list]:
     subj = [c for c in tok.children if c.dep_ in _SUBJECTS]
     subj_pass = [c for c in tok.children if c.dep_ == "nsubj:pass"]
     obj = [c for c in tok.children if c.dep_ == "obj"]
+    if passive and any(c.dep_ == "aux:pass" for c in tok.children):
+        # a passive verb has no object: "has been named chief executive of Y" read with the title as
+        # one is its complement, and the subject read as active is the passive's
+        for c in obj:
+            if _is_title(c):
+                owner = _obliques(c).get("of", []) + [k for k in c.children if k.dep_ == "nmod:poss"]
+                if owner:
+                    args.setdefault("title", owner)
+        obj = [c for c in obj if not _is_title(c)]
+        subj_pass = subj_pass or subj
     if not obj:  # "named X as its chief officer" read with the name as a complement
         obj = [c for c in tok.children if c.dep_ == "xcomp" and c.tag_ == "NNP"]
     iobj = [c for c in tok.children if c.dep_ == "iobj"]
+    if not obj and len(iobj) == 1 and any(k.lower_ in ("public", "private") for k in iobj[0].children):
+        obj, iobj = iobj, []  # "took X public" read with X as an indirect object and "public" under it
     if not obj and not passive:
         # "brought in $25 million": a particle read as the preposition of the object
         for c in tok.children:
@@ -777,6 +794,8 @@ def _title_arguments(spec: FrameSpec, tok) -> dict[str, list] | None:
         args["poss"] = poss
     holder = title if tok.dep_ == "cop" else tok
     subj = [c for c in holder.children if c.dep_ in _SUBJECTS] or _verb_arguments(holder).get("agent", [])
+    if not subj and tok.dep_ == "cop":  # "X will be Y's first finance chief" read with X as the copula's subject
+        subj = [c for c in tok.children if c.dep_ in _SUBJECTS]
     if subj:
         args["agent"] = subj
     return args
@@ -887,5 +906,8 @@ def _inside_description(tok, person) -> bool:
             return True
         if node.dep_ == "conj" and node.head.i == person.i and _is_title(node):
             return True  # "X, EVP and head of cloud at Y" parsed as a list of X and titles
+        if node.head.i == person.i and node.dep_ in ("obl", "nmod") and any(
+                k.dep_ == "case" and k.lower_ in ("at", "of") for k in node.children):
+            return True  # "X, head of cloud at Y" with "at Y" read as a phrase of X's own
         node = node.head
     return False

@@ -34,7 +34,15 @@ def nlp():
 
 def parse(text: str):
     """A spaCy ``Doc`` of one sentence."""
-    return nlp()(text)
+    return parse_many([text])[0]
+
+
+def _one_sentence(doc):
+    """``doc`` marked as one sentence: the text was split into sentences already, so the parser is
+    not let to split it again (it would part a sentence at a word it misreads, into two trees)."""
+    for token in doc[1:]:
+        token.is_sent_start = False
+    return doc
 
 
 def parse_many(texts: list[str]) -> list:
@@ -47,7 +55,7 @@ def parse_many(texts: list[str]) -> list:
     if not texts:
         return []
     pipeline = nlp()
-    docs = (pipeline.make_doc(text) for text in texts)
+    docs = (_one_sentence(pipeline.make_doc(text)) for text in texts)
     for _, component in pipeline.pipeline:
         docs = component.pipe(docs, batch_size=64)
     return list(docs)

@@ -1,0 +1,59 @@
+"""The parse repairs on trees written by hand (the misreadings each repair exists for), so they are tested
+whatever the shipped parser reads."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from infraledger.extract.syntax.repairs import repair
+
+_VOCAB = spacy.blank("en").vocab  # English word attributes (lower case), as the shipped pipeline has
+
+
+def _doc(rows: list[tuple[str, str, str, int]]) -> Doc:
+    """A parsed sentence from (word, tag, relation, head index) rows."""
+    words, tags, deps, heads = zip(*rows)
+    return Doc(_VOCAB, words=list(words), tags=list(tags), deps=list(deps), heads=list(heads))
+
+
+def _arcs(doc: Doc) -> list[tuple[str, str, str]]:
+    return [(t.text, t.dep_, t.head.text) for t in doc]
+
+
+def test_a_name_read_as_a_form_of_address_after_a_comma_is_an_apposition():
+    doc = repair(_doc([("Orla", "NNP", "nsubj", 2), ("had", "VBD", "aux", 2), ("raised", "VBN", "ROOT", 2),
+                       ("its", "PRP$", "nmod:poss", 4), ("holding", "NN", "obj", 2), ("in", "IN", "case", 7),
+                       ("another", "DT", "det", 7), ("supplier", "NN", "nmod", 4), (",", ",", "punct", 9),
+                       ("Quill", "NNP", "vocative", 2), ("to", "IN", "case", 11), ("60%", "NN", "obl", 2)]))
+    assert ("Quill", "appos", "supplier") in _arcs(doc)
+    assert [t.text for t in doc[7].subtree] == ["in", "another", "supplier", ",", "Quill"]
+
+
+def test_a_form_of_address_with_no_noun_before_it_stays():
+    doc = repair(_doc([("Thanks", "NNS", "ROOT", 0), (",", ",", "punct", 2), ("Quill", "NNP", "vocative", 0)]))
+    assert ("Quill", "vocative", "Thanks") in _arcs(doc)
+
+
+def test_a_preposition_hung_on_a_compound_is_the_names_and_its_phrase_an_oblique():
+    doc = repair(_doc([("Orla", "NNP", "nsubj", 1), ("hired", "VBD", "ROOT", 1), ("40", "CD", "nummod", 3),
+                       ("engineers", "NNS", "obj", 1), ("from", "IN", "case", 5), ("rival", "NN", "compound", 6),
+                       ("Quill", "NNP", "obj", 1)]))
+    assert ("from", "case", "Quill") in _arcs(doc)
+    assert ("Quill", "obl", "hired") in _arcs(doc)
+    assert ("engineers", "obj", "hired") in _arcs(doc)
+
+
+def test_a_relative_clause_read_as_a_clause_of_its_own_describes_the_noun_before_the_comma():
+    doc = repair(_doc([("She", "PRP", "nsubj", 1), ("ran", "VBD", "ROOT", 1), ("finance", "NN", "obj", 1),
+                       ("at", "IN", "case", 4), ("Quill", "NNP", "obl", 1), (",", ",", "punct", 8),
+                       ("which", "WDT", "obl", 8), ("she", "PRP", "nsubj", 8), ("took", "VBD", "parataxis", 1),
+                       ("public", "JJ", "obj", 8)]))
+    assert ("took", "acl:relcl", "Quill") in _arcs(doc)
+    assert ("which", "obj", "took") in _arcs(doc)
+
+
+def test_a_clause_of_its_own_that_opens_with_no_relative_pronoun_stays():
+    doc = repair(_doc([("Quill", "NNP", "nsubj", 1), ("grew", "VBD", "ROOT", 1), (",", ",", "punct", 4),
+                       ("she", "PRP", "nsubj", 4), ("said", "VBD", "parataxis", 1)]))
+    assert ("said", "parataxis", "grew") in _arcs(doc)
