@@ -62,7 +62,7 @@ def _form_d(data: bytes, name: str, sub: Submission | None) -> ReadFiling:
     from .facts import form_d_facts
     from .formd import parse_form_d
 
-    form = parse_form_d(data, source=name)
+    form = parse_form_d(data, source=name, submission=sub)
     header = sub.header if sub else None
     filer = header.filer if header else None
     source = filing_source(form_type=form.submission_type, accession=header.accession if header else "",
