@@ -83,3 +83,24 @@ def test_the_console_script_reads_many_files_with_the_default_jobs_as_one_proces
     serial = run("edgar", "parse", "--format", "jsonl", "--jobs", "1", *paths)
     assert default.returncode == 0, default.stderr
     assert default.stdout == serial.stdout and len(default.stdout.splitlines()) == len(paths)
+
+
+def test_an_unexpected_error_stops_the_run_where_the_serial_run_stops(sec_dir, tmp_path, monkeypatch):
+    data = (sec_dir / "form-d/D_Notion-Labs-Inc_2020-04-10.xml").read_bytes()
+    paths = []
+    for i in range(100):
+        path = tmp_path / f"{i:03d}.xml"
+        path.write_bytes(data)
+        paths.append(str(path))
+    line = edgar_cli._json_line
+
+    def failing(filing, with_text):  # a fault in the code, not in the file: the workers are forked with it
+        if filing.name.endswith("042.xml"):
+            raise RuntimeError(f"fault at {filing.name}")
+        return line(filing, with_text)
+
+    monkeypatch.setattr(edgar_cli, "_json_line", failing)
+    runs = [run("edgar", "parse", "--format", "jsonl", "--jobs", jobs, *paths) for jobs in ("1", "2")]
+    for ran in runs:
+        assert ran.returncode == 1 and f"RuntimeError: fault at {tmp_path / '042.xml'}" in ran.stderr
+        assert [json.loads(x)["file"] for x in ran.stdout.splitlines()] == paths[:42]
