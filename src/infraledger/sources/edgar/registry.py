@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from ...errors import InputError, InputTooLargeError, ParseError, UnsupportedInputError
-from .facts import FilingFacts, filing_source
+from .facts import FilingFacts, filing_source, form_d_facts
 from .forms import EIGHT_K_TYPES, FORM_D_TYPES, PROSPECTUS_TYPES
 from .sgml import Submission, is_submission, split_submission
 from .xmlsafe import looks_like_html
@@ -59,7 +59,6 @@ class ReadFiling:
 
 
 def _form_d(data: bytes, name: str, sub: Submission | None) -> ReadFiling:
-    from .facts import form_d_facts
     from .formd import parse_form_d
 
     form = parse_form_d(data, source=name, submission=sub)
