@@ -29,7 +29,7 @@ from .formd_model import (
     Signature,
 )
 from .forms import FORM_D_TYPES
-from .sgml import is_submission, split_submission, strip_xml_wrapper
+from .sgml import Submission, is_submission, split_submission, strip_xml_wrapper
 from .xmlsafe import parse_xml
 
 __all__ = [
@@ -45,13 +45,15 @@ __all__ = [
 
 
 
-def form_d_xml(data: bytes, *, source: str = "") -> bytes:
+def form_d_xml(data: bytes, *, source: str = "", submission: Submission | None = None) -> bytes:
     """The Form D XML inside ``data``: the bare XML, or the document unwrapped from a submission.
 
+    ``submission``: ``data`` split already (the reader that chose this one did), not split again.
     Raises UnsupportedInputError when a full submission holds no Form D.
     """
-    if is_submission(data):
+    if submission is None and is_submission(data):
         submission = split_submission(data, source=source)
+    if submission is not None:
         for doc in submission.documents:
             if doc.type.upper() in FORM_D_TYPES or (doc.is_xml and b"<edgarSubmission" in doc.raw[:2000]):
                 return doc.xml()
@@ -60,14 +62,15 @@ def form_d_xml(data: bytes, *, source: str = "") -> bytes:
     return strip_xml_wrapper(data)
 
 
-def parse_form_d(data: bytes, *, source: str = "") -> FormD:
+def parse_form_d(data: bytes, *, source: str = "", submission: Submission | None = None) -> FormD:
     """Read a Form D from XML bytes (bare, ``<XML>``-wrapped, or inside a full submission).
 
+    ``submission``: when ``data`` is a full submission already split, its parts (see :func:`form_d_xml`).
     Raises ParseError for malformed, truncated, wrongly encoded or unsafe XML (see
     :func:`~infraledger.sources.edgar.xmlsafe.parse_xml`) and UnsupportedInputError for XML that
     is not a Form D.
     """
-    root = parse_xml(form_d_xml(data, source=source), source=source)
+    root = parse_xml(form_d_xml(data, source=source, submission=submission), source=source)
     tag = root.tag
     if tag.__class__ is str and tag.startswith("{"):
         _strip_namespaces(root)

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from ...errors import InputError, InputTooLargeError, ParseError, UnsupportedInputError
-from .facts import FilingFacts, filing_source
+from .facts import FilingFacts, filing_source, form_d_facts
 from .forms import EIGHT_K_TYPES, FORM_D_TYPES, PROSPECTUS_TYPES
 from .sgml import Submission, is_submission, split_submission
 from .xmlsafe import looks_like_html
@@ -59,17 +59,16 @@ class ReadFiling:
 
 
 def _form_d(data: bytes, name: str, sub: Submission | None) -> ReadFiling:
-    from .facts import form_d_facts
     from .formd import parse_form_d
 
-    form = parse_form_d(data, source=name)
+    form = parse_form_d(data, source=name, submission=sub)
     header = sub.header if sub else None
     filer = header.filer if header else None
     source = filing_source(form_type=form.submission_type, accession=header.accession if header else "",
                            cik=form.issuer.cik or (filer.cik if filer else None),
                            filed=header.filed if header else (form.signatures[0].date if form.signatures else None),
                            title=f"Form {form.submission_type}: {form.issuer.name}", content=data)
-    document = next((d.filename for d in sub.documents if d.is_xml), "primary_doc.xml") if sub else Path(name).name
+    document = next((d.filename for d in sub.documents if d.is_xml), "primary_doc.xml") if sub else _base_name(name)
     return ReadFiling(name, "form_d", form.submission_type, form, [form_d_facts(form, source=source, document=document)])
 
 
@@ -187,13 +186,34 @@ def _known() -> str:
     return ", ".join(sorted(READERS))
 
 
+def _base_name(name: str) -> str:
+    """``Path(name).name``, without building a path for the common case (a last part that is a name)."""
+    if os.sep == "/" and os.altsep is None:
+        base = name.rpartition("/")[2]
+        if base and base != ".":  # otherwise the path's own rules decide (a trailing "/" or ".")
+            return base
+    return Path(name).name
+
+
+def _path_text(path: str | Path) -> str:
+    """``str(Path(path))``, without building a path for a name it would not change.
+
+    A path changes only where it has an empty or "." part ("a//b", "./a", "a/./b", "a/"): a name
+    with none of "//", "/." or a "./" start or "/" end is returned as it is.
+    """
+    if path.__class__ is str and os.sep == "/" and os.altsep is None and path and "//" not in path \
+            and "/." not in path and not path.startswith("./") and not path.endswith("/") and path != ".":
+        return path
+    return str(Path(path))
+
+
 def read_path(path: str | Path, *, max_bytes: int) -> ReadFiling:
     """Read a file from disk, refusing files over ``max_bytes`` (InputTooLargeError) before reading them.
 
     The file is opened once and its size taken from the open file; no more than ``max_bytes`` + 1
     bytes are read, so a file that grows after that check is refused too, never read whole.
     """
-    name = str(Path(path))
+    name = _path_text(path)
     with open(path, "rb") as file:
         data = _bounded_read(file, max_bytes, name)
     try:
