@@ -205,22 +205,13 @@ def _parse_chunk(paths: list[str], max_bytes: int, fmt: str, with_text: bool) ->
 
 
 def _worker_start(parent: int) -> None:
-    """In a worker: leave Ctrl-C to the parent (which stops the pool), and end once the parent is gone.
-
-    A parent killed outright cannot shut its pool down, and a worker waiting for work would wait for ever.
-    """
+    """In a worker: leave Ctrl-C to the parent (which stops the pool), and end once the parent is gone."""
     import signal
-    import threading
-    import time
+
+    from ..pipeline.executor import exit_with_parent
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(1)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="infraledger-parent-watch", daemon=True).start()
+    exit_with_parent(parent)
 
 
 def _parse_parallel(paths: list[str], jobs: int, max_bytes: int, fmt: str, with_text: bool,

@@ -54,7 +54,7 @@ class _Windowed(Executor):
             yield pending.popleft().result()
 
 
-def _exit_with_parent(pid: int) -> None:
+def exit_with_parent(pid: int) -> None:
     """In a worker: end the process once the writer that started it is gone.
 
     A writer killed outright (SIGKILL, out of memory) cannot shut its pool down, and a worker blocked
@@ -76,7 +76,7 @@ class ProcessExecutor(_Windowed):
 
         self.workers = workers
         self.name = f"{workers} local processes"
-        self._pool = ProcessPoolExecutor(workers, initializer=_exit_with_parent, initargs=(os.getpid(),))
+        self._pool = ProcessPoolExecutor(workers, initializer=exit_with_parent, initargs=(os.getpid(),))
 
     def _submit(self, fn, args):
         return self._pool.submit(fn, *args)
