@@ -40,8 +40,14 @@ def parse(text: str):
 def _one_sentence(doc):
     """``doc`` marked as one sentence: the text was split into sentences already, so the parser is
     not let to split it again (it would part a sentence at a word it misreads, into two trees)."""
-    for token in doc[1:]:
-        token.is_sent_start = False
+    import numpy
+    from spacy.attrs import SENT_START
+
+    if len(doc) > 1:
+        # -1 (not a sentence's start) as the unsigned values from_array takes; 1 for the first word
+        starts = numpy.full((len(doc), 1), numpy.iinfo(numpy.uint64).max, dtype="uint64")
+        starts[0, 0] = 1
+        doc.from_array([SENT_START], starts)
     return doc
 
 

@@ -20,12 +20,16 @@ _RELATIVES = frozenset({"which", "who", "whom", "that"})
 
 def repair(doc):
     """``doc`` with the attachments above repaired (in place); returns ``doc``."""
-    for tok in doc:
-        if tok.dep_ == "vocative" and tok.tag_ == "NNP":
+    strings = doc.vocab.strings
+    vocative, compound = strings.add("vocative"), strings.add("compound")
+    clauses = {strings.add(label) for label in ("parataxis", "conj", "advcl")}
+    for tok in doc:  # (relations compared as numbers: a label's text is looked up each time it is read)
+        dep = tok.dep
+        if dep == vocative and tok.tag_ == "NNP":
             _apposition_after_comma(tok)
-        elif tok.dep_ == "compound":
+        elif dep == compound:
             _preposition_of_the_name(tok)
-        elif tok.dep_ in ("parataxis", "conj", "advcl") and tok.tag_.startswith("VB"):
+        elif dep in clauses and tok.tag_.startswith("VB"):
             _relative_clause(tok)
     return doc
 
