@@ -140,7 +140,7 @@ def bench_whole_process(n_files: int, runs: int = 3) -> None:
     import sys
     import tempfile
 
-    from infraledger.cli.edgar import default_jobs
+    from infraledger.sources.edgar.parallel import default_jobs
 
     from .bench_startup import EDGARTOOLS, FORM_D_DIRS, best_wall, console_script
 

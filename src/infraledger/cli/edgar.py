@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing, contextmanager
@@ -12,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from ..errors import InputError
+from ..sources.edgar.parallel import PARALLEL_FROM, default_jobs
 from .common import (
     AppContext,
     domain_errors,
@@ -137,26 +137,6 @@ def _indented(item: bytes) -> bytes:
     return item.replace(b"\n", b"\n  ")
 
 
-#: With no --jobs, files are read in this process below this many, and by one worker per CPU from it.
-#: Starting the workers (importing the process pool, forking, handing the output back) costs about
-#: 0.06 s, what reading some 250 Form D files does: on 2 cores, 500 files take as long either way.
-PARALLEL_FROM = 500
-#: Files a worker reads per task, at most: fewer tasks, less to hand back and forth; but each is
-#: printed only when it is whole, so tasks stay small enough to keep the output flowing.
-CHUNK = 64
-
-
-def default_jobs(files: int) -> int:
-    """The worker processes ``edgar parse`` uses for ``files`` files when not told: 1 for a few, else one per CPU."""
-    if files < PARALLEL_FROM:
-        return 1
-    try:
-        cpus = len(os.sched_getaffinity(0))  # the CPUs this process may run on, not all the machine's
-    except AttributeError:  # pragma: no cover - not on Linux
-        cpus = os.cpu_count() or 1
-    return max(1, min(cpus, files // CHUNK))
-
-
 def _rendered(filing: ReadFiling, fmt: str, with_text: bool) -> Any:
     """What ``parse`` prints of one filing: a JSON line, an indented JSON item or a table row."""
     if fmt == "jsonl":
@@ -164,98 +144,6 @@ def _rendered(filing: ReadFiling, fmt: str, with_text: bool) -> Any:
     if fmt == "json":
         return json_bytes(filing.to_json(with_text=with_text))
     return _summary_row(filing)
-
-
-def _parse_chunk(paths: list[str], max_bytes: int, fmt: str, with_text: bool) -> list[tuple[int, Any, int]]:
-    """In a worker: the files of ``paths`` read and rendered, in order, as ``(status, value, files)``.
-
-    Status 0: ``value`` is what :func:`_rendered` gives for one file, or with ``jsonl`` the lines of
-    ``files`` files in a row joined by newlines (one text to hand back and print, not one per file);
-    1: ``value`` is the one-line message of a file that cannot be read; 2: an unexpected error,
-    which ends the chunk, for the parent to raise where the serial run would.
-    """
-    from ..sources.edgar.registry import read_path
-
-    out: list[tuple[int, Any, int]] = []
-    lines: list[bytes] = []
-    for path in paths:
-        try:
-            value = _rendered(read_path(path, max_bytes=max_bytes), fmt, with_text)
-        except InputError as exc:
-            failure: tuple[int, Any, int] = (1, str(exc), 1)
-        except OSError as exc:
-            failure = (1, f"{path}: {exc.strerror or exc}", 1)
-        except Exception as exc:  # noqa: BLE001 - handed to the parent, which raises it
-            failure = (2, exc, 1)
-        else:
-            if fmt == "jsonl":
-                lines.append(value)
-            else:
-                out.append((0, value, 1))
-            continue
-        if lines:
-            out.append((0, b"\n".join(lines), len(lines)))
-            lines = []
-        out.append(failure)
-        if failure[0] == 2:
-            return out
-    if lines:
-        out.append((0, b"\n".join(lines), len(lines)))
-    return out
-
-
-def _worker_start(parent: int) -> None:
-    """In a worker: leave Ctrl-C to the parent (which stops the pool), and end once the parent is gone."""
-    import signal
-
-    from ..pipeline.executor import exit_with_parent
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    exit_with_parent(parent)
-
-
-def _parse_parallel(paths: list[str], jobs: int, max_bytes: int, fmt: str, with_text: bool,
-                    errors: list[str]) -> Iterator[Any]:
-    """What :func:`_rendered` gives for each file, with the number of files it is of (see :func:`_parse_chunk`),
-    in the order of ``paths``, read by ``jobs`` worker processes.
-
-    Chunks of files go to the workers, at most ``2 * jobs`` ahead of the one being printed, so memory
-    holds a few chunks' output whatever the number of files; results are taken oldest first.
-    """
-    from collections import deque
-    from concurrent.futures import ProcessPoolExecutor
-
-    from ..sources.edgar import formd, registry  # noqa: F401 - loaded once here, not by every worker
-
-    size = max(1, min(CHUNK, -(-len(paths) // (4 * jobs))))
-    chunks = iter([paths[i:i + size] for i in range(0, len(paths), size)])
-    with ProcessPoolExecutor(jobs, initializer=_worker_start, initargs=(os.getpid(),)) as pool:
-        pending: deque = deque()
-
-        def submit() -> None:
-            chunk = next(chunks, None)
-            if chunk is not None:
-                pending.append((len(chunk), pool.submit(_parse_chunk, chunk, max_bytes, fmt, with_text)))
-
-        for _ in range(2 * jobs):  # the workers start here, before the progress bar's thread
-            submit()
-        try:
-            with progress("reading", len(paths)) as advance:
-                while pending:
-                    count, future = pending.popleft()
-                    results = future.result()
-                    submit()
-                    for status, value, files in results:
-                        if status == 0:
-                            yield value, files
-                        elif status == 1:
-                            errors.append(value)
-                        else:
-                            raise value
-                    advance(count)
-        finally:
-            for _, future in pending:
-                future.cancel()
 
 
 @edgar.command()
@@ -318,7 +206,14 @@ def _parse(app: AppContext, paths: tuple[str, ...], fmt: str, with_text: bool, j
     max_bytes = app.settings.max_input_bytes
     jobs = min(jobs or default_jobs(len(paths)), len(paths))
     if jobs > 1:
-        outputs: Iterable[tuple[Any, int]] = _parse_parallel(list(paths), jobs, max_bytes, fmt, with_text, errors)
+        from functools import partial
+
+        from ..sources.edgar.parallel import read_in_order
+
+        render = partial(_rendered, fmt=fmt, with_text=with_text)
+        outputs: Iterable[tuple[Any, int]] = read_in_order(
+            list(paths), jobs, max_bytes, render, errors, join_lines=fmt == "jsonl",
+            progress=lambda total: progress("reading", total))
     else:
         outputs = ((_rendered(filing, fmt, with_text), 1) for filing in _read_each(paths, max_bytes, errors))
     read = 0

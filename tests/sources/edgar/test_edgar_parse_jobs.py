@@ -9,6 +9,7 @@ import pytest
 
 from cli_runner import Ran, run_console_script, run_in_process, without_settings
 from infraledger.cli import edgar as edgar_cli
+from infraledger.sources.edgar import parallel
 
 
 def run(*args: str, script: bool = False) -> Ran:
@@ -70,15 +71,15 @@ def test_a_bad_file_among_good_ones_is_one_line_and_the_others_are_printed(sec_d
 
 def test_many_files_are_read_by_one_worker_per_cpu_and_a_few_in_this_process(monkeypatch):
     monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1, 2, 3}, raising=False)
-    assert edgar_cli.default_jobs(1) == 1
-    assert edgar_cli.default_jobs(edgar_cli.PARALLEL_FROM - 1) == 1
-    assert edgar_cli.default_jobs(edgar_cli.PARALLEL_FROM) == min(4, edgar_cli.PARALLEL_FROM // edgar_cli.CHUNK)
-    assert edgar_cli.default_jobs(100_000) == 4
+    assert parallel.default_jobs(1) == 1
+    assert parallel.default_jobs(parallel.PARALLEL_FROM - 1) == 1
+    assert parallel.default_jobs(parallel.PARALLEL_FROM) == min(4, parallel.PARALLEL_FROM // parallel.CHUNK)
+    assert parallel.default_jobs(100_000) == 4
 
 
 def test_the_console_script_reads_many_files_with_the_default_jobs_as_one_process_does(sec_dir, tmp_path):
     xml = sorted((sec_dir / "form-d").glob("*.xml"))
-    paths = [str(xml[i % len(xml)]) for i in range(edgar_cli.PARALLEL_FROM + 10)]
+    paths = [str(xml[i % len(xml)]) for i in range(parallel.PARALLEL_FROM + 10)]
     default = run("edgar", "parse", "--format", "jsonl", *paths, script=True)
     serial = run("edgar", "parse", "--format", "jsonl", "--jobs", "1", *paths)
     assert default.returncode == 0, default.stderr
