@@ -595,3 +595,12 @@ def test_an_infinitive_after_an_adverbial_phrase_completes_the_verb(sentence):
 def test_a_unit_sold_to_buyers_not_named_changes_hands(sentence):
     deals = [f for f in _facts(sentence, anchor="2025-06-03") if f.type is FactType.ACQUISITION]
     assert [(f.subject, f.counterparties) for f in deals] == [("Halvora Foods", ())]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Zentrix Systems has bought Halvora Corp's Traffic Services business for $40 million.",
+    "Zentrix Data, a unit of Zentrix Bank, has bought Halvora Corp's Traffic Services operations.",
+])
+def test_a_named_business_of_another_company_bought_is_that_business(sentence):
+    deals = [f for f in _facts(sentence, anchor="2025-06-03") if f.type is FactType.ACQUISITION]
+    assert [f.subject for f in deals] == ["Traffic Services"]

@@ -245,7 +245,7 @@ def _runs(sentence: str):
             yield s, e
 
 
-_UNIT_AFTER = re.compile(r"\s+(?:<[A-Z.\-]{1,8}>\s+)?(?:unit|subsidiary|division|affiliate)\b")
+_UNIT_AFTER = re.compile(r"\s+(?:<[A-Z.\-]{1,8}>\s+)?(?:unit|subsidiary|division|affiliate|business|businesses|operations|arm)\b")
 
 
 def _owned_unit(sentence: str, s: int, e: int) -> tuple[int, int] | None:
