@@ -39,6 +39,7 @@ class FrameSpec(BaseModel):
     type: FactType
     verbs: list[str] = Field(default_factory=list)
     nouns: list[str] = Field(default_factory=list)
+    singular_nouns: list[str] = Field(default_factory=list)  # nouns whose plural is something else ("sales")
     noun_words: list[str] = Field(default_factory=list)
     object_words: list[str] = Field(default_factory=list)
     object_nouns: list[str] = Field(default_factory=list)
@@ -114,7 +115,7 @@ def trigger_index() -> dict[str, tuple[Trigger, ...]]:
             for form in inflections(head):
                 index.setdefault(form, []).append(Trigger(frame=f.name, pos="verb", particle=particle))
         for noun in f.nouns:
-            for form in noun_forms(noun):
+            for form in (noun,) if noun in f.singular_nouns else noun_forms(noun):
                 index.setdefault(form, []).append(Trigger(frame=f.name, pos="noun"))
     return {k: tuple(v) for k, v in index.items()}
 
