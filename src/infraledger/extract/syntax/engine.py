@@ -373,7 +373,7 @@ def _read(spec: FrameSpec, trig, tok, sur: _Surrogate, an: Analysed, reading: Re
         if args is None:
             return None
     if spec.object_words and not any(c.lower_ in spec.object_words and c.dep_ not in _SUBJECTS for c in _near(tok)) \
-            and not any(_names_party(t, sur) for t in args.get("on", [])):
+            and not any(sur.slot(t) is not None for t in args.get("on", [])):
         return None  # ("the public took it", "debut on the same day": no "public" after the verb, no exchange)
     if spec.object_nouns:
         obj = args.get("patient", []) or [c for c in tok.children if c.dep_ in ("advmod", "obl", "dep", "xcomp", "ccomp")
