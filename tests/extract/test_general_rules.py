@@ -604,3 +604,12 @@ def test_a_unit_sold_to_buyers_not_named_changes_hands(sentence):
 def test_a_named_business_of_another_company_bought_is_that_business(sentence):
     deals = [f for f in _facts(sentence, anchor="2025-06-03") if f.type is FactType.ACQUISITION]
     assert [f.subject for f in deals] == ["Traffic Services"]
+
+
+@pytest.mark.parametrize(("sentence", "buyer"), [
+    ("Halvern Savings said First Quorvia Corp has agreed to acquire it.", "First Quorvia"),
+    ("In the First Quarter Zentrix Corp bought Halvora Labs.", "Zentrix"),
+])
+def test_first_begins_a_company_name_that_says_it_is_one_and_a_quarter_names_none(sentence, buyer):
+    deals = [f for f in _facts(sentence, anchor="2025-06-03") if f.type is FactType.ACQUISITION]
+    assert [p.name for f in deals for p in f.counterparties] == [buyer]

@@ -69,7 +69,7 @@ jan feb mar apr jun jul aug sep sept oct nov dec
 monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday
 chief executive officer president chairman chairwoman chair founder co-founder cofounder director vice head
 ceo cto cfo coo cio cso evp svp vp md board chief-executive researcher researchers scientist scientists engineer engineers
-ai gpu gpus cpu cpus tpu it ml ipo ipos spac spacs etf etfs crm erp m&a saas us u.s. u.s uk u.k. u.k eu usd eur q1 q2 q3 q4 h1 h2 fy
+ai gpu gpus cpu cpus tpu it ml ipo ipos spac spacs etf etfs crm erp m&a saas us u.s. u.s uk u.k. u.k eu usd eur q1 q2 q3 q4 h1 h2 fy quarter half fiscal
 series class phase tier note notes source sources update updated published press release media contact
 contacts investor relations forward-looking statements about read more
 french dutch german british american chinese japanese korean israeli indian finnish norwegian swedish danish
@@ -303,8 +303,11 @@ def find_mentions(sentence: str, *, sentence_start_words: frozenset[str] = froze
             text, s = text[3:], s + 3  # "Ex-Nimbus Systems CTO": a former employer, named without its prefix
         words = list(_TOKEN.finditer(text))
         # Leading words that are not names: "The", "On", "In June", "French", "Dallas-based".
+        # ("First" begins a company's name that says it is one: "First Quorvia Bancorp", "First Boston Corp")
+        ordinal_name = len(words) > 1 and words[0].group(0) == "First" and _is_company(text) \
+            and not _leading_non_name(words[1].group(0))
         while words and not (len(words) > 1 and words[0].group(0) == "New" and words[1].group(0) in _NEW_PLACES) \
-                and _leading_non_name(words[0].group(0)):
+                and not ordinal_name and _leading_non_name(words[0].group(0)):
             words.pop(0)
         while words and _trailing_non_name(words[-1].group(0)):
             words.pop()
