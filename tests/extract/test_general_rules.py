@@ -613,3 +613,10 @@ def test_a_named_business_of_another_company_bought_is_that_business(sentence):
 def test_first_begins_a_company_name_that_says_it_is_one_and_a_quarter_names_none(sentence, buyer):
     deals = [f for f in _facts(sentence, anchor="2025-06-03") if f.type is FactType.ACQUISITION]
     assert [p.name for f in deals for p in f.counterparties] == [buyer]
+
+
+def test_a_sale_completed_that_was_announced_before_is_completed():
+    facts = _facts("Zentrix Resources Inc said it has completed the previously-announced sale of its Halvora "
+                   "Steamship unit.", anchor="2025-06-03")
+    assert [(f.subject, f.status.value) for f in facts if f.type is FactType.ACQUISITION] == [
+        ("Halvora Steamship", "completed")]

@@ -359,8 +359,9 @@ def _status(d: Draft, an: Analysed) -> Status:
     """The deal's state as this sentence states it (later sentences may move it on)."""
     stop = clause_end(an.abstract, d.trigger[1])
     region = _without_asides(an.abstract, d)[d.trigger[0]:stop]
-    # Status words may also come just before the trigger: "completed the sale of X".
-    before = an.abstract[max(0, d.trigger[0] - 30):d.trigger[0]]
+    # Status words may also come just before the trigger: "completed the sale of X" (also "completed the
+    # previously announced sale of X": the words of what was announced before are not counted in the reach).
+    before = _PREVIOUSLY_ANNOUNCED.sub("", an.abstract[max(0, d.trigger[0] - 60):d.trigger[0]])[-30:]
     whole = an.abstract
     if d.type in (FactType.ACQUISITION, FactType.STRATEGIC_INVESTMENT, FactType.COMMERCIAL_CONTRACT) \
             and TERMINATED.search(whole[d.trigger[0]:]):
