@@ -405,6 +405,10 @@ def _read(spec: FrameSpec, trig, tok, sur: _Surrogate, an: Analysed, reading: Re
                     money.append(s.ident)
                 elif s.ident not in found.get(target, []):
                     found.setdefault(target, []).append(s.ident)
+    if spec.swap_for_units and "subject" in found and "acquirer" in found and any(
+            t.lower_ in spec.swap_for_units for arg in ("with", "into") for t in args.get(arg, [])):
+        # "X agreed to merge with an affiliate of Y": the company whose unit X merges with buys X
+        found["subject"], found["acquirer"] = found["acquirer"], found["subject"]
     if not money and "amount" in spec.requires_one_of:
         # "won a contract worth $600 million": the figure of the deal noun's phrase
         agents = {t.i for a in args.get("agent", []) for t in a.subtree}

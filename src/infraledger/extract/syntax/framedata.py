@@ -40,6 +40,7 @@ class FrameSpec(BaseModel):
     verbs: list[str] = Field(default_factory=list)
     nouns: list[str] = Field(default_factory=list)
     singular_nouns: list[str] = Field(default_factory=list)  # nouns whose plural is something else ("sales")
+    swap_for_units: list[str] = Field(default_factory=list)  # "merge with an affiliate of Y": Y buys
     noun_words: list[str] = Field(default_factory=list)
     object_words: list[str] = Field(default_factory=list)
     object_nouns: list[str] = Field(default_factory=list)
