@@ -620,3 +620,11 @@ def test_a_sale_completed_that_was_announced_before_is_completed():
                    "Steamship unit.", anchor="2025-06-03")
     assert [(f.subject, f.status.value) for f in facts if f.type is FactType.ACQUISITION] == [
         ("Halvora Steamship", "completed")]
+
+
+@pytest.mark.parametrize("text", [
+    "BANK OF ZENTRIA BUYS DOLLARS AROUND 145.75 YEN - DEALERS",
+    "Halvora Metals said it held forward contracts at year-end to buy 985 mln U.S. Dlrs to hedge its Yen debt.",
+])
+def test_currencies_bought_are_no_company(text):
+    assert [f for f in _facts(text, anchor="2025-06-03") if f.type is FactType.ACQUISITION] == []

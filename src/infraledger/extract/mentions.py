@@ -334,8 +334,9 @@ def find_mentions(sentence: str, *, sentence_start_words: frozenset[str] = froze
             continue
         if " " not in text and text.isupper() and _TICKER_BEFORE.search(sentence, 0, s2):
             continue  # "under the ticker HLVR": a ticker, the name of no company of its own
-        if " " not in text and text.lower() in _currency_words() and _AMOUNT_NEXT.match(sentence, e2):
-            continue  # "Rs 412", "RMB 5 billion": a currency, written before its amount
+        if " " not in text and text.lower() in _currency_words() and (
+                _AMOUNT_NEXT.match(sentence, e2) or text.lower() != "sterling"):
+            continue  # "Rs 412", "RMB 5 billion", "BUYS DOLLARS, SELLS YEN": a currency ("Sterling" may be a name)
         if _DOCUMENT_WORDS.match(text) or _SERIES.fullmatch(text) or _MODEL_CODE.fullmatch(text) and len(text) > 3 and not _SHORT_CODE.fullmatch(text):
             continue
         # A sentence's first word is ambiguous ("Existing backers ..."): keep it only when it is
