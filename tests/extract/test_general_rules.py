@@ -624,6 +624,7 @@ def test_a_sale_completed_that_was_announced_before_is_completed():
 
 @pytest.mark.parametrize("text", [
     "BANK OF ZENTRIA BUYS DOLLARS AROUND 145.75 YEN - DEALERS",
+    "BANK OF ZENTRIA BOUGHT DOLLARS AGAINST YEN, DEALERS SAY",
     "Halvora Metals said it held forward contracts at year-end to buy 985 mln U.S. Dlrs to hedge its Yen debt.",
 ])
 def test_currencies_bought_are_no_company(text):

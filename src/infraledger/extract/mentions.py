@@ -62,7 +62,7 @@ meanwhile together alongside once both each every all some several no none not o
 seven eight nine ten what why how who where there here start looking remember analysts shares investors existing
 new old other another former first second third last next more most many much such so yet still even just
 startup start-up startups rival rivals chipmaker chipmakers chip-maker neocloud neoclouds unicorn insurgent incumbent
-employees staff shareholders customers users executives officials regulators lenders bankers traders
+employees staff shareholders customers users executives officials regulators lenders bankers traders dealers brokers
 neither either nothing none something everything per via about into out up down off during without
 january february march april may june july august september october november december
 jan feb mar apr jun jul aug sep sept oct nov dec
