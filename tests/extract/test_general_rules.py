@@ -629,3 +629,10 @@ def test_a_sale_completed_that_was_announced_before_is_completed():
 ])
 def test_currencies_bought_are_no_company(text):
     assert [f for f in _facts(text, anchor="2025-06-03") if f.type is FactType.ACQUISITION] == []
+
+
+def test_a_deal_told_with_would_and_a_condition_is_no_deal():
+    text = "\"I would be willing to sell Zentrix and buy Halvora Mining if I were picking one copper stock,\" he said."
+    assert _facts(text, anchor="2025-06-03") == []
+    told = _facts("Zentrix said it would buy Halvora Mining for $2 billion if regulators approve.", anchor="2025-06-03")
+    assert [f.subject for f in told if f.type is FactType.ACQUISITION] == ["Halvora Mining"]

@@ -19,6 +19,7 @@ _HYPOTHETICAL = re.compile(r"\b(?:could|might|(?-i:may)|would have|reportedly|ru
                            r"set to announce|poised to|preparing to|seeks? to|seeking to|looking to|in discussions|"
                            r"nearing|tried to|trying to|tries to|attempted to|failed to)\b", re.IGNORECASE)
 _WOULD = re.compile(r"\bwould\b", re.IGNORECASE)
+_IF = re.compile(r"\bif\b", re.IGNORECASE)
 _WOULD_OK = re.compile(r"\b(?:said|says|announced|confirmed|under which|agreed that)\b[^.;]{0,140}\bwould\b", re.I)
 _BOILERPLATE = re.compile(r"\b(?:forward-looking statements?|actual results (?:may|could) differ|risks and "
                           r"uncertainties)\b", re.I)
@@ -77,4 +78,6 @@ def hypothetical(an: Analysed, start: int, end: int, text: str | None = None) ->
         return True
     if _WOULD.search(region) and not _WOULD_OK.search(text[max(0, start - 60):end]):
         return True
+    if _IF.search(text, end) and _WOULD.search(text, 0, start) and not _WOULD_OK.search(text, 0, end):
+        return True  # "I would be willing to sell X and buy Y if ...": a deal on a condition, not told as agreed
     return False
