@@ -57,3 +57,15 @@ def test_a_clause_of_its_own_that_opens_with_no_relative_pronoun_stays():
     doc = repair(_doc([("Quill", "NNP", "nsubj", 1), ("grew", "VBD", "ROOT", 1), (",", ",", "punct", 4),
                        ("she", "PRP", "nsubj", 4), ("said", "VBD", "parataxis", 1)]))
     assert ("said", "parataxis", "grew") in _arcs(doc)
+
+
+def test_an_indirect_object_with_public_under_it_is_the_object():
+    doc = repair(_doc([("She", "PRP", "nsubj", 1), ("took", "VBD", "ROOT", 1), ("Quill", "NNP", "iobj", 1),
+                       ("public", "NN", "flat", 2)]))
+    assert ("Quill", "obj", "took") in _arcs(doc)
+
+
+def test_a_subject_hung_on_the_copula_is_the_predicates():
+    doc = repair(_doc([("Dana", "NNP", "nsubj", 2), ("will", "MD", "aux", 2), ("be", "VB", "cop", 5),
+                       ("Quill", "NNP", "nmod:poss", 5), ("'s", "POS", "case", 3), ("chief", "NN", "ROOT", 5)]))
+    assert ("Dana", "nsubj", "chief") in _arcs(doc)

@@ -68,15 +68,25 @@ def exit_with_parent(pid: int) -> None:
     threading.Thread(target=watch, name="infraledger-parent-watch", daemon=True).start()
 
 
-class ProcessExecutor(_Windowed):
-    """A pool of local worker processes."""
+def _worker_start(parent: int, leave_interrupts: bool) -> None:
+    """In a worker: end with the parent; with ``leave_interrupts``, leave Ctrl-C to the parent too (it
+    stops the pool, so no worker prints a traceback of its own)."""
+    if leave_interrupts:
+        import signal
 
-    def __init__(self, workers: int) -> None:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    exit_with_parent(parent)
+
+
+class ProcessExecutor(_Windowed):
+    """A pool of local worker processes (``leave_interrupts``: Ctrl-C is the parent's alone)."""
+
+    def __init__(self, workers: int, *, leave_interrupts: bool = False) -> None:
         from concurrent.futures import ProcessPoolExecutor
 
         self.workers = workers
         self.name = f"{workers} local processes"
-        self._pool = ProcessPoolExecutor(workers, initializer=exit_with_parent, initargs=(os.getpid(),))
+        self._pool = ProcessPoolExecutor(workers, initializer=_worker_start, initargs=(os.getpid(), leave_interrupts))
 
     def _submit(self, fn, args):
         return self._pool.submit(fn, *args)

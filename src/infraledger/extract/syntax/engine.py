@@ -578,7 +578,7 @@ def _context(spec: FrameSpec, tok) -> bool:
 def _near(tok):
     yield from tok.children
     for c in tok.children:
-        if c.dep_ in ("obl", "xcomp", "obj", "iobj"):
+        if c.dep_ in ("obl", "xcomp", "obj"):
             yield from c.children
 
 
@@ -620,16 +620,21 @@ def _passive(tok) -> bool:
         tok.dep_ == "acl" and tok.tag_ == "VBN")
 
 
+def _title_owner(title, args: dict[str, list]) -> None:
+    """The company a job title that completes a verb belongs to (its "of" phrase or possessor), as the
+    verb's ``title`` argument."""
+    owner = _obliques(title).get("of", []) + [k for k in title.children if k.dep_ == "nmod:poss"]
+    if owner:
+        args.setdefault("title", owner)
+
+
 def _verb_arguments(tok) -> dict[str, list]:
     """agent, patient, recipient and prepositional arguments of a verb (see module docstring)."""
     args = _obliques(tok)
     for c in tok.children:  # a secondary predicate's own phrases: "taken private by X", "went public on Y"
         if c.dep_ == "xcomp" and not c.tag_.startswith("VB"):
             if _is_title(c):
-                # "has been named chief executive of Y": the company the title belongs to
-                owner = _obliques(c).get("of", []) + [k for k in c.children if k.dep_ == "nmod:poss"]
-                if owner:
-                    args.setdefault("title", owner)
+                _title_owner(c, args)  # "has been named chief executive of Y"
                 continue
             for k, v in _obliques(c).items():
                 args.setdefault(k, v)
@@ -642,16 +647,12 @@ def _verb_arguments(tok) -> dict[str, list]:
         # one is its complement, and the subject read as active is the passive's
         for c in obj:
             if _is_title(c):
-                owner = _obliques(c).get("of", []) + [k for k in c.children if k.dep_ == "nmod:poss"]
-                if owner:
-                    args.setdefault("title", owner)
+                _title_owner(c, args)
         obj = [c for c in obj if not _is_title(c)]
         subj_pass = subj_pass or subj
     if not obj:  # "named X as its chief officer" read with the name as a complement
         obj = [c for c in tok.children if c.dep_ == "xcomp" and c.tag_ == "NNP"]
     iobj = [c for c in tok.children if c.dep_ == "iobj"]
-    if not obj and len(iobj) == 1 and any(k.lower_ in ("public", "private") for k in iobj[0].children):
-        obj, iobj = iobj, []  # "took X public" read with X as an indirect object and "public" under it
     if not obj and not passive:
         # "brought in $25 million": a particle read as the preposition of the object
         for c in tok.children:
@@ -799,8 +800,6 @@ def _title_arguments(spec: FrameSpec, tok) -> dict[str, list] | None:
         args["poss"] = poss
     holder = title if tok.dep_ == "cop" else tok
     subj = [c for c in holder.children if c.dep_ in _SUBJECTS] or _verb_arguments(holder).get("agent", [])
-    if not subj and tok.dep_ == "cop":  # "X will be Y's first finance chief" read with X as the copula's subject
-        subj = [c for c in tok.children if c.dep_ in _SUBJECTS]
     if subj:
         args["agent"] = subj
     return args

@@ -11,6 +11,10 @@ and only where the words around it say what the attachment must be.
 - A relative clause read as a clause of its own ("X, which she took public in 2019, ..." with "took"
   a ``parataxis``): it describes the noun before the comma, and a pronoun with no preposition is its
   object.
+- An object read as an indirect one with "public" or "private" under it ("took X public"): it is the
+  verb's object.
+- A subject hung on the copula ("X will be Y's first finance chief" with X under "be"): it is the
+  predicate's.
 """
 
 from __future__ import annotations
@@ -21,8 +25,10 @@ _RELATIVES = frozenset({"which", "who", "whom", "that"})
 def repair(doc):
     """``doc`` with the attachments above repaired (in place); returns ``doc``."""
     strings = doc.vocab.strings
-    vocative, compound = strings.add("vocative"), strings.add("compound")
+    vocative, compound, iobj = strings.add("vocative"), strings.add("compound"), strings.add("iobj")
     clauses = {strings.add(label) for label in ("parataxis", "conj", "advcl")}
+    subjects = {strings.add(label) for label in ("nsubj", "nsubj:outer", "csubj")}
+    cop = strings.add("cop")
     for tok in doc:  # (relations compared as numbers: a label's text is looked up each time it is read)
         dep = tok.dep
         if dep == vocative and tok.tag_ == "NNP":
@@ -31,6 +37,10 @@ def repair(doc):
             _preposition_of_the_name(tok)
         elif dep in clauses and tok.tag_.startswith("VB"):
             _relative_clause(tok)
+        elif dep == iobj:
+            _object_made_public(tok)
+        elif dep in subjects and tok.head.dep == cop and tok.head.head.i != tok.head.i:
+            _subject_of_the_predicate(tok)
     return doc
 
 
@@ -73,6 +83,19 @@ def _relative_clause(verb) -> None:
     verb.head, verb.dep_ = noun, "acl:relcl"
     if pronoun.dep_.startswith("obl") and not any(c.dep_ == "case" for c in pronoun.children):
         pronoun.dep_ = "obj"
+
+
+def _object_made_public(tok) -> None:
+    verb = tok.head
+    if any(k.lower_ in ("public", "private") for k in tok.children) and not any(
+            c.dep_ == "obj" for c in verb.children) and sum(c.dep_ == "iobj" for c in verb.children) == 1:
+        tok.dep_ = "obj"
+
+
+def _subject_of_the_predicate(tok) -> None:
+    predicate = tok.head.head
+    if not any(c.dep_ in ("nsubj", "nsubj:outer", "csubj") for c in predicate.children):
+        tok.head = predicate
 
 
 def _dominates(tok, other) -> bool:

@@ -1,13 +1,15 @@
 """Reading many filing files in worker processes, with what each says handed back in the files' order.
 
-Chunks of files go to a pool of processes, at most two chunks a worker ahead of the one being handed
-back, so memory holds a few chunks' output whatever the number of files. A file that cannot be read is
-one line in ``errors``, as in a run in one process; an unexpected error is raised where that run would
-raise it. Workers ignore Ctrl-C (the parent stops the pool) and end when the parent is gone.
+Chunks of files go to the pipeline's pool of processes (``pipeline.executor.ProcessExecutor``), at most
+two chunks a worker ahead of the one being handed back, so memory holds a few chunks' output whatever
+the number of files. A file that cannot be read is one line in ``errors``, as in a run in one process;
+an unexpected error is raised where that run would raise it. Workers leave Ctrl-C to the parent (which
+stops the pool) and end when the parent is gone.
 """
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, nullcontext
@@ -47,40 +49,24 @@ def read_in_order(paths: list[str], jobs: int, max_bytes: int, render: Callable[
     workers. ``progress(total)`` opens a progress display and gives the function that advances it; it
     is opened once the workers have started (a process forked while another thread runs may hang).
     """
-    from collections import deque
-    from concurrent.futures import ProcessPoolExecutor
-
+    from ...pipeline.executor import ProcessExecutor
     from . import formd, registry  # noqa: F401 - loaded once here, not by every worker
 
     size = max(1, min(CHUNK, -(-len(paths) // (4 * jobs))))
-    chunks = iter([paths[i:i + size] for i in range(0, len(paths), size)])
-    with ProcessPoolExecutor(jobs, initializer=_worker_start, initargs=(os.getpid(),)) as pool:
-        pending: deque = deque()
-
-        def submit() -> None:
-            chunk = next(chunks, None)
-            if chunk is not None:
-                pending.append((len(chunk), pool.submit(_read_chunk, chunk, max_bytes, render, join_lines)))
-
-        for _ in range(2 * jobs):  # the workers start here, before any thread of the progress display
-            submit()
-        try:
-            with progress(len(paths)) if progress is not None else nullcontext(lambda _count: None) as advance:
-                while pending:
-                    count, future = pending.popleft()
-                    results = future.result()
-                    submit()
-                    for status, value, files in results:
-                        if status == 0:
-                            yield value, files
-                        elif status == 1:
-                            errors.append(value)
-                        else:
-                            raise value
-                    advance(count)
-        finally:
-            for _, future in pending:
-                future.cancel()
+    chunks = ((paths[i:i + size], max_bytes, render, join_lines) for i in range(0, len(paths), size))
+    with ProcessExecutor(jobs, leave_interrupts=True) as pool:
+        results = pool.map(_read_chunk, chunks, window=2 * jobs)
+        first = next(results, [])  # the workers start here, before any thread of the progress display
+        with progress(len(paths)) if progress is not None else nullcontext(lambda _count: None) as advance:
+            for chunk in itertools.chain([first], results):
+                for status, value, files in chunk:
+                    if status == 0:
+                        yield value, files
+                    elif status == 1:
+                        errors.append(value)
+                    else:
+                        raise value
+                advance(sum(files for _, _, files in chunk))
 
 
 def _read_chunk(paths: list[str], max_bytes: int, render: Callable[[Any], Any],
@@ -120,14 +106,3 @@ def _read_chunk(paths: list[str], max_bytes: int, render: Callable[[Any], Any],
     if lines:
         out.append((0, b"\n".join(lines), len(lines)))
     return out
-
-
-def _worker_start(parent: int) -> None:
-    """In a worker: leave Ctrl-C to the parent (which stops the pool), and end once the parent is gone."""
-    import signal
-
-    from ...pipeline.executor import exit_with_parent
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    exit_with_parent(parent)
-
