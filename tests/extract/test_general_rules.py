@@ -636,3 +636,15 @@ def test_a_deal_told_with_would_and_a_condition_is_no_deal():
     assert _facts(text, anchor="2025-06-03") == []
     told = _facts("Zentrix said it would buy Halvora Mining for $2 billion if regulators approve.", anchor="2025-06-03")
     assert [f.subject for f in told if f.type is FactType.ACQUISITION] == ["Halvora Mining"]
+
+
+def test_the_part_of_a_company_a_buyer_does_not_own_yet_is_the_company():
+    for text, kind in [("Zentrix agreed to acquire the 36 pct of Halvora Corp that it does not already own.", "acquisition"),
+                       ("Zentrix agreed to buy the 40% of Halvora it doesn't own.", "acquisition"),
+                       ("Zentrix agreed to buy 40% of Halvora, which owns a refinery.", "strategic_investment")]:
+        assert [f.type.value for f in _facts(text, anchor="2025-06-03")] == [kind]
+
+
+def test_two_companies_sold_together_to_one_buyer():
+    facts = _facts("Zentrix Inc completed the sale of Quorvia Labs Inc and Brellix Inc to Halvora Corp.", anchor="2025-06-03")
+    assert any(f.type.value == "acquisition" and [c.name for c in f.counterparties] == ["Halvora"] for f in facts)

@@ -69,3 +69,17 @@ def test_a_subject_hung_on_the_copula_is_the_predicates():
     doc = repair(_doc([("Dana", "NNP", "nsubj", 2), ("will", "MD", "aux", 2), ("be", "VB", "cop", 5),
                        ("Quill", "NNP", "nmod:poss", 5), ("'s", "POS", "case", 3), ("chief", "NN", "ROOT", 5)]))
     assert ("Dana", "nsubj", "chief") in _arcs(doc)
+
+
+def test_a_deals_preposition_hung_on_the_name_it_is_of_is_the_deal_nouns():
+    # "the sale of Quill and Orla to Brisk" with "to Brisk" read under Quill
+    doc = repair(_doc([("the", "DT", "det", 1), ("sale", "NN", "ROOT", 1), ("of", "IN", "case", 3),
+                       ("Quill", "NNP", "nmod", 1), ("and", "CC", "cc", 5), ("Orla", "NNP", "conj", 3),
+                       ("to", "IN", "case", 7), ("Brisk", "NNP", "nmod", 5)]))
+    assert ("Brisk", "nmod", "sale") in _arcs(doc)
+
+
+def test_a_names_own_phrase_of_place_stays_the_names():
+    doc = repair(_doc([("the", "DT", "det", 1), ("sale", "NN", "ROOT", 1), ("of", "IN", "case", 3),
+                       ("Quill", "NNP", "nmod", 1), ("in", "IN", "case", 5), ("Leeds", "NNP", "nmod", 3)]))
+    assert ("Leeds", "nmod", "Quill") in _arcs(doc)

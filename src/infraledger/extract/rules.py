@@ -233,6 +233,9 @@ def _heading_date(heading: str, anchor) -> FuzzyTime | None:
 
 _SHARE_OF = re.compile(rf"(?<![\d.])\d{{1,3}}(?:\.\d+)?\s?(?:{percent_alternation()})\s+(?:of|stake in|interest in|holding in)\s+$")
 _REST_OF = re.compile(r"\b(?:remaining|rest|balance|outstanding)\b[^⟨]{0,40}$", re.I)
+# "... the 36 pct of X that it does not already own", "the 40% of X it doesn't own"
+_NOT_YET_OWNED = re.compile(r"^⟩?(?:'s?)?\s+(?:(?:stock|shares|common stock|equity)\s+)?(?:that\s+|which\s+)?"
+                            r"(?:it|they|we|⟨E\d+⟩)\s+(?:does|do|did)\s*(?:not|n't)\s+(?:already\s+|yet\s+)?own", re.I)
 
 
 _BACKERS = (Role.INVESTOR, Role.LEAD_INVESTOR)
@@ -264,7 +267,8 @@ def _minority_stakes(drafts: list[Draft]) -> None:
         target = text.find(f"⟨E{d.subject}⟩", d.trigger[0])
         before = text[d.trigger[0]:target] if target >= 0 else ""
         m = _SHARE_OF.search(before)
-        if m and minority_share(m.group(0)) and not _REST_OF.search(before):
+        after = text[target + len(f"⟨E{d.subject}"):] if target >= 0 else ""
+        if m and minority_share(m.group(0)) and not _REST_OF.search(before) and not _NOT_YET_OWNED.search(after):
             d.type = FactType.STRATEGIC_INVESTMENT
             d.roles = [(i, Role.INVESTOR if r is Role.ACQUIRER else r) for i, r in d.roles]
 

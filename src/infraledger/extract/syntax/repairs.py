@@ -13,6 +13,8 @@ and only where the words around it say what the attachment must be.
   object.
 - An object read as an indirect one with "public" or "private" under it ("took X public"): it is the
   verb's object.
+- A deal's preposition hung on the name the deal is of ("the sale of X and Y to Z" with "to Z" under
+  X): a name takes no "to", "by" or "for" phrase of its own; the phrase is the deal noun's.
 - A subject hung on the copula ("X will be Y's first finance chief" with X under "be"): it is the
   predicate's.
 """
@@ -20,6 +22,7 @@ and only where the words around it say what the attachment must be.
 from __future__ import annotations
 
 _RELATIVES = frozenset({"which", "who", "whom", "that"})
+_DEAL_PREPOSITIONS = frozenset({"to", "by", "for"})
 
 
 def repair(doc):
@@ -28,7 +31,7 @@ def repair(doc):
     vocative, compound, iobj = strings.add("vocative"), strings.add("compound"), strings.add("iobj")
     clauses = {strings.add(label) for label in ("parataxis", "conj", "advcl")}
     subjects = {strings.add(label) for label in ("nsubj", "nsubj:outer", "csubj")}
-    cop = strings.add("cop")
+    cop, nmod = strings.add("cop"), strings.add("nmod")
     for tok in doc:  # (relations compared as numbers: a label's text is looked up each time it is read)
         dep = tok.dep
         if dep == vocative and tok.tag_ == "NNP":
@@ -37,6 +40,8 @@ def repair(doc):
             _preposition_of_the_name(tok)
         elif dep in clauses and tok.tag_.startswith("VB"):
             _relative_clause(tok)
+        elif dep == nmod and tok.head.tag_ == "NNP":
+            _preposition_of_the_deal(tok)
         elif dep == iobj:
             _object_made_public(tok)
         elif dep in subjects and tok.head.dep == cop and tok.head.head.i != tok.head.i:
@@ -73,6 +78,17 @@ def _preposition_of_the_name(tok) -> None:
         case.head = name
     if name.dep_ in ("obj", "iobj"):
         name.dep_ = "obl"
+
+
+def _preposition_of_the_deal(tok) -> None:
+    if not any(c.dep_ == "case" and c.lower_ in _DEAL_PREPOSITIONS for c in tok.children):
+        return
+    name = tok.head
+    while name.dep_ == "conj" and name.head.tag_ == "NNP":
+        name = name.head  # "of X and Y": the phrase that names both
+    noun = name.head
+    if name.dep_ == "nmod" and noun.tag_ in ("NN", "NNS") and name.i < tok.i and not _dominates(tok, noun):
+        tok.head = noun
 
 
 def _relative_clause(verb) -> None:
