@@ -648,3 +648,21 @@ def test_the_part_of_a_company_a_buyer_does_not_own_yet_is_the_company():
 def test_two_companies_sold_together_to_one_buyer():
     facts = _facts("Zentrix Inc completed the sale of Quorvia Labs Inc and Brellix Inc to Halvora Corp.", anchor="2025-06-03")
     assert any(f.type.value == "acquisition" and [c.name for c in f.counterparties] == ["Halvora"] for f in facts)
+
+
+def test_a_purchase_told_in_an_opening_clause_is_as_done_as_the_clause_it_opens():
+    facts = _facts("After buying Halvora Labs in 2019, Zentrix Corp expanded into Asia.", anchor="2025-06-03")
+    assert [(f.type.value, f.subject, f.status.value) for f in facts] == [("acquisition", "Halvora Labs", "completed")]
+    facts = _facts("Before acquiring Halvora Labs this year, Zentrix Corp had talked about entering retail for a decade.",
+                   anchor="2025-06-03")
+    assert [(f.subject, [c.name for c in f.counterparties], f.status.value) for f in facts] == [
+        ("Halvora Labs", ["Zentrix"], "completed")]
+    facts = _facts("After buying Halvora Labs, Zentrix Corp will expand into Asia.", anchor="2025-06-03")
+    assert [f.status.value for f in facts] == ["announced"]
+
+
+def test_a_stake_raised_from_a_minority_to_a_majority_is_control():
+    facts = _facts("Zentrix Corp will be increasing its stake in Halvora Labs from 33% to 75%.", anchor="2025-06-03")
+    assert [(f.type.value, f.status.value) for f in facts] == [("acquisition", "announced")]
+    facts = _facts("Zentrix Corp raised its stake in Halvora Labs from 13% to 25%.", anchor="2025-06-03")
+    assert [f.type.value for f in facts] == ["strategic_investment"]

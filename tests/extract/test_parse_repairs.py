@@ -83,3 +83,19 @@ def test_a_names_own_phrase_of_place_stays_the_names():
     doc = repair(_doc([("the", "DT", "det", 1), ("sale", "NN", "ROOT", 1), ("of", "IN", "case", 3),
                        ("Quill", "NNP", "nmod", 1), ("in", "IN", "case", 5), ("Leeds", "NNP", "nmod", 3)]))
     assert ("Leeds", "nmod", "Quill") in _arcs(doc)
+
+
+def test_a_name_after_an_opening_clauses_comma_before_a_verb_with_no_subject_is_its_subject():
+    # "Before buying Quill this year, Orla had grown" with Orla read as a second object of "buying"
+    doc = repair(_doc([("Before", "IN", "mark", 1), ("buying", "VBG", "advcl", 8), ("Quill", "NNP", "obj", 1),
+                       ("this", "DT", "det", 4), ("year", "NN", "obl:unmarked", 1), (",", ",", "punct", 1),
+                       ("Orla", "NNP", "obj", 1), ("had", "VBD", "aux", 8), ("grown", "VBN", "ROOT", 8)]))
+    assert ("Orla", "nsubj", "grown") in _arcs(doc)
+    assert ("Quill", "obj", "buying") in _arcs(doc)
+
+
+def test_a_second_object_after_a_comma_stays_when_the_next_verb_has_its_subject():
+    doc = repair(_doc([("She", "PRP", "nsubj", 1), ("bought", "VBD", "ROOT", 1), ("Quill", "NNP", "obj", 1),
+                       (",", ",", "punct", 4), ("Orla", "NNP", "obj", 1), ("and", "CC", "cc", 7),
+                       ("he", "PRP", "nsubj", 7), ("sold", "VBD", "conj", 1)]))
+    assert ("Orla", "obj", "bought") in _arcs(doc)

@@ -490,9 +490,14 @@ def _read(spec: FrameSpec, trig, tok, sur: _Surrogate, an: Analysed, reading: Re
 _SHARE = re.compile(rf"(?<![\d.])(\d{{1,3}}(?:\.\d+)?)\s?(?:{percent_alternation()})")
 
 
+_FROM_SHARE_TO = re.compile(rf"\bfrom\s+(?:about\s+|around\s+)?(?<![\d.])\d{{1,3}}(?:\.\d+)?\s?(?:{percent_alternation()})?"
+                            rf"\s+to\s+(?:about\s+|around\s+|nearly\s+|roughly\s+)?(\d{{1,3}}(?:\.\d+)?)\s?(?:{percent_alternation()})")
+
+
 def controlling_share(text: str) -> bool:
-    """Whether the first share of a company a stretch of text states is more than half ("to 85%")."""
-    m = _SHARE.search(text)
+    """Whether the share of a company a stretch of text states is more than half ("to 85%"): the first
+    it states, or the one it rises to ("from 33% to 75%")."""
+    m = _FROM_SHARE_TO.search(text) or _SHARE.search(text)
     return m is not None and float(m.group(1)) > 50
 
 
@@ -529,6 +534,9 @@ def _intended(tok) -> bool:
     return node.lower_ in _INTENT_FORMS
 
 
+_SEQUENCE_MARKS = frozenset({"after", "before", "since", "upon", "following", "when", "while"})
+
+
 def _tense_status(tok, pos: str) -> Status | None:
     """The state a deal's verb states by its tense and the verb it completes: "agreed to buy", "will buy"
     -> announced; "bought", "has bought", "pays" (a plain statement) -> completed; a noun by its verb
@@ -554,6 +562,9 @@ def _tense_status(tok, pos: str) -> Status | None:
             return Status.ANNOUNCED
     if verb.dep_ == "xcomp" and verb.head.lower_ in _AGREE_FORMS:
         return Status.ANNOUNCED
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.i != verb.i \
+            and any(c.dep_ == "mark" and c.lower_ in _SEQUENCE_MARKS for c in verb.children):
+        return _tense_status(verb.head, "verb")  # "After buying X, Y expanded": as its clause tells
     if verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "'s", "'re") for c in verb.children):
         return Status.ANNOUNCED  # "is leaving", "is buying": the present progressive tells what is arranged
     if verb.tag_ in ("VBD", "VBZ", "VBP") or verb.tag_ == "VBN" and any(c.lower_ in ("has", "have", "had")

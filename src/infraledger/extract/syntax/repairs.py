@@ -15,6 +15,9 @@ and only where the words around it say what the attachment must be.
   verb's object.
 - A deal's preposition hung on the name the deal is of ("the sale of X and Y to Z" with "to Z" under
   X): a name takes no "to", "by" or "for" phrase of its own; the phrase is the deal noun's.
+- An opening clause's object read past its comma ("Before acquiring X this year, Y had talked ..." with
+  Y a second object of "acquiring"): a name after the comma, right before a verb that has no subject,
+  is that verb's subject.
 - A subject hung on the copula ("X will be Y's first finance chief" with X under "be"): it is the
   predicate's.
 """
@@ -31,7 +34,7 @@ def repair(doc):
     vocative, compound, iobj = strings.add("vocative"), strings.add("compound"), strings.add("iobj")
     clauses = {strings.add(label) for label in ("parataxis", "conj", "advcl")}
     subjects = {strings.add(label) for label in ("nsubj", "nsubj:outer", "csubj")}
-    cop, nmod = strings.add("cop"), strings.add("nmod")
+    cop, nmod, obj = strings.add("cop"), strings.add("nmod"), strings.add("obj")
     for tok in doc:  # (relations compared as numbers: a label's text is looked up each time it is read)
         dep = tok.dep
         if dep == vocative and tok.tag_ == "NNP":
@@ -42,6 +45,8 @@ def repair(doc):
             _relative_clause(tok)
         elif dep == nmod and tok.head.tag_ == "NNP":
             _preposition_of_the_deal(tok)
+        elif dep == obj and tok.head.i < tok.i:
+            _subject_after_the_comma(tok)
         elif dep == iobj:
             _object_made_public(tok)
         elif dep in subjects and tok.head.dep == cop and tok.head.head.i != tok.head.i:
@@ -89,6 +94,19 @@ def _preposition_of_the_deal(tok) -> None:
     noun = name.head
     if name.dep_ == "nmod" and noun.tag_ in ("NN", "NNS") and name.i < tok.i and not _dominates(tok, noun):
         tok.head = noun
+
+
+def _subject_after_the_comma(tok) -> None:
+    first, after = _first_word(tok), tok.right_edge.i + 1
+    if first.i < 1 or tok.doc[first.i - 1].text != "," or after >= len(tok.doc) or not tok.tag_.startswith("NNP"):
+        return
+    if not any(c.dep_ == "obj" and c.i < first.i for c in tok.head.children):
+        return  # the verb before the comma has no other object: this one may be its own
+    nxt = tok.doc[after]
+    verb = nxt.head if nxt.dep_ in ("aux", "aux:pass") else nxt
+    if verb.tag_.startswith(("VB", "MD")) and verb.i != tok.head.i and not any(
+            c.dep_.startswith(("nsubj", "csubj")) for c in verb.children) and not _dominates(tok, verb):
+        tok.head, tok.dep_ = verb, "nsubj"
 
 
 def _relative_clause(verb) -> None:
