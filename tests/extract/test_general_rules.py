@@ -666,3 +666,15 @@ def test_a_stake_raised_from_a_minority_to_a_majority_is_control():
     assert [(f.type.value, f.status.value) for f in facts] == [("acquisition", "announced")]
     facts = _facts("Zentrix Corp raised its stake in Halvora Labs from 13% to 25%.", anchor="2025-06-03")
     assert [f.type.value for f in facts] == ["strategic_investment"]
+
+
+def test_a_nationality_before_a_name_with_a_legal_suffix_is_part_of_the_name():
+    facts = _facts("Zentrix Corp agreed to buy American Quorvia Inc for 40 mln dlrs.", anchor="2025-06-03")
+    assert [f.subject for f in facts] == ["American Quorvia"]
+    facts = _facts("Zentrix Corp agreed to buy Swiss biotech group Quorvia for 40 mln dlrs.", anchor="2025-06-03")
+    assert [f.subject for f in facts] == ["Quorvia"]
+
+
+def test_a_name_with_two_legal_suffixes_is_named_without_both():
+    facts = _facts("Zentrix Corp said it agreed to buy Halvora Co Plc for 40 mln stg.", anchor="2025-06-03")
+    assert [f.subject for f in facts] == ["Halvora"]

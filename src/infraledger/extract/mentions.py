@@ -55,6 +55,13 @@ copenhagen dublin zurich geneva vienna warsaw prague milan rome barcelona seoul 
 bangalore mumbai dubai riyadh toronto montreal vancouver sydney melbourne boston seattle chicago atlanta
 denver dallas houston miami
 """.split())
+_NATIONALITIES = frozenset("""
+french dutch german british american chinese japanese korean israeli indian finnish norwegian swedish danish
+canadian australian european asian taiwanese saudi emirati swiss italian spanish irish belgian austrian
+singaporean russian brazilian mexican african arab polish czech portuguese greek turkish qatari nordic scandinavian
+baltic hungarian romanian ukrainian vietnamese thai indonesian malaysian filipino pakistani egyptian nigerian kenyan
+chilean argentine colombian peruvian estonian latvian lithuanian slovak croatian serbian bulgarian icelandic luxembourgish
+""".split())
 _STOP = frozenset("""
 the a an in on at as by for from with after before when while then also but and or if it its this that these those
 their his her our we they he she i under over within since until despite because although according separately
@@ -72,16 +79,11 @@ ceo cto cfo coo cio cso evp svp vp md board chief-executive researcher researche
 ai gpu gpus cpu cpus tpu it ml ipo ipos spac spacs etf etfs crm erp m&a saas us u.s. u.s uk u.k. u.k eu usd eur q1 q2 q3 q4 h1 h2 fy quarter half fiscal
 series class phase tier note notes source sources update updated published press release media contact
 contacts investor relations forward-looking statements about read more
-french dutch german british american chinese japanese korean israeli indian finnish norwegian swedish danish
-canadian australian european asian taiwanese saudi emirati swiss italian spanish irish belgian austrian
-singaporean russian brazilian mexican african arab polish czech portuguese greek turkish qatari nordic scandinavian
-baltic hungarian romanian ukrainian vietnamese thai indonesian malaysian filipino pakistani egyptian nigerian kenyan
-chilean argentine colombian peruvian estonian latvian lithuanian slovak croatian serbian bulgarian icelandic luxembourgish
 analysis commentary opinion weekly monthly looking wrap recap issue chip week
 registrant registrants sub merger company purchaser buyer seller issuer parent upon
 however moreover instead overall finally additionally thus hence indeed notably importantly similarly likewise
 earlier later previously currently recently now days weeks months years hours decades
-""".split()) | _PLACE_NOUNS
+""".split()) | _PLACE_NOUNS | _NATIONALITIES
 _NEW_PLACES = frozenset({"York", "Jersey", "Zealand", "Delhi", "Mexico", "Hampshire", "England", "Orleans"})
 # Words trimmed from a name's end: function words, dates and roles, but not places ("Export
 # Development Canada") or "AI"/"Co" ("Quill AI").
@@ -304,8 +306,11 @@ def find_mentions(sentence: str, *, sentence_start_words: frozenset[str] = froze
         words = list(_TOKEN.finditer(text))
         # Leading words that are not names: "The", "On", "In June", "French", "Dallas-based".
         # ("First" begins a company's name that says it is one: "First Quorvia Bancorp", "First Boston Corp")
-        ordinal_name = len(words) > 1 and words[0].group(0) == "First" and _is_company(text) \
-            and not _leading_non_name(words[1].group(0))
+        # (and so does a nationality before a name with a legal suffix: "Canadian Quorvia Ltd", "British
+        # Halvora Co Plc"; "Swiss biotech Quorvia" or "French Halvora" name Quorvia and Halvora)
+        ordinal_name = len(words) > 1 and not _leading_non_name(words[1].group(0)) and (
+            words[0].group(0) == "First" and _is_company(text)
+            or words[0].group(0).lower() in _NATIONALITIES and _legal_tail(text))
         while words and not (len(words) > 1 and words[0].group(0) == "New" and words[1].group(0) in _NEW_PLACES) \
                 and not ordinal_name and _leading_non_name(words[0].group(0)):
             words.pop(0)
@@ -477,8 +482,11 @@ def is_exchange(name: str) -> bool:
 
 @functools.lru_cache(maxsize=16384)
 def strip_legal(name: str) -> str:
-    """'Quill Systems, Inc.' -> 'Quill Systems'."""
-    return _LEGAL_TAIL.sub("", name).strip()
+    """'Quill Systems, Inc.' -> 'Quill Systems'; 'Quill Co Plc' -> 'Quill'."""
+    stripped = _LEGAL_TAIL.sub("", name).strip()
+    if stripped != name and " " in stripped:
+        stripped = _LEGAL_TAIL.sub("", stripped).strip()
+    return stripped
 
 
 @dataclass
