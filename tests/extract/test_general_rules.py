@@ -645,9 +645,18 @@ def test_the_part_of_a_company_a_buyer_does_not_own_yet_is_the_company():
         assert [f.type.value for f in _facts(text, anchor="2025-06-03")] == [kind]
 
 
-def test_two_companies_sold_together_to_one_buyer():
-    facts = _facts("Zentrix Inc completed the sale of Quorvia Labs Inc and Brellix Inc to Halvora Corp.", anchor="2025-06-03")
-    assert any(f.type.value == "acquisition" and [c.name for c in f.counterparties] == ["Halvora"] for f in facts)
+def test_companies_bought_together_are_each_bought():
+    facts = _facts("Zentrix Inc completed the sale of Quorvia Labs Inc and Brellix Inc to Halvora Corp for $40 million.",
+                   anchor="2025-06-03")
+    assert [(f.subject, [c.name for c in f.counterparties], f.amount is not None) for f in facts] == [
+        ("Quorvia Labs", ["Halvora"], True), ("Brellix", ["Halvora"], False)]  # the amount is the pair's
+    facts = _facts("Halvora Corp bought Quorvia Labs Inc, Ostrava Systems and Brellix Inc last year.", anchor="2025-06-03")
+    assert [f.subject for f in facts] == ["Quorvia Labs", "Ostrava Systems", "Brellix"]
+
+
+def test_a_name_with_and_in_it_is_not_two_companies_bought():
+    facts = _facts("Halvora Corp bought Quist and Marlow for $40 million.", anchor="2025-06-03")
+    assert len([f for f in facts if f.type is FactType.ACQUISITION]) == 1
 
 
 def test_a_purchase_told_in_an_opening_clause_is_as_done_as_the_clause_it_opens():

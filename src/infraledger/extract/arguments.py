@@ -158,7 +158,7 @@ def assign_arguments(found: list[Draft], an: Analysed, reading: Reading, anchor,
                     used.add(n)
     pairs = []
     for d in found:
-        if d.amount is not None or d.type is FactType.TALENT_MOVE or d.frame == "undisclosed-rounds":
+        if d.amount is not None or d.type is FactType.TALENT_MOVE or d.frame == "undisclosed-rounds" or d.listed:
             continue
         t0 = an.to_text(d.trigger[0])
         t1 = an.to_text(max(d.trigger[1] - 1, d.trigger[0]))

@@ -44,6 +44,7 @@ class Draft:
     weak_time: bool = False  # the date was carried over, not stated with the deal
     extra_sentences: list[Analysed] = field(default_factory=list)
     pending: str = ""  # "former": the company a hired person leaves is still to be read (subject unknown)
+    listed: bool = False  # one of several companies bought together: the amount told is the first's
 
 
 _ID_RE = re.compile(r"(?:⟨E|⟦P)(\d+)[⟩⟧]")

@@ -309,7 +309,7 @@ def find_mentions(sentence: str, *, sentence_start_words: frozenset[str] = froze
         # (and so does a nationality before a name with a legal suffix: "Canadian Quorvia Ltd", "British
         # Halvora Co Plc"; "Swiss biotech Quorvia" or "French Halvora" name Quorvia and Halvora)
         ordinal_name = len(words) > 1 and not _leading_non_name(words[1].group(0)) and (
-            words[0].group(0) == "First" and _is_company(text)
+            words[0].group(0) == "First" and says_company(text)
             or words[0].group(0).lower() in _NATIONALITIES and _legal_tail(text))
         while words and not (len(words) > 1 and words[0].group(0) == "New" and words[1].group(0) in _NEW_PLACES) \
                 and not ordinal_name and _leading_non_name(words[0].group(0)):
@@ -463,7 +463,7 @@ def _looks_like_person(sentence: str, m: Mention) -> bool:
                 or _HIRED_BEFORE.search(before) and _AS_ROLE_AFTER.match(after))
 
 
-def _is_company(name: str) -> bool:
+def says_company(name: str) -> bool:
     """A name that says it is a company: a legal suffix or a company word."""
     return _legal_tail(name) or any(w.lower().strip(".,") in _COMPANY_WORDS for w in name.split()[1:])
 
@@ -561,11 +561,11 @@ def build_table(all_mentions: list[list[Mention]]) -> tuple[EntityTable, dict[st
             # A short form abbreviates a full name written before it ("Palo Alto Networks ...
             # Palo Alto"), not a longer name that comes later ("Brisa ... Brisa Cloud").
             longer = [n for n in by_first.get(low.split()[0], ()) if n != name and n.lower().startswith(low + " ")
-                      and (forms.get(n) == forms.get(name) or _is_company(n)) and order[n.lower()] < order[low]
+                      and (forms.get(n) == forms.get(name) or says_company(n)) and order[n.lower()] < order[low]
                       and not _CODE_WORD.search(n[len(name):])]
             surname = _HONORIFIC.sub("", name)
             same_person = [n for n in names if n != name and " " in n and n.split()[-1] == surname
-                           and "person" in (forms.get(n), forms.get(name)) and not _is_company(n)] \
+                           and "person" in (forms.get(n), forms.get(name)) and not says_company(n)] \
                 if " " not in surname else []
             if len(longer) == 1:
                 target = longer[0]
@@ -580,7 +580,7 @@ def build_table(all_mentions: list[list[Mention]]) -> tuple[EntityTable, dict[st
         target = full[name]
         while full.get(target, target) != target:
             target = full[target]
-        kind = "org" if _is_company(target) else forms[target]
+        kind = "org" if says_company(target) else forms[target]
         if kind != "person" and len(target.split()) <= 3 and (target.split()[-1].lower() in person_last
                                                                or target.lower() in person_last) \
                 and not any(w.lower() in _COMPANY_WORDS for w in target.split()):

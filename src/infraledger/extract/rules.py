@@ -25,7 +25,7 @@ from .arguments import assign_arguments, follow_up, ipo_parties, narrated_past, 
 from .drafts import Draft, clause_end, ids, merge, money_in, to_fact
 from .frames import E, Frame, candidate_frames
 from .hedges import figures_table, hypothetical, not_counted
-from .mentions import is_exchange
+from .mentions import is_exchange, says_company
 from .raises import read_raises, shares_times_price
 from .reading import PUBLIC_BODY, Analysed, Reading, blank_clauses, read
 from .shorthand import read_notes
@@ -172,6 +172,7 @@ def _facts(window: _Window, parses: dict[int, Parsed]) -> list[CandidateFact]:
         found = surface[i]
         if i in parses:
             found = _with_parsed(found, _rounds_of_groups(syntax_drafts(an, reading, parses[i]), an), an)
+        found = found + _conjoined_targets(found, an, reading)
         for d in found:
             prev = last_by_type.get(d.type)
             if d.frame == "stake-topic" and prev is not None and i - prev.sentence.index <= 3:
@@ -206,7 +207,8 @@ def _facts(window: _Window, parses: dict[int, Parsed]) -> list[CandidateFact]:
         elif last is not None and i - last.sentence.index <= 4:
             # "The deal ..." speaks of the latest sentence's deal that still lacks a figure.
             latest = [d for d in drafts[-8:] if d.sentence.index == last.sentence.index]
-            target = next((d for d in latest if d.amount is None and d.type is not FactType.TALENT_MOVE), last)
+            target = next((d for d in latest if d.amount is None and d.type is not FactType.TALENT_MOVE
+                           and not d.listed), last)
             follow_up(an, reading, target, last_by_type, anchor)
     drafts = _where_from(drafts, reading)
     _one_direction(drafts)
@@ -597,6 +599,47 @@ def _match_frame(frame: Frame, an: Analysed, reading: Reading, out: list[Draft],
                            people=[], sentence=an, trigger=(m.start(), ell.end()), frame="invest-elided")
                 d2.amount = money_in(ell.group("m"), an)
                 out.append(d2)
+
+
+# "bought X and Y", "the sale of X, Y and Z to W": companies listed after the one a purchase names,
+# up to a word that ends the object ("... and Y for $5 million", "... and Y last year"); "bought X and Y
+# said ..." is two clauses.
+_CONJOINED = re.compile(r"(?P<list>(?:(?:\s+<[\w.-]+>)?\s*,\s*⟨E\d+⟩)*(?:\s+<[\w.-]+>)?\s*,?\s+and\s+⟨E\d+⟩)(?:\s+<[\w.-]+>)?"
+                        r"(?=\s*(?:[.;:)]|$)|\s*,|\s+(?:for|from|to|in|at|on|by|with|last|this|earlier|from|during|after|"
+                        r"before|through|under|as|which|that|who|and)\b)")
+
+
+def _conjoined_targets(found: list[Draft], an: Analysed, reading: Reading) -> list[Draft]:
+    """One purchase more for every company listed after the one an acquisition draft of ``found`` names
+    (the amount, which the list shares, stays with the first), when every name of the list says it is a
+    company or is named on its own elsewhere in the text: "Smith and Wesson" or "Holt, Rinehart and
+    Winston" are one company each."""
+    out: list[Draft] = []
+    bought = {d.subject for d in found if d.type is FactType.ACQUISITION}
+    for d in found:
+        if d.type is not FactType.ACQUISITION:
+            continue
+        at = an.abstract.find(f"⟨E{d.subject}⟩", d.trigger[0])
+        m = _CONJOINED.match(an.abstract, at + len(f"⟨E{d.subject}⟩")) if at >= 0 else None
+        if m is None or not all(_stands_alone(i, an, reading) for i in [d.subject, *ids(m.group("list"))]):
+            continue
+        for i in ids(m.group("list")):
+            if i in bought or any(i == r for r, _ in d.roles) or an.ids and i not in an.ids:
+                continue
+            bought.add(i)
+            out.append(Draft(type=d.type, subject=i, roles=list(d.roles), people=[], sentence=an,
+                             trigger=d.trigger, frame=d.frame, status=d.status, listed=True))
+    return out
+
+
+def _stands_alone(i: int, an: Analysed, reading: Reading) -> bool:
+    """Whether company ``i`` of sentence ``an`` is named as a company ("Quill Labs", "Quill Inc") or on
+    its own in another sentence of the text."""
+    if any(e == i and says_company(m.text) for m, e in zip(an.mentions, an.ids)):
+        return True
+    # not next to another name ("Harper and Row's board", "Holt, Rinehart from", "HARPER/ROW"): one company
+    alone = re.compile(rf"(?<!and )(?<!& )(?<!, )(?<!/)⟨E{i}⟩(?![/,]|'s? (?:and|&) |,? (?:and|&) ⟨E)")
+    return any(s is not an and alone.search(s.abstract) for s in reading.sentences)
 
 
 def _claimed(claims, kind: FactType, m: re.Match) -> bool:

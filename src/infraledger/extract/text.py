@@ -142,7 +142,16 @@ _FIELDS = re.compile(r"\s[—–|]\s.*[$€£¥]\s?\d|[$€£¥]\s?\d.*\s[—–
 _FIGURE = re.compile(r"[$€£¥]\s?\d|\d\s?(?:%|million|billion|[mb]n?\b)")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s")
 _WORD_BEFORE_STOP = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
-_OPENER_AFTER = re.compile(r"\s+(?:The|It|In|A|On|But)\b")
+# A word that opens a sentence and never goes on a name: after "Inc.", "Calif." or "U.S." it starts
+# the next sentence ("... bought Quill Inc. The deal closed in May"; "Quill Inc. Chief Executive ..." goes on).
+_OPENER_AFTER = re.compile(r"\s+(?:The|This|That|These|Those|It|Its|In|A|An|On|But|Then|He|She|They|We|Our|Their|His|Her|"
+                           r"Under|After|Before|As|At|For|With|When|While|Both|Separately|Meanwhile|However|Also|"
+                           r"According|If|Since|There|Such|Each|Terms)\b")
+# Abbreviations a sentence may end with: legal suffixes, places, "etc." (not titles: "Dr. The" is no end).
+_MAY_END = frozenset("""
+inc corp co ltd llc plc bros etc dept calif conn fla ill mass mich minn wash ariz colo ga md va pa ny nj tex ore
+okla del ky tenn u.s u.k
+""".split())
 _ENUMERATOR = re.compile(r"\s*(?:\d{1,3}|[a-z]|[ivx]{1,4})\.")
 # "a $55M Series B. Redpine led": a letter naming a round or share class, not an initial.
 _CLASS_LETTER = re.compile(r"\b(?:Series|Class|Tranche|Phase|Stage)\s+[A-Z]\.$")
@@ -173,7 +182,7 @@ def split_sentences(text: str) -> list[Sentence]:
                 w = word.group(1)
                 # "A.B.", "U.S.", single initials, known abbreviations: not an end.
                 if w.lower().rstrip(".") in _ABBREVIATIONS or len(w.rstrip(".")) == 1 or "." in w.rstrip("."):
-                    if not (w in ("U.S.", "U.K.") and _OPENER_AFTER.match(block[m.end() - 1:])) \
+                    if not (w.lower().rstrip(".") in _MAY_END and _OPENER_AFTER.match(block[m.end() - 1:])) \
                             and not (len(w) == 1 and _CLASS_LETTER.search(before)):
                         continue
             s, e = _trim(block, pos, m.end())
