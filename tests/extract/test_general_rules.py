@@ -687,3 +687,12 @@ def test_a_nationality_before_a_name_with_a_legal_suffix_is_part_of_the_name():
 def test_a_name_with_two_legal_suffixes_is_named_without_both():
     facts = _facts("Zentrix Corp said it agreed to buy Halvora Co Plc for 40 mln stg.", anchor="2025-06-03")
     assert [f.subject for f in facts] == ["Halvora"]
+
+
+def test_one_word_names_joined_by_and_to_a_name_with_a_legal_suffix_are_one_company():
+    facts = _facts("Zentrix Corp offered to buy Quist and Marlow Publishers Inc for 65 dlrs a share.", anchor="2025-06-03")
+    assert [(f.subject, [c.name for c in f.counterparties]) for f in facts] == [("Quist and Marlow Publishers", ["Zentrix"])]
+    facts = _facts("Quist, Marlow and Co Inc said it bought Halvora Labs.", anchor="2025-06-03")
+    assert [[c.name for c in f.counterparties] for f in facts] == [["Quist, Marlow and Co"]]
+    facts = _facts("Zentrix Corp and Halvora Inc agreed to buy Quorvia Labs.", anchor="2025-06-03")
+    assert sorted(c.name for f in facts for c in f.counterparties) == ["Halvora", "Zentrix"]

@@ -227,7 +227,35 @@ _FOR_AFTER_COMPANY = re.compile("".join(f"(?<!{w})" for w in _FOR_JOINS) + r"[ \
 def _runs(sentence: str):
     """``(start, end)`` of every run of name words, a run parted at a job title inside it and at a
     "for" after a complete company name ("left Juno Networks for Halden Power"; "Center for AI
-    Safety" stays one name)."""
+    Safety" stays one name), and one-word runs joined by "and" to a run with a legal suffix after it
+    ("Harper and Row Publishers Inc", "Sturm, Ruger and Co Inc": one company, as a legal suffix closes
+    a whole name; "Quill Corp and Orla Inc" are two)."""
+    runs = list(_plain_runs(sentence)) if " and " in sentence else None
+    if runs is None:
+        yield from _plain_runs(sentence)
+        return
+    k = 0
+    while k < len(runs):
+        j = k
+        while j + 1 < len(runs) and " " not in sentence[runs[j][0]:runs[j][1]] \
+                and _AND_OR_COMMA.fullmatch(sentence, runs[j][1], runs[j + 1][0]) \
+                and not _LEGAL_TAIL.search(sentence, runs[j][0], runs[j][1]):
+            j += 1
+        if j > k and _AND_BEFORE.fullmatch(sentence, runs[j - 1][1], runs[j][0]) \
+                and _LEGAL_TAIL.search(sentence, runs[j][0], runs[j][1]) \
+                and not _leading_non_name(sentence[runs[k][0]:runs[k][1]]):
+            yield runs[k][0], runs[j][1]
+            k = j + 1
+        else:
+            yield runs[k]
+            k += 1
+
+
+_AND_OR_COMMA = re.compile(r",[ \t]+|,?[ \t]+and[ \t]+")
+_AND_BEFORE = re.compile(r",?[ \t]+and[ \t]+")
+
+
+def _plain_runs(sentence: str):
     for m in NAME_RE.finditer(sentence):
         s, e = m.span()
         role = _INNER_ROLE.search(sentence, s, e) if e - s > 8 else None
@@ -485,7 +513,9 @@ def strip_legal(name: str) -> str:
     """'Quill Systems, Inc.' -> 'Quill Systems'; 'Quill Co Plc' -> 'Quill'."""
     stripped = _LEGAL_TAIL.sub("", name).strip()
     if stripped != name and " " in stripped:
-        stripped = _LEGAL_TAIL.sub("", stripped).strip()
+        again = _LEGAL_TAIL.sub("", stripped).strip()
+        if not again.endswith((" and", "&", ",")):  # "Sturm, Ruger and Co Inc" keeps its "Co"
+            stripped = again
     return stripped
 
 
