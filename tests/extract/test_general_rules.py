@@ -696,3 +696,11 @@ def test_one_word_names_joined_by_and_to_a_name_with_a_legal_suffix_are_one_comp
     assert [[c.name for c in f.counterparties] for f in facts] == [["Quist, Marlow and Co"]]
     facts = _facts("Zentrix Corp and Halvora Inc agreed to buy Quorvia Labs.", anchor="2025-06-03")
     assert sorted(c.name for f in facts for c in f.counterparties) == ["Halvora", "Zentrix"]
+
+
+@pytest.mark.parametrize("text", [
+    "El Salvador and Guatemala both backed Colombia at the coffee talks last week.",
+    "The Soviet buying follows recent purchases by India, Turkey and Libya.",
+])
+def test_countries_are_no_companies(text):
+    assert _facts(text, anchor="2025-06-03") == []

@@ -49,6 +49,11 @@ europe asia america africa china japan korea israel india finland norway sweden 
 taiwan france germany britain england italy spain ireland belgium austria singapore russia brazil mexico
 portugal netherlands poland switzerland arabia qatar kuwait bahrain oman emirates uae abu dhabi hong kong turkey
 indonesia malaysia thailand vietnam philippines
+soviet union ussr libya algeria morocco tunisia egypt nigeria kenya ghana ethiopia angola zambia zimbabwe
+iran iraq syria lebanon pakistan bangladesh sri lanka nepal burma myanmar cambodia laos mongolia kazakhstan
+venezuela colombia peru chile argentina ecuador bolivia uruguay paraguay cuba jamaica haiti panama
+nicaragua guatemala honduras salvador costa rica greece hungary romania bulgaria yugoslavia czechoslovakia
+ukraine belarus iceland luxembourg zealand
 texas california virginia ohio oregon arizona nevada utah
 london paris tokyo washington silicon valley lisbon madrid berlin munich amsterdam stockholm oslo helsinki
 copenhagen dublin zurich geneva vienna warsaw prague milan rome barcelona seoul beijing shanghai shenzhen
