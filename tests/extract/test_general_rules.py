@@ -704,3 +704,10 @@ def test_one_word_names_joined_by_and_to_a_name_with_a_legal_suffix_are_one_comp
 ])
 def test_countries_are_no_companies(text):
     assert _facts(text, anchor="2025-06-03") == []
+
+
+def test_a_move_told_with_a_date_ahead_is_announced():
+    facts = _facts("Dana Wu joins Halvora Corp from Zentrix Inc as CFO next month.", anchor="2025-06-03")
+    assert [(f.type.value, f.status.value) for f in facts] == [("talent_move", "announced")]
+    facts = _facts("Dana Wu joined Halvora Corp from Zentrix Inc as CFO last month.", anchor="2025-06-03")
+    assert [f.status.value for f in facts] == ["completed"]

@@ -337,7 +337,10 @@ _MOVE_AHEAD = re.compile(r"\b(?:is (?:also |now )?leaving|will (?:also )?leave|i
                          r"is (?:also )?joining|is to join|is set to join|"
                          r"(?:will|would|is to|plans to|is set to) (?:also )?(?:step down|resign|retire)|"
                          r"is (?:also )?retiring|is (?:also )?stepping down|"
-                         r"will (?:also )?become|will (?:also )?be|is to become|is to be)\b", re.I)
+                         r"will (?:also )?become|will (?:also )?be|is to become|is to be|"
+                         # a date ahead: "heads to Y as chief executive later this year"
+                         r"later this (?:year|month|week|quarter)|(?:early |late |later )?next (?:year|month|week|quarter)|"
+                         r"in the coming (?:days|weeks|months))\b", re.I)
 
 
 def _asides_beside(abstract: str, d: Draft) -> list[tuple[int, int]]:
