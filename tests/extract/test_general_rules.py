@@ -711,3 +711,13 @@ def test_a_move_told_with_a_date_ahead_is_announced():
     assert [(f.type.value, f.status.value) for f in facts] == [("talent_move", "announced")]
     facts = _facts("Dana Wu joined Halvora Corp from Zentrix Inc as CFO last month.", anchor="2025-06-03")
     assert [f.status.value for f in facts] == ["completed"]
+
+
+@pytest.mark.parametrize("headline, subject, buyer", [
+    ("Zentrix Agrees To Acquire Halvora Labs In $2 Billion Deal", "Halvora Labs", "Zentrix"),
+    ("Zentrix Completes Acquisition Of Halvora", "Halvora", "Zentrix"),
+    ("Quorvia Acquisition Corp Completes Purchase Of Halvora", "Halvora", "Quorvia Acquisition"),
+])
+def test_a_title_case_headline_ends_names_at_its_verbs_and_deal_nouns(headline, subject, buyer):
+    facts = _facts(headline, anchor="2025-06-03")
+    assert [(f.subject, [c.name for c in f.counterparties]) for f in facts] == [(subject, [buyer])]

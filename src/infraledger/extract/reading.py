@@ -13,10 +13,10 @@ import functools
 import re
 from dataclasses import dataclass, field, replace
 
-from ..lexicon import alternation, citation_pattern, common_words, dateline_dash, inflections, wire_tag
+from ..lexicon import alternation, citation_pattern, common_words, dateline_dash, deal_nouns, inflections, wire_tag
 from ..model.money import MONEY_HINT, Money, find_money
 from .mentions import EntityTable, Mention, build_table, find_mentions, is_exchange, strip_legal
-from .syntax.framedata import deal_verb_forms, headline_verbs
+from .syntax.framedata import deal_verb_forms, headline_telling_verbs, headline_verbs
 from .text import Sentence, is_heading, split_sentences
 
 CITATION_RE = re.compile(r"\s*" + citation_pattern().pattern, re.IGNORECASE)  # group 1: what it cites
@@ -192,7 +192,7 @@ _HEADLINE_SMALL = frozenset("to as in on for from with of by and its after over 
 
 def _headline(s: Sentence) -> Sentence:
     """A heading that states a deal (it has a deal verb: "Zentrix To Buy Halvora") is read as a sentence."""
-    forms = headline_verbs()
+    forms = headline_verbs() | headline_telling_verbs()
     if any(w.lower() in forms for w in _ANY_WORD.findall(s.text)):
         return replace(s, headline=True)
     return s
@@ -202,9 +202,28 @@ def _headline_case(text: str) -> str:
     """A title-case headline with its deal verbs and small words in lower case ("Zentrix To Buy
     Halvora" -> "Zentrix to buy Halvora"), so names end where the verb starts; same length, so
     offsets hold."""
-    forms = headline_verbs()
-    return _TITLE_WORD.sub(lambda m: m.group(0).lower() if m.group(0).lower() in forms or
-                           m.group(0).lower() in _HEADLINE_SMALL and m.start() > 0 else m.group(0), text)
+    forms = headline_verbs() | headline_telling_verbs()
+
+    def lower(m: re.Match) -> str:
+        word = m.group(0).lower()
+        if word in forms or word in _HEADLINE_SMALL and m.start() > 0:
+            return word
+        if word in _headline_nouns() and m.start() > 0 and not _NAME_GOES_ON.match(text, m.end()):
+            return word  # "Completes Acquisition Of Halvora" (but "Quill Acquisition Corp" is a name)
+        return m.group(0)
+
+    return _TITLE_WORD.sub(lower, text)
+
+
+_NAME_GOES_ON = re.compile(r"\s+(?:Corp|Corporation|Co|Company|Inc|Ltd|LLC|Holdings|Partners|Group|Fund|Trust)\b")
+
+
+@functools.cache
+def _headline_nouns() -> frozenset[str]:
+    """The nouns of deals a title-case headline writes capitalised ("Deal", "Acquisition", "Round")."""
+    table = deal_nouns()
+    return frozenset(w for kind in ("acquisition", "funding", "contract", "ipo") for w in getattr(table, kind)
+                     if " " not in w) | {"stake", "funding", "ipo"}
 
 
 _NEXT_WORD = re.compile(r"\s+(?:has\s+|have\s+|had\s+|will\s+|also\s+|to\s+)?([a-z][a-z-]+)")

@@ -17,6 +17,7 @@ class VerbForms(BaseModel):
 
     irregular: dict[str, list[str]]
     doubled: list[str]
+    telling: list[str] = []  # verbs a headline tells a deal with, besides the frames' own
 
     @field_validator("irregular")
     @classmethod
@@ -39,7 +40,8 @@ def read_toml(name: str) -> dict:
 @functools.cache
 def verb_forms() -> VerbForms:
     data = read_toml("verbs.toml")
-    return VerbForms(irregular=data["irregular"], doubled=data["doubled"]["words"])
+    return VerbForms(irregular=data["irregular"], doubled=data["doubled"]["words"],
+                     telling=data.get("headline", {}).get("telling", []))
 
 
 def inflections(lemma: str) -> frozenset[str]:

@@ -9,7 +9,7 @@ from importlib import resources
 
 from pydantic import BaseModel, Field, model_validator
 
-from ...lexicon import inflections, noun_forms
+from ...lexicon import inflections, noun_forms, verb_forms
 from ...model.events import FactType, Role, Status
 
 #: What a grammatical argument may stand for in an event.
@@ -142,3 +142,10 @@ def headline_verbs() -> frozenset[str]:
     """Every form of the frames' trigger verbs, lemmas included ("buy", "buys", "raises")."""
     lemmas = _verb_lemmas() - {"be", "go", "get", "give", "set", "name"}
     return frozenset(form for lemma in lemmas for form in inflections(lemma))
+
+
+@functools.cache
+def headline_telling_verbs() -> frozenset[str]:
+    """Every form of the verbs a headline tells a deal with besides the frames' own ("agrees", "names",
+    ``lexicon/verbs.toml``)."""
+    return frozenset(form for lemma in verb_forms().telling for form in inflections(lemma))
