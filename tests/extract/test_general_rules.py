@@ -721,3 +721,8 @@ def test_a_move_told_with_a_date_ahead_is_announced():
 def test_a_title_case_headline_ends_names_at_its_verbs_and_deal_nouns(headline, subject, buyer):
     facts = _facts(headline, anchor="2025-06-03")
     assert [(f.subject, [c.name for c in f.counterparties]) for f in facts] == [(subject, [buyer])]
+
+
+def test_a_bid_others_expect_is_no_deal():
+    assert _facts("Analysts expect Zentrix Corp to make a tender offer for Halvora Inc.", anchor="2025-06-03") == []
+    assert _facts("Zentrix Corp is expected to launch a takeover bid for Halvora Inc.", anchor="2025-06-03") == []

@@ -17,7 +17,10 @@ _HYPOTHETICAL = re.compile(r"\b(?:could|might|(?-i:may)|would have|reportedly|ru
                            r"decided to|intends? to|interested in|interest in (?:buying|acquiring)|"
                            r"hope[sd]? to|aims? to|plans? to|planning to|is planning|expected to announce|"
                            r"set to announce|poised to|preparing to|seeks? to|seeking to|looking to|in discussions|"
-                           r"nearing|tried to|trying to|tries to|attempted to|failed to)\b", re.IGNORECASE)
+                           r"nearing|tried to|trying to|tries to|attempted to|failed to|"
+                           # a bid others expect to be made: "analysts expect X to make a bid for Y"
+                           r"expect(?:s|ed)?\s+(?:⟨E\d+⟩\s+|it\s+|them\s+)?to\s+(?:make|launch|mount|submit|table))\b",
+                           re.IGNORECASE)
 _WOULD = re.compile(r"\bwould\b", re.IGNORECASE)
 _IF = re.compile(r"\bif\b", re.IGNORECASE)
 _WOULD_OK = re.compile(r"\b(?:said|says|announced|confirmed|under which|agreed that)\b[^.;]{0,140}\bwould\b", re.I)
