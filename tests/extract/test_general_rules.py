@@ -726,3 +726,19 @@ def test_a_title_case_headline_ends_names_at_its_verbs_and_deal_nouns(headline, 
 def test_a_bid_others_expect_is_no_deal():
     assert _facts("Analysts expect Zentrix Corp to make a tender offer for Halvora Inc.", anchor="2025-06-03") == []
     assert _facts("Zentrix Corp is expected to launch a takeover bid for Halvora Inc.", anchor="2025-06-03") == []
+
+
+def test_a_merger_subsidiary_merging_into_a_company_is_its_owner_buying_it():
+    facts = _facts("Under the agreement, a wholly owned subsidiary of Zentrix Corp will merge with and into Halvora Inc, "
+                   "with Halvora surviving as a wholly owned subsidiary of Zentrix.", anchor="2025-06-03")
+    assert [(f.subject, [c.name for c in f.counterparties]) for f in facts] == [("Halvora", ["Zentrix"])]
+    facts = _facts("Zentrix Corp said it completed the merger of its subsidiary with and into Halvora Corp.", anchor="2025-06-03")
+    assert [(f.subject, [c.name for c in f.counterparties], f.status.value) for f in facts] == [
+        ("Halvora", ["Zentrix"], "completed")]
+
+
+def test_a_companys_own_shares_sold_to_another_are_a_stake_it_takes():
+    facts = _facts("Zentrix Corp said it sold 11.3 mln shares, or 29.4 pct, of its common stock to Halvora Inc.",
+                   anchor="2025-06-03")
+    assert [(f.type.value, f.subject, [c.name for c in f.counterparties]) for f in facts] == [
+        ("strategic_investment", "Zentrix", ["Halvora"])]
