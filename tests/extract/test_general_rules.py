@@ -742,3 +742,10 @@ def test_a_companys_own_shares_sold_to_another_are_a_stake_it_takes():
                    anchor="2025-06-03")
     assert [(f.type.value, f.subject, [c.name for c in f.counterparties]) for f in facts] == [
         ("strategic_investment", "Zentrix", ["Halvora"])]
+
+
+def test_a_company_before_a_hired_persons_new_role_is_no_person():
+    facts = _facts("Halvora hired Dana Wu, formerly chief technology officer at Zentrix, as its head of AI.",
+                   anchor="2025-06-03")
+    assert [(f.type.value, f.subject, [c.name for c in f.counterparties], f.people) for f in facts] == [
+        ("talent_move", "Zentrix", ["Halvora"], ("Dana Wu",))]

@@ -122,7 +122,7 @@ _PERSON_AFTER = re.compile(rf"^,\s*(?:\d{{2}},|who\b|(?:formerly|previously|most
                            rf"the former|an? ex-|ex-|an? (?:co-)?(?:creator|author|inventor|veteran|pioneer)s?)\b"
                            # (what only a company was: "X, a former subsidiary of Y")
                            rf"(?!\s+(?:{_UNIT_NOUNS})\b)"
-                           rf"|(?!founded|based|backed|owned|headquartered|including|(?:became|becomes|will|was|is|has)\b)"
+                           rf"|(?!founded|based|backed|owned|headquartered|including|as\b|(?:became|becomes|will|was|is|has)\b)"
                            rf"(?:(?!whose|which|that|including)[\w&'’.\-]+\s+){{0,6}}?(?:{_ROLE})\b)"
                            # a career in brackets: "X (ex-Orla president)", "X (formerly of Orla)"
                            rf"|^\s*\((?:ex-|former\b|formerly\b|previously\b)"
