@@ -418,6 +418,12 @@ def _with_parsed(found: list[Draft], parsed: list[Draft], an: Analysed) -> list[
     surface grammar read as that backer's investment is that investment, not a round.
     """
     named = set(an.ids)
+    led = {(p.subject, i) for p in parsed if p.frame == "syntax:lead-round" for i, _ in p.roles}
+    if led:  # "X led a $50 million investment in Y": one that leads has others beside it; a round
+        def backed_by_lead(d: Draft) -> bool:
+            return d.type is FactType.STRATEGIC_INVESTMENT and any((d.subject, i) in led for i, _ in d.roles)
+        found = [d for d in found if not backed_by_lead(d)]
+        parsed = [p for p in parsed if not backed_by_lead(p)]
     out = list(found)
     surface_types = {d.type for d in found}
     for p in parsed:
