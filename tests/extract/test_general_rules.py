@@ -749,3 +749,8 @@ def test_a_company_before_a_hired_persons_new_role_is_no_person():
                    anchor="2025-06-03")
     assert [(f.type.value, f.subject, [c.name for c in f.counterparties], f.people) for f in facts] == [
         ("talent_move", "Zentrix", ["Halvora"], ("Dana Wu",))]
+
+
+def test_a_company_opening_a_sentence_before_its_description_is_named():
+    facts = _facts("Zentrix, backed by Halvora, raised $75 million at a $1 billion valuation.", anchor="2025-06-03")
+    assert [(f.type.value, f.subject) for f in facts] == [("funding_round", "Zentrix")]

@@ -99,3 +99,19 @@ def test_a_second_object_after_a_comma_stays_when_the_next_verb_has_its_subject(
                        (",", ",", "punct", 4), ("Orla", "NNP", "obj", 1), ("and", "CC", "cc", 7),
                        ("he", "PRP", "nsubj", 7), ("sold", "VBD", "conj", 1)]))
     assert ("Orla", "obj", "bought") in _arcs(doc)
+
+
+def test_a_participle_set_off_by_commas_read_as_the_verb_describes_the_noun_before_it():
+    # "Orla, backed by Quill, raised $5 million" with "backed" the root and "raised" a parataxis
+    doc = repair(_doc([("Orla", "NNP", "nsubj:pass", 2), (",", ",", "punct", 0), ("backed", "VBN", "ROOT", 2),
+                       ("by", "IN", "case", 4), ("Quill", "NNP", "obl:agent", 2), (",", ",", "punct", 6),
+                       ("raised", "VBN", "parataxis", 2), ("$5", "$", "obj", 6)]))
+    assert ("raised", "ROOT", "raised") in _arcs(doc)
+    assert ("Orla", "nsubj", "raised") in _arcs(doc)
+    assert ("backed", "acl", "Orla") in _arcs(doc)
+
+
+def test_a_passive_verb_stays_the_sentences_verb():
+    doc = repair(_doc([("Orla", "NNP", "nsubj:pass", 2), ("was", "VBD", "aux:pass", 2), ("backed", "VBN", "ROOT", 2),
+                       ("by", "IN", "case", 4), ("Quill", "NNP", "obl:agent", 2)]))
+    assert ("backed", "ROOT", "backed") in _arcs(doc)

@@ -229,7 +229,9 @@ def _headline_nouns() -> frozenset[str]:
 _NEXT_WORD = re.compile(r"\s+(?:has\s+|have\s+|had\s+|will\s+|also\s+|to\s+)?([a-z][a-z-]+)")
 
 
-_LOWER_NEXT = re.compile(r"(?:['’]s)?\s+[a-z]")
+# ... a lower-case word next, or a description set off by a comma ("Zentrix, backed by Y, raised ...")
+_LOWER_NEXT = re.compile(r"(?:['’]s)?\s+[a-z]|,\s+(?:a|an|the|which|who|backed|based|founded|headquartered|owned|"
+                         r"once|formerly|previously)\s")
 
 
 def _uncommon_subject(word: str, text: str, pos: int) -> bool:

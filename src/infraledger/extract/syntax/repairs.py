@@ -18,6 +18,9 @@ and only where the words around it say what the attachment must be.
 - An opening clause's object read past its comma ("Before acquiring X this year, Y had talked ..." with
   Y a second object of "acquiring"): a name after the comma, right before a verb that has no subject,
   is that verb's subject.
+- A participle set off by commas read as the sentence's verb ("X, backed by Y, raised $5 million" with
+  "backed" the root and "raised" a clause of its own): the participle describes the noun before it, and
+  the verb after the second comma is the sentence's, with that noun its subject.
 - A subject hung on the copula ("X will be Y's first finance chief" with X under "be"): it is the
   predicate's.
 """
@@ -35,6 +38,9 @@ def repair(doc):
     clauses = {strings.add(label) for label in ("parataxis", "conj", "advcl")}
     subjects = {strings.add(label) for label in ("nsubj", "nsubj:outer", "csubj")}
     cop, nmod, obj = strings.add("cop"), strings.add("nmod"), strings.add("obj")
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is not None and root.tag_ == "VBN":
+        _participle_read_as_the_verb(root)
     for tok in doc:  # (relations compared as numbers: a label's text is looked up each time it is read)
         dep = tok.dep
         if dep == vocative and tok.tag_ == "NNP":
@@ -107,6 +113,20 @@ def _subject_after_the_comma(tok) -> None:
     if verb.tag_.startswith(("VB", "MD")) and verb.i != tok.head.i and not any(
             c.dep_.startswith(("nsubj", "csubj")) for c in verb.children) and not _dominates(tok, verb):
         tok.head, tok.dep_ = verb, "nsubj"
+
+
+def _participle_read_as_the_verb(participle) -> None:
+    subject = next((c for c in participle.children if c.dep_ == "nsubj:pass" and c.i < participle.i), None)
+    if subject is None or participle.doc[participle.i - 1].text != "," or any(
+            c.dep_ == "aux:pass" for c in participle.children):
+        return  # "X was backed by Y" is the sentence's verb
+    verb = next((c for c in participle.children if c.dep_ in ("parataxis", "conj") and c.i > participle.i
+                 and c.tag_ in ("VBD", "VBZ", "VBP", "VBN") and c.doc[_first_word(c).i - 1].text == ","), None)
+    if verb is None or any(c.dep_.startswith("nsubj") for c in verb.children):
+        return
+    verb.head, verb.dep_ = verb, "ROOT"
+    subject.head, subject.dep_ = verb, "nsubj"
+    participle.head, participle.dep_ = subject, "acl"
 
 
 def _relative_clause(verb) -> None:
