@@ -754,3 +754,14 @@ def test_a_company_before_a_hired_persons_new_role_is_no_person():
 def test_a_company_opening_a_sentence_before_its_description_is_named():
     facts = _facts("Zentrix, backed by Halvora, raised $75 million at a $1 billion valuation.", anchor="2025-06-03")
     assert [(f.type.value, f.subject) for f in facts] == [("funding_round", "Zentrix")]
+
+
+def test_a_company_veteran_hired_comes_from_that_company():
+    facts = _facts("Zentrix named Halvora veteran Dana Wu as its chief financial officer.", anchor="2025-06-03")
+    assert [(f.subject, [c.name for c in f.counterparties], f.people) for f in facts] == [
+        ("Halvora", ["Zentrix"], ("Dana Wu",))]
+
+
+def test_a_person_stepping_down_told_in_the_present_tense():
+    facts = _facts("Dana Wu steps down as chief executive of Halvora Systems after eight years.", anchor="2025-06-03")
+    assert [(f.type.value, f.subject, f.people) for f in facts] == [("talent_move", "Halvora Systems", ("Dana Wu",))]

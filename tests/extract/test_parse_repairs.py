@@ -115,3 +115,18 @@ def test_a_passive_verb_stays_the_sentences_verb():
     doc = repair(_doc([("Orla", "NNP", "nsubj:pass", 2), ("was", "VBD", "aux:pass", 2), ("backed", "VBN", "ROOT", 2),
                        ("by", "IN", "case", 4), ("Quill", "NNP", "obl:agent", 2)]))
     assert ("backed", "ROOT", "backed") in _arcs(doc)
+
+
+def test_a_deal_verb_read_as_a_plural_noun_in_a_verbless_sentence_is_the_verb():
+    # "Dana steps down as chief of Quill" with "Dana steps" read as a compound noun
+    doc = repair(_doc([("Dana", "NNP", "compound", 1), ("steps", "NNS", "ROOT", 1), ("down", "RP", "advmod", 1),
+                       ("as", "IN", "case", 4), ("chief", "NN", "nmod", 1), ("of", "IN", "case", 6),
+                       ("Quill", "NNP", "nmod", 4)]))
+    assert doc[1].tag_ == "VBZ"
+    assert ("Dana", "nsubj", "steps") in _arcs(doc)
+    assert ("chief", "obl", "steps") in _arcs(doc)
+
+
+def test_a_plural_noun_in_a_sentence_with_a_verb_stays_a_noun():
+    doc = repair(_doc([("Quill", "NNP", "compound", 1), ("shares", "NNS", "nsubj", 2), ("rose", "VBD", "ROOT", 2)]))
+    assert doc[1].tag_ == "NNS"

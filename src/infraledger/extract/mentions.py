@@ -111,7 +111,9 @@ _UNIT_NOUNS = r"subsidiary|unit|division|affiliate|parent|holding company|arm|sp
 _PERSON_BEFORE = re.compile(rf"(?:{_ROLE})(?:\s+(?:and|&)\s+(?:{_ROLE}))?,?\s+$"
                             # verbs whose object is a person: "hired Jane Doe from ...", "lured Ana Ruiz"
                             rf"|\b(?:hired|hires|poached|poaches|recruited|recruits|lured|lures|named|names|appointed|"
-                           rf"appoints|tapped|taps)\s+(?:former\s+)?(?-i:(?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{0,3}}['’]s\s+)?)$"
+                           rf"appoints|tapped|taps)\s+(?:former\s+|longtime\s+|long-time\s+)?(?-i:(?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{0,3}}"
+                           # "named Halvora's Dana Wu", "named Halvora veteran Dana Wu"
+                           rf"(?:['’]s|\s+(?:veteran|alum|alumna|alumnus))\s+)?)$"
                            # "founded by Ana Ruiz and Ken Obi" (a two- to four-word name without a company word)
                            rf"|\b(?:co-?)?founded\s+by\s+(?-i:(?:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){{1,3}}(?:,\s+|,?\s+and\s+))*)$"
                            # names listed after staff: "its three founders, Ana Ruiz, Ken Obi and ...",

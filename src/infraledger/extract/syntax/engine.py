@@ -50,7 +50,10 @@ _PERSON_DESCRIPTION = re.compile(r"⟦P(?P<p>\d+)⟧(?P<desc>,\s(?:a|an|the|who|
                                  r"ex-|once)\b[^,;()]{1,160}?,(?=\s)|\s*\((?:ex-|former\b|formerly\b|previously\b|"
                                  r"until recently\b)[^()]{0,80}\))")
 _SELF_DESCRIPTION = re.compile(r"(⟨E(\d+)⟩)(,\s⟨E\2⟩(?!'s)[^,;()⟨]{0,160}?,)(?=\s)")
-_FORMER_TITLE = re.compile(r"(?P<lead>\b(?:[Ff]ormer|[Ee]x-)\s*⟨E(?P<e>\d+)⟩(?:'s)?\s+(?:[\w-]+\s+){1,4}?)⟦P(?P<p>\d+)⟧")
+_FORMER_TITLE = re.compile(r"(?P<lead>(?:\b(?:[Ff]ormer|[Ee]x-)\s*⟨E(?P<e>\d+)⟩(?:'s)?\s+(?:[\w-]+\s+){1,4}?|"
+                           # "Halvora veteran Dana Wu", "longtime Halvora alumna Dana Wu"
+                           r"(?:\b(?:longtime|long-time|former)\s+)?⟨E(?P<v>\d+)⟩\s+(?:veteran|alum|alumna|alumnus)\s+))"
+                           r"⟦P(?P<p>\d+)⟧")
 _COMPANY_ID = re.compile(r"⟨E(\d+)⟩")
 _AT_COMPANY = re.compile(r"\bat ⟨E(\d+)⟩")
 _DEFINED_TERM = re.compile(r"\s*\(\s*(?:the\s+)?[\"“”']?⟨E\d+⟩[\"“”']?(?:\s+or\s+(?:the\s+)?[\"“”'][\w ]{1,30}[\"“”'])?\s*\)")
@@ -108,7 +111,7 @@ class _Surrogate:
         abstract = _SELF_DESCRIPTION.sub(lambda m: m.group(1) + " " * len(m.group(3)), abstract)
         for m in _FORMER_TITLE.finditer(abstract):
             # "Former X CTO Y is set to join ...": Y comes from X; the parser reads the name alone
-            self.affiliations[int(m.group("p"))] = int(m.group("e"))
+            self.affiliations[int(m.group("p"))] = int(m.group("e") or m.group("v"))
             a, b = m.span("lead")
             abstract = abstract[:a] + " " * (b - a) + abstract[b:]
         for m in _PERSON_DESCRIPTION.finditer(abstract):
@@ -397,6 +400,8 @@ def _read(spec: FrameSpec, trig, tok, sur: _Surrogate, an: Analysed, reading: Re
     span = [tok.idx, tok.idx + len(tok)]
     for arg, target in spec.args.items():
         for t in args.get(arg, []):
+            if arg != "poss" and _possessor(t):
+                continue  # "heads to Y's conference" (read with the possessive torn off): Y is no argument
             kinds = ("money",) if target == "amount" else ("person",) if target == "person" else ("company",)
             hits = _parties(t, sur, kinds)
             for s in hits:
@@ -821,6 +826,12 @@ _RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
 #: A time told in a clause: a year, a month, or a time relative to the text's ("last year", "ago").
 _DATED = re.compile(r"\b(?:1[89]|20)\d\d\b|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b|"
                     r"\b(?:last|this|earlier|next) (?:year|month|week|quarter)\b|\bago\b|\b(?:yesterday|today)\b")
+
+
+def _possessor(tok) -> bool:
+    """Whether ``tok`` is followed by a possessive ending and a noun ("Y's conference", "Systems' unit")."""
+    doc = tok.doc
+    return tok.i + 2 < len(doc) and doc[tok.i + 1].tag_ == "POS" and doc[tok.i + 2].tag_.startswith(("NN", "JJ"))
 
 
 def _parties(tok, sur: _Surrogate, kinds: tuple[str, ...], depth: int = 0) -> list[_Slot]:

@@ -21,6 +21,9 @@ and only where the words around it say what the attachment must be.
 - A participle set off by commas read as the sentence's verb ("X, backed by Y, raised $5 million" with
   "backed" the root and "raised" a clause of its own): the participle describes the noun before it, and
   the verb after the second comma is the sentence's, with that noun its subject.
+- A verb read as a plural noun in a sentence that then has no verb at all ("Dana Wu steps down as chief
+  executive" with "Wu steps" a compound): a deal verb's "-s" form after a name is the verb, the name
+  its subject and the phrases under it obliques.
 - A subject hung on the copula ("X will be Y's first finance chief" with X under "be"): it is the
   predicate's.
 """
@@ -41,6 +44,8 @@ def repair(doc):
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is not None and root.tag_ == "VBN":
         _participle_read_as_the_verb(root)
+    elif root is not None and root.tag_ == "NNS":
+        _verb_read_as_a_noun(root)
     for tok in doc:  # (relations compared as numbers: a label's text is looked up each time it is read)
         dep = tok.dep
         if dep == vocative and tok.tag_ == "NNP":
@@ -127,6 +132,22 @@ def _participle_read_as_the_verb(participle) -> None:
     verb.head, verb.dep_ = verb, "ROOT"
     subject.head, subject.dep_ = verb, "nsubj"
     participle.head, participle.dep_ = subject, "acl"
+
+
+def _verb_read_as_a_noun(root) -> None:
+    from .framedata import headline_verbs
+
+    if root.lower_ not in headline_verbs() or not root.lower_.endswith("s") \
+            or any(t.tag_.startswith(("VB", "MD")) for t in root.doc):
+        return
+    name = next((c for c in root.children if c.dep_ == "compound" and c.tag_ == "NNP" and c.i == root.i - 1), None)
+    if name is None:
+        return
+    root.tag_ = "VBZ"
+    name.dep_ = "nsubj"
+    for c in root.children:
+        if c.dep_ == "nmod" and c.i > root.i:
+            c.dep_ = "obl"
 
 
 def _relative_clause(verb) -> None:
