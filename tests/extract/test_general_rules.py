@@ -765,3 +765,10 @@ def test_a_company_veteran_hired_comes_from_that_company():
 def test_a_person_stepping_down_told_in_the_present_tense():
     facts = _facts("Dana Wu steps down as chief executive of Halvora Systems after eight years.", anchor="2025-06-03")
     assert [(f.type.value, f.subject, f.people) for f in facts] == [("talent_move", "Halvora Systems", ("Dana Wu",))]
+
+
+def test_an_appointment_told_as_a_noun_is_a_move():
+    facts = _facts("Zentrix announced the appointment of Dana Wu as chief product officer. "
+                   "She previously led products at Halvora.", anchor="2025-06-03")
+    assert [(f.subject, [c.name for c in f.counterparties], f.people) for f in facts] == [
+        ("Halvora", ["Zentrix"], ("Dana Wu",))]

@@ -149,7 +149,8 @@ _NAME_WORD = re.compile(rf"[{_UP}][{_LET}'’\-]+\.?|[A-Z]\.")
 # "welcomed X as chief operating officer", "named X as interim CEO" (but "joined X as CTO" names a company)
 _HIRED_BEFORE = re.compile(r"\b(?:" + alternation(
     {f for v in ("welcome", "name", "appoint", "hire", "promote", "tap", "elevate", "recruit") for f in inflections(v)}
-    | {f + " in" for f in inflections("bring")}) + r")\s+$")
+    | {f + " in" for f in inflections("bring")}
+    | {"appointment of", "hiring of", "promotion of", "election of", "recruitment of"}) + r")\s+$")
 _AS_ROLE_AFTER = re.compile(rf"\s+as\s+(?:(?:its|our|their|the|a|an|new|interim|acting)\s+)*(?:{_ROLE})\b", re.I)
 _SUCCEEDING = re.compile(r"\b(?:replacing|succeeding|replace|succeed)\s+$")
 _LEGAL_TAIL = re.compile(rf",?\s+(?:{legal_suffix_alternation()})\.?$")

@@ -778,6 +778,9 @@ def _noun_arguments(tok) -> dict[str, list]:
         if owner:
             args["patient"] = owner
             args.pop("poss", None)
+    for t in args.get("as", []):
+        if _is_title(t):
+            _title_owner(t, args)  # "the appointment of X as chief executive of Y"
     return args
 
 
