@@ -772,3 +772,13 @@ def test_an_appointment_told_as_a_noun_is_a_move():
                    "She previously led products at Halvora.", anchor="2025-06-03")
     assert [(f.subject, [c.name for c in f.counterparties], f.people) for f in facts] == [
         ("Halvora", ["Zentrix"], ("Dana Wu",))]
+
+
+@pytest.mark.parametrize("text, amount", [
+    ("Zentrix shares opened at $38 on the Nasdaq on Friday, well above the $27 IPO price.", False),
+    ("Zentrix listed its shares in London last month.", False),
+    ("Zentrix's shares began trading on the Tokyo Stock Exchange on Wednesday after it raised 120 billion yen.", True),
+])
+def test_a_first_day_of_trading_is_a_listing_and_a_raise_beside_it_its_proceeds(text, amount):
+    facts = _facts(text, anchor="2025-06-03")
+    assert [(f.type.value, f.subject, f.amount is not None) for f in facts] == [("ipo", "Zentrix", amount)]

@@ -28,7 +28,7 @@ _RAISE_HINTS = ("rais", "clos", "secur", "land", "announc", "complet", "bagged",
                 "netted", "fetched", "pric", "sold")
 _IPO_HINTS = ("ipo", "public", "listing", "listed", "debut", "flotation")
 # The words each of _DEBUT, ROUND_NOUN and UNDISCLOSED_ROUNDS cannot match without (tested on ``low`` as above).
-_DEBUT_HINTS = ("trading", "opened", "debut", "went public", "listing")
+_DEBUT_HINTS = ("trading", "opened", "debut", "went public", "listing", "listed")
 _ROUND_HINTS = ("series", "seed", "round")
 _UNDISCLOSED_HINTS = ("undisclosed", "unannounced", "unspecified")
 
@@ -171,6 +171,22 @@ def read_raises(an: Analysed, reading: Reading) -> list[Draft]:
         d.valuation = valuation(an, an.to_text(u.start()))
         d.extra_sentences.append(an)
         out.append(d)
+    return _proceeds_of_listings(out)
+
+
+def _proceeds_of_listings(drafts: list[Draft]) -> list[Draft]:
+    """A raise told beside a company's own listing in one sentence ("X's shares began trading on the
+    Tokyo exchange after it raised 120 billion yen") is the listing's proceeds, not a round."""
+    listings = {d.subject: d for d in drafts if d.type is FactType.IPO}
+    if not listings:
+        return drafts
+    out = []
+    for d in drafts:
+        ipo = listings.get(d.subject) if d.type is FactType.FUNDING_ROUND and not d.roles else None
+        if ipo is None:
+            out.append(d)
+        elif ipo.amount is None:
+            ipo.amount = d.amount
     return out
 
 
@@ -184,8 +200,9 @@ _LEADS = re.compile(r"\s+(?:also\s+|then\s+)?(?:co-)?led\s+(?:a|an|the)\b", re.I
 # A first day of trading, told without the offering's size.
 _DEBUT = re.compile(r"\b(?:began trading|begins trading|started trading|start trading|"
                     r"(?:its|their) first (?:day|session) of trading|(?:its|their) first trading (?:day|session)|"
-                    r"opened\s+[^.;]{0,30}?\b(?:above|below)\s+(?:its|their|the)\s+[^.;]{0,20}?\b(?:offer|IPO|offering)\s+price|made (?:its|their) (?:market |stock[- ]market |"
-                    r"public |trading )?debut|debuted(?!\s+(?:a|an|its|their|the|his|her|new)\b)|went public|completed (?:its|a|an) (?:direct )?listing)\b", re.I)
+                    r"opened\s+[^.;]{0,60}?\b(?:above|below)\s+(?:its|their|the)\s+[^.;]{0,20}?\b(?:offer|IPO|offering)\s+price|made (?:its|their) (?:market |stock[- ]market |"
+                    r"public |trading )?debut|debuted(?!\s+(?:a|an|its|their|the|his|her|new)\b)|went public|completed (?:its|a|an) (?:direct )?listing|"
+                    r"listed (?:its|their) (?:shares|stock) (?:in|on)(?! a (?:secondary|second)))\b", re.I)
 _LISTING_CONTEXT = re.compile(r"\b(?:shares?|stock|exchange|nasdaq|nyse|bourse|listing|listed|trading|offer price|"
                               r"ipo|market|valuation)\b", re.I)
 _SOLD_SHARES = re.compile(r"\b(?:sold|sells|selling|sale of|offering of|offered|offers|issued|issuing|issue of)\s+"
