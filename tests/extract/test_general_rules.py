@@ -782,3 +782,10 @@ def test_an_appointment_told_as_a_noun_is_a_move():
 def test_a_first_day_of_trading_is_a_listing_and_a_raise_beside_it_its_proceeds(text, amount):
     facts = _facts(text, anchor="2025-06-03")
     assert [(f.type.value, f.subject, f.amount is not None) for f in facts] == [("ipo", "Zentrix", amount)]
+
+
+def test_goods_ordered_for_a_sum_are_a_contract():
+    facts = _facts("Halvora ordered 20 turbines from Zentrix for $400 million.", anchor="2025-06-03")
+    assert [(f.type.value, f.subject, [c.name for c in f.counterparties]) for f in facts] == [
+        ("commercial_contract", "Zentrix", ["Halvora"])]
+    assert _facts("Halvora bought 500 servers from Zentrix last year.", anchor="2025-06-03") == []
