@@ -789,3 +789,11 @@ def test_goods_ordered_for_a_sum_are_a_contract():
     assert [(f.type.value, f.subject, [c.name for c in f.counterparties]) for f in facts] == [
         ("commercial_contract", "Zentrix", ["Halvora"])]
     assert _facts("Halvora bought 500 servers from Zentrix last year.", anchor="2025-06-03") == []
+
+
+def test_items_of_a_bulleted_roundup_are_notes_whatever_their_length():
+    text = ("Deals this week.\n\n* Zentrix (AI chips) - $40M Series B led by Halvora Ventures\n"
+            "* Quorvia: $12 million seed from Brellix Capital\n* Dorsa Labs to buy Kestrel Fabric (terms not disclosed)")
+    facts = _facts(text, anchor="2025-06-03")
+    assert sorted((f.type.value, f.subject) for f in facts) == [
+        ("acquisition", "Kestrel Fabric"), ("funding_round", "Quorvia"), ("funding_round", "Zentrix")]

@@ -149,8 +149,9 @@ def read(text: str) -> Reading:
 
 
 _FIRST_TOKEN = re.compile(r"[A-Z][\w&'’.-]*")
-# What follows the head of a note in a list ("* Quill -- priced ...", "* Quill ($40M, seed)").
-_NOTE_HEAD = re.compile(r"\s*(?:--|—|–|\(\s*(?:[$€£¥₹]|US\$|USD|EUR|GBP)\s?\d)")
+# What follows the head of a note in a list ("* Quill -- priced ...", "* Quill ($40M, seed)", "* Quill:
+# $12 million seed", "* Quill (AI chips) - $40M Series B").
+_NOTE_HEAD = re.compile(r"\s*(?:--|—|–|\s-\s|(?::|\()\s*(?:[$€£¥₹]|US\$|USD|EUR|GBP)\s?\d|\([^()]{1,40}\)\s*(?:--|—|–|-|:))")
 # A heading in capitals of a few words: a section's label ("PRIVATE ROUNDS", "M&A", "PEOPLE").
 _SECTION_LABEL = re.compile(r"[^a-z]{2,40}")
 _RUBRIC = re.compile(r"\s*[^a-z|]{2,40}\|")

@@ -138,6 +138,7 @@ def is_heading(line: str) -> bool:
     return caps / len(content) >= 0.7 and len(words) >= 2
 
 
+_BULLET_ITEM = re.compile(r"\s*[*•–-]\s+\S")
 _FIELDS = re.compile(r"\s[—–|]\s.*[$€£¥]\s?\d|[$€£¥]\s?\d.*\s[—–|]\s")
 _FIGURE = re.compile(r"[$€£¥]\s?\d|\d\s?(?:%|million|billion|[mb]n?\b)")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s")
@@ -163,8 +164,9 @@ def split_sentences(text: str) -> list[Sentence]:
     for number, (p_start, p_end) in enumerate(paragraphs(text)):
         block = text[p_start:p_end]
         # The document's first line is its title when it has no closing full stop.
-        title = (number == 0 and len(block) < 200 or len(block) < 70) and "\n" not in block \
-            and not block.rstrip().endswith((".", ":", "!", "?", '"', "”"))
+        # (a short item of a bulleted list after the first line is a note, not a title: "* X to buy Y")
+        title = (number == 0 and len(block) < 200 or len(block) < 70 and not _BULLET_ITEM.match(block)) \
+            and "\n" not in block and not block.rstrip().endswith((".", ":", "!", "?", '"', "”"))
         # A bulleted line with a figure ("💰 Orvane: $300M Series C") is a note, not a section title.
         # So is a line of fields ("Orvane Compute — $120M Series B — led by Talus Partners").
         note = _FIGURE.search(block) is not None and (not block[0].isalnum() and block[0] not in "\"'“‘(["
