@@ -797,3 +797,16 @@ def test_items_of_a_bulleted_roundup_are_notes_whatever_their_length():
     facts = _facts(text, anchor="2025-06-03")
     assert sorted((f.type.value, f.subject) for f in facts) == [
         ("acquisition", "Kestrel Fabric"), ("funding_round", "Quorvia"), ("funding_round", "Zentrix")]
+
+
+def test_a_bulleted_people_moves_list():
+    text = ("People moves\n\n- Dana Wu joins Halvora as CFO from Zentrix\n"
+            "- Halvora hires Zentrix's Ana Ruiz as head of sales\n- Marlow Labs CEO Sam Lee departs\n")
+    facts = _facts(text, anchor="2025-06-03")
+    assert sorted((f.subject, f.people) for f in facts) == [
+        ("Marlow Labs", ("Sam Lee",)), ("Zentrix", ("Ana Ruiz",)), ("Zentrix", ("Dana Wu",))]
+
+
+def test_a_person_named_to_a_title_at_a_company_is_hired_by_it():
+    facts = _facts("Ken Obi, formerly of Quorvia, was named chief technology officer at Brellix.", anchor="2025-06-03")
+    assert [(f.subject, [c.name for c in f.counterparties]) for f in facts] == [("Quorvia", ["Brellix"])]

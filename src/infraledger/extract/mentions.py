@@ -294,9 +294,21 @@ def _owned_unit(sentence: str, s: int, e: int) -> tuple[int, int] | None:
     if poss is None:
         return None
     rest = poss.end() + len(sentence[poss.end():e]) - len(sentence[poss.end():e].lstrip())
-    if rest >= e or not (_UNIT_AFTER.match(sentence, e) or _LEGAL_TAIL.search(sentence, rest, e)):
+    if rest >= e or not (_UNIT_AFTER.match(sentence, e) or _LEGAL_TAIL.search(sentence, rest, e)
+                         or _person_of_the_owner(sentence, s, rest, e)):
         return None
     return poss.end(), rest
+
+
+def _person_of_the_owner(sentence: str, s: int, rest: int, e: int) -> bool:
+    """Whether the words after a possessive name a person of the owner's ("hires Zentrix's Ana Ruiz as
+    head of sales", "poached Zentrix's Ana Ruiz"): two or three name words with no company word, hired
+    or given a role."""
+    words = sentence[rest:e].split()
+    if not 2 <= len(words) <= 3 or any(w.lower().strip(".,") in _COMPANY_WORDS for w in words):
+        return False
+    return bool(_HIRED_BEFORE.search(sentence, max(0, s - 30), s) or _PERSON_BEFORE.search(sentence, max(0, s - 60), s)
+                or _AS_ROLE_AFTER.match(sentence, e))
 
 
 def find_mentions(sentence: str, *, sentence_start_words: frozenset[str] = frozenset()) -> list[Mention]:

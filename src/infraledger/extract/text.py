@@ -139,6 +139,15 @@ def is_heading(line: str) -> bool:
 
 
 _BULLET_ITEM = re.compile(r"\s*[*•–-]\s+\S")
+_LOWER_WORD = re.compile(r"\b[A-Za-z][a-z]+\b")
+
+
+def _tells_a_deal(line: str) -> bool:
+    """Whether a line has a form of a deal verb of the frames ("joins", "buys", "raises")."""
+    from .syntax.framedata import headline_telling_verbs, headline_verbs
+
+    forms = headline_verbs() | headline_telling_verbs()
+    return any(w.lower() in forms for w in _LOWER_WORD.findall(line))
 _FIELDS = re.compile(r"\s[—–|]\s.*[$€£¥]\s?\d|[$€£¥]\s?\d.*\s[—–|]\s")
 _FIGURE = re.compile(r"[$€£¥]\s?\d|\d\s?(?:%|million|billion|[mb]n?\b)")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s")
@@ -171,6 +180,8 @@ def split_sentences(text: str) -> list[Sentence]:
         # So is a line of fields ("Orvane Compute — $120M Series B — led by Talus Partners").
         note = _FIGURE.search(block) is not None and (not block[0].isalnum() and block[0] not in "\"'“‘(["
                                                       or _FIELDS.search(block) is not None)
+        # (so is an item of a bulleted list that tells a deal with a verb: "- X joins Y as CFO from Z")
+        note = note or bool(number) and _BULLET_ITEM.match(block) is not None and _tells_a_deal(block)
         if (title or not _SENTENCE_END.search(block.rstrip(".")) and is_heading(block)) and not (note and number):
             out.append(Sentence(p_start, p_end, block, number, heading=True))
             continue

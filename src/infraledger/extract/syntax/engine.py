@@ -639,7 +639,8 @@ def _passive(tok) -> bool:
 def _title_owner(title, args: dict[str, list]) -> None:
     """The company a job title that completes a verb belongs to (its "of" phrase or possessor), as the
     verb's ``title`` argument."""
-    owner = _obliques(title).get("of", []) + [k for k in title.children if k.dep_ == "nmod:poss"]
+    obliques = _obliques(title)  # "chief executive of Y", "chief technology officer at Y", "Y's chief"
+    owner = obliques.get("of", []) + obliques.get("at", []) + [k for k in title.children if k.dep_ == "nmod:poss"]
     if owner:
         args.setdefault("title", owner)
 
