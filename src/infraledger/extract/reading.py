@@ -231,7 +231,7 @@ _NEXT_WORD = re.compile(r"\s+(?:has\s+|have\s+|had\s+|will\s+|also\s+|to\s+)?([a
 
 
 # ... a lower-case word next, or a description set off by a comma ("Zentrix, backed by Y, raised ...")
-_LOWER_NEXT = re.compile(r"(?:['’]s)?\s+[a-z]|,\s+(?:a|an|the|which|who|backed|based|founded|headquartered|owned|"
+_LOWER_NEXT = re.compile(r"(?:['’]s)?\s+[a-z]|,\s+(?:a|an|the|which|who|backed|based|founded|headquartered|owned|bought|acquired|"
                          r"once|formerly|previously)\s")
 
 
