@@ -611,7 +611,7 @@ def _match_frame(frame: Frame, an: Analysed, reading: Reading, out: list[Draft],
 # up to a word that ends the object ("... and Y for $5 million", "... and Y last year"); "bought X and Y
 # said ..." is two clauses.
 _CONJOINED = re.compile(r"(?P<list>(?:(?:\s+<[\w.-]+>)?\s*,\s*⟨E\d+⟩)*(?:\s+<[\w.-]+>)?\s*,?\s+and\s+⟨E\d+⟩)(?:\s+<[\w.-]+>)?"
-                        r"(?=\s*(?:[.;:)]|$)|\s*,|\s+(?:for|from|to|in|at|on|by|with|last|this|earlier|from|during|after|"
+                        r"(?=\s*(?:[.;:)]|$)|\s*,|\s+(?:for|from|to|in|at|on|by|with|last|this|earlier|during|after|"
                         r"before|through|under|as|which|that|who|and)\b)")
 
 
