@@ -9,6 +9,7 @@ import pytest
 
 from infraledger.extract import extract_events
 from infraledger.extract.hedges import not_counted
+from infraledger.extract.reading import read
 from infraledger.model.events import FactType
 from infraledger.model.fuzzytime import FuzzyTime
 from infraledger.sources.document import document_from_text
@@ -810,3 +811,30 @@ def test_a_bulleted_people_moves_list():
 def test_a_person_named_to_a_title_at_a_company_is_hired_by_it():
     facts = _facts("Ken Obi, formerly of Quorvia, was named chief technology officer at Brellix.", anchor="2025-06-03")
     assert [(f.subject, [c.name for c in f.counterparties]) for f in facts] == [("Quorvia", ["Brellix"])]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Venture firms invested $80 million in Brellix Labs.",
+    "Hedge funds have put $30 million into Brellix Labs.",
+    "Backers pumped $80 million into Brellix Labs.",
+])
+def test_a_capitalised_word_for_a_kind_of_backer_is_no_company(sentence):
+    names = {f.subject for f in _facts(sentence, anchor="2025-06-03")} | {
+        c.name for f in _facts(sentence, anchor="2025-06-03") for c in f.counterparties}
+    assert names == {"Brellix Labs"}
+
+
+def test_a_name_before_a_plural_noun_for_backers_stays_a_name():
+    assert read("Quorvia investors cheered the sale of Brellix Labs.").table.names == ["Quorvia", "Brellix Labs"]
+    assert read("Venture investors cheered the sale of Brellix Labs.").table.names == ["Brellix Labs"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Lee Chan left Orla Networks to become chief financial officer of Halvora Motors.",
+    "Lee Chan quit Orla Networks to run Halvora Motors.",
+    "Lee Chan departed Orla Networks to lead engineering at Halvora Motors.",
+])
+def test_one_who_leaves_a_company_for_a_post_elsewhere_is_a_person(sentence):
+    facts = _facts(sentence, anchor="2025-06-03")
+    assert [(f.type.value, f.subject, f.people, [c.name for c in f.counterparties]) for f in facts] == [
+        ("talent_move", "Orla Networks", ("Lee Chan",), ["Halvora Motors"])]

@@ -132,7 +132,7 @@ _PERSON_AFTER = re.compile(rf"^,\s*(?:\d{{2}},|who\b|(?:formerly|previously|most
                            rf"|^\s+(?:is leaving|is stepping down|will step down|stepped down|steps down|resigned|has resigned|"
                            rf"will resign|retired|will retire|(?:has |had |will |is set to |is to |is due to |is )?(?:join|joins|joined|joining|rejoin\w*)\b[^.;]{{1,60}}?"
                            rf"\b(?:as\s+(?:its\s+|the\s+|a\s+|an\s+|new\s+)*(?:{_ROLE})|from\b)"
-                           rf"|(?:has\s+)?(?:left|departed|quit)\s+[^.;]{{1,60}}?\b(?:for|to join)\b"
+                           rf"|(?:has\s+)?(?:left|departed|quit)\s+[^.;]{{1,60}}?\b(?:for|to (?:join|become|run|lead|head))\b"
                            # "X will be Y's first finance chief", "X was previously chief executive of Y"
                            rf"|(?:will|would)\s+(?:be|become)\s+(?:(?:its|their|the)\s+|(?-i:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)"
                            rf"{{0,3}})['’]s\s+)(?:first\s+|new\s+|next\s+)?(?:{_ROLE})\b(?!\s+(?:supplier|customer|rival|partner))"
@@ -398,7 +398,7 @@ def find_mentions(sentence: str, *, sentence_start_words: frozenset[str] = froze
             word = _clean_word(text)
             # (an ending of English verbs and adverbs marks an ordinary word only if it is one: "Tessaly" is a name)
             if (word not in sentence_start_words or _WORD_FORM.search(word) and word in common_words()) \
-                    and not _namey(text) \
+                    and (not _namey(text) or names_a_group(text, sentence, e2) and not _name_shaped(text)) \
                     and not _NAME_CONTEXT.match(sentence[e2:]) \
                     and not TICKER_RE.match(sentence[e2:].lstrip(" ,")) \
                     and sentence[e2:].strip() not in (".", ":", ""):  # "Quill." as a lead-in names the item
@@ -492,9 +492,29 @@ def _first_word_start(sentence: str) -> int:
 
 def _namey(word: str) -> bool:
     """A single word that is a name on its own: inner capitals, digits, all caps, company word."""
+    return _name_shaped(word) or word.rstrip(".").lower() in _COMPANY_WORDS
+
+
+def _name_shaped(word: str) -> bool:
+    """A word written as only names are: inner capitals (or all capitals) or digits."""
     core = word.rstrip(".")
-    return (any(c.isupper() for c in core[1:]) or any(c.isdigit() for c in core)
-            or core.lower() in _COMPANY_WORDS)
+    return any(c.isupper() for c in core[1:]) or any(c.isdigit() for c in core)
+
+
+#: A plural noun for a kind of firm or backer after a capitalised first word ("Venture firms invested
+#: ...", "Hedge funds bought ...", "Venture capital firms put ..."): the word describes that noun.
+_GROUP_NOUNS = "funds firms investors capitalists backers financiers lenders banks groups companies houses offices managers"
+_GROUP_HEAD = re.compile(rf"\s+(?:[a-z]+\s+)?(?:{'|'.join(_GROUP_NOUNS.split())})\b")
+
+
+def names_a_group(word: str, sentence: str, pos: int) -> bool:
+    """Whether a capitalised first ``word`` (followed by ``sentence[pos:]``) speaks of a kind of firm or
+    backer, not a company: a plural noun for one ("Backers pumped ..."), or an ordinary English word or
+    company word before one ("Venture firms invested ...", "Hedge funds bought ..."; "Brellix investors"
+    stays a name)."""
+    core = word.rstrip(".").lower()
+    return core in _GROUP_NOUNS.split() or (core in _COMPANY_WORDS or core in common_words()) \
+        and _GROUP_HEAD.match(sentence, pos) is not None
 
 
 def _looks_like_person(sentence: str, m: Mention) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from ..lexicon import alternation, citation_pattern, common_words, dateline_dash, deal_nouns, inflections, wire_tag
 from ..model.money import MONEY_HINT, Money, find_money
-from .mentions import EntityTable, Mention, build_table, find_mentions, is_exchange, strip_legal
+from .mentions import EntityTable, Mention, build_table, find_mentions, names_a_group, is_exchange, strip_legal
 from .syntax.framedata import deal_verb_forms, headline_telling_verbs, headline_verbs
 from .text import Sentence, is_heading, split_sentences
 
@@ -162,7 +162,8 @@ def _recheck_first_words(masked: list[tuple[str, str]], all_mentions: list[list[
                          headlines: list[bool]) -> None:
     """A sentence's first word that is never written in lower case in the document, and either
     begins a longer name elsewhere ("Pellham" of "Pellham Cloud") or is followed by a verb
-    ("Google is backstopping ..."), is a name: find the sentence's mentions again knowing it."""
+    ("Google is backstopping ..."), is a name: find the sentence's mentions again knowing it. (A word
+    before a plural noun for a kind of firm describes it: "Hedge funds bought ...".)"""
     leads = {_clean_word(m.text.split()[0]) for ms in all_mentions for m in ms if " " in m.text} - known
     candidates = {}
     for n, (mt, _) in enumerate(masked):
@@ -171,7 +172,7 @@ def _recheck_first_words(masked: list[tuple[str, str]], all_mentions: list[list[
         if first is None or any(m.start <= start < m.end for m in all_mentions[n]):
             continue
         word = _clean_word(first.group(0))
-        if word and word not in known and (word in leads or _SUBJECT_IT.match(mt, first.end())
+        if word and word not in known and not names_a_group(word, mt, first.end()) and (word in leads or _SUBJECT_IT.match(mt, first.end())
                                            or _deal_verb_after(mt, first.end(), headlines[n])
                                            or _uncommon_subject(word, mt, first.end())
                                            or _BULLET.match(mt) and _NOTE_HEAD.match(mt, first.end())):
