@@ -838,3 +838,21 @@ def test_one_who_leaves_a_company_for_a_post_elsewhere_is_a_person(sentence):
     facts = _facts(sentence, anchor="2025-06-03")
     assert [(f.type.value, f.subject, f.people, [c.name for c in f.counterparties]) for f in facts] == [
         ("talent_move", "Orla Networks", ("Lee Chan",), ["Halvora Motors"])]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Quorvia Robotics has raised a further $25 million, bringing its total funding to $60 million.",
+    "Quorvia Robotics raised $25 million led by Halvora Capital, taking the total raised to date to $60 million.",
+])
+def test_a_round_that_brings_the_total_to_a_sum_is_that_round(sentence):
+    facts = _facts(sentence, anchor="2025-06-03")
+    assert [(f.type.value, f.subject, f.amount.amount if f.amount else None) for f in facts] == [
+        ("funding_round", "Quorvia Robotics", 25_000_000)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Quorvia Robotics has raised $60 million in total.",
+    "Quorvia Robotics has raised $60 million to date.",
+])
+def test_a_sum_raised_to_date_is_no_round(sentence):
+    assert _facts(sentence, anchor="2025-06-03") == []

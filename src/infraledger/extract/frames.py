@@ -193,5 +193,16 @@ def perfect_total(sentence: str) -> bool:
 
 def total_to_date(sentence: str) -> bool:
     """A sentence that tells money raised to date, not one round: "in total", "since founding", "has raised
-    more than $200 million"."""
-    return CUMULATIVE.search(sentence) is not None or perfect_total(sentence)
+    more than $200 million" (a total the round brings the sum to is not it: see :func:`cumulative`)."""
+    return cumulative(sentence) or perfect_total(sentence)
+
+
+def cumulative(text: str) -> bool:
+    """Whether ``text`` tells a sum raised to date, beyond a total a round brings the sum to ("raised $25
+    million, bringing its total funding to date to $60 million" tells one round of $25 million)."""
+    return CUMULATIVE.search(_LATER_TOTAL.sub(" ", text) if "total" in text else text) is not None
+
+
+#: "..., bringing its total funding to $60 million": the sum to date after the round, which is the money before it.
+_LATER_TOTAL = re.compile(r"\b(?:bringing|brings|taking|takes|lifting|lifts|pushing|pushes)\s+(?:its|the|their|[\w.-]+['’]s?)\s+"
+                          r"(?:total|overall|tally)\b[^.;$€£¥₹⟪]{0,50}?\bto(?=\s*(?:[$€£¥₹⟪]|US\$|USD|\d))", re.I)

@@ -16,8 +16,8 @@ from ..model.events import FactType, Role, Status
 from ..model.money import Money, find_money
 from .arguments import money_kind, valuation
 from .drafts import Draft, clause_end, ids, money_in
-from .frames import (CUMULATIVE, DEBT_WORDS, E, IPO_NOT, IPO_WORDS, ROUND_IN, ROUND_NOUN, ROUND_WORDS,
-                     UNDISCLOSED_ROUNDS, find_raises, perfect_total)
+from .frames import (DEBT_WORDS, E, IPO_NOT, IPO_WORDS, ROUND_IN, ROUND_NOUN, ROUND_WORDS,
+                     UNDISCLOSED_ROUNDS, cumulative, find_raises, perfect_total)
 from .hedges import hypothetical
 from .mentions import is_exchange
 from .reading import Analysed, Reading, blank_clauses
@@ -83,7 +83,7 @@ def read_raises(an: Analysed, reading: Reading) -> list[Draft]:
                              trigger=(m.start(), m.end()), frame="ipo", status=Status.COMPLETED))
             continue
         raw = an.sentence.text[an.to_text(m.start()):an.to_text(m.end() - 1) + 45]
-        if not m.group("m") or CUMULATIVE.search(raw):
+        if not m.group("m") or cumulative(raw):
             continue
         if perfect_total(an.sentence.text):
             continue  # "was founded in 2019 and has raised more than $200 million"

@@ -13,7 +13,7 @@ import re
 
 from ..model.events import FactType, Role, Status
 from .drafts import Draft, ids, money_in
-from .frames import CUMULATIVE, DEBT_WORDS, E, M, ROUND_WORDS
+from .frames import DEBT_WORDS, E, M, ROUND_WORDS, cumulative
 from .reading import Analysed
 
 _NOTE = re.compile(rf"(?P<t>{E})\s*(?:\(\s*(?:about |~|approx\. |up to )?(?P<m>{M})(?P<rest>[^()]{{0,120}})\)"
@@ -48,7 +48,7 @@ def read_notes(an: Analysed, section: str) -> list[Draft]:
             or re.search(r"\b(?:raises|rounds|fundings|financings)\b", before, re.I) is not None
         if not (named_round or about_rounds):
             continue
-        if DEBT_WORDS.search(rest) or CUMULATIVE.search(rest) or _RESULTS_AFTER.match(after):
+        if DEBT_WORDS.search(rest) or cumulative(rest) or _RESULTS_AFTER.match(after):
             continue  # a loan, a total to date, or a company's results ("$50M revenue last quarter")
         if not item and not about_rounds and m.start() > 0 and not before.rstrip().endswith((",", ":", "and")):
             continue  # "Acme ($40M, Series A)" is a note at the head of an item or in a list of raises
