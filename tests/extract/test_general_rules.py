@@ -856,3 +856,29 @@ def test_a_round_that_brings_the_total_to_a_sum_is_that_round(sentence):
 ])
 def test_a_sum_raised_to_date_is_no_round(sentence):
     assert _facts(sentence, anchor="2025-06-03") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Quorvia Robotics has received $25 million in Series A financing.",
+    "Quorvia Robotics nabbed $25 million in seed funding.",
+    "Quorvia Robotics drew $25 million in Series B funding.",
+    "Quorvia Robotics attracted $25 million in venture funding.",
+    "Quorvia Robotics got $25 million in new funding.",
+])
+def test_money_got_in_a_round_by_any_verb_of_getting_is_a_round(sentence):
+    facts = _facts(sentence, anchor="2025-06-03")
+    assert [(f.type.value, f.subject) for f in facts] == [("funding_round", "Quorvia Robotics")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Quorvia Robotics received $25 million in revenue from Halvora.",
+    "Quorvia Robotics received a $25 million grant from Halvora.",
+    "Quorvia Robotics said it got financing from a group of banks for $25 million.",
+])
+def test_money_got_that_is_no_equity_is_no_deal(sentence):
+    assert _facts(sentence, anchor="2025-06-03") == []
+
+
+def test_a_stake_received_is_a_stake_not_a_round():
+    facts = _facts("Quorvia Robotics received a $25 million equity stake from Halvora.", anchor="2025-06-03")
+    assert [(f.type.value, f.subject) for f in facts] == [("strategic_investment", "Quorvia Robotics")]

@@ -89,9 +89,19 @@ FRAMES: tuple[Frame, ...] = tuple(_compile(f) for f in surface_framedata.load({"
 
 # Funding rounds and IPOs are recognised by a raise verb plus a round or listing word, which is
 # easier to say in code than in one pattern (see rules.py).
-RAISE_VERB = re.compile(r"\b(?:raised|raises|raise|raising|closed|closes|close of|closing|secured|secures|landed|"
-                        r"lands|announced|announces|completed|completes|bagged|picked up|pulled in|banked|netted|"
-                        r"fetched|priced|prices|pricing|sold)\b", re.IGNORECASE)
+# Every form of "raise"; what has happened ("secured", "lands") of the verbs a company gets money with
+# (a verb other than "raise" reads a round only beside a round's words: "received $25 million in Series A
+# financing"), and only the past of those whose "-s" form is a noun too ("banked", not "banks"); "priced"
+# and "sold" for listings.
+_RAISE_LEMMAS = "close|secure|land|announce|complete|receive|get|attract|pick up|pull in"
+_RAISE_PAST_LEMMAS = "bag|bank|net|fetch|nab|snag|score|draw|grab"
+RAISE_VERB = re.compile(rf"\b(?:{surface_framedata.verb('raise')}|close of|closing|{surface_framedata.verb(_RAISE_LEMMAS + ':s,past')}"
+                        rf"|{surface_framedata.verb(_RAISE_PAST_LEMMAS + ':past')}|{surface_framedata.verb('price:s,past,ing')}"
+                        rf"|sold)\b", re.IGNORECASE)
+#: Pieces of text one of which every match of RAISE_VERB holds (a cheap test before the pattern).
+_HINTS = {form[:4] for lemma in f"raise|{_RAISE_LEMMAS}|{_RAISE_PAST_LEMMAS}|price|sell".split("|")
+          for forms in surface_framedata.verb_forms(lemma.split()[0]).values() for form in forms}
+RAISE_HINTS = tuple(sorted(h for h in _HINTS if not any(h != o and h.startswith(o) for o in _HINTS)))
 _AFTER_VERB = re.compile(rf"(?P<gap>{_g(60)})(?P<m>{M})")
 _LAST_E = re.compile(rf"({E})[^⟨;]*$")
 
@@ -157,9 +167,9 @@ def candidate_frames(abstract: str) -> list[Frame]:
             if (people if talent else companies >= need) and (gate is None or not present.isdisjoint(gate))]
 
 
-# Money raised that is not equity for the company: debt, revenue, grants, employees selling their
+# Money raised that is not equity for the company: debt (or money from banks), revenue, grants, employees selling their
 # own shares ("in a tender offer", "a secondary sale").
-DEBT_WORDS = re.compile(r"\b(?:notes?|convertible|debt|loan|bonds?|credit|facility|revenue|sales|earnings|"
+DEBT_WORDS = re.compile(r"\b(?:notes?|convertible|debt|loan|bonds?|credit|facility|banks|lenders|revenue|sales|earnings|"
                         r"profit|buyback|repurchase|grants?|tender offer|secondary)\b", re.IGNORECASE)
 IPO_WORDS = re.compile(r"\b(?:IPO|initial public offering|public offering|went public|listing|listed|"
                        r"flotation|debut)\b", re.IGNORECASE)

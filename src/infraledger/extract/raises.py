@@ -16,16 +16,14 @@ from ..model.events import FactType, Role, Status
 from ..model.money import Money, find_money
 from .arguments import money_kind, valuation
 from .drafts import Draft, clause_end, ids, money_in
-from .frames import (DEBT_WORDS, E, IPO_NOT, IPO_WORDS, ROUND_IN, ROUND_NOUN, ROUND_WORDS,
-                     UNDISCLOSED_ROUNDS, cumulative, find_raises, perfect_total)
+from .frames import (DEBT_WORDS, IPO_NOT, IPO_WORDS, RAISE_HINTS, ROUND_IN, ROUND_NOUN, ROUND_WORDS,
+                     UNDISCLOSED_ROUNDS, E, cumulative, find_raises, perfect_total)
 from .hedges import hypothetical
 from .mentions import is_exchange
 from .reading import Analysed, Reading, blank_clauses
 
 _IPO_VERB = re.compile(r"\b(?:raised|raising|raises|priced|pricing|sold|selling|fetched|netted)\b[^.;]{0,60}⟪M", re.I)
 
-_RAISE_HINTS = ("rais", "clos", "secur", "land", "announc", "complet", "bagged", "picked up", "pulled in", "banked",
-                "netted", "fetched", "pric", "sold")
 _IPO_HINTS = ("ipo", "public", "listing", "listed", "debut", "flotation")
 # The words each of _DEBUT, ROUND_NOUN and UNDISCLOSED_ROUNDS cannot match without (tested on ``low`` as above).
 _DEBUT_HINTS = ("trading", "opened", "debut", "went public", "listing", "listed")
@@ -35,6 +33,7 @@ _UNDISCLOSED_HINTS = ("undisclosed", "unannounced", "unspecified")
 _BACKER_LIST = re.compile(r"(?:\bby|\bfrom|\bwith|\bincluding)\s+(?:⟨E\d+⟩(?:\s*,\s*|\s+and\s+))*$")
 _NUMBER = re.compile(r"\d+")
 _ONE_BACKER = re.compile(rf"\s*(?:in \w+ \d{{4}} )?from (?:[\w-]+ ){{0,3}}?{E}(?!\s*(?:,|and))")
+_STAKE_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?stake\b", re.I)
 _CLOSE_NOUN = re.compile(r"\s*(?:the\s+)?(?:close|closing|completion)\b")
 _ENTITY_ID = re.compile(r"⟨E(\d+)⟩")
 _IN_PROGRESS = re.compile(r"\b(?:is|are)\s+(?:now\s+|still\s+)?$")  # "is raising up to $45 million": not closed yet
@@ -50,7 +49,7 @@ def read_raises(an: Analysed, reading: Reading) -> list[Draft]:
     low = text.lower()
     # A hint in the lower-cased text is a case-insensitive match of the hint in the text (only
     # ASCII letters and the Kelvin sign lower-case to the hints' letters), so no pattern is needed.
-    gated = any(w in low for w in _RAISE_HINTS)
+    gated = any(w in low for w in RAISE_HINTS)
     # "X, which counts Y among its backers, raised $600 million": the verb's subject is read across
     # the clause first, so the company named inside the clause does not take the raise.
     matches = find_raises(blanked) if gated and blanked != text else []
@@ -92,6 +91,8 @@ def read_raises(an: Analysed, reading: Reading) -> list[Draft]:
         after = text[m.end():stop]
         if DEBT_WORDS.search(m.group("gap") + text[m.end():m.end() + 40]):
             continue
+        if _STAKE_AFTER.match(after):
+            continue  # "received a $650 million equity stake from Y": a stake, read by the frames
         if _ONE_BACKER.match(after) and not ROUND_WORDS.search(clause):
             continue  # a single named backer: a strategic investment, read by the frames
         if verb.startswith("rais") or ROUND_WORDS.search(clause):
