@@ -12,6 +12,7 @@ from pydantic import ValidationError
 from infraledger import lexicon
 from infraledger.audit.claims import ClaimKind, find_claims
 from infraledger.extract import extract_events
+from infraledger.extract.mentions import is_exchange
 from infraledger.model import FactType, Status
 from infraledger.sources.document import document_from_text
 
@@ -86,7 +87,8 @@ def test_extraction_and_audit_find_the_same_company_names(sentence, names):
 
 
 @pytest.mark.parametrize("load", [lexicon.status_words, lexicon.numbers, lexicon.legal, lexicon.citations,
-                                  lexicon.currencies, lexicon.deal_nouns, lexicon.verb_forms, lexicon.titles])
+                                  lexicon.currencies, lexicon.deal_nouns, lexicon.verb_forms, lexicon.titles,
+                                  lexicon.exchanges])
 def test_every_lexicon_file_validates(load):
     load.cache_clear()
     assert load()
@@ -107,6 +109,8 @@ def test_every_lexicon_file_validates(load):
     (lexicon.Currencies, {"currencies": {"USD": {"symbols": ["$"], "words": []},
                                          "AUD": {"symbols": ["$"], "words": []}}, "scales": {}}),
     (lexicon.Currencies, {"currencies": {}, "scales": {"million": 60}}),
+    (lexicon.Exchanges, {"abbreviations": ["ASX", "ASX"], "words": []}),
+    (lexicon.Exchanges, {"abbreviations": ["(NYSE)"], "words": []}),
 ])
 def test_a_malformed_entry_is_refused(model, data):
     with pytest.raises(ValidationError):
@@ -151,3 +155,8 @@ def test_currency_forms_name_one_code():
     forms = lexicon.currency_by_form()
     assert forms["dlrs"] == "USD" and forms["stg"] == "GBP" and forms["rs"] == "INR" and forms["hk$"] == "HKD"
     assert lexicon.scale_factors()["crore"] == 7 and lexicon.scale_factors()["mln"] == 6
+
+
+def test_an_exchange_is_known_by_any_of_its_names():
+    assert all(is_exchange(n) for n in ("ASX", "Nasdaq Stockholm", "Oslo Stock Exchange", "HKEX"))
+    assert not any(is_exchange(n) for n in ("Quorvia Power", "AIM Robotics", "Asx Labs"))

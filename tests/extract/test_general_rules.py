@@ -882,3 +882,24 @@ def test_money_got_that_is_no_equity_is_no_deal(sentence):
 def test_a_stake_received_is_a_stake_not_a_round():
     facts = _facts("Quorvia Robotics received a $25 million equity stake from Halvora.", anchor="2025-06-03")
     assert [(f.type.value, f.subject) for f in facts] == [("strategic_investment", "Quorvia Robotics")]
+
+
+@pytest.mark.parametrize(("sentence", "amount"), [
+    ("Quorvia Power floated on the ASX, raising A$300 million.", "AUD"),
+    ("Quorvia Power listed on the Hong Kong stock exchange in a HK$3.2 billion IPO.", "HKD"),
+    ("Shares of Quorvia Power soared 50% in their trading debut.", None),
+])
+def test_a_listing_told_by_its_exchange_or_debut(sentence, amount):
+    facts = _facts(sentence, anchor="2025-06-03")
+    assert [(f.type.value, f.subject, f.amount.currency if f.amount else None) for f in facts] == [
+        ("ipo", "Quorvia Power", amount)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Quorvia Power is listed on the Nasdaq.",
+    "Quorvia Power, which is already listed on the Nasdaq, makes grid batteries.",
+    "The notes will be listed in Luxembourg.",
+    "Quorvia Power's new chip impressed in its debut at the trade show.",
+])
+def test_being_listed_is_no_listing(sentence):
+    assert _facts(sentence, anchor="2025-06-03") == []

@@ -15,7 +15,8 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from ..lexicon import alternation, common_words, currency_by_form, inflections, legal_suffix_alternation
+from ..lexicon import (alternation, common_words, currency_by_form, exchange_alternation, inflections,
+                       legal_suffix_alternation)
 
 # Latin letters with accents, for names such as "Atlântico", "Škoda", "Łódź" (Python's re has
 # no Unicode case classes): capitals of Latin-1 and all of Latin Extended-A, where cases alternate.
@@ -542,10 +543,13 @@ def _legal_tail(name: str) -> bool:
     return _LEGAL_TAIL.search(name) is not None
 
 
+_EXCHANGE = re.compile(rf"\b(?:{exchange_alternation()})\b")
+
+
 @functools.lru_cache(maxsize=8192)
 def is_exchange(name: str) -> bool:
     """Stock exchanges and their markets ("Nasdaq", "NYSE", "Oslo Stock Exchange")."""
-    return bool(re.search(r"\b(?:Nasdaq|NASDAQ|NYSE|Stock Exchange|Exchange|Euronext|Börse)\b", name))
+    return _EXCHANGE.search(name) is not None
 
 
 @functools.lru_cache(maxsize=16384)

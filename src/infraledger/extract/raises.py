@@ -116,7 +116,7 @@ def read_raises(an: Analysed, reading: Reading) -> list[Draft]:
                              trigger=(ipo.start(), ipo.end()), frame="ipo-listing", status=Status.COMPLETED))
     debut = _DEBUT.search(text) if not any(d.type is FactType.IPO for d in out) and "⟨E" in text \
         and any(w in low for w in _DEBUT_HINTS) else None
-    if debut and debut.group(0).lower() == "debuted" and not _LISTING_CONTEXT.search(an.sentence.text):
+    if debut and _BARE_DEBUT.fullmatch(debut.group(0)) and not _LISTING_CONTEXT.search(an.sentence.text):
         debut = None  # "X's new chip debuted at the trade show": a product, not a listing
     if debut and not hypothetical(an, 0, debut.end()) and not IPO_NOT.search(text[max(0, debut.start() - 40):debut.end()]):
         # "Shares of X began trading on the Nasdaq", "X completed a direct listing", "X went public via a SPAC"
@@ -201,9 +201,15 @@ _LEADS = re.compile(r"\s+(?:also\s+|then\s+)?(?:co-)?led\s+(?:a|an|the)\b", re.I
 # A first day of trading, told without the offering's size.
 _DEBUT = re.compile(r"\b(?:began trading|begins trading|started trading|start trading|"
                     r"(?:its|their) first (?:day|session) of trading|(?:its|their) first trading (?:day|session)|"
-                    r"opened\s+[^.;]{0,60}?\b(?:above|below)\s+(?:its|their|the)\s+[^.;]{0,20}?\b(?:offer|IPO|offering)\s+price|made (?:its|their) (?:market |stock[- ]market |"
-                    r"public |trading )?debut|debuted(?!\s+(?:a|an|its|their|the|his|her|new)\b)|went public|completed (?:its|a|an) (?:direct )?listing|"
-                    r"listed (?:its|their) (?:shares|stock) (?:in|on)(?! a (?:secondary|second)))\b", re.I)
+                    r"opened\s+[^.;]{0,60}?\b(?:above|below)\s+(?:its|their|the)\s+[^.;]{0,20}?\b(?:offer|IPO|offering)\s+price|"
+                    r"(?:made|in) (?:its|their) (?:market |stock[- ]market |public |trading )?debut|"
+                    r"debuted(?!\s+(?:a|an|its|their|the|his|her|new)\b)|went public|completed (?:its|a|an) (?:direct )?listing|"
+                    # "X listed on the Nasdaq", "X, which listed in Hong Kong": the verb right after its
+                    # subject (not what is listed already, "X is listed on ...", or a bond "to be listed")
+                    r"(?:(?<=⟩ )|(?<=\bwhich )|(?<=\bthat )|(?<=\bit )|(?<=\bhas )|(?<=\bhad )|(?<=\bfirst ))listed (?:in|on)|"
+                    r"listed (?:its|their) (?:shares|stock) (?:in|on))(?! a (?:secondary|second))\b", re.I)
+#: Debuts that are a listing only where the sentence speaks of shares or an exchange (a product debuts too).
+_BARE_DEBUT = re.compile(r"debuted|in (?:its|their) debut|listed (?:in|on)", re.I)
 _LISTING_CONTEXT = re.compile(r"\b(?:shares?|stock|exchange|nasdaq|nyse|bourse|listing|listed|trading|offer price|"
                               r"ipo|market|valuation)\b", re.I)
 _SOLD_SHARES = re.compile(r"\b(?:sold|sells|selling|sale of|offering of|offered|offers|issued|issuing|issue of)\s+"

@@ -233,6 +233,33 @@ class Currencies(BaseModel, extra="forbid"):
         return value
 
 
+class Exchanges(BaseModel, extra="forbid"):
+    """Stock exchanges as their names are written (``exchanges.toml``)."""
+
+    abbreviations: list[str]
+    words: list[str]
+
+    @field_validator("abbreviations", "words")
+    @classmethod
+    def _names(cls, value: list[str]) -> list[str]:
+        if len(set(value)) != len(value) or not all(re.fullmatch(r"[^\W\d_][\w ]*", v) for v in value):
+            raise ValueError("exchange names are words, each listed once")
+        return value
+
+
+@functools.cache
+def exchanges() -> Exchanges:
+    return Exchanges(**read_toml("exchanges.toml"))
+
+
+def exchange_alternation(abbreviations_only: bool = False) -> str:
+    """The names of stock exchanges as an alternation (with ``abbreviations_only``, only the short names
+    a ticker is given with: "(ASX: QRV)")."""
+    table = exchanges()
+    names = table.abbreviations + ([] if abbreviations_only else table.words)
+    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+
+
 @functools.cache
 def status_words() -> StatusWords:
     return StatusWords(**read_toml("status.toml"))

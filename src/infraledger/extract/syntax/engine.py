@@ -352,7 +352,7 @@ def _read(spec: FrameSpec, trig, tok, sur: _Surrogate, an: Analysed, reading: Re
         return None
     if not spec.as_modifier and tok.dep_ in ("acl", "amod"):
         return None
-    if _intended(tok):
+    if _intended(tok) or spec.stative_passive and _present_passive(tok):
         return None
     args = _verb_arguments(tok) if trig.pos == "verb" else _noun_arguments(tok)
     if any(t.lower_ in _RELATIVE_PRONOUNS for ts in args.values() for t in ts) \
@@ -522,6 +522,14 @@ def _gerund_noun(tok) -> bool:
     listing in 2023", "its initial public offering"), which a verb never has."""
     return tok.tag_ == "VBG" and (any(c.dep_ in ("nmod:poss", "det", "amod") for c in tok.children)
                                   or tok.i > 0 and tok.doc[tok.i - 1].tag_ == "POS")
+
+
+def _present_passive(tok) -> bool:
+    """Whether the verb is a present passive ("is listed", "are listed", "remains listed")."""
+    return tok.tag_ == "VBN" and any(c.dep_ in ("aux:pass", "aux", "cop") and c.lower_ in _PRESENT_BE for c in tok.children)
+
+
+_PRESENT_BE = frozenset({"is", "are", "'s", "remains", "remain", "stays", "stay"})
 
 
 def _intended(tok) -> bool:

@@ -50,6 +50,7 @@ class FrameSpec(BaseModel):
     plain_objects: list[str] | None = None  # an object naming no party must be one of these nouns
     as_modifier: bool = True
     as_listing: bool = False
+    stative_passive: bool = False  # the verb's present passive tells a state ("X is listed on ..."), no event
     control_by_share: bool = False  # a stake of more than half is an acquisition
     staff: bool = False  # a group of staff may stand for the person ("poached three engineers")
     predicate_nouns: list[str] | None = None  # a copular frame: [] for job titles, else the nouns
