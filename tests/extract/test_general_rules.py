@@ -903,3 +903,14 @@ def test_a_listing_told_by_its_exchange_or_debut(sentence, amount):
 ])
 def test_being_listed_is_no_listing(sentence):
     assert _facts(sentence, anchor="2025-06-03") == []
+
+
+def test_a_date_in_a_closing_description_of_the_target_is_its_own():
+    facts = _facts("Halvora bought Quorvia Power, which was founded in 2019.", anchor="2025-06-03")
+    assert [(f.subject, f.time.start.year) for f in facts] == [("Quorvia Power", 2025)]
+
+
+def test_a_debut_told_in_a_relative_clause_is_its_company_listing():
+    facts = _facts("Halvora bought Quorvia Power, whose shares began trading in 2019.", anchor="2025-06-03")
+    assert sorted((f.type.value, f.subject, f.time.start.year) for f in facts) == [
+        ("acquisition", "Quorvia Power", 2025), ("ipo", "Quorvia Power", 2019)]

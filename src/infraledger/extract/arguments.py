@@ -216,7 +216,7 @@ def _date(an: Analysed, d: Draft, anchor, drafts: list[Draft], document_time: Fu
     # a date inside a relative clause or apposition the deal's trigger is not in dates that clause's
     # own deal ("X, which Y acquired in 2021, raised $50 million last month")
     # (the clause a trigger ends in is its own: "X, which Y bought in 2021, ..." is dated by it)
-    asides = [(an.to_text(x), an.to_text(y - 1) + 1) for x, y in _asides_beside(an.abstract, d)]
+    asides = [(an.to_text(x), an.to_text(y - 1) + 1) for x, y in _asides_beside(an.abstract, d) + _final_aside(an.abstract, d)]
     times = [(a, b, ft) for a, b, ft in _times(an, anchor)
              if not _BAD_DATE_BEFORE.search(text[max(0, a - 25):a])
              and not _NOT_A_DATE_AFTER.match(text[b:b + 9])
@@ -348,6 +348,17 @@ def _asides_beside(abstract: str, d: Draft) -> list[tuple[int, int]]:
     words and dates are their own deal's ("sell X, the maker it bought in 2015, to Y")."""
     end = max(d.trigger[1] - 1, d.trigger[0])
     return [(a, b) for a, b in blank_clauses(abstract)[1] if not a <= end < b]
+
+
+#: A relative clause or description that closes the sentence after a party ("bought Y, which was founded
+#: in 2019."): its date is its own.
+_FINAL_ASIDE = re.compile(r"(?<=⟩),\s(?:which|who|whose|founded|incubated|created|formed|spun (?:out|off))\b[^;:]*$")
+
+
+def _final_aside(abstract: str, d: Draft) -> list[tuple[int, int]]:
+    """The sentence's closing relative clause (see :data:`_FINAL_ASIDE`) when the draft's trigger is before it."""
+    m = _FINAL_ASIDE.search(abstract, d.trigger[1]) if "," in abstract[d.trigger[1]:] else None
+    return [m.span()] if m else []
 
 
 def _without_asides(abstract: str, d: Draft) -> str:

@@ -122,6 +122,10 @@ def read_raises(an: Analysed, reading: Reading) -> list[Draft]:
         # "Shares of X began trading on the Nasdaq", "X completed a direct listing", "X went public via a SPAC"
         issuers = [int(x) for x in _ENTITY_ID.findall(text[:debut.start()])
                    if table.kinds[int(x)] != "person" and not is_exchange(table.names[int(x)])]
+        relative = _RELATIVE_SUBJECT.search(text, 0, debut.start())
+        if relative and int(relative.group(1)) in issuers:
+            # "X completed its merger with Y, which began trading on Monday": the clause's own company lists
+            issuers = [int(relative.group(1))]
         if issuers:
             d = Draft(type=FactType.IPO, subject=issuers[0], roles=[], people=[], sentence=an,
                       trigger=(debut.start(), debut.end()), frame="ipo-debut", status=Status.COMPLETED)
@@ -208,6 +212,8 @@ _DEBUT = re.compile(r"\b(?:began trading|begins trading|started trading|start tr
                     # subject (not what is listed already, "X is listed on ...", or a bond "to be listed")
                     r"(?:(?<=⟩ )|(?<=\bwhich )|(?<=\bthat )|(?<=\bit )|(?<=\bhas )|(?<=\bhad )|(?<=\bfirst ))listed (?:in|on)|"
                     r"listed (?:its|their) (?:shares|stock) (?:in|on))(?! a (?:secondary|second))\b", re.I)
+#: A relative clause's company right before a debut told in it ("..., Y, which began trading", "Y, whose shares opened").
+_RELATIVE_SUBJECT = re.compile(r"⟨E(\d+)⟩,\s+(?:which|that|whose\s+(?:shares|stock))\s+(?:(?:has|had|then|later|also|first)\s+)*$")
 #: Debuts that are a listing only where the sentence speaks of shares or an exchange (a product debuts too).
 _BARE_DEBUT = re.compile(r"debuted|in (?:its|their) debut|listed (?:in|on)", re.I)
 _LISTING_CONTEXT = re.compile(r"\b(?:shares?|stock|exchange|nasdaq|nyse|bourse|listing|listed|trading|offer price|"
