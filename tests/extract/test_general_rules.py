@@ -914,3 +914,13 @@ def test_a_debut_told_in_a_relative_clause_is_its_company_listing():
     facts = _facts("Halvora bought Quorvia Power, whose shares began trading in 2019.", anchor="2025-06-03")
     assert sorted((f.type.value, f.subject, f.time.start.year) for f in facts) == [
         ("acquisition", "Quorvia Power", 2025), ("ipo", "Quorvia Power", 2019)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Halvora Acquisition Corp, a blank-check company, completed its merger with Quorvia Power, which began "
+    "trading on the Nasdaq on Monday.",
+    "Quorvia Power completed its merger with Halvora Acquisition Corp, a SPAC, and began trading on the Nasdaq.",
+])
+def test_a_listing_by_merger_with_a_blank_check_company_is_a_listing(sentence):
+    facts = _facts(sentence, anchor="2025-06-03")
+    assert [(f.type.value, f.subject) for f in facts] == [("ipo", "Quorvia Power")]

@@ -172,7 +172,7 @@ def _facts(window: _Window, parses: dict[int, Parsed]) -> list[CandidateFact]:
         found = surface[i]
         if i in parses:
             found = _with_parsed(found, _rounds_of_groups(syntax_drafts(an, reading, parses[i]), an), an)
-        found = found + _conjoined_targets(found, an, reading)
+        found = _listing_by_merger(found + _conjoined_targets(found, an, reading), an)
         for d in found:
             prev = last_by_type.get(d.type)
             if d.frame == "stake-topic" and prev is not None and i - prev.sentence.index <= 3:
@@ -222,6 +222,19 @@ def _facts(window: _Window, parses: dict[int, Parsed]) -> list[CandidateFact]:
 # A date, then a dash, colon or bar and a label: a dated section of a timeline (a date alone is a dateline).
 _HEADING_DATE = re.compile(r"\s*(?:(?:\d{1,2}\s+)?[A-Z][a-z]{2,8}\.?\s+(?:\d{1,2},?\s+)?)?(?:19|20)\d{2}\b"
                            r"(?=\s*(?:--|—|–|:|\|)\s*\S)")
+
+
+def _listing_by_merger(found: list[Draft], an: Analysed) -> list[Draft]:
+    """A company that lists by merging with a blank-check company ("X, a SPAC, completed its merger with Y,
+    which began trading on the Nasdaq") is a listing: the merger is how it listed, not a purchase of it."""
+    listed = {d.subject for d in found if d.type is FactType.IPO}
+    if not listed or not _BLANK_CHECK.search(an.sentence.text):
+        return found
+    return [d for d in found if not (d.type is FactType.ACQUISITION
+                                     and (d.subject in listed or any(i in listed for i, _ in d.roles)))]
+
+
+_BLANK_CHECK = re.compile(r"\b(?:blank[- ]check|SPACs?|special[- ]purpose acquisition)\b", re.I)
 
 
 def _heading_date(heading: str, anchor) -> FuzzyTime | None:
