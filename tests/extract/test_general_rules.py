@@ -924,3 +924,12 @@ def test_a_debut_told_in_a_relative_clause_is_its_company_listing():
 def test_a_listing_by_merger_with_a_blank_check_company_is_a_listing(sentence):
     facts = _facts(sentence, anchor="2025-06-03")
     assert [(f.type.value, f.subject) for f in facts] == [("ipo", "Quorvia Power")]
+
+
+def test_shares_and_price_told_after_a_listing_give_its_size():
+    text = "Quorvia Power made its debut on the Nasdaq on Friday. The company sold 10 million shares at $17 each."
+    facts = _facts(text, anchor="2025-06-03")
+    assert [(f.type.value, f.subject, f.amount.amount if f.amount else None) for f in facts] == [
+        ("ipo", "Quorvia Power", 170_000_000)]
+    other = "Quorvia Power made its debut on the Nasdaq on Friday. Halvora sold 10 million shares at $17 last year."
+    assert [f.amount for f in _facts(other, anchor="2025-06-03")] == [None]

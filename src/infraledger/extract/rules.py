@@ -210,6 +210,7 @@ def _facts(window: _Window, parses: dict[int, Parsed]) -> list[CandidateFact]:
             target = next((d for d in latest if d.amount is None and d.type is not FactType.TALENT_MOVE
                            and not d.listed), last)
             follow_up(an, reading, target, last_by_type, anchor)
+            _offering_of_the_listing(an, last_by_type)
     drafts = _where_from(drafts, reading)
     _one_direction(drafts)
     drafts = _no_memoranda(_ranked_customers(drafts))
@@ -222,6 +223,16 @@ def _facts(window: _Window, parses: dict[int, Parsed]) -> list[CandidateFact]:
 # A date, then a dash, colon or bar and a label: a dated section of a timeline (a date alone is a dateline).
 _HEADING_DATE = re.compile(r"\s*(?:(?:\d{1,2}\s+)?[A-Z][a-z]{2,8}\.?\s+(?:\d{1,2},?\s+)?)?(?:19|20)\d{2}\b"
                            r"(?=\s*(?:--|—|–|:|\|)\s*\S)")
+
+
+def _offering_of_the_listing(an: Analysed, last_by_type: dict[FactType, Draft]) -> None:
+    """"X made its debut on the Nasdaq. The company sold 10 million shares at $17": the shares and price
+    told just after a listing without its size give the size."""
+    ipo = last_by_type.get(FactType.IPO)
+    if ipo is None or ipo.amount is not None or an.index - ipo.sentence.index > 2 \
+            or an.entity_ids and ipo.subject not in an.entity_ids:
+        return
+    ipo.amount = shares_times_price(an.sentence.text)
 
 
 def _listing_by_merger(found: list[Draft], an: Analysed) -> list[Draft]:
