@@ -933,3 +933,24 @@ def test_shares_and_price_told_after_a_listing_give_its_size():
         ("ipo", "Quorvia Power", 170_000_000)]
     other = "Quorvia Power made its debut on the Nasdaq on Friday. Halvora sold 10 million shares at $17 last year."
     assert [f.amount for f in _facts(other, anchor="2025-06-03")] == [None]
+
+
+@pytest.mark.parametrize(("sentence", "hirer"), [
+    ("Ana Ruiz moves from Orla Networks to Halvora Motors, where she will lead sales.", "Halvora Motors"),
+    ("Ana Ruiz jumped from Orla Networks to Halvora Motors.", "Halvora Motors"),
+    ("Ana Ruiz has been hired by Halvora Motors from Orla Networks.", "Halvora Motors"),
+    ("Orla Networks ousted chief executive Ana Ruiz on Monday.", None),
+    ("Ana Ruiz was fired as chief executive of Orla Networks after a board review.", None),
+])
+def test_people_moved_told_by_their_motion_or_their_dismissal(sentence, hirer):
+    facts = _facts(sentence, anchor="2025-06-03")
+    assert [(f.subject, f.people, [c.name for c in f.counterparties]) for f in facts] == [
+        ("Orla Networks", ("Ana Ruiz",), [hirer] if hirer else [])]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Orla Networks fired up its new data center on Monday.",
+    "Zentrix jumped from fifth to second place in the rankings.",
+])
+def test_words_of_motion_and_dismissal_that_move_no_one(sentence):
+    assert _facts(sentence, anchor="2025-06-03") == []

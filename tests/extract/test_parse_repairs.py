@@ -130,3 +130,30 @@ def test_a_deal_verb_read_as_a_plural_noun_in_a_verbless_sentence_is_the_verb():
 def test_a_plural_noun_in_a_sentence_with_a_verb_stays_a_noun():
     doc = repair(_doc([("Quill", "NNP", "compound", 1), ("shares", "NNS", "nsubj", 2), ("rose", "VBD", "ROOT", 2)]))
     assert doc[1].tag_ == "NNS"
+
+
+def test_a_name_read_as_a_compound_of_a_verb_is_its_subject():
+    doc = repair(_doc([("Dana", "NNP", "compound", 1), ("moves", "VBZ", "ROOT", 1), ("from", "IN", "case", 3),
+                       ("Quill", "NNP", "obl", 1)]))
+    assert ("Dana", "nsubj", "moves") in _arcs(doc)
+
+
+def test_a_compound_of_a_verb_that_has_a_subject_stays():
+    doc = repair(_doc([("Orla", "NNP", "nsubj", 2), ("Dana", "NNP", "compound", 2), ("moves", "VBZ", "ROOT", 2)]))
+    assert ("Dana", "compound", "moves") in _arcs(doc)
+
+
+def test_a_from_or_to_phrase_hung_on_a_verbs_name_is_the_verbs():
+    doc = repair(_doc([("Dana", "NNP", "nsubj", 1), ("jumped", "VBD", "ROOT", 1), ("from", "IN", "case", 3),
+                       ("Quill", "NNP", "obl", 1), ("to", "IN", "case", 5), ("Orla", "NNP", "nmod", 3)]))
+    assert ("Orla", "obl", "jumped") in _arcs(doc)
+    doc = repair(_doc([("Dana", "NNP", "nsubj:pass", 2), ("was", "VBD", "aux:pass", 2), ("hired", "VBN", "ROOT", 2),
+                       ("by", "IN", "case", 4), ("Quill", "NNP", "obl:agent", 2), ("from", "IN", "case", 6),
+                       ("Orla", "NNP", "nmod", 4)]))
+    assert ("Orla", "obl", "hired") in _arcs(doc)
+
+
+def test_a_name_of_a_name_stays():
+    doc = repair(_doc([("Dana", "NNP", "nsubj", 1), ("joined", "VBD", "ROOT", 1), ("Quill", "NNP", "obj", 1),
+                       ("of", "IN", "case", 4), ("Boston", "NNP", "nmod", 2)]))
+    assert ("Boston", "nmod", "Quill") in _arcs(doc)

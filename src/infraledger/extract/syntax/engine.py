@@ -587,10 +587,13 @@ def _tense_status(tok, pos: str) -> Status | None:
 
 
 def _has_particle(tok, particle: str) -> bool:
+    """Whether the verb has its particle: as a particle or adverb, next to it, or as the preposition of
+    a phrase under it ("jumped from X to Y" has the "to" of "jump to")."""
     words = particle.split()
     kids = [c.lower_ for c in tok.children if c.dep_ in ("compound:prt", "advmod", "obl", "xcomp")]
     nxt = [t.lower_ for t in tok.doc[tok.i + 1:tok.i + 1 + len(words)]]
-    return words[0] in kids or nxt == words
+    return words[0] in kids or nxt == words or len(words) == 1 and any(
+        g.dep_ == "case" and g.lower_ == words[0] for c in tok.children if c.dep_ == "obl" for g in c.children)
 
 
 def _context(spec: FrameSpec, tok) -> bool:

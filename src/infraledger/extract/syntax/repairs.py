@@ -26,12 +26,19 @@ and only where the words around it say what the attachment must be.
   its subject and the phrases under it obliques.
 - A subject hung on the copula ("X will be Y's first finance chief" with X under "be"): it is the
   predicate's.
+- A name read as a compound of a verb ("Dana moves from X to Y" with "Dana" a ``compound`` of
+  "moves"): a verb has no compound; the name before it is its subject.
+- A "from" or "to" phrase hung on a name that is a verb's argument ("moves from X to Y" with "to Y"
+  under X, "was hired by X from Y" with "from Y" under X): a name takes no such phrase of its own;
+  it is the verb's.
 """
 
 from __future__ import annotations
 
 _RELATIVES = frozenset({"which", "who", "whom", "that"})
 _DEAL_PREPOSITIONS = frozenset({"to", "by", "for"})
+_MOTION_PREPOSITIONS = frozenset({"from", "to"})
+_VERB_ARGUMENTS = frozenset({"obj", "obl", "obl:agent", "nsubj:pass"})
 
 
 def repair(doc):
@@ -51,11 +58,16 @@ def repair(doc):
         if dep == vocative and tok.tag_ == "NNP":
             _apposition_after_comma(tok)
         elif dep == compound:
-            _preposition_of_the_name(tok)
+            if tok.head.tag_ in ("VBZ", "VBD", "VBP") and tok.i < tok.head.i:
+                _subject_read_as_a_compound(tok)
+            else:
+                _preposition_of_the_name(tok)
         elif dep in clauses and tok.tag_.startswith("VB"):
             _relative_clause(tok)
         elif dep == nmod and tok.head.tag_ == "NNP":
             _preposition_of_the_deal(tok)
+            if tok.dep == nmod and tok.head.tag_ == "NNP":
+                _preposition_of_the_verb(tok)
         elif dep == obj and tok.head.i < tok.i:
             _subject_after_the_comma(tok)
         elif dep == iobj:
@@ -105,6 +117,20 @@ def _preposition_of_the_deal(tok) -> None:
     noun = name.head
     if name.dep_ == "nmod" and noun.tag_ in ("NN", "NNS") and name.i < tok.i and not _dominates(tok, noun):
         tok.head = noun
+
+
+def _preposition_of_the_verb(tok) -> None:
+    name = tok.head
+    verb = name.head
+    if name.dep_ in _VERB_ARGUMENTS and verb.tag_.startswith("VB") and name.i < tok.i \
+            and any(c.dep_ == "case" and c.lower_ in _MOTION_PREPOSITIONS for c in tok.children):
+        tok.head, tok.dep_ = verb, "obl"
+
+
+def _subject_read_as_a_compound(tok) -> None:
+    verb = tok.head
+    if tok.tag_ == "NNP" and tok.i == verb.i - 1 and not any(c.dep_.startswith(("nsubj", "csubj")) for c in verb.children):
+        tok.dep_ = "nsubj"
 
 
 def _subject_after_the_comma(tok) -> None:
