@@ -954,3 +954,13 @@ def test_people_moved_told_by_their_motion_or_their_dismissal(sentence, hirer):
 ])
 def test_words_of_motion_and_dismissal_that_move_no_one(sentence):
     assert _facts(sentence, anchor="2025-06-03") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Orla Networks said chief executive Ana Ruiz would leave the company at the end of the month.",
+    "Ana Ruiz, the chief executive of Orla Networks, is expected to step down in June.",
+])
+def test_a_move_told_as_ahead_in_reported_speech_is_announced_and_dated_by_its_telling(sentence):
+    facts = _facts(sentence, anchor="2025-06-03")
+    assert [(f.subject, f.status.value, f.time.start.isoformat()) for f in facts] == [
+        ("Orla Networks", "announced", "2025-06-03")]

@@ -94,7 +94,7 @@ _EXCHANGE_RE = re.compile(r"\b(?:Nasdaq|NASDAQ|NYSE|New York Stock Exchange|(?:[
 _DATEISH = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tues|wednes|thurs|fri|satur|sun|"
                       r"today|yesterday|tomorrow|week|month|year|quarter|ytd|first|second|third|fourth|last|mid|early|"
                       r"late)", re.I)
-_FUTURE = re.compile(r"\b(?:will|would|is to|is set to|is due to|to become|effective)\b", re.I)
+_FUTURE = re.compile(r"\b(?:will|would|is to|is set to|is due to|(?:is|are) expected to|to become|effective)\b", re.I)
 _BAD_DATE_BEFORE = re.compile(r"(?:as of|since|through|until|effective|by the end of|by|expected to close in|close in|"
                               r"close by|before the end of|fiscal|ended|ending|from)\s*$", re.I)
 
@@ -333,11 +333,12 @@ _AGREED = re.compile(r"\b(?:agreed|agreement|(?<!went on )to acquire|will|would)
 
 _CONTRACT_AHEAD = re.compile(r"\b(?:plans? to|planning to|intends? to|letter of intent|memorandum of "
                              r"understanding|non-binding|in talks|negotiating)\b", re.I)
-_MOVE_AHEAD = re.compile(r"\b(?:is (?:also |now )?leaving|will (?:also )?leave|is to leave|will (?:also )?join|"
+_MOVE_AHEAD = re.compile(r"\b(?:is (?:also |now )?leaving|(?:will|would) (?:also )?leave|is to leave|(?:will|would) (?:also )?join|"
                          r"is (?:also )?joining|is to join|is set to join|"
                          r"(?:will|would|is to|plans to|is set to) (?:also )?(?:step down|resign|retire)|"
                          r"is (?:also )?retiring|is (?:also )?stepping down|"
-                         r"will (?:also )?become|will (?:also )?be|is to become|is to be|"
+                         r"(?:will|would) (?:also )?become|(?:will|would) (?:also )?be|is to become|is to be|"
+                         r"(?:is|are) expected to (?:leave|join|become|step down|resign|retire)|"
                          # a date ahead: "heads to Y as chief executive later this year"
                          r"later this (?:year|month|week|quarter)|(?:early |late |later )?next (?:year|month|week|quarter)|"
                          r"in the coming (?:days|weeks|months))\b", re.I)
