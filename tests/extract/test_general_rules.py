@@ -964,3 +964,9 @@ def test_a_move_told_as_ahead_in_reported_speech_is_announced_and_dated_by_its_t
     facts = _facts(sentence, anchor="2025-06-03")
     assert [(f.subject, f.status.value, f.time.start.isoformat()) for f in facts] == [
         ("Orla Networks", "announced", "2025-06-03")]
+
+
+def test_a_plural_possessive_of_a_company_ends_its_name():
+    facts = _facts("Halvora Capital has invested $40 million in Quorvia Robotics' Series B.", anchor="2025-06-03")
+    assert [(f.type.value, f.subject) for f in facts] == [("funding_round", "Quorvia Robotics")]
+    assert read("The Ontario Teachers' Pension Plan led the round.").table.names == ["Ontario Teachers' Pension Plan"]

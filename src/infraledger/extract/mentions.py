@@ -165,7 +165,16 @@ _SUCCEEDING = re.compile(r"\b(?:replacing|succeeding|replace|succeed)\s+$")
 _LEGAL_TAIL = re.compile(rf",?\s+(?:{legal_suffix_alternation()})\.?$")
 
 
-_INNER_POSS = re.compile(r"(?:'s|’s)(?=\s)")
+_INNER_POSS = re.compile(r"(?:'s|’s|(?<=s)'|(?<=s)’)(?=\s)")
+
+
+def _inner_possessive(text: str, pos: int = 0, endpos: int | None = None) -> int | None:
+    """Where a possessive inside a run of name words ends: "'s", or a plural's bare apostrophe after a
+    company word ("Quorvia Robotics' Series B"; "Ontario Teachers' Pension Plan" is one name)."""
+    for m in _INNER_POSS.finditer(text, pos, len(text) if endpos is None else endpos):
+        if m.group(0) in ("'s", "’s") or text[:m.start()].rsplit(None, 1)[-1].lower() in _COMPANY_WORDS:
+            return m.end()
+    return None
 _TOKEN = re.compile(r"\S+")
 _PLACE_ADJ_AFTER = re.compile(r"(?:,\s+[A-Z][A-Za-z.]{1,12}?)?\.?-(?:based|headquartered)\b")
 _PLACE_ADJ = re.compile(r"-(?:based|headquartered|listed|born|owned|backed)$", re.I)
@@ -299,14 +308,14 @@ def _owned_unit(sentence: str, s: int, e: int) -> tuple[int, int] | None:
     """Where a run of name words "Halvora Corp's Quillon Marine" parts into an owner and a unit of
     its own name: after the possessive, when the words after it are called a unit (or end in a legal
     suffix); else None ("Orla's Data Center Group" names Orla alone)."""
-    poss = _INNER_POSS.search(sentence, s, e)
+    poss = _inner_possessive(sentence, s, e)
     if poss is None:
         return None
-    rest = poss.end() + len(sentence[poss.end():e]) - len(sentence[poss.end():e].lstrip())
+    rest = poss + len(sentence[poss:e]) - len(sentence[poss:e].lstrip())
     if rest >= e or not (_UNIT_AFTER.match(sentence, e) or _LEGAL_TAIL.search(sentence, rest, e)
                          or _person_of_the_owner(sentence, s, rest, e)):
         return None
-    return poss.end(), rest
+    return poss, rest
 
 
 def _person_of_the_owner(sentence: str, s: int, rest: int, e: int) -> bool:
@@ -348,9 +357,9 @@ def find_mentions(sentence: str, *, sentence_start_words: frozenset[str] = froze
         if " " not in text and text.lower() in _STOP:
             continue  # the common case of a capitalised sentence opener ("The", "In", "On")
         # A possessive inside a run ends one name: "Orla's Data Center Group" -> "Orla's".
-        inner = _INNER_POSS.search(text)
+        inner = _inner_possessive(text)
         if inner:
-            owner = text[:inner.end()]
+            owner = text[:inner]
             if all(_clean_word(w) in _STOP for w in owner.split()):
                 # "Norway's Fjellby ASA": a place's possessive before a name; the name is what follows.
                 rest = len(owner) + len(text[len(owner):]) - len(text[len(owner):].lstrip())

@@ -446,7 +446,12 @@ def _abstract(s: Sentence, index: int, text: str, ms: list[Mention], ids: list[i
     spans: list[tuple[int, int, str, int | None]] = []  # (start, end, placeholder, org id)
     for m, idx in zip(ms, ids):
         person = table.kinds[idx] == "person"
-        spans.append((m.start, m.end, f"⟦P{idx}⟧" if person else f"⟨E{idx}⟩", None if person else idx))
+        ph = f"⟦P{idx}⟧" if person else f"⟨E{idx}⟩"
+        if m.possessive and text[m.end:m.end + 1] in ("'", "’") and text[m.end + 1:m.end + 2] != "s":
+            # a plural's bare apostrophe ("Quorvia Robotics' Series B") is written as the frames read any possessive
+            spans.append((m.start, m.end + 1, ph + "'s", None if person else idx))
+        else:
+            spans.append((m.start, m.end, ph, None if person else idx))
     for n, (a, b, _) in enumerate(money):
         if all(b <= x or a >= y for x, y, _, _ in spans):
             spans.append((a, b, f"⟪M{n}⟫", None))
