@@ -970,3 +970,22 @@ def test_a_plural_possessive_of_a_company_ends_its_name():
     facts = _facts("Halvora Capital has invested $40 million in Quorvia Robotics' Series B.", anchor="2025-06-03")
     assert [(f.type.value, f.subject) for f in facts] == [("funding_round", "Quorvia Robotics")]
     assert read("The Ontario Teachers' Pension Plan led the round.").table.names == ["Ontario Teachers' Pension Plan"]
+
+
+@pytest.mark.parametrize(("sentence", "hirer"), [
+    ("Sam Lee leaves Brellix Labs to join Halvora Motors.", "Halvora Motors"),
+    ("Sam Lee leaves Brellix Labs after eight years.", None),
+    ("Brellix Labs CFO Sam Lee leaves the company after a decade.", None),
+])
+def test_one_who_leaves_in_the_present_of_a_headline_or_list(sentence, hirer):
+    facts = _facts(sentence, anchor="2025-06-03")
+    assert [(f.subject, f.people, [c.name for c in f.counterparties]) for f in facts] == [
+        ("Brellix Labs", ("Sam Lee",), [hirer] if hirer else [])]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Zentrix left the Halvora alliance for Orla.",
+    "The deal leaves Brellix Labs with $40 million in cash.",
+])
+def test_a_company_that_leaves_is_no_person(sentence):
+    assert [f for f in _facts(sentence, anchor="2025-06-03") if f.type is FactType.TALENT_MOVE] == []

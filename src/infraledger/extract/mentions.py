@@ -133,7 +133,8 @@ _PERSON_AFTER = re.compile(rf"^,\s*(?:\d{{2}},|who\b|(?:formerly|previously|most
                            rf"|^\s+(?:is leaving|is stepping down|will step down|stepped down|steps down|resigned|has resigned|"
                            rf"will resign|retired|will retire|(?:has |had |will |is set to |is to |is due to |is )?(?:join|joins|joined|joining|rejoin\w*)\b[^.;]{{1,60}}?"
                            rf"\b(?:as\s+(?:its\s+|the\s+|a\s+|an\s+|new\s+)*(?:{_ROLE})|from\b)"
-                           rf"|(?:has\s+)?(?:left|departed|quit)\s+[^.;]{{1,60}}?\b(?:for|to (?:join|become|run|lead|head))\b"
+                           rf"|(?:has\s+)?(?:left|departed|quit|leaves|departs|quits)\s+[^.;]{{1,60}}?\b(?:for|to (?:join|become|"
+                           rf"run|lead|head)|after\s+(?:\w+\s+){{1,3}}(?:years?|months?)\b)\b"
                            # "X has been hired by Y", "X was ousted", "X jumped from Y to Z", "X moves from Y to
                            # Z, where she ...", "X is returning to Y after three years at Z"
                            rf"|(?:has been|have been|had been|was|were|will be|is being)\s+(?:hired|appointed|named|promoted|"
@@ -147,6 +148,8 @@ _PERSON_AFTER = re.compile(rf"^,\s*(?:\d{{2}},|who\b|(?:formerly|previously|most
                            rf"{{0,3}})['’]s\s+)(?:first\s+|new\s+|next\s+)?(?:{_ROLE})\b(?!\s+(?:supplier|customer|rival|partner))"
                            rf"|(?:was|had been)\s+(?:previously|formerly)\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_ROLE})\b"
                            rf"|(?:comes|came)\s+(?:to\s+(?-i:[A-Z])[^.;]{{0,40}}?\s+)?from\b)", re.I)
+# A company leaves too ("Zentrix left the alliance for Orla"): a one-word name that leaves is no person by that.
+_ONE_WORD_MAY_LEAVE = re.compile(r"\s+(?:has\s+)?(?:left|departed|quit|leaves|departs|quits)\b", re.I)
 # What follows a sentence's first word when that word is a name: "Cisco, which ...", "Cisco's",
 # "Cisco agreed ...".
 _NAME_CONTEXT = re.compile(r"(?:,\s*(?:which|who|whose|a|an|the|founded|based)\b|,\s*[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+)*"
@@ -539,7 +542,8 @@ def _looks_like_person(sentence: str, m: Mention) -> bool:
     words = m.text.split()
     if any(w.lower().strip(".,") in _COMPANY_WORDS for w in words) or m.ticker or _legal_tail(m.text):
         return False
-    if not 2 <= len(words) <= 4 and not (len(words) == 1 and _PERSON_AFTER.match(sentence[m.end:])):
+    if not 2 <= len(words) <= 4 and not (len(words) == 1 and _PERSON_AFTER.match(sentence[m.end:])
+                                         and not _ONE_WORD_MAY_LEAVE.match(sentence, m.end)):
         return False
     if not all(_NAME_WORD.fullmatch(w) for w in words):
         return False
