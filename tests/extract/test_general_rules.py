@@ -989,3 +989,11 @@ def test_one_who_leaves_in_the_present_of_a_headline_or_list(sentence, hirer):
 ])
 def test_a_company_that_leaves_is_no_person(sentence):
     assert [f for f in _facts(sentence, anchor="2025-06-03") if f.type is FactType.TALENT_MOVE] == []
+
+
+def test_a_price_a_share_is_not_the_size_of_the_deal():
+    facts = _facts("Halvora will pay $15 a share for Quill Systems, valuing the company at $2 billion.",
+                   anchor="2025-06-03")
+    assert [(f.subject, f.amount.amount if f.amount else None) for f in facts] == [("Quill Systems", 2_000_000_000)]
+    facts = _facts("Halvora will pay $15 a share in cash for Quill Systems.", anchor="2025-06-03")
+    assert [(f.subject, f.amount) for f in facts] == [("Quill Systems", None)]

@@ -133,6 +133,18 @@ def money_kind(an: Analysed, n: int) -> str:
     return "amount"
 
 
+def per_unit(an: Analysed, placeholder: str) -> bool:
+    """Whether the money a ``⟪M<n>⟫`` placeholder stands for is a price per share or unit ("$15 a share",
+    "30 dlrs per share in cash"), not a deal's size."""
+    found = _MONEY_ID.search(placeholder or "")
+    if not found or int(found.group(1)) >= len(an.money):
+        return False
+    return _PER_UNIT_AFTER.match(an.sentence.text, an.money[int(found.group(1))][1]) is not None
+
+
+_MONEY_ID = re.compile(r"⟪M(\d+)⟫")
+
+
 def _deal_valued(an: Analysed, n: int) -> bool:
     """Whether money ``n`` is a deal's size stated as a value: "a 15-year deal valued at $9 billion"."""
     a = an.money[n][0]
