@@ -997,3 +997,14 @@ def test_a_price_a_share_is_not_the_size_of_the_deal():
     assert [(f.subject, f.amount.amount if f.amount else None) for f in facts] == [("Quill Systems", 2_000_000_000)]
     facts = _facts("Halvora will pay $15 a share in cash for Quill Systems.", anchor="2025-06-03")
     assert [(f.subject, f.amount) for f in facts] == [("Quill Systems", None)]
+
+
+@pytest.mark.parametrize(("sentence", "subject", "status"), [
+    ("Halvora offloaded its lidar business to Quill Systems.", "Halvora lidar business", "completed"),
+    ("Halvora has disposed of its chip unit to Quill Systems for $300 million.", "Halvora chip unit", "completed"),
+    ("Halvora agreed to unload Brellix Labs to Quill Systems for $50 million.", "Brellix Labs", "announced"),
+])
+def test_a_sale_by_any_verb_of_selling(sentence, subject, status):
+    facts = _facts(sentence, anchor="2025-06-03")
+    assert [(f.type.value, f.subject, f.status.value, [c.name for c in f.counterparties]) for f in facts] == [
+        ("acquisition", subject, status, ["Quill Systems"])]
