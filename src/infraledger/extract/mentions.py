@@ -168,6 +168,8 @@ _SUCCEEDING = re.compile(r"\b(?:replacing|succeeding|replace|succeed)\s+$")
 _LEGAL_TAIL = re.compile(rf",?\s+(?:{legal_suffix_alternation()})\.?$")
 
 
+#: Words of a place's name before a country or region ("West Germany", "South Korea", "Northern Ireland").
+_COMPASS = frozenset("west east north south western eastern northern southern central".split())
 _INNER_POSS = re.compile(r"(?:'s|’s|(?<=s)'|(?<=s)’)(?=\s)")
 
 
@@ -363,8 +365,8 @@ def find_mentions(sentence: str, *, sentence_start_words: frozenset[str] = froze
         inner = _inner_possessive(text)
         if inner:
             owner = text[:inner]
-            if all(_clean_word(w) in _STOP for w in owner.split()):
-                # "Norway's Fjellby ASA": a place's possessive before a name; the name is what follows.
+            if all(_clean_word(w) in _STOP or _clean_word(w) in _COMPASS for w in owner.split()):
+                # "Norway's Fjellby ASA", "West Germany's Y AG": a place's possessive before a name; the name is what follows.
                 rest = len(owner) + len(text[len(owner):]) - len(text[len(owner):].lstrip())
                 text, s = text[rest:], s + rest
             else:
@@ -385,7 +387,8 @@ def find_mentions(sentence: str, *, sentence_start_words: frozenset[str] = froze
             words.pop(0)
         while words and _trailing_non_name(words[-1].group(0)):
             words.pop()
-        if not words or all(_clean_word(w.group(0)) in _PLACE_NOUNS for w in words):
+        if not words or all(_clean_word(w.group(0)) in _PLACE_NOUNS or _clean_word(w.group(0)) in _COMPASS
+                            for w in words) and _clean_word(words[-1].group(0)) in _PLACE_NOUNS:
             continue  # nothing left, or a place alone ("in London", "in Hong Kong")
         if len(words) == 1 and _TITLE_WORDS.intersection(w.lower() for w in text.split()) \
                 and not _namey(words[0].group(0)):
