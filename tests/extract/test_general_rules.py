@@ -1011,9 +1011,9 @@ def test_a_sale_by_any_verb_of_selling(sentence, subject, status):
 
 
 @pytest.mark.parametrize("sentence", [
-    "Halvora sold the unit last December to West Germany's Quorvia Bank AG for $600 million.",
-    "Halvora sold the unit to South Korea's Quorvia Bank AG for $600 million.",
+    "Halvora sold Brellix Labs last December to West Germany's Quorvia Bank AG for $600 million.",
+    "Halvora sold Brellix Labs to South Korea's Quorvia Bank AG for $600 million.",
 ])
 def test_a_country_named_with_a_compass_word_before_a_name_is_a_place(sentence):
     facts = _facts(sentence, anchor="2025-06-03")
-    assert [[c.name for c in f.counterparties] for f in facts] == [["Quorvia Bank AG"]]
+    assert [[c.name for c in f.counterparties] for f in facts] == [["Quorvia Bank"]]
