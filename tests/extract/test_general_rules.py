@@ -1017,3 +1017,11 @@ def test_a_sale_by_any_verb_of_selling(sentence, subject, status):
 def test_a_country_named_with_a_compass_word_before_a_name_is_a_place(sentence):
     facts = _facts(sentence, anchor="2025-06-03")
     assert [[c.name for c in f.counterparties] for f in facts] == [["Quorvia Bank"]]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Proceeds will be used to finance an expansion by opening or acquiring more stores, Quorvia Stores said.",
+    "Halvora Securities is the agent for the purchase of the notes, Quorvia said.",
+])
+def test_the_company_that_speaks_after_a_comma_is_no_party(sentence):
+    assert _facts(sentence, anchor="2025-06-03") == []

@@ -727,6 +727,9 @@ def _from_match(frame: Frame, m: re.Match, an: Analysed, reading: Reading) -> Dr
             return None
     if frame.rejects and _rejected(frame, m):
         return None
+    if any(groups.get(g) and m.end(g) == m.end() and _SPEAKER_AFTER.match(m.string, m.end(g))
+           and m.string[:m.start(g)].endswith(", ") for g in frame.parties):
+        return None  # "... by opening or acquiring more stores, X said": the company last is who speaks
     kinds = reading.table.kinds
     subject_ids = ids(groups.get(frame.subject)) if frame.subject else []
     apposition = groups.get(frame.apposition) if frame.apposition else None
@@ -786,6 +789,9 @@ def _from_match(frame: Frame, m: re.Match, an: Analysed, reading: Reading) -> Dr
         # "the purchase of a 60% stake in Y": control changes hands, an acquisition
         d.type, d.roles = FactType.ACQUISITION, [(i, Role.ACQUIRER) for i, _ in d.roles]
     return d
+
+
+_SPEAKER_AFTER = re.compile(r"(?:'s)?\s+(?:said|says|told|added|reported|announced|noted)\b")
 
 
 def _business(owners: list[int], words: str, reading: Reading) -> list[int]:
