@@ -1025,3 +1025,11 @@ def test_a_country_named_with_a_compass_word_before_a_name_is_a_place(sentence):
 ])
 def test_the_company_that_speaks_after_a_comma_is_no_party(sentence):
     assert _facts(sentence, anchor="2025-06-03") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Banks took up the Halvora Bank's offer for sale of Quorvia bills on Friday.",
+    "Halvora bought $50 million of Quill Systems notes.",
+])
+def test_a_companys_paper_bought_or_sold_is_not_the_company(sentence):
+    assert _facts(sentence, anchor="2025-06-03") == []

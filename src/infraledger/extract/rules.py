@@ -730,6 +730,9 @@ def _from_match(frame: Frame, m: re.Match, an: Analysed, reading: Reading) -> Dr
     if any(groups.get(g) and m.end(g) == m.end() and _SPEAKER_AFTER.match(m.string, m.end(g))
            and m.string[:m.start(g)].endswith(", ") for g in frame.parties):
         return None  # "... by opening or acquiring more stores, X said": the company last is who speaks
+    if frame.subject and groups.get(frame.subject) and frame.type is not FactType.TALENT_MOVE \
+            and _SECURITIES_AFTER.match(m.string, m.end(frame.subject)):
+        return None  # "the sale of Treasury bills", "bought X notes": a company's paper, not the company
     kinds = reading.table.kinds
     subject_ids = ids(groups.get(frame.subject)) if frame.subject else []
     apposition = groups.get(frame.apposition) if frame.apposition else None
@@ -791,6 +794,8 @@ def _from_match(frame: Frame, m: re.Match, an: Analysed, reading: Reading) -> Dr
     return d
 
 
+_SECURITIES_AFTER = re.compile(r"(?:'s)?\s+(?:bills|bonds|notes|debentures|paper|securities|warrants|futures|options|"
+                               r"loans|debt|certificates)\b")
 _SPEAKER_AFTER = re.compile(r"(?:'s)?\s+(?:said|says|told|added|reported|announced|noted)\b")
 
 
