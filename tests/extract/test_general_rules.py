@@ -1033,3 +1033,25 @@ def test_the_company_that_speaks_after_a_comma_is_no_party(sentence):
 ])
 def test_a_companys_paper_bought_or_sold_is_not_the_company(sentence):
     assert _facts(sentence, anchor="2025-06-03") == []
+
+
+def test_a_later_clause_that_tells_the_deal_closed_completes_it():
+    facts = _facts("Halvora agreed in December to buy Quill Systems; the deal closed on Feb. 3.", anchor="2025-06-03")
+    assert [(f.subject, f.status.value) for f in facts] == [("Quill Systems", "completed")]
+    facts = _facts("Halvora agreed in December to buy Quill Systems; the deal is expected to close in June.",
+                   anchor="2025-06-03")
+    assert [(f.subject, f.status.value) for f in facts] == [("Quill Systems", "announced")]
+
+
+def test_the_date_a_closed_deal_was_announced_is_not_its_date():
+    facts = _facts("Halvora has closed the $200 million acquisition of Quill Systems announced in November.",
+                   anchor="2025-06-03")
+    assert [(f.status.value, f.time.start.isoformat()) for f in facts] == [("completed", "2025-06-03")]
+    facts = _facts("Halvora is still awaiting approval for the acquisition of Quill Systems announced in November.",
+                   anchor="2025-06-03")
+    assert [(f.status.value, f.time.start.month) for f in facts] == [("pending", 11)]
+
+
+def test_a_deadline_is_no_date_of_the_deal():
+    facts = _facts("Halvora expects to complete the purchase of Quill Systems by the end of June.", anchor="2025-06-03")
+    assert [f.time.start.isoformat() for f in facts] == ["2025-06-03"]

@@ -95,7 +95,7 @@ _DATEISH = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|
                       r"today|yesterday|tomorrow|week|month|year|quarter|ytd|first|second|third|fourth|last|mid|early|"
                       r"late)", re.I)
 _FUTURE = re.compile(r"\b(?:will|would|is to|is set to|is due to|(?:is|are) expected to|to become|effective)\b", re.I)
-_BAD_DATE_BEFORE = re.compile(r"(?:as of|since|through|until|effective|by the end of|by|expected to close in|close in|"
+_BAD_DATE_BEFORE = re.compile(r"(?:as of|since|through|until|effective|by the end(?: of)?|by the close(?: of)?|by|expected to close in|close in|"
                               r"close by|before the end of|fiscal|ended|ending|from)\s*$", re.I)
 
 
@@ -236,6 +236,11 @@ def _date(an: Analysed, d: Draft, anchor, drafts: list[Draft], document_time: Fu
              and not any(x <= a < y for x, y in asides)]
     # the dateline's date is the text's: a date the sentence gives the deal itself wins over it
     times = [t for t in times if not (t[0] < 60 and _DATELINE_AFTER.match(text, t[1]))] or times
+    if times and d.type in (FactType.ACQUISITION, FactType.STRATEGIC_INVESTMENT) and _ANNOUNCED_WORDS.search(text) \
+            and _status(d, an) is Status.COMPLETED:
+        # "closed the acquisition of X announced in November": that date is the announcement's, not the
+        # closing's (a contract's signing is the contract's date)
+        times = [t for t in times if not _ANNOUNCED_BEFORE.search(text, max(0, t[0] - 30), t[0])]
     if times:
         t0 = an.to_text(d.trigger[0])
         t1 = an.to_text(max(d.trigger[1] - 1, d.trigger[0]))
@@ -401,8 +406,10 @@ def _status(d: Draft, an: Analysed) -> Status:
         if _PAID_TO_BUY.search(an.abstract, max(0, d.trigger[0] - 60), stop):
             return Status.COMPLETED  # "X spends $1 billion to acquire Y": the money is spent
         agreed = _AGREED.search(region[:40])
-        if _COMPLETED.search(_CLAUSE_TAIL.search(before).group(0)) or not agreed and _COMPLETED.search(region):
-            # ("completed the purchase of X, which it agreed to buy in January": the agreement is past)
+        if _COMPLETED.search(_CLAUSE_TAIL.search(before).group(0)) or not agreed and _COMPLETED.search(region) \
+                or _DEAL_CLOSED_AFTER.match(whole, stop):
+            # ("completed the purchase of X, which it agreed to buy in January": the agreement is past;
+            # "agreed in December to buy X; the deal closed on Feb. 3": a later clause tells it closed)
             return Status.COMPLETED
         if d.status is not None:
             return d.status
@@ -424,6 +431,10 @@ def _status(d: Draft, an: Analysed) -> Status:
     return Status.COMPLETED
 
 
+_ANNOUNCED_WORDS = re.compile(r"\b(?:announced|agreed|unveiled|disclosed|struck|signed)\b", re.I)
+_ANNOUNCED_BEFORE = re.compile(r"\b(?:announced|agreed|unveiled|disclosed|struck|signed)\s+(?:in|on|last|earlier|back in)?\s*$", re.I)
+_DEAL_CLOSED_AFTER = re.compile(r"[^;]*;\s+(?:and\s+)?(?:the|that|this)\s+(?:deal|acquisition|purchase|transaction|merger|"
+                                r"sale|takeover)\s+(?:has\s+|was\s+|finally\s+)?(?:closed|completed|been completed)\b", re.I)
 _PAID_TO_BUY = re.compile(r"\b(?<!will )(?<!to )(?:paid|pays|spent|spends)\b[^.;]{0,50}\bto (?:acquire|buy|purchase)\b", re.I)
 _TOLD_ON = re.compile(r"\b(?:said|says|announced|confirmed|disclosed)\s+(?:on\s+|in\s+|late\s+|early\s+)?$", re.I)
 _CLAUSE_TAIL = re.compile(r"[^,;]*$")  # the words of a text's last clause
