@@ -1055,3 +1055,20 @@ def test_the_date_a_closed_deal_was_announced_is_not_its_date():
 def test_a_deadline_is_no_date_of_the_deal():
     facts = _facts("Halvora expects to complete the purchase of Quill Systems by the end of June.", anchor="2025-06-03")
     assert [f.time.start.isoformat() for f in facts] == ["2025-06-03"]
+
+
+@pytest.mark.parametrize(("sentence", "amount"), [
+    ("The IPO of Quorvia Power raised $420 million for the company.", "$420M"),
+    ("Quorvia Power floated in London in a 500 million pound listing.", "£500M"),
+])
+def test_a_listing_told_as_the_offering_of_a_company_or_a_flotation(sentence, amount):
+    facts = _facts(sentence, anchor="2025-06-03")
+    assert [(f.type.value, f.subject, str(f.amount)) for f in facts] == [("ipo", "Quorvia Power", amount)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The planned IPO of Quorvia Power could raise $420 million.",
+    "Halvora floated the idea of a merger in London.",
+])
+def test_a_planned_offering_or_an_idea_floated_is_no_listing(sentence):
+    assert _facts(sentence, anchor="2025-06-03") == []

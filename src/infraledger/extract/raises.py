@@ -26,7 +26,7 @@ _IPO_VERB = re.compile(r"\b(?:raised|raising|raises|priced|pricing|sold|selling|
 
 _IPO_HINTS = ("ipo", "public", "listing", "listed", "debut", "flotation")
 # The words each of _DEBUT, ROUND_NOUN and UNDISCLOSED_ROUNDS cannot match without (tested on ``low`` as above).
-_DEBUT_HINTS = ("trading", "opened", "debut", "went public", "listing", "listed")
+_DEBUT_HINTS = ("trading", "opened", "debut", "went public", "listing", "listed", "floated")
 _ROUND_HINTS = ("series", "seed", "round")
 _UNDISCLOSED_HINTS = ("undisclosed", "unannounced", "unspecified")
 
@@ -71,6 +71,9 @@ def read_raises(an: Analysed, reading: Reading) -> list[Draft]:
         verb = m.group("verb").lower()
         if hypothetical(an, m.start(), m.end(), text):
             continue
+        listing_of = _LISTING_OF.search(text, max(0, m.start() - 40), m.start())
+        if listing_of and not IPO_NOT.search(text, max(0, listing_of.start() - 40), listing_of.end()):
+            clause = listing_of.group(0) + " " + clause  # "The IPO of X raised $420 million": the listing's proceeds
         if IPO_WORDS.search(clause):
             ipo_at = IPO_WORDS.search(clause)
             if IPO_NOT.search(clause[max(0, ipo_at.start() - 40):ipo_at.end()]):
@@ -210,12 +213,13 @@ _DEBUT = re.compile(r"\b(?:began trading|begins trading|started trading|start tr
                     r"debuted(?!\s+(?:a|an|its|their|the|his|her|new)\b)|went public|completed (?:its|a|an) (?:direct )?listing|"
                     # "X listed on the Nasdaq", "X, which listed in Hong Kong": the verb right after its
                     # subject (not what is listed already, "X is listed on ...", or a bond "to be listed")
-                    r"(?:(?<=⟩ )|(?<=\bwhich )|(?<=\bthat )|(?<=\bit )|(?<=\bhas )|(?<=\bhad )|(?<=\bfirst ))listed (?:in|on)|"
+                    r"(?:(?<=⟩ )|(?<=\bwhich )|(?<=\bthat )|(?<=\bit )|(?<=\bhas )|(?<=\bhad )|(?<=\bfirst ))(?:listed|floated) (?:in|on)|"
                     r"listed (?:its|their) (?:shares|stock) (?:in|on))(?! a (?:secondary|second))\b", re.I)
 #: A relative clause's company right before a debut told in it ("..., Y, which began trading", "Y, whose shares opened").
 _RELATIVE_SUBJECT = re.compile(r"⟨E(\d+)⟩,\s+(?:which|that|whose\s+(?:shares|stock))\s+(?:(?:has|had|then|later|also|first)\s+)*$")
+_LISTING_OF = re.compile(r"\b(?:IPO|initial public offering|public offering|listing|flotation)\s+of\s+(?:[\w-]+\s+){0,2}?$", re.I)
 #: Debuts that are a listing only where the sentence speaks of shares or an exchange (a product debuts too).
-_BARE_DEBUT = re.compile(r"debuted|in (?:its|their) debut|listed (?:in|on)", re.I)
+_BARE_DEBUT = re.compile(r"debuted|in (?:its|their) debut|(?:listed|floated) (?:in|on)", re.I)
 _LISTING_CONTEXT = re.compile(r"\b(?:shares?|stock|exchange|nasdaq|nyse|bourse|listing|listed|trading|offer price|"
                               r"ipo|market|valuation)\b", re.I)
 _SOLD_SHARES = re.compile(r"\b(?:sold|sells|selling|sale of|offering of|offered|offers|issued|issuing|issue of)\s+"
