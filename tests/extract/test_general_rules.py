@@ -1072,3 +1072,16 @@ def test_a_listing_told_as_the_offering_of_a_company_or_a_flotation(sentence, am
 ])
 def test_a_planned_offering_or_an_idea_floated_is_no_listing(sentence):
     assert _facts(sentence, anchor="2025-06-03") == []
+
+
+def test_a_name_right_before_a_deal_noun_is_the_company_bought():
+    facts = _facts("With the Brellix Labs acquisition, Halvora is on its way to being a top maker of sensors.",
+                   anchor="2025-06-03")
+    assert [(f.subject, [c.name for c in f.counterparties]) for f in facts] == [("Brellix Labs", ["Halvora"])]
+    facts = _facts("Quorvia Capital agreed to lend $5 billion to help Halvora purchase Brellix Labs.", anchor="2025-06-03")
+    assert [(f.subject, [c.name for c in f.counterparties]) for f in facts] == [("Brellix Labs", ["Halvora"])]
+
+
+def test_buy_as_a_noun_of_the_markets_is_no_purchase():
+    text = "Halvora (HLV) and Quorvia (QRV) flirted with buy points Friday, while Brellix Labs (BRX) lagged."
+    assert _facts(text, anchor="2025-06-03") == []
