@@ -1085,3 +1085,14 @@ def test_a_name_right_before_a_deal_noun_is_the_company_bought():
 def test_buy_as_a_noun_of_the_markets_is_no_purchase():
     text = "Halvora (HLV) and Quorvia (QRV) flirted with buy points Friday, while Brellix Labs (BRX) lagged."
     assert _facts(text, anchor="2025-06-03") == []
+
+
+def test_one_that_co_led_a_round_with_another_shares_the_lead():
+    facts = _facts("Halvora Capital co-led the $40 million round in Quorvia Robotics with Brellix Ventures.",
+                   anchor="2025-06-03")
+    assert [(f.subject, sorted((c.name, c.role.value) for c in f.counterparties)) for f in facts] == [
+        ("Quorvia Robotics", [("Brellix Ventures", "lead_investor"), ("Halvora Capital", "lead_investor")])]
+    facts = _facts("Quorvia Robotics raised $40 million in a round co-led by Halvora Capital, with participation "
+                   "from Brellix Ventures.", anchor="2025-06-03")
+    assert sorted((c.name, c.role.value) for f in facts for c in f.counterparties) == [
+        ("Brellix Ventures", "investor"), ("Halvora Capital", "lead_investor")]

@@ -52,6 +52,8 @@ _LEAD = re.compile(rf"(?:\b(?:co-led|led)\s+by\s+|\blead(?:\s+investors?)?\s*:\s
 
 
 _LED = re.compile(rf"(?P<l>{EL})\s+(?:co-)?led(?:\s+the\s+(?:round|financing|investment|raise))?\b(?!\s+by)", re.I)
+# "A co-led the $40 million round in X with B": B leads it too
+_CO_LED_WITH = re.compile(rf"\bco-?led\b(?!\s+by)[^.;]{{0,100}}?\bwith\s+(?:[\w-]+\s+){{0,2}}?(?P<l>{EL})", re.I)
 
 
 _PARTICIPANTS = re.compile(rf"\b(?:participation from|participants include|investors include|investors including|"
@@ -495,6 +497,8 @@ def _add_investors(d: Draft, an: Analysed, reading: Reading, own: bool = False) 
     for m in _LEAD.finditer(text):
         add(ids(m.group("l")), Role.LEAD_INVESTOR)
     for m in _LED.finditer(text):
+        add(ids(m.group("l")), Role.LEAD_INVESTOR)
+    for m in _CO_LED_WITH.finditer(text) if "led" in text else ():
         add(ids(m.group("l")), Role.LEAD_INVESTOR)
     for m in _PARTICIPANTS.finditer(text):
         add(ids(m.group("i")), Role.INVESTOR)
