@@ -1096,3 +1096,13 @@ def test_one_that_co_led_a_round_with_another_shares_the_lead():
                    "from Brellix Ventures.", anchor="2025-06-03")
     assert sorted((c.name, c.role.value) for f in facts for c in f.counterparties) == [
         ("Brellix Ventures", "investor"), ("Halvora Capital", "lead_investor")]
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("Hut 8 Mining agreed to buy Quill Systems for $200 million.", "Hut 8 Mining"),
+    ("Studio 71 Media agreed to buy Quill Systems for $200 million.", "Studio 71 Media"),
+])
+def test_a_number_inside_a_name_before_a_company_word(sentence, name):
+    facts = _facts(sentence, anchor="2025-06-03")
+    assert [[c.name for c in f.counterparties] for f in facts] == [[name]]
+    assert "May 5" not in " ".join(read("On May 5 Halvora bought Quill Systems.").table.names)

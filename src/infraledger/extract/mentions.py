@@ -255,16 +255,39 @@ _FOR_JOINS = ("Center", "Centre", "Institute", "Bank", "Association", "Foundatio
 _FOR_AFTER_COMPANY = re.compile("".join(f"(?<!{w})" for w in _FOR_JOINS) + r"[ \t]+for[ \t]+")
 
 
+#: A number inside a name, between one word and a company word ("Hut 8 Mining", "Studio 71 Media Inc").
+_NUMBER_INSIDE = re.compile(r"(?<=[a-z]) \d{1,3} (?=[A-Z])")
+_NUMBER_GAP = re.compile(r" \d{1,3} ")
+
+
+def _numbered(runs: list[tuple[int, int]], sentence: str) -> list[tuple[int, int]]:
+    """Runs of name words joined across a number inside one name: a single word that is no ordinary
+    opener (nor a month: "May 5 Capital One ..."), the number, and a run that opens with a company word."""
+    out: list[tuple[int, int]] = []
+    for run in runs:
+        if out and _NUMBER_GAP.fullmatch(sentence, out[-1][1], run[0]):
+            prev = sentence[out[-1][0]:out[-1][1]]
+            nxt = sentence[run[0]:run[1]].split()[0].lower().strip(".,")
+            if " " not in prev and prev.lower() not in _STOP and nxt in _COMPANY_WORDS:
+                out[-1] = (out[-1][0], run[1])
+                continue
+        out.append(run)
+    return out
+
+
 def _runs(sentence: str):
     """``(start, end)`` of every run of name words, a run parted at a job title inside it and at a
     "for" after a complete company name ("left Juno Networks for Halden Power"; "Center for AI
     Safety" stays one name), and one-word runs joined by "and" to a run with a legal suffix after it
     ("Harper and Row Publishers Inc", "Sturm, Ruger and Co Inc": one company, as a legal suffix closes
     a whole name; "Quill Corp and Orla Inc" are two)."""
-    runs = list(_plain_runs(sentence)) if " and " in sentence else None
+    numbered = _NUMBER_INSIDE.search(sentence) is not None
+    runs = list(_plain_runs(sentence)) if " and " in sentence or numbered else None
     if runs is None:
         yield from _plain_runs(sentence)
         return
+    if numbered:
+        runs = _numbered(runs, sentence)
     k = 0
     while k < len(runs):
         j = k
