@@ -1100,7 +1100,7 @@ def test_one_that_co_led_a_round_with_another_shares_the_lead():
 
 @pytest.mark.parametrize(("sentence", "name"), [
     ("Hut 8 Mining agreed to buy Quill Systems for $200 million.", "Hut 8 Mining"),
-    ("Studio 71 Media agreed to buy Quill Systems for $200 million.", "Studio 71 Media"),
+    ("Studio 71 Media Inc agreed to buy Quill Systems for $200 million.", "Studio 71 Media"),
 ])
 def test_a_number_inside_a_name_before_a_company_word(sentence, name):
     facts = _facts(sentence, anchor="2025-06-03")
