@@ -1106,3 +1106,10 @@ def test_a_number_inside_a_name_before_a_company_word(sentence, name):
     facts = _facts(sentence, anchor="2025-06-03")
     assert [[c.name for c in f.counterparties] for f in facts] == [[name]]
     assert "May 5" not in " ".join(read("On May 5 Halvora bought Quill Systems.").table.names)
+
+
+def test_a_buyer_behind_a_vehicle_formed_for_the_purchase_buys():
+    facts = _facts("Halvora agreed to sell Quill Systems for $280 million to a newly formed company owned by the "
+                   "Brellix Management Group.", anchor="2025-06-03")
+    assert [(f.subject, [c.name for c in f.counterparties]) for f in facts] == [
+        ("Quill Systems", ["Brellix Management Group"])]
