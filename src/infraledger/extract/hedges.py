@@ -18,6 +18,8 @@ _HYPOTHETICAL = re.compile(r"\b(?:could|might|(?-i:may)|would have|reportedly|ru
                            r"hope[sd]? to|aims? to|plans? to|planning to|is planning|expected to announce|"
                            r"set to announce|poised to|preparing to|seeks? to|seeking to|looking to|in discussions|"
                            r"nearing|tried to|trying to|tries to|attempted to|failed to|"
+                           # an offering filed for, not sold: "filed to raise $30 million"
+                           r"filed to|files to|filing to|"
                            # a bid others expect to be made: "analysts expect X to make a bid for Y"
                            r"expect(?:s|ed)?\s+(?:⟨E\d+⟩\s+|it\s+|them\s+)?to\s+(?:make|launch|mount|submit|table))\b",
                            re.IGNORECASE)

@@ -312,6 +312,12 @@ _AND_BEFORE = re.compile(r",?[ \t]+and[ \t]+")
 def _plain_runs(sentence: str):
     for m in NAME_RE.finditer(sentence):
         s, e = m.span()
+        backer = _BACKED_INSIDE.search(sentence, s, e) if "-" in m.group(0) else None
+        if backer is not None:
+            # "Halvora Capital-backed Zentrix AI": the backer, then the company it backs
+            yield s, backer.start()
+            yield backer.end(), e
+            continue
         role = _INNER_ROLE.search(sentence, s, e) if e - s > 8 else None
         if role is not None and role.start() > s:
             yield s, role.start()
@@ -329,6 +335,7 @@ def _plain_runs(sentence: str):
             yield s, e
 
 
+_BACKED_INSIDE = re.compile(r"(?<=\w)-(?:backed|owned|funded|controlled)[ \t]+(?=[A-Z])")
 _UNIT_AFTER = re.compile(r"\s+(?:<[A-Z.\-]{1,8}>\s+)?(?:unit|subsidiary|division|affiliate|business|businesses|operations|arm)\b")
 
 
