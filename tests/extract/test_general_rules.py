@@ -1123,3 +1123,11 @@ def test_a_backer_joined_to_the_company_by_a_hyphen_is_a_name_of_its_own():
 
 def test_an_offering_filed_for_is_no_round():
     assert _facts("Zentrix AI filed to raise $30 million, according to an SEC filing.", anchor="2025-06-03") == []
+
+
+def test_a_round_a_company_is_pleased_to_announce_in_the_first_person():
+    text = ("Blog | Zentrix AI\n\nToday we're excited to announce our $50 million Series B, led by Halvora Capital. "
+            "Existing investors Brellix Ventures and Orla Partners also participated.")
+    facts = _facts(text, anchor="2025-06-03")
+    assert [(f.subject, str(f.amount), sorted(c.name for c in f.counterparties)) for f in facts] == [
+        ("Zentrix AI", "$50M", ["Brellix Ventures", "Halvora Capital", "Orla Partners"])]

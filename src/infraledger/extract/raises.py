@@ -241,7 +241,8 @@ def shares_times_price(text: str) -> Money | None:
 
 # "we've raised $50 million", "today we're announcing our $50M Series B led by Y"
 _WE_RAISED = re.compile(r"\b(?-i:[Ww]e)(?:'ve|’ve| have| had|'re|’re| are)?\s+(?:just\s+|now\s+)?(?:raised|closed|secured|"
-                        r"announcing|announced|completed)\b(?:\s+our)?[^⟨;.]{0,30}?(?P<m>⟪M\d+⟫)", re.I)
+                        r"announcing|announced|completed|(?:so\s+|very\s+)?(?:excited|pleased|proud|thrilled|happy|delighted)"
+                        r"\s+to\s+(?:announce|share))\b(?:\s+our)?[^⟨;.]{0,30}?(?P<m>⟪M\d+⟫)", re.I)
 
 
 def _first_person_raises(an: Analysed, reading: Reading) -> list[Draft]:
