@@ -1131,3 +1131,11 @@ def test_a_round_a_company_is_pleased_to_announce_in_the_first_person():
     facts = _facts(text, anchor="2025-06-03")
     assert [(f.subject, str(f.amount), sorted(c.name for c in f.counterparties)) for f in facts] == [
         ("Zentrix AI", "$50M", ["Brellix Ventures", "Halvora Capital", "Orla Partners"])]
+
+
+def test_we_in_a_contraction_is_the_company_speaking():
+    text = ("Zentrix AI newsroom\n\nWe're thrilled to announce that we've acquired Brellix Labs, a startup that "
+            "builds inference compilers.")
+    facts = _facts(text, anchor="2025-06-03")
+    assert [(f.subject, [c.name for c in f.counterparties], f.status.value) for f in facts] == [
+        ("Brellix Labs", ["Zentrix AI"], "completed")]

@@ -261,7 +261,7 @@ def _clean_word(word: str) -> str:
 _BYLINE = re.compile(r"\b(?:blog|newsroom|team|news release|press release|company news)\b|\bby the\b", re.I)
 _INTERVIEW = re.compile(r"^\s*(?:Q|Question)\s*[:.]\s", re.M)
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b")
-_WE = re.compile(r"\b(?:[Ww]e|us)\b(?!['’])")
+_WE = re.compile(r"\b(?:[Ww]e|us)\b(?!['’](?!re\b|ve\b|ll\b|d\b))")  # ("we're", "we've" are "we" too)
 _QUOTED = re.compile(r"[\"“”]")
 
 
