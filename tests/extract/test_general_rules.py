@@ -1139,3 +1139,10 @@ def test_we_in_a_contraction_is_the_company_speaking():
     facts = _facts(text, anchor="2025-06-03")
     assert [(f.subject, [c.name for c in f.counterparties], f.status.value) for f in facts] == [
         ("Brellix Labs", ["Zentrix AI"], "completed")]
+
+
+def test_a_dollar_equivalent_set_off_by_or_is_the_amount_in_dollars():
+    facts = _facts("Quorvia Robotics raised 40 million euros, or about $43 million, in a Series B round.",
+                   anchor="2025-06-03")
+    assert [(str(f.amount), f.attributes.get("amount_usd"), f.attributes.get("amount_usd_qualifier"))
+            for f in facts] == [("€40M", "43000000", "about")]

@@ -155,9 +155,10 @@ def merge(drafts: list[Draft], names: list[str]) -> list[Draft]:
     return merged
 
 
-#: A US-dollar equivalent in brackets right after an amount: "3 billion yuan ($410 million)".
-_USD_AFTER = re.compile(r"\s*\(\s*(?:about|approximately|approx\.|around|roughly|some|nearly|~)?\s*(?:US)?\$[\d.,]+"
-                        r"(?:\s*(?:thousand|million|billion|trillion|mn|bn|tn|[mbk]))?\s*\)", re.I)
+#: A US-dollar equivalent right after an amount, in brackets or set off by "or": "3 billion yuan ($410
+#: million)", "40 million euros, or about $43 million,".
+_USD_AFTER = re.compile(r"(?:\s*\(|,?\s+or\s+)\s*(?:about|approximately|approx\.|around|roughly|some|nearly|~)?\s*(?:US)?\$[\d.,]+"
+                        r"(?:\s*(?:thousand|million|billion|trillion|mn|bn|tn|[mbk]))?(?:\s*\)|(?=[\s,.;]))", re.I)
 
 
 def usd_equivalent(amount: Money | None, an) -> Money | None:
