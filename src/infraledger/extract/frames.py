@@ -150,10 +150,16 @@ def find_raises(text: str) -> list[RaiseMatch]:
 
 #: Every frame's trigger words, looked for once per sentence.
 GATE_WORDS = tuple(sorted({w for f in FRAMES for w in f.gate or ()}))
-# Each frame's test of :meth:`Frame.may_match` as plain values (needs a person, companies needed,
-# trigger words), so that :func:`candidate_frames` tests all frames without a method call each.
-_TESTS = tuple((f, f.type is FactType.TALENT_MOVE, _companies_needed(f),
-                frozenset(f.gate) if f.gate is not None else None) for f in FRAMES)
+# The tests of :meth:`Frame.may_match` as bit masks over FRAMES (bit i is FRAMES[i]), so that
+# :func:`candidate_frames` tests all frames with a few integer operations: the frames each trigger word
+# opens, the frames with no trigger words, the talent moves (which need a person), and the other frames
+# each count of companies is enough for.
+_WORD_MASKS = {w: sum(1 << i for i, f in enumerate(FRAMES) if f.gate is not None and w in f.gate) for w in GATE_WORDS}
+_UNGATED = sum(1 << i for i, f in enumerate(FRAMES) if f.gate is None)
+_TALENT = sum(1 << i for i, f in enumerate(FRAMES) if f.type is FactType.TALENT_MOVE)
+_MOST_NEEDED = max(_companies_needed(f) for f in FRAMES)
+_ENOUGH_COMPANIES = tuple(sum(1 << i for i, f in enumerate(FRAMES) if f.type is not FactType.TALENT_MOVE
+                              and _companies_needed(f) <= n) for n in range(_MOST_NEEDED + 1))
 
 
 def candidate_frames(abstract: str) -> list[Frame]:
@@ -162,9 +168,17 @@ def candidate_frames(abstract: str) -> list[Frame]:
     if not companies and not people:
         return []  # every frame needs a company or a person
     low = abstract.lower()
-    present = frozenset([w for w in GATE_WORDS if w in low])
-    return [f for f, talent, need, gate in _TESTS
-            if (people if talent else companies >= need) and (gate is None or not present.isdisjoint(gate))]
+    mask = _UNGATED
+    for w in GATE_WORDS:
+        if w in low:
+            mask |= _WORD_MASKS[w]
+    mask &= (_TALENT if people else 0) | _ENOUGH_COMPANIES[min(companies, _MOST_NEEDED)]
+    out = []
+    while mask:
+        bit = mask & -mask
+        out.append(FRAMES[bit.bit_length() - 1])
+        mask ^= bit
+    return out
 
 
 # Money raised that is not equity for the company: debt (or money from banks), revenue, grants, employees selling their
