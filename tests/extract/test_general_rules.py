@@ -1146,3 +1146,8 @@ def test_a_dollar_equivalent_set_off_by_or_is_the_amount_in_dollars():
                    anchor="2025-06-03")
     assert [(str(f.amount), f.attributes.get("amount_usd"), f.attributes.get("amount_usd_qualifier"))
             for f in facts] == [("€40M", "43000000", "about")]
+
+
+def test_a_stake_bought_from_its_holder_is_no_supply_contract():
+    text = "Halvora took full control of Quill Systems by buying the remaining 49% stake from Brellix Labs."
+    assert [(f.type.value, f.subject) for f in _facts(text, anchor="2025-06-03")] == [("acquisition", "Quill Systems")]
