@@ -1151,3 +1151,20 @@ def test_a_dollar_equivalent_set_off_by_or_is_the_amount_in_dollars():
 def test_a_stake_bought_from_its_holder_is_no_supply_contract():
     text = "Halvora took full control of Quill Systems by buying the remaining 49% stake from Brellix Labs."
     assert [(f.type.value, f.subject) for f in _facts(text, anchor="2025-06-03")] == [("acquisition", "Quill Systems")]
+
+
+def test_a_model_named_before_its_kind_of_product_is_no_party():
+    text = "Halvora Aero has been awarded a $102 million contract for C-130 aircraft for the Quorvia Air Force."
+    facts = _facts(text, anchor="2025-06-03")
+    assert "C-130" not in {c.name for f in facts for c in f.counterparties}
+    assert "Hut 8 Mining" in read("Hut 8 Mining agreed to buy Quill Systems.").table.names
+
+
+def test_a_price_per_unit_is_not_a_contracts_size():
+    text = "Halvora Grain won a contract to supply 33,000 tonnes, at 96.89 dlrs per tonne, for delivery in November."
+    assert [f.amount for f in _facts(text, anchor="2025-06-03")] == [None]
+
+
+def test_warnings_delivered_are_no_goods_supplied():
+    text = "The Quorvia Trade Council delivered warnings to both Halvora and Brellix Labs over the delays."
+    assert _facts(text, anchor="2025-06-03") == []

@@ -135,16 +135,12 @@ def money_kind(an: Analysed, n: int) -> str:
     return "amount"
 
 
-def per_unit(an: Analysed, placeholder: str) -> bool:
-    """Whether the money a ``⟪M<n>⟫`` placeholder stands for is a price per share or unit ("$15 a share",
-    "30 dlrs per share in cash"), not a deal's size."""
-    found = _MONEY_ID.search(placeholder or "")
-    if not found or int(found.group(1)) >= len(an.money):
+def per_unit(an: Analysed, n: int | None) -> bool:
+    """Whether money ``n`` of the sentence is a price per share or unit ("$15 a share", "30 dlrs per share
+    in cash", "96.89 dlrs per tonne"), not a deal's size."""
+    if n is None or n >= len(an.money):
         return False
-    return _PER_UNIT_AFTER.match(an.sentence.text, an.money[int(found.group(1))][1]) is not None
-
-
-_MONEY_ID = re.compile(r"⟪M(\d+)⟫")
+    return _PER_UNIT_AFTER.match(an.sentence.text, an.money[n][1]) is not None
 
 
 def _deal_valued(an: Analysed, n: int) -> bool:

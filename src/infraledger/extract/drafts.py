@@ -65,12 +65,17 @@ def clause_end(text: str, pos: int) -> int:
     return m.start() if m else len(text)
 
 
+def money_index(placeholder: str | None) -> int | None:
+    """The ``n`` of the first ``⟪M<n>⟫`` placeholder in ``placeholder``, or None."""
+    found = _MONEY_ID.search(placeholder or "")
+    return int(found.group(1)) if found else None
+
+
 def money_in(placeholder: str, an: Analysed) -> Money | None:
     """The money a ``⟪M<n>⟫`` placeholder stands for in sentence ``an``, or None."""
-    found = _MONEY_ID.search(placeholder or "")
-    if not found:
+    n = money_index(placeholder)
+    if n is None:
         return None
-    n = int(found.group(1))
     return an.money[n][2] if n < len(an.money) else None
 
 

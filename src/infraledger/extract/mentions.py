@@ -218,6 +218,9 @@ _TITLE_WORDS = frozenset({"chief", "officer", "president", "director", "director
 _SERIES = re.compile(r"(?:Series|Class|Phase)\s+\w+")
 _PERIOD_CODE = re.compile(r"[QH][1-4]|FY\d{0,4}")  # "Q3", "H2", "FY25": parts of a year, never names
 _MODEL_CODE = re.compile(r"[A-Z]+\d+[A-Z0-9]*")
+_PRODUCT_AFTER = re.compile(r"\s+(?:aircraft|jets?|planes?|airliners?|helicopters?|engines?|missiles?|satellites?|rockets?|"
+                            r"chips?|processors?|gpus?|accelerators?|servers?|cars?|trucks?|vehicles?|phones?|handsets?|"
+                            r"tanks?|ships?|vessels?|turbines?|reactors?|models?)\b", re.I)
 _SHORT_CODE = re.compile(r"[A-Z]\d{2}")
 _CAPS_PLACE = re.compile(r"[A-Z .'&-]{4,}")
 _PLACE_END = re.compile(r"\s*(?:,|[—–-]|and\b)")
@@ -446,6 +449,8 @@ def find_mentions(sentence: str, *, sentence_start_words: frozenset[str] = froze
             continue  # "Rs 412", "RMB 5 billion", "BUYS DOLLARS, SELLS YEN": a currency ("Sterling" may be a name)
         if _DOCUMENT_WORDS.match(text) or _SERIES.fullmatch(text) or _MODEL_CODE.fullmatch(text) and len(text) > 3 and not _SHORT_CODE.fullmatch(text):
             continue
+        if any(c.isdigit() for c in text) and _PRODUCT_AFTER.match(sentence, e2):
+            continue  # "a contract for C-130 aircraft", "its H100 chips": a model, not a company
         # A sentence's first word is ambiguous ("Existing backers ..."): keep it only when it is
         # known as a name elsewhere or is itself name-like.
         if s2 == first_start and " " not in text:

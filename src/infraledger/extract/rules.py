@@ -22,7 +22,7 @@ from ..model.events import FactType, Participant, Role
 from ..model.facts import CandidateFact
 from ..model.fuzzytime import FuzzyTime, find_times
 from .arguments import assign_arguments, follow_up, ipo_parties, narrated_past, participants, per_unit
-from .drafts import Draft, clause_end, ids, merge, money_in, to_fact
+from .drafts import Draft, clause_end, ids, merge, money_in, money_index, to_fact
 from .frames import E, Frame, candidate_frames
 from .hedges import figures_table, hypothetical, not_counted
 from .mentions import is_exchange, says_company
@@ -786,7 +786,7 @@ def _from_match(frame: Frame, m: re.Match, an: Analysed, reading: Reading) -> Dr
         roles, subject = [(subject, Role.CUSTOMER)], roles[0][0]
     d = Draft(type=frame.type, subject=subject, roles=roles, people=people, sentence=an,
               trigger=(m.start(), m.end()), frame=frame.name, status=frame.status)
-    if groups.get("m") and not per_unit(an, groups["m"]):  # ("pay $15 a share for X": the price of a share)
+    if groups.get("m") and not per_unit(an, money_index(groups["m"])):  # ("pay $15 a share for X": the price of a share)
         d.amount = money_in(groups["m"], an)
     if d.type is FactType.STRATEGIC_INVESTMENT and _controlling_stake(m.group(0)):
         # "the purchase of a 60% stake in Y": control changes hands, an acquisition
