@@ -1168,3 +1168,13 @@ def test_a_price_per_unit_is_not_a_contracts_size():
 def test_warnings_delivered_are_no_goods_supplied():
     text = "The Quorvia Trade Council delivered warnings to both Halvora and Brellix Labs over the delays."
     assert _facts(text, anchor="2025-06-03") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Halvora will also provide Quill Systems with $50 million of financing.",
+    "The court refused to require Halvora to provide Quill Systems with confidential information.",
+    "Rising demand will provide impetus for Quill Systems to expand.",
+    "Halvora signed a joint venture agreement with Quill Systems to make solar panels.",
+])
+def test_money_information_or_a_venture_agreed_is_no_supply_contract(sentence):
+    assert [f for f in _facts(sentence, anchor="2025-06-03") if f.type is FactType.COMMERCIAL_CONTRACT] == []
