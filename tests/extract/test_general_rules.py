@@ -1178,3 +1178,10 @@ def test_warnings_delivered_are_no_goods_supplied():
 ])
 def test_money_information_or_a_venture_agreed_is_no_supply_contract(sentence):
     assert [f for f in _facts(sentence, anchor="2025-06-03") if f.type is FactType.COMMERCIAL_CONTRACT] == []
+
+
+def test_a_director_leaving_a_board_is_no_move_and_previous_is_no_name():
+    assert _facts("Halden Power said Mara Quist has resigned from its board for health reasons.",
+                  anchor="2025-06-03") == []
+    facts = _facts("Previous Halden Power chief Mara Quist retired at the end of February.", anchor="2025-06-03")
+    assert [(f.subject, f.people) for f in facts] == [("Halden Power", ("Mara Quist",))]

@@ -73,7 +73,7 @@ the a an in on at as by for from with after before when while then also but and 
 their his her our we they he she i under over within since until despite because although according separately
 meanwhile together alongside once both each every all some several no none not only one two three four five six
 seven eight nine ten what why how who where there here start looking remember analysts shares investors existing
-new old other another former first second third last next more most many much such so yet still even just
+new old other another former previous erstwhile first second third last next more most many much such so yet still even just
 startup start-up startups rival rivals chipmaker chipmakers chip-maker neocloud neoclouds unicorn insurgent incumbent
 employees staff shareholders customers users executives officials regulators lenders bankers traders dealers brokers
 neither either nothing none something everything per via about into out up down off during without
