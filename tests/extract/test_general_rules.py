@@ -1185,3 +1185,21 @@ def test_a_director_leaving_a_board_is_no_move_and_previous_is_no_name():
                   anchor="2025-06-03") == []
     facts = _facts("Previous Halden Power chief Mara Quist retired at the end of February.", anchor="2025-06-03")
     assert [(f.subject, f.people) for f in facts] == [("Halden Power", ("Mara Quist",))]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Halvora Power is raising 150 mln dlrs through an offering of sinking fund debentures due 2037.",
+    "Halvora Power said it sold $50 million of convertible subordinated debentures in a registered public offering.",
+    "The minister made suggestions for raising taxes about 20 billion dlrs as part of a budget plan.",
+    "Halvora Power said the acquisition would raise its assets to 2.7 billion dlrs.",
+])
+def test_money_raised_as_debt_or_something_else_raised_is_no_round_or_listing(sentence):
+    assert _facts(sentence, anchor="2025-06-03") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Quorvia Robotics has raised new funding of $40 million.",
+    "Quorvia Robotics raised about $40 million in a Series B.",
+])
+def test_money_raised_with_quantifiers_or_words_for_money_between(sentence):
+    assert [f.type.value for f in _facts(sentence, anchor="2025-06-03")] == ["funding_round"]

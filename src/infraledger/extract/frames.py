@@ -183,8 +183,9 @@ def candidate_frames(abstract: str) -> list[Frame]:
 
 # Money raised that is not equity for the company: debt (or money from banks), revenue, grants, employees selling their
 # own shares ("in a tender offer", "a secondary sale").
-DEBT_WORDS = re.compile(r"\b(?:notes?|convertible|debt|loan|bonds?|credit|facility|banks|lenders|revenue|sales|earnings|"
-                        r"profit|buyback|repurchase|grants?|tender offer|secondary)\b", re.IGNORECASE)
+DEBT_WORDS = re.compile(r"\b(?:notes?|convertible|debt|loan|bonds?|debentures?|eurobonds?|commercial paper|"
+                        r"mortgage-backed|sinking fund|subordinated|credit|facility|banks|lenders|revenue|sales|earnings|"
+                        r"profit|buyback|repurchase|grants?|tender offer|secondary|taxes|tariffs)\b", re.IGNORECASE)
 IPO_WORDS = re.compile(r"\b(?:IPO|initial public offering|public offering|went public|listing|listed|"
                        r"flotation|debut)\b", re.IGNORECASE)
 IPO_NOT = re.compile(r"\b(?:filed|files|filing|plans?|planning|prepar\w*|consider\w*|possible|potential|"

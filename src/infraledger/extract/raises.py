@@ -33,6 +33,12 @@ _UNDISCLOSED_HINTS = ("undisclosed", "unannounced", "unspecified")
 _BACKER_LIST = re.compile(r"(?:\bby|\bfrom|\bwith|\bincluding)\s+(?:⟨E\d+⟩(?:\s*,\s*|\s+and\s+))*$")
 _NUMBER = re.compile(r"\d+")
 _ONE_BACKER = re.compile(rf"\s*(?:in \w+ \d{{4}} )?from (?:[\w-]+ ){{0,3}}?{E}(?!\s*(?:,|and))")
+#: What may stand between "raise" and the money raised: quantifiers, and words for money ("raised a further
+#: $25 million", "raised new funding of $40 million"); any other word makes "raise" lift something else.
+_RAISE_GAP = re.compile(r"(?:\s*(?:a|an|another|further|additional|more|than|some|about|around|roughly|nearly|almost|"
+                        r"over|up|to|of|at|least|approximately|just|new|fresh|total|as|much|well|under|less|close|"
+                        r"funding|funds|capital|money|cash|financing|equity|in|its|it|has|had|have|also|now|successfully)\b)*\s*",
+                        re.I)
 _STAKE_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?stake\b", re.I)
 _CLOSE_NOUN = re.compile(r"\s*(?:the\s+)?(?:close|closing|completion)\b")
 _ENTITY_ID = re.compile(r"⟨E(\d+)⟩")
@@ -74,10 +80,12 @@ def read_raises(an: Analysed, reading: Reading) -> list[Draft]:
         listing_of = _LISTING_OF.search(text, max(0, m.start() - 40), m.start())
         if listing_of and not IPO_NOT.search(text, max(0, listing_of.start() - 40), listing_of.end()):
             clause = listing_of.group(0) + " " + clause  # "The IPO of X raised $420 million": the listing's proceeds
+        if verb.startswith("rais") and not _RAISE_GAP.fullmatch(m.group("gap")):
+            continue  # "raising taxes about $20 billion", "raise its assets to $2.7 billion": not money raised
         if IPO_WORDS.search(clause):
             ipo_at = IPO_WORDS.search(clause)
-            if IPO_NOT.search(clause[max(0, ipo_at.start() - 40):ipo_at.end()]):
-                continue
+            if IPO_NOT.search(clause[max(0, ipo_at.start() - 40):ipo_at.end()]) or DEBT_WORDS.search(clause):
+                continue  # (a public offering of debentures is no listing)
             if verb not in ("raised", "raises", "raise", "raising", "priced", "prices", "pricing", "sold",
                             "fetched", "netted", "completed", "closed"):
                 continue
@@ -92,8 +100,8 @@ def read_raises(an: Analysed, reading: Reading) -> list[Draft]:
         if money_kind(an, int(_NUMBER.search(m.group("m")).group(0))) != "amount":
             continue
         after = text[m.end():stop]
-        if DEBT_WORDS.search(m.group("gap") + text[m.end():m.end() + 40]):
-            continue
+        if DEBT_WORDS.search(m.group("gap") + text[m.end():m.end() + 70]):
+            continue  # ("is raising $150 million through an offering of sinking fund debentures")
         if _STAKE_AFTER.match(after):
             continue  # "received a $650 million equity stake from Y": a stake, read by the frames
         if _ONE_BACKER.match(after) and not ROUND_WORDS.search(clause):
@@ -111,7 +119,8 @@ def read_raises(an: Analysed, reading: Reading) -> list[Draft]:
     text = an.abstract
     ipo = IPO_WORDS.search(text) if any(w in low for w in _IPO_HINTS) else None
     if ipo and not any(d.type is FactType.IPO for d in out) and _IPO_VERB.search(text) \
-            and not IPO_NOT.search(text[max(0, ipo.start() - 40):ipo.end()]) and not hypothetical(an, 0, ipo.end()):
+            and not IPO_NOT.search(text[max(0, ipo.start() - 40):ipo.end()]) and not hypothetical(an, 0, ipo.end()) \
+            and not DEBT_WORDS.search(text, 0, ipo.end()):
         issuers = [int(x) for x in _ENTITY_ID.findall(text[:ipo.start()])
                    if table.kinds[int(x)] != "person" and not is_exchange(table.names[int(x)])]
         if issuers:
