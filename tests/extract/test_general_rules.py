@@ -1203,3 +1203,23 @@ def test_money_raised_as_debt_or_something_else_raised_is_no_round_or_listing(se
 ])
 def test_money_raised_with_quantifiers_or_words_for_money_between(sentence):
     assert [f.type.value for f in _facts(sentence, anchor="2025-06-03")] == ["funding_round"]
+
+
+def test_a_regulator_told_of_a_purchase_is_no_buyer():
+    text = "Saul Brandman told the Securities and Exchange Commission he bought 6.1 pct of Quill Systems."
+    assert not any(c.name.endswith("Commission") for f in _facts(text, anchor="2025-06-03") for c in f.counterparties)
+    assert "Securities and Exchange Commission" in read(text).table.names
+
+
+def test_a_bidder_named_after_by_is_not_the_company_bought():
+    text = "Halvora Resorts, in rejecting a 28 dlr a share takeover bid by New York investor Quill Partners, said it is weighing a sale."
+    assert not any(f.subject == "Quill Partners" for f in _facts(text, anchor="2025-06-03"))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Bicoastal Financial Corp, a Tampa, Fla., investment firm, said it bought 5% of Quill Systems.",
+    "A shareholder group led by New York investor Dana Frost said it bought 8% of Quill Systems.",
+])
+def test_a_state_or_city_written_short_is_a_place(sentence):
+    names = {c.name for f in _facts(sentence, anchor="2025-06-03") for c in f.counterparties}
+    assert not names & {"Fla", "New York"}

@@ -56,6 +56,8 @@ venezuela colombia peru chile argentina ecuador bolivia uruguay paraguay cuba ja
 nicaragua guatemala honduras salvador costa rica greece hungary romania bulgaria yugoslavia czechoslovakia
 ukraine belarus iceland luxembourg zealand
 texas california virginia ohio oregon arizona nevada utah
+ala ariz ark calif colo conn fla ga ill ind kan ky la md mass mich minn miss mo mont neb nev okla ore pa tenn tex va
+vt wash wis wyo york jersey hampshire orleans
 london paris tokyo washington silicon valley lisbon madrid berlin munich amsterdam stockholm oslo helsinki
 copenhagen dublin zurich geneva vienna warsaw prague milan rome barcelona seoul beijing shanghai shenzhen
 bangalore mumbai dubai riyadh toronto montreal vancouver sydney melbourne boston seattle chicago atlanta
@@ -169,7 +171,7 @@ _LEGAL_TAIL = re.compile(rf",?\s+(?:{legal_suffix_alternation()})\.?$")
 
 
 #: Words of a place's name before a country or region ("West Germany", "South Korea", "Northern Ireland").
-_COMPASS = frozenset("west east north south western eastern northern southern central".split())
+_COMPASS = frozenset("west east north south western eastern northern southern central new".split())
 _INNER_POSS = re.compile(r"(?:'s|’s|(?<=s)'|(?<=s)’)(?=\s)")
 
 
@@ -283,7 +285,8 @@ def _runs(sentence: str):
     "for" after a complete company name ("left Juno Networks for Halden Power"; "Center for AI
     Safety" stays one name), and one-word runs joined by "and" to a run with a legal suffix after it
     ("Harper and Row Publishers Inc", "Sturm, Ruger and Co Inc": one company, as a legal suffix closes
-    a whole name; "Quill Corp and Orla Inc" are two)."""
+    a whole name; "Quill Corp and Orla Inc" are two), as is a one-word run joined by "and" to an
+    institution's ("Securities and Exchange Commission")."""
     numbered = _NUMBER_INSIDE.search(sentence) is not None
     runs = list(_plain_runs(sentence)) if " and " in sentence or numbered else None
     if runs is None:
@@ -299,7 +302,8 @@ def _runs(sentence: str):
                 and not _LEGAL_TAIL.search(sentence, runs[j][0], runs[j][1]):
             j += 1
         if j > k and _AND_BEFORE.fullmatch(sentence, runs[j - 1][1], runs[j][0]) \
-                and _LEGAL_TAIL.search(sentence, runs[j][0], runs[j][1]) \
+                and (_LEGAL_TAIL.search(sentence, runs[j][0], runs[j][1])
+                     or j == k + 1 and _INSTITUTION_TAIL.search(sentence, runs[j][0], runs[j][1])) \
                 and not _leading_non_name(sentence[runs[k][0]:runs[k][1]]):
             yield runs[k][0], runs[j][1]
             k = j + 1
@@ -308,6 +312,10 @@ def _runs(sentence: str):
             k += 1
 
 
+# An institution's name joins two words by "and" ("Securities and Exchange Commission", "Food and Drug
+# Administration").
+_INSTITUTION_TAIL = re.compile(r"\s(?:Commission|Administration|Agency|Authority|Bureau|Board|Department|Ministry|"
+                               r"Council|Institute|Foundation|Association|Society|Office|Service)$")
 _AND_OR_COMMA = re.compile(r",[ \t]+|,?[ \t]+and[ \t]+")
 _AND_BEFORE = re.compile(r",?[ \t]+and[ \t]+")
 

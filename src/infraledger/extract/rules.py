@@ -215,6 +215,7 @@ def _facts(window: _Window, parses: dict[int, Parsed]) -> list[CandidateFact]:
     _one_direction(drafts)
     drafts = _no_memoranda(_ranked_customers(drafts))
     _public_buyer(drafts, reading.table.names)
+    drafts = _no_regulator_buyers(drafts, reading.table.names)
     _minority_stakes(drafts)
     prose = [to_fact(d, reading, window.offset) for d in merge(drafts, reading.table.names)]
     return _with_tables(prose, window.table_facts) + _relation_facts(reading, window.offset)
@@ -403,6 +404,26 @@ def _public_buyer(drafts: list[Draft], names: list[str]) -> None:
         if suppliers:
             d.roles = [(d.subject, Role.CUSTOMER)] + [(i, r) for i, r in d.roles if i != suppliers[0]]
             d.subject = suppliers[0]
+
+
+def _no_regulator_buyers(drafts: list[Draft], names: list[str]) -> list[Draft]:
+    """A body that rules on deals (a commission, a court, a legislature) buys or invests in nothing: "told
+    the Securities and Exchange Commission it bought 6.1 pct of X" names the regulator it was told. A
+    purchase or stake whose only buyer was such a body is dropped with it."""
+    out = []
+    for d in drafts:
+        if d.type in (FactType.ACQUISITION, FactType.STRATEGIC_INVESTMENT, FactType.FUNDING_ROUND):
+            kept = [(i, r) for i, r in d.roles if not (r in _BUYER_ROLES and _NEVER_BUYS.search(names[i]))]
+            if len(kept) < len(d.roles) and not any(r in _BUYER_ROLES for _, r in kept) \
+                    and d.type is not FactType.FUNDING_ROUND:
+                continue
+            d.roles = kept
+        out.append(d)
+    return out
+
+
+_BUYER_ROLES = (Role.ACQUIRER, Role.INVESTOR, Role.LEAD_INVESTOR)
+_NEVER_BUYS = re.compile(r"\b(?:Commission|Court|Regulator|Parliament|Congress|Senate|Bureau|Tribunal)$")
 
 
 def _with_tables(prose: list[CandidateFact], table_facts: list[CandidateFact]) -> list[CandidateFact]:
