@@ -1223,3 +1223,13 @@ def test_a_bidder_named_after_by_is_not_the_company_bought():
 def test_a_state_or_city_written_short_is_a_place(sentence):
     names = {c.name for f in _facts(sentence, anchor="2025-06-03") for c in f.counterparties}
     assert not names & {"Fla", "New York"}
+
+
+@pytest.mark.parametrize(("sentence", "amount"), [
+    ("Quill Systems agreed to issue $500 million of new shares to Halvora Motors.", "$500M"),
+    ("Quill Systems will receive a $500 million investment from Halvora Motors.", "$500M"),
+])
+def test_an_investment_still_ahead_told_from_the_company_that_gets_it(sentence, amount):
+    facts = _facts(sentence, anchor="2025-06-03")
+    assert [(f.type.value, f.subject, str(f.amount), f.status.value, [c.name for c in f.counterparties])
+            for f in facts] == [("strategic_investment", "Quill Systems", amount, "announced", ["Halvora Motors"])]
