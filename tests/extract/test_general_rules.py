@@ -886,7 +886,7 @@ def test_a_stake_received_is_a_stake_not_a_round():
 
 @pytest.mark.parametrize(("sentence", "amount"), [
     ("Quorvia Power floated on the ASX, raising A$300 million.", "AUD"),
-    ("Quorvia Power listed on the Hong Kong stock exchange in a HK$3.2 billion IPO.", "HKD"),
+    ("Quorvia Power listed on the Northland stock exchange in a HK$3.2 billion IPO.", "HKD"),
     ("Shares of Quorvia Power soared 50% in their trading debut.", None),
 ])
 def test_a_listing_told_by_its_exchange_or_debut(sentence, amount):
@@ -969,7 +969,7 @@ def test_a_move_told_as_ahead_in_reported_speech_is_announced_and_dated_by_its_t
 def test_a_plural_possessive_of_a_company_ends_its_name():
     facts = _facts("Halvora Capital has invested $40 million in Quorvia Robotics' Series B.", anchor="2025-06-03")
     assert [(f.type.value, f.subject) for f in facts] == [("funding_round", "Quorvia Robotics")]
-    assert read("The Ontario Teachers' Pension Plan led the round.").table.names == ["Ontario Teachers' Pension Plan"]
+    assert read("The Brellix Teachers' Pension Plan led the round.").table.names == ["Brellix Teachers' Pension Plan"]
 
 
 @pytest.mark.parametrize(("sentence", "hirer"), [
@@ -1020,8 +1020,8 @@ def test_a_country_named_with_a_compass_word_before_a_name_is_a_place(sentence):
 
 
 @pytest.mark.parametrize("sentence", [
-    "Proceeds will be used to finance an expansion by opening or acquiring more stores, Quorvia Stores said.",
-    "Halvora Securities is the agent for the purchase of the notes, Quorvia said.",
+    "The money will pay for new sites and for buying rival shops, Quorvia Stores said.",
+    "Halvora Securities will act as placement agent for the purchase of the bonds, Quorvia said.",
 ])
 def test_the_company_that_speaks_after_a_comma_is_no_party(sentence):
     assert _facts(sentence, anchor="2025-06-03") == []
@@ -1099,8 +1099,8 @@ def test_one_that_co_led_a_round_with_another_shares_the_lead():
 
 
 @pytest.mark.parametrize(("sentence", "name"), [
-    ("Hut 8 Mining agreed to buy Quill Systems for $200 million.", "Hut 8 Mining"),
-    ("Studio 71 Media Inc agreed to buy Quill Systems for $200 million.", "Studio 71 Media"),
+    ("Vantor 9 Mining agreed to buy Quill Systems for $200 million.", "Vantor 9 Mining"),
+    ("Orvane 42 Media Inc agreed to buy Quill Systems for $200 million.", "Orvane 42 Media"),
 ])
 def test_a_number_inside_a_name_before_a_company_word(sentence, name):
     facts = _facts(sentence, anchor="2025-06-03")
@@ -1154,14 +1154,14 @@ def test_a_stake_bought_from_its_holder_is_no_supply_contract():
 
 
 def test_a_model_named_before_its_kind_of_product_is_no_party():
-    text = "Halvora Aero has been awarded a $102 million contract for C-130 aircraft for the Quorvia Air Force."
+    text = "Halvora Aero has been awarded a $102 million contract for KX-300 aircraft for the Quorvia Air Force."
     facts = _facts(text, anchor="2025-06-03")
-    assert "C-130" not in {c.name for f in facts for c in f.counterparties}
-    assert "Hut 8 Mining" in read("Hut 8 Mining agreed to buy Quill Systems.").table.names
+    assert "KX-300" not in {c.name for f in facts for c in f.counterparties}
+    assert "Vantor 9 Mining" in read("Vantor 9 Mining agreed to buy Quill Systems.").table.names
 
 
 def test_a_price_per_unit_is_not_a_contracts_size():
-    text = "Halvora Grain won a contract to supply 33,000 tonnes, at 96.89 dlrs per tonne, for delivery in November."
+    text = "Halvora Grain won a contract to supply 33,000 tonnes, at 41.25 dlrs per tonne, for delivery in November."
     assert [f.amount for f in _facts(text, anchor="2025-06-03")] == [None]
 
 
@@ -1188,10 +1188,10 @@ def test_a_director_leaving_a_board_is_no_move_and_previous_is_no_name():
 
 
 @pytest.mark.parametrize("sentence", [
-    "Halvora Power is raising 150 mln dlrs through an offering of sinking fund debentures due 2037.",
+    "Halvora Power is raising 90 mln dlrs through an offering of 20-year debentures.",
     "Halvora Power said it sold $50 million of convertible subordinated debentures in a registered public offering.",
-    "The minister made suggestions for raising taxes about 20 billion dlrs as part of a budget plan.",
-    "Halvora Power said the acquisition would raise its assets to 2.7 billion dlrs.",
+    "The minister proposed raising taxes by 3 billion dlrs next year.",
+    "Halvora Power said the merger would raise its assets to 4 billion dlrs.",
 ])
 def test_money_raised_as_debt_or_something_else_raised_is_no_round_or_listing(sentence):
     assert _facts(sentence, anchor="2025-06-03") == []
@@ -1206,13 +1206,13 @@ def test_money_raised_with_quantifiers_or_words_for_money_between(sentence):
 
 
 def test_a_regulator_told_of_a_purchase_is_no_buyer():
-    text = "Saul Brandman told the Securities and Exchange Commission he bought 6.1 pct of Quill Systems."
+    text = "Dana Frost told the Securities and Exchange Commission she bought 7.4 pct of Quill Systems."
     assert not any(c.name.endswith("Commission") for f in _facts(text, anchor="2025-06-03") for c in f.counterparties)
     assert "Securities and Exchange Commission" in read(text).table.names
 
 
 def test_a_bidder_named_after_by_is_not_the_company_bought():
-    text = "Halvora Resorts, in rejecting a 28 dlr a share takeover bid by New York investor Quill Partners, said it is weighing a sale."
+    text = "Halvora Resorts, rejecting a $31 a share takeover bid by Boston investor Quill Partners, said it is weighing a sale."
     assert not any(f.subject == "Quill Partners" for f in _facts(text, anchor="2025-06-03"))
 
 

@@ -137,7 +137,7 @@ def money_kind(an: Analysed, n: int) -> str:
 
 def per_unit(an: Analysed, n: int | None) -> bool:
     """Whether money ``n`` of the sentence is a price per share or unit ("$15 a share", "30 dlrs per share
-    in cash", "96.89 dlrs per tonne"), not a deal's size."""
+    in cash", "41.25 dlrs per tonne"), not a deal's size."""
     if n is None or n >= len(an.money):
         return False
     return _PER_UNIT_AFTER.match(an.sentence.text, an.money[n][1]) is not None

@@ -177,7 +177,7 @@ _INNER_POSS = re.compile(r"(?:'s|’s|(?<=s)'|(?<=s)’)(?=\s)")
 
 def _inner_possessive(text: str, pos: int = 0, endpos: int | None = None) -> int | None:
     """Where a possessive inside a run of name words ends: "'s", or a plural's bare apostrophe after a
-    company word ("Quorvia Robotics' Series B"; "Ontario Teachers' Pension Plan" is one name)."""
+    company word ("Quorvia Robotics' Series B"; "Brellix Teachers' Pension Plan" is one name)."""
     for m in _INNER_POSS.finditer(text, pos, len(text) if endpos is None else endpos):
         if m.group(0) in ("'s", "’s") or text[:m.start()].rsplit(None, 1)[-1].lower() in _COMPANY_WORDS:
             return m.end()
@@ -260,7 +260,7 @@ _FOR_JOINS = ("Center", "Centre", "Institute", "Bank", "Association", "Foundatio
 _FOR_AFTER_COMPANY = re.compile("".join(f"(?<!{w})" for w in _FOR_JOINS) + r"[ \t]+for[ \t]+")
 
 
-#: A number inside a name, between one word and a company word ("Hut 8 Mining", "Studio 71 Media Inc").
+#: A number inside a name, between one word and a company word ("Vantor 9 Mining", "Orvane 42 Media Inc").
 _NUMBER_INSIDE = re.compile(r"(?<=[a-z]) \d{1,3} (?=[A-Z])")
 _NUMBER_GAP = re.compile(r" \d{1,3} ")
 
@@ -458,7 +458,7 @@ def find_mentions(sentence: str, *, sentence_start_words: frozenset[str] = froze
         if _DOCUMENT_WORDS.match(text) or _SERIES.fullmatch(text) or _MODEL_CODE.fullmatch(text) and len(text) > 3 and not _SHORT_CODE.fullmatch(text):
             continue
         if any(c.isdigit() for c in text) and _PRODUCT_AFTER.match(sentence, e2):
-            continue  # "a contract for C-130 aircraft", "its H100 chips": a model, not a company
+            continue  # "a contract for KX-300 aircraft", "its H100 chips": a model, not a company
         # A sentence's first word is ambiguous ("Existing backers ..."): keep it only when it is
         # known as a name elsewhere or is itself name-like.
         if s2 == first_start and " " not in text:
@@ -570,8 +570,9 @@ def _name_shaped(word: str) -> bool:
 
 #: A plural noun for a kind of firm or backer after a capitalised first word ("Venture firms invested
 #: ...", "Hedge funds bought ...", "Venture capital firms put ..."): the word describes that noun.
-_GROUP_NOUNS = "funds firms investors capitalists backers financiers lenders banks groups companies houses offices managers"
-_GROUP_HEAD = re.compile(rf"\s+(?:[a-z]+\s+)?(?:{'|'.join(_GROUP_NOUNS.split())})\b")
+_GROUP_NOUNS = frozenset("funds firms investors capitalists backers financiers lenders banks groups companies houses offices "
+                         "managers".split())
+_GROUP_HEAD = re.compile(rf"\s+(?:[a-z]+\s+)?(?:{'|'.join(sorted(_GROUP_NOUNS))})\b")
 
 
 def names_a_group(word: str, sentence: str, pos: int) -> bool:
@@ -580,7 +581,7 @@ def names_a_group(word: str, sentence: str, pos: int) -> bool:
     company word before one ("Venture firms invested ...", "Hedge funds bought ..."; "Brellix investors"
     stays a name)."""
     core = word.rstrip(".").lower()
-    return core in _GROUP_NOUNS.split() or (core in _COMPANY_WORDS or core in common_words()) \
+    return core in _GROUP_NOUNS or (core in _COMPANY_WORDS or core in common_words()) \
         and _GROUP_HEAD.match(sentence, pos) is not None
 
 

@@ -81,7 +81,7 @@ def read_raises(an: Analysed, reading: Reading) -> list[Draft]:
         if listing_of and not IPO_NOT.search(text, max(0, listing_of.start() - 40), listing_of.end()):
             clause = listing_of.group(0) + " " + clause  # "The IPO of X raised $420 million": the listing's proceeds
         if verb.startswith("rais") and not _RAISE_GAP.fullmatch(m.group("gap")):
-            continue  # "raising taxes about $20 billion", "raise its assets to $2.7 billion": not money raised
+            continue  # "raising taxes by $3 billion", "raise its assets to $4 billion": not money raised
         if IPO_WORDS.search(clause):
             ipo_at = IPO_WORDS.search(clause)
             if IPO_NOT.search(clause[max(0, ipo_at.start() - 40):ipo_at.end()]) or DEBT_WORDS.search(clause):
@@ -101,7 +101,7 @@ def read_raises(an: Analysed, reading: Reading) -> list[Draft]:
             continue
         after = text[m.end():stop]
         if DEBT_WORDS.search(m.group("gap") + text[m.end():m.end() + 70]):
-            continue  # ("is raising $150 million through an offering of sinking fund debentures")
+            continue  # ("is raising $150 million through an offering of 20-year debentures")
         if _STAKE_AFTER.match(after):
             continue  # "received a $650 million equity stake from Y": a stake, read by the frames
         if _ONE_BACKER.match(after) and not ROUND_WORDS.search(clause):
@@ -166,7 +166,7 @@ def read_raises(an: Analysed, reading: Reading) -> list[Draft]:
         roles: list[tuple[int, Role]] = []
         named = _ROUND_FOR.match(text, m.end())
         if named is None and _LEADS.match(text, m.end("t")) and an.topic is not None and an.topic != subject:
-            # "The Ontario fund led a $222 million Series E": a backer led the round of the company
+            # "The Orlan fund led a $90 million Series E": a backer led the round of the company
             # the text is about
             roles, subject = [(subject, Role.LEAD_INVESTOR)], an.topic
         if named and ids(named.group("t"))[0] != subject:

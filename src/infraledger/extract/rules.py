@@ -408,7 +408,7 @@ def _public_buyer(drafts: list[Draft], names: list[str]) -> None:
 
 def _no_regulator_buyers(drafts: list[Draft], names: list[str]) -> list[Draft]:
     """A body that rules on deals (a commission, a court, a legislature) buys or invests in nothing: "told
-    the Securities and Exchange Commission it bought 6.1 pct of X" names the regulator it was told. A
+    the Securities and Exchange Commission it bought 7 pct of X" names the regulator it was told. A
     purchase or stake whose only buyer was such a body is dropped with it."""
     out = []
     for d in drafts:
@@ -750,7 +750,7 @@ def _from_match(frame: Frame, m: re.Match, an: Analysed, reading: Reading) -> Dr
         return None
     if any(groups.get(g) and m.end(g) == m.end() and _SPEAKER_AFTER.match(m.string, m.end(g))
            and m.string[:m.start(g)].endswith(", ") for g in frame.parties):
-        return None  # "... by opening or acquiring more stores, X said": the company last is who speaks
+        return None  # "... by buying rival shops, X said": the company last is who speaks
     if frame.subject and groups.get(frame.subject) and frame.type is not FactType.TALENT_MOVE \
             and _SECURITIES_AFTER.match(m.string, m.end(frame.subject)):
         return None  # "the sale of Treasury bills", "bought X notes": a company's paper, not the company

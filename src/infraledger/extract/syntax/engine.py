@@ -487,7 +487,7 @@ def _read(spec: FrameSpec, trig, tok, sur: _Surrogate, an: Analysed, reading: Re
                              if event_type in (FactType.ACQUISITION, FactType.TALENT_MOVE) else None)
     d = Draft(type=event_type, subject=subject, roles=roles, people=found.get("person", []), sentence=an,
               trigger=(a0, a1), frame=f"syntax:{spec.name}", status=status, pending=pending)
-    money = [n for n in money if not per_unit(an, n)]  # ("at 96.89 dlrs per tonne": a price, not the size)
+    money = [n for n in money if not per_unit(an, n)]  # ("at 41.25 dlrs per tonne": a price, not the size)
     if money:
         n = money[0]
         d.amount = an.money[n][2] if n < len(an.money) else None
