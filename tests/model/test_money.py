@@ -138,3 +138,31 @@ def test_currencies_and_scales_of_the_lexicon(text, currency, amount):
 def test_a_letter_symbol_does_not_end_a_word():
     # "years 500" holds no rupee amount ("Rs" only stands apart from other letters).
     assert find_money("over the past three years 500 people joined") == []
+
+
+_CASES = [
+    "Quorvia Systems raised US$40 MILLION from Brellix.",
+    "The Zentrix deal is worth 25 mln DLRS, or about 1.5 billion Yen.",
+    "Halvora paid Rs 500 crore; Orla paid HK$1.2bn and €600m.",
+    "Revenue rose 12% to 4,695 MILLION USD from 4,402 in 2013.",
+    "One billion dlrs went to Quill, and two mln stg to İstanbul-based Orla.",  # lower-cases to more characters
+    "The \u212aelvin-sign firm raised 5 million euros.",  # a character IGNORECASE reads as "k"
+]
+
+
+@pytest.mark.parametrize("text", _CASES)
+def test_lower_case_matching_reads_what_case_blind_matching_reads(text, monkeypatch):
+    from infraledger.model import money
+
+    fast, fast_hint = find_money(text), money.may_state_money(text)
+    monkeypatch.setattr(money, "lowered", lambda _text: None)  # the case-blind patterns on the text as it is
+    assert find_money(text) == fast and fast
+    assert money.may_state_money(text) == fast_hint is True
+
+
+def test_lowered_refuses_texts_whose_offsets_or_letters_would_change():
+    from infraledger.model.casefold import lowered
+
+    assert lowered("Zentrix RAISED $5M") == "zentrix raised $5m"
+    assert lowered("İstanbul") is None  # two characters once lower-cased
+    assert lowered("\u212a") is None

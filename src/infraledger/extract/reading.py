@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..lexicon import alternation, citation_pattern, common_words, dateline_dash, deal_nouns, inflections, wire_tag
-from ..model.money import MONEY_HINT, Money, find_money
+from ..model.money import MONEY_HINT, Money, find_money, may_state_money
 from .mentions import EntityTable, Mention, build_table, find_mentions, names_a_group, is_exchange, strip_legal
 from .syntax.framedata import deal_verb_forms, headline_telling_verbs, headline_verbs
 from .text import Sentence, is_heading, split_sentences
@@ -137,7 +137,7 @@ def read(text: str) -> Reading:
         ids = [idx or 0 for idx in sentence_ids]
         for m, idx in zip(ms, ids):
             m.kind = table.kinds[idx]
-        money = find_money(mt) if _figure(mt) and _MONEY_HINT.search(mt) else []
+        money = find_money(mt) if _figure(mt) and may_state_money(mt) else []
         analysed = _abstract(s, i, mt, ms, ids, money, table, topics, counts, speaker, defined)
         analysed.citation = citation
         analysed.topic = _topic(topics, set(), table, paragraph=s.paragraph)

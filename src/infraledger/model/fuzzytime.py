@@ -18,6 +18,7 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from ..errors import InputError
+from .casefold import lowered
 
 
 class Precision(StrEnum):
@@ -411,10 +412,6 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "half2": ("year", "half"), "span": ("year",), "part": ("year",), "fiscal": ("fiscal",), "year": ("year",),
     "md": ("month",), "m": ("month",), "wd": ("weekday",), "q": ("quarter",), "relative": ("relative",),
 }
-# The only characters besides ASCII letters that IGNORECASE matches to ASCII letters (dotless and
-# dotted i, long s, the Kelvin sign). In a text without them, a gate's words occur in the
-# lower-cased text exactly when the gate's pattern matches, and plain substring tests are faster.
-_CASE_ODDITIES = ("\u0131", "\u0130", "\u017f", "\u212a")
 
 
 def _partial(name: str, m: re.Match, anchor: date) -> FuzzyTime | None:
@@ -458,7 +455,9 @@ def find_times(text: str, anchor: date | None = None, *, fiscal_year_end: int = 
 
     compiled = _compiled()
     gates: dict[str, bool] = {}
-    low = None if any(c in text for c in _CASE_ODDITIES) else text.lower()
+    # In a lower-cased text, a gate's words occur exactly when the gate's pattern matches, and plain
+    # substring tests are faster.
+    low = lowered(text)
 
     def may_match(name: str) -> bool:
         for gate in _NEEDS[name]:

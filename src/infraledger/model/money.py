@@ -18,6 +18,7 @@ from enum import StrEnum
 from typing import Any, NamedTuple
 
 from ..errors import InputError
+from .casefold import lowered
 
 #: Decimal places kept for every amount; more are rounded half to even.
 DECIMALS = 6
@@ -114,6 +115,29 @@ class _Reading(NamedTuple):
     currency: dict[str, str]
     pattern: re.Pattern
     hint: re.Pattern
+    low_pattern: re.Pattern  # the two above in lower case, for lower-cased text (see casefold)
+    low_hint: re.Pattern
+
+
+def _patterns(prefix: str, scale: str, suffix: str, in_words: str, letter: str, flags: int) -> tuple[re.Pattern, re.Pattern]:
+    """The money pattern and the hint, from the lexicon's alternations."""
+    pattern = re.compile(
+        rf"(?P<cur>{prefix})\s?(?P<num>{_NUM})(?:\s?(?:-|–|to)\s?(?:{prefix})?\s?(?P<num2>{_NUM}))?"
+        rf"(?:[\s-]?(?P<scale>{scale}))?"  # "$1.5 billion", "$1.5-billion"
+        rf"|(?P<num_w>{_NUM})(?:[\s-]?(?P<scale_w>{scale}))?"
+        rf"[\s-](?P<cur_w>{suffix})\b"
+        # "one billion dlrs", "two mln stg": a number in words, then a scale and a currency word
+        rf"|\b(?P<num_n>{in_words})[\s-](?P<scale_n>{scale})"
+        rf"[\s-](?P<cur_n>{suffix})\b",
+        flags,
+    )
+    # A cheap test that a text may state money: a digit next to a currency sign, code or word, or a
+    # number in words with a scale and a currency word ("one billion dlrs").
+    hint = re.compile(rf"\d(?=[^.;]{{0,12}}?(?<![{letter}])(?:{suffix})\b)|"
+                      rf"(?:{prefix})\s?\d|"
+                      rf"\b(?:{in_words})[\s-](?:{scale})[\s-]"
+                      rf"(?:{suffix})\b", flags)
+    return pattern, hint
 
 
 @functools.cache
@@ -123,29 +147,24 @@ def _reading() -> _Reading:
 
     Currency symbols, codes and words, and scale words, come from the shared lexicon
     (infraledger/lexicon/currencies.toml): "$", "HK$", "Rs", "25 mln dlrs", "120 mln stg", "Rs 500 crore".
+    The lexicon's alternations hold no escape that lower-casing changes (only ``\\$``, ``\\.``, ``\\s``
+    and ``\\b``), so their lower-cased forms match lower-cased text as the originals match any case.
     """
     from .. import lexicon
 
-    prefix, scale, suffix, in_words = (lexicon.currency_prefix(), lexicon.scale_alternation(),
-                                       lexicon.currency_suffix(), lexicon.number_word_alternation(1))
-    pattern = re.compile(
-        rf"(?P<cur>{prefix})\s?(?P<num>{_NUM})(?:\s?(?:-|–|to)\s?(?:{prefix})?\s?(?P<num2>{_NUM}))?"
-        rf"(?:[\s-]?(?P<scale>{scale}))?"  # "$1.5 billion", "$1.5-billion"
-        rf"|(?P<num_w>{_NUM})(?:[\s-]?(?P<scale_w>{scale}))?"
-        rf"[\s-](?P<cur_w>{suffix})\b"
-        # "one billion dlrs", "two mln stg": a number in words, then a scale and a currency word
-        rf"|\b(?P<num_n>{in_words})[\s-](?P<scale_n>{scale})"
-        rf"[\s-](?P<cur_n>{suffix})\b",
-        re.IGNORECASE,
-    )
-    # A cheap test that a text may state money: a digit next to a currency sign, code or word, or a
-    # number in words with a scale and a currency word ("one billion dlrs").
-    hint = re.compile(rf"\d(?=[^.;]{{0,12}}?(?<![A-Za-z])(?:{suffix})\b)|"
-                      rf"(?:{prefix})\s?\d|"
-                      rf"\b(?:{in_words})[\s-](?:{scale})[\s-]"
-                      rf"(?:{suffix})\b", re.IGNORECASE)
+    pieces = (lexicon.currency_prefix(), lexicon.scale_alternation(), lexicon.currency_suffix(),
+              lexicon.number_word_alternation(1))
+    pattern, hint = _patterns(*pieces, "A-Za-z", re.IGNORECASE)
+    low_pattern, low_hint = _patterns(*(p.lower() for p in pieces), "a-z", 0)
     return _Reading({word: Decimal(10) ** power for word, power in lexicon.scale_factors().items()},
-                    lexicon.currency_by_form(), pattern, hint)
+                    lexicon.currency_by_form(), pattern, hint, low_pattern, low_hint)
+
+
+def may_state_money(text: str) -> bool:
+    """Whether ``text`` may state an amount (:data:`MONEY_HINT`, faster)."""
+    reading = _reading()
+    low = lowered(text)
+    return (reading.hint.search(text) if low is None else reading.low_hint.search(low)) is not None
 
 
 def __getattr__(name: str) -> Any:
@@ -198,7 +217,10 @@ def find_money(text: str) -> list[tuple[int, int, Money]]:
     """Every money amount in ``text`` as ``(start, end, Money)``; start includes a leading qualifier."""
     reading = _reading()
     found: list[tuple[int, int, Money]] = []
-    for m in reading.pattern.finditer(text):
+    low = lowered(text)
+    # Matched on the lower-cased text when that keeps every offset: the groups are read in lower
+    # case, and the text kept is the original's.
+    for m in reading.pattern.finditer(text) if low is None else reading.low_pattern.finditer(low):
         if m.group("num") is not None:
             cur = reading.currency.get(m.group("cur").lower(), "USD")
             num, num2, scale = m.group("num"), m.group("num2"), m.group("scale")
