@@ -1233,3 +1233,19 @@ def test_an_investment_still_ahead_told_from_the_company_that_gets_it(sentence, 
     facts = _facts(sentence, anchor="2025-06-03")
     assert [(f.type.value, f.subject, str(f.amount), f.status.value, [c.name for c in f.counterparties])
             for f in facts] == [("strategic_investment", "Quill Systems", amount, "announced", ["Halvora Motors"])]
+
+
+@pytest.mark.parametrize("text, target, buyer", [
+    # a headline with the deal's noun and what it is of, no verb
+    ("Velmont acquisition of Orla Media will not be blocked, its chief predicts", "Orla Media", "Velmont"),
+    ("Zentrix Acquisition Of Halvora Cleared By Regulators", "Halvora", "Zentrix"),
+    # "Media" ends a company's name as other company words do
+    ("The Velmont - Orla Media merger was announced in October.", "Orla Media", "Velmont"),
+])
+def test_a_deal_told_by_its_noun_in_a_headline_and_a_name_ending_in_media(text, target, buyer):
+    deals = [f for f in _facts(text, "2026-03-05") if f.type is FactType.ACQUISITION]
+    assert [(f.subject, [p.name for p in f.counterparties]) for f in deals] == [(target, [buyer])]
+
+
+def test_a_section_heading_with_a_deal_noun_and_no_buyer_states_no_deal():
+    assert _facts("Acquisition of Quill Labs\n\nQuill Labs makes valves in Ohio.", "2026-03-05") == []

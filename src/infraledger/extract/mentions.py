@@ -94,8 +94,8 @@ earlier later previously currently recently now days weeks months years hours de
 """.split()) | _PLACE_NOUNS | _NATIONALITIES
 _NEW_PLACES = frozenset({"York", "Jersey", "Zealand", "Delhi", "Mexico", "Hampshire", "England", "Orleans"})
 # Words trimmed from a name's end: function words, dates and roles, but not places ("Export
-# Development Canada") or "AI"/"Co" ("Quill AI").
-_TAIL_STOP = _STOP - _PLACE_NOUNS - {"co", "ai", "york"}
+# Development Canada") or "AI", "Co" and "Media" ("Quill AI", "Orla Media": a company word too).
+_TAIL_STOP = _STOP - _PLACE_NOUNS - {"co", "ai", "york", "media"}
 _COMPANY_WORDS = frozenset("""
 inc inc. corp corp. corporation co co. ltd ltd. llc plc ag sa nv asa se gmbh limited group holdings holding
 networks network systems labs lab technologies technology computing capital ventures venture partners

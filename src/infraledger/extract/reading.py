@@ -193,11 +193,15 @@ _HEADLINE_SMALL = frozenset("to as in on for from with of by and its after over 
 
 
 def _headline(s: Sentence) -> Sentence:
-    """A heading that states a deal (it has a deal verb: "Zentrix To Buy Halvora") is read as a sentence."""
+    """A heading that states a deal is read as a sentence: it has a deal verb ("Zentrix To Buy Halvora")
+    or a deal noun with the preposition that names what it is of ("Zentrix Acquisition Of Halvora Cleared")."""
     forms = headline_verbs() | headline_telling_verbs()
-    if any(w.lower() in forms for w in _ANY_WORD.findall(s.text)):
+    if any(w.lower() in forms for w in _ANY_WORD.findall(s.text)) or _DEAL_NOUN_OF.search(s.text):
         return replace(s, headline=True)
     return s
+
+
+_DEAL_NOUN_OF = re.compile(r"\b(?:acquisition|purchase|takeover|buyout)\s+of\b", re.IGNORECASE)
 
 
 def _headline_case(text: str) -> str:
