@@ -260,9 +260,11 @@ def _heading_date(heading: str, anchor) -> FuzzyTime | None:
 
 _SHARE_OF = re.compile(rf"(?<![\d.])\d{{1,3}}(?:\.\d+)?\s?(?:{percent_alternation()})\s+(?:of|stake in|interest in|holding in)\s+$")
 _REST_OF = re.compile(r"\b(?:remaining|rest|balance|outstanding)\b[^⟨]{0,40}$", re.I)
-# "... the 36 pct of X that it does not already own", "the 40% of X it doesn't own"
+# "... the 36 pct of X that it does not already own", "the 40% of X it doesn't hold", "the 45 pct of X's
+# stock not held by Y"
 _NOT_YET_OWNED = re.compile(r"^⟩?(?:'s?)?\s+(?:(?:stock|shares|common stock|equity)\s+)?(?:that\s+|which\s+)?"
-                            r"(?:it|they|we|⟨E\d+⟩)\s+(?:does|do|did)\s*(?:not|n't)\s+(?:already\s+|yet\s+)?own", re.I)
+                            r"(?:(?:it|they|we|⟨E\d+⟩)\s+(?:does|do|did)\s*(?:not|n't)\s+(?:already\s+|yet\s+)?(?:own|hold|control)"
+                            r"|not\s+(?:already\s+)?(?:owned|held)\s+by)\b", re.I)
 
 
 _BACKERS = (Role.INVESTOR, Role.LEAD_INVESTOR)
