@@ -1249,3 +1249,21 @@ def test_a_deal_told_by_its_noun_in_a_headline_and_a_name_ending_in_media(text, 
 
 def test_a_section_heading_with_a_deal_noun_and_no_buyer_states_no_deal():
     assert _facts("Acquisition of Quill Labs\n\nQuill Labs makes valves in Ohio.", "2026-03-05") == []
+
+
+def test_a_sale_told_buyer_first_reads_the_buyer_once_and_never_as_what_is_sold():
+    text = "Velmont Corp said it agreed to sell to Orla Partners two subsidiaries, Quill Inc and Brellix Ltd."
+    deals = [(f.subject, [p.name for p in f.counterparties]) for f in _facts(text, "2026-03-05")]
+    assert ("Quill", ["Orla Partners"]) in deals
+    assert all(subject != "Orla Partners" for subject, _ in deals)
+
+
+@pytest.mark.parametrize("text, target, buyer", [
+    ("Orla, through its Velmont Systems unit, offered to acquire the 40 pct of Quill Health stock it does not own.",
+     "Quill Health", "Velmont Systems"),
+    ("Zentrix Oil Plc's offer of 70 dlrs a share for the 45 pct of Halvora Refining's stock not held by Zentrix "
+     "was referred to a committee.", "Halvora Refining", "Zentrix Oil"),
+])
+def test_buying_the_rest_of_a_company_is_an_acquisition_whatever_share_it_names(text, target, buyer):
+    deals = [f for f in _facts(text, "2026-03-05") if f.subject == target]
+    assert [(f.type, [p.name for p in f.counterparties]) for f in deals] == [(FactType.ACQUISITION, [buyer])]
