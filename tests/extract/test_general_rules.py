@@ -1267,3 +1267,17 @@ def test_a_sale_told_buyer_first_reads_the_buyer_once_and_never_as_what_is_sold(
 def test_buying_the_rest_of_a_company_is_an_acquisition_whatever_share_it_names(text, target, buyer):
     deals = [f for f in _facts(text, "2026-03-05") if f.subject == target]
     assert [(f.type, [p.name for p in f.counterparties]) for f in deals] == [(FactType.ACQUISITION, [buyer])]
+
+
+@pytest.mark.parametrize("text, target, buyer", [
+    ("The Zimbabwe government has bought 85 pct of the equity in Quorvia Corporation for 25.5 mln dlrs.",
+     "Quorvia", "Zimbabwe government"),
+    # "state" before a noun describes the company, it is no buyer or target of its own
+    ("Velmont was to acquire Italian state food firm Quill Meridionale last year.", "Quill Meridionale", "Velmont"),
+    ("Orla Energy said it acquired Zentrix Energy Corp's wholly owned Canadian subsidiary, Zentrix Petroleum Ltd.",
+     "Zentrix Petroleum", "Orla Energy"),
+    ("Brellix Network agrees to higher offer from Halvora Capital Partners", "Brellix Network", "Halvora Capital Partners"),
+])
+def test_governments_described_units_and_headline_offers(text, target, buyer):
+    deals = [f for f in _facts(text, "2026-03-05") if f.type is FactType.ACQUISITION]
+    assert [(f.subject, [p.name for p in f.counterparties]) for f in deals] == [(target, [buyer])]

@@ -40,8 +40,12 @@ TICKER_RE = re.compile(r"\((?:NYSE|NASDAQ|Nasdaq|TSX|LSE|ASX|TSE|HKEX|SIX|XETRA|
 # The wire services' mark for a company without a ticker: "<Halvora Moulding Co Ltd>", "<Swedish Quill AB's>".
 # Everything inside is the name (a nationality or place word too), unless it is a ticker or an address.
 _BRACKETED = re.compile(r"<(?=[A-Z0-9])([^<>@]{2,80}?)(?:['’]s)?>")
-GOVERNMENT_RE = re.compile(r"\b(?:the\s+)?(U\.S\.|US|UK|British|French|German|Japanese|Chinese|Indian|Korean|Saudi|Canadian)\s+"
-                           r"(government|state|Treasury)\b")
+# "the U.S. government", "the Zimbabwe government", "the South Korean state": a country's government (the
+# words before it a place or nationality, checked where it is read).
+GOVERNMENT_RE = re.compile(r"\b(?:[Tt]he\s+)?(U\.S\.|US|UK|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(government|Treasury|state"
+                           # "state" a noun only before a verb or the clause's end ("the Italian state food firm")
+                           r"(?=\s*[,.;:)]|\s+(?:has|had|have|is|was|will|would|said|says|sold|sells|bought|buys|owns|owned|"
+                           r"holds|held|took|takes|agreed|agrees|plans|planned|controls|controlled)\b))\b")
 
 # Places: not names on their own, and a possessive's owner ("Lisbon's Atlântico Cloud" names
 # Atlântico Cloud), but kept at the start of a longer name ("Texas Instruments", "Taiwan Semiconductor").
@@ -375,6 +379,13 @@ def _person_of_the_owner(sentence: str, s: int, rest: int, e: int) -> bool:
                 or _AS_ROLE_AFTER.match(sentence, e))
 
 
+def _names_a_country(words: str, adjective: bool = False) -> bool:
+    """Whether ``words`` before "government" name a country: an abbreviation, a place or a nationality
+    (with ``adjective``, a nationality only: "the French state")."""
+    return words in ("U.S.", "US", "UK") or all(
+        w.lower() in _NATIONALITIES or not adjective and w.lower() in _PLACE_NOUNS for w in words.split())
+
+
 def find_mentions(sentence: str, *, sentence_start_words: frozenset[str] = frozenset()) -> list[Mention]:
     """Every company or person name in ``sentence`` (offsets into it), trimmed of non-name words.
 
@@ -384,6 +395,8 @@ def find_mentions(sentence: str, *, sentence_start_words: frozenset[str] = froze
     out: list[Mention] = []
     if "government" in sentence or "state" in sentence or "Treasury" in sentence:
         for m in GOVERNMENT_RE.finditer(sentence):
+            if not _names_a_country(m.group(1), adjective=m.group(2) == "state"):
+                continue  # ("Texas state regulators": a state of a country)
             label = "U.S." if m.group(1) in ("U.S.", "US") else m.group(1)
             out.append(Mention(m.start(1), m.end(2), f"{label} {m.group(2).lower()}"))
     if "<" in sentence:
