@@ -194,14 +194,15 @@ _HEADLINE_SMALL = frozenset("to as in on for from with of by and its after over 
 
 def _headline(s: Sentence) -> Sentence:
     """A heading that states a deal is read as a sentence: it has a deal verb ("Zentrix To Buy Halvora")
-    or a deal noun with the preposition that names what it is of ("Zentrix Acquisition Of Halvora Cleared")."""
+    or a deal noun with the preposition that names what it is of ("Zentrix Acquisition Of Halvora Cleared",
+    "Zentrix Begins Tender For Halvora")."""
     forms = headline_verbs() | headline_telling_verbs()
     if any(w.lower() in forms for w in _ANY_WORD.findall(s.text)) or _DEAL_NOUN_OF.search(s.text):
         return replace(s, headline=True)
     return s
 
 
-_DEAL_NOUN_OF = re.compile(r"\b(?:acquisition|purchase|takeover|buyout)\s+of\b", re.IGNORECASE)
+_DEAL_NOUN_OF = re.compile(r"\b(?:(?:acquisition|purchase|takeover|buyout)\s+of|(?:tender|bid|offer)\s+for)\b", re.IGNORECASE)
 
 
 def _headline_case(text: str) -> str:
@@ -229,7 +230,7 @@ def _headline_nouns() -> frozenset[str]:
     """The nouns of deals a title-case headline writes capitalised ("Deal", "Acquisition", "Round")."""
     table = deal_nouns()
     return frozenset(w for kind in ("acquisition", "funding", "contract", "ipo") for w in getattr(table, kind)
-                     if " " not in w) | {"stake", "funding", "ipo"}
+                     if " " not in w) | {"stake", "funding", "ipo", "tender"}
 
 
 _NEXT_WORD = re.compile(r"\s+(?:has\s+|have\s+|had\s+|will\s+|also\s+|to\s+)?([a-z][a-z-]+)")
