@@ -1281,3 +1281,12 @@ def test_buying_the_rest_of_a_company_is_an_acquisition_whatever_share_it_names(
 def test_governments_described_units_and_headline_offers(text, target, buyer):
     deals = [f for f in _facts(text, "2026-03-05") if f.type is FactType.ACQUISITION]
     assert [(f.subject, [p.name for p in f.counterparties]) for f in deals] == [(target, [buyer])]
+
+
+def test_a_person_named_by_a_title_to_be_is_a_person_and_no_buyer():
+    text = ("Zentrix Chemical Industries will expand its coatings business this year, said chairman-elect Dana "
+            "Halvorsen.\n\nHalvorsen said the acquisitions of Quill Paints and Orla Coatings had cost under one "
+            "billion dlrs.")
+    reading = read(text)
+    assert "person" == reading.table.kinds[reading.table.lookup("Dana Halvorsen")]
+    assert all(p.name != "Halvorsen" for f in _facts(text, "2026-03-05") for p in f.counterparties)

@@ -112,7 +112,8 @@ analytics digital logistics aerospace automation materials interactive studios m
 _ROLE = (r"(?:chief\s+(?:executive|technology|financial|operating|strategy|product|commercial|revenue|"
          r"information|scientist|people|marketing|legal)(?:\s+(?:and\s+)?(?:ai\s+)?officer)?|chief|ceo|cto|cfo|coo|"
          r"president|chair(?:man|woman)?|co-?founder|founder|director|vice\s+president(?:\s+of\s+[\w\s'’-]{0,40}?)?|head\s+of\s+[\w\s'’-]{0,40}?|"
-         r"executive|officer|engineer|analyst|researcher|scientist|boss|successor|minister|chairperson|partner|[se]?vp)")
+         r"executive|officer|engineer|analyst|researcher|scientist|boss|successor|minister|chairperson|partner|[se]?vp)"
+         r"(?:-(?:elect|designate))?")  # "chairman-elect", "CEO-designate"
 #: What a company is to another ("a former subsidiary of"), never a person.
 _UNIT_NOUNS = r"subsidiary|unit|division|affiliate|parent|holding company|arm|spin-?off|joint venture"
 _PERSON_BEFORE = re.compile(rf"(?:{_ROLE})(?:\s+(?:and|&)\s+(?:{_ROLE}))?,?\s+$"
