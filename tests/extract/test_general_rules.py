@@ -1290,3 +1290,13 @@ def test_a_person_named_by_a_title_to_be_is_a_person_and_no_buyer():
     reading = read(text)
     assert "person" == reading.table.kinds[reading.table.lookup("Dana Halvorsen")]
     assert all(p.name != "Halvorsen" for f in _facts(text, "2026-03-05") for p in f.counterparties)
+
+
+@pytest.mark.parametrize("text", [
+    "Halvora Corp said it completed the purchase of 40 acres in Orla County from Quill Farms for $2 million.",
+    "Brisa Holdings agreed to sell Kestrel Cement's terminals and a plant to Orlan Group for $50 million.",
+    "The notes were sold to an affiliate of Halvora Stanley and Quill Inc.",
+])
+def test_places_by_their_kind_and_a_company_whose_assets_are_sold_are_not_bought(text):
+    bought = [f.subject for f in _facts(text, "2026-03-05") if f.type is FactType.ACQUISITION]
+    assert not {"Orla County", "Kestrel Cement", "Quill", "Quill Inc"} & set(bought), bought

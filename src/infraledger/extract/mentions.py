@@ -96,6 +96,8 @@ registrant registrants sub merger company purchaser buyer seller issuer parent u
 however moreover instead overall finally additionally thus hence indeed notably importantly similarly likewise
 earlier later previously currently recently now days weeks months years hours decades
 """.split()) | _PLACE_NOUNS | _NATIONALITIES
+# The last word of a place's name that says what kind of place it is.
+_PLACE_TAILS = frozenset({"County", "City", "Township", "Province", "Parish", "Municipality", "Borough", "Prefecture"})
 _NEW_PLACES = frozenset({"York", "Jersey", "Zealand", "Delhi", "Mexico", "Hampshire", "England", "Orleans"})
 # Words trimmed from a name's end: function words, dates and roles, but not places ("Export
 # Development Canada") or "AI", "Co" and "Media" ("Quill AI", "Orla Media": a company word too).
@@ -445,6 +447,8 @@ def find_mentions(sentence: str, *, sentence_start_words: frozenset[str] = froze
         if not words or all(_clean_word(w.group(0)) in _PLACE_NOUNS or _clean_word(w.group(0)) in _COMPASS
                             for w in words) and _clean_word(words[-1].group(0)) in _PLACE_NOUNS:
             continue  # nothing left, or a place alone ("in London", "in Hong Kong")
+        if len(words) > 1 and words[-1].group(0) in _PLACE_TAILS and not says_company(text):
+            continue  # a place named by its kind: "Wake County", "Quill City", "Orla Township"
         if len(words) == 1 and _TITLE_WORDS.intersection(w.lower() for w in text.split()) \
                 and not _namey(words[0].group(0)):
             continue  # what is left of a job title: "Chief Financial Officer" -> "Financial"
