@@ -1300,3 +1300,17 @@ def test_a_person_named_by_a_title_to_be_is_a_person_and_no_buyer():
 def test_places_by_their_kind_and_a_company_whose_assets_are_sold_are_not_bought(text):
     bought = [f.subject for f in _facts(text, "2026-03-05") if f.type is FactType.ACQUISITION]
     assert not {"Orla County", "Kestrel Cement", "Quill", "Quill Inc"} & set(bought), bought
+
+
+@pytest.mark.parametrize("text, joined, apart", [
+    ("Q and R said the acquisition of Halvora in August added to sales.", "Q and R", "R"),
+    ("The South Bay S and L was bought by Quorvia.", "South Bay S and L", "L"),
+    ("Zentrix bought B and D Instruments Inc for 2 mln dlrs.", "B and D Instruments Inc", "D Instruments Inc"),
+    ("Quorvia said GE and HP agreed to buy Halvora.", None, "HP"),  # neither is a single letter: two names
+    ("Zentrix sold its class A and B shares to Halvora.", None, None),
+    ("M & A activity rose as Zentrix bought Halvora.", None, None),
+])
+def test_initials_joined_by_and_are_one_name(text, joined, apart):
+    names = [m.text for m in read(text).sentences[0].mentions]
+    assert (joined in names if joined else not any(" and " in n or " & " in n for n in names)), names
+    assert (apart not in names) if joined else (apart is None or apart in names), names

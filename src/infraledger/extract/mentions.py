@@ -96,6 +96,26 @@ registrant registrants sub merger company purchaser buyer seller issuer parent u
 however moreover instead overall finally additionally thus hence indeed notably importantly similarly likewise
 earlier later previously currently recently now days weeks months years hours decades
 """.split()) | _PLACE_NOUNS | _NATIONALITIES
+# Initials joined by "and", one of them a single letter ("AT and T", "A & P"; "GE and HP" are two names, and
+# "M and A" is mergers and acquisitions), with the name's other words before and after them.
+_INITIALS_AND = re.compile(r"(?<![\w&.'’-])(?P<x>[A-Z]{1,2}) (?:and|&) (?P<y>[A-Z]{1,2})(?![\w&'’-]|\.\w)"
+                           r"(?P<after>(?: [A-Z][\w&.'’-]*)*)")
+_NAME_WORDS_BEFORE = re.compile(r"(?:[A-Z][\w&.'’-]* )+$")
+_ROMAN = re.compile(r"[IVX]+")
+_SHARE_CLASS_BEFORE = re.compile(r"\b(?:[Cc]lass(?:es)?|[Ss]eries|[Pp]hases?|[Tt]iers?|[Tt]ypes?|[Gg]rades?)\s+$")
+def _initials_name(sentence: str, m: re.Match) -> Mention:
+    """The name "AT and T" (or "South Bay S and L Industries") around initials joined by "and"."""
+    start = m.start()
+    before = _NAME_WORDS_BEFORE.search(sentence, max(0, start - 60), start)
+    if before:
+        words = before.group(0).split()
+        while words and words[0].lower() in _STOP:
+            words.pop(0)  # "The S and L": not part of the name
+        start -= len(" ".join(words)) + 1 if words else 0
+    end = m.end()
+    return Mention(start, end, sentence[start:end])
+
+
 # The last word of a place's name that says what kind of place it is.
 _PLACE_TAILS = frozenset({"County", "City", "Township", "Province", "Parish", "Municipality", "Borough", "Prefecture"})
 _NEW_PLACES = frozenset({"York", "Jersey", "Zealand", "Delhi", "Mexico", "Hampshire", "England", "Orleans"})
@@ -404,6 +424,11 @@ def find_mentions(sentence: str, *, sentence_start_words: frozenset[str] = froze
             out.append(Mention(m.start(1), m.end(2), f"{label} {m.group(2).lower()}"))
     if "<" in sentence:
         out += _bracketed_names(sentence)
+    if " and " in sentence or " & " in sentence:
+        # "AT and T", "A & P": initials joined by "and" are one name (not a class of shares or a numeral)
+        out += [_initials_name(sentence, m) for m in _INITIALS_AND.finditer(sentence)
+                if 1 in (len(m.group("x")), len(m.group("y"))) and (m.group("x"), m.group("y")) != ("M", "A")
+                and not _ROMAN.fullmatch(m.group("x")) and not _SHARE_CLASS_BEFORE.search(sentence, 0, m.start())]
     if "$" in sentence:
         # "$INTC hired ... from $ARM": a cashtag names the company by its ticker
         out += [Mention(m.start(), m.end(), m.group(1), ticker=m.group(1)) for m in _CASHTAG.finditer(sentence)]
