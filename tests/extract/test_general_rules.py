@@ -1314,3 +1314,13 @@ def test_initials_joined_by_and_are_one_name(text, joined, apart):
     names = [m.text for m in read(text).sentences[0].mentions]
     assert (joined in names if joined else not any(" and " in n or " & " in n for n in names)), names
     assert (apart not in names) if joined else (apart is None or apart in names), names
+
+
+@pytest.mark.parametrize("text", [
+    "Quorvia said the Zentrix Trade Ministry would buy the Agriculture Department's surplus.",
+    "Halvora Britannia acquired Treasury stock, the company said.",
+    "Zentrix International agreed to buy the National Securities Commission, a regulator, said.",
+])
+def test_a_government_body_is_never_bought(text):
+    assert not [f for f in _facts(text, "2026-03-05") if f.type is FactType.ACQUISITION
+                and f.subject.split()[-1] in ("Department", "Treasury", "Commission", "Ministry")]

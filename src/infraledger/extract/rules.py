@@ -411,9 +411,12 @@ def _public_buyer(drafts: list[Draft], names: list[str]) -> None:
 def _no_regulator_buyers(drafts: list[Draft], names: list[str]) -> list[Draft]:
     """A body that rules on deals (a commission, a court, a legislature) buys or invests in nothing: "told
     the Securities and Exchange Commission it bought 7 pct of X" names the regulator it was told. A
-    purchase or stake whose only buyer was such a body is dropped with it."""
+    purchase or stake whose only buyer was such a body is dropped with it. Nor is such a body, or a
+    government department, bought or invested in ("the Agriculture Department" is no company)."""
     out = []
     for d in drafts:
+        if d.type in (FactType.ACQUISITION, FactType.STRATEGIC_INVESTMENT) and _NEVER_SOLD.search(names[d.subject]):
+            continue
         if d.type in (FactType.ACQUISITION, FactType.STRATEGIC_INVESTMENT, FactType.FUNDING_ROUND):
             kept = [(i, r) for i, r in d.roles if not (r in _BUYER_ROLES and _NEVER_BUYS.search(names[i]))]
             if len(kept) < len(d.roles) and not any(r in _BUYER_ROLES for _, r in kept) \
@@ -426,6 +429,8 @@ def _no_regulator_buyers(drafts: list[Draft], names: list[str]) -> list[Draft]:
 
 _BUYER_ROLES = (Role.ACQUIRER, Role.INVESTOR, Role.LEAD_INVESTOR)
 _NEVER_BUYS = re.compile(r"\b(?:Commission|Court|Regulator|Parliament|Congress|Senate|Bureau|Tribunal)$")
+_NEVER_SOLD = re.compile(r"\b(?:Commission|Court|Regulator|Parliament|Congress|Senate|Bureau|Tribunal|Department|Ministry|"
+                         r"Treasury|government)$")
 
 
 def _with_tables(prose: list[CandidateFact], table_facts: list[CandidateFact]) -> list[CandidateFact]:
