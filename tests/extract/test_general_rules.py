@@ -1317,8 +1317,8 @@ def test_initials_joined_by_and_are_one_name(text, joined, apart):
 
 
 @pytest.mark.parametrize("text", [
-    "Quorvia said the Zentrix Trade Ministry would buy the Agriculture Department's surplus.",
-    "Halvora Britannia acquired Treasury stock, the company said.",
+    "Quorvia Grain said it bought the Agriculture Department for 40 mln dlrs.",
+    "Halvora Britannia said it would acquire the Treasury.",
     "Zentrix International agreed to buy the National Securities Commission, a regulator, said.",
 ])
 def test_a_government_body_is_never_bought(text):
