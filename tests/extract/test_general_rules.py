@@ -1324,3 +1324,9 @@ def test_initials_joined_by_and_are_one_name(text, joined, apart):
 def test_a_government_body_is_never_bought(text):
     assert not [f for f in _facts(text, "2026-03-05") if f.type is FactType.ACQUISITION
                 and f.subject.split()[-1] in ("Department", "Treasury", "Commission", "Ministry")]
+
+
+def test_a_pair_that_has_merged_is_done():
+    deals = [f for f in _facts("Quill Partners and Orla Consulting said they have merged.", "2026-03-05")
+             if f.type is FactType.ACQUISITION]
+    assert [(f.subject, str(f.status)) for f in deals] == [("Orla Consulting", "completed")]
