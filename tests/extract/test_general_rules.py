@@ -1330,3 +1330,15 @@ def test_a_pair_that_has_merged_is_done():
     deals = [f for f in _facts("Quill Partners and Orla Consulting said they have merged.", "2026-03-05")
              if f.type is FactType.ACQUISITION]
     assert [(f.subject, str(f.status)) for f in deals] == [("Orla Consulting", "completed")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Quill Partners, an accounting firm, and Orla, Norton and Co, a planning concern, said they have merged.",
+     "Orla, Norton and Co"),
+    ("Zentrix Bank bought Laurel Milbank and Co, the investment bank, last year.", "Laurel Milbank and Co"),
+    ("Halvora raised its stake in Zentrix to 9 pct, said Brellix Fargo & Co.", "Brellix Fargo & Co"),
+])
+def test_a_name_closed_by_and_co_keeps_its_co(text, name):
+    assert name in [m.text.rstrip(".") for m in read(text).sentences[0].mentions]
+    assert all(not p.name.endswith((" and", "&")) for f in _facts(text, "2026-03-05") for p in f.counterparties)
+    assert all(not f.subject.endswith((" and", "&")) for f in _facts(text, "2026-03-05"))

@@ -195,6 +195,7 @@ _HIRED_BEFORE = re.compile(r"\b(?:" + alternation(
 _AS_ROLE_AFTER = re.compile(rf"\s+as\s+(?:(?:its|our|their|the|a|an|new|interim|acting)\s+)*(?:{_ROLE})\b", re.I)
 _SUCCEEDING = re.compile(r"\b(?:replacing|succeeding|replace|succeed)\s+$")
 _LEGAL_TAIL = re.compile(rf",?\s+(?:{legal_suffix_alternation()})\.?$")
+_LEGAL_ALONE = re.compile(rf"(?:{legal_suffix_alternation()})\.?")
 
 
 #: Words of a place's name before a country or region ("West Germany", "South Korea", "Northern Ireland").
@@ -311,7 +312,7 @@ def _runs(sentence: str):
     """``(start, end)`` of every run of name words, a run parted at a job title inside it and at a
     "for" after a complete company name ("left Juno Networks for Halden Power"; "Center for AI
     Safety" stays one name), and one-word runs joined by "and" to a run with a legal suffix after it
-    ("Harper and Row Publishers Inc", "Sturm, Ruger and Co Inc": one company, as a legal suffix closes
+    ("Harper and Row Publishers Inc", "Sturm, Ruger and Co Inc", "Nolan, Norton and Co": one company, as a legal suffix closes
     a whole name; "Quill Corp and Orla Inc" are two), as is a one-word run joined by "and" to an
     institution's ("Securities and Exchange Commission")."""
     numbered = _NUMBER_INSIDE.search(sentence) is not None
@@ -323,6 +324,13 @@ def _runs(sentence: str):
         runs = _numbered(runs, sentence)
     k = 0
     while k < len(runs):
+        if k + 1 < len(runs) and _LEGAL_ALONE.fullmatch(sentence, runs[k + 1][0], runs[k + 1][1]) \
+                and _AND_BEFORE.fullmatch(sentence, runs[k][1], runs[k + 1][0]) \
+                and not _LEGAL_TAIL.search(sentence, runs[k][0], runs[k][1]) \
+                and not _leading_non_name(sentence[runs[k][0]:runs[k][1]]):
+            yield runs[k][0], runs[k + 1][1]  # "Laurel Milbank and Co": "and Co" closes the name
+            k += 2
+            continue
         j = k
         while j + 1 < len(runs) and " " not in sentence[runs[j][0]:runs[j][1]] \
                 and _AND_OR_COMMA.fullmatch(sentence, runs[j][1], runs[j + 1][0]) \
@@ -330,6 +338,7 @@ def _runs(sentence: str):
             j += 1
         if j > k and _AND_BEFORE.fullmatch(sentence, runs[j - 1][1], runs[j][0]) \
                 and (_LEGAL_TAIL.search(sentence, runs[j][0], runs[j][1])
+                     or _LEGAL_ALONE.fullmatch(sentence, runs[j][0], runs[j][1])  # "Nolan, Norton and Co"
                      or j == k + 1 and _INSTITUTION_TAIL.search(sentence, runs[j][0], runs[j][1])) \
                 and not _leading_non_name(sentence[runs[k][0]:runs[k][1]]):
             yield runs[k][0], runs[j][1]
@@ -665,8 +674,10 @@ def is_exchange(name: str) -> bool:
 
 @functools.lru_cache(maxsize=16384)
 def strip_legal(name: str) -> str:
-    """'Quill Systems, Inc.' -> 'Quill Systems'; 'Quill Co Plc' -> 'Quill'."""
+    """'Quill Systems, Inc.' -> 'Quill Systems'; 'Quill Co Plc' -> 'Quill'; 'Orla and Co' keeps its 'Co'."""
     stripped = _LEGAL_TAIL.sub("", name).strip()
+    if stripped.endswith((" and", "&", ",")):
+        return name  # the suffix is a word of the name: "Oppenheimer and Co"
     if stripped != name and " " in stripped:
         again = _LEGAL_TAIL.sub("", stripped).strip()
         if not again.endswith((" and", "&", ",")):  # "Sturm, Ruger and Co Inc" keeps its "Co"
