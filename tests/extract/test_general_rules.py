@@ -1342,3 +1342,13 @@ def test_a_name_closed_by_and_co_keeps_its_co(text, name):
     assert name in [m.text.rstrip(".") for m in read(text).sentences[0].mentions]
     assert all(not p.name.endswith((" and", "&")) for f in _facts(text, "2026-03-05") for p in f.counterparties)
     assert all(not f.subject.endswith((" and", "&")) for f in _facts(text, "2026-03-05"))
+
+
+@pytest.mark.parametrize("text", [
+    "Will Zentrix buy Halvora Labs?",
+    "Did Zentrix Just Make Halvora a Better Buy?",
+    "Why Zentrix should buy Halvora Labs",
+    'Analysts asked: "Should Quorvia sell its Orla unit to Brellix?"',
+])
+def test_a_question_or_advice_states_no_deal(text):
+    assert [f for f in _facts(text, "2026-03-05") if f.type is FactType.ACQUISITION] == []

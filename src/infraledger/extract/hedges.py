@@ -11,7 +11,7 @@ import re
 
 from .reading import Analysed
 
-_HYPOTHETICAL = re.compile(r"\b(?:could|might|(?-i:may)|would have|reportedly|rumou?r\w*|in (?:\w+ )?talks|speculat\w*|"
+_HYPOTHETICAL = re.compile(r"\b(?:could|might|(?-i:may)|would have|should|ought to|reportedly|rumou?r\w*|in (?:\w+ )?talks|speculat\w*|"
                            r"is said to|are said to|weighing|mulling|"
                            r"unconfirmed|said to be|considering|considers?|exploring|if|whether|potential|possible|"
                            r"decided to|intends? to|interested in|interest in (?:buying|acquiring)|"
@@ -24,6 +24,7 @@ _HYPOTHETICAL = re.compile(r"\b(?:could|might|(?-i:may)|would have|reportedly|ru
                            r"expect(?:s|ed)?\s+(?:⟨E\d+⟩\s+|it\s+|them\s+)?to\s+(?:make|launch|mount|submit|table))\b",
                            re.IGNORECASE)
 _WOULD = re.compile(r"\bwould\b", re.IGNORECASE)
+_QUESTION = re.compile(r"\?[\s\"'’”)]*$")
 _IF = re.compile(r"\bif\b", re.IGNORECASE)
 _WOULD_OK = re.compile(r"\b(?:said|says|announced|confirmed|under which|agreed that)\b[^.;]{0,140}\bwould\b", re.I)
 _BOILERPLATE = re.compile(r"\b(?:forward-looking statements?|actual results (?:may|could) differ|risks and "
@@ -78,6 +79,8 @@ def hypothetical(an: Analysed, start: int, end: int, text: str | None = None) ->
     """Whether the stretch ``start:end`` of ``text`` (default: the sentence's placeholder text)
     is a rumour, a hypothetical or a conditional rather than a statement of fact."""
     text = an.abstract if text is None else text
+    if _QUESTION.search(an.sentence.text):
+        return True  # "Will Zentrix buy Halvora?", "Did X just make Y a better buy?": asked, not told
     region = text[max(0, start - 20):end]
     if _HYPOTHETICAL.search(region):
         return True
