@@ -1352,3 +1352,10 @@ def test_a_name_closed_by_and_co_keeps_its_co(text, name):
 ])
 def test_a_question_or_advice_states_no_deal(text):
     assert [f for f in _facts(text, "2026-03-05") if f.type is FactType.ACQUISITION] == []
+
+
+def test_a_trigger_of_two_words_is_found_across_a_line_break():
+    text = ("Orla, through its Velmont Systems unit, offered to acquire the 36 pct of Quill Health stock that it does not\n"
+            "already own, the company said.")
+    deals = [f for f in _facts(text, "2026-03-05") if f.subject == "Quill Health"]
+    assert [(f.type, [p.name for p in f.counterparties]) for f in deals] == [(FactType.ACQUISITION, ["Velmont Systems"])]

@@ -168,6 +168,8 @@ def candidate_frames(abstract: str) -> list[Frame]:
     if not companies and not people:
         return []  # every frame needs a company or a person
     low = abstract.lower()
+    if "\n" in low or "  " in low or "\t" in low:
+        low = " ".join(low.split())  # a gate of two words across a line break or a blanked aside
     mask = _UNGATED
     for w in GATE_WORDS:
         if w in low:
