@@ -1359,3 +1359,10 @@ def test_a_trigger_of_two_words_is_found_across_a_line_break():
             "already own, the company said.")
     deals = [f for f in _facts(text, "2026-03-05") if f.subject == "Quill Health"]
     assert [(f.type, [p.name for p in f.counterparties]) for f in deals] == [(FactType.ACQUISITION, ["Velmont Systems"])]
+
+
+def test_a_city_is_no_party_and_a_vehicle_s_owner_may_be_described():
+    text = ("Brellix Corp said it has completed the sale of its Quill Pump Co subsidiary to a company formed by "
+            "Los Angeles investment firm Orla Rose Partners for about 27 mln dlrs.")
+    deals = [(f.subject, [p.name for p in f.counterparties]) for f in _facts(text, "2026-03-05")]
+    assert deals == [("Quill Pump", ["Orla Rose Partners"])]

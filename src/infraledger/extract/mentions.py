@@ -62,6 +62,10 @@ ukraine belarus iceland luxembourg zealand
 texas california virginia ohio oregon arizona nevada utah
 ala ariz ark calif colo conn fla ga ill ind kan ky la md mass mich minn miss mo mont neb nev okla ore pa tenn tex va
 vt wash wis wyo york jersey hampshire orleans
+los angeles san francisco diego jose chicago boston houston dallas atlanta miami seattle denver detroit phoenix
+philadelphia pittsburgh cleveland minneapolis london paris tokyo toronto montreal vancouver calgary sydney melbourne
+frankfurt munich zurich geneva milan rome madrid seoul beijing shanghai mumbai bangalore dubai amsterdam stockholm
+oslo copenhagen helsinki dublin brussels vienna osaka taipei manila jakarta
 london paris tokyo washington silicon valley lisbon madrid berlin munich amsterdam stockholm oslo helsinki
 copenhagen dublin zurich geneva vienna warsaw prague milan rome barcelona seoul beijing shanghai shenzhen
 bangalore mumbai dubai riyadh toronto montreal vancouver sydney melbourne boston seattle chicago atlanta
