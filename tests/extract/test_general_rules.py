@@ -1366,3 +1366,13 @@ def test_a_city_is_no_party_and_a_vehicle_s_owner_may_be_described():
             "Los Angeles investment firm Orla Rose Partners for about 27 mln dlrs.")
     deals = [(f.subject, [p.name for p in f.counterparties]) for f in _facts(text, "2026-03-05")]
     assert deals == [("Quill Pump", ["Orla Rose Partners"])]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("The acquisition by Halvora International Plc of Quill Publishing Company Inc closed in May.",
+     ["Halvora International Plc", "Quill Publishing Company Inc"]),
+    ("Zentrix said it will sell its Quill Life Insurance Co of Australia Ltd affiliate to Orla Ltd.",
+     ["Zentrix", "Quill Life Insurance Co of Australia Ltd", "Orla Ltd."]),
+])
+def test_of_parts_two_companies_each_closed_by_its_suffix(text, names):
+    assert [m.text for m in read(text).sentences[0].mentions] == names

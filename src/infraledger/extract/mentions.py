@@ -375,6 +375,8 @@ def _plain_runs(sentence: str):
             yield role.end(), e
             continue
         cut = _FOR_AFTER_COMPANY.search(sentence, s, e) if " for " in m.group(0) else None
+        if cut is None and " of " in m.group(0):
+            cut = _of_between_companies(sentence, s, e)
         owned = _owned_unit(sentence, s, e) if "'" in m.group(0) or "’" in m.group(0) else None
         if owned is not None:
             yield s, owned[0]
@@ -386,6 +388,20 @@ def _plain_runs(sentence: str):
             yield s, e
 
 
+def _of_between_companies(sentence: str, s: int, e: int) -> re.Match | None:
+    """Where "of" parts a run of name words into two companies: after a name closed by its legal
+    suffix, when the words after "of" close with one too ("Halvora International Plc of Quill Publishing
+    Company Inc"; "Zentrix Steel Co of Japan", "Quill Life Co of Australia Ltd" and "Bank of America" stay one
+    name)."""
+    for m in _OF.finditer(sentence, s, e):
+        tail = _LEGAL_TAIL.search(sentence, m.end(), e)
+        if _LEGAL_TAIL.search(sentence, s, m.start()) and tail \
+                and not all(w.lower() in _PLACE_NOUNS for w in sentence[m.end():tail.start()].split()):
+            return m  # (not "Occidental Life Insurance Co of Australia Ltd": a place and a suffix)
+    return None
+
+
+_OF = re.compile(r"[ \t]+of[ \t]+")
 _BACKED_INSIDE = re.compile(r"(?<=\w)-(?:backed|owned|funded|controlled)[ \t]+(?=[A-Z])")
 _UNIT_AFTER = re.compile(r"\s+(?:<[A-Z.\-]{1,8}>\s+)?(?:unit|subsidiary|division|affiliate|business|businesses|operations|arm)\b")
 
