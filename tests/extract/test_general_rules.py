@@ -1376,3 +1376,29 @@ def test_a_city_is_no_party_and_a_vehicle_s_owner_may_be_described():
 ])
 def test_of_parts_two_companies_each_closed_by_its_suffix(text, names):
     assert [m.text for m in read(text).sentences[0].mentions] == names
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Zentrix said it agreed to sell its Peller/Quist Inc subsidiary to Orla Ltd.", ["Zentrix", "Peller/Quist Inc", "Orla Ltd."]),
+    ("Shares of Halvora/Brellix rose.", ["Halvora", "Brellix"]),
+])
+def test_a_word_slashed_to_a_suffixed_name_is_one_company(text, names):
+    assert [m.text for m in read(text).sentences[0].mentions] == names
+
+
+@pytest.mark.parametrize("text, customer", [
+    ("Orla Grid was awarded a $450 million contract by the state of Nevada to rebuild its grid.", "State of Nevada"),
+    ("Orla Grid was awarded a $90 million contract by the government of Japan.", "Government of Japan"),
+])
+def test_a_public_body_named_by_its_place_is_a_customer(text, customer):
+    deals = [(f.subject, [p.name for p in f.counterparties]) for f in _facts(text, "2026-03-05")]
+    assert deals == [("Orla Grid", [customer])]
+
+
+def test_a_public_body_is_never_bought():
+    assert _facts("Halvora bought the assets of the state of Nevada's power utility.", "2026-03-05") == []
+
+
+def test_a_stake_raised_from_one_share_to_a_controlling_one_is_an_acquisition():
+    deals = [(f.type, f.subject) for f in _facts("Orla raised its stake in Quill Mining to 85% from 40%.", "2026-03-05")]
+    assert deals == [(FactType.ACQUISITION, "Quill Mining")]

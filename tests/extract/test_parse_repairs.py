@@ -157,3 +157,11 @@ def test_a_name_of_a_name_stays():
     doc = repair(_doc([("Dana", "NNP", "nsubj", 1), ("joined", "VBD", "ROOT", 1), ("Quill", "NNP", "obj", 1),
                        ("of", "IN", "case", 4), ("Boston", "NNP", "nmod", 2)]))
     assert ("Boston", "nmod", "Quill") in _arcs(doc)
+
+
+def test_an_object_led_by_a_preposition_is_an_oblique():
+    doc = repair(_doc([("Orla", "NNP", "nsubj", 1), ("raised", "VBD", "ROOT", 1), ("its", "PRP$", "nmod:poss", 3),
+                       ("stake", "NN", "obj", 1), ("in", "IN", "case", 5), ("Quill", "NNP", "nmod", 3),
+                       ("to", "IN", "case", 7), ("85", "CD", "nummod", 8), ("%", "NN", "obj", 1)]))
+    assert ("%", "obl", "raised") in _arcs(doc)
+    assert ("stake", "obj", "raised") in _arcs(doc)

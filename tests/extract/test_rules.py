@@ -762,7 +762,7 @@ def test_newsletter_summary_lines_with_emoji_labels_and_figures_are_notes_not_ti
     got = {(f.type.value, f.subject): (f.amount.amount, _roles(f)) for f in facts}
     assert got == {("funding_round", "Orvane Compute"): (Decimal(300_000_000), {"Talus Partners": Role.LEAD_INVESTOR}),
                    ("ipo", "Juno Grid"): (Decimal(640_000_000), {"Nasdaq": Role.EXCHANGE}),
-                   ("strategic_investment", "Arrcus"): (Decimal(30_000_000), {"Kestrel Ventures": Role.INVESTOR})}
+                   ("funding_round", "Arrcus"): (Decimal(30_000_000), {"Kestrel Ventures": Role.INVESTOR})}
 
 
 def test_foreign_legal_forms_are_stripped_and_a_stake_in_a_described_company_is_read_once_per_party():

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..lexicon import (alternation, common_words, currency_by_form, exchange_alternation, inflections,
-                       legal_suffix_alternation)
+                       legal_suffix_alternation, titles)
 
 # Latin letters with accents, for names such as "Atlântico", "Škoda", "Łódź" (Python's re has
 # no Unicode case classes): capitals of Latin-1 and all of Latin Extended-A, where cases alternate.
@@ -46,6 +46,9 @@ GOVERNMENT_RE = re.compile(r"\b(?:[Tt]he\s+)?(U\.S\.|US|UK|[A-Z][a-z]+(?:\s+[A-Z
                            # "state" a noun only before a verb or the clause's end ("the Italian state food firm")
                            r"(?=\s*[,.;:)]|\s+(?:has|had|have|is|was|will|would|said|says|sold|sells|bought|buys|owns|owned|"
                            r"holds|held|took|takes|agreed|agrees|plans|planned|controls|controlled)\b))\b")
+
+_GOVERNMENT_OF = re.compile(r"\bthe\s+(government|state|province|city|county|commonwealth)\s+of\s+"
+                            r"([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
 
 # Places: not names on their own, and a possessive's owner ("Lisbon's Atlântico Cloud" names
 # Atlântico Cloud), but kept at the start of a longer name ("Texas Instruments", "Taiwan Semiconductor").
@@ -242,6 +245,15 @@ _DOCUMENT_WORDS = re.compile(r"(?:Form|Exhibit|Item|Rule|Section|Schedule|Regula
 _PLACE_LIST = re.compile(r"\b(?:states?|provinces?|countries|country|cities|city|regions?|counties|county|territories)"
                          r"\s+of\s+((?:(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*(?:\s*,\s*|\s+and\s+))*"
                          r"(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*)")
+# A ticker in brackets with no exchange named, as wire copy writes it: "(QSYS)", "(QSYS.O)", "(QSY.L)".
+_BARE_TICKER = re.compile(r"(?<=[\w.])\s\(([A-Z]{2,5})(?:\.[A-Z]{1,2})?\)")
+
+
+def _bare_ticker(m: re.Match) -> bool:
+    """Whether a bare ticker match is one and not a title in brackets ("Dana Wu (CEO)") or a listing's."""
+    return m.group(1).lower() not in titles() and m.group(1) not in ("IPO", "SPAC")
+
+
 _DEFINED = re.compile(r",?\s*\((?:the\s+)?[\"“]([A-Z][\w&.'’ -]{0,40}?)[\"”]\)")
 # Endings of English verbs and adverbs ("Notwithstanding", "Includes", "Separately"): a sentence's
 # first word with one is an ordinary word even if it was capitalised somewhere else.
@@ -312,6 +324,42 @@ def _numbered(runs: list[tuple[int, int]], sentence: str) -> list[tuple[int, int
     return out
 
 
+def _slashed(runs: list[tuple[int, int]], sentence: str) -> list[tuple[int, int]]:
+    """Runs joined by a slash into one name where a word is slashed to a name with a legal suffix
+    ("Peller/Quist Inc" is one company; "the Orla/Quill merger" two)."""
+    out: list[tuple[int, int]] = []
+    for run in runs:
+        if out and out[-1][1] == run[0] - 1 and sentence[out[-1][1]] == "/" \
+                and " " not in sentence[out[-1][0]:out[-1][1]] and _LEGAL_TAIL.search(sentence, run[0], run[1]) \
+                and not _LEGAL_TAIL.search(sentence, out[-1][0], out[-1][1]):
+            out[-1] = (out[-1][0], run[1])
+            continue
+        out.append(run)
+    return out
+
+
+def _named_by_initials(runs: list[tuple[int, int]], sentence: str) -> list[tuple[int, int]]:
+    """Runs listed before the initials they abbreviate joined into one name: "Welsh, Carson, Anderson and
+    Stowe (WCAS)" is one firm, its partners' names in a row."""
+    for m in _INITIALS_AFTER.finditer(sentence):
+        k = next((i for i, r in enumerate(runs) if r[1] == m.start()), None)
+        letters = m.group(1)
+        if k is None or k == 0:
+            continue
+        j = k
+        while j > 0 and _AND_OR_COMMA.fullmatch(sentence, runs[j - 1][1], runs[j][0]):
+            j -= 1
+            words = sentence[runs[j][0]:runs[k][1]].replace(",", " ").split()
+            initials = "".join(w[0] for w in words if w not in ("and", "&"))
+            if initials == letters:
+                runs = runs[:j] + [(runs[j][0], runs[k][1])] + runs[k + 1:]
+                break
+    return runs
+
+
+_INITIALS_AFTER = re.compile(r"(?<=[a-z]) \(([A-Z]{3,6})\)")
+
+
 def _runs(sentence: str):
     """``(start, end)`` of every run of name words, a run parted at a job title inside it and at a
     "for" after a complete company name ("left Juno Networks for Halden Power"; "Center for AI
@@ -320,10 +368,14 @@ def _runs(sentence: str):
     a whole name; "Quill Corp and Orla Inc" are two), as is a one-word run joined by "and" to an
     institution's ("Securities and Exchange Commission")."""
     numbered = _NUMBER_INSIDE.search(sentence) is not None
-    runs = list(_plain_runs(sentence)) if " and " in sentence or numbered else None
+    runs = list(_plain_runs(sentence)) if " and " in sentence or numbered or "/" in sentence or "(" in sentence else None
     if runs is None:
         yield from _plain_runs(sentence)
         return
+    if "/" in sentence:
+        runs = _slashed(runs, sentence)
+    if "(" in sentence:
+        runs = _named_by_initials(runs, sentence)
     if numbered:
         runs = _numbered(runs, sentence)
     k = 0
@@ -451,6 +503,10 @@ def find_mentions(sentence: str, *, sentence_start_words: frozenset[str] = froze
                 continue  # ("Texas state regulators": a state of a country)
             label = "U.S." if m.group(1) in ("U.S.", "US") else m.group(1)
             out.append(Mention(m.start(1), m.end(2), f"{label} {m.group(2).lower()}"))
+    if " of " in sentence:
+        # "a contract from the state of Nevada", "awarded by the government of Japan": a public body
+        for m in _GOVERNMENT_OF.finditer(sentence):
+            out.append(Mention(m.start(1), m.end(), f"{m.group(1).capitalize()} of {m.group(2)}"))
     if "<" in sentence:
         out += _bracketed_names(sentence)
     if " and " in sentence or " & " in sentence:
@@ -463,6 +519,8 @@ def find_mentions(sentence: str, *, sentence_start_words: frozenset[str] = froze
         out += [Mention(m.start(), m.end(), m.group(1), ticker=m.group(1)) for m in _CASHTAG.finditer(sentence)]
     taken = [(x.start, x.end) for x in out]
     taken += [(t.start(), t.end()) for t in TICKER_RE.finditer(sentence)]  # "(NYSE: HPE)" is a cue, not a name
+    if "(" in sentence:  # "Quill Systems (QSYS.O)": a bare ticker after a name is a cue too
+        taken += [(t.start(), t.end()) for t in _BARE_TICKER.finditer(sentence) if _bare_ticker(t)]
     if any(h in sentence for h in _PLACE_LIST_HINTS):
         taken += [(p.start(1), p.end(1)) for p in _PLACE_LIST.finditer(sentence)]  # "the states of Ohio and Utah"
     first_start = _first_word_start(sentence)
@@ -557,6 +615,8 @@ def find_mentions(sentence: str, *, sentence_start_words: frozenset[str] = froze
             d = _DEFINED.match(sentence, e2)
             if d:
                 ticker = d.group(1)
+            elif (b := _BARE_TICKER.match(sentence, e2 + (2 if possessive else 0))) and _bare_ticker(b):
+                ticker = b.group(1)
         pair = _PAIR.fullmatch(text) if "-" in text and _PAIR_NOUN.match(sentence, e2) else None
         if pair:  # "the Zentrix-Halvora merger": two companies joined by a hyphen
             out.append(Mention(s2, s2 + pair.end(1), pair.group(1)))

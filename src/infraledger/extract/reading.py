@@ -437,6 +437,8 @@ _DEAL_VERB_BETWEEN = re.compile(r"\b(?:" + alternation(
                                             "supply", "license", "licence", "take over")
     for lemma, *particle in [verb.split()] for form in inflections(lemma)) + r")\b", re.I)
 _TICKER_CUE = re.compile(r"\s*\((?:NYSE|NASDAQ|Nasdaq|TSX|LSE|ASX)[^)]*\)"
+                         # a bare ticker after a name ("⟨E1⟩ (QSYS.O)")
+                         r"|(?<=⟩)\s\((?-i:[A-Z]{2,5})(?:\.[A-Z]{1,2})?\)"
                          # the wire's angle brackets around a name ("<⟨E2⟩>", "<⟨E2⟩'s>")
                          r"|<(?=⟨E\d+⟩(?:'s)?>)|(?<=⟩)>|(?<=⟩'s)>")
 _ENTITY_ID = re.compile(r"⟨E(\d+)⟩")

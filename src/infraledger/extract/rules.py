@@ -430,7 +430,7 @@ def _no_regulator_buyers(drafts: list[Draft], names: list[str]) -> list[Draft]:
 _BUYER_ROLES = (Role.ACQUIRER, Role.INVESTOR, Role.LEAD_INVESTOR)
 _NEVER_BUYS = re.compile(r"\b(?:Commission|Court|Regulator|Parliament|Congress|Senate|Bureau|Tribunal)$")
 _NEVER_SOLD = re.compile(r"\b(?:Commission|Court|Regulator|Parliament|Congress|Senate|Bureau|Tribunal|Department|Ministry|"
-                         r"Treasury|government)$")
+                         r"Treasury|government)$|^(?:Government|State|Province|Commonwealth) of ")
 
 
 def _with_tables(prose: list[CandidateFact], table_facts: list[CandidateFact]) -> list[CandidateFact]:
@@ -570,7 +570,7 @@ def _frames(an: Analysed, reading: Reading) -> list[Draft]:
             _match_frame(frame, variant, reading, out, claimed)
     asides = blank_clauses(an.abstract)[1]
     out = [d for d in out if not asides or not _party_of_an_aside(d, an.abstract, asides)]
-    return _rounds_of_groups(_one_stake_per_backer(out), an)
+    return _rounds_of_groups(_one_stake_per_backer(out), an, reading.table.names)
 
 
 def _one_stake_per_backer(drafts: list[Draft]) -> list[Draft]:
@@ -581,12 +581,22 @@ def _one_stake_per_backer(drafts: list[Draft]) -> list[Draft]:
     return [d for d in drafts if not (d.frame == "stake-topic" and any(i in named for i, _ in d.roles))]
 
 
-def _rounds_of_groups(drafts: list[Draft], an: Analysed) -> list[Draft]:
-    """"Investors including X backed Y with $45 million": money from a group of backers is a round."""
+def _rounds_of_groups(drafts: list[Draft], an: Analysed, names: list[str] | None = None) -> list[Draft]:
+    """"Investors including X backed Y with $45 million": money from a group of backers is a round; so is
+    money a company raised from an investment firm alone ("X landed $30 million from Quill Ventures"),
+    where money from a company of another trade is that company's stake ("... from Halvora Chips")."""
     for d in drafts:
-        if d.type is FactType.STRATEGIC_INVESTMENT and _GROUP_OF_BACKERS.search(an.abstract, 0, d.trigger[0]):
+        if d.type is not FactType.STRATEGIC_INVESTMENT:
+            continue
+        if _GROUP_OF_BACKERS.search(an.abstract, 0, d.trigger[0]) or names is not None and d.frame == "stake-from" \
+                and d.roles and all(_INVESTMENT_FIRM.search(names[i]) for i, _ in d.roles):
             d.type = FactType.FUNDING_ROUND
     return drafts
+
+
+#: The last word of an investment firm's name: it invests for others, and the money it puts in is a round.
+_INVESTMENT_FIRM = re.compile(r"\b(?:Ventures|Venture Partners|Capital|Partners|Fund|Funds|Investments|Investors|"
+                              r"Equity|Growth|Asset Management|VC)$")
 
 
 #: Backers told as a group before the first of them: the money is a round, not one backer's stake.
@@ -719,7 +729,7 @@ _ELIDED = re.compile(rf"\s*and (?P<a>{E}) (?P<m>(?:up to |about |nearly |another
 _ENTITY = re.compile(r"⟨E\d+⟩")
 _APPOSITION_COMPANY = re.compile(r"(?:\b(?:of|at)\s+⟨E(\d+)⟩|⟨E(\d+)⟩'s)")
 _POSSESSOR = re.compile(r"⟨E(\d+)⟩'s?(?=\s)")
-_COMPANY_BEFORE = re.compile(r"⟨E(\d+)⟩\s+(?:[\w,'’-]+\s+){0,5}$")
+_COMPANY_BEFORE = re.compile(r"⟨E(\d+)⟩\s+(?:[\w,'’-]+\s+){0,7}$")
 _OF_COMPANY = re.compile(r"\b(?:of|at)\s+⟨E(\d+)⟩")
 
 
@@ -810,7 +820,8 @@ def _from_match(frame: Frame, m: re.Match, an: Analysed, reading: Reading) -> Dr
     if frame.type is FactType.TALENT_MOVE and not people and (
             frame.people_optional_when is None or not frame.people_optional_when.search(m.group(0))):
         return None  # "Orbis lost its chief executive to Y": staff without names, where the frame allows it
-    if frame.swap_to_customer_when is not None and frame.swap_to_customer_when.match(m.string, m.end()):
+    swap = frame.swap_to_customer_when.match(m.string, m.end()) if frame.swap_to_customer_when is not None else None
+    if swap is not None and (not swap.groupdict().get("supplier") or ids(swap.group("supplier")) == [roles[0][0]]):
         roles, subject = [(subject, Role.CUSTOMER)], roles[0][0]
     d = Draft(type=frame.type, subject=subject, roles=roles, people=people, sentence=an,
               trigger=(m.start(), m.end()), frame=frame.name, status=frame.status)

@@ -31,6 +31,8 @@ and only where the words around it say what the attachment must be.
 - A "from" or "to" phrase hung on a name that is a verb's argument ("moves from X to Y" with "to Y"
   under X, "was hired by X from Y" with "from Y" under X): a name takes no such phrase of its own;
   it is the verb's.
+- An object with a preposition of its own ("raised its stake in X to 85% from 40%" with "%" a second
+  object): a phrase a preposition leads is no object but an oblique.
 """
 
 from __future__ import annotations
@@ -69,7 +71,10 @@ def repair(doc):
             if tok.dep == nmod and tok.head.tag_ == "NNP":
                 _preposition_of_the_verb(tok)
         elif dep == obj and tok.head.i < tok.i:
-            _subject_after_the_comma(tok)
+            if _first_word(tok).dep_ == "case":
+                tok.dep_ = "obl"  # (a preposition leads it: an oblique)
+            else:
+                _subject_after_the_comma(tok)
         elif dep == iobj:
             _object_made_public(tok)
         elif dep in subjects and tok.head.dep == cop and tok.head.head.i != tok.head.i:
