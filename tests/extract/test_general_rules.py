@@ -1402,3 +1402,25 @@ def test_a_public_body_is_never_bought():
 def test_a_stake_raised_from_one_share_to_a_controlling_one_is_an_acquisition():
     deals = [(f.type, f.subject) for f in _facts("Orla raised its stake in Quill Mining to 85% from 40%.", "2026-03-05")]
     assert deals == [(FactType.ACQUISITION, "Quill Mining")]
+
+
+@pytest.mark.parametrize("text", [
+    "Brellix Technologies (BRLX.O) agreed to acquire Quill Software.",
+    "Brellix Technologies (BRLX) agreed to acquire Quill Software.",
+])
+def test_a_bare_ticker_in_brackets_is_the_name_s_cue_not_a_party(text):
+    deals = [(f.subject, [p.name for p in f.counterparties]) for f in _facts(text, "2026-03-05")]
+    assert deals == [("Quill Software", ["Brellix Technologies"])]
+    assert [m.ticker for m in read(text).sentences[0].mentions] == ["BRLX", ""]
+
+
+def test_a_title_in_brackets_is_no_ticker():
+    assert [m.ticker for m in read("Dana Wu (CEO) left Quill Software.").sentences[0].mentions] == ["", ""]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Comdata signed a letter of intent with Halden, Brisk, Orla and Quist (HBOQ).", ["Comdata", "Halden, Brisk, Orla and Quist"]),
+    ("Zentrix bought Halvora, Brellix and Orla (ZBO).", ["Zentrix", "Halvora", "Brellix", "Orla"]),
+])
+def test_partners_names_before_their_initials_are_one_firm(text, names):
+    assert [m.text for m in read(text).sentences[0].mentions] == names
