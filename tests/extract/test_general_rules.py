@@ -1424,3 +1424,17 @@ def test_a_title_in_brackets_is_no_ticker():
 ])
 def test_partners_names_before_their_initials_are_one_firm(text, names):
     assert [m.text for m in read(text).sentences[0].mentions] == names
+
+
+def test_names_parted_by_a_comma_alone_are_no_list_of_buyers():
+    deals = [(f.subject, [p.name for p in f.counterparties])
+             for f in _facts("After its cancelled merger with Brellix, Zentrix bought Orla Media.", "2026-03-05")]
+    assert deals == [("Orla Media", ["Zentrix"])]
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Regulators blocked Zentrix's proposed takeover of Orla Media.", "terminated"),
+    ("The FTC sued to block Zentrix's takeover of Orla Media.", "announced"),
+])
+def test_a_deal_regulators_blocked_is_terminated(text, status):
+    assert [(f.subject, str(f.status)) for f in _facts(text, "2026-03-05")] == [("Orla Media", status)]

@@ -393,8 +393,10 @@ def _status(d: Draft, an: Analysed) -> Status:
     # previously announced sale of X": the words of what was announced before are not counted in the reach).
     before = _PREVIOUSLY_ANNOUNCED.sub("", an.abstract[max(0, d.trigger[0] - 60):d.trigger[0]])[-30:]
     whole = an.abstract
-    if d.type in (FactType.ACQUISITION, FactType.STRATEGIC_INVESTMENT, FactType.COMMERCIAL_CONTRACT) \
-            and TERMINATED.search(whole[d.trigger[0]:]):
+    if d.type in (FactType.ACQUISITION, FactType.STRATEGIC_INVESTMENT, FactType.COMMERCIAL_CONTRACT) and (
+            TERMINATED.search(whole[d.trigger[0]:])
+            # "regulators blocked X's takeover of Y": the words that end it reach the deal's noun
+            or any(m.end() > d.trigger[0] for m in TERMINATED.finditer(whole, max(0, d.trigger[0] - 40), d.trigger[1]))):
         return Status.TERMINATED
     if PENDING.search(whole):
         return Status.PENDING

@@ -32,8 +32,11 @@ from ..model.events import FactType, Role, Status
 E = r"⟨E\d+⟩"
 P = r"⟦P\d+⟧"
 M = r"⟪M\d+⟫"
-# A list of entities: "A, B and C", "A & B", "A together with B".
-EL = rf"{E}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+together\s+with\s+|\s*&\s*){E})*"
+# A list of entities: "A, B and C", "A & B", "A together with B", "A, B and others"; names parted by commas
+# alone are no list ("After its merger with A, B bought C").
+_LINK = r"(?:\s*,?\s+and\s+|\s+together\s+with\s+|\s*&\s*)"
+EL = (rf"{E}(?:{_LINK}{E})*(?:(?:\s*,\s*{E})+(?:{_LINK}{E}|(?=\s*,?\s+and\s+(?:other|others|several|more)\b))"
+      rf"(?:{_LINK}{E})*)?")
 PL = rf"{P}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:[\w-]+\s+){{0,3}}?{P})*"
 
 

@@ -106,7 +106,7 @@ def common_words() -> frozenset[str]:
 #: What a phrase of a word list may hold: lower-case words, digits, spaces, hyphens, apostrophes and
 #: the gap "..." (up to three words).
 _PHRASE = re.compile(r"[a-z0-9'’-]+(?: (?:[a-z0-9'’-]+|\.\.\.))*")
-_GAP = r"(?:[\w.$%-]+\s+){0,3}?"
+_GAP = r"(?:[\w.$%'’⟨⟩-]+\s+){0,3}?"
 
 
 def _phrases(value: list[str]) -> list[str]:
