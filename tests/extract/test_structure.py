@@ -139,3 +139,12 @@ def test_a_contract_signed_with_a_party_takes_the_direction_the_document_states(
     assert [k for k in got if k[0] is FactType.COMMERCIAL_CONTRACT] == [(FactType.COMMERCIAL_CONTRACT, "Pellham Cloud")]
     deal = got[(FactType.COMMERCIAL_CONTRACT, "Pellham Cloud")]
     assert {p.name: p.role for p in deal.counterparties} == {"Aurel Labs": Role.CUSTOMER}
+
+
+def test_a_note_naming_its_round_first_and_its_backers_after_a_colon():
+    got = _got("Rounds of the week\n\n1. Brellix Power raised $45 million from Orla Climate Fund to build batteries.\n"
+               "2. Quorvane Compute (seed, $8 million): investors include Tallow Partners.\n")
+    note = got[(FactType.FUNDING_ROUND, "Quorvane Compute")]
+    assert note.amount.amount == Decimal(8_000_000)
+    assert [p.name for p in note.counterparties] == ["Tallow Partners"]
+    assert [p.name for p in got[(FactType.FUNDING_ROUND, "Brellix Power")].counterparties] == ["Orla Climate Fund"]

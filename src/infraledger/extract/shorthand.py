@@ -16,7 +16,9 @@ from .drafts import Draft, ids, money_in
 from .frames import DEBT_WORDS, E, M, ROUND_WORDS, cumulative
 from .reading import Analysed
 
-_NOTE = re.compile(rf"(?P<t>{E})\s*(?:\(\s*(?:about |~|approx\. |up to )?(?P<m>{M})(?P<rest>[^()]{{0,120}})\)"
+# (a round's name may come first in the bracket: "Orla ($40M, Series A)", "Orla (seed, $8 million)")
+_NOTE = re.compile(rf"(?P<t>{E})\s*(?:\(\s*(?P<pre>(?i:pre-seed|seed|angel|series [a-z]\d?(?: extension)?)\s*,\s*)?"
+                   rf"(?:about |~|approx\. |up to )?(?P<m>{M})(?P<rest>[^()]{{0,120}})\)"
                    rf"|(?:\s(?:--|—|–)|\s?:)\s*(?:about |~|up to )?(?P<m2>{M})(?:\s*\((?P<rest2>[^()]{{0,120}})\))?)")
 _LED_BY = re.compile(rf"\b(?:led|co-led) by (?P<l>{E}(?:(?:,\s*|\s+and\s+){E})*)", re.I)
 _ITEM_START = re.compile(r"\s*(?:[*•·▪‣-]|\d{1,2}[.)])\s")
@@ -25,7 +27,8 @@ _NOTE_HEADINGS = re.compile(r"\b(?:rounds?|raises?|funding|financings?|fundraisi
 _RESULTS_AFTER = re.compile(r"\s*(?:in\s+|of\s+)?(?:annual\s+|quarterly\s+|net\s+)?(?:revenue|sales|profits?|income|"
                             r"losses|loss|earnings|arr|bookings|ebitda)\b", re.I)
 # After a note's amount: who gave it ("from X and Y"), and words that call it a raise ("its third raise")
-_FROM_BACKERS = re.compile(rf"\s*from (?P<l>{E}(?:(?:,\s*|\s+and\s+){E})*)")
+_FROM_BACKERS = re.compile(rf"\s*(?:from|[:;,]?\s*(?:investors|backers) (?:include|included|including)) "
+                           rf"(?P<l>{E}(?:(?:,\s*|\s+and\s+){E})*)", re.I)
 _RAISE_AFTER = re.compile(rf"(?:\s*from {E}(?:(?:,\s*|\s+and\s+){E})*)?,?\s+(?:(?:its|their|the|a|an)\s+)?"
                           rf"(?:[\w-]+\s+){{0,3}}?(?:raise|round|funding|financing)\b", re.I)
 _NOT_ROUNDS = re.compile(r"\b(?:funds?|not company rounds|m&a|acquisitions?|ipos?|public markets|people)\b", re.I)
@@ -39,7 +42,7 @@ def read_notes(an: Analysed, section: str) -> list[Draft]:
     item = _ITEM_START.match(an.sentence.text) is not None
     out: list[Draft] = []
     for m in _NOTE.finditer(text):
-        rest = m.group("rest") or m.group("rest2") or ""
+        rest = (m.group("pre") or "") + (m.group("rest") or m.group("rest2") or "")
         placeholder = m.group("m") or m.group("m2")
         before = text[:m.start()]
         after = text[m.end():]
