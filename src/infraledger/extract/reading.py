@@ -189,7 +189,7 @@ def _recheck_first_words(masked: list[tuple[str, str]], all_mentions: list[list[
 _TITLE_WORD = re.compile(r"\b[A-Z][a-z]+(?:-[A-Za-z]+)?\b")
 _ANY_WORD = re.compile(r"\b[A-Za-z][a-z]+\b")
 _HEADLINE_SMALL = frozenset("to as in on for from with of by and its after over into at the a an "
-                            "thousand million billion trillion".split())
+                            "thousand million billion trillion share shr cash".split())
 
 
 def _headline(s: Sentence) -> Sentence:

@@ -228,7 +228,8 @@ class SurfaceFrame(BaseModel):
         if (self.hirer_before_people or self.people_optional_when) and self.type is not FactType.TALENT_MOVE:
             raise ValueError(f"{where}: hirer and people flags are for talent moves")
         if self.subject is None and not (self.subject_from_topic or self.subject_from_speaker or self.apposition
-                                         or self.business_of or self.type is FactType.TALENT_MOVE):
+                                         or self.business_of or self.subject_from_head_when
+                                         or self.type is FactType.TALENT_MOVE):
             raise ValueError(f"{where}: no subject group and no way to find the subject")
         if self.business_of is not None and not {self.business_of, "b"} <= groups:
             raise ValueError(f"{where}: business_of names the owner's group and needs the business's words in group 'b'")
