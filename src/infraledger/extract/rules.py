@@ -827,7 +827,7 @@ def _from_match(frame: Frame, m: re.Match, an: Analysed, reading: Reading) -> Dr
               trigger=(m.start(), m.end()), frame=frame.name, status=frame.status)
     if groups.get("m") and not per_unit(an, money_index(groups["m"])):  # ("pay $15 a share for X": the price of a share)
         d.amount = money_in(groups["m"], an)
-    if d.type is FactType.STRATEGIC_INVESTMENT and _controlling_stake(m.group(0)):
+    if d.type is FactType.STRATEGIC_INVESTMENT and (_controlling_stake(m.group(0)) or _control_after(m.string, m.end())):
         # "the purchase of a 60% stake in Y": control changes hands, an acquisition
         d.type, d.roles = FactType.ACQUISITION, [(i, Role.ACQUIRER) for i, _ in d.roles]
     return d
@@ -852,6 +852,19 @@ _MAJORITY = re.compile(rf"\b(?:majority|controlling)\s+(?:[\w-]+\s+)?stake|\b(?P
                        r"\s+(?:[\w-]+\s+)?(?:stake|interest|holding)\b"
                        rf"|\bshares,? or (?:about |around |nearly |some )?(?P<held>\d{{2,3}}(?:\.\d+)?)\s?(?:{percent_alternation()})",
                        re.IGNORECASE)
+
+
+def _control_after(text: str, end: int) -> bool:
+    """Whether the words after a purchase of shares say it took the buyer's holding past half ("...,
+    boosting its holding to 83 pct")."""
+    m = _HOLDING_RAISED_TO.match(text, end)
+    return m is not None and float(m.group(1)) > 50
+
+
+_HOLDING_RAISED_TO = re.compile(r"[^.;⟨]{0,40}?,?\s*(?:boosting|raising|bringing|increasing|lifting|taking)\s+"
+                                r"(?:its|their|his|her)\s+(?:total\s+|combined\s+)?(?:holdings?|stake|interest|"
+                                r"shareholding|ownership)\b[^.;]{0,60}?\bto\s+(?:about\s+|around\s+|nearly\s+|"
+                                r"roughly\s+|some\s+|almost\s+)?(\d{1,3}(?:\.\d+)?)\s?(?:pct|%|percent|per cent)", re.I)
 
 
 def _controlling_stake(text: str) -> bool:
