@@ -1438,3 +1438,10 @@ def test_names_parted_by_a_comma_alone_are_no_list_of_buyers():
 ])
 def test_a_deal_regulators_blocked_is_terminated(text, status):
     assert [(f.subject, str(f.status)) for f in _facts(text, "2026-03-05")] == [("Orla Media", status)]
+
+
+def test_a_pair_named_before_a_verb_only_two_can_take_opens_a_headline():
+    deals = [(f.subject, [p.name for p in f.counterparties]) for f in _facts("ZENTRIX, HALVORA AGREE TO MERGE", "2026-03-05")]
+    assert deals == [("Halvora", ["Zentrix"])]
+    assert [m.text for m in read("Separately, Halvora said it would merge with Zentrix.").sentences[0].mentions] == \
+        ["Halvora", "Zentrix"]

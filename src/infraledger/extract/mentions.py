@@ -189,7 +189,10 @@ _ONE_WORD_MAY_LEAVE = re.compile(r"\s+(?:has\s+)?(?:left|departed|quit|leaves|de
 # What follows a sentence's first word when that word is a name: "Cisco, which ...", "Cisco's",
 # "Cisco agreed ...".
 _NAME_CONTEXT = re.compile(r"(?:,\s*(?:which|who|whose|a|an|the|founded|based)\b|,\s*[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+)*"
-                           r"\s*(?:,|and)|'s\b|’s\b|\s+(?:said|says|agreed|"
+                           r"\s*(?:,|and)|'s\b|’s\b"
+                           # a pair in a headline, named before a verb only two can take ("Zentrix, Halvora agree to merge")
+                           r"|,\s*[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+)*\s+(?:agree|end|discuss|sign|set|form|extend|"
+                           r"merge|to merge|in talks|call off)\b|\s+(?:said|says|agreed|"
                            r"announced|raised|acquired|bought|signed|closed|completed|reported|invested|lost|named|"
                            r"hired|sold|took|priced|landed|secured|received|agrees|announces|raises|acquires|buys|"
                            r"signs|closes|completes|invests|sells|takes|prices|lands|secures|receives)\b)")
