@@ -1445,3 +1445,17 @@ def test_a_pair_named_before_a_verb_only_two_can_take_opens_a_headline():
     assert deals == [("Halvora", ["Zentrix"])]
     assert [m.text for m in read("Separately, Halvora said it would merge with Zentrix.").sentences[0].mentions] == \
         ["Halvora", "Zentrix"]
+
+
+@pytest.mark.parametrize("text, start", [
+    ("Zentrix bought Halvora in May.", "2025-05-01"),  # done, so not in the May after the text
+    ("Zentrix will buy Halvora in May.", "2026-05-01"),
+    ("Zentrix completed its purchase of Halvora last spring.", "2025-03-01"),
+])
+def test_a_deal_told_as_done_dates_before_the_text(text, start):
+    assert [str(f.time.start) for f in _facts(text, "2026-03-05")] == [start]
+
+
+def test_its_round_told_before_the_company_it_belongs_to():
+    facts = _facts("After its $1.2 billion Series D in May, Orla Labs is now valued at $9 billion.", "2026-03-05")
+    assert [(f.type, f.subject, f.amount.amount) for f in facts] == [(FactType.FUNDING_ROUND, "Orla Labs", 1_200_000_000)]

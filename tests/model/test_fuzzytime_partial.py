@@ -60,3 +60,14 @@ def test_a_quarter_without_year_falls_in_the_anchor_year_or_the_one_before():
     assert labels("results for the fourth quarter were weak", date(2026, 2, 1)) == ["2025-Q4"]
     assert labels("in the third quarter of 2024 it grew", date(2026, 2, 1)) == ["2024-Q3"]
     assert labels("Q2 2025 revenue", date(2026, 2, 1)) == ["2025-Q2"]
+
+
+def test_seasons_with_and_without_their_year():
+    assert labels("bought it in the summer of 2024", date(2026, 3, 5)) == ["2024-06/2024-08"]
+    assert labels("in autumn 2025 it listed", date(2026, 3, 5)) == ["2025-09/2025-11"]
+    # "last spring": the latest spring that had ended
+    assert labels("its purchase last spring", date(2026, 3, 5)) == ["2025-03/2025-05"]
+    assert labels("its purchase last spring", date(2026, 10, 2)) == ["2026-03/2026-05"]
+    assert labels("will close next spring", date(2026, 3, 5)) == ["2027-03/2027-05"]
+    assert labels("expected this fall", date(2026, 3, 5)) == ["2026-09/2026-11"]
+    assert labels("shares fall 2 pct", date(2026, 3, 5)) == []

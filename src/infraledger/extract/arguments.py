@@ -8,13 +8,13 @@ clearance", "That purchase closed on December 26").
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 from ..lexicon import (alternation, count_alternation, days_per, deal_noun_alternation, number_value, numbers,
                        status_pattern)
 from ..model.events import FactType, Role, Status
-from ..model.fuzzytime import FuzzyTime, find_times
+from ..model.fuzzytime import FuzzyTime, Precision, find_times
 from ..model.money import Money, Qualifier
 from .drafts import Draft, clause_end, ids
 from .frames import E, EL, IPO_WORDS
@@ -456,6 +456,25 @@ def narrated_past(d: Draft, an: Analysed, document_time: FuzzyTime | None) -> No
     if not _ONLY_AGREED.search(an.abstract[max(0, d.trigger[0] - 30):stop]) \
             and not _TO_BE_ACQUIRED.search(an.abstract[d.trigger[0]:stop]):
         d.status = Status.COMPLETED
+
+
+def done_before_telling(d: Draft, anchor: date | None) -> None:
+    """A deal told as done cannot date after the text that tells it: a month or season written without
+    its year and read in the text's year ("bought Y in May", in a text of March) falls a year earlier."""
+    t = d.time
+    # (a day just after the text's may be the next day's news, or a time zone's: only months and seasons)
+    if d.status is not Status.COMPLETED or t is None or anchor is None or t.start <= anchor \
+            or t.precision not in (Precision.MONTH, Precision.RANGE) \
+            or t.anchor is None or _YEAR_OR_AHEAD.search(t.text or "") or (t.start - anchor).days > 366:
+        return
+    try:
+        d.time = FuzzyTime(t.start.replace(year=t.start.year - 1), t.end.replace(year=t.end.year - 1),
+                           t.precision, t.text, t.anchor)
+    except ValueError:  # (the 29th of February)
+        return
+
+
+_YEAR_OR_AHEAD = re.compile(r"\d{4}|\b(?:next|later|coming|tomorrow|this|ahead)\b", re.I)
 
 
 _ONLY_AGREED = re.compile(r"\b(?:agree[sd]?|agreement|will|would|plans?|planned|proposed|intends?|offers?|offered|"

@@ -21,7 +21,8 @@ from ..lexicon import common_words, percent_alternation
 from ..model.events import FactType, Participant, Role
 from ..model.facts import CandidateFact
 from ..model.fuzzytime import FuzzyTime, find_times
-from .arguments import assign_arguments, follow_up, ipo_parties, narrated_past, participants, per_unit
+from .arguments import (assign_arguments, done_before_telling, follow_up, ipo_parties, narrated_past, participants,
+                        per_unit)
 from .drafts import Draft, clause_end, ids, merge, money_in, money_index, to_fact
 from .frames import E, Frame, candidate_frames
 from .hedges import figures_table, hypothetical, not_counted
@@ -193,6 +194,7 @@ def _facts(window: _Window, parses: dict[int, Parsed]) -> list[CandidateFact]:
                     if not d.weak_time:  # "since its $8 billion purchase of Y in 2017": a deal long done
                         narrated_past(d, an, document.published)
             for d in found:
+                done_before_telling(d, anchor)
                 _raiser_not_its_backer(d, an, drafts)
                 participants(d, an, reading)
                 if not d.cited and i + 1 < len(reading.sentences):

@@ -189,6 +189,7 @@ _ABSOLUTE_SOURCES: tuple[tuple[str, str], ...] = (
     ("quarter2", rf"\b{_YEAR}[\s-]?Q(?P<qn>[1-4])\b"),
     ("half", rf"\b(?:H(?P<hn>[12])|(?P<hw>first|second|1st|2nd) half(?: of)?)\s*(?:of\s+)?{_YEAR}\b"),
     ("half2", rf"\b{_YEAR}[\s-]?H(?P<hn>[12])\b"),
+    ("season_year", rf"\b(?:the\s+)?(?P<season>spring|summer|autumn|fall)\s+(?:of\s+)?{_YEAR}\b"),
     ("span", r"\b(?P<y1>(?:19|20)\d{2})\s*(?:-|–|to|through)\s*(?P<y2>(?:19|20)\d{2}|\d{2})\b"),
     ("part", rf"\b(?P<part>early|mid|late|end of|the end of|beginning of|start of|the start of|"
              rf"the beginning of)[\s-]+{_YEAR}\b"),
@@ -261,6 +262,8 @@ def _absolute(name: str, m: re.Match, fiscal_year_end: int) -> FuzzyTime | None:
         if name in ("half", "half2"):
             h = int(g["hn"]) if g.get("hn") else _ORD[g["hw"].lower()]
             return FuzzyTime.half(int(g["year"]), h, text)
+        if name == "season_year":
+            return _season(int(g["year"]), g["season"], text)
         if name == "span":
             y1, y2 = int(g["y1"]), _year(g["y2"])
             if y2 < 100 or y2 <= y1 or y2 - y1 > 20:
@@ -371,6 +374,10 @@ _PARTIAL_SOURCES: tuple[tuple[str, str], ...] = (
            rf"million|billion))"),
     ("m", rf"\b(?:in|since|by|during|from|until|of|early|mid|late|last|this|that|before|"
           rf"after)[\s-]+{_MONTH_RE}\b(?!\s+\d)(?!,?\s*(?:19|20)\d{{2}})"),
+    # ("in the spring" alone is left unread: a season without its year or a word that places it is too
+    # coarse to date a deal, or the ones told after it)
+    ("season", r"\b(?P<which>last|this past|this|next)\s+"
+               r"(?P<season>spring|summer|autumn|fall)\b(?!\s+(?:of\s+)?(?:19|20)\d{2})"),
     ("wd", rf"\b(?:on|last|this past)\s+(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|"
            rf"sunday)\b(?!,?\s+{_MONTH_RE}\s+\d)"),
     ("q", r"\b(?:Q(?P<qn>[1-4])|(?:the\s+)?(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)\b"
@@ -387,6 +394,7 @@ _GATE_WORDS: dict[str, tuple[str, ...]] = {
     "quarter": ("q1", "q2", "q3", "q4", "quarter"),
     "half": ("h1", "h2", "half"),
     "fiscal": ("fiscal", "fy"),
+    "season": ("spring", "summer", "autumn", "fall"),
     # every relative expression that is read (bare "last" and "recently" are not)
     "relative": ("day", "tomorrow", "week", "month", "year", "quarter", "ytd"),
 }
@@ -409,15 +417,37 @@ def _compiled() -> _Compiled:
 _NEEDS: dict[str, tuple[str, ...]] = {
     "iso": ("year",), "mdy": ("year", "month"), "dmy": ("year", "month"), "my": ("year", "month"),
     "quarter": ("year", "quarter"), "quarter2": ("year", "quarter"), "half": ("year", "half"),
-    "half2": ("year", "half"), "span": ("year",), "part": ("year",), "fiscal": ("fiscal",), "year": ("year",),
-    "md": ("month",), "m": ("month",), "wd": ("weekday",), "q": ("quarter",), "relative": ("relative",),
+    "half2": ("year", "half"), "season_year": ("year", "season"), "span": ("year",), "part": ("year",), "fiscal": ("fiscal",), "year": ("year",),
+    "season": ("season",), "md": ("month",), "m": ("month",), "wd": ("weekday",), "q": ("quarter",), "relative": ("relative",),
 }
+
+
+#: The months of the seasons as the northern hemisphere's calendar counts them (winter, which spans two
+#: years, is not read).
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
+
+
+def _season(year: int, season: str, text: str, anchor: date | None = None) -> FuzzyTime:
+    first, last = _SEASONS[season.lower()]
+    return FuzzyTime(date(year, first, 1), _month_end(year, last), Precision.RANGE, text, anchor)
+
+
+def _season_near(which: str, season: str, anchor: date, text: str) -> FuzzyTime:
+    """"last spring" (the latest that had ended), "this summer" (the anchor's year's), "next fall"."""
+    this = _season(anchor.year, season, text, anchor)
+    if which in ("last", "this past"):
+        return this if this.end < anchor else _season(anchor.year - 1, season, text, anchor)
+    if which == "next":
+        return this if this.start > anchor else _season(anchor.year + 1, season, text, anchor)
+    return this
 
 
 def _partial(name: str, m: re.Match, anchor: date) -> FuzzyTime | None:
     """A date without its year, placed in the anchor's year unless that lies over three months ahead."""
     text = m.group(0)
     try:
+        if name == "season":
+            return _season_near(m.group("which").lower(), m.group("season").lower(), anchor, text)
         if name == "wd":
             back = (anchor.weekday() - _WEEKDAYS.index(m.group("wd").lower())) % 7
             return FuzzyTime(anchor - timedelta(days=back), anchor - timedelta(days=back), Precision.DAY, text, anchor)
