@@ -165,3 +165,10 @@ def test_an_object_led_by_a_preposition_is_an_oblique():
                        ("to", "IN", "case", 7), ("85", "CD", "nummod", 8), ("%", "NN", "obj", 1)]))
     assert ("%", "obl", "raised") in _arcs(doc)
     assert ("stake", "obj", "raised") in _arcs(doc)
+
+
+def test_a_clause_said_after_a_time_is_what_was_said():
+    doc = repair(_doc([("Orla", "NNP", "nsubj", 1), ("said", "VBD", "ROOT", 1), ("on", "IN", "case", 3),
+                       ("Monday", "NNP", "obl", 1), ("that", "WDT", "mark", 7), ("Dana", "NNP", "nsubj", 7),
+                       ("will", "MD", "aux", 7), ("become", "VB", "acl:relcl", 3), ("chief", "NN", "xcomp", 7)]))
+    assert ("become", "ccomp", "said") in _arcs(doc)

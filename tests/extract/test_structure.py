@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from infraledger.extract.reading import read
 from infraledger.model.events import FactType, Role, Status
 
 from .examples import deal_events
@@ -148,3 +149,19 @@ def test_a_note_naming_its_round_first_and_its_backers_after_a_colon():
     assert note.amount.amount == Decimal(8_000_000)
     assert [p.name for p in note.counterparties] == ["Tallow Partners"]
     assert [p.name for p in got[(FactType.FUNDING_ROUND, "Brellix Power")].counterparties] == ["Orla Climate Fund"]
+
+
+def test_people_moves_told_over_two_sentences():
+    got = _got("Quorvane said on Monday that Dana Wu will become its chief executive in April. Wu spent eight "
+               "years at Tallow Cloud, most recently as its president.\n\n"
+               "Ken Obi is the new chief technology officer of Brellix. He joins from Orla Systems, where he ran "
+               "its infrastructure group.\n\n"
+               "Halden has hired Mara Quist, a veteran of Kestrel, to run its chip unit. Quist left Kestrel in January.\n")
+    moves = {subject: ([p.name for p in f.counterparties], list(f.people))
+             for (kind, subject), f in got.items() if kind is FactType.TALENT_MOVE}
+    assert moves == {"Tallow Cloud": (["Quorvane"], ["Dana Wu"]), "Orla Systems": (["Brellix"], ["Ken Obi"]),
+                     "Kestrel": (["Halden"], ["Mara Quist"])}
+
+
+def test_a_company_that_is_the_new_chief_supplier_is_no_person():
+    assert [m.kind for m in read("Zentrix is the new chief supplier of Brellix.").sentences[0].mentions] == ["org", "org"]

@@ -108,7 +108,9 @@ def _same_event(a: Draft, b: Draft, names: list[str]) -> bool:
     if a.type is FactType.IPO:
         return True
     if a.type is FactType.TALENT_MOVE:
-        people = not a.people or not b.people or bool(set(a.people) & set(b.people))
+        # (a person named again by surname alone is the same person: "Dana Whitlock ... Whitlock left Y")
+        people = not a.people or not b.people or bool(set(a.people) & set(b.people)) or bool(
+            {names[p].split()[-1] for p in a.people} & {names[p].split()[-1] for p in b.people})
         ha = {i for i, r in a.roles if r is Role.HIRER}
         hb = {i for i, r in b.roles if r is Role.HIRER}
         return people and (not ha or not hb or bool(ha & hb)) and (bool(a.people) == bool(b.people) or parties)
@@ -149,7 +151,8 @@ def merge(drafts: list[Draft], names: list[str]) -> list[Draft]:
             if i not in have and not any(_same_name(names[i], names[j]) for j in have):
                 target.roles.append((i, r))
                 have.add(i)
-        target.people += [p for p in d.people if p not in target.people]
+        surnames = {names[p].split()[-1] for p in target.people}
+        target.people += [p for p in d.people if p not in target.people and names[p].split()[-1] not in surnames]
         target.amount = target.amount or d.amount
         target.valuation = target.valuation or d.valuation
         if target.time is None or (target.weak_time and d.time is not None and not d.weak_time):

@@ -31,6 +31,9 @@ and only where the words around it say what the attachment must be.
 - A "from" or "to" phrase hung on a name that is a verb's argument ("moves from X to Y" with "to Y"
   under X, "was hired by X from Y" with "from Y" under X): a name takes no such phrase of its own;
   it is the verb's.
+- A clause told after a verb of saying and a time read as a relative clause of the time ("X said on
+  Monday that Y will become its chief" with "become" under "Monday"): a clause "that" introduces with a
+  subject of its own is what was said, the verb's complement.
 - An object with a preposition of its own ("raised its stake in X to 85% from 40%" with "%" a second
   object): a phrase a preposition leads is no object but an oblique.
 """
@@ -50,6 +53,7 @@ def repair(doc):
     clauses = {strings.add(label) for label in ("parataxis", "conj", "advcl")}
     subjects = {strings.add(label) for label in ("nsubj", "nsubj:outer", "csubj")}
     cop, nmod, obj = strings.add("cop"), strings.add("nmod"), strings.add("obj")
+    relcl = strings.add("acl:relcl")
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is not None and root.tag_ == "VBN":
         _participle_read_as_the_verb(root)
@@ -66,6 +70,8 @@ def repair(doc):
                 _preposition_of_the_name(tok)
         elif dep in clauses and tok.tag_.startswith("VB"):
             _relative_clause(tok)
+        elif dep == relcl:
+            _what_was_said(tok)
         elif dep == nmod and tok.head.tag_ == "NNP":
             _preposition_of_the_deal(tok)
             if tok.dep == nmod and tok.head.tag_ == "NNP":
@@ -130,6 +136,18 @@ def _preposition_of_the_verb(tok) -> None:
     if name.dep_ in _VERB_ARGUMENTS and verb.tag_.startswith("VB") and name.i < tok.i \
             and any(c.dep_ == "case" and c.lower_ in _MOTION_PREPOSITIONS for c in tok.children):
         tok.head, tok.dep_ = verb, "obl"
+
+
+def _what_was_said(verb) -> None:
+    time, telling = verb.head, verb.head.head
+    if time.dep_ == "obl" and telling.lower_ in _TELLING and time.i < verb.i \
+            and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children) \
+            and any(c.dep_.startswith("nsubj") for c in verb.children):
+        verb.head, verb.dep_ = telling, "ccomp"
+
+
+_TELLING = frozenset({"said", "says", "say", "announced", "announces", "confirmed", "confirms", "told", "tells",
+                      "disclosed", "discloses", "reported", "reports", "added", "adds", "noted", "notes"})
 
 
 def _subject_read_as_a_compound(tok) -> None:
