@@ -47,6 +47,7 @@ GOVERNMENT_RE = re.compile(r"\b(?:[Tt]he\s+)?(U\.S\.|US|UK|[A-Z][a-z]+(?:\s+[A-Z
                            r"(?=\s*[,.;:)]|\s+(?:has|had|have|is|was|will|would|said|says|sold|sells|bought|buys|owns|owned|"
                            r"holds|held|took|takes|agreed|agrees|plans|planned|controls|controlled)\b))\b")
 
+_PUBLIC_BODY_NOUNS = ("government", "state", "province", "city", "county", "commonwealth")
 _GOVERNMENT_OF = re.compile(r"\bthe\s+(government|state|province|city|county|commonwealth)\s+of\s+"
                             r"([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
 
@@ -375,13 +376,14 @@ def _runs(sentence: str):
     a whole name; "Quill Corp and Orla Inc" are two), as is a one-word run joined by "and" to an
     institution's ("Securities and Exchange Commission")."""
     numbered = _NUMBER_INSIDE.search(sentence) is not None
-    runs = list(_plain_runs(sentence)) if " and " in sentence or numbered or "/" in sentence or "(" in sentence else None
+    initials = "(" in sentence and _INITIALS_AFTER.search(sentence) is not None
+    runs = list(_plain_runs(sentence)) if " and " in sentence or numbered or "/" in sentence or initials else None
     if runs is None:
         yield from _plain_runs(sentence)
         return
     if "/" in sentence:
         runs = _slashed(runs, sentence)
-    if "(" in sentence:
+    if initials:
         runs = _named_by_initials(runs, sentence)
     if numbered:
         runs = _numbered(runs, sentence)
@@ -510,7 +512,7 @@ def find_mentions(sentence: str, *, sentence_start_words: frozenset[str] = froze
                 continue  # ("Texas state regulators": a state of a country)
             label = "U.S." if m.group(1) in ("U.S.", "US") else m.group(1)
             out.append(Mention(m.start(1), m.end(2), f"{label} {m.group(2).lower()}"))
-    if " of " in sentence:
+    if " of " in sentence and any(f"{noun} of" in sentence for noun in _PUBLIC_BODY_NOUNS):
         # "a contract from the state of Nevada", "awarded by the government of Japan": a public body
         for m in _GOVERNMENT_OF.finditer(sentence):
             out.append(Mention(m.start(1), m.end(), f"{m.group(1).capitalize()} of {m.group(2)}"))
