@@ -1459,3 +1459,8 @@ def test_a_deal_told_as_done_dates_before_the_text(text, start):
 def test_its_round_told_before_the_company_it_belongs_to():
     facts = _facts("After its $1.2 billion Series D in May, Orla Labs is now valued at $9 billion.", "2026-03-05")
     assert [(f.type, f.subject, f.amount.amount) for f in facts] == [(FactType.FUNDING_ROUND, "Orla Labs", 1_200_000_000)]
+
+
+def test_the_acquisition_of_a_stake_is_that_stake_alone():
+    facts = _facts("Brellix completed its acquisition of a 25% stake in Halvora Grid.", "2026-03-05")
+    assert [(f.type, f.subject) for f in facts] == [(FactType.STRATEGIC_INVESTMENT, "Halvora Grid")]

@@ -487,6 +487,10 @@ def _with_parsed(found: list[Draft], parsed: list[Draft], an: Analysed) -> list[
         if p.type is FactType.ACQUISITION and FactType.IPO in surface_types \
                 and FactType.ACQUISITION not in surface_types:
             continue  # "went public via a merger with a blank-check company": the merger is how it listed
+        if p.type is FactType.ACQUISITION and any(
+                d.type is FactType.STRATEGIC_INVESTMENT and d.subject == p.subject
+                and {i for i, _ in d.roles} & {i for i, _ in p.roles} for d in found):
+            continue  # "completed its acquisition of a 25% stake in Y": the stake the surface grammar read
         if p.type is FactType.IPO and p.frame == "syntax:raise":
             # "raised $625 million in its Nasdaq offering": the round the surface grammar read is the listing
             out = [d for d in out if not (d.type is FactType.FUNDING_ROUND and d.subject == p.subject)]
