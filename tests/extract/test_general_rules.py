@@ -1464,3 +1464,11 @@ def test_its_round_told_before_the_company_it_belongs_to():
 def test_the_acquisition_of_a_stake_is_that_stake_alone():
     facts = _facts("Brellix completed its acquisition of a 25% stake in Halvora Grid.", "2026-03-05")
     assert [(f.type, f.subject) for f in facts] == [(FactType.STRATEGIC_INVESTMENT, "Halvora Grid")]
+
+
+@pytest.mark.parametrize("text, proceeds", [
+    ("Halvora Networks has priced its upsized IPO of 20 million shares at $19 per share.", 380_000_000),
+    ("Quorvia priced 15 million shares at $28 in its IPO.", 420_000_000),
+])
+def test_a_listing_priced_by_its_shares_raises_shares_times_price(text, proceeds):
+    assert [(f.type, f.amount.amount) for f in _facts(text, "2026-03-05")] == [(FactType.IPO, proceeds)]

@@ -231,7 +231,8 @@ _LISTING_OF = re.compile(r"\b(?:IPO|initial public offering|public offering|list
 _BARE_DEBUT = re.compile(r"debuted|in (?:its|their) debut|(?:listed|floated) (?:in|on)", re.I)
 _LISTING_CONTEXT = re.compile(r"\b(?:shares?|stock|exchange|nasdaq|nyse|bourse|listing|listed|trading|offer price|"
                               r"ipo|market|valuation)\b", re.I)
-_SOLD_SHARES = re.compile(r"\b(?:sold|sells|selling|sale of|offering of|offered|offers|issued|issuing|issue of)\s+"
+_SOLD_SHARES = re.compile(r"\b(?:sold|sells|selling|sale of|offering of|(?:IPO|listing|flotation) of|offered|offers|"
+                          r"issued|issuing|issue of|priced|prices|pricing)\s+"
                           r"(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<scale>million|billion)?\s+(?:[\w-]+\s+){0,2}?shares\b"
                           r"[^.;$]{0,80}?\bat\s+(?:a\s+(?:public\s+)?(?:offering\s+)?price\s+of\s+)?"
                           r"(?P<p>(?:US)?\$\d[\d,]*(?:\.\d+)?)(?: (?:each|apiece|a share|per share))?", re.I)
