@@ -165,3 +165,11 @@ def test_people_moves_told_over_two_sentences():
 
 def test_a_company_that_is_the_new_chief_supplier_is_no_person():
     assert [m.kind for m in read("Zentrix is the new chief supplier of Brellix.").sentences[0].mentions] == ["org", "org"]
+
+
+def test_backers_listed_after_a_label_or_beside_the_lead():
+    got = _got("- **Quorvane Labs** ($120M Series C) — inference chips; led by Halden Growth with Orla Ventures.\n"
+               "- Tallow Quantum raised €18m (Series A). Investors: Quist Partners, Orla Ventures.\n")
+    assert {s: {p.name: p.role for p in f.counterparties} for (_, s), f in got.items()} == {
+        "Quorvane Labs": {"Halden Growth": Role.LEAD_INVESTOR, "Orla Ventures": Role.INVESTOR},
+        "Tallow Quantum": {"Quist Partners": Role.INVESTOR, "Orla Ventures": Role.INVESTOR}}

@@ -61,6 +61,8 @@ _PARTICIPANTS = re.compile(rf"\b(?:participation from|participants include|inves
                            rf"(?:include|included|are|were)|"
                            rf"(?:existing|new|other|returning|early) (?:backers?|investors?|shareholders?)|"
                            rf"backers including|backers include|investors such as|investors,? including|including|"
+                           # "Investors: A, B", and "led by A with B"
+                           rf"(?:investors|backers|participants):|(?<=⟩\s)with|"
                            rf"joined by|alongside)\s+(?:(?:new|existing|other)\s+)?(?P<i>{IEL})", re.I)
 
 
