@@ -1472,3 +1472,11 @@ def test_the_acquisition_of_a_stake_is_that_stake_alone():
 ])
 def test_a_listing_priced_by_its_shares_raises_shares_times_price(text, proceeds):
     assert [(f.type, f.amount.amount) for f in _facts(text, "2026-03-05")] == [(FactType.IPO, proceeds)]
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("In 2012 Zentrix spent $100 million in cash to acquire a Bay Area bakery chain called Halvora.", "Halvora"),
+    ("In February, Zentrix raised its stake into Halvora to 85.7% via a deal with an investor.", "Halvora"),
+])
+def test_a_region_is_no_company_and_a_stake_raised_into_one(text, subject):
+    assert [(f.type, f.subject) for f in _facts(text, "2026-03-05")] == [(FactType.ACQUISITION, subject)]

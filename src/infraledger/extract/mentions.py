@@ -125,7 +125,8 @@ def _initials_name(sentence: str, m: re.Match) -> Mention:
 
 
 # The last word of a place's name that says what kind of place it is.
-_PLACE_TAILS = frozenset({"County", "City", "Township", "Province", "Parish", "Municipality", "Borough", "Prefecture"})
+_PLACE_TAILS = frozenset({"County", "City", "Township", "Province", "Parish", "Municipality", "Borough", "Prefecture",
+                          "Area", "Valley", "Coast", "Peninsula", "Delta"})
 _NEW_PLACES = frozenset({"York", "Jersey", "Zealand", "Delhi", "Mexico", "Hampshire", "England", "Orleans"})
 # Words trimmed from a name's end: function words, dates and roles, but not places ("Export
 # Development Canada") or "AI", "Co" and "Media" ("Quill AI", "Orla Media": a company word too).
