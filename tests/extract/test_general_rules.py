@@ -1480,3 +1480,9 @@ def test_a_listing_priced_by_its_shares_raises_shares_times_price(text, proceeds
 ])
 def test_a_region_is_no_company_and_a_stake_raised_into_one(text, subject):
     assert [(f.type, f.subject) for f in _facts(text, "2026-03-05")] == [(FactType.ACQUISITION, subject)]
+
+
+def test_a_kind_of_paper_named_after_its_issuer_is_no_party():
+    text = "Zentrix had been considering buying a U.S. Government securities broker and had made an offer for Halvora."
+    assert all(p.name != "U.S. Government" and "Government" not in p.name
+               for f in _facts(text, "2026-03-05") for p in f.counterparties)

@@ -787,6 +787,8 @@ def _from_match(frame: Frame, m: re.Match, an: Analysed, reading: Reading) -> Dr
             subject_ids = [int(named[0][0] or named[0][1])]
     roles: list[tuple[int, Role]] = []
     for g, role in frame.roles.items():
+        if groups.get(g) and frame.type is not FactType.TALENT_MOVE and _SECURITIES_AFTER.match(m.string, m.end(g)):
+            continue  # "buying a U.S. Government securities broker": a kind of paper, not a party
         roles += [(i, role) for i in ids(groups.get(g)) if kinds[i] != "person"]
     people = [i for i in ids(groups.get(frame.people)) if kinds[i] == "person"] if frame.people else []
     if not subject_ids and frame.type is FactType.TALENT_MOVE:

@@ -230,7 +230,7 @@ _HEADLINE_WORD = re.compile(r"<[^<>\s]*>|[A-Za-z][A-Za-z'&-]*")
 # A capitalised word after a lower-case word or a comma: inside a sentence, so a name's word.
 _CAPITALISED_INSIDE = re.compile(r"(?<=[a-z,][ \t])[A-Z][a-z]+\b")
 _WIRE_WORDS = frozenset("a an the of to for in on at by and or with from it its says company unit units stake shares "
-                         "mln bln dlr dlrs stg pct shr shrs qtr yr vs cash".split())
+                         "mln bln dlr dlrs stg pct shr shrs qtr yr vs cash per".split())
 
 
 def sentence_case_headline(text: str, common: frozenset[str]) -> str:
