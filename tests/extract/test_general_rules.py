@@ -1486,3 +1486,17 @@ def test_a_kind_of_paper_named_after_its_issuer_is_no_party():
     text = "Zentrix had been considering buying a U.S. Government securities broker and had made an offer for Halvora."
     assert all(p.name != "U.S. Government" and "Government" not in p.name
                for f in _facts(text, "2026-03-05") for p in f.counterparties)
+
+
+@pytest.mark.parametrize("text, kind, deals", [
+    ("Zentrix bought Halvora for $2 billion and Brellix for $500 million in the same week.", FactType.ACQUISITION,
+     [("Halvora", 2_000_000_000), ("Brellix", 500_000_000)]),
+    ("Zentrix bought Halvora ($2 billion) and Brellix ($500 million) last year.", FactType.ACQUISITION,
+     [("Halvora", 2_000_000_000), ("Brellix", 500_000_000)]),
+    ("Zentrix signed cloud deals with Halvora ($3 billion) and Brellix ($1.2 billion).", FactType.COMMERCIAL_CONTRACT,
+     [("Halvora", 3_000_000_000), ("Brellix", 1_200_000_000)]),
+])
+def test_deals_listed_each_with_its_own_price(text, kind, deals):
+    facts = [f for f in _facts(text, "2026-03-05") if f.type is kind]
+    other = (lambda f: f.subject) if kind is FactType.ACQUISITION else (lambda f: f.counterparties[0].name)
+    assert [(other(f), f.amount.amount) for f in facts] == deals

@@ -683,17 +683,47 @@ _CONJOINED = re.compile(r"(?P<list>(?:(?:\s+<[\w.-]+>)?\s*,\s*⟨E\d+⟩)*(?:\s+
                         r"before|through|under|as|which|that|who|and)\b)")
 
 
+_EACH_PRICED = re.compile(r"\s+for\s+(?:about\s+|around\s+|roughly\s+|nearly\s+)?⟪M\d+⟫(?:\s+in\s+(?:cash|stock))?,?"
+                          r"\s+and\s+(?P<t>⟨E\d+⟩)\s+for\s+(?:about\s+|around\s+|roughly\s+|nearly\s+)?(?P<m>⟪M\d+⟫)"
+                          # "deals with X ($3 billion) and Y ($1.2 billion)"
+                          r"|\s*\(⟪M\d+⟫\),?\s+and\s+(?P<t2>⟨E\d+⟩)\s*\((?P<m2>⟪M\d+⟫)\)")
+
+
 def _conjoined_targets(found: list[Draft], an: Analysed, reading: Reading) -> list[Draft]:
     """One purchase more for every company listed after the one an acquisition draft of ``found`` names
-    (the amount, which the list shares, stays with the first), when every name of the list says it is a
+    (each at its own price where each has one: "X for $2 billion and Y for $500 million"; else the amount,
+    which the list shares, stays with the first), and one contract more for a second customer told with its
+    own price ("deals with X ($3 billion) and Y ($1.2 billion)"); when every name of the list says it is a
     company or is named on its own elsewhere in the text: "Smith and Wesson" or "Holt, Rinehart and
     Winston" are one company each."""
     out: list[Draft] = []
     bought = {d.subject for d in found if d.type is FactType.ACQUISITION}
     for d in found:
+        if d.type is FactType.COMMERCIAL_CONTRACT and len(d.roles) == 1:
+            # "signed deals with X ($3 billion) and Y ($1.2 billion)": one contract with each, at its price
+            customer = d.roles[0][0]
+            at = an.abstract.find(f"⟨E{customer}⟩", d.trigger[0])
+            priced = _EACH_PRICED.match(an.abstract, at + len(f"⟨E{customer}⟩")) if at >= 0 else None
+            if priced is not None and priced.group("t2"):
+                extra = Draft(type=d.type, subject=d.subject, roles=[(ids(priced.group("t2"))[0], d.roles[0][1])],
+                              people=[], sentence=an, trigger=d.trigger, frame=d.frame, status=d.status, listed=True)
+                extra.amount = money_in(priced.group("m2"), an)
+                out.append(extra)
+            continue
         if d.type is not FactType.ACQUISITION:
             continue
         at = an.abstract.find(f"⟨E{d.subject}⟩", d.trigger[0])
+        priced = _EACH_PRICED.match(an.abstract, at + len(f"⟨E{d.subject}⟩")) if at >= 0 else None
+        if priced is not None:
+            # "bought X for $2 billion and Y for $500 million": each company its own price, so two companies
+            i = ids(priced.group("t") or priced.group("t2"))[0]
+            if i not in bought and all(i != r for r, _ in d.roles):
+                bought.add(i)
+                extra = Draft(type=d.type, subject=i, roles=list(d.roles), people=[], sentence=an,
+                              trigger=d.trigger, frame=d.frame, status=d.status, listed=True)
+                extra.amount = money_in(priced.group("m") or priced.group("m2"), an)
+                out.append(extra)
+            continue
         m = _CONJOINED.match(an.abstract, at + len(f"⟨E{d.subject}⟩")) if at >= 0 else None
         if m is None or not all(_stands_alone(i, an, reading) for i in [d.subject, *ids(m.group("list"))]):
             continue
