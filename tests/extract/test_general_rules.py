@@ -1500,3 +1500,8 @@ def test_deals_listed_each_with_its_own_price(text, kind, deals):
     facts = [f for f in _facts(text, "2026-03-05") if f.type is kind]
     other = (lambda f: f.subject) if kind is FactType.ACQUISITION else (lambda f: f.counterparties[0].name)
     assert [(other(f), f.amount.amount) for f in facts] == deals
+
+
+def test_a_person_who_quit_to_found_a_startup_left_the_company():
+    facts = _facts("Tom Reed quit Brellix to found his own startup.", "2026-03-05")
+    assert [(f.type, f.subject, f.people) for f in facts] == [(FactType.TALENT_MOVE, "Brellix", ("Tom Reed",))]

@@ -172,3 +172,8 @@ def test_a_clause_said_after_a_time_is_what_was_said():
                        ("Monday", "NNP", "obl", 1), ("that", "WDT", "mark", 7), ("Dana", "NNP", "nsubj", 7),
                        ("will", "MD", "aux", 7), ("become", "VB", "acl:relcl", 3), ("chief", "NN", "xcomp", 7)]))
     assert ("become", "ccomp", "said") in _arcs(doc)
+
+
+def test_a_name_read_as_a_compound_of_a_base_form_verb_is_its_subject():
+    doc = repair(_doc([("Dana", "NNP", "compound", 1), ("quit", "VB", "ROOT", 1), ("Orla", "NNP", "obj", 1)]))
+    assert ("Dana", "nsubj", "quit") in _arcs(doc)

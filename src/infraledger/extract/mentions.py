@@ -172,7 +172,7 @@ _PERSON_AFTER = re.compile(rf"^,\s*(?:\d{{2}},|who\b|(?:formerly|previously|most
                            rf"will resign|retired|will retire|(?:has |had |will |is set to |is to |is due to |is )?(?:join|joins|joined|joining|rejoin\w*)\b[^.;]{{1,60}}?"
                            rf"\b(?:as\s+(?:its\s+|the\s+|a\s+|an\s+|new\s+)*(?:{_ROLE})|from\b)"
                            rf"|(?:has\s+)?(?:left|departed|quit|leaves|departs|quits)\s+[^.;]{{1,60}}?\b(?:for|to (?:join|become|"
-                           rf"run|lead|head)|after\s+(?:\w+\s+){{1,3}}(?:years?|months?)\b)\b"
+                           rf"run|lead|head|found|co-found|start|launch)|after\s+(?:\w+\s+){{1,3}}(?:years?|months?)\b)\b"
                            # "X has been hired by Y", "X was ousted", "X jumped from Y to Z", "X moves from Y to
                            # Z, where she ...", "X is returning to Y after three years at Z"
                            rf"|(?:has been|have been|had been|was|were|will be|is being)\s+(?:hired|appointed|named|promoted|"

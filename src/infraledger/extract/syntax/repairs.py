@@ -64,7 +64,8 @@ def repair(doc):
         if dep == vocative and tok.tag_ == "NNP":
             _apposition_after_comma(tok)
         elif dep == compound:
-            if tok.head.tag_ in ("VBZ", "VBD", "VBP") and tok.i < tok.head.i:
+            if (tok.head.tag_ in ("VBZ", "VBD", "VBP") or tok.head.tag_ == "VB" and tok.head.dep_ == "ROOT") \
+                    and tok.i < tok.head.i:
                 _subject_read_as_a_compound(tok)
             else:
                 _preposition_of_the_name(tok)
