@@ -1505,3 +1505,8 @@ def test_deals_listed_each_with_its_own_price(text, kind, deals):
 def test_a_person_who_quit_to_found_a_startup_left_the_company():
     facts = _facts("Tom Reed quit Brellix to found his own startup.", "2026-03-05")
     assert [(f.type, f.subject, f.people) for f in facts] == [(FactType.TALENT_MOVE, "Brellix", ("Tom Reed",))]
+
+
+def test_the_words_of_an_earnings_call_title_name_no_company():
+    names = [m.text for m in read("Zentrix Q4 2025 Earnings Call Transcript: Zentrix Corp bought Halvora.").sentences[0].mentions]
+    assert not any("Transcript" in n or n in ("Call", "Earnings Call") for n in names)

@@ -99,7 +99,7 @@ ceo cto cfo coo cio cso evp svp vp md board chief-executive researcher researche
 ai gpu gpus cpu cpus tpu it ml ipo ipos spac spacs etf etfs crm erp m&a saas us u.s. u.s uk u.k. u.k eu usd eur q1 q2 q3 q4 h1 h2 fy quarter half fiscal
 series class phase tier note notes source sources update updated published press release media contact
 contacts investor relations forward-looking statements about read more
-analysis commentary opinion weekly monthly looking wrap recap issue chip week
+analysis commentary opinion weekly monthly looking wrap recap issue chip week transcript transcripts earnings call calls
 registrant registrants sub merger company purchaser buyer seller issuer parent upon
 however moreover instead overall finally additionally thus hence indeed notably importantly similarly likewise
 earlier later previously currently recently now days weeks months years hours decades
