@@ -1511,3 +1511,17 @@ def test_the_words_of_an_earnings_call_title_name_no_company():
     text = ("Zentrix Q4 2025 Earnings Call Transcript\n\nDana Wu, CEO: This quarter we closed our acquisition "
             "of Halvora.\n")
     assert not any("Transcript" in n or n in ("Call", "Earnings Call") for n in read(text).table.names)
+
+
+@pytest.mark.parametrize("headline, kind, subject, status", [
+    ("Zentrix Completes Halvora Acquisition", FactType.ACQUISITION, "Halvora", "completed"),
+    ("Halvora and Zentrix Call Off $10 Billion Merger", FactType.ACQUISITION, "Zentrix", "terminated"),
+    ("Halvora Shares Soar in Nasdaq Debut", FactType.IPO, "Halvora", "completed"),
+])
+def test_title_case_headlines_told_without_articles(headline, kind, subject, status):
+    facts = extract_events(document_from_text(headline, title=headline))
+    assert [(f.type, f.subject, str(f.status)) for f in facts] == [(kind, subject, status)]
+
+
+def test_a_debut_year_is_no_listing():
+    assert _facts("Halvora led the market in its debut year.", "2026-03-05") == []

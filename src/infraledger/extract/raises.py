@@ -218,7 +218,9 @@ _LEADS = re.compile(r"\s+(?:also\s+|then\s+)?(?:co-)?led\s+(?:a|an|the)\b", re.I
 _DEBUT = re.compile(r"\b(?:began trading|begins trading|started trading|start trading|"
                     r"(?:its|their) first (?:day|session) of trading|(?:its|their) first trading (?:day|session)|"
                     r"opened\s+[^.;]{0,60}?\b(?:above|below)\s+(?:its|their|the)\s+[^.;]{0,20}?\b(?:offer|IPO|offering)\s+price|"
-                    r"(?:made|in) (?:its|their) (?:market |stock[- ]market |public |trading )?debut|"
+                    # ("in Nasdaq debut": a headline names the exchange instead)
+                    r"(?:made|in) (?:its |their |(?:its |their )?⟨E\d+⟩ )(?:market |stock[- ]market |public |trading )?debut"
+                    r"(?!\s+(?:year|season|album|single|film|movie|novel|book|game|show|product|model|collection)s?\b)|"
                     r"debuted(?!\s+(?:a|an|its|their|the|his|her|new)\b)|went public|completed (?:its|a|an) (?:direct )?listing|"
                     # "X listed on the Nasdaq", "X, which listed in Hong Kong": the verb right after its
                     # subject (not what is listed already, "X is listed on ...", or a bond "to be listed")

@@ -189,7 +189,7 @@ def _recheck_first_words(masked: list[tuple[str, str]], all_mentions: list[list[
 _TITLE_WORD = re.compile(r"\b[A-Z][a-z]+(?:-[A-Za-z]+)?\b")
 _ANY_WORD = re.compile(r"\b[A-Za-z][a-z]+\b")
 _HEADLINE_SMALL = frozenset("to as in on for from with of by and its after over into at the a an "
-                            "thousand million billion trillion share shr cash".split())
+                            "thousand million billion trillion share shr cash down off".split())
 
 
 def _headline(s: Sentence) -> Sentence:
@@ -230,7 +230,8 @@ def _headline_nouns() -> frozenset[str]:
     """The nouns of deals a title-case headline writes capitalised ("Deal", "Acquisition", "Round")."""
     table = deal_nouns()
     return frozenset(w for kind in ("acquisition", "funding", "contract", "ipo") for w in getattr(table, kind)
-                     if " " not in w) | {"stake", "funding", "ipo", "tender"}
+                     if " " not in w) | {"stake", "funding", "ipo", "tender", "unit", "division", "arm",
+                                         "subsidiary", "shares", "stock"}
 
 
 _NEXT_WORD = re.compile(r"\s+(?:has\s+|have\s+|had\s+|will\s+|also\s+|to\s+)?([a-z][a-z-]+)")
