@@ -1525,3 +1525,12 @@ def test_title_case_headlines_told_without_articles(headline, kind, subject, sta
 
 def test_a_debut_year_is_no_listing():
     assert _facts("Halvora led the market in its debut year.", "2026-03-05") == []
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("Zentrix bought the Halvora unit of Brellix.", "Halvora"),  # the unit's own name
+    ("ZENTRIX ACQUIRES HALVORA SUBSIDIARY", "Halvora subsidiary"),  # a unit named by its owner
+])
+def test_a_unit_bought_is_named_by_itself_or_by_its_owner(text, subject):
+    facts = extract_events(document_from_text(text, title=text))
+    assert [f.subject for f in facts if f.type is FactType.ACQUISITION] == [subject]
