@@ -399,9 +399,13 @@ def _read(spec: FrameSpec, trig, tok, sur: _Surrogate, an: Analysed, reading: Re
     found: dict[str, list[int]] = {}
     money: list[int] = []
     span = [tok.idx, tok.idx + len(tok)]
+    # A noun's own possessor, when a name, stands for its agent where the frame gives the possessor no
+    # role of its own ("Zentrix's merger with Halvora"; "the firm's merger" may mean another firm)
+    own = {t.i for t in args.get("poss", []) if _written_name(sur.slot(t), an)} \
+        if trig.pos == "noun" and "poss" not in spec.args else set()
     for arg, target in spec.args.items():
         for t in args.get(arg, []):
-            if arg != "poss" and _possessor(t):
+            if arg != "poss" and t.i not in own and _possessor(t):
                 continue  # "heads to Y's conference" (read with the possessive torn off): Y is no argument
             kinds = ("money",) if target == "amount" else ("person",) if target == "person" else ("company",)
             hits = _parties(t, sur, kinds)
@@ -843,6 +847,11 @@ _RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
 #: A time told in a clause: a year, a month, or a time relative to the text's ("last year", "ago").
 _DATED = re.compile(r"\b(?:1[89]|20)\d\d\b|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b|"
                     r"\b(?:last|this|earlier|next) (?:year|month|week|quarter)\b|\bago\b|\b(?:yesterday|today)\b")
+
+
+def _written_name(slot: _Slot | None, an: Analysed) -> bool:
+    """Whether ``slot`` is a company written by its name (not "the company", "the firm")."""
+    return slot is not None and slot.kind == "company" and an.sentence.text[an.to_text(slot.a_start):][:1].isupper()
 
 
 def _possessor(tok) -> bool:
