@@ -1534,3 +1534,14 @@ def test_a_debut_year_is_no_listing():
 def test_a_unit_bought_is_named_by_itself_or_by_its_owner(text, subject):
     facts = extract_events(document_from_text(text, title=text))
     assert [f.subject for f in facts if f.type is FactType.ACQUISITION] == [subject]
+
+
+@pytest.mark.parametrize("text", [
+    "Halvora Capital completed its purchase of Zentrix's entire stake in Quill Labs for 40 mln dlrs.",
+    "Halvora Capital bought Zentrix's stake in Quill Labs.",
+])
+def test_a_holders_stake_bought_is_a_stake_in_the_company_it_is_in(text):
+    # the holder sells: it is neither bought nor an investor
+    facts = _facts(text, "2026-03-05")
+    assert [(f.type, f.subject, [p.name for p in f.counterparties]) for f in facts] == [
+        (FactType.STRATEGIC_INVESTMENT, "Quill Labs", ["Halvora Capital"])]

@@ -779,6 +779,8 @@ def _rejected(frame: Frame, m: re.Match) -> bool:
         elif where == "before_gap":
             end = m.start("gap")
             found = pattern.search(m.string, max(0, end - window) if window is not None else 0, end)
+        elif where == "before":
+            found = pattern.search(m.string, max(0, m.start() - window) if window is not None else 0, m.start())
         else:  # "clause"
             found = pattern.search(m.string, m.start(), clause_end(m.string, m.end()))
         if found:

@@ -153,9 +153,9 @@ class Reject(BaseModel):
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
-    where: Literal["match", "gap", "before_gap", "clause"] = Field(alias="in")
+    where: Literal["match", "gap", "before_gap", "before", "clause"] = Field(alias="in")
     pattern: str
-    window: int | None = None  # for "before_gap": only this many characters before the gap
+    window: int | None = None  # for "before_gap" and "before": only this many characters before the gap or match
 
 
 _FLAG_PATTERNS = ("subject_from_head_when", "people_optional_when", "swap_to_customer_when")
@@ -221,8 +221,8 @@ class SurfaceFrame(BaseModel):
                 raise ValueError(f"{where}: {what} names group {group!r}, not in the pattern ({sorted(groups)})")
         if any(r.where in ("gap", "before_gap") for r in self.reject) and "gap" not in groups:
             raise ValueError(f"{where}: a gap rejection needs a group named 'gap' in the pattern")
-        if any(r.window is not None and r.where != "before_gap" for r in self.reject):
-            raise ValueError(f"{where}: only a before_gap rejection takes a window")
+        if any(r.window is not None and r.where not in ("before_gap", "before") for r in self.reject):
+            raise ValueError(f"{where}: only a before_gap or before rejection takes a window")
         if self.hirer_from_topic and not self.hirer_before_people:
             raise ValueError(f"{where}: hirer_from_topic is the fallback of hirer_before_people")
         if (self.hirer_before_people or self.people_optional_when) and self.type is not FactType.TALENT_MOVE:

@@ -367,8 +367,10 @@ def _read(spec: FrameSpec, trig, tok, sur: _Surrogate, an: Analysed, reading: Re
     if spec.not_objects and any(t.lower_ in spec.not_objects or t.head.lower_ in spec.not_objects
                                 or any(c.lower_ in spec.not_objects for c in t.children if c.dep_ in ("compound", "amod"))
                                 or any(n.lower_ in spec.not_objects for n in t.doc[t.i + 1:t.i + 7])
-                                for t in args.get("patient", [])):
-        return None  # the object (or the noun its figure stands before: "$16 billion chip order") is excluded
+                                for t in args.get("patient", []) + (args.get("of", []) if trig.pos == "noun" else [])):
+        # the object, or what a deal noun is of ("the purchase of X's stake"), or the noun its figure
+        # stands before ("$16 billion chip order") is excluded
+        return None
     if spec.type is FactType.FUNDING_ROUND and (total_to_date(an.sentence.text)
                                                   or DEBT_WORDS.search(an.abstract)):
         return None
@@ -432,7 +434,9 @@ def _read(spec: FrameSpec, trig, tok, sur: _Surrogate, an: Analysed, reading: Re
     if "pronoun" in args and trig.pos == "noun":
         # "X, a provider of ..., announced the completion of its acquisition by Y": "its" is the
         # sentence's first company when the parse gives the clause no party for a subject
-        for arg in ("patient", "poss", "agent"):
+        # (without a "by" phrase "its" is the deal's maker, never what it is made in: "X completed
+        # its purchase of Y's stake in Z" names no company bought)
+        for arg in ("patient", "poss", "agent") if "by" in args else ("poss", "agent"):
             target = spec.args.get(arg)
             if target and target not in found and target not in ("amount", "person"):
                 taken = {i for ids in found.values() for i in ids}
