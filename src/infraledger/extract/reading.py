@@ -443,6 +443,7 @@ _TICKER_CUE = re.compile(r"\s*\((?:NYSE|NASDAQ|Nasdaq|TSX|LSE|ASX)[^)]*\)"
                          # the wire's angle brackets around a name ("<⟨E2⟩>", "<⟨E2⟩'s>")
                          r"|<(?=⟨E\d+⟩(?:'s)?>)|(?<=⟩)>|(?<=⟩'s)>")
 _ENTITY_ID = re.compile(r"⟨E(\d+)⟩")
+_WIRE_TICKER = re.compile(r"(?:['’]s)?(?P<ticker> <[A-Z][A-Z.\-]{0,6}>)(?=[\s,.;:)'’]|$)")
 _APPOSITION = re.compile(r"(?<=⟩), (?:a|an|the) (?:[^,;⟨—]|⟨E\d+⟩(?:'s)?){1,100}?,(?= )")
 _PARENT_BEFORE = re.compile(r"⟨E\d+⟩(?:'s)? (?:subsidiary|unit|division|affiliate|arm|spin-off|spinoff|maker|owner|"
                             r"parent|creator) (?=⟨E)")
@@ -540,6 +541,12 @@ def _abstract(s: Sentence, index: int, text: str, ms: list[Mention], ids: list[i
         for m in _WE.finditer(text):
             if not any(not (m.end() <= x or m.start() >= y) for x, y, _, _ in spans):
                 spans.append((m.start(), m.end(), f"⟨E{speaker}⟩", speaker))
+    if "<" in text:
+        # The wire's ticker after a name ("Halvora Inc <HLV> said", "Halvora Inc's <HLV> shares") is the
+        # mention's (see mentions.TICKER_RE): left out of the abstract, so a name stands next to its words.
+        for x, y, _, idx in list(spans):
+            if idx is not None and (t := _WIRE_TICKER.match(text, y)):
+                spans.append((t.start("ticker"), t.end(), "", None))
     spans.sort()
     abstract: list[str] = []
     pieces: list[tuple[int, int, int, int]] = []
