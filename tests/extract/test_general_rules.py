@@ -1549,7 +1549,7 @@ def test_a_holders_stake_bought_is_a_stake_in_the_company_it_is_in(text):
 
 @pytest.mark.parametrize("text", [
     "Zentrix Holdings Inc said it will offer 18.50 dlrs per share for all of Halvora Group Inc's <HLV> outstanding common stock.",
-    "Zentrix Corp <ZTX> said it completed the purchase of all Halvora Group Inc's <HLV> common shares.",
+    "Zentrix Holdings Inc <ZTX> said it completed the purchase of all Halvora Group Inc's <HLV> common shares.",
 ])
 def test_a_wire_ticker_after_a_name_stands_between_no_words(text):
     # the wire's "<HLV>" is the name's ticker: the words either side of it read as if it were not there
