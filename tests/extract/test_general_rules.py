@@ -1556,3 +1556,18 @@ def test_a_wire_ticker_after_a_name_stands_between_no_words(text):
     facts = _facts(text, "2026-03-05")
     assert [(f.type, f.subject, [p.name for p in f.counterparties]) for f in facts] == [
         (FactType.ACQUISITION, "Halvora Group", ["Zentrix Holdings"])]
+
+
+def test_a_deal_told_in_an_apposition_is_read_between_its_own_companies():
+    # the apposition describes Rova-Q and tells a purchase of its own
+    facts = _facts("Zentrix is also talking up Rova-Q, a medicine it picked up with its $5.8 billion purchase of "
+                   "Halvora Bio last year, projecting $5 billion in peak sales.", "2026-03-05")
+    assert [(f.type, f.subject, [p.name for p in f.counterparties]) for f in facts] == [
+        (FactType.ACQUISITION, "Halvora Bio", ["Zentrix"])]
+
+
+def test_a_verb_inside_an_apposition_takes_no_party_after_it():
+    # "it acquired in 1965, and ... Orla Visa": the card business is what is sold, not what was acquired
+    facts = _facts("Zentrix Bank said it is negotiating the sale of Halvora Credit AG, a small bank it acquired "
+                   "in 1965, and of its Orla Visa card operation.", "2026-03-05")
+    assert all(f.subject != "Orla Visa" for f in facts if f.type is FactType.ACQUISITION)

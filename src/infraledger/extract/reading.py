@@ -371,6 +371,13 @@ def _blank(m: re.Match) -> str:
     return " " * len(m.group(0))
 
 
+def _blank_description(m: re.Match) -> str:
+    """An apposition blanked, unless it tells a deal of its own with a company in it ("X, a chipmaker
+    Y acquired in 2024, raised ..."): that one is read in place and blanked, as a relative clause is
+    (see :func:`blank_clauses`)."""
+    return m.group(0) if "⟨E" in m.group(0) and _DEAL_IN_ASIDE.search(m.group(0)) else _blank(m)
+
+
 def _topic(topics: list[tuple[int, list[int]]], exclude: set[int], table: EntityTable,
            earlier: list[int] = (), counts: dict[int, int] | None = None, paragraph: int = -1) -> int | None:
     """What "the company" or "it" refers back to.
@@ -443,6 +450,10 @@ _TICKER_CUE = re.compile(r"\s*\((?:NYSE|NASDAQ|Nasdaq|TSX|LSE|ASX)[^)]*\)"
                          # the wire's angle brackets around a name ("<⟨E2⟩>", "<⟨E2⟩'s>")
                          r"|<(?=⟨E\d+⟩(?:'s)?>)|(?<=⟩)>|(?<=⟩'s)>")
 _ENTITY_ID = re.compile(r"⟨E(\d+)⟩")
+_DEAL_IN_ASIDE = re.compile(r"\b(?:" + alternation(
+    " ".join((form, *particle)) for verb in ("buy", "acquire", "purchase", "take over", "pick up", "snap up")
+    for lemma, *particle in [verb.split()] for form in inflections(lemma) if form.endswith(("ed", "ght", "ook", "ken")))
+    + r"|(?:acquisition|purchase|takeover|buyout) of)\b", re.I)
 _WIRE_TICKER = re.compile(r"(?:['’]s)?(?P<ticker> <[A-Z][A-Z.\-]{0,6}>)(?=[\s,.;:)'’]|$)")
 _APPOSITION = re.compile(r"(?<=⟩), (?:a|an|the) (?:[^,;⟨—]|⟨E\d+⟩(?:'s)?){1,100}?,(?= )")
 _PARENT_BEFORE = re.compile(r"⟨E\d+⟩(?:'s)? (?:subsidiary|unit|division|affiliate|arm|spin-off|spinoff|maker|owner|"
@@ -576,7 +587,7 @@ def _abstract(s: Sentence, index: int, text: str, ms: list[Mention], ids: list[i
     # GPU cloud backed by Y, raised ...") and a parent named before its subsidiary ("Orla
     # subsidiary Brisa Labs"), which would otherwise stand between a verb and its party.
     if "⟩, " in joined:
-        joined = _APPOSITION.sub(_blank, joined)
+        joined = _APPOSITION.sub(_blank_description, joined)
     joined = _PARENT_BEFORE.sub(_blank, joined)
     # A list item that opens with a company and a dash ("* Quill -- priced its IPO at $18"): the
     # company is the subject of the verb phrase after the dash.
@@ -604,7 +615,7 @@ def _relations(abstract: str) -> list[tuple[str, int, int]]:
 #: An apposition, relative clause or participle set off by commas after a party ("X, Y's former unit, to
 #: Z", "X, which Y bought, ...", "X, spun out of Y, ..."); a company followed by its own verb opens a clause of its own ("A bought
 #: B, C bought D and ..."), not an apposition.
-_CLAUSE = re.compile(r"(?<=⟩),\s(?:⟨E\d+⟩(?!\s+(?:(?!based\b|owned\b|backed\b)\w+ed|bought|sold|took|won|paid|struck|"
+_CLAUSE = re.compile(r"(?<=⟩),\s(?:(?:a|an|the)\s(?=[^,;]{0,120}?\b(?:acquired|bought|purchased|took|taken|picked|snapped|acquisition|purchase|takeover|buyout)\b)|⟨E\d+⟩(?!\s+(?:(?!based\b|owned\b|backed\b)\w+ed|bought|sold|took|won|paid|struck|"
                      r"led|made|has|had|is|was|will)\b)|which|who|whose|until then|formerly|previously|"
                      # a participle describing the party: "X, spun out of Y in 2023, raised ..."
                      r"(?:spun|carved) (?:out|off)|founded|incubated|created|formed|owned|backed|controlled|"

@@ -571,11 +571,10 @@ def _frames(an: Analysed, reading: Reading) -> list[Draft]:
     """Drafts of every frame that matches the sentence (or one of its variants, see :func:`_variants`)."""
     out: list[Draft] = []
     claimed: dict[frozenset, list[tuple[FactType, int, int]]] = {}
+    asides = blank_clauses(an.abstract)[1]
     for variant in _variants(an):
         for frame in candidate_frames(variant.abstract):
-            _match_frame(frame, variant, reading, out, claimed)
-    asides = blank_clauses(an.abstract)[1]
-    out = [d for d in out if not asides or not _party_of_an_aside(d, an.abstract, asides)]
+            _match_frame(frame, variant, reading, out, claimed, (an.abstract, asides) if asides else None)
     return _rounds_of_groups(_one_stake_per_backer(out), an, reading.table.names)
 
 
@@ -615,12 +614,26 @@ def _party_of_an_aside(d: Draft, abstract: str, asides: list[tuple[int, int]]) -
     $8 million from Z") a party of words outside it (the aside's own words may: "X, which Y bought")."""
     if d.sentence.blanked:
         return False  # read with the asides blanked already
-    for party in [d.subject, *(i for i, _ in d.roles)]:
+    parties = [d.subject, *(i for i, _ in d.roles)]
+    for party in parties:
         spots = [m.start() for m in re.finditer(f"⟨E{party}⟩", abstract)]
         inside = [next((a for a in asides if a[0] <= p < a[1]), None) for p in spots]
         if spots and all(inside) and not any(a[0] <= d.trigger[1] - 1 < a[1] for a in inside):
             return True
+    # and the other way round: a deal an aside tells is between the companies in it and the one it
+    # describes ("X, a bank it acquired in 1965, and Y": Y is no party of "acquired")
+    aside = next((a for a in asides if a[0] <= d.trigger[0] < a[1]), None)
+    if aside is not None:
+        head = _HEAD_OF_ASIDE.search(abstract, 0, aside[0])
+        for party in parties:
+            if head and int(head.group(1)) == party:
+                continue
+            if not any(aside[0] <= m.start() < aside[1] for m in re.finditer(f"⟨E{party}⟩", abstract)):
+                return True
     return False
+
+
+_HEAD_OF_ASIDE = re.compile(r"⟨E(\d+)⟩$")
 
 
 _PARTY_GROUPS = ("t", "a", "s", "c", "h", "p")
@@ -643,12 +656,14 @@ def _matches(pattern: re.Pattern, text: str):
             pos = last if last > m.start() else pos
 
 
-def _match_frame(frame: Frame, an: Analysed, reading: Reading, out: list[Draft], claimed: dict) -> None:
-    """Add to ``out`` a draft for every match of ``frame`` in ``an`` whose parties are not ``claimed`` yet."""
+def _match_frame(frame: Frame, an: Analysed, reading: Reading, out: list[Draft], claimed: dict,
+                 asides: tuple[str, tuple[tuple[int, int], ...]] | None = None) -> None:
+    """Add to ``out`` a draft for every match of ``frame`` in ``an`` whose parties are not ``claimed`` yet
+    (and, given the sentence's ``asides``, that reads none of them wrongly, see :func:`_party_of_an_aside`)."""
     table = reading.table
     for m in _matches(frame.pattern, an.abstract):
         d = _from_match(frame, m, an, reading)
-        if d is None:
+        if d is None or asides is not None and _party_of_an_aside(d, *asides):
             continue
         pairs = {frozenset((d.subject, i)) for i, _ in d.roles} or {frozenset((d.subject, -1, *d.people))}
         if any(_claimed(claimed.get(p, ()), frame.type, m) for p in pairs):
