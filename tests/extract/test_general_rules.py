@@ -1571,3 +1571,13 @@ def test_a_verb_inside_an_apposition_takes_no_party_after_it():
     facts = _facts("Zentrix Bank said it is negotiating the sale of Halvora Credit AG, a small bank it acquired "
                    "in 1965, and of its Orla Visa card operation.", "2026-03-05")
     assert all(f.subject != "Orla Visa" for f in facts if f.type is FactType.ACQUISITION)
+
+
+@pytest.mark.parametrize("text", [
+    "Orla Savings said it agreed to buy three retail branches from Zentrix Bank.",
+    "Orla Foods said it agreed to buy 12 supermarkets from Zentrix Markets for $40 million.",
+])
+def test_branches_or_outlets_bought_from_a_company_are_part_of_its_business(text):
+    facts = _facts(text, "2026-03-05")
+    assert [(f.type, [p.name for p in f.counterparties]) for f in facts] == [(FactType.ACQUISITION, [text.split(" said")[0]])]
+    assert facts[0].subject.startswith("Zentrix")
