@@ -1581,3 +1581,17 @@ def test_branches_or_outlets_bought_from_a_company_are_part_of_its_business(text
     facts = _facts(text, "2026-03-05")
     assert [(f.type, [p.name for p in f.counterparties]) for f in facts] == [(FactType.ACQUISITION, [text.split(" said")[0]])]
     assert facts[0].subject.startswith("Zentrix")
+
+
+@pytest.mark.parametrize("text, subject, buyer", [
+    # a name in brackets, as some wire copy writes a company with no ticker
+    ("(Brellix Inc) said it sold its shoe divisions to Montreal-based (Orla Footwear Inc) for undisclosed terms.",
+     "Brellix shoe divisions", "Orla Footwear"),
+    # a business told by where it is based
+    ("Zentrix Gases finalized the sale of its Virginia-based gas equipment business to Halvora Industries.",
+     "Zentrix Gases Virginia-based gas equipment business", "Halvora Industries"),
+])
+def test_a_business_sold_by_name_in_brackets_or_by_its_base(text, subject, buyer):
+    facts = _facts(text, "2026-03-05")
+    assert [(f.type, f.subject, [p.name for p in f.counterparties]) for f in facts] == [
+        (FactType.ACQUISITION, subject, [buyer])]

@@ -450,6 +450,7 @@ _TICKER_CUE = re.compile(r"\s*\((?:NYSE|NASDAQ|Nasdaq|TSX|LSE|ASX)[^)]*\)"
                          # the wire's angle brackets around a name ("<⟨E2⟩>", "<⟨E2⟩'s>")
                          r"|<(?=⟨E\d+⟩(?:'s)?>)|(?<=⟩)>|(?<=⟩'s)>")
 _ENTITY_ID = re.compile(r"⟨E(\d+)⟩")
+_BRACKETED_NAME = re.compile(r"(?<!⟩ )\((⟨E\d+⟩(?:'s)?)\)")
 _DEAL_IN_ASIDE = re.compile(r"\b(?:" + alternation(
     " ".join((form, *particle)) for verb in ("buy", "acquire", "purchase", "take over", "pick up", "snap up")
     for lemma, *particle in [verb.split()] for form in inflections(lemma) if form.endswith(("ed", "ght", "ook", "ken")))
@@ -580,6 +581,9 @@ def _abstract(s: Sentence, index: int, text: str, ms: list[Mention], ids: list[i
     # Ticker cues, the wire's brackets and blanked citations are noise to the frames.
     if "(" in joined or "<" in joined or ">" in joined:
         joined = _TICKER_CUE.sub(_blank, joined)
+        # a name in brackets, as some wire copy writes a company without a ticker ("(Halvora Inc) said"),
+        # unless it follows another name, which it may define ("Zentrix Holdings (Zentrix)")
+        joined = _BRACKETED_NAME.sub(r" \1 ", joined)
     entity_ids = [int(x) for x in _ENTITY_ID.findall(joined)]
     # A relation is recorded only between parties the sentence names, never through "the Company" or "it".
     relations = [r for r in _relations(joined) if r[1] in here and r[2] in here]
