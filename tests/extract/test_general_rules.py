@@ -1595,3 +1595,27 @@ def test_a_business_sold_by_name_in_brackets_or_by_its_base(text, subject, buyer
     facts = _facts(text, "2026-03-05")
     assert [(f.type, f.subject, [p.name for p in f.counterparties]) for f in facts] == [
         (FactType.ACQUISITION, subject, [buyer])]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an interest told by its size or kind is a stake; past half, or controlling, the company
+    ("Zentrix Corp said it bought a 20 pct interest in Halvora Refining Co.",
+     (FactType.STRATEGIC_INVESTMENT, "Halvora Refining", ["Zentrix"])),
+    ("Zentrix Corp bought a controlling interest in Halvora Refining Co.",
+     (FactType.ACQUISITION, "Halvora Refining", ["Zentrix"])),
+    # half is no control
+    ("Zentrix Corp said it will buy a half interest in Halvora Refining Co.",
+     (FactType.STRATEGIC_INVESTMENT, "Halvora Refining", ["Zentrix"])),
+    # the one after "takeover attempt by" makes the attempt
+    ("Zentrix Tire said its results include the costs of its defense against a takeover attempt by Halvora Holdings.", None),
+    # a plural English word opening a sentence names no company
+    ("Proceeds will be used to reduce debt incurred in connection with the acquisition of Halvora Inc for 262 mln "
+     "dlrs in cash, Zentrix Mattress said.", None),
+])
+def test_interests_attempts_and_plural_words(text, expected):
+    found = [(f.type, f.subject, [p.name for p in f.counterparties]) for f in _facts(text, "2026-03-05")]
+    if expected is None:
+        assert all(f[0] is not FactType.ACQUISITION or ("Halvora Holdings" != f[1] and "Proceeds" not in f[2])
+                   for f in found)
+    else:
+        assert found == [expected]

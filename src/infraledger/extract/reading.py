@@ -172,10 +172,11 @@ def _recheck_first_words(masked: list[tuple[str, str]], all_mentions: list[list[
         if first is None or any(m.start <= start < m.end for m in all_mentions[n]):
             continue
         word = _clean_word(first.group(0))
-        if word and word not in known and not names_a_group(word, mt, first.end()) and (word in leads or _SUBJECT_IT.match(mt, first.end())
-                                           or _deal_verb_after(mt, first.end(), headlines[n])
-                                           or _uncommon_subject(word, mt, first.end())
-                                           or _BULLET.match(mt) and _NOTE_HEAD.match(mt, first.end())):
+        if word and word not in known and not names_a_group(word, mt, first.end()) and (
+                word in leads or _SUBJECT_IT.match(mt, first.end()) and not _plural_of_ordinary(word)
+                or _deal_verb_after(mt, first.end(), headlines[n])
+                or _uncommon_subject(word, mt, first.end())
+                or _BULLET.match(mt) and _NOTE_HEAD.match(mt, first.end())):
             candidates[n] = word
     if not candidates:
         return
@@ -245,7 +246,21 @@ _LOWER_NEXT = re.compile(r"(?:['’]s)?\s+[a-z]|,\s+(?:a|an|the|which|who|backed
 def _uncommon_subject(word: str, text: str, pos: int) -> bool:
     """A first word that is no ordinary English word and runs on into the sentence ("Goldman marked ...",
     "Berkshire's stake ..."): a name."""
-    return word.isalpha() and word not in common_words() and _LOWER_NEXT.match(text, pos) is not None
+    return word.isalpha() and not _ordinary_word(word) and _LOWER_NEXT.match(text, pos) is not None
+
+
+def _ordinary_word(word: str) -> bool:
+    """An English word of running text, or the plural of one."""
+    return word in common_words() or _plural_of_ordinary(word)
+
+
+def _plural_of_ordinary(word: str) -> bool:
+    """The plural of an English word of running text that is not listed itself ("Proceeds", "Liabilities"):
+    a common noun, whichever verb follows it ("Proceeds will be used ...")."""
+    common = common_words()
+    return word not in common and word.endswith("s") and (
+        word[:-1] in common or word.endswith("es") and word[:-2] in common
+        or word.endswith("ies") and word[:-3] + "y" in common)
 
 
 def _deal_verb_after(text: str, pos: int, headline: bool = False) -> bool:

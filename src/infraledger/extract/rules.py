@@ -903,7 +903,7 @@ def _business(owners: list[int], words: str, reading: Reading) -> list[int]:
     return [table.add(f"{table.names[owners[0]]} {' '.join(words.split())}", "org")]
 
 
-_MAJORITY = re.compile(rf"\b(?:majority|controlling)\s+(?:[\w-]+\s+)?stake|\b(?P<pct>\d{{2,3}}(?:\.\d+)?)\s?(?:{percent_alternation()})"
+_MAJORITY = re.compile(rf"\b(?:majority|controlling)\s+(?:[\w-]+\s+)?(?:stake|interest|holding)\b|\b(?P<pct>\d{{2,3}}(?:\.\d+)?)\s?(?:{percent_alternation()})"
                        r"\s+(?:[\w-]+\s+)?(?:stake|interest|holding)\b"
                        rf"|\bshares,? or (?:about |around |nearly |some )?(?P<held>\d{{2,3}}(?:\.\d+)?)\s?(?:{percent_alternation()})",
                        re.IGNORECASE)
