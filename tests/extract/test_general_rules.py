@@ -1619,3 +1619,14 @@ def test_interests_attempts_and_plural_words(text, expected):
                    for f in found)
     else:
         assert found == [expected]
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("Regulators approved the Orla Media acquisition.", "Orla Media"),
+    ("Management attributed the slower growth to the Halvora.com acquisition that added scale.", "Halvora.com"),
+    ("Sales jumped 11.5 percent, spurred by last year's $30 billion acquisition of Swiss biotech giant Halvora.", "Halvora"),
+])
+def test_a_purchase_told_as_a_noun_with_no_buyer_named_has_none(text, subject):
+    # no company before the deal noun: the company bought, and no one who approves or tells of it as its buyer
+    facts = _facts(text, "2026-03-05")
+    assert [(f.type, f.subject, list(f.counterparties)) for f in facts] == [(FactType.ACQUISITION, subject, [])]

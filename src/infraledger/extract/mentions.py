@@ -599,13 +599,14 @@ def find_mentions(sentence: str, *, sentence_start_words: frozenset[str] = froze
             continue
         if any(c.isdigit() for c in text) and _PRODUCT_AFTER.match(sentence, e2):
             continue  # "a contract for KX-300 aircraft", "its H100 chips": a model, not a company
-        # A sentence's first word is ambiguous ("Existing backers ..."): keep it only when it is
-        # known as a name elsewhere or is itself name-like.
+        # A sentence's first word is ambiguous ("Existing backers ...", "Management said ..."): keep it
+        # only when it is known as a name elsewhere or is written as only names are (a company word
+        # alone is none: "Management", "Capital").
         if s2 == first_start and " " not in text:
             word = _clean_word(text)
             # (an ending of English verbs and adverbs marks an ordinary word only if it is one: "Tessaly" is a name)
             if (word not in sentence_start_words or _WORD_FORM.search(word) and word in common_words()) \
-                    and (not _namey(text) or names_a_group(text, sentence, e2) and not _name_shaped(text)) \
+                    and not _name_shaped(text) \
                     and not _NAME_CONTEXT.match(sentence[e2:]) \
                     and not TICKER_RE.match(sentence[e2:].lstrip(" ,")) \
                     and sentence[e2:].strip() not in (".", ":", ""):  # "Quill." as a lead-in names the item
@@ -740,6 +741,11 @@ def _looks_like_person(sentence: str, m: Mention) -> bool:
     after = sentence[m.end + (2 if m.possessive else 0):m.end + 120]
     return bool(_PERSON_BEFORE.search(before) or _PERSON_AFTER.match(after) or _SUCCEEDING.search(before)
                 or _HIRED_BEFORE.search(before) and _AS_ROLE_AFTER.match(after))
+
+
+def is_company_word(word: str) -> bool:
+    """A word that says a name is a company's ("Holdings", "Capital", "Management"); alone it names none."""
+    return word.lower().strip(".,") in _COMPANY_WORDS
 
 
 def says_company(name: str) -> bool:

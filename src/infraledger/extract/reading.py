@@ -15,7 +15,8 @@ from dataclasses import dataclass, field, replace
 
 from ..lexicon import alternation, citation_pattern, common_words, dateline_dash, deal_nouns, inflections, wire_tag
 from ..model.money import MONEY_HINT, Money, find_money, may_state_money
-from .mentions import EntityTable, Mention, build_table, find_mentions, names_a_group, is_exchange, strip_legal
+from .mentions import (EntityTable, Mention, build_table, find_mentions, is_company_word, is_exchange, names_a_group,
+                       strip_legal)
 from .syntax.framedata import deal_verb_forms, headline_telling_verbs, headline_verbs
 from .text import Sentence, is_heading, split_sentences
 
@@ -245,8 +246,9 @@ _LOWER_NEXT = re.compile(r"(?:['’]s)?\s+[a-z]|,\s+(?:a|an|the|which|who|backed
 
 def _uncommon_subject(word: str, text: str, pos: int) -> bool:
     """A first word that is no ordinary English word and runs on into the sentence ("Goldman marked ...",
-    "Berkshire's stake ..."): a name."""
-    return word.isalpha() and not _ordinary_word(word) and _LOWER_NEXT.match(text, pos) is not None
+    "Berkshire's stake ..."): a name (a company word alone is none: "Management attributed ...")."""
+    return word.isalpha() and not _ordinary_word(word) and not is_company_word(word) \
+        and _LOWER_NEXT.match(text, pos) is not None
 
 
 def _ordinary_word(word: str) -> bool:
