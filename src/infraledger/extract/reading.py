@@ -634,9 +634,11 @@ def _relations(abstract: str) -> list[tuple[str, int, int]]:
 
 
 #: An apposition, relative clause or participle set off by commas after a party ("X, Y's former unit, to
-#: Z", "X, which Y bought, ...", "X, spun out of Y, ..."); a company followed by its own verb opens a clause of its own ("A bought
-#: B, C bought D and ..."), not an apposition.
-_CLAUSE = re.compile(r"(?<=⟩),\s(?:(?:a|an|the)\s(?=[^,;]{0,120}?\b(?:acquired|bought|purchased|took|taken|picked|snapped|acquisition|purchase|takeover|buyout)\b)|⟨E\d+⟩(?!\s+(?:(?!based\b|owned\b|backed\b)\w+ed|bought|sold|took|won|paid|struck|"
+#: Z", "X, which Y bought, ...", "X, spun out of Y, ...", "X, a medicine it picked up with its purchase of Y,
+#: ..."); a company followed by its own verb opens a clause of its own ("A bought B, C bought D and ..."), not
+#: an apposition.
+_CLAUSE = re.compile(r"(?<=⟩),\s(?:(?:a|an|the)\s(?=[^,;]{0,120}?(?i:" + _DEAL_IN_ASIDE.pattern + r"))"
+                     r"|⟨E\d+⟩(?!\s+(?:(?!based\b|owned\b|backed\b)\w+ed|bought|sold|took|won|paid|struck|"
                      r"led|made|has|had|is|was|will)\b)|which|who|whose|until then|formerly|previously|"
                      # a participle describing the party: "X, spun out of Y in 2023, raised ..."
                      r"(?:spun|carved) (?:out|off)|founded|incubated|created|formed|owned|backed|controlled|"
