@@ -1630,3 +1630,12 @@ def test_a_purchase_told_as_a_noun_with_no_buyer_named_has_none(text, subject):
     # no company before the deal noun: the company bought, and no one who approves or tells of it as its buyer
     facts = _facts(text, "2026-03-05")
     assert [(f.type, f.subject, list(f.counterparties)) for f in facts] == [(FactType.ACQUISITION, subject, [])]
+
+
+@pytest.mark.parametrize("text", [
+    "The new phone will unlock the device and authenticate purchases -- an industry first, '' Dana Wu of Halvora "
+    "Research said.",
+    "Zentrix and Orla Work Signals Public Cloud Telecom Takeover, Says Halvora Research",
+])
+def test_a_company_that_speaks_after_the_deal_words_is_not_bought(text):
+    assert not [f for f in _facts(text, "2026-03-05") if f.type is FactType.ACQUISITION]

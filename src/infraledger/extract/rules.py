@@ -818,9 +818,12 @@ def _from_match(frame: Frame, m: re.Match, an: Analysed, reading: Reading) -> Dr
             return None
     if frame.rejects and _rejected(frame, m):
         return None
-    if any(groups.get(g) and m.end(g) == m.end() and _SPEAKER_AFTER.match(m.string, m.end(g))
-           and m.string[:m.start(g)].endswith(", ") for g in frame.parties):
-        return None  # "... by buying rival shops, X said": the company last is who speaks
+    if any(groups.get(g) and m.end(g) == m.end()
+           and (_SPEAKER_AFTER.match(m.string, m.end(g)) and _AFTER_A_COMMA.search(m.string, 0, m.start(g))
+                or _SPEAKER_BEFORE.search(m.string, 0, m.start(g))) for g in frame.parties):
+        # "... by buying rival shops, X said", "... an industry first,' X said", "Public Cloud Takeover, Says
+        # X": the company last is who speaks
+        return None
     if frame.subject and groups.get(frame.subject) and frame.type is not FactType.TALENT_MOVE \
             and _SECURITIES_AFTER.match(m.string, m.end(frame.subject)):
         return None  # "the sale of Treasury bills", "bought X notes": a company's paper, not the company
@@ -891,6 +894,9 @@ def _from_match(frame: Frame, m: re.Match, an: Analysed, reading: Reading) -> Dr
 _SECURITIES_AFTER = re.compile(r"(?:'s)?\s+(?:bills|bonds|notes|debentures|paper|securities|warrants|futures|options|"
                                r"loans|debt|certificates)\b")
 _SPEAKER_AFTER = re.compile(r"(?:'s)?\s+(?:said|says|told|added|reported|announced|noted)\b")
+_QUOTES = "`'\"‘’“”"
+_AFTER_A_COMMA = re.compile(rf",[\s{_QUOTES}]*$")
+_SPEAKER_BEFORE = re.compile(rf",[\s{_QUOTES}]*(?:says|said|according to|writes|wrote)\s+$", re.I)
 
 
 def _business(owners: list[int], words: str, reading: Reading) -> list[int]:
