@@ -1639,3 +1639,11 @@ def test_a_purchase_told_as_a_noun_with_no_buyer_named_has_none(text, subject):
 ])
 def test_a_company_that_speaks_after_the_deal_words_is_not_bought(text):
     assert not [f for f in _facts(text, "2026-03-05") if f.type is FactType.ACQUISITION]
+
+
+def test_the_labels_of_a_table_of_results_name_no_company():
+    text = ("Shr 30 cts vs 5.92 dlrs Net 1,142,000 vs 16.0 mln Revs 10.6 mln vs 24.2 mln Avg shrs 39.4 mln "
+            "NOTE: 1986 amounts include the acquisition of 98.8 pct of Halvora Federal Savings.")
+    facts = _facts(text, "2026-03-05")
+    assert all(p.name not in ("Shr", "Net", "Revs", "Avg") for f in facts for p in f.counterparties)
+    assert all(f.subject not in ("Shr", "Net", "Revs", "Avg") for f in facts)

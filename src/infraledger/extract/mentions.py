@@ -251,6 +251,8 @@ _TOO_SHORT = re.compile(r"[A-Z]{1,2}\d*|\d+[A-Za-z]{1,2}|\d[\d.,]*")
 _DOCUMENT_WORDS = re.compile(r"(?:Form|Exhibit|Item|Rule|Section|Schedule|Regulation|Annex|Appendix|Article|Chapter|"
                              r"Board|Committee)\b"
                              r"|.*\b(?:Act|Agreement|Statement|Report|Stock|Shares)$")
+_TABLE_LABEL = re.compile(r"Shrs?|Revs|Avg|Net|Oper|Qtr|Sales|Revenues?|Income|Loss|Profit|Earnings")
+_FIGURE_AFTER = re.compile(r"\s+(?:shrs?\s+)?[\d(-]")
 _PLACE_LIST = re.compile(r"\b(?:states?|provinces?|countries|country|cities|city|regions?|counties|county|territories)"
                          r"\s+of\s+((?:(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*(?:\s*,\s*|\s+and\s+))*"
                          r"(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*)")
@@ -595,6 +597,8 @@ def find_mentions(sentence: str, *, sentence_start_words: frozenset[str] = froze
         if " " not in text and text.lower() in _currency_words() and (
                 _AMOUNT_NEXT.match(sentence, e2) or text.lower() != "sterling"):
             continue  # "Rs 412", "RMB 5 billion", "BUYS DOLLARS, SELLS YEN": a currency ("Sterling" may be a name)
+        if _TABLE_LABEL.fullmatch(text) and _FIGURE_AFTER.match(sentence, e2):
+            continue  # the labels of a wire's table of results: "Shr 30 cts vs 5.92 dlrs Net 1,142,000 ..."
         if _DOCUMENT_WORDS.match(text) or _SERIES.fullmatch(text) or _MODEL_CODE.fullmatch(text) and len(text) > 3 and not _SHORT_CODE.fullmatch(text):
             continue
         if any(c.isdigit() for c in text) and _PRODUCT_AFTER.match(sentence, e2):
