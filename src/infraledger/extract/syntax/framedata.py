@@ -134,8 +134,9 @@ def _verb_lemmas() -> set[str]:
 
 @functools.cache
 def deal_verb_forms() -> frozenset[str]:
-    """Every inflected form of the frames' trigger verbs other than the bare lemma (which may be a noun)."""
-    return frozenset(form for lemma in _verb_lemmas() for form in inflections(lemma) if form != lemma)
+    """Every inflected form of the frames' trigger verbs other than the bare lemma (which may be a noun), and
+    other than the copula's (the frames that read "X is the new CTO of Y" do not make "Terms were" a deal)."""
+    return frozenset(form for lemma in _verb_lemmas() - {"be"} for form in inflections(lemma) if form != lemma)
 
 
 @functools.cache
