@@ -1651,8 +1651,6 @@ def test_the_labels_of_a_table_of_results_name_no_company():
 
 def test_a_plain_noun_before_a_form_of_be_names_no_company():
     # "Terms were not disclosed": "were" is no deal verb, so "Terms" stays a word (and "It" no name for it)
-    from infraledger.extract.reading import read
-
     reading = read("Zentrix Corp said it acquired Halvora Printing. Terms were not disclosed. It said the unit "
                    "becomes its tenth service center.")
     assert "Terms" not in reading.table.names
