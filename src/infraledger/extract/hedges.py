@@ -15,7 +15,9 @@ _HYPOTHETICAL = re.compile(r"\b(?:could|might|(?-i:may)|would have|should|ought 
                            r"is said to|are said to|weighing|mulling|"
                            r"unconfirmed|said to be|considering|considers?|exploring|if|whether|potential|possible|"
                            r"decided to|intends? to|interested in|interest in (?:buying|acquiring)|"
-                           r"hope[sd]? to|aims? to|plans? to|planning to|is planning|expected to announce|"
+                           r"hope[sd]? to|aims? to|"
+                           # (a plan holders or a board approved is decided: "shareholders approved a plan to merge")
+                           r"(?<!approved a )(?<!approved the )(?<!approves a )(?<!approves the )plans? to|planning to|is planning|expected to announce|"
                            r"set to announce|poised to|preparing to|seeks? to|seeking to|looking to|in discussions|"
                            r"nearing|tried to|trying to|tries to|attempted to|failed to|"
                            # an offering filed for, not sold: "filed to raise $30 million"
